@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { AppConfig, ConfigModule } from '@onegate/config';
+import { JobsModule, RedisReadiness } from '@onegate/jobs';
+import { OperationsModule } from '@onegate/observability';
+import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
+
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { SystemModule } from './system/system.module';
+
+@Module({})
+export class ApiModule {
+  public static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        OperationsModule.forRoot({
+          processName: 'api',
+          readinessChecks: [DatabaseReadiness, RedisReadiness],
+        }),
+        PersistenceModule.forDataSource(dataSource),
+        JobsModule.forRoot(),
+        CatalogueModule,
+        SystemModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,114 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+import { Agency, Procedure } from '@onegate/persistence';
+import type { OnlineLevel, Page } from '@onegate/persistence';
+
+export class PageQuery {
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  public page = 1;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  public pageSize = 20;
+}
+
+export class ProcedureQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Words to find in the code or names; accents and case are ignored' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  public q?: string;
+
+  @ApiPropertyOptional({ description: 'Field (lĩnh vực), exactly' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  public field?: string;
+
+  @ApiPropertyOptional({ description: 'Code of the competent agency' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  public agency?: string;
+
+  @ApiPropertyOptional({ enum: ['full', 'partial', 'offline'] })
+  @IsOptional()
+  @IsIn(['full', 'partial', 'offline'])
+  public onlineLevel?: OnlineLevel;
+}
+
+export class AgencyDto {
+  @ApiProperty() public code!: string;
+  @ApiProperty({ nullable: true, type: String }) public parentCode!: string | null;
+  @ApiProperty() public level!: string;
+  @ApiProperty() public nameVi!: string;
+  @ApiProperty() public nameEn!: string;
+  @ApiProperty() public timeZone!: string;
+  @ApiProperty() public officeHours!: { start: string; end: string }[];
+
+  public static from(agency: Agency, codeOf: (id: string) => string | null): AgencyDto {
+    return {
+      code: agency.code,
+      parentCode: agency.parentId ? codeOf(agency.parentId) : null,
+      level: agency.level,
+      nameVi: agency.nameVi,
+      nameEn: agency.nameEn,
+      timeZone: agency.timeZone,
+      officeHours: agency.officeHours,
+    };
+  }
+}
+
+export class ProcedureDto {
+  @ApiProperty() public code!: string;
+  @ApiProperty() public nameVi!: string;
+  @ApiProperty() public nameEn!: string;
+  @ApiProperty() public field!: string;
+  @ApiProperty() public agencyCode!: string;
+  @ApiProperty({ description: 'Processing time in working hours (8 a working day)' })
+  public processingHours!: number;
+  @ApiProperty({ enum: ['full', 'partial', 'offline'] }) public onlineLevel!: OnlineLevel;
+  @ApiProperty({ description: 'Fee in VND' }) public feeVnd!: number;
+  @ApiProperty({ enum: ['pause', 'restart'] }) public supplementPolicy!: string;
+  @ApiProperty() public requiredDocuments!: Procedure['requiredDocuments'];
+  @ApiProperty() public formSchema!: Procedure['formSchema'];
+  @ApiProperty() public retired!: boolean;
+
+  public static from(procedure: Procedure): ProcedureDto {
+    return {
+      code: procedure.code,
+      nameVi: procedure.nameVi,
+      nameEn: procedure.nameEn,
+      field: procedure.field,
+      agencyCode: procedure.agency!.code,
+      processingHours: procedure.processingHours,
+      onlineLevel: procedure.onlineLevel,
+      feeVnd: procedure.feeVnd,
+      supplementPolicy: procedure.supplementPolicy,
+      requiredDocuments: procedure.requiredDocuments,
+      formSchema: procedure.formSchema,
+      retired: procedure.retiredAt !== null,
+    };
+  }
+}
+
+export interface PageDto<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function mapPage<T, R>(page: Page<T>, map: (item: T) => R): PageDto<R> {
+  return { ...page, items: page.items.map(map) };
+}

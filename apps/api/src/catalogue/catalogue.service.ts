@@ -1,0 +1,37 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+
+import { AgencyRepository, ProcedureRepository } from '@onegate/persistence';
+
+import { AgencyDto, mapPage, PageDto, PageQuery, ProcedureDto, ProcedureQuery } from './catalogue.dto';
+
+@Injectable()
+export class CatalogueService {
+  public constructor(
+    private readonly agencies: AgencyRepository,
+    private readonly procedures: ProcedureRepository,
+  ) {}
+
+  public async listAgencies(query: PageQuery): Promise<PageDto<AgencyDto>> {
+    const page = await this.agencies.list(query);
+    const codes = await this.agencies.codesById();
+    return mapPage(page, (agency) => AgencyDto.from(agency, (id) => codes.get(id) ?? null));
+  }
+
+  public async searchProcedures(query: ProcedureQuery): Promise<PageDto<ProcedureDto>> {
+    const page = await this.procedures.search({
+      page: query.page,
+      pageSize: query.pageSize,
+      text: query.q,
+      field: query.field,
+      agencyCode: query.agency,
+      onlineLevel: query.onlineLevel,
+    });
+    return mapPage(page, ProcedureDto.from);
+  }
+
+  public async getProcedure(code: string): Promise<ProcedureDto> {
+    const procedure = await this.procedures.findByCode(code);
+    if (!procedure) throw new NotFoundException(`No procedure with code ${code}`);
+    return ProcedureDto.from(procedure);
+  }
+}

@@ -1,0 +1,28 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+
+import { AppConfig } from '@onegate/config';
+import { createValidationPipe } from '@onegate/observability';
+
+import { ApiModule } from './api.module';
+
+/** Builds the HTTP application on an opened, migrated database; the caller decides where it listens. */
+export async function createApiApp(config: AppConfig, dataSource: DataSource): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forRoot(config, dataSource), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('OneGate API').setVersion('0.1.0').build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  return app;
+}

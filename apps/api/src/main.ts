@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+
+import { openDatabase, seedDemoData } from '@onegate/persistence';
+import { runProcess } from '@onegate/observability';
+import { assertRedisReachable } from '@onegate/jobs';
+
+import { createApiApp } from './create-api-app';
+import { runMigrationCommand } from './migration-command';
+
+const [command, subcommand] = process.argv.slice(2);
+
+if (command === 'migrate') {
+  runProcess('migrate', (config) => runMigrationCommand(config, subcommand));
+} else {
+  runProcess('api', async (config) => {
+    await assertRedisReachable(config.redisUrl);
+    const dataSource = await openDatabase(config, 'run');
+    if (!config.isProduction) await seedDemoData(dataSource, config.demoPassword);
+    const app = await createApiApp(config, dataSource);
+    await app.listen(config.port);
+  });
+}

@@ -1,0 +1,39 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+
+import { AppConfig, ConfigModule } from '@onegate/config';
+import { JobHandlerRegistry, JobMetrics, JobsModule, RedisReadiness } from '@onegate/jobs';
+import { OperationsModule } from '@onegate/observability';
+import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
+
+import { PingHandler } from './ping.handler';
+import { SystemQueueProcessor } from './system-queue.processor';
+
+/** Every job handler of the worker; start-up fails if a registered job name has none. */
+export const JOB_HANDLERS: Type[] = [PingHandler];
+const QUEUE_PROCESSORS: Type[] = [SystemQueueProcessor];
+
+@Module({})
+export class WorkerModule {
+  public static forRoot(
+    config: AppConfig,
+    dataSource: DataSource,
+    handlers: Type[] = JOB_HANDLERS,
+  ): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        OperationsModule.forRoot({
+          processName: 'worker',
+          readinessChecks: [DatabaseReadiness, RedisReadiness],
+        }),
+        PersistenceModule.forDataSource(dataSource),
+        JobsModule.forRoot(),
+        DiscoveryModule,
+      ],
+      providers: [JobHandlerRegistry, JobMetrics, ...handlers, ...QUEUE_PROCESSORS],
+    };
+  }
+}

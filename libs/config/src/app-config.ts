@@ -1,0 +1,30 @@
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface DatabaseConfig {
+  kind: DatabaseKind;
+  /** postgres:// URL, or the SQLite file path. */
+  url: string;
+}
+
+/** The validated, typed configuration injected everywhere; nothing else reads process.env. */
+export class AppConfig {
+  public readonly env!: 'development' | 'test' | 'production';
+  public readonly port!: number;
+  public readonly workerPort!: number;
+  public readonly database!: DatabaseConfig;
+  public readonly readDatabase!: DatabaseConfig;
+  public readonly redisUrl!: string;
+  public readonly queuePrefix!: string;
+  public readonly workerConcurrency!: number;
+  public readonly jwtSecret!: string;
+  public readonly demoPassword!: string | null;
+  public readonly logLevel!: string;
+
+  public constructor(values: AppConfig) {
+    Object.assign(this, values);
+  }
+
+  public get isProduction(): boolean {
+    return this.env === 'production';
+  }
+}

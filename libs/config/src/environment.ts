@@ -1,0 +1,77 @@
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+
+const DATABASE_URL_PATTERN = /^(postgres(ql)?:\/\/.+|sqlite:.+)$/;
+const REDIS_URL_PATTERN = /^rediss?:\/\/.+/;
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+export const ENVIRONMENT_VARIABLES = [
+  'NODE_ENV',
+  'PORT',
+  'WORKER_PORT',
+  'DATABASE_URL',
+  'DATABASE_READ_URL',
+  'REDIS_URL',
+  'QUEUE_PREFIX',
+  'WORKER_CONCURRENCY',
+  'JWT_SECRET',
+  'DEMO_PASSWORD',
+  'LOG_LEVEL',
+] as const;
+
+/** Every environment variable OneGate reads, validated once at boot. */
+export class Environment {
+  @IsIn(['development', 'test', 'production'])
+  public NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  public PORT = 3000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  public WORKER_PORT = 3001;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(DATABASE_URL_PATTERN, { message: 'DATABASE_URL must be postgres://… or sqlite:PATH' })
+  public DATABASE_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(DATABASE_URL_PATTERN, { message: 'DATABASE_READ_URL must be postgres://… or sqlite:PATH' })
+  public DATABASE_READ_URL?: string;
+
+  @Matches(REDIS_URL_PATTERN, { message: 'REDIS_URL must be redis://… or rediss://…' })
+  public REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^\{[A-Za-z0-9_.:-]+\}$/, {
+    message: 'QUEUE_PREFIX must be a Redis Cluster hash tag such as {onegate}',
+  })
+  public QUEUE_PREFIX = '{onegate}';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  public WORKER_CONCURRENCY = 4;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  public JWT_SECRET?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'DEMO_PASSWORD must be at least 10 characters' })
+  public DEMO_PASSWORD?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  public LOG_LEVEL = 'info';
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+
+import { AppConfig, DatabaseConfig } from './app-config';
+import { Environment, ENVIRONMENT_VARIABLES } from './environment';
+
+export const DEFAULT_SQLITE_FILE = 'data/onegate.sqlite';
+export const DEVELOPMENT_DEMO_PASSWORD = 'OneGate-demo-2026';
+
+/** Thrown with one line per problem, so the process can print them and stop. */
+export class ConfigError extends Error {
+  public constructor(public readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const env = plainToInstance(Environment, pickKnown(source), { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: true });
+  if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
+  const database = parseDatabaseUrl(env.DATABASE_URL);
+  return new AppConfig({
+    env: env.NODE_ENV,
+    port: env.PORT,
+    workerPort: env.WORKER_PORT,
+    database,
+    readDatabase: env.DATABASE_READ_URL ? parseDatabaseUrl(env.DATABASE_READ_URL) : database,
+    redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
+    workerConcurrency: env.WORKER_CONCURRENCY,
+    // Outside production a random secret per boot is safe: tokens simply do not survive restarts.
+    jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    demoPassword: env.NODE_ENV === 'production' ? null : (env.DEMO_PASSWORD ?? DEVELOPMENT_DEMO_PASSWORD),
+    logLevel: env.LOG_LEVEL,
+  } as AppConfig);
+}
+
+export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
+  if (!url) return { kind: 'sqlite', url: DEFAULT_SQLITE_FILE };
+  if (url.startsWith('sqlite:')) return { kind: 'sqlite', url: url.slice('sqlite:'.length) };
+  return { kind: 'postgres', url };
+}
+
+function pickKnown(source: NodeJS.ProcessEnv): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const key of ENVIRONMENT_VARIABLES) {
+    const value = source[key];
+    if (value !== undefined) picked[key] = value;
+  }
+  return picked;
+}
+
+/** One line per variable: its first failed rule, always naming the variable. */
+function describe(error: ValidationError): string[] {
+  const [message] = Object.values(error.constraints ?? {});
+  if (message === undefined) return [];
+  return [message.startsWith(error.property) ? message : `${error.property}: ${message}`];
+}

@@ -1,0 +1,23 @@
+import { DayOverride } from './day-overrides';
+import { DEFAULT_OFFICE_HOURS, OfficeInterval } from './office-hours';
+import { DEFAULT_TIME_ZONE } from './time-zone';
+import { VIETNAM_DAY_OVERRIDES_2025_2026 } from './vietnam-day-overrides';
+import { vietnamPublicHolidays } from './vietnam-holidays';
+import { WorkingCalendar } from './working-calendar';
+
+export interface VietnamWorkingCalendarOptions {
+  readonly timeZone?: string;
+  readonly officeHours?: readonly OfficeInterval[];
+  /** Defaults to the shipped 2025-2026 official schedule; pass the administrators' list when there is one. */
+  readonly overrides?: readonly DayOverride[];
+}
+
+/** A calendar with the Vietnamese public holidays, by default in `Asia/Ho_Chi_Minh` with 8 office hours a day. */
+export function createVietnamWorkingCalendar(options: VietnamWorkingCalendarOptions = {}): WorkingCalendar {
+  return new WorkingCalendar({
+    timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+    officeHours: options.officeHours ?? DEFAULT_OFFICE_HOURS,
+    overrides: options.overrides ?? VIETNAM_DAY_OVERRIDES_2025_2026,
+    holidays: vietnamPublicHolidays,
+  });
+}

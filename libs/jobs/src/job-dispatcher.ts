@@ -1,0 +1,37 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+
+import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './job-registry';
+
+/** The one way to enqueue a job: by its typed name, onto the queue the registry gives it. */
+@Injectable()
+export class JobDispatcher {
+  private readonly queues: Record<QueueName, Queue>;
+
+  public constructor(@InjectQueue(QueueName.System) system: Queue) {
+    this.queues = { [QueueName.System]: system };
+  }
+
+  public async dispatch<Name extends JobName>(
+    name: Name,
+    payload: JobPayloads[Name],
+    options: JobsOptions = {},
+  ): Promise<string> {
+    const job = await this.queueOf(name).add(name, payload, options);
+    return job.id!;
+  }
+
+  public async stateOf(name: JobName, jobId: string): Promise<string | null> {
+    const job = await this.queueOf(name).getJob(jobId);
+    return job ? job.getState() : null;
+  }
+
+  public queueOf(name: JobName): Queue {
+    return this.queues[JOB_QUEUE[name]];
+  }
+
+  public allQueues(): Queue[] {
+    return Object.values(this.queues);
+  }
+}

@@ -1,0 +1,35 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+
+import { AppConfig } from '@onegate/config';
+
+import { JobDispatcher } from './job-dispatcher';
+import { ALL_QUEUES, QUEUE_JOB_OPTIONS } from './job-registry';
+import { redisOptions } from './redis-connection';
+
+const queueRegistrations = BullModule.registerQueue(
+  ...ALL_QUEUES.map((name) => ({ name, defaultJobOptions: QUEUE_JOB_OPTIONS[name] })),
+);
+
+/** Connects BullMQ to Redis under the configured (hash-tagged) prefix and registers every queue. */
+@Module({})
+export class JobsModule {
+  public static forRoot(): DynamicModule {
+    return {
+      module: JobsModule,
+      global: true,
+      imports: [
+        BullModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            connection: redisOptions(config.redisUrl),
+            prefix: config.queuePrefix,
+          }),
+        }),
+        queueRegistrations,
+      ],
+      providers: [JobDispatcher],
+      exports: [JobDispatcher, queueRegistrations],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+export * from './all-exceptions.filter';
+export * from './error-body';
+export * from './operations.module';
+export * from './readiness-check';
+export * from './request-id';
+export * from './run-process';
+export * from './validation.pipe';

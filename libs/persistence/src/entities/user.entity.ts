@@ -1,0 +1,50 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+
+import { Agency } from './agency.entity';
+import { TimestampColumn } from './timestamp.column';
+
+export type Role = 'citizen' | 'clerk' | 'supervisor' | 'admin';
+export type Language = 'vi' | 'en';
+
+@Entity('users')
+@Index('IDX_users_email', ['email'], { unique: true })
+@Index('IDX_users_national_id', ['nationalId'], { unique: true })
+@Index('IDX_users_agency', ['agencyId'])
+export class User {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  public id!: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  public email!: string;
+
+  @Column({ name: 'national_id', type: 'varchar', length: 12, nullable: true })
+  public nationalId!: string | null;
+
+  @Column({ name: 'full_name', type: 'varchar', length: 255 })
+  public fullName!: string;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  public phone!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  public role!: Role;
+
+  @Column({ name: 'agency_id', type: 'varchar', length: 36, nullable: true })
+  public agencyId!: string | null;
+
+  @ManyToOne(() => Agency, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agency_id' })
+  public agency?: Agency | null;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
+  public passwordHash!: string | null;
+
+  @Column({ type: 'varchar', length: 2 })
+  public language!: Language;
+
+  @Column({ type: 'boolean' })
+  public active!: boolean;
+
+  @TimestampColumn({ name: 'created_at' })
+  public createdAt!: Date;
+}

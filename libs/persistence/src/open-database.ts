@@ -1,0 +1,85 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { DataSource } from 'typeorm';
+
+import { AppConfig } from '@onegate/config';
+
+import { dataSourceOptions } from './data-source-options';
+
+/** An arbitrary constant shared by every OneGate process: only one of them migrates at a time. */
+const MIGRATION_LOCK_KEY = 7_104_202_611;
+
+export class DatabaseUnavailableError extends Error {}
+
+export type MigrationMode = 'run' | 'wait';
+
+/**
+ * Connects, then either applies pending migrations (the API) or waits until another process has
+ * applied them (the worker). Failures become one readable line, never a stack trace at boot.
+ */
+export async function openDatabase(
+  config: Pick<AppConfig, 'database' | 'readDatabase'>,
+  mode: MigrationMode,
+  waitTimeoutMs = 120_000,
+): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(config));
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    throw new DatabaseUnavailableError(
+      `cannot open the database ${describeTarget(config)}: ${messageOf(error)}`,
+    );
+  }
+  if (mode === 'run') await runMigrationsExclusively(dataSource);
+  else await waitForMigrations(dataSource, waitTimeoutMs);
+  return dataSource;
+}
+
+export async function runMigrationsExclusively(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type !== 'postgres') {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const lockHolder = dataSource.createQueryRunner('master');
+  try {
+    await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lockHolder.release();
+  }
+}
+
+async function waitForMigrations(dataSource: DataSource, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (await hasPendingMigrations(dataSource)) {
+    if (Date.now() > deadline) {
+      await dataSource.destroy();
+      throw new DatabaseUnavailableError(
+        'the database schema is not up to date: start the API to migrate it',
+      );
+    }
+    await sleep(500);
+  }
+}
+
+async function hasPendingMigrations(dataSource: DataSource): Promise<boolean> {
+  try {
+    return await dataSource.showMigrations();
+  } catch {
+    // The migrations table itself may not exist yet while the first API process creates it.
+    return true;
+  }
+}
+
+function describeTarget(config: Pick<AppConfig, 'database'>): string {
+  if (config.database.kind === 'sqlite') return `SQLite file ${config.database.url}`;
+  const url = new URL(config.database.url);
+  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return messageOf(error.errors[0]);
+  if (error instanceof Error) return error.message || error.constructor.name;
+  return String(error);
+}

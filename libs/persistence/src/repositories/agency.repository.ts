@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+
+import { Agency } from '../entities';
+import { Page, PageRequest } from '../page';
+
+@Injectable()
+export class AgencyRepository {
+  private readonly agencies: Repository<Agency>;
+
+  public constructor(@InjectDataSource() dataSource: DataSource) {
+    this.agencies = dataSource.getRepository(Agency);
+  }
+
+  public async list(request: PageRequest): Promise<Page<Agency>> {
+    const [items, total] = await this.agencies.findAndCount({
+      order: { code: 'ASC' },
+      skip: (request.page - 1) * request.pageSize,
+      take: request.pageSize,
+    });
+    return { items, total, ...request };
+  }
+
+  public findByCode(code: string): Promise<Agency | null> {
+    return this.agencies.findOneBy({ code });
+  }
+
+  /** The agency tree is small (a province has a few hundred agencies), so codes are read whole. */
+  public async codesById(): Promise<Map<string, string>> {
+    const rows = await this.agencies.find({ select: { id: true, code: true } });
+    return new Map(rows.map((agency) => [agency.id, agency.code]));
+  }
+}

@@ -1,0 +1,43 @@
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+
+import { idColumn, referenceColumn, timestampColumn, varcharColumn } from './columns';
+
+export class CreateUsers1764100002000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createTable(
+      new Table({
+        name: 'users',
+        columns: [
+          idColumn(),
+          varcharColumn('email', 255),
+          varcharColumn('national_id', 12, true),
+          varcharColumn('full_name', 255),
+          varcharColumn('phone', 20, true),
+          varcharColumn('role', 16),
+          referenceColumn('agency_id', true),
+          varcharColumn('password_hash', 255, true),
+          varcharColumn('language', 2),
+          { name: 'active', type: 'boolean' },
+          timestampColumn('created_at'),
+        ],
+        indices: [
+          { name: 'IDX_users_email', columnNames: ['email'], isUnique: true },
+          { name: 'IDX_users_national_id', columnNames: ['national_id'], isUnique: true },
+          { name: 'IDX_users_agency', columnNames: ['agency_id'] },
+        ],
+        foreignKeys: [
+          {
+            columnNames: ['agency_id'],
+            referencedTableName: 'agencies',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          },
+        ],
+      }),
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('users');
+  }
+}

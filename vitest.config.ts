@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+const aliases = {
+  '@onegate/config': resolve(__dirname, 'libs/config/src'),
+  '@onegate/domain': resolve(__dirname, 'libs/domain/src'),
+  '@onegate/jobs': resolve(__dirname, 'libs/jobs/src'),
+  '@onegate/observability': resolve(__dirname, 'libs/observability/src'),
+  '@onegate/persistence': resolve(__dirname, 'libs/persistence/src'),
+  '@onegate/migrations': resolve(__dirname, 'migrations'),
+};
+
+const shared = {
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: { alias: aliases },
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: 'unit',
+          include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'migrations/**/*.spec.ts'],
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.e2e-spec.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
