@@ -18,7 +18,6 @@ export async function createApiApp(config: AppConfig, dataSource: DataSource): P
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle('OneGate API').setVersion('0.1.0').build(),

@@ -18,5 +18,6 @@ if (command === 'migrate') {
     if (!config.isProduction) await seedDemoData(dataSource, config.demoPassword);
     const app = await createApiApp(config, dataSource);
     await app.listen(config.port);
+    return app;
   });
 }

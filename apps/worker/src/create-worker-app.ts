@@ -21,6 +21,5 @@ export async function createWorkerApp(
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   return app;
 }

@@ -11,4 +11,5 @@ runProcess('worker', async (config) => {
   const dataSource = await openDatabase(config, 'wait');
   const app = await createWorkerApp(config, dataSource);
   await app.listen(config.workerPort);
+  return app;
 });

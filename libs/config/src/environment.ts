@@ -1,8 +1,29 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 const DATABASE_URL_PATTERN = /^(postgres(ql)?:\/\/.+|sqlite:.+)$/;
 const REDIS_URL_PATTERN = /^rediss?:\/\/.+/;
+/** A whole number in [min, max], read from its string, with one message naming the range. */
+const IsIntegerBetween = (min: number, max: number) => {
+  const message = `$property must be a whole number from ${min} to ${max}`;
+  return applyDecorators(
+    Type(() => Number),
+    IsInt({ message }),
+    Min(min, { message }),
+    Max(max, { message }),
+  );
+};
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 export const ENVIRONMENT_VARIABLES = [
@@ -21,19 +42,15 @@ export const ENVIRONMENT_VARIABLES = [
 
 /** Every environment variable OneGate reads, validated once at boot. */
 export class Environment {
-  @IsIn(['development', 'test', 'production'])
+  @IsIn(['development', 'test', 'production'], {
+    message: 'NODE_ENV must be development, test or production',
+  })
   public NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IsIntegerBetween(0, 65535)
   public PORT = 3000;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IsIntegerBetween(0, 65535)
   public WORKER_PORT = 3001;
 
   @Transform(emptyToUndefined)
@@ -54,24 +71,23 @@ export class Environment {
   })
   public QUEUE_PREFIX = '{onegate}';
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(256)
+  @IsIntegerBetween(1, 256)
   public WORKER_CONCURRENCY = 4;
 
   @Transform(emptyToUndefined)
   @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
-  @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  // Listed last so it is checked first: a missing secret is reported as missing, not as too short.
+  @IsNotEmpty({ message: 'JWT_SECRET is required when NODE_ENV=production' })
   public JWT_SECRET?: string;
 
   @Transform(emptyToUndefined)
   @IsOptional()
-  @IsString()
   @MinLength(10, { message: 'DEMO_PASSWORD must be at least 10 characters' })
   public DEMO_PASSWORD?: string;
 
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
   public LOG_LEVEL = 'info';
 }

@@ -18,7 +18,7 @@ export class ConfigError extends Error {
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = plainToInstance(Environment, pickKnown(source), { exposeDefaultValues: true });
-  const errors = validateSync(env, { whitelist: true });
+  const errors = validateSync(env, { whitelist: true, stopAtFirstError: true });
   if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
   const database = parseDatabaseUrl(env.DATABASE_URL);
   return new AppConfig({

@@ -4,12 +4,12 @@ import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const aliases = {
-  '@onegate/config': resolve(__dirname, 'libs/config/src'),
-  '@onegate/domain': resolve(__dirname, 'libs/domain/src'),
-  '@onegate/jobs': resolve(__dirname, 'libs/jobs/src'),
-  '@onegate/observability': resolve(__dirname, 'libs/observability/src'),
-  '@onegate/persistence': resolve(__dirname, 'libs/persistence/src'),
-  '@onegate/migrations': resolve(__dirname, 'migrations'),
+  '@onegate/config': resolve(import.meta.dirname, 'libs/config/src'),
+  '@onegate/domain': resolve(import.meta.dirname, 'libs/domain/src'),
+  '@onegate/jobs': resolve(import.meta.dirname, 'libs/jobs/src'),
+  '@onegate/observability': resolve(import.meta.dirname, 'libs/observability/src'),
+  '@onegate/persistence': resolve(import.meta.dirname, 'libs/persistence/src'),
+  '@onegate/migrations': resolve(import.meta.dirname, 'migrations'),
 };
 
 const shared = {

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+
+import { ConfigError, DEFAULT_SQLITE_FILE, loadConfig } from './load-config';
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('loadConfig', () => {
+  it('starts with no variables at all, on SQLite and local Redis', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3000,
+      workerPort: 3001,
+      database: { kind: 'sqlite', url: DEFAULT_SQLITE_FILE },
+      redisUrl: 'redis://127.0.0.1:6379',
+      queuePrefix: '{onegate}',
+      workerConcurrency: 4,
+    });
+    expect(config.readDatabase).toEqual(config.database);
+    expect(config.demoPassword).toEqual(expect.any(String));
+    expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('reads PostgreSQL, a read replica and SQLite paths from URLs', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app@db:5432/onegate',
+      DATABASE_READ_URL: 'postgresql://app@replica:5432/onegate',
+    });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://app@db:5432/onegate' });
+    expect(config.readDatabase).toEqual({ kind: 'postgres', url: 'postgresql://app@replica:5432/onegate' });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).database).toEqual({
+      kind: 'sqlite',
+      url: '/tmp/x.sqlite',
+    });
+  });
+
+  it('gives one line per bad variable, each naming it', () => {
+    const problems = problemsOf({
+      PORT: 'abc',
+      WORKER_CONCURRENCY: '0',
+      DATABASE_URL: 'mysql://x',
+      REDIS_URL: 'http://cache',
+      QUEUE_PREFIX: 'onegate',
+      LOG_LEVEL: 'loud',
+    });
+    expect(problems).toEqual([
+      'PORT must be a whole number from 0 to 65535',
+      'DATABASE_URL must be postgres://… or sqlite:PATH',
+      'REDIS_URL must be redis://… or rediss://…',
+      'QUEUE_PREFIX must be a Redis Cluster hash tag such as {onegate}',
+      'WORKER_CONCURRENCY must be a whole number from 1 to 256',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    ]);
+  });
+
+  it('requires a JWT secret in production, and never seeds demo accounts there', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'JWT_SECRET is required when NODE_ENV=production',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toEqual([
+      'JWT_SECRET must be at least 32 characters',
+    ]);
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      DEMO_PASSWORD: 'abcdefghijk',
+    });
+    expect(production.jwtSecret).toBe('x'.repeat(32));
+    expect(production.demoPassword).toBeNull();
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', JWT_SECRET: '' }).database.kind).toBe('sqlite');
+  });
+});

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// npm test: static checks, the build, unit tests, then the end-to-end suites on SQLite and on
+// PostgreSQL. Ends with one line "N passed, N failed" over everything it ran.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const reports = mkdtempSync(join(tmpdir(), 'onegate-test-'));
+const totals = { passed: 0, failed: 0 };
+const summary = [];
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+/** A step that is one check: lint, type check, build. */
+function check(name, command, args) {
+  process.stdout.write(`\n=== ${name}\n`);
+  const ok = run(command, args);
+  totals[ok ? 'passed' : 'failed'] += 1;
+  summary.push(`${name}: ${ok ? 'passed' : 'FAILED'}`);
+}
+
+/** A Vitest project run; its tests are counted one by one from the JSON report. */
+function suite(name, project, env = {}) {
+  process.stdout.write(`\n=== ${name}\n`);
+  const report = join(reports, `${name.replace(/\W+/g, '-')}.json`);
+  const ok = run(
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    env,
+  );
+  if (!existsSync(report)) {
+    totals.failed += 1;
+    summary.push(`${name}: did not run`);
+    return;
+  }
+  const { numPassedTests, numFailedTests, numTotalTests } = JSON.parse(readFileSync(report, 'utf8'));
+  // A suite that fails outside any test (a broken import, a failing hook) still counts as a failure.
+  const failed = numFailedTests + (ok || numFailedTests > 0 ? 0 : 1);
+  totals.passed += numPassedTests;
+  totals.failed += failed;
+  summary.push(`${name}: ${numPassedTests} passed, ${failed} failed of ${numTotalTests}`);
+}
+
+check('lint', 'npm', ['run', '--silent', 'lint']);
+check('type check', 'npm', ['run', '--silent', 'typecheck']);
+check('build', 'npm', ['run', '--silent', 'build']);
+suite('unit', 'unit');
+suite('e2e on SQLite', 'e2e', { E2E_DATABASE: 'sqlite' });
+suite('e2e on PostgreSQL', 'e2e', { E2E_DATABASE: 'postgres' });
+
+rmSync(reports, { recursive: true, force: true });
+process.stdout.write(`\n${summary.join('\n')}\n${totals.passed} passed, ${totals.failed} failed\n`);
+process.exit(totals.failed === 0 ? 0 : 1);

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import {
+  API_MAIN,
+  assertBuilt,
+  freePort,
+  ROOT,
+  runToEnd,
+  start,
+  waitForOk,
+  WORKER_MAIN,
+} from './support/processes';
+import { createTestDatabase, TestDatabase, testDatabaseKind } from './support/test-database';
+import { TEST_REDIS_URL } from './support/test-config';
+
+const stderrLines = (stderr: string) => stderr.trim().split('\n');
+
+describe(`processes as deployed (${testDatabaseKind()})`, () => {
+  let database: TestDatabase;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    assertBuilt();
+    database = await createTestDatabase();
+    env = {
+      NODE_ENV: 'test',
+      DATABASE_URL: database.config.kind === 'sqlite' ? `sqlite:${database.config.url}` : database.config.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: `{onegate-test-${randomBytes(4).toString('hex')}}`,
+      LOG_LEVEL: 'warn',
+    };
+  });
+
+  afterAll(() => database?.drop());
+
+  it('stops on bad configuration with one line per problem, in both apps', async () => {
+    for (const main of [API_MAIN, WORKER_MAIN]) {
+      const result = await runToEnd(main, {
+        ...env,
+        PORT: 'abc',
+        QUEUE_PREFIX: 'no-hash-tag',
+        NODE_ENV: 'production',
+      });
+      expect(result.code).toBe(1);
+      const lines = stderrLines(result.stderr);
+      expect(lines).toHaveLength(3);
+      expect(lines.some((line) => line.includes('PORT'))).toBe(true);
+      expect(lines.some((line) => line.includes('QUEUE_PREFIX'))).toBe(true);
+      expect(lines.some((line) => line.includes('JWT_SECRET is required when NODE_ENV=production'))).toBe(
+        true,
+      );
+    }
+  });
+
+  it('stops with one clear line when DATABASE_URL is malformed or unreachable', async () => {
+    const malformed = await runToEnd(API_MAIN, { ...env, DATABASE_URL: 'mysql://root@localhost/onegate' });
+    expect(malformed.code).toBe(1);
+    expect(stderrLines(malformed.stderr)).toEqual([
+      'onegate api: DATABASE_URL must be postgres://… or sqlite:PATH',
+    ]);
+    const unreachable = await runToEnd(API_MAIN, {
+      ...env,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere',
+    });
+    expect(unreachable.code).toBe(1);
+    const lines = stderrLines(unreachable.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^onegate api: cannot open the database PostgreSQL at 127\.0\.0\.1:1\/nowhere: .*ECONNREFUSED/,
+    );
+  });
+
+  it('stops with one clear line when Redis cannot be reached', async () => {
+    const result = await runToEnd(WORKER_MAIN, { ...env, REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(result.code).toBe(1);
+    expect(stderrLines(result.stderr)).toEqual([
+      expect.stringMatching(/^onegate worker: cannot reach Redis at 127\.0\.0\.1:1/),
+    ]);
+  });
+
+  it('shuts the API and the worker down cleanly on SIGTERM', async () => {
+    const ports = { PORT: String(await freePort()), WORKER_PORT: String(await freePort()) };
+    const api = start(API_MAIN, { ...env, ...ports });
+    await waitForOk(`http://127.0.0.1:${ports.PORT}/health/ready`);
+    const worker = start(WORKER_MAIN, { ...env, ...ports });
+    await waitForOk(`http://127.0.0.1:${ports.WORKER_PORT}/health/ready`);
+    worker.child.kill('SIGTERM');
+    api.child.kill('SIGTERM');
+    const [workerEnd, apiEnd] = await Promise.all([worker.finished, api.finished]);
+    expect({ code: workerEnd.code, stderr: workerEnd.stderr }).toEqual({ code: 0, stderr: '' });
+    expect({ code: apiEnd.code, stderr: apiEnd.stderr }).toEqual({ code: 0, stderr: '' });
+  });
+
+  it('runs API and worker together from the launcher, and stops both on Ctrl-C', async () => {
+    const ports = { PORT: String(await freePort()), WORKER_PORT: String(await freePort()) };
+    const launcher = start(resolve(ROOT, 'scripts/start.mjs'), { ...env, ...ports });
+    await waitForOk(`http://127.0.0.1:${ports.PORT}/health/ready`);
+    await waitForOk(`http://127.0.0.1:${ports.WORKER_PORT}/health/ready`);
+    launcher.child.kill('SIGINT');
+    const end = await launcher.finished;
+    expect(end.code).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${ports.PORT}/health/live`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${ports.WORKER_PORT}/health/live`)).rejects.toThrow();
+  });
+});

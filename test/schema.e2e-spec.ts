@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+
+import { dataSourceOptions, runMigrationsExclusively } from '@onegate/persistence';
+import { MIGRATIONS } from '@onegate/migrations';
+
+import { createTestDatabase, TestDatabase, testDatabaseKind } from './support/test-database';
+
+describe(`schema from migrations (${testDatabaseKind()})`, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await new DataSource(
+      dataSourceOptions({ database: database.config, readDatabase: database.config }),
+    ).initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  const pendingSchemaChanges = async () => {
+    const sql = await dataSource.driver.createSchemaBuilder().log();
+    return sql.upQueries.map((query) => query.query);
+  };
+
+  /** The entity tables that exist now: all of them after migrating, none after reverting. */
+  const existingEntityTables = async () => {
+    const runner = dataSource.createQueryRunner();
+    const names = dataSource.entityMetadatas.map((entity) => entity.tableName).sort();
+    const present = await Promise.all(names.map((name) => runner.hasTable(name)));
+    await runner.release();
+    return names.filter((_, index) => present[index]);
+  };
+
+  it('applies every migration, after which the entities need no further change', async () => {
+    await runMigrationsExclusively(dataSource);
+    expect(await dataSource.showMigrations()).toBe(false);
+    expect(await pendingSchemaChanges()).toEqual([]);
+    expect(await existingEntityTables()).toEqual(['agencies', 'job_runs', 'procedures', 'users']);
+  });
+
+  it('reverts every migration, one at a time, back to an empty schema', async () => {
+    for (let remaining = MIGRATIONS.length; remaining > 0; remaining--) {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      const executed = await dataSource.query('SELECT COUNT(*) AS count FROM migrations');
+      expect(Number(executed[0].count)).toBe(remaining - 1);
+    }
+    expect(await existingEntityTables()).toEqual([]);
+  });
+
+  it('migrates up again after a full revert, to the same schema', async () => {
+    await runMigrationsExclusively(dataSource);
+    expect(await pendingSchemaChanges()).toEqual([]);
+  });
+});

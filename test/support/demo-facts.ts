@@ -1,0 +1,12 @@
+/** What the demo seed contains, written out independently of the seed code. */
+export const DEMO_AGENCIES_COUNT = 7;
+export const DEMO_PROCEDURE_CODES = [
+  '1.000894',
+  '1.001193',
+  '1.001612',
+  '1.009972',
+  '1.010000',
+  '1.012795',
+  '2.000488',
+  '2.001610',
+];

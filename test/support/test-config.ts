@@ -1,0 +1,17 @@
+import { randomBytes } from 'node:crypto';
+
+import { AppConfig, DatabaseConfig, loadConfig } from '@onegate/config';
+
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+
+/** A configuration for one suite: its own database and its own queue prefix, so runs never meet. */
+export function testConfig(database: DatabaseConfig): AppConfig {
+  const base = loadConfig({
+    NODE_ENV: 'test',
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: `{onegate-test-${randomBytes(4).toString('hex')}}`,
+    LOG_LEVEL: 'silent',
+    WORKER_CONCURRENCY: '2',
+  });
+  return new AppConfig({ ...base, database, readDatabase: database } as AppConfig);
+}
