@@ -2,7 +2,7 @@
 // Runs OneGate on one machine: Redis (started here only if needed), then the API, then the worker.
 // Ctrl-C or SIGTERM stops them all cleanly; if one of them stops by itself, the others are stopped too.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -96,6 +96,8 @@ async function waitForApi(port) {
   }
   return false;
 }
+
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
