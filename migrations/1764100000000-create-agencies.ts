@@ -1,6 +1,13 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
-import { idColumn, referenceColumn, textColumn, timestampColumn, varcharColumn } from './columns';
+import {
+  agencyForeignKey,
+  idColumn,
+  referenceColumn,
+  textColumn,
+  timestampColumn,
+  varcharColumn,
+} from './columns';
 
 export class CreateAgencies1764100000000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
@@ -22,14 +29,7 @@ export class CreateAgencies1764100000000 implements MigrationInterface {
           { name: 'IDX_agencies_code', columnNames: ['code'], isUnique: true },
           { name: 'IDX_agencies_parent', columnNames: ['parent_id'] },
         ],
-        foreignKeys: [
-          {
-            columnNames: ['parent_id'],
-            referencedTableName: 'agencies',
-            referencedColumnNames: ['id'],
-            onDelete: 'RESTRICT',
-          },
-        ],
+        foreignKeys: [agencyForeignKey('parent_id')],
       }),
     );
   }

@@ -1,6 +1,7 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
 import {
+  agencyForeignKey,
   idColumn,
   integerColumn,
   referenceColumn,
@@ -38,14 +39,7 @@ export class CreateProcedures1764100001000 implements MigrationInterface {
           { name: 'IDX_procedures_agency', columnNames: ['agency_id'] },
           { name: 'IDX_procedures_field', columnNames: ['field'] },
         ],
-        foreignKeys: [
-          {
-            columnNames: ['agency_id'],
-            referencedTableName: 'agencies',
-            referencedColumnNames: ['id'],
-            onDelete: 'RESTRICT',
-          },
-        ],
+        foreignKeys: [agencyForeignKey('agency_id')],
       }),
     );
   }

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
-import { idColumn, referenceColumn, timestampColumn, varcharColumn } from './columns';
+import { agencyForeignKey, idColumn, referenceColumn, timestampColumn, varcharColumn } from './columns';
 
 export class CreateUsers1764100002000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
@@ -25,14 +25,7 @@ export class CreateUsers1764100002000 implements MigrationInterface {
           { name: 'IDX_users_national_id', columnNames: ['national_id'], isUnique: true },
           { name: 'IDX_users_agency', columnNames: ['agency_id'] },
         ],
-        foreignKeys: [
-          {
-            columnNames: ['agency_id'],
-            referencedTableName: 'agencies',
-            referencedColumnNames: ['id'],
-            onDelete: 'RESTRICT',
-          },
-        ],
+        foreignKeys: [agencyForeignKey('agency_id')],
       }),
     );
   }

@@ -1,4 +1,4 @@
-import { TableColumnOptions } from 'typeorm';
+import { TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
 
 /** Column shapes shared by the migrations; each matches the entity decorators of the same name. */
 export const idColumn = (name = 'id'): TableColumnOptions => ({
@@ -34,4 +34,12 @@ export const timestampColumn = (name: string, nullable = false): TableColumnOpti
   name,
   type: 'bigint',
   isNullable: nullable,
+});
+
+/** A reference to an agency, which cannot be deleted while anything points at it. */
+export const agencyForeignKey = (column: string): TableForeignKeyOptions => ({
+  columnNames: [column],
+  referencedTableName: 'agencies',
+  referencedColumnNames: ['id'],
+  onDelete: 'RESTRICT',
 });
