@@ -9,10 +9,14 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: globals.node,
+      parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-extraneous-class': 'off',
+      // The bundler drops type-only imports only when they say so; a type imported as a value and
+      // used in decorator metadata breaks the build.
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
     },
   },
 );

@@ -4,6 +4,9 @@ import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const aliases = {
+  '@onegate/access': resolve(import.meta.dirname, 'libs/access/src'),
+  '@onegate/applications': resolve(import.meta.dirname, 'libs/applications/src'),
+  '@onegate/auth': resolve(import.meta.dirname, 'libs/auth/src'),
   '@onegate/config': resolve(import.meta.dirname, 'libs/config/src'),
   '@onegate/domain': resolve(import.meta.dirname, 'libs/domain/src'),
   '@onegate/jobs': resolve(import.meta.dirname, 'libs/jobs/src'),

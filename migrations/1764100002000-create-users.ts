@@ -1,6 +1,14 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { Table } from 'typeorm';
 
-import { agencyForeignKey, idColumn, referenceColumn, timestampColumn, varcharColumn } from './columns';
+import {
+  agencyForeignKey,
+  idColumn,
+  integerColumn,
+  referenceColumn,
+  timestampColumn,
+  varcharColumn,
+} from './columns';
 
 export class CreateUsers1764100002000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
@@ -18,7 +26,10 @@ export class CreateUsers1764100002000 implements MigrationInterface {
           varcharColumn('password_hash', 255, true),
           varcharColumn('language', 2),
           { name: 'active', type: 'boolean' },
+          integerColumn('failed_sign_ins'),
+          timestampColumn('locked_until', true),
           timestampColumn('created_at'),
+          timestampColumn('updated_at'),
         ],
         indices: [
           { name: 'IDX_users_email', columnNames: ['email'], isUnique: true },

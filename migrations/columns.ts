@@ -1,4 +1,4 @@
-import { TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
+import type { TableColumnOptions, TableForeignKeyOptions } from 'typeorm';
 
 /** Column shapes shared by the migrations; each matches the entity decorators of the same name. */
 export const idColumn = (name = 'id'): TableColumnOptions => ({

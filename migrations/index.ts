@@ -2,6 +2,13 @@ import { CreateAgencies1764100000000 } from './1764100000000-create-agencies';
 import { CreateProcedures1764100001000 } from './1764100001000-create-procedures';
 import { CreateUsers1764100002000 } from './1764100002000-create-users';
 import { CreateJobRuns1764100003000 } from './1764100003000-create-job-runs';
+import { CreateRefreshTokens1764100004000 } from './1764100004000-create-refresh-tokens';
+import { CreateAuditEvents1764100005000 } from './1764100005000-create-audit-events';
+import { CreateCalendarOverrides1764100006000 } from './1764100006000-create-calendar-overrides';
+import { CreateApplications1764100010000 } from './1764100010000-create-applications';
+import { CreateApplicationEvents1764100011000 } from './1764100011000-create-application-events';
+import { CreateAttachments1764100012000 } from './1764100012000-create-attachments';
+import { CreateReceiptSequences1764100013000 } from './1764100013000-create-receipt-sequences';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -9,4 +16,11 @@ export const MIGRATIONS = [
   CreateProcedures1764100001000,
   CreateUsers1764100002000,
   CreateJobRuns1764100003000,
+  CreateRefreshTokens1764100004000,
+  CreateAuditEvents1764100005000,
+  CreateCalendarOverrides1764100006000,
+  CreateApplications1764100010000,
+  CreateApplicationEvents1764100011000,
+  CreateAttachments1764100012000,
+  CreateReceiptSequences1764100013000,
 ];

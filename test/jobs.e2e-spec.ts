@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRun } from '@onegate/persistence';
 import { UnhandledJobsError } from '@onegate/jobs';
 
+import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
 import { eventually, request } from './support/http';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
@@ -11,8 +12,11 @@ import { TestStack } from './support/test-stack';
 describe(`jobs: API → Redis → worker → database (${testDatabaseKind()})`, () => {
   let stack: TestStack;
 
+  let admin: Record<string, string>;
+
   beforeAll(async () => {
     stack = await TestStack.start();
+    admin = bearer(await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, stack.config.demoPassword!));
   });
 
   afterAll(() => stack?.stop());
@@ -20,12 +24,13 @@ describe(`jobs: API → Redis → worker → database (${testDatabaseKind()})`, 
   it('processes a ping job and records it once in the database', async () => {
     const queued = await request(`${stack.apiUrl}/api/admin/ping-job`, {
       method: 'POST',
+      headers: admin,
       body: { note: 'xin chào' },
     });
     expect(queued.status).toBe(202);
     const jobId = String(queued.body.jobId);
     const processed = await eventually(async () => {
-      const status = await request(`${stack.apiUrl}/api/admin/ping-job/${jobId}`);
+      const status = await request(`${stack.apiUrl}/api/admin/ping-job/${jobId}`, { headers: admin });
       return status.body.state === 'processed' ? status.body : undefined;
     });
     expect(processed).toMatchObject({ jobId, note: 'xin chào', processedAt: expect.any(String) });
@@ -47,6 +52,7 @@ describe(`jobs: API → Redis → worker → database (${testDatabaseKind()})`, 
   it('rejects an invalid ping body with 400 naming the field', async () => {
     const { status, body } = await request(`${stack.apiUrl}/api/admin/ping-job`, {
       method: 'POST',
+      headers: admin,
       body: { note: 42 },
     });
     expect(status).toBe(400);
@@ -54,7 +60,7 @@ describe(`jobs: API → Redis → worker → database (${testDatabaseKind()})`, 
   });
 
   it('answers 404 for a job that does not exist', async () => {
-    const { status } = await request(`${stack.apiUrl}/api/admin/ping-job/does-not-exist`);
+    const { status } = await request(`${stack.apiUrl}/api/admin/ping-job/does-not-exist`, { headers: admin });
     expect(status).toBe(404);
   });
 });

@@ -13,7 +13,10 @@ import {
   waitForOk,
   WORKER_MAIN,
 } from './support/processes';
-import { createTestDatabase, TestDatabase, testDatabaseKind } from './support/test-database';
+import { newCitizen } from './support/accounts';
+import { request } from './support/http';
+import type { TestDatabase } from './support/test-database';
+import { createTestDatabase, testDatabaseKind } from './support/test-database';
 import { TEST_REDIS_URL } from './support/test-config';
 
 const stderrLines = (stderr: string) => stderr.trim().split('\n');
@@ -104,5 +107,51 @@ describe(`processes as deployed (${testDatabaseKind()})`, () => {
     expect(end.code).toBe(0);
     await expect(fetch(`http://127.0.0.1:${ports.PORT}/health/live`)).rejects.toThrow();
     await expect(fetch(`http://127.0.0.1:${ports.WORKER_PORT}/health/live`)).rejects.toThrow();
+  });
+
+  it('never writes passwords, tokens or national ID numbers to its logs', async () => {
+    const port = String(await freePort());
+    const api = start(API_MAIN, { ...env, PORT: port, LOG_LEVEL: 'trace' });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForOk(`${base}/health/ready`);
+    const citizen = newCitizen();
+    const registered = await request<{ accessToken: string; refreshToken: string }>(
+      `${base}/api/auth/register`,
+      {
+        method: 'POST',
+        body: citizen,
+      },
+    );
+    const refreshed = await request<{ accessToken: string; refreshToken: string }>(
+      `${base}/api/auth/refresh`,
+      {
+        method: 'POST',
+        body: { refreshToken: registered.body.refreshToken },
+      },
+    );
+    await request(`${base}/api/auth/login`, {
+      method: 'POST',
+      body: { username: citizen.nationalId, password: 'wrong password!' },
+    });
+    await request(`${base}/api/me?nationalId=${citizen.nationalId}`, {
+      headers: {
+        authorization: `Bearer ${refreshed.body.accessToken}`,
+        cookie: `onegate_session=${registered.body.accessToken}`,
+      },
+    });
+    api.child.kill('SIGTERM');
+    const { stdout, stderr } = await api.finished;
+    const logs = stdout + stderr;
+    expect(logs).toContain('request completed');
+    for (const secret of [
+      citizen.password,
+      citizen.nationalId,
+      registered.body.accessToken,
+      registered.body.refreshToken,
+      refreshed.body.accessToken,
+      refreshed.body.refreshToken,
+    ]) {
+      expect(logs).not.toContain(secret);
+    }
   });
 });

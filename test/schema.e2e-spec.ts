@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrationsExclusively } from '@onegate/persistence';
 import { MIGRATIONS } from '@onegate/migrations';
 
-import { createTestDatabase, TestDatabase, testDatabaseKind } from './support/test-database';
+import type { TestDatabase } from './support/test-database';
+import { createTestDatabase, testDatabaseKind } from './support/test-database';
 
 describe(`schema from migrations (${testDatabaseKind()})`, () => {
   let database: TestDatabase;
@@ -40,7 +41,19 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
     await runMigrationsExclusively(dataSource);
     expect(await dataSource.showMigrations()).toBe(false);
     expect(await pendingSchemaChanges()).toEqual([]);
-    expect(await existingEntityTables()).toEqual(['agencies', 'job_runs', 'procedures', 'users']);
+    expect(await existingEntityTables()).toEqual([
+      'agencies',
+      'application_events',
+      'applications',
+      'attachments',
+      'audit_events',
+      'calendar_overrides',
+      'job_runs',
+      'procedures',
+      'receipt_sequences',
+      'refresh_tokens',
+      'users',
+    ]);
   });
 
   it('reverts every migration, one at a time, back to an empty schema', async () => {

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-import { AppConfig, DatabaseConfig, loadConfig } from '@onegate/config';
+import type { DatabaseConfig } from '@onegate/config';
+import { AppConfig, loadConfig } from '@onegate/config';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -12,6 +16,7 @@ export function testConfig(database: DatabaseConfig): AppConfig {
     QUEUE_PREFIX: `{onegate-test-${randomBytes(4).toString('hex')}}`,
     LOG_LEVEL: 'silent',
     WORKER_CONCURRENCY: '2',
+    STORAGE_DIR: mkdtempSync(join(tmpdir(), 'onegate-files-')),
   });
   return new AppConfig({ ...base, database, readDatabase: database } as AppConfig);
 }

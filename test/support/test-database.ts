@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { Client } from 'pg';
 
-import { DatabaseConfig } from '@onegate/config';
+import type { DatabaseConfig } from '@onegate/config';
 
 export type TestDatabaseKind = 'sqlite' | 'postgres';
 

@@ -1,13 +1,24 @@
-import { INestApplication, Type } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { AppConfig } from '@onegate/config';
+import { Clock } from '@onegate/applications';
+import type { AppConfig } from '@onegate/config';
 import { openDatabase, seedDemoData } from '@onegate/persistence';
 
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
-import { createTestDatabase, TestDatabase } from './test-database';
+import type { TestDatabase } from './test-database';
+import { createTestDatabase } from './test-database';
 import { testConfig } from './test-config';
+
+export interface TestStackOptions {
+  worker?: boolean;
+  workerHandlers?: Type[];
+  /** The API's port, when the configuration must know its URL up front; any free port otherwise. */
+  apiPort?: number;
+  /** Adjusts the suite's configuration before anything starts. */
+  configure?: (config: AppConfig) => AppConfig;
+}
 
 /**
  * The real API and the real worker, each with its own connection to a fresh database, both on the
@@ -19,17 +30,18 @@ export class TestStack {
     public readonly apiUrl: string,
     public readonly workerUrl: string,
     private readonly database: TestDatabase,
-    private readonly api: INestApplication,
-    private readonly worker: INestApplication | null,
+    public readonly api: INestApplication,
+    public readonly worker: INestApplication | null,
   ) {}
 
-  public static async start(options: { worker?: boolean; workerHandlers?: Type[] } = {}): Promise<TestStack> {
+  public static async start(options: TestStackOptions = {}): Promise<TestStack> {
     const database = await createTestDatabase();
-    const config = testConfig(database.config);
+    const built = testConfig(database.config);
+    const config = options.configure ? options.configure(built) : built;
     const apiData = await openDatabase(config, 'run');
     await seedDemoData(apiData, config.demoPassword);
     const api = await createApiApp(config, apiData);
-    await api.listen(0, '127.0.0.1');
+    await api.listen(options.apiPort ?? 0, '127.0.0.1');
     let worker: INestApplication | null = null;
     if (options.worker !== false) {
       worker = await createWorkerApp(config, await openDatabase(config, 'wait'), options.workerHandlers);
@@ -43,6 +55,11 @@ export class TestStack {
       api,
       worker,
     );
+  }
+
+  /** Stops OneGate's clock (in the API and the worker) at a given time, or lets it run again with null. */
+  public freezeClock(at: Date | null): void {
+    for (const app of [this.api, this.worker]) app?.get(Clock, { strict: false }).freeze(at);
   }
 
   public get apiDataSource(): DataSource {

@@ -6,7 +6,10 @@ import { JobsModule, RedisReadiness } from '@onegate/jobs';
 import { OperationsModule } from '@onegate/observability';
 import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
 
+import { CalendarModule } from './calendar/calendar.module';
+import { ApplicationsHttpModule } from './applications/applications-http.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { IdentityModule } from './identity/identity.module';
 import { SystemModule } from './system/system.module';
 
 @Module({})
@@ -22,7 +25,10 @@ export class ApiModule {
         }),
         PersistenceModule.forDataSource(dataSource),
         JobsModule.forRoot(),
+        IdentityModule,
         CatalogueModule,
+        ApplicationsHttpModule,
+        CalendarModule,
         SystemModule,
       ],
     };

@@ -1,10 +1,12 @@
-import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
+import cookieParser from 'cookie-parser';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
-import { AppConfig } from '@onegate/config';
+import { assertEveryRouteDeclaresAccess } from '@onegate/access';
+import type { AppConfig } from '@onegate/config';
 import { createValidationPipe } from '@onegate/observability';
 
 import { ApiModule } from './api.module';
@@ -16,6 +18,8 @@ export async function createApiApp(config: AppConfig, dataSource: DataSource): P
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  assertEveryRouteDeclaresAccess(app.get(ModulesContainer));
+  app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   const document = SwaggerModule.createDocument(

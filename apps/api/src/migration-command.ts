@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 
-import { AppConfig } from '@onegate/config';
+import type { AppConfig } from '@onegate/config';
 import { dataSourceOptions, runMigrationsExclusively } from '@onegate/persistence';
 
 /** `migrate run` applies every pending migration; `migrate revert` undoes the last one. */

@@ -1,9 +1,9 @@
-import { INestApplication, Type } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
-import { AppConfig } from '@onegate/config';
+import type { AppConfig } from '@onegate/config';
 
 import { JOB_HANDLERS, WorkerModule } from './worker.module';
 

@@ -2,17 +2,19 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 
+import { ApplicationsModule } from '@onegate/applications';
 import { AppConfig, ConfigModule } from '@onegate/config';
 import { JobHandlerRegistry, JobMetrics, JobsModule, RedisReadiness } from '@onegate/jobs';
 import { OperationsModule } from '@onegate/observability';
 import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
 
+import { IntakeHandler } from './intake.handler';
+import { IssuanceHandler } from './issuance.handler';
 import { PingHandler } from './ping.handler';
-import { SystemQueueProcessor } from './system-queue.processor';
+import { QUEUE_PROCESSORS } from './queue-processors';
 
 /** Every job handler of the worker; start-up fails if a registered job name has none. */
-export const JOB_HANDLERS: Type[] = [PingHandler];
-const QUEUE_PROCESSORS: Type[] = [SystemQueueProcessor];
+export const JOB_HANDLERS: Type[] = [PingHandler, IntakeHandler, IssuanceHandler];
 
 @Module({})
 export class WorkerModule {
@@ -32,6 +34,7 @@ export class WorkerModule {
         PersistenceModule.forDataSource(dataSource),
         JobsModule.forRoot(),
         DiscoveryModule,
+        ApplicationsModule,
       ],
       providers: [JobHandlerRegistry, JobMetrics, ...handlers, ...QUEUE_PROCESSORS],
     };

@@ -6,7 +6,16 @@ export interface DatabaseConfig {
   url: string;
 }
 
+export type AppConfigValues = Omit<AppConfig, 'isProduction'>;
+
 /** The validated, typed configuration injected everywhere; nothing else reads process.env. */
+export interface OidcConfig {
+  issuerUrl: string;
+  clientId: string;
+  clientSecret: string;
+  nationalIdClaim: string;
+}
+
 export class AppConfig {
   public readonly env!: 'development' | 'test' | 'production';
   public readonly port!: number;
@@ -19,8 +28,12 @@ export class AppConfig {
   public readonly jwtSecret!: string;
   public readonly demoPassword!: string | null;
   public readonly logLevel!: string;
+  public readonly authRateLimit!: number;
+  public readonly publicUrl!: string;
+  public readonly oidc!: OidcConfig | null;
+  public readonly storageDir!: string;
 
-  public constructor(values: AppConfig) {
+  public constructor(values: AppConfigValues) {
     Object.assign(this, values);
   }
 

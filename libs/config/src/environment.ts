@@ -38,6 +38,13 @@ export const ENVIRONMENT_VARIABLES = [
   'JWT_SECRET',
   'DEMO_PASSWORD',
   'LOG_LEVEL',
+  'AUTH_RATE_LIMIT',
+  'PUBLIC_URL',
+  'OIDC_ISSUER_URL',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_NATIONAL_ID_CLAIM',
+  'STORAGE_DIR',
 ] as const;
 
 /** Every environment variable OneGate reads, validated once at boot. */
@@ -85,6 +92,40 @@ export class Environment {
   @IsOptional()
   @MinLength(10, { message: 'DEMO_PASSWORD must be at least 10 characters' })
   public DEMO_PASSWORD?: string;
+
+  /** Sign-in, registration and refresh requests allowed per client IP and route, per minute. */
+  @IsIntegerBetween(1, 10_000)
+  public AUTH_RATE_LIMIT = 20;
+
+  /** Where citizens reach OneGate; used for links and the OpenID Connect redirect. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+(\/.*)?$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  public PUBLIC_URL?: string;
+
+  /** The national identity provider (OpenID Connect). Unset: that sign-in is off. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'OIDC_ISSUER_URL must be an http(s) URL' })
+  public OIDC_ISSUER_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.OIDC_ISSUER_URL !== undefined)
+  @IsNotEmpty({ message: 'OIDC_CLIENT_ID is required when OIDC_ISSUER_URL is set' })
+  public OIDC_CLIENT_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.OIDC_ISSUER_URL !== undefined)
+  @IsNotEmpty({ message: 'OIDC_CLIENT_SECRET is required when OIDC_ISSUER_URL is set' })
+  public OIDC_CLIENT_SECRET?: string;
+
+  /** The ID-token or userinfo claim that carries the citizen's 12-digit national ID number. */
+  @Matches(/^[A-Za-z0-9_.:-]+$/, { message: 'OIDC_NATIONAL_ID_CLAIM must be a claim name' })
+  public OIDC_NATIONAL_ID_CLAIM = 'national_id';
+
+  /** Where uploaded documents and issued results are kept. */
+  @IsNotEmpty({ message: 'STORAGE_DIR must not be empty' })
+  public STORAGE_DIR = 'data/files';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 
 import { plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
+import type { ValidationError } from 'class-validator';
+import { validateSync } from 'class-validator';
 
-import { AppConfig, DatabaseConfig } from './app-config';
+import type { DatabaseConfig } from './app-config';
+import { AppConfig } from './app-config';
 import { Environment, ENVIRONMENT_VARIABLES } from './environment';
 
 export const DEFAULT_SQLITE_FILE = 'data/onegate.sqlite';
@@ -34,6 +36,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
     demoPassword: env.NODE_ENV === 'production' ? null : (env.DEMO_PASSWORD ?? DEVELOPMENT_DEMO_PASSWORD),
     logLevel: env.LOG_LEVEL,
+    authRateLimit: env.AUTH_RATE_LIMIT,
+    storageDir: env.STORAGE_DIR,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    oidc: env.OIDC_ISSUER_URL
+      ? {
+          issuerUrl: env.OIDC_ISSUER_URL,
+          clientId: env.OIDC_CLIENT_ID!,
+          clientSecret: env.OIDC_CLIENT_SECRET!,
+          nationalIdClaim: env.OIDC_NATIONAL_ID_CLAIM,
+        }
+      : null,
   } as AppConfig);
 }
 

@@ -1,1 +1,5 @@
 export * from './calendar';
+export * from './roles';
+export * from './identity';
+export * from './applications';
+export * from './forms';

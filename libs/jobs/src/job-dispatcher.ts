@@ -9,8 +9,12 @@ import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './job-registry';
 export class JobDispatcher {
   private readonly queues: Record<QueueName, Queue>;
 
-  public constructor(@InjectQueue(QueueName.System) system: Queue) {
-    this.queues = { [QueueName.System]: system };
+  public constructor(
+    @InjectQueue(QueueName.System) system: Queue,
+    @InjectQueue(QueueName.Intake) intake: Queue,
+    @InjectQueue(QueueName.Issuance) issuance: Queue,
+  ) {
+    this.queues = { [QueueName.System]: system, [QueueName.Intake]: intake, [QueueName.Issuance]: issuance };
   }
 
   public async dispatch<Name extends JobName>(

@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 
-import { JobName } from './job-registry';
+import type { JobName } from './job-registry';
 
 export const JOB_HANDLER = Symbol('onegate:job-handler');
 

@@ -1,4 +1,4 @@
-import { RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 
 /** Turns REDIS_URL into ioredis options; BullMQ needs maxRetriesPerRequest unset for blocking calls. */
 export function redisOptions(url: string): RedisOptions {

@@ -2,10 +2,13 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 
+import { Public } from '@onegate/access';
+
 import { READINESS_CHECKS, ReadinessCheck } from './readiness-check';
 
 @ApiTags('operations')
 @Controller('health')
+@Public()
 export class HealthController {
   public constructor(
     private readonly health: HealthCheckService,

@@ -2,8 +2,11 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
 
+import { Public } from '@onegate/access';
+
 @ApiExcludeController()
 @Controller('metrics')
+@Public()
 export class MetricsController {
   public constructor(private readonly registry: Registry) {}
 

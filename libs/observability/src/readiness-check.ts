@@ -1,4 +1,4 @@
-import { HealthIndicatorResult } from '@nestjs/terminus';
+import type { HealthIndicatorResult } from '@nestjs/terminus';
 
 /** Something /health/ready must find up: the database, Redis. */
 export interface ReadinessCheck {

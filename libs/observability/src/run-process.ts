@@ -1,4 +1,5 @@
-import { AppConfig, ConfigError, loadConfig } from '@onegate/config';
+import type { AppConfig } from '@onegate/config';
+import { ConfigError, loadConfig } from '@onegate/config';
 
 export interface Stoppable {
   close(): Promise<void>;

@@ -1,6 +1,7 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe } from '@nestjs/common';
 
-import { FieldProblem } from './error-body';
+import type { FieldProblem } from './error-body';
 
 /** The one validation pipe: unknown fields are rejected, and every failing field path is listed. */
 export function createValidationPipe(): ValidationPipe {

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-import { DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
 
-import { AppConfig } from '@onegate/config';
+import type { AppConfig } from '@onegate/config';
 import { MIGRATIONS } from '@onegate/migrations';
 
 import { ENTITIES } from './entities';

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { DataSource } from 'typeorm';
 
-import { AppConfig } from '@onegate/config';
+import type { AppConfig } from '@onegate/config';
 
 import { dataSourceOptions } from './data-source-options';
 

@@ -3,10 +3,28 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { AgencyRepository } from './repositories/agency.repository';
+import { ApplicationRepository } from './repositories/application.repository';
+import { AttachmentRepository } from './repositories/attachment.repository';
+import { AuditEventRepository } from './repositories/audit-event.repository';
+import { CalendarOverrideRepository } from './repositories/calendar-override.repository';
 import { JobRunRepository } from './repositories/job-run.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
+import { RefreshTokenRepository } from './repositories/refresh-token.repository';
+import { UserRepository } from './repositories/user.repository';
+import { TransactionRunner } from './transaction-runner';
 
-const REPOSITORIES = [AgencyRepository, ProcedureRepository, JobRunRepository];
+const REPOSITORIES = [
+  ApplicationRepository,
+  AttachmentRepository,
+  TransactionRunner,
+  AgencyRepository,
+  ProcedureRepository,
+  JobRunRepository,
+  UserRepository,
+  RefreshTokenRepository,
+  AuditEventRepository,
+  CalendarOverrideRepository,
+];
 
 /** Hands an already opened and migrated DataSource to Nest, with the repositories built on it. */
 @Module({})

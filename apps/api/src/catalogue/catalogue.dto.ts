@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 import { Agency, Procedure } from '@onegate/persistence';
 import type { OnlineLevel, Page } from '@onegate/persistence';
@@ -45,6 +45,12 @@ export class ProcedureQuery extends PageQuery {
   @IsOptional()
   @IsIn(['full', 'partial', 'offline'])
   public onlineLevel?: OnlineLevel;
+
+  @ApiPropertyOptional({ default: false, description: 'Also list retired procedures' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  public includeRetired?: boolean;
 }
 
 export class AgencyDto {
@@ -82,6 +88,7 @@ export class ProcedureDto {
   @ApiProperty({ enum: ['pause', 'restart'] }) public supplementPolicy!: string;
   @ApiProperty() public requiredDocuments!: Procedure['requiredDocuments'];
   @ApiProperty() public formSchema!: Procedure['formSchema'];
+  @ApiProperty({ nullable: true, type: String }) public resultTemplate!: string | null;
   @ApiProperty() public retired!: boolean;
 
   public static from(procedure: Procedure): ProcedureDto {
@@ -97,6 +104,7 @@ export class ProcedureDto {
       supplementPolicy: procedure.supplementPolicy,
       requiredDocuments: procedure.requiredDocuments,
       formSchema: procedure.formSchema,
+      resultTemplate: procedure.resultTemplate,
       retired: procedure.retiredAt !== null,
     };
   }

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 
 import { HomeController } from '../home/home.controller';
+import { AdminProceduresController } from './admin-procedures.controller';
 import { AgenciesController } from './agencies.controller';
 import { CatalogueService } from './catalogue.service';
+import { ProcedureAdminService } from './procedure-admin.service';
 import { ProceduresController } from './procedures.controller';
 
 @Module({
-  controllers: [HomeController, AgenciesController, ProceduresController],
-  providers: [CatalogueService],
+  controllers: [HomeController, AgenciesController, ProceduresController, AdminProceduresController],
+  providers: [CatalogueService, ProcedureAdminService],
 })
 export class CatalogueModule {}

@@ -25,6 +25,7 @@ export class CatalogueService {
       field: query.field,
       agencyCode: query.agency,
       onlineLevel: query.onlineLevel,
+      includeRetired: query.includeRetired,
     });
     return mapPage(page, ProcedureDto.from);
   }

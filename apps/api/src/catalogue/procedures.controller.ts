@@ -1,11 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
+import { Public } from '@onegate/access';
+
 import { ProcedureQuery } from './catalogue.dto';
 import { CatalogueService } from './catalogue.service';
 
 @ApiTags('catalogue')
 @Controller('api/procedures')
+@Public()
 export class ProceduresController {
   public constructor(private readonly catalogue: CatalogueService) {}
 

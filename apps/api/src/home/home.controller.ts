@@ -2,6 +2,8 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import Handlebars from 'handlebars';
 
+import { Public } from '@onegate/access';
+
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { HOME_TEMPLATE } from './home.template';
 
@@ -10,6 +12,7 @@ const renderHome = Handlebars.compile(HOME_TEMPLATE);
 /** A plain landing page listing the catalogue; the full portal replaces it. */
 @ApiExcludeController()
 @Controller()
+@Public()
 export class HomeController {
   public constructor(private readonly catalogue: CatalogueService) {}
 

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
+import { Authenticated } from '@onegate/access';
+
 import { PingJobRequest, PingJobStatus } from './ping-job.dto';
 import { PingJobService } from './ping-job.service';
 
 @ApiTags('operations')
 @Controller('api/admin/ping-job')
+@Authenticated({ roles: ['admin'] })
 export class PingJobController {
   public constructor(private readonly pings: PingJobService) {}
 

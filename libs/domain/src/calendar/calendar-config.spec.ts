@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarConfigError } from './calendar-errors';
-import { DayOverride, indexDayOverrides } from './day-overrides';
+import type { DayOverride } from './day-overrides';
+import { indexDayOverrides } from './day-overrides';
 import { DEFAULT_OFFICE_HOURS, parseOfficeHours } from './office-hours';
 
 describe('parseOfficeHours', () => {

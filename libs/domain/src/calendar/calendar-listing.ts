@@ -1,7 +1,9 @@
-import { CalendarRangeError, CalendarRangeParameter } from './calendar-errors';
-import { epochDayToLocalDate, isLocalDate, LocalDate, localDateToEpochDay, Weekday } from './local-date';
-import { OfficeInterval } from './office-hours';
-import { WorkingCalendar } from './working-calendar';
+import type { CalendarRangeParameter } from './calendar-errors';
+import { CalendarRangeError } from './calendar-errors';
+import type { LocalDate, Weekday } from './local-date';
+import { epochDayToLocalDate, isLocalDate, localDateToEpochDay } from './local-date';
+import type { OfficeInterval } from './office-hours';
+import type { WorkingCalendar } from './working-calendar';
 import { WORKING_HOURS_PER_DAY } from './working-time';
 
 /** The longest listing, in days counted inclusively: a whole leap year. */

@@ -1,5 +1,6 @@
 import { CalendarConfigError } from './calendar-errors';
-import { isLocalDate, LocalDate } from './local-date';
+import type { LocalDate } from './local-date';
+import { isLocalDate } from './local-date';
 
 /** `day_off`: an official day off (swapped or compensatory day); `working_day`: a make-up working day. */
 export type DayOverrideKind = 'day_off' | 'working_day';

@@ -1,4 +1,4 @@
-import { LocalDate } from './local-date';
+import type { LocalDate } from './local-date';
 
 /** A public holiday (a day off by law) on one local date. Multi-day holidays are one entry per date. */
 export interface PublicHoliday {

@@ -1,8 +1,8 @@
 import { CalendarConfigError } from './calendar-errors';
+import type { LocalDate } from './local-date';
 import {
   daysFromCivil,
   epochDayToLocalDate,
-  LocalDate,
   MS_PER_DAY,
   MS_PER_HOUR,
   MS_PER_MINUTE,

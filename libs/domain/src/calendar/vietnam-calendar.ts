@@ -1,5 +1,6 @@
-import { DayOverride } from './day-overrides';
-import { DEFAULT_OFFICE_HOURS, OfficeInterval } from './office-hours';
+import type { DayOverride } from './day-overrides';
+import type { OfficeInterval } from './office-hours';
+import { DEFAULT_OFFICE_HOURS } from './office-hours';
 import { DEFAULT_TIME_ZONE } from './time-zone';
 import { VIETNAM_DAY_OVERRIDES_2025_2026 } from './vietnam-day-overrides';
 import { vietnamPublicHolidays } from './vietnam-holidays';

@@ -1,4 +1,4 @@
-import { DayOverride } from './day-overrides';
+import type { DayOverride } from './day-overrides';
 
 /**
  * The official 2025 and 2026 schedules for civil servants (cán bộ, công chức, viên chức) that differ from the

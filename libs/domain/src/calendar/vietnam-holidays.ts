@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
 import { addDays, MS_PER_DAY } from './local-date';
-import { PublicHoliday } from './public-holidays';
+import type { PublicHoliday } from './public-holidays';
 
 export const TET_NGUYEN_DAN = 'Tết Nguyên Đán';
 

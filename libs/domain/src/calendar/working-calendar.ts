@@ -1,24 +1,24 @@
 import { CalendarConfigError } from './calendar-errors';
-import { DayOverride, indexDayOverrides } from './day-overrides';
+import type { DayOverride } from './day-overrides';
+import { indexDayOverrides } from './day-overrides';
+import type { LocalDate, Weekday } from './local-date';
 import {
   epochDayToLocalDate,
   isLocalDate,
   isWeekend,
-  LocalDate,
   localDateToEpochDay,
   weekdayOfEpochDay,
-  Weekday,
   yearOfEpochDay,
 } from './local-date';
-import { DEFAULT_OFFICE_HOURS, OfficeInterval, OfficeMinutes, parseOfficeHours } from './office-hours';
-import { HolidaySource, PublicHoliday } from './public-holidays';
+import type { OfficeInterval, OfficeMinutes } from './office-hours';
+import { DEFAULT_OFFICE_HOURS, parseOfficeHours } from './office-hours';
+import type { HolidaySource, PublicHoliday } from './public-holidays';
 import { DEFAULT_TIME_ZONE, TimeZone } from './time-zone';
+import type { OfficeSpan, OfficeTimeline } from './working-time';
 import {
   addOfficeTime,
   millisecondsToWorkingHours,
-  OfficeSpan,
   officeTimeBetween,
-  OfficeTimeline,
   workingHoursToMilliseconds,
 } from './working-time';
 

@@ -1,12 +1,38 @@
 import { Agency } from './agency.entity';
+import { Application } from './application.entity';
+import { ApplicationEvent } from './application-event.entity';
+import { Attachment } from './attachment.entity';
+import { ReceiptSequence } from './receipt-sequence.entity';
+import { AuditEvent } from './audit-event.entity';
+import { CalendarOverride } from './calendar-override.entity';
 import { JobRun } from './job-run.entity';
 import { Procedure } from './procedure.entity';
+import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
 
 export * from './agency.entity';
+export * from './application.entity';
+export * from './application-event.entity';
+export * from './attachment.entity';
+export * from './receipt-sequence.entity';
+export * from './audit-event.entity';
+export * from './calendar-override.entity';
 export * from './job-run.entity';
 export * from './procedure.entity';
+export * from './refresh-token.entity';
 export * from './timestamp.column';
 export * from './user.entity';
 
-export const ENTITIES = [Agency, Procedure, User, JobRun];
+export const ENTITIES = [
+  Application,
+  ApplicationEvent,
+  Attachment,
+  ReceiptSequence,
+  Agency,
+  Procedure,
+  User,
+  JobRun,
+  RefreshToken,
+  AuditEvent,
+  CalendarOverride,
+];

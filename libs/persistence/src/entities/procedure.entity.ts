@@ -1,9 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
+import type { FormField } from '@onegate/domain';
+
 import { Agency } from './agency.entity';
 import { TimestampColumn } from './timestamp.column';
 
 export type OnlineLevel = 'full' | 'partial' | 'offline';
+export type { FormField };
 export type SupplementPolicy = 'pause' | 'restart';
 
 export interface RequiredDocument {
@@ -11,17 +14,6 @@ export interface RequiredDocument {
   mandatory: boolean;
   acceptedTypes: string[];
   maxSizeBytes: number;
-}
-
-export interface FormField {
-  name: string;
-  label: { vi: string; en: string };
-  type: 'text' | 'longtext' | 'number' | 'date' | 'select' | 'checkbox' | 'nationalId' | 'phone' | 'email';
-  required?: boolean;
-  min?: number;
-  max?: number;
-  pattern?: string;
-  options?: string[];
 }
 
 @Entity('procedures')

@@ -1,4 +1,5 @@
-import { Column, ColumnOptions, ValueTransformer } from 'typeorm';
+import type { ColumnOptions, ValueTransformer } from 'typeorm';
+import { Column } from 'typeorm';
 
 /**
  * Instants are stored as epoch milliseconds (bigint) so SQLite and PostgreSQL keep exactly the same
@@ -12,3 +13,9 @@ export const epochMillis: ValueTransformer = {
 export function TimestampColumn(options: Pick<ColumnOptions, 'name' | 'nullable'>): PropertyDecorator {
   return Column({ ...options, type: 'bigint', transformer: epochMillis });
 }
+
+/** A bigint that always fits a JS number (durations in milliseconds); PostgreSQL returns it as a string. */
+export const bigintNumber: ValueTransformer = {
+  to: (value: number) => value,
+  from: (value: string | number) => Number(value),
+};

@@ -1,10 +1,9 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
+import type { Language, Role } from '@onegate/domain';
+
 import { Agency } from './agency.entity';
 import { TimestampColumn } from './timestamp.column';
-
-export type Role = 'citizen' | 'clerk' | 'supervisor' | 'admin';
-export type Language = 'vi' | 'en';
 
 @Entity('users')
 @Index('IDX_users_email', ['email'], { unique: true })
@@ -45,6 +44,16 @@ export class User {
   @Column({ type: 'boolean' })
   public active!: boolean;
 
+  /** Consecutive failed sign-ins; reset by a successful one. */
+  @Column({ name: 'failed_sign_ins', type: 'integer' })
+  public failedSignIns!: number;
+
+  @TimestampColumn({ name: 'locked_until', nullable: true })
+  public lockedUntil!: Date | null;
+
   @TimestampColumn({ name: 'created_at' })
   public createdAt!: Date;
+
+  @TimestampColumn({ name: 'updated_at' })
+  public updatedAt!: Date;
 }

@@ -22,8 +22,29 @@ export class AgencyRepository {
     return { items, total, ...request };
   }
 
+  public findById(id: string): Promise<Agency | null> {
+    return this.agencies.findOneBy({ id });
+  }
+
   public findByCode(code: string): Promise<Agency | null> {
     return this.agencies.findOneBy({ code });
+  }
+
+  /** The agency and every agency below it. */
+  public async subtreeIds(rootId: string): Promise<string[]> {
+    const all = await this.agencies.find({ select: { id: true, parentId: true } });
+    const children = new Map<string, string[]>();
+    for (const agency of all) {
+      if (agency.parentId)
+        children.set(agency.parentId, [...(children.get(agency.parentId) ?? []), agency.id]);
+    }
+    const subtree: string[] = [];
+    for (const queue = [rootId]; queue.length > 0;) {
+      const id = queue.shift()!;
+      subtree.push(id);
+      queue.push(...(children.get(id) ?? []));
+    }
+    return subtree;
   }
 
   /** The agency tree is small (a province has a few hundred agencies), so codes are read whole. */

@@ -4,7 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 
-import { JobRun, JsonObject } from '../entities';
+import { JobRun } from '../entities';
+import type { JsonObject } from '../entities';
 
 export interface FinishedJob {
   queue: string;

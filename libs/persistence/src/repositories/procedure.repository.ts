@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, Repository } from 'typeorm';
+import { Brackets, DataSource, IsNull, Repository } from 'typeorm';
 
 import { OnlineLevel, Procedure } from '../entities';
 import { Page, PageRequest } from '../page';
@@ -53,5 +53,18 @@ export class ProcedureRepository {
 
   public findByCode(code: string): Promise<Procedure | null> {
     return this.procedures.findOne({ where: { code }, relations: { agency: true } });
+  }
+
+  public async insert(procedure: Procedure): Promise<void> {
+    await this.procedures.insert(procedure);
+  }
+
+  public async update(id: string, changes: Partial<Procedure>): Promise<void> {
+    await this.procedures.update({ id }, { ...changes, updatedAt: new Date() });
+  }
+
+  /** Retiring twice keeps the first retirement time. */
+  public async retire(id: string, at: Date): Promise<void> {
+    await this.procedures.update({ id, retiredAt: IsNull() }, { retiredAt: at, updatedAt: at });
   }
 }

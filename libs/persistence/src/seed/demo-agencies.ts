@@ -1,4 +1,4 @@
-import { AgencyLevel } from '../entities';
+import type { AgencyLevel } from '../entities';
 
 export interface AgencySeed {
   code: string;

@@ -1,4 +1,4 @@
-import { FormField, OnlineLevel, RequiredDocument, SupplementPolicy } from '../entities';
+import type { FormField, OnlineLevel, RequiredDocument, SupplementPolicy } from '../entities';
 
 export interface ProcedureSeed {
   code: string;
@@ -40,7 +40,7 @@ const applicantFields = [
   field('phone', 'Số điện thoại', 'Phone', 'phone'),
 ];
 
-/** A handful of real-looking procedures; processing times are in working hours (8 a day). */
+/** Real-looking procedures of six agencies; processing times are in working hours (8 a day). */
 export const DEMO_PROCEDURES: ProcedureSeed[] = [
   {
     code: '1.001193',
@@ -163,5 +163,137 @@ export const DEMO_PROCEDURES: ProcedureSeed[] = [
     supplementPolicy: 'restart',
     requiredDocuments: [document('Giấy đề nghị đăng ký doanh nghiệp')],
     formSchema: [...applicantFields, field('companyName', 'Tên doanh nghiệp', 'Company name', 'text')],
+  },
+  {
+    code: '1.000656',
+    agencyCode: 'QN-HL-BC',
+    nameVi: 'Đăng ký khai tử',
+    nameEn: 'Death registration',
+    field: 'Hộ tịch',
+    processingHours: 8,
+    onlineLevel: 'full',
+    feeVnd: 0,
+    supplementPolicy: 'pause',
+    requiredDocuments: [
+      document('Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử'),
+      document('Giấy tờ tùy thân của người đi đăng ký'),
+    ],
+    formSchema: [
+      ...applicantFields,
+      field('deceasedName', 'Họ và tên người chết', 'Full name of the deceased', 'text'),
+      field('dateOfDeath', 'Ngày chết', 'Date of death', 'date'),
+      field('placeOfDeath', 'Nơi chết', 'Place of death', 'text'),
+    ],
+  },
+  {
+    code: '2.000635',
+    agencyCode: 'QN-HL-BC',
+    nameVi: 'Cấp bản sao Trích lục hộ tịch',
+    nameEn: 'Copy of a civil status extract (e.g. birth certificate copy)',
+    field: 'Hộ tịch',
+    processingHours: 8,
+    onlineLevel: 'full',
+    feeVnd: 8_000,
+    supplementPolicy: 'pause',
+    requiredDocuments: [document('Tờ khai cấp bản sao trích lục hộ tịch')],
+    formSchema: [
+      ...applicantFields,
+      {
+        name: 'extractType',
+        label: { vi: 'Loại trích lục', en: 'Kind of extract' },
+        type: 'select',
+        required: true,
+        options: ['Khai sinh', 'Kết hôn', 'Khai tử'],
+      },
+      { ...field('copies', 'Số bản sao', 'Number of copies', 'number'), min: 1, max: 10 },
+    ],
+  },
+  {
+    code: '1.002809',
+    agencyCode: 'QN-SXD',
+    nameVi: 'Đổi giấy phép lái xe do ngành Giao thông vận tải cấp',
+    nameEn: 'Exchange of a driving licence issued by the transport sector',
+    field: 'Đường bộ',
+    processingHours: 40,
+    onlineLevel: 'full',
+    feeVnd: 135_000,
+    supplementPolicy: 'pause',
+    requiredDocuments: [
+      document('Đơn đề nghị đổi giấy phép lái xe'),
+      document('Giấy khám sức khỏe của người lái xe'),
+      document('Ảnh chân dung'),
+    ],
+    formSchema: [
+      ...applicantFields,
+      { ...field('licenceNumber', 'Số giấy phép lái xe', 'Licence number', 'text'), pattern: '^\\d{12}$' },
+      {
+        name: 'licenceClass',
+        label: { vi: 'Hạng', en: 'Class' },
+        type: 'select',
+        required: true,
+        options: ['A1', 'A2', 'B1', 'B2', 'C', 'D', 'E', 'F'],
+      },
+    ],
+  },
+  {
+    code: '2.001827',
+    agencyCode: 'QN-SNNMT',
+    nameVi:
+      'Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở sản xuất, kinh doanh nông, lâm, thủy sản',
+    nameEn: 'Food safety certificate for agricultural, forestry and fishery food establishments',
+    field: 'Quản lý chất lượng nông lâm sản và thủy sản',
+    processingHours: 120,
+    onlineLevel: 'partial',
+    feeVnd: 700_000,
+    supplementPolicy: 'restart',
+    requiredDocuments: [
+      document('Đơn đề nghị cấp Giấy chứng nhận'),
+      document('Bản thuyết minh về cơ sở vật chất, trang thiết bị, dụng cụ'),
+      document('Giấy xác nhận đủ sức khỏe của chủ cơ sở và người trực tiếp sản xuất', false),
+    ],
+    formSchema: [
+      ...applicantFields,
+      field('establishmentName', 'Tên cơ sở', 'Establishment name', 'text'),
+      field('establishmentAddress', 'Địa chỉ cơ sở', 'Establishment address', 'text'),
+      field('products', 'Sản phẩm sản xuất, kinh doanh', 'Products', 'longtext'),
+    ],
+  },
+  {
+    code: '1.012790',
+    agencyCode: 'QN-SNNMT',
+    nameVi: 'Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
+    nameEn: 'Replacement of a land-use right certificate',
+    field: 'Đất đai',
+    processingHours: 56,
+    onlineLevel: 'partial',
+    feeVnd: 50_000,
+    supplementPolicy: 'pause',
+    requiredDocuments: [document('Đơn đề nghị cấp đổi Giấy chứng nhận'), document('Giấy chứng nhận đã cấp')],
+    formSchema: [
+      ...applicantFields,
+      field('certificateNumber', 'Số giấy chứng nhận', 'Certificate number', 'text'),
+      field('reason', 'Lý do cấp đổi', 'Reason for replacement', 'longtext'),
+    ],
+  },
+  {
+    code: '2.001199',
+    agencyCode: 'QN-STC',
+    nameVi:
+      'Đăng ký thay đổi nội dung đăng ký doanh nghiệp đối với công ty trách nhiệm hữu hạn một thành viên',
+    nameEn: 'Registration of changes for a single-member limited liability company',
+    field: 'Thành lập và phát triển doanh nghiệp',
+    processingHours: 24,
+    onlineLevel: 'full',
+    feeVnd: 50_000,
+    supplementPolicy: 'restart',
+    requiredDocuments: [
+      document('Thông báo thay đổi nội dung đăng ký doanh nghiệp'),
+      document('Nghị quyết, quyết định của chủ sở hữu công ty'),
+    ],
+    formSchema: [
+      ...applicantFields,
+      field('enterpriseCode', 'Mã số doanh nghiệp', 'Enterprise code', 'text'),
+      field('changes', 'Nội dung thay đổi', 'What changes', 'longtext'),
+    ],
   },
 ];

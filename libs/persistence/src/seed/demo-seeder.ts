@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { hash } from '@node-rs/argon2';
-import { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 import { Agency, Procedure, User } from '../entities';
 import { toSearchText } from '../search-text';
@@ -80,7 +80,10 @@ async function insertUsers(manager: EntityManager, agencyIds: Map<string, string
       passwordHash,
       language: 'vi',
       active: true,
+      failedSignIns: 0,
+      lockedUntil: null,
       createdAt: new Date(),
+      updatedAt: new Date(),
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Role } from '../entities';
+import type { Role } from '@onegate/domain';
 
 export interface UserSeed {
   email: string;

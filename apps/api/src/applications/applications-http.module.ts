@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+
+import { ApplicationsModule } from '@onegate/applications';
+import { AuthModule } from '@onegate/auth';
+
+import { ApplicationsController } from './applications.controller';
+import { AttachmentsController } from './attachments.controller';
+import { TrackingController } from './tracking.controller';
+
+@Module({
+  imports: [ApplicationsModule, AuthModule],
+  controllers: [ApplicationsController, AttachmentsController, TrackingController],
+})
+export class ApplicationsHttpModule {}

@@ -1,0 +1,100 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+import { Authenticated, CurrentUser } from '@onegate/access';
+import type { AuthenticatedUser } from '@onegate/access';
+import {
+  ActionRequest,
+  ApplicationActionsService,
+  ApplicationDto,
+  ApplicationIntakeService,
+  ApplicationReadingService,
+  CreateDraftRequest,
+  RegisterCounterRequest,
+  UpdateFormRequest,
+} from '@onegate/applications';
+
+import { QueueQueryDto } from './applications.query';
+
+const applicationId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+
+@ApiTags('applications')
+@Controller('api/applications')
+export class ApplicationsController {
+  public constructor(
+    private readonly intake: ApplicationIntakeService,
+    private readonly actions: ApplicationActionsService,
+    private readonly reading: ApplicationReadingService,
+  ) {}
+
+  /** A citizen starts a draft. */
+  @Post()
+  @Authenticated({ roles: ['citizen'] })
+  public async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateDraftRequest,
+  ): Promise<ApplicationDto> {
+    return ApplicationDto.from(await this.intake.createDraft(user, body), user.role);
+  }
+
+  /** A clerk registers a paper file taken at the desk (register_counter). */
+  @Post('counter')
+  @Authenticated({ roles: ['clerk'] })
+  public async registerCounter(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: RegisterCounterRequest,
+  ): Promise<ApplicationDto> {
+    return ApplicationDto.from(await this.intake.registerCounter(user, body), user.role);
+  }
+
+  /** Citizens: their own applications. Staff: their agency's queue, soonest due first. */
+  @Get()
+  @Authenticated()
+  public list(@CurrentUser() user: AuthenticatedUser, @Query() query: QueueQueryDto) {
+    if (user.role === 'citizen') return this.reading.mine(user, query.page, query.limit);
+    return this.reading.queue(user, query);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  public get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', applicationId) id: string,
+  ): Promise<ApplicationDto> {
+    return this.reading.get(user, id);
+  }
+
+  @Patch(':id')
+  @Authenticated({ roles: ['citizen'] })
+  public async updateForm(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', applicationId) id: string,
+    @Body() body: UpdateFormRequest,
+  ): Promise<ApplicationDto> {
+    return ApplicationDto.from(await this.intake.updateForm(user, id, body), user.role);
+  }
+
+  /** Every action of the state table goes through here; the answer is the application as it now is. */
+  @Post(':id/actions')
+  @Authenticated()
+  @HttpCode(HttpStatus.OK)
+  public async act(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', applicationId) id: string,
+    @Body() body: ActionRequest,
+  ): Promise<ApplicationDto> {
+    await this.actions.perform({ kind: 'user', user }, id, body);
+    return this.reading.get(user, id);
+  }
+}

@@ -1,0 +1,78 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+import { APPLICATION_STATES } from '@onegate/domain';
+import type { ApplicationState } from '@onegate/domain';
+
+const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value);
+const flag = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class QueueQueryDto {
+  @ApiPropertyOptional({ description: 'One or more states, comma-separated', enum: APPLICATION_STATES })
+  @IsOptional()
+  @Transform(list)
+  @IsIn(APPLICATION_STATES, { each: true })
+  public state?: ApplicationState[];
+
+  @ApiPropertyOptional({ description: 'Procedure code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  public procedure?: string;
+
+  @ApiPropertyOptional({ description: 'Assigned clerk (user id)' })
+  @IsOptional()
+  @IsUUID()
+  public assignee?: string;
+
+  @ApiPropertyOptional({ description: 'Only files due within one day (or overdue)' })
+  @IsOptional()
+  @Transform(flag)
+  @IsBoolean()
+  public dueSoon?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only overdue files' })
+  @IsOptional()
+  @Transform(flag)
+  @IsBoolean()
+  public overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  public cursor?: string;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  public limit = 20;
+
+  @ApiPropertyOptional({ default: 1, description: 'Citizens: page of their own applications' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  public page = 1;
+}
+
+export class TrackQueryDto {
+  @ApiPropertyOptional({ description: 'The applicant’s national ID number' })
+  @Matches(/^\d{12}$/, { message: 'nationalId must be a 12-digit citizen ID number' })
+  public nationalId!: string;
+}

@@ -1,0 +1,74 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+import { Authenticated, CurrentUser } from '@onegate/access';
+import type { AuthenticatedUser } from '@onegate/access';
+import { AttachmentDto, AttachmentService, MAX_UPLOAD_BYTES } from '@onegate/applications';
+
+import { invalidFile } from './upload-errors';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+
+export class UploadFields {
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  public documentName?: string;
+}
+
+@ApiTags('applications')
+@Controller('api/applications/:id/attachments')
+export class AttachmentsController {
+  public constructor(private readonly attachments: AttachmentService) {}
+
+  @Post()
+  @Authenticated({ roles: ['citizen'] })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' }, documentName: { type: 'string' } },
+    },
+  })
+  // A file over the largest limit is cut off while it streams in, before it is held in memory.
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 5 } }),
+  )
+  public async upload(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuid) id: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() fields: UploadFields,
+  ): Promise<AttachmentDto> {
+    if (!file) throw invalidFile('a file is required in the "file" part');
+    const attachment = await this.attachments.upload(user, id, {
+      originalName: Buffer.from(file.originalname, 'latin1').toString('utf8'),
+      bytes: file.buffer,
+      documentName: fields.documentName,
+    });
+    return AttachmentDto.from(attachment);
+  }
+
+  @Get(':attachmentId')
+  @Authenticated()
+  public download(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+  ): Promise<StreamableFile> {
+    return this.attachments.download(user, id, attachmentId);
+  }
+}

@@ -1,0 +1,112 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+import type { CalendarListing, DayOverrideKind, Weekday } from '@onegate/domain';
+import type { CalendarOverride } from '@onegate/persistence';
+
+import { IsLocalDate } from './calendar.validators';
+
+const DAY_OVERRIDE_KINDS: readonly DayOverrideKind[] = ['day_off', 'working_day'];
+
+export class CalendarQuery {
+  @ApiProperty({ example: '2026-02-09', description: 'First local date, YYYY-MM-DD' })
+  @IsLocalDate()
+  public from!: string;
+
+  @ApiProperty({ example: '2026-02-27', description: 'Last local date, YYYY-MM-DD; at most 366 days in all' })
+  @IsLocalDate()
+  public to!: string;
+
+  @ApiPropertyOptional({ description: 'Agency code; the root agency (the province) by default' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  public agency?: string;
+}
+
+export class OfficeIntervalDto {
+  @ApiProperty({ example: '08:00' }) public start!: string;
+  @ApiProperty({ example: '12:00' }) public end!: string;
+}
+
+export class CalendarDayDto {
+  @ApiProperty({ example: '2026-02-17' }) public date!: string;
+  @ApiProperty({ example: 'Tuesday' }) public weekday!: Weekday;
+  @ApiProperty() public working!: boolean;
+  @ApiProperty({
+    example: 'public_holiday: Tết Nguyên Đán',
+    description:
+      'working_day, weekend, or public_holiday / official_day_off / make_up_working_day followed by the detail',
+  })
+  public reason!: string;
+}
+
+export class CalendarListingDto {
+  @ApiProperty({ description: 'Code of the agency whose calendar this is' }) public agency!: string;
+  @ApiProperty() public from!: string;
+  @ApiProperty() public to!: string;
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) public timeZone!: string;
+  @ApiProperty({ type: [OfficeIntervalDto] }) public officeHours!: OfficeIntervalDto[];
+  @ApiProperty({ example: 8 }) public workingHoursPerDay!: number;
+  @ApiProperty({ type: [CalendarDayDto] }) public days!: CalendarDayDto[];
+
+  public static from(agencyCode: string, listing: CalendarListing): CalendarListingDto {
+    return {
+      agency: agencyCode,
+      from: listing.from,
+      to: listing.to,
+      timeZone: listing.timeZone,
+      officeHours: listing.officeHours.map(({ start, end }) => ({ start, end })),
+      workingHoursPerDay: listing.workingHoursPerDay,
+      days: listing.days.map(({ date, weekday, working, reason }) => ({ date, weekday, working, reason })),
+    };
+  }
+}
+
+export class OverrideQuery {
+  @ApiPropertyOptional({ example: 2026, description: 'Only the overrides of this year; all when omitted' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(9999)
+  public year?: number;
+}
+
+export class CreateOverrideRequest {
+  @ApiProperty({ example: '2026-11-24' })
+  @IsLocalDate()
+  public date!: string;
+
+  @ApiProperty({ enum: DAY_OVERRIDE_KINDS, description: 'day_off, or working_day for a make-up working day' })
+  @IsIn(DAY_OVERRIDE_KINDS)
+  public kind!: DayOverrideKind;
+
+  @ApiProperty({ example: 'Ngày Văn hóa Việt Nam' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  public reason!: string;
+}
+
+export class CalendarOverrideDto {
+  @ApiProperty() public date!: string;
+  @ApiProperty({ enum: DAY_OVERRIDE_KINDS }) public kind!: DayOverrideKind;
+  @ApiProperty() public reason!: string;
+  @ApiProperty() public createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Administrator; null for shipped schedules' })
+  public createdBy!: string | null;
+
+  public static from(override: CalendarOverride): CalendarOverrideDto {
+    return {
+      date: override.date,
+      kind: override.kind,
+      reason: override.reason,
+      createdAt: override.createdAt.toISOString(),
+      createdBy: override.createdBy,
+    };
+  }
+}

@@ -1,0 +1,229 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+import type { FormField, OnlineLevel, SupplementPolicy } from '@onegate/persistence';
+
+import { IsNotLessThan, IsRegExp } from './procedure.validators';
+
+export const ONLINE_LEVELS: readonly OnlineLevel[] = ['full', 'partial', 'offline'];
+export const SUPPLEMENT_POLICIES: readonly SupplementPolicy[] = ['pause', 'restart'];
+export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+export const FORM_FIELD_TYPES: readonly FormField['type'][] = [
+  'text',
+  'longtext',
+  'number',
+  'date',
+  'select',
+  'checkbox',
+  'nationalId',
+  'phone',
+  'email',
+];
+/** A working year (250 days of 8 hours); no procedure takes longer. */
+export const MAX_PROCESSING_HOURS = 2_000;
+/** Below the 32-bit integer column limit. */
+export const MAX_FEE_VND = 2_000_000_000;
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class LabelDto {
+  @ApiProperty({ example: 'Họ và tên' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  public vi!: string;
+
+  @ApiProperty({ example: 'Full name' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  public en!: string;
+}
+
+export class RequiredDocumentDto {
+  @ApiProperty({ example: 'Giấy chứng sinh' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  public name!: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  public mandatory!: boolean;
+
+  @ApiProperty({ enum: DOCUMENT_TYPES, isArray: true })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsIn(DOCUMENT_TYPES, { each: true })
+  public acceptedTypes!: string[];
+
+  @ApiProperty({ maximum: MAX_DOCUMENT_BYTES, example: 5 * 1024 * 1024 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DOCUMENT_BYTES, { message: 'maxSizeBytes must not be greater than 20 MB (20971520)' })
+  public maxSizeBytes!: number;
+}
+
+export class FormFieldDto {
+  @ApiProperty({
+    example: 'fullName',
+    description: 'Unique in the form; a letter, then letters, digits or _',
+  })
+  @IsString()
+  @Matches(/^[A-Za-z][A-Za-z0-9_]*$/, {
+    message: 'name must start with a letter and contain only letters, digits and _',
+  })
+  @MaxLength(64)
+  public name!: string;
+
+  @ApiProperty({ type: LabelDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LabelDto)
+  public label!: LabelDto;
+
+  @ApiProperty({ enum: FORM_FIELD_TYPES })
+  @IsIn(FORM_FIELD_TYPES)
+  public type!: FormField['type'];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  public required?: boolean;
+
+  @ApiPropertyOptional({ description: 'Least value (number) or length (text)' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  public min?: number;
+
+  @ApiPropertyOptional({ description: 'Greatest value (number) or length (text)' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsNotLessThan('min')
+  public max?: number;
+
+  @ApiPropertyOptional({ description: 'A regular expression the whole answer must match' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @IsRegExp()
+  public pattern?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'The choices; required for a select field' })
+  @ValidateIf((field: FormFieldDto) => field.type === 'select' || field.options !== undefined)
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(255, { each: true })
+  public options?: string[];
+}
+
+export class CreateProcedureRequest {
+  @ApiProperty({ example: '1.001612', description: 'Digits and dots, as in the national catalogue' })
+  @IsString()
+  @Matches(/^\d+(\.\d+)+$/, { message: 'code must be digits separated by dots, e.g. 1.001612' })
+  @MaxLength(32)
+  public code!: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  public nameVi!: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  public nameEn!: string;
+
+  @ApiProperty({ description: 'Field (lĩnh vực)', example: 'Hộ tịch' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  public field!: string;
+
+  @ApiProperty({ description: 'Code of the competent agency' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  public agencyCode!: string;
+
+  @ApiProperty({ description: 'Processing time in working hours (8 a working day)', example: 24 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PROCESSING_HOURS)
+  public processingHours!: number;
+
+  @ApiProperty({ enum: ONLINE_LEVELS })
+  @IsIn(ONLINE_LEVELS)
+  public onlineLevel!: OnlineLevel;
+
+  @ApiProperty({ description: 'Fee in VND', example: 50_000 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_FEE_VND)
+  public feeVnd!: number;
+
+  @ApiProperty({ enum: SUPPLEMENT_POLICIES })
+  @IsIn(SUPPLEMENT_POLICIES)
+  public supplementPolicy!: SupplementPolicy;
+
+  @ApiProperty({ type: [RequiredDocumentDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => RequiredDocumentDto)
+  public requiredDocuments!: RequiredDocumentDto[];
+
+  @ApiProperty({ type: [FormFieldDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => FormFieldDto)
+  public formSchema!: FormFieldDto[];
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Template of the result document' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50_000)
+  public resultTemplate?: string | null;
+}
+
+/** Any of the creation fields but the code; null clears only the result template. */
+export class UpdateProcedureRequest extends PartialType(OmitType(CreateProcedureRequest, ['code'] as const), {
+  skipNullProperties: false,
+}) {}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+import { Authenticated, CurrentUser } from '@onegate/access';
+import type { AuthenticatedUser } from '@onegate/access';
+
+import { PageDto } from '../catalogue/catalogue.dto';
+import { CreateStaffRequest, UpdateUserRequest, UserQuery } from './staff.dto';
+import { StaffService } from './staff.service';
+import { UserDto } from './user.dto';
+
+@ApiTags('admin')
+@Controller('api/admin/users')
+@Authenticated({ roles: ['admin'] })
+export class AdminUsersController {
+  public constructor(private readonly staff: StaffService) {}
+
+  @Get()
+  public list(@Query() query: UserQuery): Promise<PageDto<UserDto>> {
+    return this.staff.list(query);
+  }
+
+  @Post()
+  public create(@CurrentUser() admin: AuthenticatedUser, @Body() body: CreateStaffRequest): Promise<UserDto> {
+    return this.staff.create(admin, body);
+  }
+
+  @Get(':id')
+  public get(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string): Promise<UserDto> {
+    return this.staff.get(id);
+  }
+
+  @Patch(':id')
+  public update(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Body() body: UpdateUserRequest,
+  ): Promise<UserDto> {
+    return this.staff.update(admin, id, body);
+  }
+}

@@ -1,0 +1,101 @@
+import { Body, Controller, Delete, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { Request, Response } from 'express';
+
+import { Authenticated, CurrentUser, Public } from '@onegate/access';
+import type { AuthenticatedUser } from '@onegate/access';
+import { SessionService } from '@onegate/auth';
+import { AppConfig } from '@onegate/config';
+import { AuditEventRepository, User } from '@onegate/persistence';
+
+import { LoginRequest, RefreshRequest, RegisterRequest, TokenResponse, WebSessionResponse } from './auth.dto';
+import { LocalSignInGuard } from './local-sign-in.guard';
+import { RegistrationService } from './registration.service';
+import { clearWebSessionCookies, setWebSessionCookies } from './web-session.cookies';
+
+const toTokens = ({ accessToken, refreshToken, expiresIn }: TokenResponse): TokenResponse => ({
+  accessToken,
+  refreshToken,
+  expiresIn,
+});
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  public constructor(
+    private readonly registration: RegistrationService,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditEventRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('register')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  public async register(@Body() body: RegisterRequest, @Req() request: Request): Promise<TokenResponse> {
+    return toTokens(await this.registration.register(body, request.ip ?? null));
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(ThrottlerGuard, LocalSignInGuard)
+  public async login(
+    @Body() _body: LoginRequest,
+    @Req() request: Request & { user: User },
+  ): Promise<TokenResponse> {
+    return toTokens(await this.sessions.start(request.user, 'api'));
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(ThrottlerGuard)
+  public async refresh(@Body() body: RefreshRequest, @Req() request: Request): Promise<TokenResponse> {
+    return toTokens(await this.sessions.refresh(body.refreshToken, request.ip ?? null));
+  }
+
+  @Post('logout')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  public async logout(@CurrentUser() user: AuthenticatedUser, @Req() request: Request): Promise<void> {
+    await this.signOut(user, request);
+  }
+
+  /** Web sign-in: the same check, answered with the session cookies instead of tokens. */
+  @Post('session')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(ThrottlerGuard, LocalSignInGuard)
+  public async openWebSession(
+    @Body() _body: LoginRequest,
+    @Req() request: Request & { user: User },
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<WebSessionResponse> {
+    const session = await this.sessions.start(request.user, 'web');
+    return { csrfToken: setWebSessionCookies(response, session, this.config), expiresIn: session.expiresIn };
+  }
+
+  @Delete('session')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  public async closeWebSession(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.signOut(user, request);
+    clearWebSessionCookies(response, this.config);
+  }
+
+  private async signOut(user: AuthenticatedUser, request: Request): Promise<void> {
+    await this.sessions.end(user.sessionId);
+    await this.audit.append({
+      type: 'signed_out',
+      actorId: user.id,
+      subjectId: user.id,
+      ip: request.ip ?? null,
+    });
+  }
+}

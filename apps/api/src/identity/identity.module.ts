@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+
+import { AuthModule } from '@onegate/auth';
+
+import { AccountService } from './account.service';
+import { AdminUsersController } from './admin-users.controller';
+import { AuditController } from './audit.controller';
+import { AuthController } from './auth.controller';
+import { MeController } from './me.controller';
+import { OidcController } from './oidc.controller';
+import { RegistrationService } from './registration.service';
+import { StaffService } from './staff.service';
+
+@Module({
+  imports: [AuthModule],
+  controllers: [AuthController, MeController, AdminUsersController, AuditController, OidcController],
+  providers: [RegistrationService, AccountService, StaffService],
+})
+export class IdentityModule {}

@@ -1,0 +1,41 @@
+import { Controller, Get, HttpStatus, Redirect, Req, Res, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { ApiFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { Request, Response } from 'express';
+
+import { Public } from '@onegate/access';
+import { SessionService } from '@onegate/auth';
+import { AppConfig } from '@onegate/config';
+import { User } from '@onegate/persistence';
+
+import { setWebSessionCookies } from './web-session.cookies';
+
+/** Citizens sign in through the national identity provider; both routes answer 404 when it is not configured. */
+@ApiTags('auth')
+@Controller('api/auth/oidc')
+@Public()
+@UseGuards(ThrottlerGuard, AuthGuard('oidc'))
+export class OidcController {
+  public constructor(
+    private readonly sessions: SessionService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiFoundResponse({ description: 'Redirects to the national identity provider' })
+  public start(): void {
+    // The guard has already answered with the redirect to the provider.
+  }
+
+  @Get('callback')
+  @Redirect('/', HttpStatus.FOUND)
+  @ApiFoundResponse({ description: 'Signed in: the web session cookies are set; redirects to /' })
+  public async callback(
+    @Req() request: Request & { user: User },
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    const session = await this.sessions.start(request.user, 'web');
+    setWebSessionCookies(response, session, this.config);
+  }
+}

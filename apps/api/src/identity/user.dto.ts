@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+import { maskNationalId } from '@onegate/domain';
+import type { Language, Role } from '@onegate/domain';
+import { User } from '@onegate/persistence';
+
+export class UserDto {
+  @ApiProperty() public id!: string;
+  @ApiProperty() public email!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'In full for the owner, masked for staff' })
+  public nationalId!: string | null;
+  @ApiProperty() public fullName!: string;
+  @ApiProperty({ nullable: true, type: String }) public phone!: string | null;
+  @ApiProperty() public role!: Role;
+  @ApiProperty({ nullable: true, type: String }) public agencyCode!: string | null;
+  @ApiProperty() public language!: Language;
+  @ApiProperty() public active!: boolean;
+
+  /** The owner sees their national ID number; anyone else sees only its last four digits. */
+  public static from(user: User, viewer: 'owner' | 'staff'): UserDto {
+    return {
+      id: user.id,
+      email: user.email,
+      nationalId: user.nationalId && viewer === 'staff' ? maskNationalId(user.nationalId) : user.nationalId,
+      fullName: user.fullName,
+      phone: user.phone,
+      role: user.role,
+      agencyCode: user.agency?.code ?? null,
+      language: user.language,
+      active: user.active,
+    };
+  }
+}

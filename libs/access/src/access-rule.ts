@@ -1,0 +1,18 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+
+import type { Role } from '@onegate/domain';
+
+export const ACCESS_RULE = Symbol('onegate:access-rule');
+
+export type AccessRule = { kind: 'public' } | { kind: 'authenticated'; roles: readonly Role[] | 'any' };
+
+/** Anyone may call this route, signed in or not. Every route must say who may call it. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_RULE, { kind: 'public' });
+
+/** Only signed-in users may call this route; with roles, only users with one of them. */
+export const Authenticated = (options: { roles?: readonly Role[] } = {}): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'authenticated', roles: options.roles ?? 'any' }),
+    ApiBearerAuth(),
+  );

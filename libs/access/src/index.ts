@@ -1,0 +1,3 @@
+export * from './access-rule';
+export * from './authenticated-user';
+export * from './route-catalogue';

@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+import { ACTIONS } from '@onegate/domain';
+import type { Action, Channel } from '@onegate/domain';
+
+/** `POST /api/applications/:id/actions`: the action and its fields (domain.md, "Action fields"). */
+export class ActionRequest {
+  @ApiProperty({ enum: ACTIONS })
+  @IsIn(ACTIONS.filter((action) => action !== 'register_counter'), {
+    message: 'action must be one of the actions of domain.md',
+  })
+  public action!: Action;
+
+  @ApiPropertyOptional({ description: 'Required by refuse, deny, request_supplement and extend' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  public reason?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'request_supplement: what is missing' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(500, { each: true })
+  public missingDocuments?: string[];
+
+  @ApiPropertyOptional({ description: 'extend: the new appointment, ISO time' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'appointmentAt must be an ISO 8601 time' })
+  public appointmentAt?: string;
+
+  @ApiPropertyOptional({ description: 'pay online: the payment reference' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  public reference?: string;
+
+  @ApiPropertyOptional({ description: 'assign: the clerk to work the file' })
+  @IsOptional()
+  @IsUUID()
+  public assigneeId?: string;
+
+  @ApiPropertyOptional({ enum: ['online', 'offline'], default: 'online' })
+  @IsOptional()
+  @IsIn(['online', 'offline'])
+  public channel?: Channel;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  public note?: string;
+
+  @ApiPropertyOptional({ description: 'The version the caller last saw; a newer one answers 409' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  public version?: number;
+}

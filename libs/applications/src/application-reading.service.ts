@@ -1,0 +1,109 @@
+import { timingSafeEqual } from 'node:crypto';
+
+import { Injectable, NotFoundException } from '@nestjs/common';
+
+import type { AuthenticatedUser } from '@onegate/access';
+import { AgencyScopeService } from '@onegate/auth';
+import type { ApplicationState } from '@onegate/domain';
+import { ApplicationRepository, ProcedureRepository } from '@onegate/persistence';
+
+import { ApplicationAccessService } from './application-access.service';
+import { ApplicationDto, TrackingDto } from './application.dto';
+import { invalidFields } from './application-errors';
+
+export interface QueueQuery {
+  state?: ApplicationState[];
+  procedure?: string;
+  assignee?: string;
+  dueSoon?: boolean;
+  overdue?: boolean;
+  cursor?: string;
+  limit: number;
+}
+
+const DUE_SOON_MS = 24 * 3_600_000;
+const WAITING: ApplicationState[] = ['submitted', 'received', 'in_progress', 'supplement_requested'];
+
+@Injectable()
+export class ApplicationReadingService {
+  public constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly procedures: ProcedureRepository,
+    private readonly access: ApplicationAccessService,
+    private readonly scopes: AgencyScopeService,
+  ) {}
+
+  public async get(user: AuthenticatedUser, id: string): Promise<ApplicationDto> {
+    const application = await this.access.assertVisible(user, await this.applications.findById(id));
+    const [events, attachments] = await Promise.all([
+      this.applications.eventsOf(id),
+      this.applications.attachmentsOf(id),
+    ]);
+    return ApplicationDto.from(application, user.role, { events, attachments });
+  }
+
+  public async mine(citizen: AuthenticatedUser, page: number, pageSize: number) {
+    const [items, total] = await this.applications.listOfApplicant(
+      citizen.id,
+      pageSize,
+      (page - 1) * pageSize,
+    );
+    return { items: items.map((item) => ApplicationDto.from(item, 'citizen')), total, page, pageSize };
+  }
+
+  /** A staff queue: soonest due first, with a cursor for the next page. */
+  public async queue(staff: AuthenticatedUser, query: QueueQuery) {
+    const scope = await this.scopes.scopeOf(staff);
+    const procedure = query.procedure ? await this.procedures.findByCode(query.procedure) : null;
+    if (query.procedure && !procedure) {
+      throw invalidFields([{ field: 'procedure', problems: [`no procedure ${query.procedure}`] }]);
+    }
+    const now = Date.now();
+    const dueBefore = query.overdue ? new Date(now) : query.dueSoon ? new Date(now + DUE_SOON_MS) : undefined;
+    const items = await this.applications.queue({
+      agencyIds: scope === 'all' ? 'all' : [...scope],
+      states: query.state ?? (dueBefore ? WAITING : undefined),
+      procedureId: procedure?.id,
+      assigneeId: query.assignee,
+      dueBefore,
+      after: decodeCursor(query.cursor),
+      limit: query.limit,
+    });
+    const last = items.at(-1);
+    return {
+      items: items.map((item) => ApplicationDto.from(item, staff.role)),
+      nextCursor:
+        items.length === query.limit && last ? encodeCursor(last.dueAt?.getTime() ?? null, last.id) : null,
+    };
+  }
+
+  /** Public tracking: only the pair of receipt code and the applicant's national ID opens it. */
+  public async track(code: string, nationalId: string): Promise<TrackingDto> {
+    const application = await this.applications.findByCode(code);
+    if (!application || !sameText(application.applicantNationalId, nationalId)) {
+      throw new NotFoundException('No application with this code and national ID number');
+    }
+    return TrackingDto.from(application, await this.applications.eventsOf(application.id));
+  }
+}
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function encodeCursor(dueAt: number | null, id: string): string {
+  return Buffer.from(JSON.stringify([dueAt, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { dueAt: number | null; id: string } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [number | null, string];
+    if ((typeof dueAt === 'number' || dueAt === null) && typeof id === 'string') return { dueAt, id };
+  } catch {
+    // fall through to the field error
+  }
+  throw invalidFields([{ field: 'cursor', problems: ['is not a cursor this API gave'] }]);
+}

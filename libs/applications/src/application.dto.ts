@@ -1,0 +1,146 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+import { possibleActions, TRANSITIONS } from '@onegate/domain';
+import type { Action, ActorRole, ApplicationState, Channel, Role } from '@onegate/domain';
+import type { Application, ApplicationEvent, Attachment, JsonObject } from '@onegate/persistence';
+
+const MS_PER_HOUR = 3_600_000;
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+export class ApplicationEventDto {
+  @ApiProperty() public sequence!: number;
+  @ApiProperty() public type!: Action;
+  @ApiProperty() public at!: string;
+  @ApiProperty({ nullable: true, type: String }) public actorId!: string | null;
+  @ApiProperty() public actorRole!: ActorRole;
+  @ApiProperty() public channel!: Channel;
+  @ApiProperty({ nullable: true, type: String }) public fromState!: ApplicationState | null;
+  @ApiProperty() public toState!: ApplicationState;
+  @ApiProperty({ nullable: true, type: String }) public note!: string | null;
+  @ApiProperty() public data!: JsonObject;
+
+  public static from(event: ApplicationEvent): ApplicationEventDto {
+    const { id: _id, applicationId: _applicationId, at, ...rest } = event;
+    return { ...rest, at: at.toISOString() };
+  }
+}
+
+export class AttachmentDto {
+  @ApiProperty() public id!: string;
+  @ApiProperty({ nullable: true, type: String }) public documentName!: string | null;
+  @ApiProperty() public originalName!: string;
+  @ApiProperty() public mediaType!: string;
+  @ApiProperty() public sizeBytes!: number;
+  @ApiProperty() public sha256!: string;
+  @ApiProperty() public uploadedAt!: string;
+
+  public static from(file: Attachment): AttachmentDto {
+    const { id, documentName, originalName, mediaType, sizeBytes, sha256 } = file;
+    return {
+      id,
+      documentName,
+      originalName,
+      mediaType,
+      sizeBytes,
+      sha256,
+      uploadedAt: file.uploadedAt.toISOString(),
+    };
+  }
+}
+
+export class ApplicationDto {
+  @ApiProperty() public id!: string;
+  @ApiProperty({ nullable: true, type: String }) public code!: string | null;
+  @ApiProperty() public procedureCode!: string;
+  @ApiProperty() public procedureName!: { vi: string; en: string };
+  @ApiProperty() public competentAgencyCode!: string;
+  @ApiProperty({ nullable: true, type: String }) public receivingAgencyCode!: string | null;
+  @ApiProperty() public state!: ApplicationState;
+  @ApiProperty() public applicant!: { nationalId: string; fullName: string; email: string | null };
+  @ApiProperty() public formData!: JsonObject;
+  @ApiProperty() public submissionChannel!: Channel;
+  @ApiProperty() public feeVnd!: number;
+  @ApiProperty() public paid!: boolean;
+  @ApiProperty() public signed!: boolean;
+  @ApiProperty({ nullable: true, type: String }) public outcome!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public assigneeId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public submittedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public receivedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public dueAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public appointmentAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public decidedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public closedAt!: string | null;
+  @ApiProperty({ description: 'Working hours spent waiting for supplements' }) public pausedHours!: number;
+  @ApiProperty() public version!: number;
+  @ApiProperty({ description: 'What the viewer may do now' }) public allowedActions!: Action[];
+  @ApiProperty({ type: [ApplicationEventDto], required: false }) public events?: ApplicationEventDto[];
+  @ApiProperty({ type: [AttachmentDto], required: false }) public attachments?: AttachmentDto[];
+
+  public static from(
+    application: Application,
+    viewerRole: Role,
+    history?: { events: ApplicationEvent[]; attachments: Attachment[] },
+  ): ApplicationDto {
+    return {
+      id: application.id,
+      code: application.code,
+      procedureCode: application.procedure!.code,
+      procedureName: { vi: application.procedure!.nameVi, en: application.procedure!.nameEn },
+      competentAgencyCode: application.competentAgency!.code,
+      receivingAgencyCode: application.receivingAgency?.code ?? null,
+      state: application.state,
+      applicant: {
+        nationalId: application.applicantNationalId,
+        fullName: application.applicantName,
+        email: application.applicantEmail,
+      },
+      formData: application.formData,
+      submissionChannel: application.submissionChannel,
+      feeVnd: application.feeVnd,
+      paid: application.paid,
+      signed: application.signed,
+      outcome: application.outcome,
+      assigneeId: application.assigneeId,
+      submittedAt: iso(application.submittedAt),
+      receivedAt: iso(application.receivedAt),
+      dueAt: iso(application.dueAt),
+      appointmentAt: iso(application.appointmentAt),
+      decidedAt: iso(application.decidedAt),
+      closedAt: iso(application.closedAt),
+      pausedHours: application.pausedMs / MS_PER_HOUR,
+      version: application.version,
+      allowedActions: possibleActions(application).filter((action) =>
+        TRANSITIONS[action].actors.includes(viewerRole),
+      ),
+      ...(history
+        ? {
+            events: history.events.map(ApplicationEventDto.from),
+            attachments: history.attachments.map(AttachmentDto.from),
+          }
+        : {}),
+    };
+  }
+}
+
+/** What the public tracking page shows for a code and national ID pair: no personal data, no form. */
+export class TrackingDto {
+  @ApiProperty() public code!: string;
+  @ApiProperty() public procedureName!: { vi: string; en: string };
+  @ApiProperty() public state!: ApplicationState;
+  @ApiProperty({ nullable: true, type: String }) public dueAt!: string | null;
+  @ApiProperty() public timeline!: { type: Action; at: string; toState: ApplicationState }[];
+
+  public static from(application: Application, events: ApplicationEvent[]): TrackingDto {
+    return {
+      code: application.code!,
+      procedureName: { vi: application.procedure!.nameVi, en: application.procedure!.nameEn },
+      state: application.state,
+      dueAt: iso(application.dueAt),
+      timeline: events.map((event) => ({
+        type: event.type,
+        at: event.at.toISOString(),
+        toState: event.toState,
+      })),
+    };
+  }
+}

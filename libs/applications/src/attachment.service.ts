@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  StreamableFile,
+} from '@nestjs/common';
+import { fileTypeFromBuffer } from 'file-type';
+
+import type { AuthenticatedUser } from '@onegate/access';
+import { ApplicationRepository, AttachmentRepository } from '@onegate/persistence';
+import type { Attachment } from '@onegate/persistence';
+
+import { ApplicationAccessService } from './application-access.service';
+import { invalidFields } from './application-errors';
+import { Clock } from './clock';
+import { FileStore } from './file-store';
+
+/** Largest file any procedure may accept; each required document sets its own, smaller, limit. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+const DEFAULT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+
+export interface Upload {
+  originalName: string;
+  bytes: Buffer;
+  documentName?: string;
+}
+
+@Injectable()
+export class AttachmentService {
+  public constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly attachments: AttachmentRepository,
+    private readonly access: ApplicationAccessService,
+    private readonly files: FileStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * A citizen adds a document to their draft, or to a file waiting for a supplement. The type is
+   * what the bytes are (sniffed), never what the name or header says.
+   */
+  public async upload(user: AuthenticatedUser, applicationId: string, upload: Upload): Promise<Attachment> {
+    const application = await this.access.assertVisible(
+      user,
+      await this.applications.findById(applicationId),
+    );
+    if (application.applicantId !== user.id)
+      throw new ForbiddenException('Only the applicant can add documents');
+    if (application.state !== 'draft' && application.state !== 'supplement_requested') {
+      throw new ConflictException(`Documents cannot be added while the application is ${application.state}`);
+    }
+    const required = application.procedure!.requiredDocuments.find(
+      (document) => document.name === upload.documentName,
+    );
+    if (upload.documentName && !required) {
+      throw invalidFields([
+        { field: 'documentName', problems: ['is not a document this procedure asks for'] },
+      ]);
+    }
+    const accepted = required?.acceptedTypes ?? DEFAULT_TYPES;
+    const limit = Math.min(required?.maxSizeBytes ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES);
+    if (upload.bytes.length === 0) throw invalidFields([{ field: 'file', problems: ['is empty'] }]);
+    if (upload.bytes.length > limit) {
+      throw invalidFields([
+        { field: 'file', problems: [`is larger than ${Math.floor(limit / 1024 / 1024)} MB`] },
+      ]);
+    }
+    const sniffed = await fileTypeFromBuffer(upload.bytes);
+    if (!sniffed || !accepted.includes(sniffed.mime)) {
+      throw invalidFields([
+        {
+          field: 'file',
+          problems: [`must be one of ${accepted.join(', ')}; its content is ${sniffed?.mime ?? 'unknown'}`],
+        },
+      ]);
+    }
+    const stored = await this.files.save(upload.bytes);
+    const attachment: Attachment = {
+      id: randomUUID(),
+      applicationId,
+      documentName: upload.documentName ?? null,
+      originalName: safeName(upload.originalName),
+      mediaType: sniffed.mime,
+      uploadedBy: user.id,
+      uploadedAt: this.clock.now(),
+      ...stored,
+    };
+    await this.attachments.insert(attachment).catch(async (error: unknown) => {
+      await this.files.remove(stored.storageKey);
+      throw error;
+    });
+    return attachment;
+  }
+
+  /** Anyone who may see the application may open its documents; the name offered is made safe. */
+  public async download(
+    user: AuthenticatedUser,
+    applicationId: string,
+    attachmentId: string,
+  ): Promise<StreamableFile> {
+    await this.access.assertVisible(user, await this.applications.findById(applicationId));
+    const attachment = await this.attachments.findOne(applicationId, attachmentId);
+    if (!attachment) throw new NotFoundException('No such document');
+    return new StreamableFile(this.files.open(attachment.storageKey), {
+      type: attachment.mediaType,
+      length: attachment.sizeBytes,
+      disposition: contentDisposition(attachment.originalName),
+    });
+  }
+}
+
+/** Keeps a display name printable and short; it is never used as a path. */
+function safeName(name: string): string {
+  const cleaned = name
+    .replace(/[\p{Cc}\p{Cf}/\\]/gu, '_')
+    .trim()
+    .slice(0, 200);
+  return cleaned || 'document';
+}
+
+/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987): no header injection. */
+export function contentDisposition(name: string): string {
+  const ascii =
+    name
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\;%]/g, '_') || 'document';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+
+import { createVietnamWorkingCalendar } from '@onegate/domain';
+import type { DayOverride, WorkingCalendar } from '@onegate/domain';
+import { CalendarOverrideRepository } from '@onegate/persistence';
+import type { Agency } from '@onegate/persistence';
+
+/** How stale another API process's override change may look here. */
+const OVERRIDES_TTL_MS = 5_000;
+
+interface Snapshot {
+  readonly overrides: readonly DayOverride[];
+  /** Calendars built on these overrides, by time zone and office hours. */
+  readonly calendars: Map<string, WorkingCalendar>;
+}
+
+/** Each agency's working calendar: its time zone and office hours, the public holidays and the overrides. */
+@Injectable()
+export class WorkingCalendarService {
+  private snapshot: Promise<Snapshot> | null = null;
+  private loadedAt = 0;
+
+  public constructor(private readonly overrides: CalendarOverrideRepository) {}
+
+  public async calendarFor(agency: Pick<Agency, 'timeZone' | 'officeHours'>): Promise<WorkingCalendar> {
+    const { overrides, calendars } = await this.currentSnapshot();
+    const key = `${agency.timeZone}|${JSON.stringify(agency.officeHours)}`;
+    let calendar = calendars.get(key);
+    if (!calendar) {
+      calendar = createVietnamWorkingCalendar({
+        timeZone: agency.timeZone,
+        officeHours: agency.officeHours,
+        overrides,
+      });
+      calendars.set(key, calendar);
+    }
+    return calendar;
+  }
+
+  /** Called after this process changes an override, so the next calendar sees the change at once. */
+  public forgetOverrides(): void {
+    this.snapshot = null;
+  }
+
+  private currentSnapshot(): Promise<Snapshot> {
+    if (!this.snapshot || Date.now() - this.loadedAt > OVERRIDES_TTL_MS) {
+      const loading = this.load();
+      this.snapshot = loading;
+      this.loadedAt = Date.now();
+      loading.catch(() => {
+        if (this.snapshot === loading) this.snapshot = null;
+      });
+    }
+    return this.snapshot;
+  }
+
+  private async load(): Promise<Snapshot> {
+    const rows = await this.overrides.listAll();
+    const overrides = rows.map(({ date, kind, reason }) => ({ date, kind, reason }));
+    return { overrides, calendars: new Map() };
+  }
+}

@@ -1,0 +1,70 @@
+import { ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { Request } from 'express';
+
+import { ACCESS_RULE } from '@onegate/access';
+import type { AccessRule, AuthenticatedUser } from '@onegate/access';
+import { AppConfig } from '@onegate/config';
+
+import { CSRF_FORM_FIELD, CSRF_HEADER, isCsrfTokenValid, SESSION_COOKIE } from './session-cookies';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The one global guard. A route without an access rule is refused. Public routes take an identity
+ * when one is offered; authenticated routes need one, with one of the route's roles if it names
+ * any; state-changing requests authenticated by the session cookie also need the CSRF token.
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  public constructor(
+    private readonly reflector: Reflector,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  public override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!rule) throw new ForbiddenException('This route declares no access rule');
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    if (rule.kind === 'public') {
+      if (offersIdentity(request)) await (super.canActivate(context) as Promise<boolean>).catch(() => false);
+      return true;
+    }
+    await super.canActivate(context);
+    const user = request.user!;
+    if (rule.roles !== 'any' && !rule.roles.includes(user.role)) {
+      throw new ForbiddenException('Your role may not do this');
+    }
+    if (user.via === 'cookie' && !SAFE_METHODS.has(request.method) && !this.hasCsrfToken(request, user)) {
+      throw new ForbiddenException('Missing or invalid CSRF token');
+    }
+    // The token has done its job; the route's own body validation must not see it.
+    delete (request.body as Record<string, unknown> | undefined)?.[CSRF_FORM_FIELD];
+    return true;
+  }
+
+  public override handleRequest<User>(error: unknown, user: User | false): User {
+    if (error || !user)
+      throw new UnauthorizedException('Sign in first: the access token is missing, expired or revoked');
+    return user;
+  }
+
+  private hasCsrfToken(request: Request, user: AuthenticatedUser): boolean {
+    const offered =
+      request.header(CSRF_HEADER) ?? (request.body as Record<string, unknown> | undefined)?.[CSRF_FORM_FIELD];
+    return isCsrfTokenValid(offered, user.sessionId, this.config.jwtSecret);
+  }
+}
+
+function offersIdentity(request: Request): boolean {
+  return Boolean(
+    request.headers.authorization ||
+    (request.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE],
+  );
+}

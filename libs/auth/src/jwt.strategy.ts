@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { Request } from 'express';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+
+import type { AuthenticatedUser } from '@onegate/access';
+import { AppConfig } from '@onegate/config';
+import { UserRepository } from '@onegate/persistence';
+
+import { AccessTokenClaims, SessionService } from './session.service';
+import { SESSION_COOKIE } from './session-cookies';
+
+const fromBearer = ExtractJwt.fromAuthHeaderAsBearerToken();
+const fromCookie = (request: Request): string | null => {
+  const value = (request.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
+  return typeof value === 'string' ? value : null;
+};
+
+/**
+ * Accepts an access token from `Authorization: Bearer` (API clients) or the session cookie (web
+ * pages). The account must still be active and the session not signed out: both are checked on
+ * every request, so deactivation and sign-out take effect at once.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  public constructor(
+    config: AppConfig,
+    private readonly users: UserRepository,
+    private readonly sessions: SessionService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromExtractors([fromBearer, fromCookie]),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      passReqToCallback: true,
+    });
+  }
+
+  public async validate(request: Request, claims: AccessTokenClaims): Promise<AuthenticatedUser | false> {
+    const user = await this.users.findById(claims.sub);
+    if (!user?.active || !(await this.sessions.isLive(claims.sid))) return false;
+    return {
+      id: user.id,
+      role: user.role,
+      agencyId: user.agencyId,
+      sessionId: claims.sid,
+      via: fromBearer(request) ? 'bearer' : 'cookie',
+      channel: claims.ch,
+    };
+  }
+}

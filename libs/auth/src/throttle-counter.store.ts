@@ -1,0 +1,26 @@
+import { Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+
+import { AppConfig } from '@onegate/config';
+import { redisOptions } from '@onegate/jobs';
+
+import { RedisThrottlerStorage } from './redis-throttler.storage';
+
+/** The Redis connection behind the rate limits; closed with the application. */
+@Injectable()
+export class ThrottleCounterStore implements OnApplicationShutdown {
+  public readonly storage: RedisThrottlerStorage;
+  private readonly redis: Redis;
+
+  public constructor(config: AppConfig) {
+    this.redis = new Redis(redisOptions(config.redisUrl));
+    this.storage = new RedisThrottlerStorage(this.redis, config.queuePrefix);
+  }
+
+  public onApplicationShutdown(): void {
+    this.redis.disconnect();
+  }
+}
+
+@Module({ providers: [ThrottleCounterStore], exports: [ThrottleCounterStore] })
+export class ThrottleCounterModule {}

@@ -1,0 +1,3 @@
+export * from './due-time';
+export * from './lifecycle';
+export * from './receipt-code';

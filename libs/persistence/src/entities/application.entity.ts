@@ -1,0 +1,121 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, VersionColumn } from 'typeorm';
+
+import type { ApplicationState, Channel } from '@onegate/domain';
+
+import { Agency } from './agency.entity';
+import type { JsonObject } from './job-run.entity';
+import { Procedure } from './procedure.entity';
+import { bigintNumber, TimestampColumn } from './timestamp.column';
+
+export type Outcome = 'approved' | 'denied';
+
+/** One citizen's file for one procedure (hồ sơ). Its history is in application_events. */
+@Entity('applications')
+@Index('IDX_applications_code', ['code'], { unique: true })
+@Index('IDX_applications_applicant', ['applicantId'])
+@Index('IDX_applications_competent_queue', ['competentAgencyId', 'state', 'dueAt'])
+@Index('IDX_applications_receiving', ['receivingAgencyId'])
+export class Application {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  public id!: string;
+
+  /** Receipt code, given at reception. */
+  @Column({ type: 'varchar', length: 48, nullable: true })
+  public code!: string | null;
+
+  @Column({ name: 'procedure_id', type: 'varchar', length: 36 })
+  public procedureId!: string;
+
+  @ManyToOne(() => Procedure, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'procedure_id' })
+  public procedure?: Procedure;
+
+  /** The agency that decides (the procedure's); reports and queues belong to it. */
+  @Column({ name: 'competent_agency_id', type: 'varchar', length: 36 })
+  public competentAgencyId!: string;
+
+  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'competent_agency_id' })
+  public competentAgency?: Agency;
+
+  /** The one-stop desk that received it, which may be another agency's. */
+  @Column({ name: 'receiving_agency_id', type: 'varchar', length: 36, nullable: true })
+  public receivingAgencyId!: string | null;
+
+  @ManyToOne(() => Agency, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'receiving_agency_id' })
+  public receivingAgency?: Agency | null;
+
+  /** The citizen's account; null for a paper file of someone without one. */
+  @Column({ name: 'applicant_id', type: 'varchar', length: 36, nullable: true })
+  public applicantId!: string | null;
+
+  @Column({ name: 'applicant_national_id', type: 'varchar', length: 12 })
+  public applicantNationalId!: string;
+
+  @Column({ name: 'applicant_name', type: 'varchar', length: 255 })
+  public applicantName!: string;
+
+  @Column({ name: 'applicant_email', type: 'varchar', length: 255, nullable: true })
+  public applicantEmail!: string | null;
+
+  @Column({ type: 'varchar', length: 24 })
+  public state!: ApplicationState;
+
+  @Column({ name: 'form_data', type: 'simple-json' })
+  public formData!: JsonObject;
+
+  /** How the file came in: `online` (submit) or `offline` (register_counter). */
+  @Column({ name: 'submission_channel', type: 'varchar', length: 8 })
+  public submissionChannel!: Channel;
+
+  @Column({ name: 'fee_vnd', type: 'integer' })
+  public feeVnd!: number;
+
+  @Column({ type: 'boolean' })
+  public paid!: boolean;
+
+  @Column({ type: 'boolean' })
+  public signed!: boolean;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  public outcome!: Outcome | null;
+
+  @Column({ name: 'assignee_id', type: 'varchar', length: 36, nullable: true })
+  public assigneeId!: string | null;
+
+  @TimestampColumn({ name: 'submitted_at', nullable: true })
+  public submittedAt!: Date | null;
+
+  @TimestampColumn({ name: 'received_at', nullable: true })
+  public receivedAt!: Date | null;
+
+  @TimestampColumn({ name: 'due_at', nullable: true })
+  public dueAt!: Date | null;
+
+  /** The latest apology letter's appointment; never changes dueAt. */
+  @TimestampColumn({ name: 'appointment_at', nullable: true })
+  public appointmentAt!: Date | null;
+
+  @TimestampColumn({ name: 'supplement_requested_at', nullable: true })
+  public supplementRequestedAt!: Date | null;
+
+  /** Working time spent waiting for supplements, in milliseconds; never processing time. */
+  @Column({ name: 'paused_ms', type: 'bigint', transformer: bigintNumber })
+  public pausedMs!: number;
+
+  @TimestampColumn({ name: 'decided_at', nullable: true })
+  public decidedAt!: Date | null;
+
+  @TimestampColumn({ name: 'closed_at', nullable: true })
+  public closedAt!: Date | null;
+
+  @VersionColumn({ type: 'integer' })
+  public version!: number;
+
+  @TimestampColumn({ name: 'created_at' })
+  public createdAt!: Date;
+
+  @TimestampColumn({ name: 'updated_at' })
+  public updatedAt!: Date;
+}

@@ -1,0 +1,41 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+import { TimestampColumn } from './timestamp.column';
+
+/** A document uploaded to an application; the bytes live in storage under a generated name. */
+@Entity('attachments')
+@Index('IDX_attachments_application', ['applicationId'])
+export class Attachment {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  public id!: string;
+
+  @Column({ name: 'application_id', type: 'varchar', length: 36 })
+  public applicationId!: string;
+
+  /** The required document it answers (its name in the procedure), or null for an extra one. */
+  @Column({ name: 'document_name', type: 'varchar', length: 255, nullable: true })
+  public documentName!: string | null;
+
+  /** The name the uploader gave it; only ever shown, never used as a path. */
+  @Column({ name: 'original_name', type: 'varchar', length: 255 })
+  public originalName!: string;
+
+  /** Sniffed from the content. */
+  @Column({ name: 'media_type', type: 'varchar', length: 100 })
+  public mediaType!: string;
+
+  @Column({ name: 'size_bytes', type: 'integer' })
+  public sizeBytes!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  public sha256!: string;
+
+  @Column({ name: 'storage_key', type: 'varchar', length: 100 })
+  public storageKey!: string;
+
+  @Column({ name: 'uploaded_by', type: 'varchar', length: 36, nullable: true })
+  public uploadedBy!: string | null;
+
+  @TimestampColumn({ name: 'uploaded_at' })
+  public uploadedAt!: Date;
+}

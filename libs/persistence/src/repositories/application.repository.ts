@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
+
+import type { ApplicationState } from '@onegate/domain';
+
+import { Application, ApplicationEvent, Attachment } from '../entities';
+
+export interface QueueFilter {
+  agencyIds: string[] | 'all';
+  states?: ApplicationState[];
+  procedureId?: string;
+  assigneeId?: string;
+  dueBefore?: Date;
+  /** Keyset cursor: the (dueAt, id) of the last row of the previous page. */
+  after?: { dueAt: number | null; id: string };
+  limit: number;
+}
+
+const RELATIONS = { procedure: { agency: true }, competentAgency: true, receivingAgency: true } as const;
+
+@Injectable()
+export class ApplicationRepository {
+  private readonly applications: Repository<Application>;
+
+  public constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.applications = dataSource.getRepository(Application);
+  }
+
+  public findById(id: string): Promise<Application | null> {
+    return this.applications.findOne({ where: { id }, relations: RELATIONS });
+  }
+
+  public findByCode(code: string): Promise<Application | null> {
+    return this.applications.findOne({ where: { code }, relations: RELATIONS });
+  }
+
+  public async insert(manager: EntityManager, application: Application): Promise<void> {
+    // The JSON form data is too deep for TypeORM's partial-entity typing; the row is a full Application.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Application)
+      .values(application as object)
+      .execute();
+  }
+
+  /** Applies changes only if nobody changed the application since `version` was read. */
+  public async updateIfVersion(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    changes: Partial<Application>,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Application)
+      // The JSON form data is too deep for TypeORM's partial-entity typing.
+      .set({ ...changes, updatedAt: new Date() } as never)
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  public async appendEvent(manager: EntityManager, event: Omit<ApplicationEvent, 'sequence'>): Promise<void> {
+    const [{ last }] = (await manager.query(
+      manager.connection.options.type === 'postgres'
+        ? 'SELECT COALESCE(MAX(sequence), 0) AS last FROM application_events WHERE application_id = $1'
+        : 'SELECT COALESCE(MAX(sequence), 0) AS last FROM application_events WHERE application_id = ?',
+      [event.applicationId],
+    )) as [{ last: number | string }];
+    const row = { ...event, sequence: Number(last) + 1 };
+    // The JSON data type is too deep for TypeORM's partial-entity typing; the row is a full event.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ApplicationEvent)
+      .values(row as object)
+      .execute();
+  }
+
+  public eventsOf(applicationId: string): Promise<ApplicationEvent[]> {
+    return this.dataSource
+      .getRepository(ApplicationEvent)
+      .find({ where: { applicationId }, order: { sequence: 'ASC' } });
+  }
+
+  public attachmentsOf(applicationId: string): Promise<Attachment[]> {
+    return this.dataSource
+      .getRepository(Attachment)
+      .find({ where: { applicationId }, order: { uploadedAt: 'ASC' } });
+  }
+
+  public async updateDraft(id: string, version: number, changes: Partial<Application>): Promise<boolean> {
+    return this.updateIfVersion(this.dataSource.manager, id, version, changes);
+  }
+
+  public listOfApplicant(
+    applicantId: string,
+    limit: number,
+    offset: number,
+  ): Promise<[Application[], number]> {
+    return this.applications.findAndCount({
+      where: { applicantId },
+      relations: RELATIONS,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+
+  /** A one-stop-shop queue, soonest due first, paged by keyset so pages stay stable while files move. */
+  public queue(filter: QueueFilter): Promise<Application[]> {
+    const query = this.applications
+      .createQueryBuilder('application')
+      .leftJoinAndSelect('application.procedure', 'procedure')
+      .leftJoinAndSelect('procedure.agency', 'procedureAgency')
+      .leftJoinAndSelect('application.competentAgency', 'competentAgency')
+      .leftJoinAndSelect('application.receivingAgency', 'receivingAgency')
+      .where("application.state <> 'draft'")
+      .orderBy('application.due_at', 'ASC', 'NULLS FIRST')
+      .addOrderBy('application.id', 'ASC')
+      .take(filter.limit);
+    if (filter.agencyIds !== 'all') {
+      const ids = filter.agencyIds.length > 0 ? filter.agencyIds : [''];
+      query.andWhere(
+        new Brackets((scope) =>
+          scope
+            .where('application.competent_agency_id IN (:...ids)', { ids })
+            .orWhere('application.receiving_agency_id IN (:...ids)', { ids }),
+        ),
+      );
+    }
+    if (filter.states) query.andWhere('application.state IN (:...states)', { states: filter.states });
+    if (filter.procedureId)
+      query.andWhere('application.procedure_id = :procedureId', { procedureId: filter.procedureId });
+    if (filter.assigneeId)
+      query.andWhere('application.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.dueBefore)
+      query.andWhere('application.due_at <= :dueBefore', { dueBefore: filter.dueBefore.getTime() });
+    const after = filter.after;
+    if (after && after.dueAt === null) {
+      query.andWhere(
+        new Brackets((page) =>
+          page
+            .where('application.due_at IS NOT NULL')
+            .orWhere('(application.due_at IS NULL AND application.id > :afterId)', {
+              afterId: after.id,
+            }),
+        ),
+      );
+    } else if (after) {
+      query.andWhere(
+        new Brackets((page) =>
+          page
+            .where('application.due_at > :afterDue', { afterDue: after.dueAt })
+            .orWhere('(application.due_at = :afterDue AND application.id > :afterId)', { afterId: after.id }),
+        ),
+      );
+    }
+    return query.getMany();
+  }
+
+  /** Gives the next receipt number of an agency for a local date; safe under concurrent receptions. */
+  public async nextReceiptNumber(
+    manager: EntityManager,
+    agencyId: string,
+    localDate: string,
+  ): Promise<number> {
+    const postgres = manager.connection.options.type === 'postgres';
+    const [row] = (await manager.query(
+      `INSERT INTO receipt_sequences (agency_id, local_date, last_number) VALUES (${postgres ? '$1, $2' : '?, ?'}, 1)
+       ON CONFLICT (agency_id, local_date) DO UPDATE SET last_number = receipt_sequences.last_number + 1
+       RETURNING last_number`,
+      [agencyId, localDate],
+    )) as [{ last_number: number }];
+    return Number(row.last_number);
+  }
+}

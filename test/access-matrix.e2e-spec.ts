@@ -1,0 +1,82 @@
+import { ModulesContainer } from '@nestjs/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { RouteAccess } from '@onegate/access';
+import { listRoutes } from '@onegate/access';
+import { AppConfig } from '@onegate/config';
+import type { Role } from '@onegate/domain';
+
+import type { DemoRole } from './support/accounts';
+import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
+import { testDatabaseKind } from './support/test-database';
+import { TestStack } from './support/test-stack';
+
+type Caller = 'anonymous' | DemoRole;
+const CALLERS: Caller[] = ['anonymous', 'citizen', 'clerk', 'supervisor', 'admin'];
+const SAMPLE_PARAMETER = '00000000-0000-4000-8000-000000000000';
+
+/** What the route's declaration says this caller must get: through, 401 or 403. */
+function expectedOutcome(route: RouteAccess, caller: Caller): 'allowed' | 401 | 403 {
+  const rule = route.rule!;
+  if (rule.kind === 'public') return 'allowed';
+  if (caller === 'anonymous') return 401;
+  return rule.roles === 'any' || rule.roles.includes(caller as Role) ? 'allowed' : 403;
+}
+
+/**
+ * Every route of the running API, read from its metadata (so a new route is covered without anyone
+ * adding it here), called by every kind of caller.
+ */
+describe(`route-by-role matrix (${testDatabaseKind()})`, () => {
+  let stack: TestStack;
+  let routes: RouteAccess[];
+
+  beforeAll(async () => {
+    stack = await TestStack.start({
+      worker: false,
+      configure: (config) => new AppConfig({ ...config, authRateLimit: 10_000 }),
+    });
+    routes = listRoutes(stack.api.get(ModulesContainer));
+  });
+
+  afterAll(() => stack?.stop());
+
+  it('finds every route, each declaring who may call it', () => {
+    expect(routes.length).toBeGreaterThan(15);
+    expect(routes.filter((route) => !route.rule)).toEqual([]);
+    expect(routes.map((route) => `${route.method} ${route.path}`)).toEqual(
+      expect.arrayContaining([
+        'GET /api/me',
+        'POST /api/auth/login',
+        'GET /api/admin/users',
+        'GET /health/ready',
+      ]),
+    );
+  });
+
+  it('lets through exactly the callers each route declares, and no call fails with a 5xx', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const route of routes) {
+      for (const caller of CALLERS) {
+        // A fresh session per call: some routes (sign-out) end the session they are called with.
+        const headers =
+          caller === 'anonymous'
+            ? {}
+            : bearer(await signIn(stack.apiUrl, DEMO_ACCOUNTS[caller], stack.config.demoPassword!));
+        const path = route.path.replace(/:\w+/g, SAMPLE_PARAMETER);
+        const response = await fetch(`${stack.apiUrl}${path}`, {
+          method: route.method,
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: ['GET', 'HEAD', 'DELETE'].includes(route.method) ? undefined : '{}',
+        });
+        const label = `${route.method} ${route.path} as ${caller}`;
+        const status = response.status;
+        const outcome = status === 401 || status === 403 ? status : status >= 500 ? `${status}` : 'allowed';
+        outcomes.push(`${label}: ${outcome}`);
+        expected.push(`${label}: ${expectedOutcome(route, caller)}`);
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  });
+});
