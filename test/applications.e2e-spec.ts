@@ -158,6 +158,30 @@ describe(`application lifecycle (${testDatabaseKind()})`, () => {
     expect(mine.body.items.map((item) => item.id)).toContain(registered.body.id);
   });
 
+  it('takes a paper file at any agency’s desk and routes it to the competent agency’s queue', async () => {
+    stack.freezeClock(localTime('2026-11-20T10:00:00'));
+    const registered = await request<ApplicationBody>(`${stack.apiUrl}/api/applications/counter`, {
+      method: 'POST',
+      headers: bearer(justiceClerk),
+      body: {
+        procedureCode: HOUSEHOLD,
+        applicant: { nationalId: '022191004322', fullName: 'Lê Văn D' },
+        formData: HOUSEHOLD_FORM,
+      },
+    });
+    expect(registered.status).toBe(201);
+    expect(registered.body.code).toMatch(/^QN-STP-261120-\d{4}$/);
+    expect(registered.body).toMatchObject({ receivingAgencyCode: 'QN-STP', competentAgencyCode: 'QN-HL' });
+    const queue = await request<{ items: { id: string }[] }>(
+      `${stack.apiUrl}/api/applications?state=received&limit=100`,
+      {
+        headers: bearer(clerk),
+      },
+    );
+    expect(queue.body.items.map((item) => item.id)).toContain(registered.body.id);
+    expect((await apps.act(clerk, registered.body.id, 'approve')).status).toBe(200);
+  });
+
   it('pauses the clock for a supplement under the pause policy, by exactly the working hours waited', async () => {
     const application = await submitted(RECORD, RECORD_FORM, RECORD_DOCUMENT, '2026-11-23T08:30:00');
     stack.freezeClock(localTime('2026-11-23T09:00:00'));
