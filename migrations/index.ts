@@ -9,6 +9,7 @@ import { CreateApplications1764100010000 } from './1764100010000-create-applicat
 import { CreateApplicationEvents1764100011000 } from './1764100011000-create-application-events';
 import { CreateAttachments1764100012000 } from './1764100012000-create-attachments';
 import { CreateReceiptSequences1764100013000 } from './1764100013000-create-receipt-sequences';
+import { CreateIdempotencyRecords1764100060000 } from './1764100060000-create-idempotency-records';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateApplicationEvents1764100011000,
   CreateAttachments1764100012000,
   CreateReceiptSequences1764100013000,
+  CreateIdempotencyRecords1764100060000,
 ];

@@ -48,6 +48,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'attachments',
       'audit_events',
       'calendar_overrides',
+      'idempotency_records',
       'job_runs',
       'procedures',
       'receipt_sequences',

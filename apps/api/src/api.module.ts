@@ -9,6 +9,7 @@ import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
 import { CalendarModule } from './calendar/calendar.module';
 import { ApplicationsHttpModule } from './applications/applications-http.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IdentityModule } from './identity/identity.module';
 import { SystemModule } from './system/system.module';
 
@@ -25,6 +26,7 @@ export class ApiModule {
         }),
         PersistenceModule.forDataSource(dataSource),
         JobsModule.forRoot(),
+        IdempotencyModule,
         IdentityModule,
         CatalogueModule,
         ApplicationsHttpModule,

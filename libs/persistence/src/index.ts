@@ -17,3 +17,4 @@ export * from './unique-violation';
 export * from './repositories/application.repository';
 export * from './repositories/attachment.repository';
 export * from './transaction-runner';
+export * from './repositories/idempotency.repository';

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AgencyRepository } from './repositories/agency.repository';
 import { ApplicationRepository } from './repositories/application.repository';
 import { AttachmentRepository } from './repositories/attachment.repository';
+import { IdempotencyRepository } from './repositories/idempotency.repository';
 import { AuditEventRepository } from './repositories/audit-event.repository';
 import { CalendarOverrideRepository } from './repositories/calendar-override.repository';
 import { JobRunRepository } from './repositories/job-run.repository';
@@ -14,6 +15,7 @@ import { UserRepository } from './repositories/user.repository';
 import { TransactionRunner } from './transaction-runner';
 
 const REPOSITORIES = [
+  IdempotencyRepository,
   ApplicationRepository,
   AttachmentRepository,
   TransactionRunner,

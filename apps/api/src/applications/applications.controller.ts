@@ -25,6 +25,7 @@ import {
   UpdateFormRequest,
 } from '@onegate/applications';
 
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { QueueQueryDto } from './applications.query';
 
 const applicationId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
@@ -41,6 +42,7 @@ export class ApplicationsController {
   /** A citizen starts a draft. */
   @Post()
   @Authenticated({ roles: ['citizen'] })
+  @Idempotent()
   public async create(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: CreateDraftRequest,
@@ -51,6 +53,7 @@ export class ApplicationsController {
   /** A clerk registers a paper file taken at the desk (register_counter). */
   @Post('counter')
   @Authenticated({ roles: ['clerk'] })
+  @Idempotent()
   public async registerCounter(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: RegisterCounterRequest,
@@ -88,6 +91,7 @@ export class ApplicationsController {
   /** Every action of the state table goes through here; the answer is the application as it now is. */
   @Post(':id/actions')
   @Authenticated()
+  @Idempotent()
   @HttpCode(HttpStatus.OK)
   public async act(
     @CurrentUser() user: AuthenticatedUser,

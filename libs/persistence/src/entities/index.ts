@@ -5,6 +5,7 @@ import { Attachment } from './attachment.entity';
 import { ReceiptSequence } from './receipt-sequence.entity';
 import { AuditEvent } from './audit-event.entity';
 import { CalendarOverride } from './calendar-override.entity';
+import { IdempotencyRecord } from './idempotency-record.entity';
 import { JobRun } from './job-run.entity';
 import { Procedure } from './procedure.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -17,6 +18,7 @@ export * from './attachment.entity';
 export * from './receipt-sequence.entity';
 export * from './audit-event.entity';
 export * from './calendar-override.entity';
+export * from './idempotency-record.entity';
 export * from './job-run.entity';
 export * from './procedure.entity';
 export * from './refresh-token.entity';
@@ -24,6 +26,7 @@ export * from './timestamp.column';
 export * from './user.entity';
 
 export const ENTITIES = [
+  IdempotencyRecord,
   Application,
   ApplicationEvent,
   Attachment,

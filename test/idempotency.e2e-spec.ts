@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
+import type { Tokens } from './support/accounts';
+import { ApplicationsClient, PDF_BYTES } from './support/applications';
+import type { ApplicationBody } from './support/applications';
+import { request } from './support/http';
+import { testDatabaseKind } from './support/test-database';
+import { TestStack } from './support/test-stack';
+
+const FORM = {
+  fullName: 'Nguyễn Văn A',
+  nationalId: '022090001234',
+  phone: '0912345678',
+  purpose: 'Xin việc',
+};
+
+describe(`Idempotency-Key (${testDatabaseKind()})`, () => {
+  let stack: TestStack;
+  let citizen: Tokens;
+  let apps: ApplicationsClient;
+
+  beforeAll(async () => {
+    stack = await TestStack.start({ worker: false });
+    citizen = await signIn(stack.apiUrl, DEMO_ACCOUNTS.citizen, stack.config.demoPassword!);
+    apps = new ApplicationsClient(stack.apiUrl);
+  });
+
+  afterAll(() => stack?.stop());
+
+  const post = (path: string, body: unknown, key: string, tokens = citizen) =>
+    request<ApplicationBody>(`${stack.apiUrl}${path}`, {
+      method: 'POST',
+      headers: { ...bearer(tokens), 'idempotency-key': key },
+      body,
+    });
+
+  const countMine = async () =>
+    (await request<{ total: number }>(`${stack.apiUrl}/api/applications`, { headers: bearer(citizen) })).body
+      .total;
+
+  it('creates one draft for a repeated request, and answers it the same way', async () => {
+    const before = await countMine();
+    const first = await post('/api/applications', { procedureCode: '2.000488', formData: FORM }, 'create-1');
+    const again = await post('/api/applications', { procedureCode: '2.000488', formData: FORM }, 'create-1');
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await countMine()).toBe(before + 1);
+  });
+
+  it('refuses the same key with a different body (422)', async () => {
+    await post('/api/applications', { procedureCode: '2.000488', formData: {} }, 'create-2');
+    const other = await post('/api/applications', { procedureCode: '1.001612', formData: {} }, 'create-2');
+    expect(other.status).toBe(422);
+    expect(other.body.message).toMatch(/different request/);
+  });
+
+  it('submits once, replays the answer, and replays a refusal as a refusal', async () => {
+    const draft = await apps.create(citizen, '2.000488', FORM);
+    await apps.upload(citizen, draft.body.id, 'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp', PDF_BYTES);
+    const path = `/api/applications/${draft.body.id}/actions`;
+    const first = await post(path, { action: 'submit' }, 'submit-1');
+    const again = await post(path, { action: 'submit' }, 'submit-1');
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(again.body.version).toBe(first.body.version);
+    const events = (await apps.get(citizen, draft.body.id)).body.events!;
+    expect(events.filter((event) => event.type === 'submit')).toHaveLength(1);
+
+    const refused = await post(path, { action: 'submit' }, 'submit-2');
+    const refusedAgain = await post(path, { action: 'submit' }, 'submit-2');
+    expect([refused.status, refusedAgain.status]).toEqual([409, 409]);
+    expect(refusedAgain.body.details).toEqual(refused.body.details);
+  });
+
+  it('keeps keys apart between callers, and refuses malformed keys', async () => {
+    const other = await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, stack.config.demoPassword!);
+    const clerkTry = await post(
+      '/api/applications',
+      { procedureCode: '2.000488', formData: FORM },
+      'create-1',
+      other,
+    );
+    expect(clerkTry.status).toBe(403);
+    const malformed = await post('/api/applications', { procedureCode: '2.000488' }, 'bad key with spaces');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.details).toEqual([{ field: 'Idempotency-Key', problems: [expect.any(String)] }]);
+  });
+});
