@@ -10,6 +10,7 @@ import { CreateApplicationEvents1764100011000 } from './1764100011000-create-app
 import { CreateAttachments1764100012000 } from './1764100012000-create-attachments';
 import { CreateReceiptSequences1764100013000 } from './1764100013000-create-receipt-sequences';
 import { CreateIdempotencyRecords1764100060000 } from './1764100060000-create-idempotency-records';
+import { CreateOutboxMessages1764100061000 } from './1764100061000-create-outbox-messages';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateAttachments1764100012000,
   CreateReceiptSequences1764100013000,
   CreateIdempotencyRecords1764100060000,
+  CreateOutboxMessages1764100061000,
 ];

@@ -8,12 +8,21 @@ import type { Role } from '@onegate/domain';
 
 import type { DemoRole } from './support/accounts';
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
+import { request } from './support/http';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
 
 type Caller = 'anonymous' | DemoRole;
 const CALLERS: Caller[] = ['anonymous', 'citizen', 'clerk', 'supervisor', 'admin'];
 const SAMPLE_PARAMETER = '00000000-0000-4000-8000-000000000000';
+
+/** A well-formed body for the application routes, so that only access decides the answer. */
+function bodyFor(route: RouteAccess): string | undefined {
+  if (['GET', 'HEAD', 'DELETE'].includes(route.method)) return undefined;
+  if (route.path.endsWith('/actions')) return JSON.stringify({ action: 'submit' });
+  if (route.method === 'PATCH') return JSON.stringify({ formData: {} });
+  return '{}';
+}
 
 /** What the route's declaration says this caller must get: through, 401 or 403. */
 function expectedOutcome(route: RouteAccess, caller: Caller): 'allowed' | 401 | 403 {
@@ -78,5 +87,42 @@ describe(`route-by-role matrix (${testDatabaseKind()})`, () => {
       }
     }
     expect(outcomes).toEqual(expected);
+  });
+
+  it('answers 404 to every caller outside a file’s owner and agencies, on every route that names one', async () => {
+    // A file of another citizen, for a procedure of the Department of Justice (QN-STP): outside the demo
+    // citizen's files and outside the demo clerk's agency (QN-HL).
+    const owner = await request<{ accessToken: string }>(`${stack.apiUrl}/api/auth/register`, {
+      method: 'POST',
+      body: {
+        nationalId: '022185007777',
+        fullName: 'Phạm Thị E',
+        email: 'e@example.vn',
+        phone: '0977000111',
+        password: 'Cua Ong harbour 7',
+      },
+    });
+    const created = await request<{ id: string }>(`${stack.apiUrl}/api/applications`, {
+      method: 'POST',
+      headers: bearer(owner.body.accessToken),
+      body: { procedureCode: '2.000488', formData: {} },
+    });
+    const applicationRoutes = routes.filter((route) => route.path.startsWith('/api/applications/:id'));
+    expect(applicationRoutes.length).toBeGreaterThan(3);
+    for (const caller of ['citizen', 'clerk'] as const) {
+      const headers = bearer(await signIn(stack.apiUrl, DEMO_ACCOUNTS[caller], stack.config.demoPassword!));
+      for (const route of applicationRoutes) {
+        const path = route.path.replace(':id', created.body.id).replace(/:\w+/g, SAMPLE_PARAMETER);
+        const response = await fetch(`${stack.apiUrl}${path}`, {
+          method: route.method,
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: bodyFor(route),
+        });
+        const expected = expectedOutcome(route, caller) === 403 ? 403 : 404;
+        expect(`${route.method} ${route.path} as ${caller}: ${response.status}`).toBe(
+          `${route.method} ${route.path} as ${caller}: ${expected}`,
+        );
+      }
+    }
   });
 });

@@ -50,6 +50,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'calendar_overrides',
       'idempotency_records',
       'job_runs',
+      'outbox_messages',
       'procedures',
       'receipt_sequences',
       'refresh_tokens',

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 
 import { ApplicationsModule } from '@onegate/applications';
 import { AppConfig, ConfigModule } from '@onegate/config';
-import { JobHandlerRegistry, JobMetrics, JobsModule, RedisReadiness } from '@onegate/jobs';
+import { JobHandlerRegistry, JobMetrics, JobsModule, OutboxRelay, RedisReadiness } from '@onegate/jobs';
 import { OperationsModule } from '@onegate/observability';
 import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
 
@@ -36,7 +36,7 @@ export class WorkerModule {
         DiscoveryModule,
         ApplicationsModule,
       ],
-      providers: [JobHandlerRegistry, JobMetrics, ...handlers, ...QUEUE_PROCESSORS],
+      providers: [JobHandlerRegistry, JobMetrics, OutboxRelay, ...handlers, ...QUEUE_PROCESSORS],
     };
   }
 }

@@ -42,7 +42,11 @@ export class AttachmentService {
    * A citizen adds a document to their draft, or to a file waiting for a supplement. The type is
    * what the bytes are (sniffed), never what the name or header says.
    */
-  public async upload(user: AuthenticatedUser, applicationId: string, upload: Upload): Promise<Attachment> {
+  public async upload(
+    user: AuthenticatedUser,
+    applicationId: string,
+    upload: Upload | undefined,
+  ): Promise<Attachment> {
     const application = await this.access.assertVisible(
       user,
       await this.applications.findById(applicationId),
@@ -52,6 +56,8 @@ export class AttachmentService {
     if (application.state !== 'draft' && application.state !== 'supplement_requested') {
       throw new ConflictException(`Documents cannot be added while the application is ${application.state}`);
     }
+    if (!upload)
+      throw invalidFields([{ field: 'file', problems: ['a file is required in the "file" part'] }]);
     const required = application.procedure!.requiredDocuments.find(
       (document) => document.name === upload.documentName,
     );

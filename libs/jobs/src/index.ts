@@ -9,3 +9,5 @@ export * from './redis-connection';
 export * from './redis.readiness';
 export * from './routing.processor';
 export * from './assert-redis-reachable';
+export * from './outbox';
+export * from './outbox-relay';

@@ -4,6 +4,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@onegate/config';
 
 import { JobDispatcher } from './job-dispatcher';
+import { Outbox } from './outbox';
 import { ALL_QUEUES, QUEUE_JOB_OPTIONS } from './job-registry';
 import { redisOptions } from './redis-connection';
 
@@ -28,8 +29,8 @@ export class JobsModule {
         }),
         queueRegistrations,
       ],
-      providers: [JobDispatcher],
-      exports: [JobDispatcher, queueRegistrations],
+      providers: [JobDispatcher, Outbox],
+      exports: [JobDispatcher, Outbox, queueRegistrations],
     };
   }
 }

@@ -18,3 +18,4 @@ export * from './repositories/application.repository';
 export * from './repositories/attachment.repository';
 export * from './transaction-runner';
 export * from './repositories/idempotency.repository';
+export * from './repositories/outbox.repository';

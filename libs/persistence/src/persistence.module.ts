@@ -6,6 +6,7 @@ import { AgencyRepository } from './repositories/agency.repository';
 import { ApplicationRepository } from './repositories/application.repository';
 import { AttachmentRepository } from './repositories/attachment.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
+import { OutboxRepository } from './repositories/outbox.repository';
 import { AuditEventRepository } from './repositories/audit-event.repository';
 import { CalendarOverrideRepository } from './repositories/calendar-override.repository';
 import { JobRunRepository } from './repositories/job-run.repository';
@@ -15,6 +16,7 @@ import { UserRepository } from './repositories/user.repository';
 import { TransactionRunner } from './transaction-runner';
 
 const REPOSITORIES = [
+  OutboxRepository,
   IdempotencyRepository,
   ApplicationRepository,
   AttachmentRepository,

@@ -18,8 +18,6 @@ import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import { AttachmentDto, AttachmentService, MAX_UPLOAD_BYTES } from '@onegate/applications';
 
-import { invalidFile } from './upload-errors';
-
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 
 export class UploadFields {
@@ -53,12 +51,15 @@ export class AttachmentsController {
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() fields: UploadFields,
   ): Promise<AttachmentDto> {
-    if (!file) throw invalidFile('a file is required in the "file" part');
-    const attachment = await this.attachments.upload(user, id, {
-      originalName: Buffer.from(file.originalname, 'latin1').toString('utf8'),
-      bytes: file.buffer,
-      documentName: fields.documentName,
-    });
+    const attachment = await this.attachments.upload(
+      user,
+      id,
+      file && {
+        originalName: Buffer.from(file.originalname, 'latin1').toString('utf8'),
+        bytes: file.buffer,
+        documentName: fields.documentName,
+      },
+    );
     return AttachmentDto.from(attachment);
   }
 

@@ -7,6 +7,7 @@ import { AuditEvent } from './audit-event.entity';
 import { CalendarOverride } from './calendar-override.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { JobRun } from './job-run.entity';
+import { OutboxMessage } from './outbox-message.entity';
 import { Procedure } from './procedure.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
@@ -20,12 +21,14 @@ export * from './audit-event.entity';
 export * from './calendar-override.entity';
 export * from './idempotency-record.entity';
 export * from './job-run.entity';
+export * from './outbox-message.entity';
 export * from './procedure.entity';
 export * from './refresh-token.entity';
 export * from './timestamp.column';
 export * from './user.entity';
 
 export const ENTITIES = [
+  OutboxMessage,
   IdempotencyRecord,
   Application,
   ApplicationEvent,
