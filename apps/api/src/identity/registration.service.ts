@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-
 import { ConflictException, Injectable } from '@nestjs/common';
 
 import { IssuedSession, PasswordHasher, SessionService } from '@onegate/auth';
 import { normalizeVietnamesePhone } from '@onegate/domain';
-import { AuditEventRepository, isUniqueViolation, UserRepository } from '@onegate/persistence';
+import { AuditEventRepository, isUniqueViolation, newUser, UserRepository } from '@onegate/persistence';
 
 import { RegisterRequest } from './auth.dto';
 import { assertAcceptablePassword } from './password-rules';
@@ -25,23 +23,15 @@ export class RegistrationService {
       (await this.users.findByEmail(request.email)) ??
       (await this.users.findByNationalId(request.nationalId));
     if (taken) throw conflict();
-    const now = new Date();
-    const user = {
-      id: randomUUID(),
+    const user = newUser({
       email: request.email,
       nationalId: request.nationalId,
       fullName: request.fullName,
       phone: normalizeVietnamesePhone(request.phone),
-      role: 'citizen' as const,
-      agencyId: null,
+      role: 'citizen',
       passwordHash: await this.hasher.hash(request.password),
       language: request.language ?? 'vi',
-      active: true,
-      failedSignIns: 0,
-      lockedUntil: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    });
     await this.users.insert(user).catch((error: unknown) => {
       throw isUniqueViolation(error) ? conflict() : error;
     });

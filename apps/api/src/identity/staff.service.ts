@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
@@ -8,6 +6,7 @@ import {
   AgencyRepository,
   AuditEventRepository,
   isUniqueViolation,
+  newUser,
   User,
   UserRepository,
 } from '@onegate/persistence';
@@ -42,30 +41,19 @@ export class StaffService {
   public async create(admin: AuthenticatedUser, request: CreateStaffRequest): Promise<UserDto> {
     assertAcceptablePassword(request.password, request);
     const agency = await this.agencyByCode(request.agencyCode, 'agencyCode');
-    const now = new Date();
-    const id = randomUUID();
-    await this.users
-      .insert({
-        id,
-        email: request.email,
-        nationalId: null,
-        fullName: request.fullName,
-        phone: null,
-        role: request.role,
-        agencyId: agency.id,
-        passwordHash: await this.hasher.hash(request.password),
-        language: 'vi',
-        active: true,
-        failedSignIns: 0,
-        lockedUntil: null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error)
-          ? new ConflictException('An account with this e-mail already exists')
-          : error;
-      });
+    const staff = newUser({
+      email: request.email,
+      fullName: request.fullName,
+      role: request.role,
+      agencyId: agency.id,
+      passwordHash: await this.hasher.hash(request.password),
+    });
+    const id = staff.id;
+    await this.users.insert(staff).catch((error: unknown) => {
+      throw isUniqueViolation(error)
+        ? new ConflictException('An account with this e-mail already exists')
+        : error;
+    });
     await this.record(admin, {
       type: 'staff_created',
       subjectId: id,

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-
 import { ConflictException, Injectable, UnauthorizedException } from '@nestjs/common';
 
 import { AppConfig } from '@onegate/config';
 import { isValidNationalId } from '@onegate/domain';
-import { AuditEventRepository, isUniqueViolation, User, UserRepository } from '@onegate/persistence';
+import { AuditEventRepository, isUniqueViolation, newUser, User, UserRepository } from '@onegate/persistence';
 
 import { OidcClaims } from './oidc-client.service';
 
@@ -67,23 +65,7 @@ export class CitizenLinkerService {
       );
     }
     if (await this.users.findByEmail(email)) return this.refuseTakenEmail(ip);
-    const now = new Date();
-    const user: User = {
-      id: randomUUID(),
-      email,
-      nationalId,
-      fullName,
-      phone: null,
-      role: 'citizen',
-      agencyId: null,
-      passwordHash: null,
-      language: 'vi',
-      active: true,
-      failedSignIns: 0,
-      lockedUntil: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const user = newUser({ email, nationalId, fullName, role: 'citizen' });
     try {
       await this.users.insert(user);
     } catch (error) {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 import type { Language, Role } from '@onegate/domain';
@@ -56,4 +58,24 @@ export class User {
 
   @TimestampColumn({ name: 'updated_at' })
   public updatedAt!: Date;
+}
+
+export type NewUser = Pick<User, 'email' | 'fullName' | 'role'> & Partial<User>;
+
+/** A new, active account with no failed sign-ins; callers give what is particular to it. */
+export function newUser(fields: NewUser, now = new Date()): User {
+  return {
+    id: randomUUID(),
+    nationalId: null,
+    phone: null,
+    agencyId: null,
+    passwordHash: null,
+    language: 'vi',
+    active: true,
+    failedSignIns: 0,
+    lockedUntil: null,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
 }

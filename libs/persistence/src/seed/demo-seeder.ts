@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { DataSource, EntityManager } from 'typeorm';
 
-import { Agency, Procedure, User } from '../entities';
+import { Agency, newUser, Procedure, User } from '../entities';
 import { toSearchText } from '../search-text';
 import { DEMO_AGENCIES } from './demo-agencies';
 import { DEMO_PROCEDURES } from './demo-procedures';
@@ -72,18 +72,9 @@ async function insertProcedures(manager: EntityManager, agencyIds: Map<string, s
 
 async function insertUsers(manager: EntityManager, agencyIds: Map<string, string>, passwordHash: string) {
   for (const { agencyCode, ...seed } of DEMO_USERS) {
-    await manager.insert(User, {
-      ...seed,
-      id: randomUUID(),
-      agencyId: agencyCode ? agencyIds.get(agencyCode)! : null,
-      phone: null,
-      passwordHash,
-      language: 'vi',
-      active: true,
-      failedSignIns: 0,
-      lockedUntil: null,
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    });
+    await manager.insert(
+      User,
+      newUser({ ...seed, agencyId: agencyCode ? agencyIds.get(agencyCode)! : null, passwordHash }),
+    );
   }
 }
