@@ -8,10 +8,13 @@ const aliases = {
   '@onegate/applications': resolve(import.meta.dirname, 'libs/applications/src'),
   '@onegate/auth': resolve(import.meta.dirname, 'libs/auth/src'),
   '@onegate/config': resolve(import.meta.dirname, 'libs/config/src'),
+  '@onegate/documents': resolve(import.meta.dirname, 'libs/documents/src'),
   '@onegate/domain': resolve(import.meta.dirname, 'libs/domain/src'),
   '@onegate/jobs': resolve(import.meta.dirname, 'libs/jobs/src'),
+  '@onegate/notifications': resolve(import.meta.dirname, 'libs/notifications/src'),
   '@onegate/observability': resolve(import.meta.dirname, 'libs/observability/src'),
   '@onegate/persistence': resolve(import.meta.dirname, 'libs/persistence/src'),
+  '@onegate/reporting': resolve(import.meta.dirname, 'libs/reporting/src'),
   '@onegate/migrations': resolve(import.meta.dirname, 'migrations'),
 };
 

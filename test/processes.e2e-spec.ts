@@ -49,7 +49,9 @@ describe(`processes as deployed (${testDatabaseKind()})`, () => {
       });
       expect(result.code).toBe(1);
       const lines = stderrLines(result.stderr);
-      expect(lines).toHaveLength(3);
+      expect(lines).toHaveLength(5);
+      expect(lines.some((line) => line.includes('SIGNING_CERT_PATH is required'))).toBe(true);
+      expect(lines.some((line) => line.includes('SIGNING_CERT_PASSPHRASE is required'))).toBe(true);
       expect(lines.some((line) => line.includes('PORT'))).toBe(true);
       expect(lines.some((line) => line.includes('QUEUE_PREFIX'))).toBe(true);
       expect(lines.some((line) => line.includes('JWT_SECRET is required when NODE_ENV=production'))).toBe(

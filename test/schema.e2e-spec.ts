@@ -44,16 +44,23 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
     expect(await existingEntityTables()).toEqual([
       'agencies',
       'application_events',
+      'application_ratings',
       'applications',
       'attachments',
       'audit_events',
       'calendar_overrides',
       'idempotency_records',
       'job_runs',
+      'mail_sink_messages',
+      'notifications',
       'outbox_messages',
       'procedures',
       'receipt_sequences',
       'refresh_tokens',
+      'report_histograms',
+      'report_rollups',
+      'result_downloads',
+      'results',
       'users',
     ]);
   });

@@ -11,7 +11,12 @@ import { ApplicationsHttpModule } from './applications/applications-http.module'
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IdentityModule } from './identity/identity.module';
+import { ImportsModule } from './imports/imports.module';
+import { NotificationsHttpModule } from './notifications/notifications-http.module';
+import { ReportsModule } from './reports/reports.module';
 import { SystemModule } from './system/system.module';
+import { VerificationModule } from './verification/verification.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class ApiModule {
@@ -31,7 +36,12 @@ export class ApiModule {
         CatalogueModule,
         ApplicationsHttpModule,
         CalendarModule,
+        NotificationsHttpModule,
+        ReportsModule,
+        ImportsModule,
         SystemModule,
+        VerificationModule,
+        WebModule,
       ],
     };
   }

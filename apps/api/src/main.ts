@@ -6,11 +6,17 @@ import { assertRedisReachable } from '@onegate/jobs';
 
 import { createApiApp } from './create-api-app';
 import { runMigrationCommand } from './migration-command';
+import { runImportCommand } from './imports/import-command';
+import { runReportsCommand } from './reports/reports-command';
 
 const [command, subcommand] = process.argv.slice(2);
 
 if (command === 'migrate') {
   runProcess('migrate', (config) => runMigrationCommand(config, subcommand));
+} else if (command === 'import') {
+  runProcess('import', (config) => runImportCommand(config, subcommand));
+} else if (command === 'reports') {
+  runProcess('reports', (config) => runReportsCommand(config, subcommand));
 } else {
   runProcess('api', async (config) => {
     await assertRedisReachable(config.redisUrl);

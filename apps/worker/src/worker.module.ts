@@ -4,17 +4,30 @@ import { DataSource } from 'typeorm';
 
 import { ApplicationsModule } from '@onegate/applications';
 import { AppConfig, ConfigModule } from '@onegate/config';
+import { DocumentsModule, SigningModule } from '@onegate/documents';
 import { JobHandlerRegistry, JobMetrics, JobsModule, OutboxRelay, RedisReadiness } from '@onegate/jobs';
+import { NotificationsModule } from '@onegate/notifications';
 import { OperationsModule } from '@onegate/observability';
 import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
 
+import { DeadlinesHandler } from './deadlines.handler';
+import { DeadlinesModule } from './deadlines/deadlines.module';
+import { FormsHandler } from './forms.handler';
 import { IntakeHandler } from './intake.handler';
 import { IssuanceHandler } from './issuance.handler';
+import { NotificationsHandler } from './notifications.handler';
 import { PingHandler } from './ping.handler';
 import { QUEUE_PROCESSORS } from './queue-processors';
 
 /** Every job handler of the worker; start-up fails if a registered job name has none. */
-export const JOB_HANDLERS: Type[] = [PingHandler, IntakeHandler, IssuanceHandler];
+export const JOB_HANDLERS: Type[] = [
+  PingHandler,
+  IntakeHandler,
+  IssuanceHandler,
+  NotificationsHandler,
+  DeadlinesHandler,
+  FormsHandler,
+];
 
 @Module({})
 export class WorkerModule {
@@ -35,6 +48,10 @@ export class WorkerModule {
         JobsModule.forRoot(),
         DiscoveryModule,
         ApplicationsModule,
+        NotificationsModule,
+        DeadlinesModule,
+        DocumentsModule,
+        SigningModule,
       ],
       providers: [JobHandlerRegistry, JobMetrics, OutboxRelay, ...handlers, ...QUEUE_PROCESSORS],
     };

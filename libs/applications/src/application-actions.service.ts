@@ -10,7 +10,7 @@ import {
   stateAfter,
   TRANSITIONS,
 } from '@onegate/domain';
-import type { Action, Channel, FieldProblem } from '@onegate/domain';
+import type { Action, Channel } from '@onegate/domain';
 import {
   AgencyRepository,
   ApplicationRepository,
@@ -18,6 +18,8 @@ import {
   UserRepository,
 } from '@onegate/persistence';
 import type { Agency, Application } from '@onegate/persistence';
+import { Outbox } from '@onegate/jobs';
+import { ReportRollupsService } from '@onegate/reporting';
 
 import type { ActionRequest } from './action.request';
 import { effectsOf, eventData } from './action-effects';
@@ -27,7 +29,7 @@ import { ApplicationAccessService, notFound } from './application-access.service
 import { actionNotAllowed, changedMeanwhile, invalidFields } from './application-errors';
 import { WorkingCalendarService } from './working-calendar.service';
 import { Clock } from './clock';
-import { resolveChannel } from './channel-rules';
+import { checkActionFields } from './action-field-rules';
 import { SubmissionCheck } from './submission-check';
 import { ApplicationSideEffects } from './application-side-effects';
 
@@ -47,6 +49,8 @@ export class ApplicationActionsService {
     private readonly clock: Clock,
     private readonly submission: SubmissionCheck,
     private readonly sideEffects: ApplicationSideEffects,
+    private readonly outbox: Outbox,
+    private readonly reportRollups: ReportRollupsService,
   ) {}
 
   public async perform(actor: Actor, applicationId: string, request: ActionRequest): Promise<Application> {
@@ -87,7 +91,7 @@ export class ApplicationActionsService {
         changes,
       );
       if (!won) throw changedMeanwhile(application.version + 1);
-      await this.applications.appendEvent(manager, {
+      const event = {
         id: randomUUID(),
         applicationId: application.id,
         type: action,
@@ -99,11 +103,13 @@ export class ApplicationActionsService {
         toState: changes.state,
         note: request.note ?? null,
         data: eventData(action, request, changes),
-      });
+      };
+      await this.applications.appendEvent(manager, event);
+      const after = { ...application, ...changes, version: application.version + 1 };
+      await this.outbox.add(manager, await this.sideEffects.jobsFor(action, after, channel, event));
+      await this.reportRollups.recordLatestEvent(manager, application, calendar);
     });
-    const updated = (await this.applications.findById(application.id))!;
-    await this.sideEffects.after(action, updated, channel);
-    return updated;
+    return (await this.applications.findById(application.id))!;
   }
 
   /** Gives the next receipt code of the receiving agency, on its local date. */
@@ -126,18 +132,7 @@ export class ApplicationActionsService {
     request: ActionRequest,
   ): Promise<Channel> {
     const action: Action = request.action;
-    const problems: FieldProblem[] = TRANSITIONS[action].requires
-      .filter((field) => request[field] === undefined)
-      .map((field) => ({ field, problems: [`${field} is required for ${action}`] }));
-    const resolved = resolveChannel(action, actorRole(actor), request.channel);
-    if ('problem' in resolved) problems.push(resolved.problem);
-    const channel = 'channel' in resolved ? resolved.channel : 'online';
-    if (action === 'pay' && channel === 'online' && !request.reference) {
-      problems.push({ field: 'reference', problems: ['reference is required for an online payment'] });
-    }
-    if (action === 'extend' && request.appointmentAt && new Date(request.appointmentAt) <= this.clock.now()) {
-      problems.push({ field: 'appointmentAt', problems: ['the new appointment must be in the future'] });
-    }
+    const { channel, problems } = checkActionFields(action, actorRole(actor), request, this.clock.now());
     if (
       action === 'assign' &&
       request.assigneeId &&

@@ -13,6 +13,8 @@ import {
   UserRepository,
 } from '@onegate/persistence';
 import type { Application, JsonObject, Procedure } from '@onegate/persistence';
+import { Outbox } from '@onegate/jobs';
+import { ReportRollupsService } from '@onegate/reporting';
 
 import { ApplicationActionsService } from './application-actions.service';
 import { ApplicationAccessService } from './application-access.service';
@@ -20,6 +22,7 @@ import { changedMeanwhile, invalidFields, unprocessable } from './application-er
 import type { CreateDraftRequest, RegisterCounterRequest, UpdateFormRequest } from './application.requests';
 import { WorkingCalendarService } from './working-calendar.service';
 import { Clock } from './clock';
+import { ApplicationSideEffects } from './application-side-effects';
 
 const MAX_FORM_BYTES = 64 * 1024;
 
@@ -36,6 +39,9 @@ export class ApplicationIntakeService {
     private readonly calendars: WorkingCalendarService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly sideEffects: ApplicationSideEffects,
+    private readonly outbox: Outbox,
+    private readonly reportRollups: ReportRollupsService,
   ) {}
 
   public async createDraft(citizen: AuthenticatedUser, request: CreateDraftRequest): Promise<Application> {
@@ -116,19 +122,24 @@ export class ApplicationIntakeService {
     await this.transactions.run(async (manager) => {
       application.code = await this.actions.receiptCode(manager, desk, now);
       await this.applications.insert(manager, application);
-      await this.applications.appendEvent(manager, {
+      const event = {
         id: randomUUID(),
         applicationId: application.id,
-        type: 'register_counter',
+        type: 'register_counter' as const,
         at: now,
         actorId: clerk.id,
-        actorRole: 'clerk',
-        channel: 'offline',
+        actorRole: 'clerk' as const,
+        channel: 'offline' as const,
         fromState: null,
-        toState: 'received',
+        toState: 'received' as const,
         note: request.note ?? null,
         data: { dueAt: application.dueAt!.toISOString() },
-      });
+      };
+      await this.applications.appendEvent(manager, event);
+      const registered = { ...application, competentAgency: procedure.agency };
+      const jobs = await this.sideEffects.jobsFor('register_counter', registered, 'offline', event);
+      await this.outbox.add(manager, jobs);
+      await this.reportRollups.recordLatestEvent(manager, application, calendar);
     });
     return (await this.applications.findById(application.id))!;
   }

@@ -5,7 +5,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthenticatedUser } from '@onegate/access';
 import { AgencyScopeService } from '@onegate/auth';
 import type { ApplicationState } from '@onegate/domain';
-import { ApplicationRepository, ProcedureRepository } from '@onegate/persistence';
+import { ApplicationRepository, IssuedResultRepository, ProcedureRepository } from '@onegate/persistence';
 
 import { ApplicationAccessService } from './application-access.service';
 import { ApplicationDto, TrackingDto } from './application.dto';
@@ -31,15 +31,17 @@ export class ApplicationReadingService {
     private readonly procedures: ProcedureRepository,
     private readonly access: ApplicationAccessService,
     private readonly scopes: AgencyScopeService,
+    private readonly results: IssuedResultRepository,
   ) {}
 
   public async get(user: AuthenticatedUser, id: string): Promise<ApplicationDto> {
     const application = await this.access.assertVisible(user, await this.applications.findById(id));
-    const [events, attachments] = await Promise.all([
+    const [events, attachments, firstDownloadedAt] = await Promise.all([
       this.applications.eventsOf(id),
       this.applications.attachmentsOf(id),
+      this.results.firstDownloadOf(id),
     ]);
-    return ApplicationDto.from(application, user.role, { events, attachments });
+    return ApplicationDto.from(application, user.role, { events, attachments, firstDownloadedAt });
   }
 
   public async mine(citizen: AuthenticatedUser, page: number, pageSize: number) {

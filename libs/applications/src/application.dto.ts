@@ -75,11 +75,18 @@ export class ApplicationDto {
   @ApiProperty({ description: 'What the viewer may do now' }) public allowedActions!: Action[];
   @ApiProperty({ type: [ApplicationEventDto], required: false }) public events?: ApplicationEventDto[];
   @ApiProperty({ type: [AttachmentDto], required: false }) public attachments?: AttachmentDto[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    required: false,
+    description: 'When the owner first downloaded the signed result (not an event: docs/documents.md)',
+  })
+  public firstDownloadedAt?: string | null;
 
   public static from(
     application: Application,
     viewerRole: Role,
-    history?: { events: ApplicationEvent[]; attachments: Attachment[] },
+    history?: { events: ApplicationEvent[]; attachments: Attachment[]; firstDownloadedAt?: Date | null },
   ): ApplicationDto {
     return {
       id: application.id,
@@ -116,6 +123,7 @@ export class ApplicationDto {
         ? {
             events: history.events.map(ApplicationEventDto.from),
             attachments: history.attachments.map(AttachmentDto.from),
+            firstDownloadedAt: iso(history.firstDownloadedAt ?? null),
           }
         : {}),
     };

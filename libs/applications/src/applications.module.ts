@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { AgencyScopeService } from '@onegate/auth';
+import { ReportingModule } from '@onegate/reporting';
 
 import { ApplicationAccessService } from './application-access.service';
 import { ApplicationActionsService } from './application-actions.service';
@@ -29,6 +30,7 @@ const SERVICES = [
 
 /** The application lifecycle, shared by the API (people acting) and the worker (OneGate acting). */
 @Module({
+  imports: [ReportingModule],
   providers: SERVICES,
   exports: SERVICES,
 })

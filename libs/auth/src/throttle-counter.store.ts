@@ -13,7 +13,9 @@ export class ThrottleCounterStore implements OnApplicationShutdown {
   private readonly redis: Redis;
 
   public constructor(config: AppConfig) {
-    this.redis = new Redis(redisOptions(config.redisUrl));
+    // Give up on a command after one reconnection attempt instead of waiting for Redis to return.
+    this.redis = new Redis({ ...redisOptions(config.redisUrl), maxRetriesPerRequest: 1 });
+    this.redis.on('error', () => undefined);
     this.storage = new RedisThrottlerStorage(this.redis, config.queuePrefix);
   }
 

@@ -16,6 +16,12 @@ export interface OidcConfig {
   nationalIdClaim: string;
 }
 
+/** The agency's signing certificate for result documents (PKCS#12). */
+export interface SigningConfig {
+  certPath: string;
+  passphrase: string;
+}
+
 export class AppConfig {
   public readonly env!: 'development' | 'test' | 'production';
   public readonly port!: number;
@@ -32,6 +38,12 @@ export class AppConfig {
   public readonly publicUrl!: string;
   public readonly oidc!: OidcConfig | null;
   public readonly storageDir!: string;
+  /** null: no mail server configured (a local sink outside production, no e-mail in production). */
+  public readonly smtpUrl!: string | null;
+  public readonly mailFrom!: string;
+  public readonly templatesDir!: string;
+  /** null outside production when unset: a self-signed development certificate is used. */
+  public readonly signing!: SigningConfig | null;
 
   public constructor(values: AppConfigValues) {
     Object.assign(this, values);

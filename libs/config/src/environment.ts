@@ -45,6 +45,11 @@ export const ENVIRONMENT_VARIABLES = [
   'OIDC_CLIENT_SECRET',
   'OIDC_NATIONAL_ID_CLAIM',
   'STORAGE_DIR',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'TEMPLATES_DIR',
+  'SIGNING_CERT_PATH',
+  'SIGNING_CERT_PASSPHRASE',
 ] as const;
 
 /** Every environment variable OneGate reads, validated once at boot. */
@@ -126,6 +131,32 @@ export class Environment {
   /** Where uploaded documents and issued results are kept. */
   @IsNotEmpty({ message: 'STORAGE_DIR must not be empty' })
   public STORAGE_DIR = 'data/files';
+
+  /** Outgoing mail server. Unset outside production: the worker runs a local SMTP sink. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^/]+/, { message: 'SMTP_URL must be smtp://… or smtps://…' })
+  public SMTP_URL?: string;
+
+  @IsNotEmpty({ message: 'MAIL_FROM must not be empty' })
+  public MAIL_FROM = 'OneGate <no-reply@onegate.local>';
+
+  /** Where the mail templates are, relative to the working directory unless absolute. */
+  @IsNotEmpty({ message: 'TEMPLATES_DIR must not be empty' })
+  public TEMPLATES_DIR = 'templates';
+
+  /** The agency's PKCS#12 signing certificate. Unset outside production: a self-signed one is made. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.SIGNING_CERT_PATH !== undefined)
+  @IsNotEmpty({ message: 'SIGNING_CERT_PATH is required when NODE_ENV=production' })
+  public SIGNING_CERT_PATH?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.SIGNING_CERT_PATH !== undefined)
+  @IsNotEmpty({
+    message: 'SIGNING_CERT_PASSPHRASE is required when NODE_ENV=production or SIGNING_CERT_PATH is set',
+  })
+  public SIGNING_CERT_PASSPHRASE?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',

@@ -12,6 +12,8 @@ const problemsOf = (env: Record<string, string>): string[] => {
   return [];
 };
 
+const SIGNING = { SIGNING_CERT_PATH: '/etc/onegate/agency.p12', SIGNING_CERT_PASSPHRASE: 'agency secret' };
+
 describe('loadConfig', () => {
   it('starts with no variables at all, on SQLite and local Redis', () => {
     const config = loadConfig({});
@@ -62,19 +64,35 @@ describe('loadConfig', () => {
   });
 
   it('requires a JWT secret in production, and never seeds demo accounts there', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', ...SIGNING })).toEqual([
       'JWT_SECRET is required when NODE_ENV=production',
     ]);
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', ...SIGNING, JWT_SECRET: 'short' })).toEqual([
       'JWT_SECRET must be at least 32 characters',
     ]);
     const production = loadConfig({
       NODE_ENV: 'production',
+      ...SIGNING,
       JWT_SECRET: 'x'.repeat(32),
       DEMO_PASSWORD: 'abcdefghijk',
     });
     expect(production.jwtSecret).toBe('x'.repeat(32));
     expect(production.demoPassword).toBeNull();
+  });
+
+  it('requires the agency signing certificate and its passphrase in production, one line each', () => {
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toEqual([
+      'SIGNING_CERT_PATH is required when NODE_ENV=production',
+      'SIGNING_CERT_PASSPHRASE is required when NODE_ENV=production or SIGNING_CERT_PATH is set',
+    ]);
+    expect(problemsOf({ SIGNING_CERT_PATH: '/etc/onegate/agency.p12' })).toEqual([
+      'SIGNING_CERT_PASSPHRASE is required when NODE_ENV=production or SIGNING_CERT_PATH is set',
+    ]);
+    expect(loadConfig({}).signing).toBeNull();
+    expect(loadConfig(SIGNING).signing).toEqual({
+      certPath: SIGNING.SIGNING_CERT_PATH,
+      passphrase: SIGNING.SIGNING_CERT_PASSPHRASE,
+    });
   });
 
   it('treats empty variables as unset', () => {

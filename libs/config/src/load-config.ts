@@ -38,6 +38,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL,
     authRateLimit: env.AUTH_RATE_LIMIT,
     storageDir: env.STORAGE_DIR,
+    smtpUrl: env.SMTP_URL ?? null,
+    mailFrom: env.MAIL_FROM,
+    templatesDir: env.TEMPLATES_DIR,
+    signing: env.SIGNING_CERT_PATH
+      ? { certPath: env.SIGNING_CERT_PATH, passphrase: env.SIGNING_CERT_PASSPHRASE! }
+      : null,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     oidc: env.OIDC_ISSUER_URL
       ? {

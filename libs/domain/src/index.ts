@@ -3,3 +3,4 @@ export * from './roles';
 export * from './identity';
 export * from './applications';
 export * from './forms';
+export * from './notifications';

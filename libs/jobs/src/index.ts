@@ -11,3 +11,4 @@ export * from './routing.processor';
 export * from './assert-redis-reachable';
 export * from './outbox';
 export * from './outbox-relay';
+export * from './notification-job-id';

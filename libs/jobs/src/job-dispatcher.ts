@@ -13,8 +13,18 @@ export class JobDispatcher {
     @InjectQueue(QueueName.System) system: Queue,
     @InjectQueue(QueueName.Intake) intake: Queue,
     @InjectQueue(QueueName.Issuance) issuance: Queue,
+    @InjectQueue(QueueName.Notifications) notifications: Queue,
+    @InjectQueue(QueueName.Deadlines) deadlines: Queue,
+    @InjectQueue(QueueName.Documents) documents: Queue,
   ) {
-    this.queues = { [QueueName.System]: system, [QueueName.Intake]: intake, [QueueName.Issuance]: issuance };
+    this.queues = {
+      [QueueName.System]: system,
+      [QueueName.Intake]: intake,
+      [QueueName.Issuance]: issuance,
+      [QueueName.Notifications]: notifications,
+      [QueueName.Deadlines]: deadlines,
+      [QueueName.Documents]: documents,
+    };
   }
 
   public async dispatch<Name extends JobName>(

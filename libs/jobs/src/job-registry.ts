@@ -1,10 +1,15 @@
 import type { DefaultJobOptions } from 'bullmq';
 
+import type { Language, NotificationKind } from '@onegate/domain';
+
 /** Every queue OneGate uses. */
 export enum QueueName {
   System = 'system',
   Intake = 'intake',
   Issuance = 'issuance',
+  Notifications = 'notifications',
+  Deadlines = 'deadlines',
+  Documents = 'documents',
 }
 
 /** Every job name, prefixed by its queue. */
@@ -12,6 +17,11 @@ export enum JobName {
   Ping = 'system.ping',
   Intake = 'intake.route',
   IssueResult = 'issuance.issue-result',
+  SendNotification = 'notifications.send',
+  ScanDeadlines = 'deadlines.scan',
+  CheckDeadline = 'deadlines.check',
+  WeeklyDigest = 'deadlines.weekly-digest',
+  RenderForm = 'documents.render-form',
 }
 
 export interface PingPayload {
@@ -23,17 +33,53 @@ export interface ApplicationPayload {
   applicationId: string;
 }
 
+/** An account (in-app and e-mail), or an applicant known only by an e-mail address (a counter file). */
+export type NotificationRecipient = { userId: string } | { email: string; language: Language };
+
+/** What the notification says that the database may no longer say when it is built. */
+export type NotificationFacts = { [fact: string]: string | number | boolean | null | string[] };
+
+export interface NotificationPayload {
+  /** Unique per notification (e.g. `<applicationId>:<kind>:v<version>`): stored and e-mailed once. */
+  key: string;
+  kind: NotificationKind;
+  applicationId: string | null;
+  recipient: NotificationRecipient;
+  facts: NotificationFacts;
+}
+
+export type NoPayload = Record<string, never>;
+
+/** The one-stop-shop forms OneGate renders as PDFs and attaches to the file. */
+export const FORM_KINDS = ['receipt', 'supplement-request', 'refusal', 'apology'] as const;
+export type FormKind = (typeof FORM_KINDS)[number];
+
+export interface FormPayload {
+  applicationId: string;
+  form: FormKind;
+}
+
 /** The payload type of each job: dispatching and handling are both checked against it. */
 export interface JobPayloads {
   [JobName.Ping]: PingPayload;
   [JobName.Intake]: ApplicationPayload;
   [JobName.IssueResult]: ApplicationPayload;
+  [JobName.SendNotification]: NotificationPayload;
+  [JobName.ScanDeadlines]: NoPayload;
+  [JobName.CheckDeadline]: ApplicationPayload;
+  [JobName.WeeklyDigest]: NoPayload;
+  [JobName.RenderForm]: FormPayload;
 }
 
 export const JOB_QUEUE: { readonly [Name in JobName]: QueueName } = {
   [JobName.Ping]: QueueName.System,
   [JobName.Intake]: QueueName.Intake,
   [JobName.IssueResult]: QueueName.Issuance,
+  [JobName.SendNotification]: QueueName.Notifications,
+  [JobName.ScanDeadlines]: QueueName.Deadlines,
+  [JobName.CheckDeadline]: QueueName.Deadlines,
+  [JobName.WeeklyDigest]: QueueName.Deadlines,
+  [JobName.RenderForm]: QueueName.Documents,
 };
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -51,6 +97,14 @@ export const QUEUE_JOB_OPTIONS: { readonly [Queue in QueueName]: DefaultJobOptio
   [QueueName.Intake]: STANDARD_OPTIONS,
   // A result must not be lost: retry for longer.
   [QueueName.Issuance]: { ...STANDARD_OPTIONS, attempts: 10 },
+  // Rides out a mail server away for about ten minutes before giving up.
+  [QueueName.Notifications]: {
+    ...STANDARD_OPTIONS,
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 5_000 },
+  },
+  [QueueName.Deadlines]: STANDARD_OPTIONS,
+  [QueueName.Documents]: STANDARD_OPTIONS,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);

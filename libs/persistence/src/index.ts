@@ -1,3 +1,4 @@
+export * from './bulk-insert';
 export * from './data-source-options';
 export * from './entities';
 export * from './open-database';
@@ -18,4 +19,8 @@ export * from './repositories/application.repository';
 export * from './repositories/attachment.repository';
 export * from './transaction-runner';
 export * from './repositories/idempotency.repository';
+export * from './repositories/issued-result.repository';
 export * from './repositories/outbox.repository';
+export * from './repositories/notification.repository';
+export * from './repositories/mail-sink.repository';
+export * from './repositories/application-watch.repository';

@@ -6,18 +6,26 @@ import { AgencyRepository } from './repositories/agency.repository';
 import { ApplicationRepository } from './repositories/application.repository';
 import { AttachmentRepository } from './repositories/attachment.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
+import { IssuedResultRepository } from './repositories/issued-result.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { AuditEventRepository } from './repositories/audit-event.repository';
 import { CalendarOverrideRepository } from './repositories/calendar-override.repository';
 import { JobRunRepository } from './repositories/job-run.repository';
+import { ApplicationWatchRepository } from './repositories/application-watch.repository';
+import { MailSinkRepository } from './repositories/mail-sink.repository';
+import { NotificationRepository } from './repositories/notification.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { UserRepository } from './repositories/user.repository';
 import { TransactionRunner } from './transaction-runner';
 
 const REPOSITORIES = [
+  NotificationRepository,
+  MailSinkRepository,
+  ApplicationWatchRepository,
   OutboxRepository,
   IdempotencyRepository,
+  IssuedResultRepository,
   ApplicationRepository,
   AttachmentRepository,
   TransactionRunner,

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 
-import { HomeController } from '../home/home.controller';
 import { AdminProceduresController } from './admin-procedures.controller';
 import { AgenciesController } from './agencies.controller';
 import { CatalogueService } from './catalogue.service';
@@ -8,7 +7,7 @@ import { ProcedureAdminService } from './procedure-admin.service';
 import { ProceduresController } from './procedures.controller';
 
 @Module({
-  controllers: [HomeController, AgenciesController, ProceduresController, AdminProceduresController],
+  controllers: [AgenciesController, ProceduresController, AdminProceduresController],
   providers: [CatalogueService, ProcedureAdminService],
 })
 export class CatalogueModule {}

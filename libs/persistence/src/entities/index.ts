@@ -1,12 +1,19 @@
 import { Agency } from './agency.entity';
 import { Application } from './application.entity';
 import { ApplicationEvent } from './application-event.entity';
+import { ApplicationRating } from './application-rating.entity';
+import { ReportHistogram } from './report-histogram.entity';
+import { ReportRollup } from './report-rollup.entity';
 import { Attachment } from './attachment.entity';
 import { ReceiptSequence } from './receipt-sequence.entity';
 import { AuditEvent } from './audit-event.entity';
 import { CalendarOverride } from './calendar-override.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
+import { IssuedResult } from './issued-result.entity';
+import { ResultDownload } from './result-download.entity';
 import { JobRun } from './job-run.entity';
+import { MailSinkMessage } from './mail-sink-message.entity';
+import { Notification } from './notification.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { Procedure } from './procedure.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -15,12 +22,19 @@ import { User } from './user.entity';
 export * from './agency.entity';
 export * from './application.entity';
 export * from './application-event.entity';
+export * from './application-rating.entity';
+export * from './report-histogram.entity';
+export * from './report-rollup.entity';
 export * from './attachment.entity';
 export * from './receipt-sequence.entity';
 export * from './audit-event.entity';
 export * from './calendar-override.entity';
 export * from './idempotency-record.entity';
+export * from './issued-result.entity';
+export * from './result-download.entity';
 export * from './job-run.entity';
+export * from './mail-sink-message.entity';
+export * from './notification.entity';
 export * from './outbox-message.entity';
 export * from './procedure.entity';
 export * from './refresh-token.entity';
@@ -28,10 +42,17 @@ export * from './timestamp.column';
 export * from './user.entity';
 
 export const ENTITIES = [
+  Notification,
+  MailSinkMessage,
   OutboxMessage,
   IdempotencyRecord,
+  IssuedResult,
+  ResultDownload,
   Application,
   ApplicationEvent,
+  ApplicationRating,
+  ReportRollup,
+  ReportHistogram,
   Attachment,
   ReceiptSequence,
   Agency,

@@ -1,0 +1,176 @@
+import type { ActionRequest } from '@onegate/applications';
+import { checkActionFields, effectsOf, eventData } from '@onegate/applications';
+import { formatReceiptCode, isActionPossible, possibleActions, stateAfter } from '@onegate/domain';
+import type { WorkingCalendar } from '@onegate/domain';
+import type {
+  Agency,
+  Application,
+  ApplicationEvent,
+  ApplicationRating,
+  Procedure,
+  User,
+} from '@onegate/persistence';
+import type { ApplicationHistory } from '@onegate/reporting';
+import { historyEventOf, LocalDays } from '@onegate/reporting';
+
+import type { ImportLine } from './import-line';
+import { ImportLineError } from './import-line';
+import { timeOrderedId } from './time-ordered-id';
+
+/** What the replay needs besides the line: the catalogue entries it names and their calendars. */
+export interface ReplayContext {
+  procedure: Procedure;
+  /** The competent agency's calendar: due times and working time are counted on it. */
+  calendar: WorkingCalendar;
+  receivingAgency: { agency: Agency; calendar: WorkingCalendar } | null;
+  /** The citizen account with the applicant's national ID, if there is one. */
+  account: Pick<User, 'id' | 'email'> | null;
+}
+
+/** The rows of one imported application, ready to be written together. */
+export interface ReplayedApplication {
+  application: Application;
+  events: ApplicationEvent[];
+  rating: ApplicationRating | null;
+  history: ApplicationHistory;
+  /** The receipt number the code uses, so later receptions that day never reuse it. */
+  receiptNumber: { agencyId: string; localDate: string; number: number } | null;
+}
+
+const fail = (message: string): never => {
+  throw new ImportLineError(message);
+};
+
+/**
+ * Replays a line's events through the same state machine, field rules, due-time rules and calendar
+ * as live actions (the actor is `import`), building the application as it stands after the last one.
+ * Throws an ImportLineError naming the first event that could not have happened.
+ */
+export function replayLine(line: ImportLine, context: ReplayContext): ReplayedApplication {
+  const { procedure, calendar } = context;
+  const first = line.events[0]!;
+  const last = line.events[line.events.length - 1]!;
+  const feeVnd = line.feeVnd ?? procedure.feeVnd;
+  const application: Application = {
+    id: timeOrderedId(),
+    code: line.code,
+    procedureId: procedure.id,
+    competentAgencyId: procedure.agencyId,
+    receivingAgencyId: null,
+    applicantId: context.account?.id ?? null,
+    applicantNationalId: line.applicant.nationalId,
+    applicantName: line.applicant.fullName,
+    applicantEmail: line.applicant.email ?? context.account?.email ?? null,
+    state: 'draft',
+    formData: line.formData,
+    submissionChannel: 'online',
+    feeVnd,
+    paid: feeVnd === 0,
+    signed: false,
+    outcome: null,
+    assigneeId: null,
+    submittedAt: null,
+    receivedAt: null,
+    dueAt: null,
+    appointmentAt: null,
+    supplementRequestedAt: null,
+    pausedMs: 0,
+    decidedAt: null,
+    closedAt: null,
+    version: first.type === 'register_counter' ? line.events.length : line.events.length + 1,
+    createdAt: first.at,
+    updatedAt: last.at,
+  };
+  const events: ApplicationEvent[] = [];
+  line.events.forEach((event, index) => {
+    const label = `events[${index}] (${event.type})`;
+    const previous = line.events[index - 1];
+    if (previous && event.at < previous.at) {
+      fail(
+        `${label} at ${event.at.toISOString()} is earlier than the event before it: events must be in time order`,
+      );
+    }
+    const opening = index === 0 && event.type === 'register_counter';
+    if (!opening && (event.type === 'register_counter' || !isActionPossible(event.type, application))) {
+      const allowed = [...possibleActions(application), ...(index === 0 ? ['register_counter'] : [])];
+      fail(
+        `${label} is not possible while the application is ${index === 0 ? 'new' : application.state}; possible then: ${allowed.join(', ') || 'nothing'}`,
+      );
+    }
+    const { channel, problems } = checkActionFields(event.type, 'import', event, event.at);
+    if (problems.length > 0) {
+      fail(`${label}: ${problems.flatMap((problem) => problem.problems).join('; ')}`);
+    }
+    const receiving = event.type === 'receive' || opening ? receivingAgencyOf(context, label) : null;
+    const request = { action: event.type, ...event, channel } as ActionRequest;
+    const changes: Partial<Application> = {
+      ...effectsOf(event.type, application, request, {
+        now: event.at,
+        procedure,
+        calendar,
+        receivingAgencyId: receiving?.id ?? null,
+      }),
+      state: stateAfter(event.type, application.state),
+    };
+    if (opening) changes.submissionChannel = 'offline';
+    events.push({
+      id: timeOrderedId(),
+      applicationId: application.id,
+      sequence: index + 1,
+      type: event.type,
+      at: event.at,
+      actorId: null,
+      actorRole: 'import',
+      channel,
+      fromState: opening ? null : application.state,
+      toState: changes.state!,
+      note: event.note ?? null,
+      data: eventData(event.type, request, changes),
+    });
+    Object.assign(application, changes);
+  });
+  if (application.state === 'draft') fail('the application was never submitted nor registered at a counter');
+  if (line.rating && application.state !== 'returned') {
+    fail(`a rating is only possible once the result is returned; the application is ${application.state}`);
+  }
+  const returnedAt = events.find((event) => event.type === 'return')?.at ?? last.at;
+  return {
+    application,
+    events,
+    rating: line.rating
+      ? {
+          applicationId: application.id,
+          score: line.rating.score,
+          comment: line.rating.comment,
+          ratedAt: returnedAt,
+          ratedBy: application.applicantId,
+        }
+      : null,
+    history: {
+      agencyId: application.competentAgencyId,
+      procedureId: application.procedureId,
+      feeVnd,
+      events: events.map(historyEventOf),
+      rating: line.rating?.score ?? null,
+    },
+    receiptNumber: receiptNumberOf(line.code, application, context),
+  };
+}
+
+function receivingAgencyOf(context: ReplayContext, label: string): Agency {
+  return (
+    context.receivingAgency?.agency ??
+    fail(`${label} needs receivingAgencyCode: the agency whose desk received it`)
+  );
+}
+
+/** The sequence number in the code, when the code is this agency's receipt code of that local date. */
+function receiptNumberOf(code: string, application: Application, context: ReplayContext) {
+  const receiving = context.receivingAgency;
+  if (!receiving || !application.receivedAt) return null;
+  const localDate = LocalDays.of(receiving.calendar.timeZone).dateOf(application.receivedAt.getTime());
+  const prefix = formatReceiptCode(receiving.agency.code, localDate, 0).slice(0, -4);
+  const number = code.slice(prefix.length);
+  if (!code.startsWith(prefix) || !/^\d{4,9}$/.test(number)) return null;
+  return { agencyId: receiving.agency.id, localDate, number: Number(number) };
+}

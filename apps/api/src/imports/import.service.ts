@@ -1,0 +1,216 @@
+import type { Readable } from 'node:stream';
+
+import { Injectable } from '@nestjs/common';
+
+import { WorkingCalendarService } from '@onegate/applications';
+import type { WorkingCalendar } from '@onegate/domain';
+import { isUniqueViolation, TransactionRunner } from '@onegate/persistence';
+import type { Agency, Procedure } from '@onegate/persistence';
+import { contributionOf, ReportRollupsService, RollupChanges } from '@onegate/reporting';
+
+import type { ImportLine } from './import-line';
+import { ImportLineError, parseImportLine } from './import-line';
+import type { ReplayedApplication } from './import-replay';
+import { replayLine } from './import-replay';
+import { ImportRepository } from './import.repository';
+import type { NdjsonLine } from './ndjson-lines';
+import { ndjsonLines } from './ndjson-lines';
+
+/** `{"imported":N,"skipped":N,"rejected":[{"line":N,"error":"..."}]}` (domain.md, "Historical import"). */
+export interface ImportResult {
+  imported: number;
+  skipped: number;
+  rejected: { line: number; error: string }[];
+}
+
+/** Lines per transaction: each line is whole or absent, and a failed batch is retried line by line. */
+const BATCH_LINES = 2_000;
+export const IMPORT_LIMITS = { maxLineBytes: 1024 * 1024, maxTotalBytes: 64 * 1024 ** 3 };
+
+interface Catalogue {
+  procedures: Map<string, Procedure>;
+  agencies: Map<string, Agency>;
+  calendars: Map<string, WorkingCalendar>;
+}
+
+interface Parsed {
+  line: number;
+  value: ImportLine;
+}
+
+interface Replayed {
+  line: number;
+  replayed: ReplayedApplication;
+}
+
+/** A batch being written while the next ones are read and replayed. */
+interface Writing {
+  done: Promise<void>;
+  codes: ReadonlySet<string>;
+}
+
+/**
+ * Imports historical applications from NDJSON, one application a line, streaming: a batch of lines
+ * is read, checked and replayed, then written with its report rollups in one transaction. On
+ * PostgreSQL the next batches are prepared while earlier ones are written.
+ */
+@Injectable()
+export class ImportService {
+  public constructor(
+    private readonly repository: ImportRepository,
+    private readonly calendars: WorkingCalendarService,
+    private readonly transactions: TransactionRunner,
+    private readonly rollups: ReportRollupsService,
+  ) {}
+
+  public async importStream(source: Readable): Promise<ImportResult> {
+    const result: ImportResult = { imported: 0, skipped: 0, rejected: [] };
+    const catalogue = await this.loadCatalogue();
+    const inFlight = this.repository.writesWhileReading;
+    const writing: Writing[] = [];
+    let batch: NdjsonLine[] = [];
+    const flush = async () => {
+      const parsed = this.parse(batch, result);
+      batch = [];
+      // A code of a batch being written cannot be checked until that batch is stored.
+      const clashes = writing.filter((other) => parsed.some(({ value }) => other.codes.has(value.code)));
+      await Promise.all(clashes.map((other) => other.done));
+      const replayed = await this.prepare(parsed, catalogue, result);
+      const changes = rollupChangesOf(replayed, catalogue);
+      while (writing.length >= Math.max(inFlight, 1)) await writing.shift()!.done;
+      writing.push({
+        done: this.write(replayed, changes, catalogue, result),
+        codes: new Set(replayed.map((entry) => entry.replayed.application.code!)),
+      });
+      if (inFlight === 0) await writing.shift()!.done;
+    };
+    for await (const line of ndjsonLines(source, IMPORT_LIMITS)) {
+      batch.push(line);
+      if (batch.length >= BATCH_LINES) await flush();
+    }
+    await flush();
+    await Promise.all(writing.map((other) => other.done));
+    result.rejected.sort((a, b) => a.line - b.line);
+    return result;
+  }
+
+  private parse(lines: NdjsonLine[], result: ImportResult): Parsed[] {
+    const parsed: Parsed[] = [];
+    for (const line of lines) {
+      if ('error' in line) {
+        result.rejected.push({ line: line.line, error: line.error });
+        continue;
+      }
+      try {
+        parsed.push({ line: line.line, value: parseImportLine(line.text) });
+      } catch (error) {
+        result.rejected.push({ line: line.line, error: messageOf(error) });
+      }
+    }
+    return parsed;
+  }
+
+  /** Skips codes already imported, links applicants to accounts, and replays each line's story. */
+  private async prepare(parsed: Parsed[], catalogue: Catalogue, result: ImportResult): Promise<Replayed[]> {
+    const existing = await this.repository.existingCodes(parsed.map(({ value }) => value.code));
+    const fresh = parsed.filter(({ value }) => {
+      if (existing.has(value.code)) {
+        result.skipped += 1;
+        return false;
+      }
+      existing.add(value.code);
+      return true;
+    });
+    const accounts = await this.repository.citizensByNationalId([
+      ...new Set(fresh.map(({ value }) => value.applicant.nationalId)),
+    ]);
+    const replayed: Replayed[] = [];
+    for (const { line, value } of fresh) {
+      try {
+        replayed.push({
+          line,
+          replayed: this.replay(value, catalogue, accounts.get(value.applicant.nationalId)),
+        });
+      } catch (error) {
+        result.rejected.push({ line, error: messageOf(error) });
+      }
+    }
+    return replayed;
+  }
+
+  private replay(
+    line: ImportLine,
+    catalogue: Catalogue,
+    account: { id: string; email: string } | undefined,
+  ): ReplayedApplication {
+    const procedure = catalogue.procedures.get(line.procedureCode);
+    if (!procedure) throw new ImportLineError(`no procedure ${line.procedureCode}`);
+    const receiving = line.receivingAgencyCode ? catalogue.agencies.get(line.receivingAgencyCode) : null;
+    if (line.receivingAgencyCode && !receiving)
+      throw new ImportLineError(`no agency ${line.receivingAgencyCode}`);
+    return replayLine(line, {
+      procedure,
+      calendar: catalogue.calendars.get(procedure.agencyId)!,
+      receivingAgency: receiving
+        ? { agency: receiving, calendar: catalogue.calendars.get(receiving.id)! }
+        : null,
+      account: account ?? null,
+    });
+  }
+
+  /** One transaction for the batch; if it fails, each line alone, so one bad row spoils no other. */
+  private async write(
+    replayed: Replayed[],
+    changes: RollupChanges,
+    catalogue: Catalogue,
+    result: ImportResult,
+  ): Promise<void> {
+    if (replayed.length === 0) return;
+    try {
+      await this.transactions.run(async (manager) => {
+        await this.repository.insert(
+          manager,
+          replayed.map((entry) => entry.replayed),
+        );
+        await this.rollups.apply(manager, changes);
+      });
+      result.imported += replayed.length;
+    } catch (error) {
+      if (replayed.length > 1) {
+        for (const entry of replayed)
+          await this.write([entry], rollupChangesOf([entry], catalogue), catalogue, result);
+      } else if (isUniqueViolation(error)) {
+        // Imported meanwhile by another import: the code is there, so nothing changes.
+        result.skipped += 1;
+      } else {
+        result.rejected.push({ line: replayed[0]!.line, error: `could not be stored: ${messageOf(error)}` });
+      }
+    }
+  }
+
+  private async loadCatalogue(): Promise<Catalogue> {
+    const { procedures, agencies } = await this.repository.catalogue();
+    const calendars = new Map<string, WorkingCalendar>();
+    for (const agency of agencies) calendars.set(agency.id, await this.calendars.calendarFor(agency));
+    return {
+      procedures: new Map(procedures.map((procedure) => [procedure.code, procedure])),
+      agencies: new Map(agencies.map((agency) => [agency.code, agency])),
+      calendars,
+    };
+  }
+}
+
+function rollupChangesOf(replayed: readonly Replayed[], catalogue: Catalogue): RollupChanges {
+  const changes = new RollupChanges();
+  for (const { replayed: entry } of replayed) {
+    changes.add(
+      entry.history,
+      contributionOf(entry.history, catalogue.calendars.get(entry.history.agencyId)!),
+    );
+  }
+  return changes;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

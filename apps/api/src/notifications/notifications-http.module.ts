@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+
+import { ApplicationsModule } from '@onegate/applications';
+import { MailTemplatesModule } from '@onegate/notifications';
+
+import { AdminMailController } from './admin-mail.controller';
+import { AdminMailService } from './admin-mail.service';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+
+@Module({
+  imports: [ApplicationsModule, MailTemplatesModule],
+  controllers: [NotificationsController, AdminMailController],
+  providers: [NotificationsService, AdminMailService],
+})
+export class NotificationsHttpModule {}

@@ -1,0 +1,27 @@
+import { Body, Controller, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+import { Authenticated, CurrentUser } from '@onegate/access';
+import type { AuthenticatedUser } from '@onegate/access';
+
+import { RatingDto, RatingRequest } from './rating.request';
+import { RatingService } from './rating.service';
+
+const applicationId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+
+@ApiTags('applications')
+@Controller('api/applications/:id/rating')
+export class RatingsController {
+  public constructor(private readonly ratings: RatingService) {}
+
+  /** The applicant rates a returned application, once: a second rating answers 409. */
+  @Post()
+  @Authenticated({ roles: ['citizen'] })
+  public rate(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', applicationId) id: string,
+    @Body() body: RatingRequest,
+  ): Promise<RatingDto> {
+    return this.ratings.rate(user, id, body);
+  }
+}

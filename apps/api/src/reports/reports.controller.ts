@@ -1,0 +1,75 @@
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+import { Authenticated, CurrentUser } from '@onegate/access';
+import type { AuthenticatedUser } from '@onegate/access';
+import { MEDIA_TYPES } from '@onegate/reporting';
+import type { ExportFormat } from '@onegate/reporting';
+
+import {
+  BreakdownExportQueryDto,
+  BreakdownQueryDto,
+  ReportQueryDto,
+  SummaryExportQueryDto,
+} from './report.query';
+import type { BreakdownReport, ExportedFile, SummaryReport, TimeInStateReport } from './reports.service';
+import { ReportsService } from './reports.service';
+
+/** Turnaround, on-time and fully-online reports (docs/metrics.md), for supervisors and administrators. */
+@ApiTags('reports')
+@Controller('api/reports')
+@Authenticated({ roles: ['supervisor', 'admin'] })
+export class ReportsController {
+  public constructor(private readonly reports: ReportsService) {}
+
+  @Get('summary')
+  public summary(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ReportQueryDto,
+  ): Promise<SummaryReport> {
+    return this.reports.summary(user, query);
+  }
+
+  @Get('breakdown')
+  public breakdown(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: BreakdownQueryDto,
+  ): Promise<BreakdownReport> {
+    return this.reports.breakdown(user, query, query.groupBy);
+  }
+
+  @Get('time-in-state')
+  public timeInState(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ReportQueryDto,
+  ): Promise<TimeInStateReport> {
+    return this.reports.timeInState(user, query);
+  }
+
+  @Get('summary/export')
+  public async exportSummary(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: SummaryExportQueryDto,
+  ): Promise<StreamableFile> {
+    return file(await this.reports.exportSummary(user, query, query.format, query.lang), query.format);
+  }
+
+  @Get('breakdown/export')
+  public async exportBreakdown(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: BreakdownExportQueryDto,
+  ): Promise<StreamableFile> {
+    return file(
+      await this.reports.exportBreakdown(user, query, query.groupBy, query.format, query.lang),
+      query.format,
+    );
+  }
+}
+
+function file(exported: ExportedFile, format: ExportFormat): StreamableFile {
+  return new StreamableFile(exported.bytes, {
+    type: MEDIA_TYPES[format],
+    disposition: `attachment; filename="${exported.fileName}"`,
+    length: exported.bytes.length,
+  });
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+
+import { Authenticated, CurrentUser } from '@onegate/access';
+import type { AuthenticatedUser } from '@onegate/access';
+import { ResultDownloadService } from '@onegate/documents';
+
+const applicationId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+
+/** The signed result PDF: for its owner once returned online, for staff in scope once signed; 404 otherwise. */
+@ApiTags('applications')
+@Controller('api/applications/:id/result')
+export class ApplicationResultController {
+  public constructor(private readonly downloads: ResultDownloadService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiProduces('application/pdf')
+  public download(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', applicationId) id: string,
+  ): Promise<StreamableFile> {
+    return this.downloads.download(user, id);
+  }
+}

@@ -1,0 +1,36 @@
+import { Controller, Get, Header, Param, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import Handlebars from 'handlebars';
+
+import { Public } from '@onegate/access';
+import { ResultVerificationService } from '@onegate/documents';
+
+import { VERIFY_PAGE_TEMPLATE } from './verify-page.template';
+
+const renderPage = Handlebars.compile(VERIFY_PAGE_TEMPLATE);
+const VIETNAM_TIME = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+
+/** The page behind a result's QR code: the same facts as GET /api/verify/:code, for people. */
+@ApiExcludeController()
+@Controller('verify')
+@Public()
+@UseGuards(ThrottlerGuard)
+export class VerifyPageController {
+  public constructor(private readonly verification: ResultVerificationService) {}
+
+  @Get(':code')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  public async page(@Param('code') code: string): Promise<string> {
+    const facts = await this.verification.byCode(code);
+    return renderPage({
+      ...facts,
+      signedAtLocal: facts.signedAt ? VIETNAM_TIME.format(new Date(facts.signedAt)) : null,
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  UploadedFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+
+import { Public } from '@onegate/access';
+import { ResultVerificationDto, ResultVerificationService, UploadVerificationDto } from '@onegate/documents';
+
+/** A signed result is a few dozen kilobytes; this leaves room for any PDF someone wants checked. */
+const MAX_CHECKED_BYTES = 10 * 1024 * 1024;
+
+/** Anyone may check a signed result: by its code (the QR link), or by uploading the PDF they hold. */
+@ApiTags('verification')
+@Controller('api/verify')
+@Public()
+@UseGuards(ThrottlerGuard)
+export class VerifyController {
+  public constructor(private readonly verification: ResultVerificationService) {}
+
+  @Get(':code')
+  public byCode(@Param('code') code: string): Promise<ResultVerificationDto> {
+    return this.verification.byCode(code);
+  }
+
+  /** Genuine means byte for byte the PDF OneGate signed and stored: any change, one byte, says no. */
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CHECKED_BYTES, files: 1, fields: 0 } }))
+  public byContent(@UploadedFile() file: Express.Multer.File | undefined): Promise<UploadVerificationDto> {
+    if (!file || file.size === 0) {
+      throw new BadRequestException({
+        message: 'Invalid file',
+        details: [{ field: 'file', problems: ['a PDF is required in the "file" part'] }],
+      });
+    }
+    return this.verification.byContent(file.buffer);
+  }
+}

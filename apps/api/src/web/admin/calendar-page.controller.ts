@@ -1,0 +1,115 @@
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { Authenticated, CurrentUser } from '@onegate/access';
+import type { AuthenticatedUser } from '@onegate/access';
+
+import { CreateOverrideRequest } from '../../calendar/calendar.dto';
+import { CalendarOverridesService } from '../../calendar/calendar-overrides.service';
+import { localToday } from '../core/formatters';
+import { fieldProblemsOf, formErrors, generalError, isFormError, messageOf } from '../core/form-problems';
+import type { FieldProblem, FormErrors } from '../core/form-problems';
+import { translate } from '../core/messages';
+import { PageRenderer } from '../core/page-renderer';
+import { validateFields } from '../core/validate-fields';
+import { languageOf } from '../core/web-cookies';
+import type { WebRequest } from '../core/web-request';
+import { textFields } from '../core/web-request';
+
+/** The working calendar's overrides: official days off and make-up working days, by year. */
+@ApiExcludeController()
+@Controller('admin/calendar')
+@Authenticated({ roles: ['admin'] })
+export class CalendarPageController {
+  public constructor(
+    private readonly overrides: CalendarOverridesService,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  @Get()
+  public async list(@Query('year') yearText: unknown, @Req() request: WebRequest, @Res() response: Response) {
+    await this.render(request, response, yearOf(yearText), {}, null);
+  }
+
+  @Post()
+  public async add(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Body() body: unknown,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ) {
+    const posted = textFields(body);
+    const values = { date: posted.date ?? '', kind: posted.kind ?? '', reason: posted.reason ?? '' };
+    const checked = await validateFields(CreateOverrideRequest, values);
+    const problems: FieldProblem[] = [...checked.problems];
+    if (problems.length === 0) {
+      try {
+        await this.overrides.create(admin, checked.value);
+        const year = values.date.slice(0, 4);
+        return response.redirect(HttpStatus.SEE_OTHER, `/admin/calendar?year=${year}&notice=overrideAdded`);
+      } catch (error) {
+        if (!isFormError(error)) throw error;
+        problems.push(...(fieldProblemsOf(error) ?? [{ field: 'form', problems: [messageOf(error)] }]));
+      }
+    }
+    const lang = languageOf(request);
+    const errors =
+      problems.length === 1 && problems[0].field === 'form'
+        ? generalError(problems[0].problems[0])
+        : formErrors(
+            lang,
+            problems,
+            (field) => field,
+            (id) => translate(lang, `adminCalendar.${id}`),
+          );
+    await this.render(
+      request,
+      response,
+      yearOf(values.date.slice(0, 4)),
+      values,
+      errors,
+      HttpStatus.BAD_REQUEST,
+    );
+  }
+
+  @Post(':date/delete')
+  public async remove(@Param('date') date: string, @Res() response: Response) {
+    await this.overrides.remove(date);
+    response.redirect(
+      HttpStatus.SEE_OTHER,
+      `/admin/calendar?year=${date.slice(0, 4)}&notice=overrideRemoved`,
+    );
+  }
+
+  private async render(
+    request: WebRequest,
+    response: Response,
+    year: number,
+    values: Record<string, string>,
+    errors: FormErrors | null,
+    status = 200,
+  ) {
+    await this.pages.render(
+      request,
+      response,
+      'admin/calendar',
+      {
+        titleKey: 'adminCalendar.title',
+        year,
+        previousYear: year - 1,
+        nextYear: year + 1,
+        overrides: await this.overrides.list({ year }),
+        kinds: ['day_off', 'working_day'].map((value) => ({ value, selected: value === values.kind })),
+        values,
+        errors,
+      },
+      status,
+    );
+  }
+}
+
+function yearOf(text: unknown): number {
+  const year = Number.parseInt(String(text ?? ''), 10);
+  return year >= 2000 && year <= 2100 ? year : Number(localToday().slice(0, 4));
+}

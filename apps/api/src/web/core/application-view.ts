@@ -1,0 +1,90 @@
+import type { ApplicationDto, ApplicationEventDto, AttachmentDto } from '@onegate/applications';
+import type { ApplicationState, FormField, Language } from '@onegate/domain';
+
+const WAITING: readonly ApplicationState[] = ['submitted', 'received', 'in_progress', 'supplement_requested'];
+export const DUE_SOON_MS = 24 * 3_600_000;
+
+/** One line of an application's timeline, with what the action carried. */
+export function timelineOf(events: ApplicationEventDto[] | undefined) {
+  return (events ?? []).map((event) => ({
+    type: event.type,
+    at: event.at,
+    channel: event.channel,
+    actorRole: event.actorRole,
+    toState: event.toState,
+    note: event.note,
+    reason: typeof event.data.reason === 'string' ? event.data.reason : null,
+    missingDocuments: Array.isArray(event.data.missingDocuments) ? event.data.missingDocuments : [],
+    appointmentAt: typeof event.data.appointmentAt === 'string' ? event.data.appointmentAt : null,
+    reference: typeof event.data.reference === 'string' ? event.data.reference : null,
+    outcome: typeof event.data.outcome === 'string' ? event.data.outcome : null,
+  }));
+}
+
+/** The form's answers as label and value, in the schema's order. */
+export function answersOf(schema: readonly FormField[], data: Record<string, unknown>, language: Language) {
+  return schema
+    .filter((field) => data[field.name] !== undefined)
+    .map((field) => ({
+      label: field.label[language] || field.label.vi,
+      value: data[field.name],
+      isBoolean: typeof data[field.name] === 'boolean',
+    }));
+}
+
+/** Documents grouped under the names the procedure asks for; other uploads come last. */
+export function documentsOf(
+  applicationId: string,
+  attachments: AttachmentDto[] | undefined,
+  required: readonly { name: string; mandatory: boolean; acceptedTypes: string[]; maxSizeBytes: number }[],
+) {
+  const files = (attachments ?? []).map((file) => ({
+    ...file,
+    href: `/applications/${applicationId}/documents/${file.id}`,
+  }));
+  return required.map((document, index) => ({
+    index,
+    id: `document-${index}`,
+    name: document.name,
+    mandatory: document.mandatory,
+    types: document.acceptedTypes.map((type) => type.replace(/^.*\//, '').toUpperCase()).join(', '),
+    accept: document.acceptedTypes.join(','),
+    maxMb: Math.floor(document.maxSizeBytes / 1024 / 1024),
+    files: files.filter((file) => file.documentName === document.name),
+  }));
+}
+
+/** Whether a file waiting for work is past its due time, or due within a day. */
+export function urgencyOf(application: Pick<ApplicationDto, 'state' | 'dueAt'>, now = Date.now()) {
+  if (!application.dueAt || !WAITING.includes(application.state)) return { overdue: false, dueSoon: false };
+  const due = Date.parse(application.dueAt);
+  return { overdue: due < now, dueSoon: due >= now && due - now <= DUE_SOON_MS };
+}
+
+/** The last supplement request: what the clerk asked for. */
+export function lastSupplementRequest(events: ApplicationEventDto[] | undefined) {
+  const request = [...(events ?? [])].reverse().find((event) => event.type === 'request_supplement');
+  if (!request) return null;
+  return {
+    at: request.at,
+    reason: typeof request.data.reason === 'string' ? request.data.reason : '',
+    missingDocuments: Array.isArray(request.data.missingDocuments) ? request.data.missingDocuments : [],
+  };
+}
+
+/** Forms OneGate issued into the file (receipt, supplement request, refusal, apology letter). */
+const ISSUED_FORMS = ['receipt', 'supplement-request', 'refusal', 'apology'];
+
+export function issuedFormsOf(applicationId: string, attachments: AttachmentDto[] | undefined) {
+  return (attachments ?? [])
+    .filter((file) => file.documentName?.startsWith('form:'))
+    .map((file) => {
+      const kind = file.documentName!.slice('form:'.length);
+      return {
+        labelKey: ISSUED_FORMS.includes(kind) ? `issuedForm.${kind}` : null,
+        name: file.originalName,
+        uploadedAt: file.uploadedAt,
+        href: `/applications/${applicationId}/documents/${file.id}`,
+      };
+    });
+}

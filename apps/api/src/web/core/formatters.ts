@@ -1,0 +1,97 @@
+import type { Language } from '@onegate/domain';
+
+/** Citizens and clerks read times in the province's time zone, whatever the server's. */
+export const DISPLAY_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key) as T;
+}
+
+const toDate = (value: string | Date): Date | null => {
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+export function formatDateTime(language: Language, value: string | Date | null | undefined): string {
+  const date = value ? toDate(value) : null;
+  if (!date) return '';
+  return cached(
+    `dt:${language}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALES[language], {
+        timeZone: DISPLAY_TIME_ZONE,
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }),
+  ).format(date);
+}
+
+/** A date: an instant shown on its local day, or a plain `YYYY-MM-DD` shown as that day. */
+export function formatDate(language: Language, value: string | Date | null | undefined): string {
+  if (!value) return '';
+  const plain = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = toDate(plain ? `${value as string}T12:00:00+07:00` : value);
+  if (!date) return '';
+  return cached(
+    `d:${language}`,
+    () => new Intl.DateTimeFormat(LOCALES[language], { timeZone: DISPLAY_TIME_ZONE, dateStyle: 'medium' }),
+  ).format(date);
+}
+
+export function formatVnd(language: Language, amount: number | null | undefined): string {
+  if (amount === null || amount === undefined) return '';
+  return cached(
+    `vnd:${language}`,
+    () => new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'VND' }),
+  ).format(amount);
+}
+
+export function formatNumber(language: Language, value: number | null | undefined, digits = 0): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return cached(
+    `n:${language}:${digits}`,
+    () =>
+      new Intl.NumberFormat(LOCALES[language], {
+        minimumFractionDigits: 0,
+        maximumFractionDigits: digits,
+      }),
+  ).format(value);
+}
+
+export function formatPercent(language: Language, rate: number | null | undefined): string {
+  if (rate === null || rate === undefined || Number.isNaN(rate)) return '–';
+  return cached(
+    `p:${language}`,
+    () => new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 1 }),
+  ).format(rate);
+}
+
+/** `YYYY-MM-DDTHH:mm` as the local wall-clock time in the display time zone, for datetime-local inputs. */
+export function toLocalInputValue(value: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: DISPLAY_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(value);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+/** A datetime-local value read as Vietnam time (UTC+7, no daylight saving), as an ISO instant. */
+export function fromLocalInputValue(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}:00+07:00`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** Today's local date in the display time zone, `YYYY-MM-DD`. */
+export function localToday(now = new Date()): string {
+  return toLocalInputValue(now).slice(0, 10);
+}

@@ -1,0 +1,33 @@
+import type { CanActivate, ExecutionContext } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+
+import type { AuthenticatedUser } from '@onegate/access';
+import { CSRF_FORM_FIELD, isCsrfTokenValid } from '@onegate/auth';
+import { AppConfig } from '@onegate/config';
+
+import { isPublicFormTokenValid } from './web-cookies';
+
+/**
+ * CSRF protection for forms anyone may post (sign-in, sign-up), which the global guard does not check:
+ * the form's token must match the browser's form cookie, or the session when someone is signed in.
+ * Anything else is refused before the form is read.
+ */
+@Injectable()
+export class PublicFormGuard implements CanActivate {
+  public constructor(private readonly config: AppConfig) {}
+
+  public canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const offered = body[CSRF_FORM_FIELD];
+    const valid =
+      isPublicFormTokenValid(request, offered, this.config.jwtSecret) ||
+      (request.user?.via === 'cookie' &&
+        isCsrfTokenValid(offered, request.user.sessionId, this.config.jwtSecret));
+    // An old page (its form cookie gone) is the usual cause: the reader is asked to load the form again.
+    if (!valid) throw new BadRequestException('The form has expired or lacks its CSRF token: load it again');
+    delete body[CSRF_FORM_FIELD];
+    return true;
+  }
+}

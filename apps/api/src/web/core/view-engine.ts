@@ -1,0 +1,41 @@
+import type { Express, RequestHandler } from 'express';
+import express from 'express';
+import { create } from 'express-handlebars';
+
+import { VIEW_HELPERS } from './view-helpers';
+import { WEB_PATHS } from './web-paths';
+
+const ONE_DAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * Handlebars views (`views/`, with `layouts/` and `partials/`) and the static files the pages use:
+ * OneGate's own (`public/`), and the design system and chart library served from `node_modules`.
+ */
+export function installViewEngine(app: Express): void {
+  const engine = create({
+    extname: '.hbs',
+    defaultLayout: 'main',
+    layoutsDir: WEB_PATHS.layouts,
+    partialsDir: WEB_PATHS.partials,
+    helpers: VIEW_HELPERS,
+  });
+  app.engine('.hbs', engine.engine);
+  app.set('view engine', '.hbs');
+  app.set('views', WEB_PATHS.views);
+
+  const options = { index: false, fallthrough: false, maxAge: ONE_DAY_SECONDS * 1000 };
+  app.use('/assets/onegate', express.static(WEB_PATHS.public, options));
+  // Only the design system's compiled CSS and JS, not its fonts or crown images; only Chart.js's bundle.
+  app.use('/assets/govuk', only(GOVUK_FILES), express.static(WEB_PATHS.govukFrontend, options));
+  app.use('/assets/chart.js', only(CHART_FILES), express.static(WEB_PATHS.chartJs, options));
+}
+
+const GOVUK_FILES = new Set(['/govuk-frontend.min.css', '/govuk-frontend.min.js']);
+const CHART_FILES = new Set(['/chart.umd.min.js']);
+
+const only =
+  (files: Set<string>): RequestHandler =>
+  (request, response, next) => {
+    if (files.has(request.path)) next();
+    else response.status(404).type('text/plain').send('Not Found');
+  };

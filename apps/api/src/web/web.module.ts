@@ -1,0 +1,95 @@
+import type { MiddlewareConsumer, NestModule, OnModuleInit } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
+import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
+import type { Express } from 'express';
+
+import { ApplicationsModule } from '@onegate/applications';
+import { AuthModule } from '@onegate/auth';
+import { ReportingModule } from '@onegate/reporting';
+
+import { CalendarOverridesService } from '../calendar/calendar-overrides.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { ProcedureAdminService } from '../catalogue/procedure-admin.service';
+import { RegistrationService } from '../identity/registration.service';
+import { StaffService } from '../identity/staff.service';
+import { RatingService } from '../reports/rating.service';
+import { ReportScopeService } from '../reports/report-scope.service';
+import { ReportsService } from '../reports/reports.service';
+import { CalendarPageController } from './admin/calendar-page.controller';
+import { ProceduresPageController } from './admin/procedures-page.controller';
+import { QUEUE_CONSOLE_IMPORTS } from './admin/queue-console';
+import { StaffPageController } from './admin/staff-page.controller';
+import { ApplicationFormController } from './citizen/application-form.controller';
+import { MyApplicationsController } from './citizen/my-applications.controller';
+import { DocumentController } from './core/document.controller';
+import { documentUploads } from './core/document-uploads';
+import { PageRenderer } from './core/page-renderer';
+import { PublicFormGuard } from './core/public-form.guard';
+import { RouteAvailability } from './core/route-availability';
+import { securityHeaders } from './core/security-headers';
+import { installViewEngine } from './core/view-engine';
+import { WebExceptionFilter } from './core/web-exception.filter';
+import { HomePageController } from './public/home-page.controller';
+import { LanguageController } from './public/language.controller';
+import { ProcedurePageController } from './public/procedure-page.controller';
+import { SignInPageController } from './public/sign-in-page.controller';
+import { TrackingPageController } from './public/tracking-page.controller';
+import { CounterPageController } from './staff/counter-page.controller';
+import { QueuePageController } from './staff/queue-page.controller';
+import { StaffApplicationController } from './staff/staff-application.controller';
+import { DashboardPageController } from './supervisor/dashboard-page.controller';
+
+/**
+ * The portal: server-rendered pages for citizens, clerks, supervisors and administrators, on the same
+ * services as the API. Its error filter answers pages with pages and leaves the API's JSON alone.
+ */
+@Module({
+  imports: [AuthModule, ApplicationsModule, ReportingModule, ...QUEUE_CONSOLE_IMPORTS],
+  controllers: [
+    HomePageController,
+    LanguageController,
+    ProcedurePageController,
+    TrackingPageController,
+    SignInPageController,
+    MyApplicationsController,
+    ApplicationFormController,
+    DocumentController,
+    QueuePageController,
+    StaffApplicationController,
+    CounterPageController,
+    DashboardPageController,
+    ProceduresPageController,
+    StaffPageController,
+    CalendarPageController,
+  ],
+  providers: [
+    PageRenderer,
+    PublicFormGuard,
+    RouteAvailability,
+    // The API's own services, used directly rather than over HTTP.
+    CatalogueService,
+    ProcedureAdminService,
+    RegistrationService,
+    StaffService,
+    CalendarOverridesService,
+    RatingService,
+    ReportsService,
+    ReportScopeService,
+    { provide: APP_FILTER, useClass: WebExceptionFilter },
+  ],
+})
+export class WebModule implements NestModule, OnModuleInit {
+  public constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  public configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(securityHeaders).forRoutes('{*path}');
+    // Multipart forms are read before the guard, which checks their CSRF field.
+    consumer
+      .apply(documentUploads)
+      .forRoutes({ path: 'my/applications/:id/edit', method: RequestMethod.POST });
+  }
+
+  public onModuleInit(): void {
+    installViewEngine(this.adapterHost.httpAdapter.getInstance<Express>());
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+
+import { Clock, WorkingCalendarService } from '@onegate/applications';
+import { deadlineThresholdAt } from '@onegate/domain';
+import { JobDispatcher, JobName, notificationJobId } from '@onegate/jobs';
+import type { NotificationPayload } from '@onegate/jobs';
+import {
+  ApplicationRepository,
+  ApplicationWatchRepository,
+  NotificationRepository,
+} from '@onegate/persistence';
+import type { Application } from '@onegate/persistence';
+
+import { AlertAudience } from './alert-audience';
+
+/** Longer than any run of days off: a file due further away cannot have a working day or less left. */
+const HORIZON_MS = 31 * 24 * 3_600_000;
+const BATCH = 500;
+const RUNNING_STATES = ['received', 'in_progress'];
+
+/**
+ * Raises `due_soon` and `overdue` alerts for files whose clock runs (a file waiting for a supplement is
+ * paused, so it is never due soon nor overdue), each once per application, threshold and recipient:
+ * the notification key `<applicationId>:<threshold>:<userId>` is unique.
+ */
+@Injectable()
+export class DeadlineAlerts {
+  public constructor(
+    private readonly watch: ApplicationWatchRepository,
+    private readonly applications: ApplicationRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly calendars: WorkingCalendarService,
+    private readonly jobs: JobDispatcher,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Every running file due within the horizon; answers how many alerts it raised. */
+  public async scan(): Promise<number> {
+    const now = this.clock.now();
+    const audience = await this.audience();
+    let raised = 0;
+    for (let after: { dueAt: Date; id: string } | null = null; ;) {
+      const batch = await this.watch.runningDueBy(new Date(now.getTime() + HORIZON_MS), BATCH, after);
+      raised += await this.raise(batch, now, audience);
+      if (batch.length < BATCH) return raised;
+      const last = batch[batch.length - 1];
+      after = { dueAt: last.dueAt!, id: last.id };
+    }
+  }
+
+  /** One file, at the moment a delayed check falls due. */
+  public async check(applicationId: string): Promise<number> {
+    const application = await this.applications.findById(applicationId);
+    if (!application?.dueAt || !RUNNING_STATES.includes(application.state)) return 0;
+    return this.raise([application], this.clock.now(), await this.audience());
+  }
+
+  private async audience(): Promise<AlertAudience> {
+    return new AlertAudience(await this.watch.agencyParents(), await this.watch.activeSupervisors());
+  }
+
+  private async raise(applications: Application[], now: Date, audience: AlertAudience): Promise<number> {
+    const alerts: NotificationPayload[] = [];
+    for (const application of applications) {
+      const calendar = await this.calendars.calendarFor(application.competentAgency!);
+      const threshold = deadlineThresholdAt(calendar, application.dueAt!, now);
+      if (!threshold) continue;
+      for (const userId of audience.recipientsOf(application)) {
+        alerts.push({
+          key: `${application.id}:${threshold}:${userId}`,
+          kind: threshold,
+          applicationId: application.id,
+          recipient: { userId },
+          facts: { dueAt: application.dueAt!.toISOString() },
+        });
+      }
+    }
+    const known = await this.notifications.existingKeys(alerts.map((alert) => alert.key));
+    const fresh = alerts.filter((alert) => !known.has(alert.key));
+    for (const alert of fresh) {
+      await this.jobs.dispatch(JobName.SendNotification, alert, { jobId: notificationJobId(alert.key) });
+    }
+    return fresh.length;
+  }
+}

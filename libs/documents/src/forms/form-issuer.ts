@@ -1,0 +1,114 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+import { FileStore } from '@onegate/applications';
+import type { FormKind } from '@onegate/jobs';
+import {
+  AgencyRepository,
+  ApplicationRepository,
+  AttachmentRepository,
+  isUniqueViolation,
+  UserRepository,
+} from '@onegate/persistence';
+import type { Agency, Application, ApplicationEvent } from '@onegate/persistence';
+
+import { fileContext } from '../document-context';
+import { localTime } from '../local-time';
+import { nameBasedUuid } from '../name-based-uuid';
+import { PdfRenderer } from '../pdf/pdf-renderer';
+import { DocumentTemplates } from '../templates/document-templates';
+import { formDocumentName, FORMS } from './form-catalogue';
+
+/**
+ * Renders the one-stop-shop forms of an application as PDFs and attaches them to it, one per event
+ * that calls for the form. Each form's id is named after its event, so re-delivered or overlapping
+ * jobs add nothing twice.
+ */
+@Injectable()
+export class FormIssuer {
+  private readonly logger = new Logger(FormIssuer.name);
+
+  public constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly attachments: AttachmentRepository,
+    private readonly agencies: AgencyRepository,
+    private readonly users: UserRepository,
+    private readonly templates: DocumentTemplates,
+    private readonly renderer: PdfRenderer,
+    private readonly files: FileStore,
+  ) {}
+
+  /** Renders the forms of this kind that the application's events call for and it lacks; answers how many. */
+  public async renderMissing(applicationId: string, kind: FormKind): Promise<number> {
+    const application = await this.applications.findById(applicationId);
+    if (!application) return 0;
+    const definition = FORMS[kind];
+    const [events, attached] = await Promise.all([
+      this.applications.eventsOf(applicationId),
+      this.applications.attachmentsOf(applicationId),
+    ]);
+    const present = new Set(attached.map((attachment) => attachment.id));
+    let rendered = 0;
+    for (const event of events.filter((candidate) => definition.events.includes(candidate.type))) {
+      const id = nameBasedUuid(`${applicationId}:${kind}:${event.sequence}`);
+      if (present.has(id)) continue;
+      if (await this.attach(id, application, event, kind)) rendered += 1;
+    }
+    return rendered;
+  }
+
+  private async attach(id: string, application: Application, event: ApplicationEvent, kind: FormKind) {
+    const definition = FORMS[kind];
+    const agency = await this.agencyOf(application, event);
+    const blocks = this.templates.render(definition.template, this.contextOf(application, event, agency));
+    const pdf = await this.renderer.render(blocks, {
+      title: application.code ? `${definition.title} – ${application.code}` : definition.title,
+      author: agency.nameVi,
+      createdAt: event.at,
+    });
+    const stored = await this.files.save(pdf);
+    try {
+      await this.attachments.insert({
+        id,
+        applicationId: application.id,
+        documentName: formDocumentName(kind),
+        originalName: `${definition.fileName}-${application.code ?? 'ho-so'}.pdf`,
+        mediaType: 'application/pdf',
+        uploadedBy: null,
+        uploadedAt: event.at,
+        ...stored,
+      });
+    } catch (error) {
+      await this.files.remove(stored.storageKey);
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+    this.logger.log({ applicationId: application.id, form: kind }, 'form attached');
+    return true;
+  }
+
+  private contextOf(application: Application, event: ApplicationEvent, agency: Agency) {
+    const zone = agency.timeZone;
+    const at = (value: Date | string | null | undefined) =>
+      value ? localTime(new Date(value), zone).dateTime : null;
+    const data = event.data;
+    return {
+      ...fileContext(application, agency),
+      eventAt: at(event.at),
+      receivedAt: at(application.receivedAt),
+      dueAt: at(typeof data.dueAt === 'string' ? data.dueAt : application.dueAt),
+      appointmentAt: at(typeof data.appointmentAt === 'string' ? data.appointmentAt : null),
+      reason: typeof data.reason === 'string' ? data.reason : null,
+      missingDocuments: Array.isArray(data.missingDocuments) ? data.missingDocuments : [],
+      note: event.note,
+      offline: event.channel === 'offline',
+      documents: application.procedure!.requiredDocuments.map((document) => document.name),
+    };
+  }
+
+  /** The agency of the clerk who acted, else the desk that received the file, else the competent one. */
+  private async agencyOf(application: Application, event: ApplicationEvent): Promise<Agency> {
+    const actor = event.actorId ? await this.users.findById(event.actorId) : null;
+    const agency = actor?.agencyId ? await this.agencies.findById(actor.agencyId) : null;
+    return agency ?? application.receivingAgency ?? application.competentAgency!;
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable, NotFoundException, StreamableFile } from '@nestjs/common';
+
+import type { AuthenticatedUser } from '@onegate/access';
+import { ApplicationAccessService, Clock, contentDisposition, FileStore } from '@onegate/applications';
+import { ApplicationRepository, IssuedResultRepository } from '@onegate/persistence';
+import type { Application } from '@onegate/persistence';
+
+const noResult = () => new NotFoundException('No result to download for this application');
+
+/**
+ * The signed result as a file. Staff who may see the application can open it once it exists; its
+ * owner once it was returned online. The owner's first download is recorded (result_downloads).
+ */
+@Injectable()
+export class ResultDownloadService {
+  public constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly results: IssuedResultRepository,
+    private readonly access: ApplicationAccessService,
+    private readonly files: FileStore,
+    private readonly clock: Clock,
+  ) {}
+
+  public async download(user: AuthenticatedUser, applicationId: string): Promise<StreamableFile> {
+    const application = await this.access.assertVisible(
+      user,
+      await this.applications.findById(applicationId),
+    );
+    const result = await this.results.findByApplication(application.id);
+    if (!result) throw noResult();
+    const owner = application.applicantId === user.id;
+    if (owner) {
+      if (!(await this.returnedOnline(application))) throw noResult();
+      await this.results.recordFirstDownload({
+        applicationId: application.id,
+        userId: user.id,
+        downloadedAt: this.clock.now(),
+      });
+    }
+    const name = result.kind === 'result' ? `ket-qua-${result.code}.pdf` : `thong-bao-${result.code}.pdf`;
+    return new StreamableFile(this.files.open(result.storageKey), {
+      type: 'application/pdf',
+      length: result.sizeBytes,
+      disposition: contentDisposition(name),
+    });
+  }
+
+  private async returnedOnline(application: Application): Promise<boolean> {
+    if (application.state !== 'returned') return false;
+    const events = await this.applications.eventsOf(application.id);
+    return events.some((event) => event.type === 'return' && event.channel === 'online');
+  }
+}

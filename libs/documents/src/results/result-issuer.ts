@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+
+import { Injectable, Logger } from '@nestjs/common';
+
+import { Clock, FileStore } from '@onegate/applications';
+import { ApplicationRepository, IssuedResultRepository } from '@onegate/persistence';
+import type { IssuedResult } from '@onegate/persistence';
+
+import { PdfSigner } from '../signing/pdf-signer';
+import { ResultDocuments, resultKindOf } from './result-documents';
+
+/**
+ * Makes an application's signed result once. The stored result is reused by every later call, so a
+ * retried job never signs twice; two calls at once both render, and the first row written wins.
+ */
+@Injectable()
+export class ResultIssuer {
+  private readonly logger = new Logger(ResultIssuer.name);
+
+  public constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly results: IssuedResultRepository,
+    private readonly documents: ResultDocuments,
+    private readonly signer: PdfSigner,
+    private readonly files: FileStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The stored result, or a new one for a decided file not yet signed; null when there is none to make. */
+  public async issue(applicationId: string): Promise<IssuedResult | null> {
+    const existing = await this.results.findByApplication(applicationId);
+    if (existing) return existing;
+    const application = await this.applications.findById(applicationId);
+    // Signed already means signed on paper at the counter: no digital result then.
+    if (!application || application.state !== 'decided' || application.signed || !application.code)
+      return null;
+    const decision = (await this.applications.eventsOf(applicationId))
+      .filter((event) => event.type === 'approve' || event.type === 'deny')
+      .at(-1);
+    if (!decision) return null;
+    const signedAt = this.clock.now();
+    const unsigned = await this.documents.render({
+      application,
+      decision,
+      signerName: this.signer.signerName,
+      at: signedAt,
+    });
+    const signed = await this.signer.sign(unsigned, {
+      reason: `Kết quả giải quyết hồ sơ ${application.code}`,
+      location: application.competentAgency!.nameVi,
+      signingTime: signedAt,
+    });
+    const stored = await this.files.save(signed);
+    const kept = await this.results.insertOnce({
+      id: randomUUID(),
+      applicationId,
+      code: application.code,
+      kind: resultKindOf(application),
+      sha256: stored.sha256,
+      sizeBytes: stored.sizeBytes,
+      storageKey: stored.storageKey,
+      signer: this.signer.signerName,
+      signedAt,
+    });
+    if (kept.storageKey !== stored.storageKey) await this.files.remove(stored.storageKey);
+    else this.logger.log({ applicationId, kind: kept.kind }, 'result signed');
+    return kept;
+  }
+}

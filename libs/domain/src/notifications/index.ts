@@ -1,0 +1,3 @@
+export * from './deadline-alerts';
+export * from './notification-kind';
+export * from './weekly-period';

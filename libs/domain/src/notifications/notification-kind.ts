@@ -1,0 +1,15 @@
+/** What a notification tells its recipient; each kind has a mail template of the same name. */
+export const NOTIFICATION_KINDS = [
+  'file_received',
+  'supplement_requested',
+  'decision_made',
+  'result_ready',
+  'apology',
+  'due_soon',
+  'overdue',
+  'weekly_digest',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const isNotificationKind = (value: string): value is NotificationKind =>
+  (NOTIFICATION_KINDS as readonly string[]).includes(value);

@@ -1,0 +1,47 @@
+import type { Language, NotificationKind } from '@onegate/domain';
+
+import { formatInstant } from './mail-formatting';
+import type { MailContext } from './mail-context';
+
+const ZONE = 'Asia/Ho_Chi_Minh';
+const at = (local: string) => new Date(`${local}+07:00`);
+
+/** Made-up data that fills every template, for administrators previewing them. */
+export function sampleContext(kind: NotificationKind, language: Language, portalUrl: string): MailContext {
+  const vi = language === 'vi';
+  const time = (local: string) => formatInstant(at(local), ZONE, language);
+  const staff = kind === 'due_soon' || kind === 'overdue' || kind === 'weekly_digest';
+  return {
+    language,
+    portalUrl,
+    recipientName: staff ? 'Lê Văn Giám Sát' : 'Nguyễn Văn A',
+    application: {
+      code: 'QN-HL-261123-0001',
+      procedureCode: '1.001612',
+      procedureName: vi ? 'Đăng ký thành lập hộ kinh doanh' : 'Registration of a household business',
+      agencyName: vi ? 'UBND thành phố Hạ Long' : 'Ha Long City People’s Committee',
+      applicantName: 'Nguyễn Văn A',
+      formFields: [
+        { label: vi ? 'Họ và tên' : 'Full name', value: 'Nguyễn Văn A' },
+        { label: vi ? 'Tên hộ kinh doanh' : 'Business name', value: 'Tạp hoá Bình An' },
+      ],
+    },
+    receivedAt: time('2026-11-23T09:00:00'),
+    dueAt: time('2026-11-26T09:00:00'),
+    decidedAt: time('2026-11-25T15:30:00'),
+    returnedAt: time('2026-11-25T16:00:00'),
+    appointmentAt: time('2026-11-30T09:00:00'),
+    reason: vi ? 'Ảnh chụp giấy tờ không rõ' : 'The photo of the document is unreadable',
+    missingDocuments: [vi ? 'Bản sao căn cước công dân' : 'Copy of the citizen ID card'],
+    approved: kind !== 'decision_made',
+    digest: {
+      agencyName: vi ? 'UBND tỉnh Quảng Ninh' : 'Quang Ninh Province',
+      from: '2026-11-16',
+      to: '2026-11-22',
+      received: 42,
+      decided: 37,
+      onTime: 35,
+      overdue: 3,
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+
+import { ApplicationsModule } from '@onegate/applications';
+
+import { MailSink } from './mail-sink';
+import { MailTemplatesModule } from './mail-templates.module';
+import { MailTransport } from './mail-transport';
+import { NotificationComposer } from './notification-composer';
+import { NotificationDelivery } from './notification-delivery';
+
+/** Building, storing and e-mailing notifications: the worker's side (it owns the mail server connection). */
+@Module({
+  imports: [ApplicationsModule, MailTemplatesModule],
+  providers: [MailSink, MailTransport, NotificationComposer, NotificationDelivery],
+  exports: [NotificationDelivery, MailTemplatesModule],
+})
+export class NotificationsModule {}

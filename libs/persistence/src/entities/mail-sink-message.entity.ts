@@ -1,0 +1,29 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+import { TimestampColumn } from './timestamp.column';
+
+/** A message caught by the development SMTP sink, kept so administrators can read what was sent. */
+@Entity('mail_sink_messages')
+@Index('IDX_mail_sink_messages_received', ['receivedAt'])
+export class MailSinkMessage {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  public id!: string;
+
+  @TimestampColumn({ name: 'received_at' })
+  public receivedAt!: Date;
+
+  @Column({ name: 'mail_from', type: 'varchar', length: 320, nullable: true })
+  public mailFrom!: string | null;
+
+  @Column({ type: 'simple-json' })
+  public recipients!: string[];
+
+  @Column({ type: 'varchar', length: 500 })
+  public subject!: string;
+
+  @Column({ name: 'text_body', type: 'text', nullable: true })
+  public textBody!: string | null;
+
+  @Column({ name: 'html_body', type: 'text', nullable: true })
+  public htmlBody!: string | null;
+}

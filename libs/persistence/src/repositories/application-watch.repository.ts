@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, Repository } from 'typeorm';
+
+import { Agency, Application, User } from '../entities';
+
+/** The states in which a file's clock runs (a file waiting for a supplement is paused). */
+const RUNNING_STATES = ['received', 'in_progress'];
+
+export interface WeeklyCounts {
+  received: number;
+  decided: number;
+  onTime: number;
+  overdue: number;
+}
+
+/** What deadline alerts and supervisors' digests read: open files by due time, supervisors, weekly counts. */
+@Injectable()
+export class ApplicationWatchRepository {
+  private readonly applications: Repository<Application>;
+
+  public constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.applications = dataSource.getRepository(Application);
+  }
+
+  /** Files whose clock runs and which are due by `dueBy`, soonest first, by keyset pages. */
+  public runningDueBy(
+    dueBy: Date,
+    limit: number,
+    after: { dueAt: Date; id: string } | null,
+  ): Promise<Application[]> {
+    const query = this.applications
+      .createQueryBuilder('application')
+      .leftJoinAndSelect('application.competentAgency', 'competentAgency')
+      .where('application.state IN (:...states)', { states: RUNNING_STATES })
+      .andWhere('application.due_at IS NOT NULL AND application.due_at <= :dueBy', { dueBy: dueBy.getTime() })
+      .orderBy('application.due_at', 'ASC')
+      .addOrderBy('application.id', 'ASC')
+      .take(limit);
+    if (after) {
+      const afterDue = after.dueAt.getTime();
+      query.andWhere(
+        new Brackets((page) =>
+          page
+            .where('application.due_at > :afterDue', { afterDue })
+            .orWhere('(application.due_at = :afterDue AND application.id > :afterId)', { afterId: after.id }),
+        ),
+      );
+    }
+    return query.getMany();
+  }
+
+  public activeSupervisors(): Promise<User[]> {
+    return this.dataSource.getRepository(User).find({
+      where: { role: 'supervisor', active: true },
+      relations: { agency: true },
+      order: { email: 'ASC' },
+    });
+  }
+
+  /** Each agency's parent: the tree is small (a province has a few hundred agencies). */
+  public async agencyParents(): Promise<Map<string, string | null>> {
+    const rows = await this.dataSource.getRepository(Agency).find({ select: { id: true, parentId: true } });
+    return new Map(rows.map((agency) => [agency.id, agency.parentId]));
+  }
+
+  /**
+   * A week's counts for the agencies given (by competent agency): received and decided in the week,
+   * decided on time, and open files past their due time at `now`.
+   */
+  public async weeklyCounts(
+    agencyIds: string[],
+    startsAt: Date,
+    endsAt: Date,
+    now: Date,
+  ): Promise<WeeklyCounts> {
+    const ids = agencyIds.length > 0 ? agencyIds : [''];
+    const window = { startsAt: startsAt.getTime(), endsAt: endsAt.getTime() };
+    const base = () =>
+      this.applications
+        .createQueryBuilder('application')
+        .where('application.competent_agency_id IN (:...ids)', { ids });
+    const [received, decided, onTime, overdue] = await Promise.all([
+      base()
+        .andWhere('application.received_at >= :startsAt AND application.received_at < :endsAt', window)
+        .getCount(),
+      base()
+        .andWhere('application.decided_at >= :startsAt AND application.decided_at < :endsAt', window)
+        .getCount(),
+      base()
+        .andWhere('application.decided_at >= :startsAt AND application.decided_at < :endsAt', window)
+        .andWhere('application.decided_at <= application.due_at')
+        .getCount(),
+      base()
+        .andWhere('application.state IN (:...states)', { states: RUNNING_STATES })
+        .andWhere('application.due_at < :now', { now: now.getTime() })
+        .getCount(),
+    ]);
+    return { received, decided, onTime, overdue };
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThan, Repository } from 'typeorm';
+
+import { MailSinkMessage } from '../entities';
+import { Page, PageRequest } from '../page';
+
+@Injectable()
+export class MailSinkRepository {
+  private readonly messages: Repository<MailSinkMessage>;
+
+  public constructor(@InjectDataSource() dataSource: DataSource) {
+    this.messages = dataSource.getRepository(MailSinkMessage);
+  }
+
+  public async insert(message: MailSinkMessage): Promise<void> {
+    await this.messages.insert(message);
+  }
+
+  public async list(request: PageRequest): Promise<Page<MailSinkMessage>> {
+    const [items, total] = await this.messages.findAndCount({
+      order: { receivedAt: 'DESC', id: 'DESC' },
+      skip: (request.page - 1) * request.pageSize,
+      take: request.pageSize,
+    });
+    return { items, total, ...request };
+  }
+
+  public async removeReceivedBefore(cutoff: Date): Promise<void> {
+    await this.messages.delete({ receivedAt: LessThan(cutoff) });
+  }
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+
+import { createVietnamWorkingCalendar } from '@onegate/domain';
+
+import type { ApplicationHistory, HistoryEvent } from './application-history';
+import { contributionOf } from './contribution';
+
+const calendar = createVietnamWorkingCalendar();
+const at = (local: string) => Date.parse(`${local}+07:00`);
+const HOUR = 3_600_000;
+
+function story(
+  events: [HistoryEvent['type'], string, Partial<HistoryEvent>?][],
+  extra: Partial<ApplicationHistory> = {},
+) {
+  return {
+    agencyId: 'agency',
+    procedureId: 'procedure',
+    feeVnd: 0,
+    rating: null,
+    events: events.map(([type, local, fields]) => ({
+      type,
+      at: at(local),
+      channel: 'online' as const,
+      dueAt: null,
+      pausedMs: null,
+      ...fields,
+    })),
+    ...extra,
+  };
+}
+
+describe('what an application adds to the reports', () => {
+  it('counts reception, decision and return on their local dates, with the turnaround less the pause', () => {
+    const contribution = contributionOf(
+      story(
+        [
+          ['submit', '2025-06-02T08:00:00'],
+          ['receive', '2025-06-02T09:00:00', { dueAt: at('2025-06-05T09:00:00') }],
+          ['request_supplement', '2025-06-02T14:00:00'],
+          ['supplement', '2025-06-03T10:00:00', { dueAt: at('2025-06-06T09:00:00'), pausedMs: 5 * HOUR }],
+          ['approve', '2025-06-04T11:00:00'],
+          ['sign', '2025-06-04T11:05:00'],
+          ['return', '2025-06-04T16:00:00'],
+        ],
+        { rating: 4 },
+      ),
+      calendar,
+    )!;
+    expect(contribution.channel).toBe('online');
+    expect(Object.fromEntries(contribution.days)).toEqual({
+      '2025-06-02': { received: 1, backlogDelta: 1 },
+      '2025-06-04': {
+        decided: 1,
+        onTime: 1,
+        turnaroundMs: 13 * HOUR,
+        backlogDelta: -1,
+        returned: 1,
+        fullyOnline: 1,
+        ratingCount: 1,
+        ratingSum: 4,
+        satisfied: 1,
+      },
+    });
+    expect(contribution.durations).toEqual(
+      expect.arrayContaining([
+        { date: '2025-06-04', metric: 'turnaround', ms: 13 * HOUR },
+        { date: '2025-06-04', metric: 'received', ms: 4 * HOUR },
+        { date: '2025-06-04', metric: 'supplement_requested', ms: 5 * HOUR },
+        { date: '2025-06-04', metric: 'in_progress', ms: 9 * HOUR },
+        { date: '2025-06-04', metric: 'decided', ms: 4 * HOUR },
+      ]),
+    );
+  });
+
+  it('counts a file in the overdue backlog from the date its due time passed until it is decided', () => {
+    const contribution = contributionOf(
+      story([
+        ['register_counter', '2025-06-02T09:00:00', { dueAt: at('2025-06-03T09:00:00'), channel: 'offline' }],
+        ['deny', '2025-06-06T10:00:00'],
+      ]),
+      calendar,
+    )!;
+    expect(contribution.channel).toBe('offline');
+    expect(contribution.days.get('2025-06-03')).toEqual({ overdueDelta: 1 });
+    expect(contribution.days.get('2025-06-06')).toEqual({
+      overdueDelta: -1,
+      backlogDelta: -1,
+      decided: 1,
+      turnaroundMs: 33 * HOUR,
+    });
+  });
+
+  it('takes a file waiting for a supplement out of the overdue backlog, and still open ones stay in', () => {
+    const contribution = contributionOf(
+      story([
+        ['submit', '2025-06-02T08:00:00'],
+        ['receive', '2025-06-02T09:00:00', { dueAt: at('2025-06-03T09:00:00') }],
+        ['request_supplement', '2025-06-05T09:00:00'],
+        ['supplement', '2025-06-09T09:00:00', { dueAt: at('2025-06-10T09:00:00'), pausedMs: 16 * HOUR }],
+      ]),
+      calendar,
+    )!;
+    expect(contribution.days.get('2025-06-03')).toEqual({ overdueDelta: 1 });
+    expect(contribution.days.get('2025-06-05')).toEqual({ overdueDelta: -1 });
+    expect(contribution.days.get('2025-06-10')).toEqual({ overdueDelta: 1 });
+  });
+
+  it('counts a withdrawal before reception without touching the backlog; a draft counts nothing', () => {
+    const withdrawn = contributionOf(
+      story([
+        ['submit', '2025-06-02T08:00:00'],
+        ['withdraw', '2025-06-02T09:00:00'],
+      ]),
+      calendar,
+    )!;
+    expect(Object.fromEntries(withdrawn.days)).toEqual({ '2025-06-02': { withdrawn: 1 } });
+    expect(contributionOf(story([['pay', '2025-06-02T08:00:00']]), calendar)).toBeNull();
+  });
+
+  it('is not fully online with a paper step, or with a fee never paid online', () => {
+    const returned = (events: [HistoryEvent['type'], string, Partial<HistoryEvent>?][], feeVnd = 0) =>
+      contributionOf(story(events, { feeVnd }), calendar)!.days.get('2025-06-03')!.fullyOnline ?? 0;
+    const base: [HistoryEvent['type'], string, Partial<HistoryEvent>?][] = [
+      ['submit', '2025-06-02T08:00:00'],
+      ['receive', '2025-06-02T09:00:00', { dueAt: at('2025-06-04T09:00:00') }],
+      ['approve', '2025-06-03T09:00:00'],
+      ['sign', '2025-06-03T09:05:00'],
+      ['return', '2025-06-03T10:00:00'],
+    ];
+    expect(returned(base)).toBe(1);
+    expect(returned(base, 50_000)).toBe(0);
+    const paperSignature = base.map(([type, local, fields]) =>
+      type === 'sign'
+        ? ([type, local, { channel: 'offline' }] as (typeof base)[number])
+        : ([type, local, fields] as (typeof base)[number]),
+    );
+    expect(returned(paperSignature)).toBe(0);
+  });
+});

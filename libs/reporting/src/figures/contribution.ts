@@ -1,0 +1,177 @@
+import type { Channel, WorkingCalendar } from '@onegate/domain';
+
+import type { ApplicationHistory, HistoryEvent } from './application-history';
+import type { HistogramMetric } from './histogram';
+import { LocalDays } from './local-days';
+import type { Counters } from './report-counters';
+
+/** One duration for a histogram: on which local date it counts, what it measures, how long it was. */
+export interface DurationSample {
+  readonly date: string;
+  readonly metric: HistogramMetric;
+  readonly ms: number;
+}
+
+/** What one application adds to the reports, by local date of its competent agency. */
+export interface ApplicationContribution {
+  /** How it came in: `online` (submit) or `offline` (register_counter). */
+  readonly channel: Channel;
+  readonly days: ReadonlyMap<string, Partial<Counters>>;
+  readonly durations: readonly DurationSample[];
+}
+
+type WorkState = 'received' | 'in_progress' | 'supplement_requested' | 'decided';
+
+/**
+ * The report figures of one application, read from its events (domain.md, "Report figures"). Each
+ * figure counts on the local date of the event that defines it. The backlog and the overdue backlog
+ * are recorded as +1 on the date from whose end the file counts and -1 on the date from whose end it
+ * no longer does, so the backlog at the end of any date is the sum of the changes up to it:
+ *
+ * - backlog: from the date of reception until the date of decision or withdrawal;
+ * - overdue backlog: for each stretch in which the file is worked on (from reception or a supplement
+ *   until a supplement request, a decision or a withdrawal), from the date its due time passed (or the
+ *   stretch began, if later) until the date the stretch ends.
+ *
+ * An application never submitted nor registered contributes nothing.
+ */
+export function contributionOf(
+  history: ApplicationHistory,
+  calendar: WorkingCalendar,
+): ApplicationContribution | null {
+  const entry = history.events.find((event) => event.type === 'submit' || event.type === 'register_counter');
+  if (!entry) return null;
+  const localDays = LocalDays.of(calendar.timeZone);
+  const days = new Map<string, Partial<Counters>>();
+  const durations: DurationSample[] = [];
+  const dateOf = (ms: number) => localDays.dateOf(ms);
+  const working = (from: number, to: number) =>
+    calendar.workingMillisecondsBetween(new Date(from), new Date(to));
+  const add = (at: number, counters: Partial<Counters>) => {
+    const date = dateOf(at);
+    const current = days.get(date) ?? {};
+    for (const [name, value] of Object.entries(counters) as [keyof Counters, number][]) {
+      if (value !== 0) current[name] = (current[name] ?? 0) + value;
+    }
+    days.set(date, current);
+  };
+
+  let receivedAt: number | null = null;
+  let dueAt: number | null = null;
+  let pausedMs = 0;
+  let extended = false;
+  let decidedAt: number | null = null;
+  let workedSince: number | null = null;
+  let state: WorkState | null = null;
+  let stateSince = 0;
+  const timeInState = new Map<WorkState, number>();
+
+  const endWorkStretch = (end: number) => {
+    if (workedSince !== null && dueAt !== null) {
+      const overdueFrom = Math.max(workedSince, dueAt);
+      if (dateOf(overdueFrom) < dateOf(end)) {
+        add(overdueFrom, { overdueDelta: 1 });
+        add(end, { overdueDelta: -1 });
+      }
+    }
+    workedSince = null;
+  };
+  const enter = (next: WorkState | null, at: number) => {
+    if (state === next) return;
+    if (state !== null) timeInState.set(state, (timeInState.get(state) ?? 0) + working(stateSince, at));
+    state = next;
+    stateSince = at;
+  };
+
+  for (const event of history.events) {
+    switch (event.type) {
+      case 'receive':
+      case 'register_counter':
+        receivedAt = event.at;
+        dueAt = event.dueAt;
+        workedSince = event.at;
+        add(event.at, { received: 1, backlogDelta: 1 });
+        enter('received', event.at);
+        break;
+      case 'refuse':
+        add(event.at, { refused: 1 });
+        break;
+      case 'withdraw':
+        add(event.at, { withdrawn: 1, backlogDelta: receivedAt === null ? 0 : -1 });
+        endWorkStretch(event.at);
+        enter(null, event.at);
+        break;
+      case 'assign':
+        enter('in_progress', event.at);
+        break;
+      case 'request_supplement':
+        endWorkStretch(event.at);
+        enter('supplement_requested', event.at);
+        break;
+      case 'supplement':
+        dueAt = event.dueAt ?? dueAt;
+        pausedMs = event.pausedMs ?? pausedMs;
+        workedSince = event.at;
+        enter('in_progress', event.at);
+        break;
+      case 'extend':
+        extended = true;
+        break;
+      case 'approve':
+      case 'deny': {
+        if (receivedAt === null) break;
+        decidedAt = event.at;
+        endWorkStretch(event.at);
+        enter('decided', event.at);
+        const turnaroundMs = working(receivedAt, event.at) - pausedMs;
+        add(event.at, {
+          decided: 1,
+          onTime: dueAt !== null && event.at <= dueAt ? 1 : 0,
+          extended: extended ? 1 : 0,
+          turnaroundMs,
+          backlogDelta: -1,
+        });
+        const date = dateOf(event.at);
+        durations.push({ date, metric: 'turnaround', ms: turnaroundMs });
+        for (const [worked, ms] of timeInState) {
+          if (worked !== 'decided') durations.push({ date, metric: worked, ms });
+        }
+        break;
+      }
+      case 'return': {
+        const rating = history.rating;
+        add(event.at, {
+          returned: 1,
+          fullyOnline: isFullyOnline(history) ? 1 : 0,
+          ratingCount: rating === null ? 0 : 1,
+          ratingSum: rating ?? 0,
+          satisfied: rating !== null && rating >= 4 ? 1 : 0,
+        });
+        if (decidedAt !== null) {
+          durations.push({ date: dateOf(event.at), metric: 'decided', ms: working(decidedAt, event.at) });
+        }
+        enter(null, event.at);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  // A stretch still being worked on counts as overdue from its due time on, until something happens.
+  if (workedSince !== null && dueAt !== null) add(Math.max(workedSince, dueAt), { overdueDelta: 1 });
+  return { channel: entry.type === 'register_counter' ? 'offline' : 'online', days, durations };
+}
+
+/** domain.md, "Fully online": returned, and online from submission to return. */
+export function isFullyOnline(history: ApplicationHistory): boolean {
+  const events: readonly HistoryEvent[] = history.events;
+  const has = (type: HistoryEvent['type'], channel = 'online') =>
+    events.some((event) => event.type === type && event.channel === channel);
+  return (
+    has('return') &&
+    has('submit') &&
+    (history.feeVnd === 0 || has('pay')) &&
+    events.every((event) => event.channel === 'online') &&
+    has('sign')
+  );
+}

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+import { bulkInsert } from '@onegate/persistence';
+import type { BulkColumn } from '@onegate/persistence';
+
+import type { HistogramMetric } from '../figures/histogram';
+import type { PeriodRange } from '../figures/period-ranges';
+import type { Counters } from '../figures/report-counters';
+import { COUNTER_COLUMNS, COUNTER_NAMES, zeroCounters } from '../figures/report-counters';
+import type { RollupChanges } from './rollup-changes';
+import { SqlParameters } from './sql-parameters';
+
+/** Which rows a report reads: competent agencies (null: all) and one procedure (null: all). */
+export interface RollupScope {
+  readonly agencyIds: readonly string[] | null;
+  readonly procedureId: string | null;
+}
+
+/** What rows are grouped by; null sums everything into one group, `all`. */
+export type RollupGrouping = 'agency' | 'procedure' | 'channel' | 'month' | null;
+
+export interface GroupSums {
+  counters: Counters;
+  onlineReceived: number;
+}
+
+const KEY_COLUMNS: BulkColumn[] = [
+  { name: 'grain', pgType: 'varchar' },
+  { name: 'period', pgType: 'varchar' },
+  { name: 'agency_id', pgType: 'varchar' },
+  { name: 'procedure_id', pgType: 'varchar' },
+  { name: 'channel', pgType: 'varchar' },
+];
+const KEY = '(grain, period, agency_id, procedure_id, channel)';
+const GROUP_EXPRESSIONS: { readonly [Grouping in Exclude<RollupGrouping, null>]: string } = {
+  agency: 'agency_id',
+  procedure: 'procedure_id',
+  channel: 'channel',
+  month: 'substr(period, 1, 7)',
+};
+
+const increment = (table: string, column: string) => `${column} = ${table}.${column} + excluded.${column}`;
+
+/** The report rollups: written by every event's transaction, summed by the reports. */
+@Injectable()
+export class ReportRollupRepository {
+  public constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Adds the changes to the rollup rows, creating the rows that do not exist yet. */
+  public async apply(manager: EntityManager, changes: RollupChanges): Promise<void> {
+    await bulkInsert(manager, {
+      table: 'report_rollups',
+      columns: [
+        ...KEY_COLUMNS,
+        ...COUNTER_NAMES.map((name): BulkColumn => ({
+          name: COUNTER_COLUMNS[name],
+          pgType: name === 'turnaroundMs' ? 'bigint' : 'integer',
+        })),
+      ],
+      rows: changes
+        .rows()
+        .map(({ key, counters }) => [
+          key.grain,
+          key.period,
+          key.agencyId,
+          key.procedureId,
+          key.channel,
+          ...COUNTER_NAMES.map((name) => counters[name]),
+        ]),
+      onConflict: `${KEY} DO UPDATE SET ${COUNTER_NAMES.map((name) => increment('report_rollups', COUNTER_COLUMNS[name])).join(', ')}`,
+    });
+    await bulkInsert(manager, {
+      table: 'report_histograms',
+      columns: [
+        ...KEY_COLUMNS,
+        { name: 'metric', pgType: 'varchar' },
+        { name: 'bucket', pgType: 'integer' },
+        { name: 'count', pgType: 'integer' },
+      ],
+      rows: changes
+        .histograms()
+        .map(({ key, metric, bucket, count }) => [
+          key.grain,
+          key.period,
+          key.agencyId,
+          key.procedureId,
+          key.channel,
+          metric,
+          bucket,
+          count,
+        ]),
+      onConflict: `(grain, period, agency_id, procedure_id, channel, metric, bucket) DO UPDATE SET ${increment('report_histograms', 'count')}`,
+    });
+  }
+
+  /** Empties the rollups for a rebuild; on PostgreSQL, writers wait until the rebuild commits. */
+  public async clearForRebuild(manager: EntityManager): Promise<void> {
+    if (manager.connection.options.type === 'postgres') {
+      await manager.query('LOCK TABLE report_rollups, report_histograms IN EXCLUSIVE MODE');
+    }
+    await manager.query('DELETE FROM report_rollups');
+    await manager.query('DELETE FROM report_histograms');
+  }
+
+  /** Counter sums per group over the given ranges of rows. */
+  public async sums(
+    scope: RollupScope,
+    ranges: readonly PeriodRange[],
+    grouping: RollupGrouping,
+  ): Promise<Map<string, GroupSums>> {
+    const sql = new SqlParameters(this.isPostgres);
+    const columns = COUNTER_NAMES.map((name) => `SUM(${COUNTER_COLUMNS[name]}) AS ${COUNTER_COLUMNS[name]}`);
+    const rows = await this.read<Record<string, string | number | null>>(
+      `SELECT ${this.groupColumn(grouping)}, ${columns.join(', ')},
+         SUM(CASE WHEN channel = 'online' THEN received ELSE 0 END) AS online_received
+       FROM report_rollups WHERE ${this.where(sql, scope, ranges)}${grouping ? ' GROUP BY 1' : ''}`,
+      sql.values,
+    );
+    const sums = new Map<string, GroupSums>();
+    for (const row of rows) {
+      const counters = zeroCounters();
+      for (const name of COUNTER_NAMES) counters[name] = Number(row[COUNTER_COLUMNS[name]] ?? 0);
+      sums.set(String(row.group_key), { counters, onlineReceived: Number(row.online_received ?? 0) });
+    }
+    return sums;
+  }
+
+  /** Histogram counts per group and metric: group → metric → bucket → count. */
+  public async histograms(
+    scope: RollupScope,
+    ranges: readonly PeriodRange[],
+    grouping: RollupGrouping,
+    metrics: readonly HistogramMetric[],
+  ): Promise<Map<string, Map<HistogramMetric, Map<number, number>>>> {
+    const sql = new SqlParameters(this.isPostgres);
+    const where = this.where(sql, scope, ranges);
+    const rows = await this.read<{
+      group_key: string;
+      metric: HistogramMetric;
+      bucket: number;
+      count: string;
+    }>(
+      `SELECT ${this.groupColumn(grouping)}, metric, bucket, SUM(count) AS count
+       FROM report_histograms WHERE ${where} AND ${sql.isIn('metric', metrics)}
+       GROUP BY ${grouping ? '1, ' : ''}metric, bucket`,
+      sql.values,
+    );
+    const result = new Map<string, Map<HistogramMetric, Map<number, number>>>();
+    for (const row of rows) {
+      const group = String(row.group_key);
+      const byMetric = result.get(group) ?? new Map<HistogramMetric, Map<number, number>>();
+      result.set(group, byMetric);
+      const buckets = byMetric.get(row.metric) ?? new Map<number, number>();
+      byMetric.set(row.metric, buckets);
+      buckets.set(Number(row.bucket), (buckets.get(Number(row.bucket)) ?? 0) + Number(row.count));
+    }
+    return result;
+  }
+
+  private get isPostgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  private groupColumn(grouping: RollupGrouping): string {
+    return `${grouping ? GROUP_EXPRESSIONS[grouping] : "'all'"} AS group_key`;
+  }
+
+  private where(sql: SqlParameters, scope: RollupScope, ranges: readonly PeriodRange[]): string {
+    const periods = ranges.map(
+      (range) =>
+        `(grain = ${sql.add(range.grain)} AND period >= ${sql.add(range.from)} AND period <= ${sql.add(range.to)})`,
+    );
+    const conditions = [periods.length > 0 ? `(${periods.join(' OR ')})` : '1 = 0'];
+    if (scope.agencyIds) conditions.push(sql.isIn('agency_id', scope.agencyIds));
+    if (scope.procedureId) conditions.push(`procedure_id = ${sql.add(scope.procedureId)}`);
+    return conditions.join(' AND ');
+  }
+
+  /** Reports read from the read replica when there is one. */
+  private async read<T>(query: string, parameters: unknown[]): Promise<T[]> {
+    const runner = this.dataSource.createQueryRunner('slave');
+    try {
+      return (await runner.query(query, parameters)) as T[];
+    } finally {
+      await runner.release();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+import type { WorkingCalendar } from '@onegate/domain';
+
+import type { ApplicationHistory } from '../figures/application-history';
+import { contributionOf } from '../figures/contribution';
+import type { HistoryOwner } from '../sources/report-source.repository';
+import { historyOf, ReportSourceRepository } from '../sources/report-source.repository';
+import { ReportRollupRepository } from './report-rollup.repository';
+import { RollupChanges } from './rollup-changes';
+
+/**
+ * Keeps the rollups equal to what the events say, in the transaction that writes the events: the
+ * application's figures before the change are taken away and its figures after it are added.
+ */
+@Injectable()
+export class ReportRollupsService {
+  public constructor(
+    private readonly rollups: ReportRollupRepository,
+    private readonly sources: ReportSourceRepository,
+  ) {}
+
+  /**
+   * For a live action: call right after appending its event, in the same transaction, with the
+   * competent agency's calendar.
+   */
+  public async recordLatestEvent(
+    manager: EntityManager,
+    application: HistoryOwner,
+    calendar: WorkingCalendar,
+  ): Promise<void> {
+    const events = await this.sources.eventsOf(manager, application.id);
+    const rating = await this.sources.ratingOf(manager, application.id);
+    const after = historyOf(application, events, rating);
+    await this.recordChange(manager, { ...after, events: events.slice(0, -1) }, after, calendar);
+  }
+
+  /** For a new rating, in the transaction that stores it. */
+  public async recordRating(
+    manager: EntityManager,
+    application: HistoryOwner,
+    score: number,
+    calendar: WorkingCalendar,
+  ): Promise<void> {
+    const events = await this.sources.eventsOf(manager, application.id);
+    await this.recordChange(
+      manager,
+      historyOf(application, events, null),
+      historyOf(application, events, score),
+      calendar,
+    );
+  }
+
+  public async recordChange(
+    manager: EntityManager,
+    before: ApplicationHistory,
+    after: ApplicationHistory,
+    calendar: WorkingCalendar,
+  ): Promise<void> {
+    const changes = new RollupChanges();
+    changes.add(before, contributionOf(before, calendar), -1);
+    changes.add(after, contributionOf(after, calendar), 1);
+    await this.rollups.apply(manager, changes);
+  }
+
+  /** Writes changes summed by the caller (an import batch) in its transaction. */
+  public async apply(manager: EntityManager, changes: RollupChanges): Promise<void> {
+    await this.rollups.apply(manager, changes);
+  }
+}

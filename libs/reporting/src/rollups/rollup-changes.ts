@@ -1,0 +1,120 @@
+import type { Channel } from '@onegate/domain';
+import type { ReportGrain } from '@onegate/persistence';
+
+import type { ApplicationContribution } from '../figures/contribution';
+import type { HistogramMetric } from '../figures/histogram';
+import { bucketOf } from '../figures/histogram';
+import type { Counters } from '../figures/report-counters';
+import { addCounters, isZero, zeroCounters } from '../figures/report-counters';
+
+export interface RollupKey {
+  readonly grain: ReportGrain;
+  readonly period: string;
+  readonly agencyId: string;
+  readonly procedureId: string;
+  readonly channel: Channel;
+}
+
+export interface RollupRowChange {
+  readonly key: RollupKey;
+  readonly counters: Counters;
+}
+
+export interface HistogramChange {
+  readonly key: RollupKey;
+  readonly metric: HistogramMetric;
+  readonly bucket: number;
+  count: number;
+}
+
+interface Owner {
+  readonly agencyId: string;
+  readonly procedureId: string;
+}
+
+/**
+ * Changes to the rollups, summed by row before they are written: one upsert per row however many
+ * applications touch it. Changes are summed by local date; each date's change is also its month's.
+ */
+export class RollupChanges {
+  private readonly dayRows = new Map<string, RollupRowChange>();
+  private readonly dayHistograms = new Map<string, HistogramChange>();
+
+  public add(owner: Owner, contribution: ApplicationContribution | null, sign: 1 | -1 = 1): void {
+    if (!contribution) return;
+    const suffix = `|${owner.agencyId}|${owner.procedureId}|${contribution.channel}`;
+    for (const [date, counters] of contribution.days) {
+      const id = date + suffix;
+      let row = this.dayRows.get(id);
+      if (!row) {
+        row = { key: keyOf(owner, contribution.channel, 'day', date), counters: zeroCounters() };
+        this.dayRows.set(id, row);
+      }
+      addCounters(row.counters, counters, sign);
+    }
+    for (const sample of contribution.durations) {
+      const bucket = bucketOf(sample.ms);
+      const id = `${sample.date}${suffix}|${sample.metric}|${bucket}`;
+      const change = this.dayHistograms.get(id);
+      if (change) change.count += sign;
+      else {
+        const key = keyOf(owner, contribution.channel, 'day', sample.date);
+        this.dayHistograms.set(id, { key, metric: sample.metric, bucket, count: sign });
+      }
+    }
+  }
+
+  /** Rows that change, daily and monthly, in one fixed order so concurrent writers lock rows alike. */
+  public rows(): RollupRowChange[] {
+    const months = new Map<string, RollupRowChange>();
+    for (const row of this.dayRows.values()) {
+      const id = monthId(row.key);
+      let month = months.get(id);
+      if (!month) {
+        month = {
+          key: { ...row.key, grain: 'month', period: row.key.period.slice(0, 7) },
+          counters: zeroCounters(),
+        };
+        months.set(id, month);
+      }
+      addCounters(month.counters, row.counters);
+    }
+    return [...this.dayRows.values(), ...months.values()].filter((row) => !isZero(row.counters)).sort(byKey);
+  }
+
+  public histograms(): HistogramChange[] {
+    const months = new Map<string, HistogramChange>();
+    for (const change of this.dayHistograms.values()) {
+      const id = `${monthId(change.key)}|${change.metric}|${change.bucket}`;
+      const month = months.get(id);
+      if (month) month.count += change.count;
+      else {
+        const key: RollupKey = { ...change.key, grain: 'month', period: change.key.period.slice(0, 7) };
+        months.set(id, { key, metric: change.metric, bucket: change.bucket, count: change.count });
+      }
+    }
+    return [...this.dayHistograms.values(), ...months.values()]
+      .filter((change) => change.count !== 0)
+      .sort((a, b) => byKey(a, b) || compare(a.metric, b.metric) || a.bucket - b.bucket);
+  }
+}
+
+function keyOf(owner: Owner, channel: Channel, grain: ReportGrain, period: string): RollupKey {
+  return { grain, period, agencyId: owner.agencyId, procedureId: owner.procedureId, channel };
+}
+
+function monthId(key: RollupKey): string {
+  return `${key.period.slice(0, 7)}|${key.agencyId}|${key.procedureId}|${key.channel}`;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function byKey(a: { key: RollupKey }, b: { key: RollupKey }): number {
+  return (
+    compare(a.key.grain, b.key.grain) ||
+    compare(a.key.period, b.key.period) ||
+    compare(a.key.agencyId, b.key.agencyId) ||
+    compare(a.key.procedureId, b.key.procedureId) ||
+    compare(a.key.channel, b.key.channel)
+  );
+}

@@ -1,0 +1,382 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { PDF_BYTES } from '../support/applications';
+import { DEMO_ACCOUNTS, newCitizen } from '../support/accounts';
+import { TestStack } from '../support/test-stack';
+import type { AxeProblem } from './support/browser';
+import {
+  accessibilityProblems,
+  containsText,
+  DESKTOP,
+  hasLanguage,
+  hasText,
+  hasValue,
+  launchChromium,
+  screenshot,
+} from './support/browser';
+
+const PASSWORD = 'OneGate-demo-2026';
+/** A Tuesday morning in Ha Long: every time on the pages is computed from it. */
+const NOW = new Date('2026-03-10T09:00:00+07:00');
+const PROCEDURE = '1.001612';
+
+/**
+ * The portal as people use it, in a real browser: a citizen signs up and applies online, a clerk asks
+ * for a supplement, the citizen supplies it, the clerk decides and OneGate signs, the citizen gets the
+ * result. Every page visited is checked for serious accessibility problems.
+ */
+describe('the portal in a browser', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let citizen: Page;
+  let clerk: Page;
+  const contexts: BrowserContext[] = [];
+  const problems: AxeProblem[] = [];
+  const account = newCitizen({ fullName: 'Trần Thị Bình' });
+  let applicationUrl = '';
+  let receiptCode = '';
+
+  /** Opens a page for one person; the language cookie starts Vietnamese, as OneGate does. */
+  async function personPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: DESKTOP, baseURL: stack.apiUrl, locale: 'vi-VN' });
+    context.setDefaultTimeout(10_000);
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  /** Every page visited is checked; pages shown in the README are also photographed. */
+  async function check(page: Page, name: string, photograph = false): Promise<void> {
+    problems.push(...(await accessibilityProblems(page, name)));
+    if (photograph) await screenshot(page, name);
+  }
+
+  async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
+    await page.goto('/sign-in');
+    await page.fill('#username', username);
+    await page.fill('#password', password);
+    await Promise.all([
+      page.waitForURL((url) => !url.pathname.startsWith('/sign-in')),
+      page.press('#password', 'Enter'),
+    ]);
+  }
+
+  async function act(page: Page, action: string, fill: (form: ReturnType<Page['locator']>) => Promise<void>) {
+    const form = page.locator(`#action-${action} form`);
+    await fill(form);
+    await Promise.all([page.waitForURL(/notice=acted/), form.locator('button[type=submit]').click()]);
+  }
+
+  beforeAll(async () => {
+    stack = await TestStack.start();
+    stack.freezeClock(NOW);
+    browser = await launchChromium();
+    citizen = await personPage();
+    clerk = await personPage();
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('finds a procedure from the home page, with the keyboard', async () => {
+    await citizen.goto('/');
+    await hasLanguage(citizen.locator('html'), 'vi');
+    await check(citizen, 'home', true);
+    await citizen.focus('#q');
+    await citizen.keyboard.type('ho kinh doanh');
+    await Promise.all([citizen.waitForURL(/q=ho/), citizen.keyboard.press('Enter')]);
+    await citizen.getByRole('link', { name: 'Đăng ký thành lập hộ kinh doanh' }).click();
+    await citizen.waitForURL(`**/procedures/${PROCEDURE}`);
+    expect(await citizen.locator('main').innerText()).toContain('100.000');
+    await check(citizen, 'procedure', true);
+  });
+
+  it('signs up from the procedure page and starts an application', async () => {
+    await citizen.getByRole('button', { name: 'Đăng nhập để nộp hồ sơ' }).click();
+    await citizen.waitForURL(/\/sign-in/);
+    await check(citizen, 'sign-in');
+    await citizen.getByRole('link', { name: 'Đăng ký tài khoản công dân' }).click();
+    await citizen.waitForURL(/\/sign-up/);
+    // A mistake first: the form names the field that is wrong.
+    await citizen.focus('#fullName');
+    for (const value of [
+      account.fullName,
+      account.nationalId,
+      account.email,
+      account.phone,
+      account.password,
+      'not the same',
+    ]) {
+      await citizen.keyboard.type(value);
+      await citizen.keyboard.press('Tab');
+    }
+    await Promise.all([citizen.waitForLoadState('load'), citizen.keyboard.press('Enter')]);
+    await containsText(citizen.locator('.govuk-error-summary'), 'Nhập lại mật khẩu');
+    await check(citizen, 'sign-up', true);
+    await citizen.fill('#password', account.password);
+    await citizen.fill('#passwordConfirmation', account.password);
+    await Promise.all([
+      citizen.waitForURL(`**/procedures/${PROCEDURE}`),
+      citizen.press('#passwordConfirmation', 'Enter'),
+    ]);
+    await citizen.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    await citizen.waitForURL(/\/my\/applications\/[0-9a-f-]+\/edit/);
+    await hasValue(citizen.locator('#field-fullName'), account.fullName);
+  });
+
+  it('fills the form, is told what is missing, and submits with the document', async () => {
+    await citizen.fill('#field-businessName', 'Quán phở Bình');
+    await citizen.fill('#field-capital', 'một trăm triệu');
+    await citizen.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    await citizen.waitForLoadState('load');
+    const summary = citizen.locator('.govuk-error-summary');
+    await containsText(summary, 'Vốn kinh doanh (đồng): phải là một số');
+    await citizen.locator('#field-capital-error').waitFor();
+    await check(citizen, 'application-form', true);
+    await citizen.fill('#field-capital', '100000000');
+    await citizen.getByRole('button', { name: 'Lưu nháp' }).click();
+    await citizen.waitForURL(/notice=saved/);
+    await citizen.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    await citizen.waitForLoadState('load');
+    await containsText(citizen.locator('.govuk-error-summary'), 'cần đính kèm giấy tờ này');
+    await citizen.setInputFiles('#document-0', {
+      name: 'de-nghi.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF_BYTES,
+    });
+    await Promise.all([
+      citizen.waitForURL(/notice=submitted/),
+      citizen.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click(),
+    ]);
+    applicationUrl = new URL(citizen.url()).pathname;
+    await containsText(citizen.locator('h1'), 'Đã nộp');
+  });
+
+  it('pays the fee online with a payment reference', async () => {
+    await citizen.fill('#payReference', 'PG-2026-000123');
+    await Promise.all([
+      citizen.waitForURL(/notice=paid/),
+      citizen.getByRole('button', { name: /Xác nhận đã thanh toán/ }).click(),
+    ]);
+    expect(await citizen.locator('main').innerText()).toContain('đã thanh toán');
+    await check(citizen, 'citizen-application', true);
+  });
+
+  it('lets the clerk receive the file from the queue and ask for a supplement', async () => {
+    await signIn(clerk, DEMO_ACCOUNTS.clerk);
+    await clerk.waitForURL('**/staff/queue');
+    await check(clerk, 'clerk-queue', true);
+    await clerk
+      .locator('tr', { hasText: account.fullName })
+      .getByRole('link', { name: 'Hồ sơ chờ tiếp nhận' })
+      .click();
+    await act(clerk, 'receive', async () => {});
+    receiptCode = (await clerk.locator('h1').innerText()).split(' ')[0];
+    expect(receiptCode).toMatch(/^QN-HL-260310-\d{4}$/);
+    await check(clerk, 'clerk-application', true);
+    // The supplement request needs its reason: leaving it out is named on the form.
+    const request = clerk.locator('#action-request_supplement form');
+    await request.locator('input[name=missingDocuments]').first().check();
+    await request.locator('button[type=submit]').click();
+    await clerk.waitForLoadState('load');
+    await containsText(clerk.locator('#action-request_supplement .govuk-error-summary'), 'Lý do');
+    await act(clerk, 'request_supplement', async (form) => {
+      await form.locator('textarea[name=reason]').fill('Bản scan không đọc được');
+      await form.locator('input[name=missingDocuments]').first().check();
+    });
+    await containsText(clerk.locator('h1'), 'Chờ bổ sung');
+  });
+
+  it('lets the citizen answer the supplement request with a new document', async () => {
+    await citizen.goto('/my/applications');
+    await check(citizen, 'my-applications');
+    await citizen.getByRole('link', { name: receiptCode }).click();
+    await containsText(citizen.locator('main'), 'Bản scan không đọc được');
+    await citizen.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
+    await citizen.waitForURL(/\/edit$/);
+    await check(citizen, 'supplement-form', true);
+    await citizen.setInputFiles('#document-0', {
+      name: 'de-nghi-ro.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF_BYTES,
+    });
+    await Promise.all([
+      citizen.waitForURL(/notice=supplemented/),
+      citizen.getByRole('button', { name: 'Gửi bổ sung' }).click(),
+    ]);
+    await containsText(citizen.locator('h1'), 'Đang xử lý');
+  });
+
+  it('lets the clerk write an apology letter, approve, and return the signed result', async () => {
+    await clerk.reload();
+    await act(clerk, 'extend', async (form) => {
+      await form.locator('textarea[name=reason]').fill('Cần xác minh thêm với cơ quan thuế');
+      await form.locator('input[name=appointmentAt]').fill('2026-03-20T15:00');
+    });
+    await act(clerk, 'approve', async () => {});
+    // OneGate's worker signs the result; the clerk then returns it online.
+    for (
+      let attempt = 0;
+      attempt < 100 && (await clerk.locator('#action-return').count()) === 0;
+      attempt += 1
+    ) {
+      await clerk.waitForTimeout(200);
+      await clerk.reload();
+    }
+    await act(clerk, 'return', async () => {});
+    await containsText(clerk.locator('h1'), 'Đã trả kết quả');
+  });
+
+  it('shows the citizen the result, the timeline and a download', async () => {
+    await citizen.goto(applicationUrl);
+    await containsText(citizen.locator('h1'), 'Đã trả kết quả');
+    const timeline = await citizen.locator('.onegate-timeline').innerText();
+    for (const step of [
+      'Tiếp nhận',
+      'Yêu cầu bổ sung',
+      'Thư xin lỗi, hẹn lại',
+      'Phê duyệt',
+      'Ký kết quả',
+      'Trả kết quả',
+    ]) {
+      expect(timeline).toContain(step);
+    }
+    const download = citizen.getByRole('link', { name: /Tải kết quả đã ký/ });
+    const result = await citizen.request.get((await download.getAttribute('href'))!);
+    expect(result.status()).toBe(200);
+    expect((await result.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // The forms OneGate issued on the way (receipt, supplement request, apology) open from the file too.
+    const receipt = citizen.getByRole('link', { name: /Giấy tiếp nhận hồ sơ/ });
+    for (let attempt = 0; attempt < 50 && (await receipt.count()) === 0; attempt += 1) {
+      await citizen.waitForTimeout(200);
+      await citizen.reload();
+    }
+    const slip = await citizen.request.get((await receipt.getAttribute('href'))!);
+    expect(slip.headers()['content-disposition']).toMatch(/^inline/);
+    expect((await slip.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await check(citizen, 'returned-application', true);
+    await citizen.check('#score-5');
+    await Promise.all([
+      citizen.waitForURL(/notice=rated/),
+      citizen.getByRole('button', { name: 'Gửi đánh giá' }).click(),
+    ]);
+  });
+
+  it('tracks the file publicly with its code and the national ID number', async () => {
+    const visitor = await personPage();
+    await visitor.goto('/track');
+    await visitor.fill('#code', receiptCode);
+    await visitor.fill('#nationalId', account.nationalId);
+    await Promise.all([visitor.waitForURL(/code=/), visitor.press('#nationalId', 'Enter')]);
+    await containsText(visitor.locator('main'), 'Đã trả kết quả');
+    await check(visitor, 'tracking', true);
+    await visitor.fill('#nationalId', '123');
+    await Promise.all([visitor.waitForURL(/nationalId=123/), visitor.press('#nationalId', 'Enter')]);
+    await visitor.locator('#nationalId-error').waitFor();
+  });
+
+  it('lets the clerk register a paper file handed in at the counter', async () => {
+    await clerk.goto('/staff/counter');
+    await clerk.selectOption('#procedure', PROCEDURE);
+    await Promise.all([
+      clerk.waitForURL(/procedure=/),
+      clerk.getByRole('button', { name: 'Chọn thủ tục' }).click(),
+    ]);
+    await check(clerk, 'counter');
+    await clerk.fill('#applicantNationalId', '022090001234');
+    await clerk.fill('#applicantFullName', 'Nguyễn Văn An');
+    await clerk.fill('#field-fullName', 'Nguyễn Văn An');
+    await clerk.fill('#field-nationalId', '022090001234');
+    await clerk.fill('#field-phone', '0912000111');
+    await clerk.fill('#field-businessName', 'Tạp hoá An');
+    await clerk.fill('#field-capital', '50000000');
+    await Promise.all([
+      clerk.waitForURL(/notice=registered/),
+      clerk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click(),
+    ]);
+    await containsText(clerk.locator('h1'), 'QN-HL-260310-');
+    await containsText(clerk.locator('.onegate-timeline'), 'Tiếp nhận trực tiếp');
+  });
+
+  it('sends pages with a strict Content-Security-Policy and leaves Swagger UI working', async () => {
+    const page = await fetch(`${stack.apiUrl}/`, { headers: { accept: 'text/html' } });
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    const docs = await fetch(`${stack.apiUrl}/api/docs`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-security-policy')).toBeNull();
+  });
+
+  it('switches to English, remembers it, and answers errors as pages in both languages', async () => {
+    await citizen.getByRole('link', { name: 'English' }).click();
+    await hasLanguage(citizen.locator('html'), 'en');
+    await containsText(citizen.locator('h1'), 'Returned');
+    await citizen.goto('/my/applications');
+    await hasText(citizen.locator('h1'), 'My applications');
+    const missing = await citizen.goto('/no-such-page');
+    expect(missing?.status()).toBe(404);
+    await hasText(citizen.locator('h1'), 'Page not found');
+    await check(citizen, 'not-found');
+    const forbidden = await citizen.goto('/admin/procedures');
+    expect(forbidden?.status()).toBe(403);
+    await hasText(citizen.locator('h1'), 'You cannot see this page');
+    await citizen.getByRole('link', { name: 'Tiếng Việt' }).click();
+    await hasText(citizen.locator('h1'), 'Bạn không có quyền xem trang này');
+    const api = await citizen.request.get('/api/no-such-route');
+    expect(api.headers()['content-type']).toContain('application/json');
+  });
+
+  it('sends visitors who are not signed in to the sign-in page', async () => {
+    const visitor = await personPage();
+    await visitor.goto('/staff/queue');
+    expect(new URL(visitor.url()).pathname).toBe('/sign-in');
+    expect(new URL(visitor.url()).searchParams.get('next')).toBe('/staff/queue');
+  });
+
+  it('shows the supervisor the figures of the period', async () => {
+    const supervisor = await personPage();
+    await signIn(supervisor, DEMO_ACCOUNTS.supervisor);
+    await supervisor.goto('/supervisor/dashboard?from=2026-03-01&to=2026-03-31');
+    await containsText(supervisor.locator('.onegate-tiles'), 'Tỷ lệ đúng hạn');
+    await supervisor.locator('canvas[data-kind=trend]').waitFor();
+    expect(await supervisor.locator('a[href*="/api/reports/summary/export"]').count()).toBe(2);
+    await check(supervisor, 'dashboard', true);
+  });
+
+  it('lets the administrator edit a procedure, with JSON checked, and see the other consoles', async () => {
+    const admin = await personPage();
+    await signIn(admin, DEMO_ACCOUNTS.admin);
+    await admin.goto(`/admin/procedures/${PROCEDURE}`);
+    await admin.fill('#formSchema', '[{"name": "x", "type": "text"');
+    await admin.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await admin.waitForLoadState('load');
+    await containsText(admin.locator('#formSchema-error'), 'JSON');
+    await admin.fill('#formSchema', '[{"name": "1x", "label": {"vi": "X", "en": "X"}, "type": "colour"}]');
+    await admin.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await admin.waitForLoadState('load');
+    await containsText(admin.locator('#formSchema-error'), '0.type');
+    await check(admin, 'admin-procedure', true);
+    for (const [path, name] of [
+      ['/admin/procedures', 'admin-procedures'],
+      ['/admin/staff', 'admin-staff'],
+      ['/admin/calendar?year=2026', 'admin-calendar'],
+    ] as const) {
+      await admin.goto(path);
+      await check(admin, name);
+    }
+    const console = await admin.goto('/admin/queues');
+    expect(console?.status()).toBe(200);
+    const queues = await admin.request.get('/admin/queues/api/queues');
+    expect(queues.status()).toBe(200);
+    const anonymous = await fetch(`${stack.apiUrl}/admin/queues/api/queues`, { redirect: 'manual' });
+    expect(anonymous.status).toBe(303);
+  });
+
+  it('finds no serious or critical accessibility problem on any page visited', () => {
+    expect(problems).toEqual([]);
+  });
+});

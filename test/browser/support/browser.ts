@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Debian's Chromium, headless, with nothing that reaches outside this machine. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 375, height: 812 };
+
+const SCREENSHOTS = join(__dirname, '..', 'screenshots');
+
+export interface AxeProblem {
+  page: string;
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+/** Serious and critical accessibility violations of the page as it is now (WCAG 2.1 A and AA rules). */
+export async function accessibilityProblems(page: Page, name: string): Promise<AxeProblem[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      page: name,
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+}
+
+/** A picture of the page at desktop and phone width, for the README; the phone page must fit its width. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(PHONE);
+  // Nothing may push the page wider than a phone: only tables scroll, inside their own box. Charts
+  // take a frame or two to follow the new width.
+  const fits = `document.documentElement.scrollWidth <= ${PHONE.width}`;
+  await page.waitForFunction(fits, null, { timeout: 2_000 }).catch(() => undefined);
+  const width = await page.evaluate('document.documentElement.scrollWidth');
+  expect(width, `${name} is wider than a phone`).toBeLessThanOrEqual(PHONE.width);
+  // The phone picture is what the first screen shows, which keeps the files small.
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`) });
+  await page.setViewportSize(DESKTOP);
+}
+
+/** The element's text, once it is on the page, contains the given text. */
+export async function containsText(locator: Locator, text: string): Promise<void> {
+  await locator.first().waitFor();
+  expect(await locator.first().innerText()).toContain(text);
+}
+
+export async function hasText(locator: Locator, text: string): Promise<void> {
+  await locator.first().waitFor();
+  expect((await locator.first().innerText()).trim()).toBe(text);
+}
+
+export async function hasValue(locator: Locator, value: string): Promise<void> {
+  expect(await locator.inputValue()).toBe(value);
+}
+
+export async function hasLanguage(locator: Locator, language: string): Promise<void> {
+  expect(await locator.getAttribute('lang')).toBe(language);
+}

@@ -1,0 +1,482 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { AppConfig } from '@onegate/config';
+import { NOTIFICATION_KINDS } from '@onegate/domain';
+import { JobDispatcher, JobName } from '@onegate/jobs';
+import type { JobPayloads } from '@onegate/jobs';
+import { Notification } from '@onegate/persistence';
+
+import { bearer, DEMO_ACCOUNTS, newCitizen, signIn } from './support/accounts';
+import type { Tokens } from './support/accounts';
+import { ApplicationsClient, PDF_BYTES } from './support/applications';
+import type { ApplicationBody } from './support/applications';
+import { eventually, request } from './support/http';
+import { SmtpCatcher } from './support/smtp-catcher';
+import { testDatabaseKind } from './support/test-database';
+import { TestStack } from './support/test-stack';
+import { addWorkingHoursByHand, localTime } from './support/working-time-by-hand';
+
+const HOUSEHOLD = '1.001612'; // Ha Long City, 24 working hours, 100,000 VND
+const HOUSEHOLD_DOCUMENT = 'Giấy đề nghị đăng ký hộ kinh doanh';
+const SCRIPT = '<script>alert("x")</script>';
+const ESCAPED_SCRIPT = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;';
+const householdForm = (nationalId: string, businessName = 'Tạp hoá Bình An') => ({
+  fullName: 'Nguyễn Văn A',
+  nationalId,
+  phone: '0912345678',
+  businessName,
+  capital: 50_000_000,
+});
+const SUPERVISOR_EMAIL = DEMO_ACCOUNTS.supervisor;
+const CLERK_EMAIL = DEMO_ACCOUNTS.clerk;
+
+interface NotificationPage {
+  items: { id: string; kind: string; subject: string; text: string; readAt: string | null }[];
+  total: number;
+  unread: number;
+}
+
+describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
+  let catcher: SmtpCatcher;
+  let stack: TestStack;
+  let apps: ApplicationsClient;
+  let citizen: Tokens;
+  let citizenEmail: string;
+  let clerk: Tokens;
+  let admin: Tokens;
+  let supervisor: Tokens;
+  let walkInEmail: string;
+  const codes = { full: '', walkIn: '', deadline: '' };
+  let fullId = '';
+
+  beforeAll(async () => {
+    catcher = await SmtpCatcher.start();
+    stack = await TestStack.start({
+      configure: (config) => new AppConfig({ ...config, smtpUrl: catcher.url } as AppConfig),
+    });
+    apps = new ApplicationsClient(stack.apiUrl);
+    const english = newCitizen({ language: 'en', fullName: 'Tran Thi Binh' });
+    citizenEmail = english.email;
+    const registered = await request<Tokens>(`${stack.apiUrl}/api/auth/register`, {
+      method: 'POST',
+      body: english,
+    });
+    expect(registered.status).toBe(201);
+    citizen = registered.body;
+    const password = stack.config.demoPassword!;
+    clerk = await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, password);
+    admin = await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, password);
+    supervisor = await signIn(stack.apiUrl, DEMO_ACCOUNTS.supervisor, password);
+  });
+
+  afterEach(() => stack.freezeClock(null));
+  afterAll(async () => {
+    await stack?.stop();
+    await catcher?.stop();
+  });
+
+  const jobs = () => stack.api.get(JobDispatcher);
+
+  /** Enqueues a job by hand and waits until the worker has finished it. */
+  async function runJob<Name extends JobName>(name: Name, payload: JobPayloads[Name], jobId?: string) {
+    const id = await jobs().dispatch(name, payload, jobId ? { jobId } : {});
+    await eventually(async () => {
+      const job = await jobs().queueOf(name).getJob(id);
+      if ((await job?.getState()) === 'failed') throw new Error(`${name} failed: ${job?.failedReason}`);
+      return (await job?.getState()) === 'completed' ? true : undefined;
+    });
+  }
+
+  /** Waits until no notification job is left to run. */
+  async function notificationsSettled() {
+    await eventually(async () => {
+      const counts = await jobs()
+        .queueOf(JobName.SendNotification)
+        .getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      return Object.values(counts).every((count) => count === 0) ? true : undefined;
+    });
+  }
+
+  const notificationsOf = (applicationId: string) =>
+    stack.apiDataSource
+      .getRepository(Notification)
+      .find({ where: { applicationId }, order: { createdAt: 'ASC', kind: 'ASC' } });
+
+  const mailAbout = (address: string, code: string) =>
+    catcher.to(address).filter((mail) => mail.subject.includes(code));
+
+  async function registerAtCounter(applicant: Record<string, unknown>, businessName?: string) {
+    const registered = await request<ApplicationBody>(`${stack.apiUrl}/api/applications/counter`, {
+      method: 'POST',
+      headers: bearer(clerk),
+      body: {
+        procedureCode: HOUSEHOLD,
+        applicant,
+        formData: householdForm(String(applicant.nationalId), businessName),
+      },
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    return registered.body;
+  }
+
+  it('mails the citizen the receipt, the decision and the result in their language, each exactly once', async () => {
+    stack.freezeClock(localTime('2027-03-08T08:30:00'));
+    const me = await request<{ nationalId: string }>(`${stack.apiUrl}/api/me`, { headers: bearer(citizen) });
+    const draft = await apps.create(citizen, HOUSEHOLD, householdForm(me.body.nationalId, SCRIPT));
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const id = (fullId = draft.body.id);
+    expect((await apps.upload(citizen, id, HOUSEHOLD_DOCUMENT, PDF_BYTES)).status).toBe(201);
+    expect((await apps.act(citizen, id, 'pay', { reference: 'PG-1' })).status).toBe(200);
+    expect((await apps.act(citizen, id, 'submit')).status).toBe(200);
+
+    stack.freezeClock(localTime('2027-03-08T09:00:00'));
+    const received = await apps.act(clerk, id, 'receive');
+    expect(received.status).toBe(200);
+    const code = (codes.full = received.body.code!);
+    expect(addWorkingHoursByHand(localTime('2027-03-08T09:00:00'), 24)).toEqual(
+      localTime('2027-03-11T09:00:00'),
+    );
+    const receipt = await eventually(async () => mailAbout(citizenEmail, code)[0]);
+    expect(receipt).toMatchObject({
+      to: [citizenEmail],
+      from: 'no-reply@onegate.local',
+      subject: `Application ${code} received`,
+      language: 'en',
+    });
+    expect(receipt.text).toContain(`Receipt code: ${code}`);
+    expect(receipt.text).toContain('Result due: 11/03/2027 at 09:00');
+    expect(receipt.text).toContain(`Business name: ${SCRIPT}`);
+    expect(receipt.html).toContain(`Business name: ${ESCAPED_SCRIPT}`);
+    expect(receipt.html).not.toContain('<script');
+    expect(receipt.text).toContain('National ID number: ••••••••');
+    expect(receipt.text).not.toContain(me.body.nationalId);
+
+    stack.freezeClock(localTime('2027-03-10T10:00:00'));
+    expect((await apps.act(clerk, id, 'approve')).status).toBe(200);
+    const decision = await eventually(async () => mailAbout(citizenEmail, code)[1]);
+    expect(decision.subject).toBe(`A decision on application ${code}`);
+    expect(decision.text).toContain('Decision: approved');
+    await eventually(async () => ((await apps.get(clerk, id)).body.signed ? true : undefined));
+    stack.freezeClock(localTime('2027-03-10T10:05:00'));
+    expect((await apps.act(clerk, id, 'return')).status).toBe(200);
+    const result = await eventually(async () => mailAbout(citizenEmail, code)[2]);
+    expect(result.subject).toBe(`The result of application ${code} is ready`);
+    expect(result.text).toContain('returned online at 10/03/2027 at 10:05');
+
+    await notificationsSettled();
+    const stored = await notificationsOf(id);
+    expect(stored.map((row) => [row.kind, row.language, row.emailStatus])).toEqual([
+      ['file_received', 'en', 'sent'],
+      ['decision_made', 'en', 'sent'],
+      ['result_ready', 'en', 'sent'],
+    ]);
+
+    // The same jobs delivered again (under new BullMQ ids, so only OneGate's own key can stop them).
+    for (const row of stored) {
+      await runJob(
+        JobName.SendNotification,
+        {
+          key: row.notificationKey,
+          kind: row.kind,
+          applicationId: id,
+          recipient: { userId: row.recipientUserId! },
+          facts: {},
+        },
+        `again-${row.id}`,
+      );
+    }
+    await notificationsSettled();
+    expect(catcher.to(citizenEmail)).toHaveLength(3);
+    expect(await notificationsOf(id)).toHaveLength(3);
+  });
+
+  it('mails a counter applicant without an account in Vietnamese, escaped, and never twice after a crash mid-send', async () => {
+    stack.freezeClock(localTime('2027-03-09T14:00:00'));
+    const walkIn = newCitizen();
+    walkInEmail = walkIn.email;
+    const registered = await registerAtCounter(
+      { nationalId: walkIn.nationalId, fullName: 'Phạm Văn Khách', email: walkIn.email },
+      SCRIPT,
+    );
+    const code = (codes.walkIn = registered.code!);
+    const receipt = await eventually(async () => mailAbout(walkInEmail, code)[0]);
+    expect(receipt).toMatchObject({ subject: `Hồ sơ ${code} đã được tiếp nhận`, language: 'vi' });
+    expect(receipt.text).toContain('Kính gửi Phạm Văn Khách,');
+    expect(receipt.text).toContain(`Mã hồ sơ: ${code}`);
+    expect(receipt.text).toContain('Hẹn trả kết quả: 14:00 ngày 12/03/2027');
+    expect(receipt.html).toContain(ESCAPED_SCRIPT);
+    expect(receipt.html).not.toContain('<script');
+
+    await notificationsSettled();
+    const [stored] = await notificationsOf(registered.id);
+    expect(stored).toMatchObject({ recipientUserId: null, recipientEmail: walkInEmail, emailStatus: 'sent' });
+    const again: JobPayloads[JobName.SendNotification] = {
+      key: stored.notificationKey,
+      kind: 'file_received',
+      applicationId: registered.id,
+      recipient: { email: walkInEmail, language: 'vi' },
+      facts: {},
+    };
+    const rows = stack.apiDataSource.getRepository(Notification);
+
+    // A worker died while sending: the e-mail may have left, so a redelivered job must not send it.
+    await rows.update({ id: stored.id }, { emailStatus: 'sending' });
+    await runJob(JobName.SendNotification, again, 'crashed-mid-send');
+    expect(mailAbout(walkInEmail, code)).toHaveLength(1);
+    expect((await rows.findOneByOrFail({ id: stored.id })).emailStatus).toBe('sending');
+
+    // A worker died after storing it but before taking the e-mail: the redelivered job sends it, once.
+    await rows.update({ id: stored.id }, { emailStatus: 'pending' });
+    await runJob(JobName.SendNotification, again, 'crashed-before-send');
+    await runJob(JobName.SendNotification, again, 'delivered-twice');
+    expect(mailAbout(walkInEmail, code)).toHaveLength(2);
+    expect((await rows.findOneByOrFail({ id: stored.id })).emailStatus).toBe('sent');
+  });
+
+  it('lists each user only their own notifications, newest first, unread ones on request, and marks them read', async () => {
+    const inbox = (tokens: Tokens, query = '') =>
+      request<NotificationPage>(`${stack.apiUrl}/api/notifications${query}`, { headers: bearer(tokens) });
+    const mine = await inbox(citizen);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ total: 3, unread: 3 });
+    expect(mine.body.items.map((item) => item.kind)).toEqual([
+      'result_ready',
+      'decision_made',
+      'file_received',
+    ]);
+    expect(mine.body.items[2].subject).toBe(`Application ${codes.full} received`);
+    expect((await inbox(citizen, '?page=2&pageSize=2')).body.items.map((item) => item.kind)).toEqual([
+      'file_received',
+    ]);
+
+    const demoCitizen = await signIn(stack.apiUrl, DEMO_ACCOUNTS.citizen, stack.config.demoPassword!);
+    const theirs = await inbox(demoCitizen);
+    expect(theirs.body.items.map((item) => item.id)).not.toEqual(
+      expect.arrayContaining([mine.body.items[0].id]),
+    );
+
+    const first = mine.body.items[0];
+    const read = await request<{ readAt: string }>(`${stack.apiUrl}/api/notifications/${first.id}/read`, {
+      method: 'POST',
+      headers: bearer(citizen),
+    });
+    expect(read.status).toBe(200);
+    expect(read.body.readAt).toEqual(expect.any(String));
+    const readAgain = await request<{ readAt: string }>(
+      `${stack.apiUrl}/api/notifications/${first.id}/read`,
+      {
+        method: 'POST',
+        headers: bearer(citizen),
+      },
+    );
+    expect(readAgain.body.readAt).toBe(read.body.readAt);
+
+    const unread = await inbox(citizen, '?unread=true');
+    expect(unread.body).toMatchObject({ total: 2, unread: 2 });
+    expect(unread.body.items.map((item) => item.id)).not.toContain(first.id);
+    expect((await inbox(citizen)).body.items[0].readAt).toBe(read.body.readAt);
+
+    const someoneElses = await request(`${stack.apiUrl}/api/notifications/${mine.body.items[1].id}/read`, {
+      method: 'POST',
+      headers: bearer(demoCitizen),
+    });
+    expect(someoneElses.status).toBe(404);
+    expect((await inbox(citizen, '?unread=true')).body.unread).toBe(2);
+    const unknown = await request(
+      `${stack.apiUrl}/api/notifications/00000000-0000-4000-8000-000000000000/read`,
+      {
+        method: 'POST',
+        headers: bearer(citizen),
+      },
+    );
+    expect(unknown.status).toBe(404);
+    expect((await request(`${stack.apiUrl}/api/notifications`)).status).toBe(401);
+    expect((await inbox(citizen, '?unread=maybe')).status).toBe(400);
+  });
+
+  it('alerts the assignee and the supervisors once when a file is due soon and once when it is overdue', async () => {
+    const receivedAt = localTime('2027-03-15T09:00:00'); // a Monday
+    stack.freezeClock(receivedAt);
+    const file = await registerAtCounter({ nationalId: newCitizen().nationalId, fullName: 'Hoàng Văn Hạn' });
+    const code = (codes.deadline = file.code!);
+    const dueAt = localTime('2027-03-18T09:00:00');
+    expect(file.dueAt).toBe(dueAt.toISOString());
+    const clerkId = (await request<{ id: string }>(`${stack.apiUrl}/api/me`, { headers: bearer(clerk) })).body
+      .id;
+    expect((await apps.act(clerk, file.id, 'assign', { assigneeId: clerkId })).status).toBe(200);
+    const paused = await registerAtCounter({ nationalId: newCitizen().nationalId, fullName: 'Đỗ Thị Chờ' });
+    stack.freezeClock(localTime('2027-03-15T10:00:00'));
+    const asked = await apps.act(clerk, paused.id, 'request_supplement', {
+      reason: 'Thiếu giấy tờ',
+      missingDocuments: ['Hợp đồng thuê nhà'],
+    });
+    expect(asked.status).toBe(200);
+
+    // Delayed checks for the moment it becomes due soon (one working day left) and for its due time.
+    // They reach the queue through the outbox, so their delay counts from when the relay moved them.
+    const checks = jobs().queueOf(JobName.CheckDeadline);
+    const dueSoonCheck = await eventually(
+      async () => (await checks.getJob(`${file.id}|due_soon|${dueAt.getTime()}`)) ?? undefined,
+    );
+    const overdueCheck = await eventually(
+      async () => (await checks.getJob(`${file.id}|overdue|${dueAt.getTime()}`)) ?? undefined,
+    );
+    const relayLag = 10_000;
+    const expectedDueSoon = localTime('2027-03-17T09:00:00').getTime() - receivedAt.getTime();
+    const expectedOverdue = dueAt.getTime() + 1_000 - receivedAt.getTime();
+    expect(dueSoonCheck.opts.delay).toBeGreaterThan(expectedDueSoon - relayLag);
+    expect(dueSoonCheck.opts.delay).toBeLessThanOrEqual(expectedDueSoon);
+    expect(overdueCheck.opts.delay).toBeGreaterThan(expectedOverdue - relayLag);
+    expect(overdueCheck.opts.delay).toBeLessThanOrEqual(expectedOverdue);
+
+    const alertsOf = async (kind: string) =>
+      (await notificationsOf(file.id))
+        .filter((row) => row.kind === kind)
+        .map((row) => row.recipientEmail)
+        .sort();
+
+    // Wednesday 08:59: one working day and a minute are left.
+    stack.freezeClock(localTime('2027-03-17T08:59:00'));
+    await runJob(JobName.ScanDeadlines, {});
+    await notificationsSettled();
+    expect(await notificationsOf(file.id)).toEqual([]);
+
+    stack.freezeClock(localTime('2027-03-17T09:00:00'));
+    await runJob(JobName.ScanDeadlines, {});
+    await eventually(async () => (mailAbout(SUPERVISOR_EMAIL, code).length === 1 ? true : undefined));
+    await eventually(async () => (mailAbout(CLERK_EMAIL, code).length === 1 ? true : undefined));
+    expect(mailAbout(CLERK_EMAIL, code)[0]).toMatchObject({
+      subject: `Sắp đến hạn: hồ sơ ${code}`,
+      language: 'vi',
+    });
+    expect(mailAbout(CLERK_EMAIL, code)[0].text).toContain('Hạn giải quyết: 09:00 ngày 18/03/2027');
+    await runJob(JobName.ScanDeadlines, {});
+    await runJob(JobName.CheckDeadline, { applicationId: file.id });
+    await notificationsSettled();
+    expect(await alertsOf('due_soon')).toEqual([CLERK_EMAIL, SUPERVISOR_EMAIL]);
+    expect(await alertsOf('overdue')).toEqual([]);
+
+    // The delayed check at the due time (plus a second), then scans: overdue, once each.
+    stack.freezeClock(localTime('2027-03-18T09:00:01'));
+    await runJob(JobName.CheckDeadline, { applicationId: file.id });
+    await eventually(async () => (mailAbout(SUPERVISOR_EMAIL, code).length === 2 ? true : undefined));
+    await eventually(async () => (mailAbout(CLERK_EMAIL, code).length === 2 ? true : undefined));
+    expect(mailAbout(SUPERVISOR_EMAIL, code)[1].subject).toBe(`Quá hạn: hồ sơ ${code}`);
+    await runJob(JobName.ScanDeadlines, {});
+    await runJob(JobName.ScanDeadlines, {});
+    await notificationsSettled();
+    expect(await alertsOf('overdue')).toEqual([CLERK_EMAIL, SUPERVISOR_EMAIL]);
+    expect(mailAbout(SUPERVISOR_EMAIL, code)).toHaveLength(2);
+    expect(mailAbout(CLERK_EMAIL, code)).toHaveLength(2);
+
+    // The file waiting for a supplement has its clock paused: neither due soon nor overdue.
+    expect(await notificationsOf(paused.id)).toEqual([]);
+    // An alert that arrives after its file was decided no longer applies, and is dropped.
+    await runJob(JobName.SendNotification, {
+      key: `${fullId}:overdue:${clerkId}`,
+      kind: 'overdue',
+      applicationId: fullId,
+      recipient: { userId: clerkId },
+      facts: { dueAt: dueAt.toISOString() },
+    });
+    expect((await notificationsOf(fullId)).map((row) => row.kind)).not.toContain('overdue');
+    // The counter file of the walk-in, never decided, was overdue too: its supervisor heard once.
+    expect(mailAbout(SUPERVISOR_EMAIL, codes.walkIn).map((mail) => mail.subject)).toEqual([
+      `Quá hạn: hồ sơ ${codes.walkIn}`,
+    ]);
+  });
+
+  it('sends each supervisor their counts of the last week, once', async () => {
+    stack.freezeClock(localTime('2027-03-22T07:00:00'));
+    await runJob(JobName.WeeklyDigest, {});
+    await runJob(JobName.WeeklyDigest, {});
+    await notificationsSettled();
+    const digests = catcher.to(SUPERVISOR_EMAIL).filter((mail) => mail.subject.startsWith('Tổng hợp tuần'));
+    expect(digests).toHaveLength(1);
+    expect(digests[0].subject).toBe('Tổng hợp tuần 2027-03-15 – 2027-03-21: UBND tỉnh Quảng Ninh');
+    // Received that week: the two files of the deadline test; overdue now: that one and the walk-in's.
+    expect(digests[0].text).toContain(
+      '- Tiếp nhận: 2\n- Đã giải quyết: 0\n- Giải quyết đúng hạn: 0\n- Đang quá hạn: 2',
+    );
+    const inbox = await request<NotificationPage>(`${stack.apiUrl}/api/notifications?pageSize=100`, {
+      headers: bearer(supervisor),
+    });
+    expect(inbox.body.items.filter((item) => item.kind === 'weekly_digest')).toHaveLength(1);
+  });
+
+  it('previews every mail template, and shows the outbox, to administrators only', async () => {
+    for (const kind of NOTIFICATION_KINDS) {
+      for (const lang of ['vi', 'en']) {
+        const preview = await request<{ subject: string; html: string; text: string; file: string }>(
+          `${stack.apiUrl}/api/admin/mail/preview/${kind}?lang=${lang}`,
+          { headers: bearer(admin) },
+        );
+        expect(preview.status, `${kind} ${lang}`).toBe(200);
+        expect(preview.body.file).toBe(`${kind}.${lang}.hbs`);
+        expect(preview.body.subject.length).toBeGreaterThan(5);
+        expect(preview.body.html).toContain(`<html lang="${lang}">`);
+      }
+    }
+    const preview = `${stack.apiUrl}/api/admin/mail/preview/file_received`;
+    expect((await request(preview)).status).toBe(401);
+    for (const tokens of [clerk, supervisor, citizen]) {
+      expect((await request(preview, { headers: bearer(tokens) })).status).toBe(403);
+      expect(
+        (await request(`${stack.apiUrl}/api/admin/mail/outbox`, { headers: bearer(tokens) })).status,
+      ).toBe(403);
+    }
+    expect((await request(`${preview}?lang=fr`, { headers: bearer(admin) })).status).toBe(400);
+    expect(
+      (await request(`${stack.apiUrl}/api/admin/mail/preview/no_such_mail`, { headers: bearer(admin) }))
+        .status,
+    ).toBe(404);
+    // With SMTP_URL set there is no development sink: the outbox is empty.
+    const outbox = await request(`${stack.apiUrl}/api/admin/mail/outbox`, { headers: bearer(admin) });
+    expect(outbox.status).toBe(200);
+    expect(outbox.body).toMatchObject({ items: [], total: 0 });
+  });
+});
+
+describe(`development mail sink (${testDatabaseKind()})`, () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await TestStack.start();
+  });
+
+  afterAll(() => stack?.stop());
+
+  it('catches what the worker sends when no SMTP_URL is set, and shows it to administrators', async () => {
+    expect(stack.config.smtpUrl).toBeNull();
+    const password = stack.config.demoPassword!;
+    const clerk = await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, password);
+    const admin = await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, password);
+    const walkIn = newCitizen();
+    const registered = await request<ApplicationBody>(`${stack.apiUrl}/api/applications/counter`, {
+      method: 'POST',
+      headers: bearer(clerk),
+      body: {
+        procedureCode: HOUSEHOLD,
+        applicant: { nationalId: walkIn.nationalId, fullName: 'Vũ Văn Hộp Thư', email: walkIn.email },
+        formData: householdForm(walkIn.nationalId),
+      },
+    });
+    expect(registered.status).toBe(201);
+    const code = registered.body.code!;
+    type Outbox = { items: { to: string[]; from: string; subject: string; text: string; html: string }[] };
+    const caught = await eventually(async () => {
+      const outbox = await request<Outbox>(`${stack.apiUrl}/api/admin/mail/outbox`, {
+        headers: bearer(admin),
+      });
+      return outbox.body.items.find((mail) => mail.to.includes(walkIn.email));
+    });
+    expect(caught).toMatchObject({
+      from: 'no-reply@onegate.local',
+      subject: `Hồ sơ ${code} đã được tiếp nhận`,
+    });
+    expect(caught.text).toContain(`Mã hồ sơ: ${code}`);
+    expect(caught.html).toContain(code);
+    const asClerk = await request(`${stack.apiUrl}/api/admin/mail/outbox`, { headers: bearer(clerk) });
+    expect(asClerk.status).toBe(403);
+  });
+});

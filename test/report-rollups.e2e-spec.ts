@@ -1,0 +1,170 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { WorkingCalendarService } from '@onegate/applications';
+import { AgencyRepository } from '@onegate/persistence';
+import { ReportRebuildService } from '@onegate/reporting';
+
+import { rebuildReports } from '../apps/api/src/reports/reports-command';
+import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
+import type { Tokens } from './support/accounts';
+import { ApplicationsClient, PDF_BYTES } from './support/applications';
+import { eventually, request } from './support/http';
+import { generateApplications } from './support/reports/random-applications';
+import { getReport, importLines, readCatalogue } from './support/reports/report-client';
+import { testDatabaseKind } from './support/test-database';
+import { TestStack } from './support/test-stack';
+import { localTime } from './support/working-time-by-hand';
+
+const HOUSEHOLD = '1.001612';
+const HOUSEHOLD_FORM = {
+  fullName: 'Nguyễn Văn A',
+  nationalId: '022090001234',
+  phone: '0912345678',
+  businessName: 'Tạp hoá Bình An',
+  capital: 50_000_000,
+};
+const HOUSEHOLD_DOCUMENT = 'Giấy đề nghị đăng ký hộ kinh doanh';
+const JUNE = { from: '2025-06-01', to: '2025-06-30' };
+
+type Row = Record<string, unknown>;
+
+/**
+ * The rollups kept by imports and by live actions (in the transaction of each event) must be exactly
+ * what a rebuild computes from the events afterwards.
+ */
+describe(`report rollups equal a rebuild from the events (${testDatabaseKind()})`, () => {
+  let stack: TestStack;
+  let admin: Tokens;
+  let clerk: Tokens;
+  let citizen: Tokens;
+  let apps: ApplicationsClient;
+
+  beforeAll(async () => {
+    stack = await TestStack.start();
+    const password = stack.config.demoPassword!;
+    admin = await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, password);
+    clerk = await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, password);
+    citizen = await signIn(stack.apiUrl, DEMO_ACCOUNTS.citizen, password);
+    apps = new ApplicationsClient(stack.apiUrl);
+  });
+
+  afterEach(() => stack.freezeClock(null));
+  afterAll(() => stack?.stop());
+
+  const at = (local: string) => stack.freezeClock(localTime(local));
+  const summary = async () => (await getReport<Row>(stack.apiUrl, admin, 'summary', JUNE)).body;
+
+  async function snapshot(): Promise<{ rollups: string[]; histograms: string[] }> {
+    const rollups = (await stack.apiDataSource.query('SELECT * FROM report_rollups')) as Row[];
+    const histograms = (await stack.apiDataSource.query('SELECT * FROM report_histograms')) as Row[];
+    const describe = (row: Row) =>
+      Object.keys(row)
+        .sort()
+        .map(
+          (key) =>
+            `${key}=${typeof row[key] === 'string' && /^-?\d+$/.test(row[key]) ? Number(row[key]) : String(row[key])}`,
+        )
+        .join(' ');
+    const counters = (row: Row) =>
+      Object.entries(row).filter(
+        ([key]) => !['grain', 'period', 'agency_id', 'procedure_id', 'channel'].includes(key),
+      );
+    return {
+      rollups: rollups
+        .filter((row) => counters(row).some(([, value]) => Number(value) !== 0))
+        .map(describe)
+        .sort(),
+      histograms: histograms
+        .filter((row) => Number(row.count) !== 0)
+        .map(describe)
+        .sort(),
+    };
+  }
+
+  it('after an import and live actions of every kind', async () => {
+    const lines = generateApplications({
+      seed: 99,
+      count: 500,
+      from: '2025-04-01',
+      to: '2025-08-31',
+      catalogue: await readCatalogue(stack.apiUrl),
+    });
+    expect((await importLines(stack.apiUrl, admin, lines)).body.imported).toBe(500);
+    const before = await summary();
+
+    // Online, with a supplement, an apology letter, a digital signature and a rating.
+    at('2025-06-02T08:30:00');
+    const draft = await apps.create(citizen, HOUSEHOLD, HOUSEHOLD_FORM);
+    await apps.upload(citizen, draft.body.id, HOUSEHOLD_DOCUMENT, PDF_BYTES);
+    expect((await apps.act(citizen, draft.body.id, 'pay', { reference: 'PG-9' })).status).toBe(200);
+    expect((await apps.act(citizen, draft.body.id, 'submit')).status).toBe(200);
+    at('2025-06-02T09:00:00');
+    expect((await apps.act(clerk, draft.body.id, 'receive')).status).toBe(200);
+    at('2025-06-03T10:00:00');
+    const asked = await apps.act(clerk, draft.body.id, 'request_supplement', {
+      reason: 'Thiếu giấy tờ',
+      missingDocuments: ['Hợp đồng thuê nhà'],
+    });
+    expect(asked.status).toBe(200);
+    at('2025-06-05T11:00:00');
+    expect((await apps.act(citizen, draft.body.id, 'supplement')).status).toBe(200);
+    at('2025-06-06T09:00:00');
+    const extended = await apps.act(clerk, draft.body.id, 'extend', {
+      reason: 'Cần xác minh',
+      appointmentAt: localTime('2025-06-20T09:00:00').toISOString(),
+    });
+    expect(extended.status).toBe(200);
+    at('2025-06-16T15:00:00');
+    expect((await apps.act(clerk, draft.body.id, 'approve')).status).toBe(200);
+    await eventually(async () => ((await apps.get(clerk, draft.body.id)).body.signed ? true : undefined));
+    at('2025-06-17T09:00:00');
+    expect((await apps.act(clerk, draft.body.id, 'return')).status).toBe(200);
+    const rated = await request(`${stack.apiUrl}/api/applications/${draft.body.id}/rating`, {
+      method: 'POST',
+      headers: bearer(citizen),
+      body: { score: 4 },
+    });
+    expect(rated.status).toBe(201);
+
+    // On paper at the counter, then withdrawn by the citizen; and one left waiting.
+    at('2025-06-18T09:00:00');
+    const counter = async () =>
+      request<{ id: string }>(`${stack.apiUrl}/api/applications/counter`, {
+        method: 'POST',
+        headers: bearer(clerk),
+        body: {
+          procedureCode: HOUSEHOLD,
+          applicant: { nationalId: '022090001234', fullName: 'Nguyễn Văn A' },
+          formData: HOUSEHOLD_FORM,
+        },
+      });
+    const paper = await counter();
+    expect(paper.status).toBe(201);
+    at('2025-06-19T10:00:00');
+    expect((await apps.act(citizen, paper.body.id, 'withdraw')).status).toBe(200);
+    expect((await counter()).status).toBe(201);
+
+    const after = await summary();
+    expect(after).toMatchObject({
+      received: Number(before.received) + 3,
+      decided: Number(before.decided) + 1,
+      extended: Number(before.extended) + 1,
+      returned: Number(before.returned) + 1,
+      withdrawn: Number(before.withdrawn) + 1,
+      backlog: Number(before.backlog) + 1,
+      satisfaction: { count: (before.satisfaction as { count: number }).count + 1 },
+    });
+
+    const kept = await snapshot();
+    const rebuilt = await rebuildReports(
+      stack.api.get(ReportRebuildService, { strict: false }),
+      stack.api.get(AgencyRepository, { strict: false }),
+      stack.api.get(WorkingCalendarService, { strict: false }),
+    );
+    expect(rebuilt.applications).toBe(503);
+    const recomputed = await snapshot();
+    expect(recomputed.rollups.length).toBeGreaterThan(100);
+    expect(recomputed).toEqual(kept);
+    expect(await summary()).toEqual(after);
+  });
+});
