@@ -241,7 +241,7 @@ export class MyApplicationsController {
         answers: answersOf(procedure.formSchema, application.formData, lang),
         documents: documentsOf(application.id, application.attachments, procedure.requiredDocuments),
         issuedForms: issuedFormsOf(application.id, application.attachments),
-        timeline: timelineOf(application.events),
+        timeline: timelineOf(application.events, application.firstDownloadedAt),
         supplementRequest:
           application.state === 'supplement_requested' ? lastSupplementRequest(application.events) : null,
         canEdit: application.state === 'draft' || application.state === 'supplement_requested',

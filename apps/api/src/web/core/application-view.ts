@@ -5,8 +5,9 @@ const WAITING: readonly ApplicationState[] = ['submitted', 'received', 'in_progr
 export const DUE_SOON_MS = 24 * 3_600_000;
 
 /** One line of an application's timeline, with what the action carried. */
-export function timelineOf(events: ApplicationEventDto[] | undefined) {
-  return (events ?? []).map((event) => ({
+/** The application's events, then the owner's first download of the result, which is not an action. */
+export function timelineOf(events: ApplicationEventDto[] | undefined, firstDownloadedAt?: string | null) {
+  const entries = (events ?? []).map((event) => ({
     type: event.type,
     at: event.at,
     channel: event.channel,
@@ -19,6 +20,21 @@ export function timelineOf(events: ApplicationEventDto[] | undefined) {
     reference: typeof event.data.reference === 'string' ? event.data.reference : null,
     outcome: typeof event.data.outcome === 'string' ? event.data.outcome : null,
   }));
+  if (!firstDownloadedAt) return entries;
+  const download = {
+    type: 'result_downloaded',
+    at: firstDownloadedAt,
+    channel: 'online',
+    actorRole: 'citizen',
+    toState: 'returned',
+    note: null,
+    reason: null,
+    missingDocuments: [],
+    appointmentAt: null,
+    reference: null,
+    outcome: null,
+  };
+  return [...entries, download];
 }
 
 /** The form's answers as label and value, in the schema's order. */

@@ -151,7 +151,7 @@ export class StaffApplicationController {
         documents: documentsOf(application.id, application.attachments, procedure.requiredDocuments),
         issuedForms: issuedFormsOf(application.id, application.attachments),
         requiredDocuments: procedure.requiredDocuments.map((document) => document.name),
-        timeline: timelineOf(application.events),
+        timeline: timelineOf(application.events, application.firstDownloadedAt),
         forms: actionForms(allowed, failed, now),
         clerks,
         version: application.version,
