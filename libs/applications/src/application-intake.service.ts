@@ -8,6 +8,7 @@ import type { FieldProblem } from '@onegate/domain';
 import {
   AgencyRepository,
   ApplicationRepository,
+  newApplication,
   ProcedureRepository,
   TransactionRunner,
   UserRepository,
@@ -50,7 +51,7 @@ export class ApplicationIntakeService {
     const owner = (await this.users.findById(citizen.id))!;
     if (!owner.nationalId) throw new ForbiddenException('Only citizens with a national ID number can apply');
     const now = this.clock.now();
-    const application = this.newApplication(procedure, now, {
+    const application = newApplication(procedure, now, {
       applicantId: owner.id,
       applicantNationalId: owner.nationalId,
       applicantName: owner.fullName,
@@ -107,7 +108,7 @@ export class ApplicationIntakeService {
     const account = await this.users.findByNationalId(request.applicant.nationalId);
     const now = this.clock.now();
     const calendar = await this.calendars.calendarFor(procedure.agency!);
-    const application = this.newApplication(procedure, now, {
+    const application = newApplication(procedure, now, {
       applicantId: account?.role === 'citizen' ? account.id : null,
       applicantNationalId: request.applicant.nationalId,
       applicantName: request.applicant.fullName,
@@ -142,40 +143,6 @@ export class ApplicationIntakeService {
       await this.reportRollups.recordLatestEvent(manager, application, calendar);
     });
     return (await this.applications.findById(application.id))!;
-  }
-
-  private newApplication(procedure: Procedure, now: Date, fields: Partial<Application>): Application {
-    return {
-      id: randomUUID(),
-      code: null,
-      procedureId: procedure.id,
-      competentAgencyId: procedure.agencyId,
-      receivingAgencyId: null,
-      applicantId: null,
-      applicantNationalId: '',
-      applicantName: '',
-      applicantEmail: null,
-      state: 'draft',
-      formData: {},
-      submissionChannel: 'online',
-      feeVnd: procedure.feeVnd,
-      paid: procedure.feeVnd === 0,
-      signed: false,
-      outcome: null,
-      assigneeId: null,
-      submittedAt: null,
-      receivedAt: null,
-      dueAt: null,
-      appointmentAt: null,
-      supplementRequestedAt: null,
-      pausedMs: 0,
-      decidedAt: null,
-      closedAt: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      ...fields,
-    };
   }
 
   private async liveProcedure(code: string): Promise<Procedure> {

@@ -10,6 +10,7 @@ import type {
   Procedure,
   User,
 } from '@onegate/persistence';
+import { newApplication } from '@onegate/persistence';
 import type { ApplicationHistory } from '@onegate/reporting';
 import { historyEventOf, LocalDays } from '@onegate/reporting';
 
@@ -50,37 +51,18 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
   const { procedure, calendar } = context;
   const first = line.events[0]!;
   const last = line.events[line.events.length - 1]!;
-  const feeVnd = line.feeVnd ?? procedure.feeVnd;
-  const application: Application = {
+  const application = newApplication(procedure, first.at, {
     id: timeOrderedId(),
     code: line.code,
-    procedureId: procedure.id,
-    competentAgencyId: procedure.agencyId,
-    receivingAgencyId: null,
     applicantId: context.account?.id ?? null,
     applicantNationalId: line.applicant.nationalId,
     applicantName: line.applicant.fullName,
     applicantEmail: line.applicant.email ?? context.account?.email ?? null,
-    state: 'draft',
     formData: line.formData,
-    submissionChannel: 'online',
-    feeVnd,
-    paid: feeVnd === 0,
-    signed: false,
-    outcome: null,
-    assigneeId: null,
-    submittedAt: null,
-    receivedAt: null,
-    dueAt: null,
-    appointmentAt: null,
-    supplementRequestedAt: null,
-    pausedMs: 0,
-    decidedAt: null,
-    closedAt: null,
+    feeVnd: line.feeVnd ?? procedure.feeVnd,
     version: first.type === 'register_counter' ? line.events.length : line.events.length + 1,
-    createdAt: first.at,
     updatedAt: last.at,
-  };
+  });
   const events: ApplicationEvent[] = [];
   line.events.forEach((event, index) => {
     const label = `events[${index}] (${event.type})`;
@@ -149,7 +131,7 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
     history: {
       agencyId: application.competentAgencyId,
       procedureId: application.procedureId,
-      feeVnd,
+      feeVnd: application.feeVnd,
       events: events.map(historyEventOf),
       rating: line.rating?.score ?? null,
     },

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, VersionColumn } from 'typeorm';
 
 import type { ApplicationState, Channel } from '@onegate/domain';
@@ -118,4 +120,44 @@ export class Application {
 
   @TimestampColumn({ name: 'updated_at' })
   public updatedAt!: Date;
+}
+
+/** A new application of a procedure, before any action: a draft, unpaid unless the fee is zero. */
+export function newApplication(
+  procedure: Pick<Procedure, 'id' | 'agencyId' | 'feeVnd'>,
+  now: Date,
+  fields: Partial<Application> = {},
+): Application {
+  const feeVnd = fields.feeVnd ?? procedure.feeVnd;
+  return {
+    id: randomUUID(),
+    code: null,
+    procedureId: procedure.id,
+    competentAgencyId: procedure.agencyId,
+    receivingAgencyId: null,
+    applicantId: null,
+    applicantNationalId: '',
+    applicantName: '',
+    applicantEmail: null,
+    state: 'draft',
+    formData: {},
+    submissionChannel: 'online',
+    feeVnd,
+    paid: feeVnd === 0,
+    signed: false,
+    outcome: null,
+    assigneeId: null,
+    submittedAt: null,
+    receivedAt: null,
+    dueAt: null,
+    appointmentAt: null,
+    supplementRequestedAt: null,
+    pausedMs: 0,
+    decidedAt: null,
+    closedAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
 }
