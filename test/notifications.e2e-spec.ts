@@ -4,6 +4,7 @@ import { AppConfig } from '@onegate/config';
 import { NOTIFICATION_KINDS } from '@onegate/domain';
 import { JobDispatcher, JobName } from '@onegate/jobs';
 import type { JobPayloads } from '@onegate/jobs';
+import { SEND_LEASE_MS } from '@onegate/notifications';
 import { Notification } from '@onegate/persistence';
 
 import { bearer, DEMO_ACCOUNTS, newCitizen, signIn } from './support/accounts';
@@ -190,7 +191,7 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
     expect(await notificationsOf(id)).toHaveLength(3);
   });
 
-  it('mails a counter applicant without an account in Vietnamese, escaped, and never twice after a crash mid-send', async () => {
+  it('mails a counter applicant without an account in Vietnamese, escaped, and exactly once more after a worker is killed mid-send', async () => {
     stack.freezeClock(localTime('2027-03-09T14:00:00'));
     const walkIn = newCitizen();
     walkInEmail = walkIn.email;
@@ -219,17 +220,30 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
     };
     const rows = stack.apiDataSource.getRepository(Notification);
 
-    // A worker died while sending: the e-mail may have left, so a redelivered job must not send it.
-    await rows.update({ id: stored.id }, { emailStatus: 'sending' });
-    await runJob(JobName.SendNotification, again, 'crashed-mid-send');
+    // A worker was killed while sending. While its claim is recent, a redelivered job does not send
+    // (the first send may still be running) and fails, to be retried later.
+    await rows.update({ id: stored.id }, { emailStatus: 'sending', emailSentAt: new Date() });
+    const killed = await jobs().dispatch(JobName.SendNotification, again, {
+      jobId: 'killed-mid-send',
+      attempts: 1,
+    });
+    const refusal = await eventually(
+      async () => (await jobs().queueOf(JobName.SendNotification).getJob(killed))?.failedReason || undefined,
+    );
+    expect(refusal).toMatch(/being sent/);
     expect(mailAbout(walkInEmail, code)).toHaveLength(1);
-    expect((await rows.findOneByOrFail({ id: stored.id })).emailStatus).toBe('sending');
+    // Once the claim is older than any send can last, the retried job sends it, once.
+    await rows.update({ id: stored.id }, { emailSentAt: new Date(Date.now() - SEND_LEASE_MS - 1_000) });
+    await runJob(JobName.SendNotification, again, 'retried-after-kill');
+    await runJob(JobName.SendNotification, again, 'retried-twice');
+    expect(mailAbout(walkInEmail, code)).toHaveLength(2);
+    expect((await rows.findOneByOrFail({ id: stored.id })).emailStatus).toBe('sent');
 
     // A worker died after storing it but before taking the e-mail: the redelivered job sends it, once.
     await rows.update({ id: stored.id }, { emailStatus: 'pending' });
     await runJob(JobName.SendNotification, again, 'crashed-before-send');
     await runJob(JobName.SendNotification, again, 'delivered-twice');
-    expect(mailAbout(walkInEmail, code)).toHaveLength(2);
+    expect(mailAbout(walkInEmail, code)).toHaveLength(3);
     expect((await rows.findOneByOrFail({ id: stored.id })).emailStatus).toBe('sent');
   });
 

@@ -8,12 +8,17 @@ import { AppConfig } from '@onegate/config';
 import { MailSink } from './mail-sink';
 
 export interface OutgoingMail {
+  /** Stable per notification, so a resent message is recognisable as the same one. */
+  messageId: string;
   to: string;
   subject: string;
   text: string;
   html: string;
   language: string;
 }
+
+/** Bounds on one send, well inside the delivery's lease (SEND_LEASE_MS in notification-delivery.ts). */
+const SEND_TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 };
 
 /** How long a successful check that the server answers is trusted before the next send checks again. */
 const VERIFIED_FOR_MS = 30_000;
@@ -64,6 +69,7 @@ export class MailTransport implements OnApplicationBootstrap, OnModuleDestroy {
       await this.required()
     ).sendMail({
       from: this.config.mailFrom,
+      messageId: mail.messageId,
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
@@ -87,12 +93,12 @@ export class MailTransport implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async open(): Promise<Transporter | null> {
-    if (this.config.smtpUrl) return createTransport(this.config.smtpUrl);
+    if (this.config.smtpUrl) return createTransport({ url: this.config.smtpUrl, ...SEND_TIMEOUTS });
     if (this.config.isProduction) {
       this.logger.warn('SMTP_URL is not set: notifications are stored but no e-mail is sent');
       return null;
     }
     const port = await this.sink.start();
-    return createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+    return createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, ...SEND_TIMEOUTS });
   }
 }

@@ -13,14 +13,20 @@ import { NotificationComposer } from './notification-composer';
  *
  * - Once: the row is inserted under its unique key with "insert or ignore"; a job for a key already
  *   stored stores nothing and builds nothing.
- * - At most once: before sending, one conditional UPDATE moves the e-mail from `pending` to `sending`;
- *   only the job that made that change sends. A worker that dies during the send leaves `sending`
- *   behind, and no later delivery sends again: a lost e-mail is preferred to a duplicate one (the
- *   notification is in the application either way).
+ * - Once: before sending, one conditional UPDATE moves the e-mail from `pending` to `sending`; only
+ *   the job that made that change sends, and it marks the e-mail `sent` as soon as the server has
+ *   accepted it. A worker killed during the send leaves `sending` behind: the job is redelivered, and
+ *   once the claim is older than any send can last (SEND_LEASE_MS, beyond the transport's timeouts) the
+ *   e-mail is taken again and sent. Until then a redelivered job fails and is retried later. A duplicate
+ *   is only possible if the worker dies in the moment between the server's acceptance and the update;
+ *   every message carries a stable Message-ID, so mail systems can recognise it.
  * - Nothing is taken while the server cannot be reached (it is greeted first), and a temporary refusal
  *   (4xx) puts the e-mail back to `pending`, so those are retried with the queue's backoff. A permanent
  *   refusal or an unknown outcome (a connection lost during the send) is recorded as `failed`.
  */
+/** Longer than any send can last with the transport's timeouts; see MailTransport. */
+export const SEND_LEASE_MS = 20_000;
+
 @Injectable()
 export class NotificationDelivery {
   private readonly logger = new Logger(NotificationDelivery.name);
@@ -51,12 +57,22 @@ export class NotificationDelivery {
   }
 
   private async sendOnce(notification: Notification): Promise<void> {
-    if (notification.emailStatus !== 'pending' || !notification.recipientEmail) return;
+    const unsent = notification.emailStatus === 'pending' || notification.emailStatus === 'sending';
+    if (!unsent || !notification.recipientEmail) return;
     if (!(await this.transport.isEnabled())) return;
     await this.transport.assertReachable();
-    if (!(await this.notifications.claimEmail(notification.id, this.clock.now()))) return;
+    // The claim is timed by the real clock: it measures how long a send has been running.
+    const claimedAt = new Date();
+    const abandonedBefore = new Date(claimedAt.getTime() - SEND_LEASE_MS);
+    if (!(await this.notifications.claimEmail(notification.id, claimedAt, abandonedBefore))) {
+      const current = await this.notifications.findByKey(notification.notificationKey);
+      if (current?.emailStatus === 'sending')
+        throw new Error('e-mail being sent by another delivery: retried later');
+      return;
+    }
     try {
       await this.transport.send({
+        messageId: `<${notification.id}@onegate>`,
         to: notification.recipientEmail,
         subject: notification.subject,
         text: notification.textBody,

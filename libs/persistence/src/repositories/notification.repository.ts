@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { Brackets, DataSource, In, IsNull, Repository } from 'typeorm';
 
 import { Notification } from '../entities';
 import type { EmailStatus } from '../entities';
@@ -64,11 +64,26 @@ export class NotificationRepository {
    * Takes the e-mail for sending: exactly one caller sees `true`, because the row moves from `pending`
    * to `sending` in the same statement that checks it is still pending.
    */
-  public async claimEmail(id: string, at: Date): Promise<boolean> {
-    const result = await this.notifications.update(
-      { id, emailStatus: 'pending' },
-      { emailStatus: 'sending', emailSentAt: at },
-    );
+  /**
+   * Takes a pending e-mail for sending, or one whose sender stopped before finishing (claimed before
+   * `abandonedBefore`): exactly one caller gets it.
+   */
+  public async claimEmail(id: string, at: Date, abandonedBefore: Date): Promise<boolean> {
+    const result = await this.notifications
+      .createQueryBuilder()
+      .update()
+      .set({ emailStatus: 'sending', emailSentAt: at })
+      .where('id = :id', { id })
+      .andWhere(
+        new Brackets((claimable) =>
+          claimable
+            .where("email_status = 'pending'")
+            .orWhere("(email_status = 'sending' AND email_sent_at < :abandoned)", {
+              abandoned: abandonedBefore.getTime(),
+            }),
+        ),
+      )
+      .execute();
     return (result.affected ?? 0) === 1;
   }
 
