@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
@@ -24,7 +25,13 @@ export function launchChromium(): Promise<Browser> {
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 812 };
 
-const SCREENSHOTS = join(__dirname, '..', 'screenshots');
+/**
+ * The README's pictures are refreshed only on request (UPDATE_SCREENSHOTS=1), so an ordinary test run
+ * leaves the working tree as it was; otherwise they go to a temporary folder.
+ */
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(__dirname, '..', 'screenshots')
+  : join(tmpdir(), 'onegate-screenshots');
 
 export interface AxeProblem {
   page: string;
