@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
+import { bearer, createStaff, DEMO_ACCOUNTS, JUSTICE_CLERK, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
 import { ApplicationsClient, EXECUTABLE_BYTES, PDF_BYTES } from './support/applications';
 import type { ApplicationBody } from './support/applications';
@@ -8,24 +8,15 @@ import { eventually, request } from './support/http';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
 import { addWorkingHoursByHand, localTime, workingHoursBetweenByHand } from './support/working-time-by-hand';
+import {
+  HOUSEHOLD,
+  HOUSEHOLD_DOCUMENT,
+  HOUSEHOLD_FORM,
+  RECORD,
+  RECORD_DOCUMENT,
+  RECORD_FORM,
+} from './support/demo-facts';
 
-const HOUSEHOLD = '1.001612'; // Ha Long City, 24 working hours, 100,000 VND, restart policy
-const HOUSEHOLD_FORM = {
-  fullName: 'Nguyễn Văn A',
-  nationalId: '022090001234',
-  phone: '0912345678',
-  businessName: 'Tạp hoá Bình An',
-  capital: 50_000_000,
-};
-const HOUSEHOLD_DOCUMENT = 'Giấy đề nghị đăng ký hộ kinh doanh';
-const RECORD = '2.000488'; // Department of Justice, 80 working hours, pause policy
-const RECORD_DOCUMENT = 'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp';
-const RECORD_FORM = {
-  fullName: 'Nguyễn Văn A',
-  nationalId: '022090001234',
-  phone: '0912345678',
-  purpose: 'Xin việc',
-};
 // National Day 2026: Monday 31/8 (swapped with Saturday 22/8), Tuesday 1/9 and Wednesday 2/9 are off.
 const NATIONAL_DAY_2026 = { off: ['2026-08-31', '2026-09-01', '2026-09-02'], working: ['2026-08-22'] };
 
@@ -43,18 +34,7 @@ describe(`application lifecycle (${testDatabaseKind()})`, () => {
     citizen = await signIn(stack.apiUrl, DEMO_ACCOUNTS.citizen, password);
     clerk = await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, password);
     const admin = await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, password);
-    await request(`${stack.apiUrl}/api/admin/users`, {
-      method: 'POST',
-      headers: bearer(admin),
-      body: {
-        email: 'motcua.tuphap@qn.gov.vn',
-        fullName: 'Đỗ Thị Tư Pháp',
-        role: 'clerk',
-        agencyCode: 'QN-STP',
-        password: 'Justice desk 2026',
-      },
-    });
-    justiceClerk = await signIn(stack.apiUrl, 'motcua.tuphap@qn.gov.vn', 'Justice desk 2026');
+    justiceClerk = await createStaff(stack.apiUrl, admin, JUSTICE_CLERK);
   });
 
   afterEach(() => stack.freezeClock(null));

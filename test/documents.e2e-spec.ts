@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ResultIssuer } from '@onegate/documents';
 import { JobDispatcher, JobName } from '@onegate/jobs';
 
-import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
+import { bearer, createStaff, DEMO_ACCOUNTS, JUSTICE_CLERK, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
 import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import type { ApplicationBody } from './support/applications';
@@ -14,9 +14,8 @@ import { pdfsig, pdftotext, POPPLER_INSTALLED, withOneByteChanged } from './supp
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
 import { localTime } from './support/working-time-by-hand';
+import { HOUSEHOLD, HOUSEHOLD_DOCUMENT } from './support/demo-facts';
 
-const HOUSEHOLD = '1.001612'; // Đăng ký thành lập hộ kinh doanh, Ha Long City, 100,000 VND
-const HOUSEHOLD_DOCUMENT = 'Giấy đề nghị đăng ký hộ kinh doanh';
 const SCRIPT = '<script>alert("x")</script>';
 const FORM = {
   fullName: 'Nguyễn Văn A',
@@ -54,18 +53,7 @@ describe(`signed results and one-stop-shop forms (${testDatabaseKind()})`, () =>
     citizen = await signIn(stack.apiUrl, DEMO_ACCOUNTS.citizen, password);
     clerk = await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, password);
     const admin = await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, password);
-    await request(`${stack.apiUrl}/api/admin/users`, {
-      method: 'POST',
-      headers: bearer(admin),
-      body: {
-        email: 'motcua.tuphap@qn.gov.vn',
-        fullName: 'Đỗ Thị Tư Pháp',
-        role: 'clerk',
-        agencyCode: 'QN-STP',
-        password: 'Justice desk 2026',
-      },
-    });
-    justiceClerk = await signIn(stack.apiUrl, 'motcua.tuphap@qn.gov.vn', 'Justice desk 2026');
+    justiceClerk = await createStaff(stack.apiUrl, admin, JUSTICE_CLERK);
     const registered = await request<Tokens>(`${stack.apiUrl}/api/auth/register`, {
       method: 'POST',
       body: {

@@ -7,13 +7,7 @@ import type { ApplicationBody } from './support/applications';
 import { request } from './support/http';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
-
-const FORM = {
-  fullName: 'Nguyễn Văn A',
-  nationalId: '022090001234',
-  phone: '0912345678',
-  purpose: 'Xin việc',
-};
+import { RECORD_FORM as FORM } from './support/demo-facts';
 
 describe(`Idempotency-Key (${testDatabaseKind()})`, () => {
   let stack: TestStack;

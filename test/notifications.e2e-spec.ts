@@ -16,9 +16,8 @@ import { SmtpCatcher } from './support/smtp-catcher';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
 import { addWorkingHoursByHand, localTime } from './support/working-time-by-hand';
+import { HOUSEHOLD, HOUSEHOLD_DOCUMENT } from './support/demo-facts';
 
-const HOUSEHOLD = '1.001612'; // Ha Long City, 24 working hours, 100,000 VND
-const HOUSEHOLD_DOCUMENT = 'Giấy đề nghị đăng ký hộ kinh doanh';
 const SCRIPT = '<script>alert("x")</script>';
 const ESCAPED_SCRIPT = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;';
 const householdForm = (nationalId: string, businessName = 'Tạp hoá Bình An') => ({

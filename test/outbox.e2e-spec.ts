@@ -12,13 +12,8 @@ import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import { eventually } from './support/http';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
+import { RECORD_FORM as FORM } from './support/demo-facts';
 
-const FORM = {
-  fullName: 'Nguyễn Văn A',
-  nationalId: '022090001234',
-  phone: '0912345678',
-  purpose: 'Xin việc',
-};
 const NO_REDIS = 'redis://127.0.0.1:1';
 
 /**

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { bearer, DEMO_ACCOUNTS, newCitizen, signIn } from './support/accounts';
+import { bearer, createStaff, DEMO_ACCOUNTS, newCitizen, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
 import { request } from './support/http';
 import { event, recordLine, returnedStory } from './support/reports/crafted-lines';
@@ -25,19 +25,13 @@ describe(`reports: access, ratings, time in state, exports (${testDatabaseKind()
     const password = stack.config.demoPassword!;
     admin = await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, password);
     citizen = await signIn(stack.apiUrl, DEMO_ACCOUNTS.citizen, password);
-    const created = await request(`${stack.apiUrl}/api/admin/users`, {
-      method: 'POST',
-      headers: bearer(admin),
-      body: {
-        email: 'giamsat.halong@qn.gov.vn',
-        fullName: 'Vũ Văn Giám Sát',
-        role: 'supervisor',
-        agencyCode: 'QN-HL',
-        password: 'Ha Long supervisor 2025',
-      },
+    localSupervisor = await createStaff(stack.apiUrl, admin, {
+      email: 'giamsat.halong@qn.gov.vn',
+      fullName: 'Vũ Văn Giám Sát',
+      role: 'supervisor',
+      agencyCode: 'QN-HL',
+      password: 'Ha Long supervisor 2025',
     });
-    expect(created.status).toBe(201);
-    localSupervisor = await signIn(stack.apiUrl, 'giamsat.halong@qn.gov.vn', 'Ha Long supervisor 2025');
     const mine = { nationalId: CITIZEN_ID, fullName: 'Nguyễn Văn A' };
     const imported = await importLines(stack.apiUrl, admin, [
       // Every step of the time-in-state example of docs/metrics.md, in the week of 23 June 2025.

@@ -14,16 +14,8 @@ import { getReport, importLines, readCatalogue } from './support/reports/report-
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
 import { localTime } from './support/working-time-by-hand';
+import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from './support/demo-facts';
 
-const HOUSEHOLD = '1.001612';
-const HOUSEHOLD_FORM = {
-  fullName: 'Nguyễn Văn A',
-  nationalId: '022090001234',
-  phone: '0912345678',
-  businessName: 'Tạp hoá Bình An',
-  capital: 50_000_000,
-};
-const HOUSEHOLD_DOCUMENT = 'Giấy đề nghị đăng ký hộ kinh doanh';
 const JUNE = { from: '2025-06-01', to: '2025-06-30' };
 
 type Row = Record<string, unknown>;

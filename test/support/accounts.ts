@@ -44,3 +44,31 @@ export function newCitizen(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+export interface StaffAccount {
+  email: string;
+  fullName: string;
+  role: 'clerk' | 'supervisor' | 'admin';
+  agencyCode: string;
+  password: string;
+}
+
+/** Has an administrator create a staff account, then signs it in. */
+export async function createStaff(apiUrl: string, admin: Tokens, staff: StaffAccount): Promise<Tokens> {
+  const created = await request(`${apiUrl}/api/admin/users`, {
+    method: 'POST',
+    headers: bearer(admin),
+    body: staff,
+  });
+  if (created.status !== 201) throw new Error(`creating ${staff.email} failed: ${created.status}`);
+  return signIn(apiUrl, staff.email, staff.password);
+}
+
+/** A clerk of the Department of Justice (QN-STP), outside the demo clerk's agency. */
+export const JUSTICE_CLERK: StaffAccount = {
+  email: 'motcua.tuphap@qn.gov.vn',
+  fullName: 'Đỗ Thị Tư Pháp',
+  role: 'clerk',
+  agencyCode: 'QN-STP',
+  password: 'Justice desk 2026',
+};

@@ -16,3 +16,24 @@ export const DEMO_PROCEDURE_CODES = [
   '2.001610',
   '2.001827',
 ];
+
+/** Business household registration: Ha Long City, 24 working hours, 100,000 VND, restart policy. */
+export const HOUSEHOLD = '1.001612';
+export const HOUSEHOLD_DOCUMENT = 'Giấy đề nghị đăng ký hộ kinh doanh';
+export const HOUSEHOLD_FORM = {
+  fullName: 'Nguyễn Văn A',
+  nationalId: '022090001234',
+  phone: '0912345678',
+  businessName: 'Tạp hoá Bình An',
+  capital: 50_000_000,
+};
+
+/** Criminal record certificate: Department of Justice, 80 working hours, pause policy. */
+export const RECORD = '2.000488';
+export const RECORD_DOCUMENT = 'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp';
+export const RECORD_FORM = {
+  fullName: 'Nguyễn Văn A',
+  nationalId: '022090001234',
+  phone: '0912345678',
+  purpose: 'Xin việc',
+};
