@@ -1,160 +1,18 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { OIDC_STATE_COOKIE, SESSION_COOKIE } from '@onegate/auth';
-import { AppConfig } from '@onegate/config';
+import { hashNationalId } from '@onegate/config';
 import { AuditEvent, User } from '@onegate/persistence';
 
 import { bearer, DEMO_ACCOUNTS, newCitizen } from './support/accounts';
 import type { Tokens } from './support/accounts';
 import { request } from './support/http';
-import { freePort } from './support/processes';
 import { testDatabaseKind } from './support/test-database';
+import type { ProviderAccount, TestIdentityProvider } from './support/test-identity-provider';
+import { withTestIdentityProvider } from './support/test-identity-provider';
 import { TestStack } from './support/test-stack';
 
-const CLIENT_ID = 'onegate';
-const CLIENT_SECRET = 'a secret shared with the test provider only';
 const NOT_CONFIGURED = 'National identity sign-in is not configured';
-
-// oidc-provider ships no type declarations: what the tests use of it, typed by hand. The module name is
-// a variable so the compiler does not look for declarations.
-const OIDC_PROVIDER_MODULE = 'oidc-provider';
-
-interface ProviderInteraction {
-  prompt: { name: string; details: { missingOIDCScope?: string[]; missingOIDCClaims?: string[] } };
-  params: { client_id: string };
-  session?: { accountId?: string };
-  grantId?: string;
-}
-
-interface ProviderGrant {
-  addOIDCScope(scope: string): void;
-  addOIDCClaims(claims: string[]): void;
-  save(): Promise<string>;
-}
-
-interface KoaContext {
-  path: string;
-  query: Record<string, unknown>;
-  req: IncomingMessage;
-  res: ServerResponse;
-  respond: boolean;
-}
-
-interface OpenIdProvider {
-  Grant: {
-    new (init: { accountId: string; clientId: string }): ProviderGrant;
-    find(id: string): Promise<ProviderGrant | undefined>;
-  };
-  use(middleware: (ctx: KoaContext, next: () => Promise<void>) => Promise<void>): void;
-  callback(): (req: IncomingMessage, res: ServerResponse) => void;
-  interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<ProviderInteraction>;
-  interactionFinished(
-    req: IncomingMessage,
-    res: ServerResponse,
-    result: object,
-    options?: { mergeWithLastSubmission?: boolean },
-  ): Promise<void>;
-}
-
-interface ProviderAccount {
-  national_id: string;
-  name: string;
-  email: string;
-}
-
-/**
- * A real OpenID provider standing in for the national one, with one client (OneGate, PKCE required)
- * and accounts the tests add. Its login and consent pages are replaced by one route that signs in the
- * account named in the `account` query parameter and grants whatever the client asked for.
- */
-async function startProvider(port: number, redirectUri: string) {
-  const { default: Provider } = (await import(OIDC_PROVIDER_MODULE)) as {
-    default: new (issuer: string, configuration: object) => OpenIdProvider;
-  };
-  const accounts = new Map<string, ProviderAccount>();
-  const issuer = `http://127.0.0.1:${port}`;
-  const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [redirectUri],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_post',
-      },
-    ],
-    pkce: { required: () => true },
-    claims: {
-      openid: ['sub'],
-      profile: ['name'],
-      email: ['email'],
-      national_id: ['national_id'],
-    },
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
-    findAccount: (_ctx: unknown, accountId: string) => {
-      const account = accounts.get(accountId);
-      return account && { accountId, claims: () => ({ sub: accountId, ...account }) };
-    },
-    cookies: { keys: ['a cookie key of the test provider'] },
-    ttl: {
-      AccessToken: 600,
-      AuthorizationCode: 60,
-      Grant: 3600,
-      IdToken: 600,
-      Interaction: 600,
-      Session: 3600,
-    },
-    jwks: { keys: [{ ...signingKey, kid: 'test-signing-key', use: 'sig', alg: 'RS256' }] },
-  });
-  provider.use(async (ctx, next) => {
-    if (!ctx.path.startsWith('/interaction/')) return next();
-    const interaction = await provider.interactionDetails(ctx.req, ctx.res);
-    ctx.respond = false;
-    if (interaction.prompt.name === 'login') {
-      const accountId = String(ctx.query.account);
-      return provider.interactionFinished(
-        ctx.req,
-        ctx.res,
-        { login: { accountId } },
-        { mergeWithLastSubmission: false },
-      );
-    }
-    const { missingOIDCScope = [], missingOIDCClaims = [] } = interaction.prompt.details;
-    const grant = interaction.grantId
-      ? (await provider.Grant.find(interaction.grantId))!
-      : new provider.Grant({
-          accountId: interaction.session!.accountId!,
-          clientId: interaction.params.client_id,
-        });
-    grant.addOIDCScope(missingOIDCScope.join(' '));
-    grant.addOIDCClaims(missingOIDCClaims);
-    const grantId = await grant.save();
-    return provider.interactionFinished(
-      ctx.req,
-      ctx.res,
-      { consent: { grantId } },
-      { mergeWithLastSubmission: true },
-    );
-  });
-  const server: Server = createServer(provider.callback());
-  await new Promise<void>((listening) => server.listen(port, '127.0.0.1', listening));
-  return {
-    issuer,
-    accounts,
-    stop: () =>
-      new Promise<void>((closed) => {
-        server.close(() => closed());
-        server.closeAllConnections();
-      }),
-  };
-}
 
 /** A browser reduced to what the flow needs: cookies kept per origin, redirects followed by hand. */
 class Browser {
@@ -189,30 +47,14 @@ class Browser {
 
 describe(`national identity sign-in (OpenID Connect) (${testDatabaseKind()})`, () => {
   let stack: TestStack;
-  let provider: Awaited<ReturnType<typeof startProvider>>;
+  let provider: TestIdentityProvider;
   let api: string;
-  let callbackUrl: string;
 
   beforeAll(async () => {
-    const [apiPort, providerPort] = [await freePort(), await freePort()];
-    api = `http://127.0.0.1:${apiPort}`;
-    callbackUrl = `${api}/api/auth/oidc/callback`;
-    provider = await startProvider(providerPort, callbackUrl);
-    stack = await TestStack.start({
-      worker: false,
-      apiPort,
-      configure: (config) =>
-        new AppConfig({
-          ...config,
-          publicUrl: api,
-          oidc: {
-            issuerUrl: provider.issuer,
-            clientId: CLIENT_ID,
-            clientSecret: CLIENT_SECRET,
-            nationalIdClaim: 'national_id',
-          },
-        }),
-    });
+    const started = await withTestIdentityProvider({ worker: false });
+    provider = started.provider;
+    stack = await TestStack.start(started.options);
+    api = stack.apiUrl;
   });
 
   afterAll(async () => {
@@ -220,18 +62,8 @@ describe(`national identity sign-in (OpenID Connect) (${testDatabaseKind()})`, (
     await provider?.stop();
   });
 
-  /** A citizen of the provider, with a fresh valid national ID unless one is given. */
-  function providerAccount(overrides: Partial<ProviderAccount> = {}): { id: string } & ProviderAccount {
-    const citizen = newCitizen();
-    const account = {
-      national_id: citizen.nationalId,
-      name: 'Phạm Văn Công',
-      email: citizen.email,
-      ...overrides,
-    };
-    const id = `account-${provider.accounts.size + 1}`;
-    provider.accounts.set(id, account);
-    return { id, ...account };
+  function providerAccount(overrides: Partial<ProviderAccount> = {}) {
+    return provider.addAccount(overrides);
   }
 
   /** From OneGate's sign-in link through the provider's pages, up to (not into) OneGate's callback. */
@@ -241,7 +73,7 @@ describe(`national identity sign-in (OpenID Connect) (${testDatabaseKind()})`, (
     expect(response.status).toBe(302);
     for (let hop = 0; hop < 10; hop += 1) {
       const next = new URL(response.headers.get('location')!, current);
-      if (`${next.origin}${next.pathname}` === callbackUrl) return next;
+      if (`${next.origin}${next.pathname}` === provider.callbackUrl) return next;
       if (next.pathname.startsWith('/interaction/')) next.searchParams.set('account', accountId);
       current = next;
       response = await browser.get(current.href);
@@ -259,7 +91,8 @@ describe(`national identity sign-in (OpenID Connect) (${testDatabaseKind()})`, (
     return request(`${api}/api/me`, { headers: { cookie: `${SESSION_COOKIE}=${session}` } });
   }
 
-  const usersWith = (nationalId: string) => stack.apiDataSource.getRepository(User).findBy({ nationalId });
+  const usersWith = (nationalId: string) =>
+    stack.apiDataSource.getRepository(User).findBy({ nationalIdHash: hashNationalId(nationalId) });
   const auditOf = (subjectId: string) => stack.apiDataSource.getRepository(AuditEvent).findBy({ subjectId });
 
   it('creates the citizen on the first sign-in and opens a web session', async () => {

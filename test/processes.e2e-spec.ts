@@ -49,7 +49,9 @@ describe(`processes as deployed (${testDatabaseKind()})`, () => {
       });
       expect(result.code).toBe(1);
       const lines = stderrLines(result.stderr);
-      expect(lines).toHaveLength(5);
+      expect(lines).toHaveLength(7);
+      expect(lines.some((line) => line.includes('NATIONAL_ID_KEYS is required'))).toBe(true);
+      expect(lines.some((line) => line.includes('NATIONAL_ID_HASH_KEY is required'))).toBe(true);
       expect(lines.some((line) => line.includes('SIGNING_CERT_PATH is required'))).toBe(true);
       expect(lines.some((line) => line.includes('SIGNING_CERT_PASSPHRASE is required'))).toBe(true);
       expect(lines.some((line) => line.includes('PORT'))).toBe(true);

@@ -8,8 +8,10 @@ import { createApiApp } from './create-api-app';
 import { runMigrationCommand } from './migration-command';
 import { runImportCommand } from './imports/import-command';
 import { runReportsCommand } from './reports/reports-command';
+import { runKeysCommand } from './keys-command';
+import { runDatabaseCommand } from './database-command';
 
-const [command, subcommand] = process.argv.slice(2);
+const [command, subcommand, argument] = process.argv.slice(2);
 
 if (command === 'migrate') {
   runProcess('migrate', (config) => runMigrationCommand(config, subcommand));
@@ -17,6 +19,10 @@ if (command === 'migrate') {
   runProcess('import', (config) => runImportCommand(config, subcommand));
 } else if (command === 'reports') {
   runProcess('reports', (config) => runReportsCommand(config, subcommand));
+} else if (command === 'keys') {
+  runProcess('keys', (config) => runKeysCommand(config, subcommand));
+} else if (command === 'db') {
+  runProcess('db', (config) => runDatabaseCommand(config, subcommand, argument));
 } else {
   runProcess('api', async (config) => {
     await assertRedisReachable(config.redisUrl);

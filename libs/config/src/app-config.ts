@@ -1,3 +1,5 @@
+import type { NationalIdKeys } from './national-id-cipher';
+
 export type DatabaseKind = 'sqlite' | 'postgres';
 
 export interface DatabaseConfig {
@@ -28,13 +30,20 @@ export class AppConfig {
   public readonly workerPort!: number;
   public readonly database!: DatabaseConfig;
   public readonly readDatabase!: DatabaseConfig;
+  /** The owner role that runs migrations; null: the application's own connection runs them. */
+  public readonly migrationDatabase!: DatabaseConfig | null;
   public readonly redisUrl!: string;
   public readonly queuePrefix!: string;
   public readonly workerConcurrency!: number;
   public readonly jwtSecret!: string;
+  public readonly nationalIdKeys!: NationalIdKeys;
   public readonly demoPassword!: string | null;
   public readonly logLevel!: string;
   public readonly authRateLimit!: number;
+  /** Exact web origins allowed to call the API from a browser; empty: CORS is closed. */
+  public readonly corsOrigins!: string[];
+  /** Largest JSON or form body, in bytes. */
+  public readonly bodyLimitBytes!: number;
   public readonly publicUrl!: string;
   public readonly oidc!: OidcConfig | null;
   public readonly storageDir!: string;

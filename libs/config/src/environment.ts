@@ -12,8 +12,12 @@ import {
   ValidateIf,
 } from 'class-validator';
 
+import { NATIONAL_ID_KEYS_PATTERN } from './national-id-keys';
+
 const DATABASE_URL_PATTERN = /^(postgres(ql)?:\/\/.+|sqlite:.+)$/;
 const REDIS_URL_PATTERN = /^rediss?:\/\/.+/;
+/** Exact origins (scheme, host, optional port; no path), comma-separated, or nothing. */
+const CORS_ORIGINS_PATTERN = /^(\s*https?:\/\/[^/,\s]+\s*(,\s*https?:\/\/[^/,\s]+\s*)*)?$/;
 /** A whole number in [min, max], read from its string, with one message naming the range. */
 const IsIntegerBetween = (min: number, max: number) => {
   const message = `$property must be a whole number from ${min} to ${max}`;
@@ -32,13 +36,18 @@ export const ENVIRONMENT_VARIABLES = [
   'WORKER_PORT',
   'DATABASE_URL',
   'DATABASE_READ_URL',
+  'DATABASE_MIGRATION_URL',
   'REDIS_URL',
   'QUEUE_PREFIX',
   'WORKER_CONCURRENCY',
   'JWT_SECRET',
+  'NATIONAL_ID_KEYS',
+  'NATIONAL_ID_HASH_KEY',
   'DEMO_PASSWORD',
   'LOG_LEVEL',
   'AUTH_RATE_LIMIT',
+  'CORS_ORIGINS',
+  'BODY_LIMIT_KB',
   'PUBLIC_URL',
   'OIDC_ISSUER_URL',
   'OIDC_CLIENT_ID',
@@ -75,6 +84,12 @@ export class Environment {
   @Matches(DATABASE_URL_PATTERN, { message: 'DATABASE_READ_URL must be postgres://… or sqlite:PATH' })
   public DATABASE_READ_URL?: string;
 
+  /** The owner role that runs migrations, when the application's own role may not change the schema. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_MIGRATION_URL must be postgres://…' })
+  public DATABASE_MIGRATION_URL?: string;
+
   @Matches(REDIS_URL_PATTERN, { message: 'REDIS_URL must be redis://… or rediss://…' })
   public REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -93,6 +108,22 @@ export class Environment {
   @IsNotEmpty({ message: 'JWT_SECRET is required when NODE_ENV=production' })
   public JWT_SECRET?: string;
 
+  /** AES-256 keys for national ID numbers at rest: `id:base64key`, comma-separated; the first encrypts. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.NATIONAL_ID_KEYS !== undefined)
+  @Matches(NATIONAL_ID_KEYS_PATTERN, {
+    message: 'NATIONAL_ID_KEYS must be comma-separated id:key pairs, each key 32 bytes in base64',
+  })
+  @IsNotEmpty({ message: 'NATIONAL_ID_KEYS is required when NODE_ENV=production' })
+  public NATIONAL_ID_KEYS?: string;
+
+  /** The HMAC key of the national ID lookup hash. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.NATIONAL_ID_HASH_KEY !== undefined)
+  @MinLength(32, { message: 'NATIONAL_ID_HASH_KEY must be at least 32 characters' })
+  @IsNotEmpty({ message: 'NATIONAL_ID_HASH_KEY is required when NODE_ENV=production' })
+  public NATIONAL_ID_HASH_KEY?: string;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @MinLength(10, { message: 'DEMO_PASSWORD must be at least 10 characters' })
@@ -101,6 +132,16 @@ export class Environment {
   /** Sign-in, registration and refresh requests allowed per client IP and route, per minute. */
   @IsIntegerBetween(1, 10_000)
   public AUTH_RATE_LIMIT = 20;
+
+  /** Web origins allowed to call the API from a browser, comma-separated; empty: no CORS headers. */
+  @Matches(CORS_ORIGINS_PATTERN, {
+    message: 'CORS_ORIGINS must be comma-separated origins such as https://portal.example.vn',
+  })
+  public CORS_ORIGINS = '';
+
+  /** Largest JSON or form body, in KiB (uploads and imports have their own limits). */
+  @IsIntegerBetween(1, 10_240)
+  public BODY_LIMIT_KB = 100;
 
   /** Where citizens reach OneGate; used for links and the OpenID Connect redirect. */
   @Transform(emptyToUndefined)

@@ -13,6 +13,10 @@ const problemsOf = (env: Record<string, string>): string[] => {
 };
 
 const SIGNING = { SIGNING_CERT_PATH: '/etc/onegate/agency.p12', SIGNING_CERT_PASSPHRASE: 'agency secret' };
+const NATIONAL_ID = {
+  NATIONAL_ID_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  NATIONAL_ID_HASH_KEY: 'n'.repeat(32),
+};
 
 describe('loadConfig', () => {
   it('starts with no variables at all, on SQLite and local Redis', () => {
@@ -64,15 +68,16 @@ describe('loadConfig', () => {
   });
 
   it('requires a JWT secret in production, and never seeds demo accounts there', () => {
-    expect(problemsOf({ NODE_ENV: 'production', ...SIGNING })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', ...SIGNING, ...NATIONAL_ID })).toEqual([
       'JWT_SECRET is required when NODE_ENV=production',
     ]);
-    expect(problemsOf({ NODE_ENV: 'production', ...SIGNING, JWT_SECRET: 'short' })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', ...SIGNING, ...NATIONAL_ID, JWT_SECRET: 'short' })).toEqual([
       'JWT_SECRET must be at least 32 characters',
     ]);
     const production = loadConfig({
       NODE_ENV: 'production',
       ...SIGNING,
+      ...NATIONAL_ID,
       JWT_SECRET: 'x'.repeat(32),
       DEMO_PASSWORD: 'abcdefghijk',
     });
@@ -81,7 +86,7 @@ describe('loadConfig', () => {
   });
 
   it('requires the agency signing certificate and its passphrase in production, one line each', () => {
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', ...NATIONAL_ID, JWT_SECRET: 'x'.repeat(32) })).toEqual([
       'SIGNING_CERT_PATH is required when NODE_ENV=production',
       'SIGNING_CERT_PASSPHRASE is required when NODE_ENV=production or SIGNING_CERT_PATH is set',
     ]);
@@ -93,6 +98,24 @@ describe('loadConfig', () => {
       certPath: SIGNING.SIGNING_CERT_PATH,
       passphrase: SIGNING.SIGNING_CERT_PASSPHRASE,
     });
+  });
+
+  it('keeps CORS closed unless exact origins are listed, and sizes bodies in KiB', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({}).bodyLimitBytes).toBe(100 * 1024);
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://portal.example.vn, http://localhost:5173', BODY_LIMIT_KB: '512' }),
+    ).toMatchObject({
+      corsOrigins: ['https://portal.example.vn', 'http://localhost:5173'],
+      bodyLimitBytes: 512 * 1024,
+    });
+    expect(problemsOf({ CORS_ORIGINS: '*' })).toEqual([
+      'CORS_ORIGINS must be comma-separated origins such as https://portal.example.vn',
+    ]);
+    expect(problemsOf({ CORS_ORIGINS: 'https://portal.example.vn/app' })).toHaveLength(1);
+    expect(problemsOf({ BODY_LIMIT_KB: '0' })).toEqual([
+      'BODY_LIMIT_KB must be a whole number from 1 to 10240',
+    ]);
   });
 
   it('treats empty variables as unset', () => {

@@ -7,6 +7,7 @@ import { validateSync } from 'class-validator';
 import type { DatabaseConfig } from './app-config';
 import { AppConfig } from './app-config';
 import { Environment, ENVIRONMENT_VARIABLES } from './environment';
+import { duplicateKeyIds, nationalIdKeysFrom } from './national-id-keys';
 
 export const DEFAULT_SQLITE_FILE = 'data/onegate.sqlite';
 export const DEVELOPMENT_DEMO_PASSWORD = 'OneGate-demo-2026';
@@ -23,20 +24,34 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(env, { whitelist: true, stopAtFirstError: true });
   if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
   const database = parseDatabaseUrl(env.DATABASE_URL);
+  const nationalIdKeys = nationalIdKeysFrom(env.NATIONAL_ID_KEYS, env.NATIONAL_ID_HASH_KEY);
+  const problems = [
+    ...duplicateKeyIds(nationalIdKeys).map((id) => `NATIONAL_ID_KEYS names key ${id} twice`),
+    ...(env.DATABASE_MIGRATION_URL && database.kind !== 'postgres'
+      ? ['DATABASE_MIGRATION_URL needs DATABASE_URL on PostgreSQL too']
+      : []),
+  ];
+  if (problems.length > 0) throw new ConfigError(problems);
   return new AppConfig({
     env: env.NODE_ENV,
     port: env.PORT,
     workerPort: env.WORKER_PORT,
     database,
     readDatabase: env.DATABASE_READ_URL ? parseDatabaseUrl(env.DATABASE_READ_URL) : database,
+    migrationDatabase: env.DATABASE_MIGRATION_URL ? parseDatabaseUrl(env.DATABASE_MIGRATION_URL) : null,
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
     workerConcurrency: env.WORKER_CONCURRENCY,
     // Outside production a random secret per boot is safe: tokens simply do not survive restarts.
     jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    nationalIdKeys,
     demoPassword: env.NODE_ENV === 'production' ? null : (env.DEMO_PASSWORD ?? DEVELOPMENT_DEMO_PASSWORD),
     logLevel: env.LOG_LEVEL,
     authRateLimit: env.AUTH_RATE_LIMIT,
+    corsOrigins: env.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    bodyLimitBytes: env.BODY_LIMIT_KB * 1024,
     storageDir: env.STORAGE_DIR,
     smtpUrl: env.SMTP_URL ?? null,
     mailFrom: env.MAIL_FROM,

@@ -4,12 +4,20 @@ import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 
 import type { AppConfig } from '@onegate/config';
+import { useNationalIdKeys } from '@onegate/config';
 import { MIGRATIONS } from '@onegate/migrations';
 
 import { ENTITIES } from './entities';
 
-/** The one place that turns configuration into TypeORM options; schema only ever comes from migrations. */
-export function dataSourceOptions(config: Pick<AppConfig, 'database' | 'readDatabase'>): DataSourceOptions {
+export type DatabaseSettings = Pick<AppConfig, 'database' | 'readDatabase'> &
+  Partial<Pick<AppConfig, 'nationalIdKeys' | 'migrationDatabase'>>;
+
+/**
+ * The one place that turns configuration into TypeORM options; schema only ever comes from migrations.
+ * It also hands the national ID keys to the entity mapping (and the migrations) that encrypt with them.
+ */
+export function dataSourceOptions(config: DatabaseSettings): DataSourceOptions {
+  if (config.nationalIdKeys) useNationalIdKeys(config.nationalIdKeys);
   const shared = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false };
   if (config.database.kind === 'sqlite') {
     if (config.database.url !== ':memory:') mkdirSync(dirname(config.database.url), { recursive: true });
@@ -26,6 +34,11 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database' | 'readData
   return {
     ...shared,
     type: 'postgres',
-    replication: { master: { url: config.database.url }, slaves: [{ url: readReplica.url }] },
+    // Only reads that ask for the replica go there (reports); everything else reads its own writes.
+    replication: {
+      master: { url: config.database.url },
+      slaves: [{ url: readReplica.url }],
+      defaultMode: 'master',
+    },
   };
 }

@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
+import { hashNationalId } from '@onegate/config';
 import type { Language, Role } from '@onegate/domain';
 
 import { Agency } from './agency.entity';
+import { NationalIdColumn } from './national-id.column';
 import { TimestampColumn } from './timestamp.column';
 
 @Entity('users')
 @Index('IDX_users_email', ['email'], { unique: true })
-@Index('IDX_users_national_id', ['nationalId'], { unique: true })
+@Index('IDX_users_national_id_hash', ['nationalIdHash'], { unique: true })
 @Index('IDX_users_agency', ['agencyId'])
 export class User {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -18,8 +20,12 @@ export class User {
   @Column({ type: 'varchar', length: 255 })
   public email!: string;
 
-  @Column({ name: 'national_id', type: 'varchar', length: 12, nullable: true })
+  /** Encrypted at rest; found by nationalIdHash, which newUser and UserRepository.update keep in step. */
+  @NationalIdColumn({ name: 'national_id', nullable: true })
   public nationalId!: string | null;
+
+  @Column({ name: 'national_id_hash', type: 'varchar', length: 64, nullable: true })
+  public nationalIdHash!: string | null;
 
   @Column({ name: 'full_name', type: 'varchar', length: 255 })
   public fullName!: string;
@@ -77,5 +83,6 @@ export function newUser(fields: NewUser, now = new Date()): User {
     createdAt: now,
     updatedAt: now,
     ...fields,
+    nationalIdHash: fields.nationalId ? hashNationalId(fields.nationalId) : null,
   };
 }

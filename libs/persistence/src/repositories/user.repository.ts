@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, Repository } from 'typeorm';
 
+import { hashNationalId } from '@onegate/config';
 import type { Role } from '@onegate/domain';
 
 import { User } from '../entities';
@@ -29,7 +30,9 @@ export class UserRepository {
   /** Sign-in accepts an e-mail address or a 12-digit national ID number. */
   public findBySignInName(username: string): Promise<User | null> {
     const name = username.trim();
-    const where = /^\d{12}$/.test(name) ? { nationalId: name } : { email: name.toLowerCase() };
+    const where = /^\d{12}$/.test(name)
+      ? { nationalIdHash: hashNationalId(name) }
+      : { email: name.toLowerCase() };
     return this.users.findOne({ where, relations: { agency: true } });
   }
 
@@ -38,7 +41,7 @@ export class UserRepository {
   }
 
   public findByNationalId(nationalId: string): Promise<User | null> {
-    return this.users.findOneBy({ nationalId });
+    return this.users.findOneBy({ nationalIdHash: hashNationalId(nationalId) });
   }
 
   public async insert(user: User): Promise<void> {
@@ -46,7 +49,9 @@ export class UserRepository {
   }
 
   public async update(id: string, changes: Partial<User>): Promise<void> {
-    await this.users.update({ id }, { ...changes, updatedAt: new Date() });
+    const hash =
+      changes.nationalId === undefined ? {} : { nationalIdHash: nationalIdHashOf(changes.nationalId) };
+    await this.users.update({ id }, { ...changes, ...hash, updatedAt: new Date() });
   }
 
   public async search(search: UserSearch): Promise<Page<User>> {
@@ -73,3 +78,5 @@ export class UserRepository {
     return { items, total, page: search.page, pageSize: search.pageSize };
   }
 }
+
+const nationalIdHashOf = (nationalId: string | null) => (nationalId ? hashNationalId(nationalId) : null);

@@ -1,0 +1,26 @@
+import type { AppConfig } from '@onegate/config';
+import { nationalIdCipher } from '@onegate/config';
+import { rewriteFormData, rewriteNationalIds, sealFormData, sealWithCurrentKey } from '@onegate/migrations';
+import { openDatabase } from '@onegate/persistence';
+
+/**
+ * `keys rotate`: re-encrypts every national ID number, and every application's form answers, not yet
+ * sealed with the first key of NATIONAL_ID_KEYS and recomputes every lookup hash with
+ * NATIONAL_ID_HASH_KEY. Each row is valid before and after its update, so the command can run while
+ * OneGate serves, and again after an interruption.
+ */
+export async function runKeysCommand(config: AppConfig, action: string | undefined): Promise<void> {
+  if (action !== 'rotate') throw new Error('usage: keys rotate');
+  const dataSource = await openDatabase(config, 'run');
+  const runner = dataSource.createQueryRunner();
+  try {
+    const keyId = nationalIdCipher().currentKeyId;
+    const numbers = await rewriteNationalIds(runner, sealWithCurrentKey);
+    process.stdout.write(`national ID numbers sealed with key ${keyId}: ${numbers} rows rewritten\n`);
+    const forms = await rewriteFormData(runner, sealFormData);
+    process.stdout.write(`form answers sealed with key ${keyId}: ${forms} rows rewritten\n`);
+  } finally {
+    await runner.release();
+    await dataSource.destroy();
+  }
+}

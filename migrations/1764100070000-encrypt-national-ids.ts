@@ -1,0 +1,45 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { TableColumn, TableIndex } from 'typeorm';
+
+import { varcharColumn } from './columns';
+import { rewriteNationalIds, sealWithCurrentKey } from './national-id-rows';
+
+const PLAIN_LENGTH = 12;
+/** Matches SEALED_NATIONAL_ID_LENGTH of the entities. */
+const SEALED_LENGTH = 100;
+
+/**
+ * National ID numbers are encrypted at rest with the configured keys (NATIONAL_ID_KEYS), and account
+ * lookups and uniqueness move to a keyed hash of the number (NATIONAL_ID_HASH_KEY).
+ */
+export class EncryptNationalIds1764100070000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await resize(queryRunner, 'users', 'national_id', SEALED_LENGTH, true);
+    await resize(queryRunner, 'applications', 'applicant_national_id', SEALED_LENGTH, false);
+    await queryRunner.addColumn('users', new TableColumn(varcharColumn('national_id_hash', 64, true)));
+    await rewriteNationalIds(queryRunner, sealWithCurrentKey);
+    await queryRunner.dropIndex('users', 'IDX_users_national_id');
+    await queryRunner.createIndex('users', uniqueIndex('IDX_users_national_id_hash', 'national_id_hash'));
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await rewriteNationalIds(queryRunner, (plain) => plain, false);
+    await queryRunner.dropIndex('users', 'IDX_users_national_id_hash');
+    await queryRunner.dropColumn('users', 'national_id_hash');
+    await resize(queryRunner, 'users', 'national_id', PLAIN_LENGTH, true);
+    await resize(queryRunner, 'applications', 'applicant_national_id', PLAIN_LENGTH, false);
+    await queryRunner.createIndex('users', uniqueIndex('IDX_users_national_id', 'national_id'));
+  }
+}
+
+const uniqueIndex = (name: string, column: string) =>
+  new TableIndex({ name, columnNames: [column], isUnique: true });
+
+/** PostgreSQL changes a varchar's length in place; TypeORM would drop and re-add the column. */
+async function resize(runner: QueryRunner, table: string, column: string, length: number, nullable: boolean) {
+  if (runner.connection.options.type === 'postgres') {
+    await runner.query(`ALTER TABLE ${table} ALTER COLUMN ${column} TYPE varchar(${length})`);
+  } else {
+    await runner.changeColumn(table, column, new TableColumn(varcharColumn(column, length, nullable)));
+  }
+}
