@@ -18,6 +18,8 @@ import { IssuanceHandler } from './issuance.handler';
 import { NotificationsHandler } from './notifications.handler';
 import { PingHandler } from './ping.handler';
 import { QUEUE_PROCESSORS } from './queue-processors';
+import { RetentionHandler } from './retention.handler';
+import { RetentionModule } from './retention/retention.module';
 
 /** Every job handler of the worker; start-up fails if a registered job name has none. */
 export const JOB_HANDLERS: Type[] = [
@@ -27,6 +29,7 @@ export const JOB_HANDLERS: Type[] = [
   NotificationsHandler,
   DeadlinesHandler,
   FormsHandler,
+  RetentionHandler,
 ];
 
 @Module({})
@@ -50,6 +53,7 @@ export class WorkerModule {
         ApplicationsModule,
         NotificationsModule,
         DeadlinesModule,
+        RetentionModule,
         DocumentsModule,
         SigningModule,
       ],

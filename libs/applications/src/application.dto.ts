@@ -70,6 +70,12 @@ export class ApplicationDto {
   @ApiProperty({ nullable: true, type: String }) public appointmentAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) public decidedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) public closedAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When its personal data and documents were removed at the end of the retention period',
+  })
+  public anonymisedAt!: string | null;
   @ApiProperty({ description: 'Working hours spent waiting for supplements' }) public pausedHours!: number;
   @ApiProperty() public version!: number;
   @ApiProperty({ description: 'What the viewer may do now' }) public allowedActions!: Action[];
@@ -114,6 +120,7 @@ export class ApplicationDto {
       appointmentAt: iso(application.appointmentAt),
       decidedAt: iso(application.decidedAt),
       closedAt: iso(application.closedAt),
+      anonymisedAt: iso(application.anonymisedAt),
       pausedHours: application.pausedMs / MS_PER_HOUR,
       version: application.version,
       allowedActions: possibleActions(application).filter((action) =>

@@ -11,4 +11,5 @@ export * from './routing.processor';
 export * from './assert-redis-reachable';
 export * from './outbox';
 export * from './outbox-relay';
+export * from './outbox.metrics';
 export * from './notification-job-id';

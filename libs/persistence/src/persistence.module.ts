@@ -16,6 +16,7 @@ import { MailSinkRepository } from './repositories/mail-sink.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
+import { RetentionRepository } from './repositories/retention.repository';
 import { UserRepository } from './repositories/user.repository';
 import { TransactionRunner } from './transaction-runner';
 
@@ -36,6 +37,7 @@ const REPOSITORIES = [
   RefreshTokenRepository,
   AuditEventRepository,
   CalendarOverrideRepository,
+  RetentionRepository,
 ];
 
 /** Hands an already opened and migrated DataSource to Nest, with the repositories built on it. */

@@ -89,6 +89,12 @@ export class ProcedureDto {
   @ApiProperty() public requiredDocuments!: Procedure['requiredDocuments'];
   @ApiProperty() public formSchema!: Procedure['formSchema'];
   @ApiProperty({ nullable: true, type: String }) public resultTemplate!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Days a closed application keeps its personal data and documents; null: forever',
+  })
+  public retentionDays!: number | null;
   @ApiProperty() public retired!: boolean;
 
   public static from(procedure: Procedure): ProcedureDto {
@@ -105,6 +111,7 @@ export class ProcedureDto {
       requiredDocuments: procedure.requiredDocuments,
       formSchema: procedure.formSchema,
       resultTemplate: procedure.resultTemplate,
+      retentionDays: procedure.retentionDays,
       retired: procedure.retiredAt !== null,
     };
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 
+import { DEFAULT_RETENTION_DAYS } from '@onegate/domain';
 import type { FieldProblem } from '@onegate/observability';
 import { AgencyRepository, isUniqueViolation, ProcedureRepository, toSearchText } from '@onegate/persistence';
 import type { Agency, Procedure } from '@onegate/persistence';
@@ -20,6 +21,7 @@ const EDITABLE_FIELDS = [
   'requiredDocuments',
   'formSchema',
   'resultTemplate',
+  'retentionDays',
 ] as const;
 
 /** Administrators maintain the catalogue: create, edit and retire procedures. */
@@ -48,6 +50,7 @@ export class ProcedureAdminService {
       requiredDocuments: request.requiredDocuments,
       formSchema: request.formSchema,
       resultTemplate: request.resultTemplate ?? null,
+      retentionDays: request.retentionDays === undefined ? DEFAULT_RETENTION_DAYS : request.retentionDays,
       searchText: searchTextOf(request),
       retiredAt: null,
       createdAt: now,

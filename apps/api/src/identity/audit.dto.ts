@@ -19,6 +19,7 @@ export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = [
   'agency_changed',
   'account_deactivated',
   'account_reactivated',
+  'application_anonymised',
 ];
 
 export class AuditQuery extends PageQuery {

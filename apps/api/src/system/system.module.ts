@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 
-import { QueueDepthMetrics } from '@onegate/jobs';
+import { OutboxMetrics, QueueDepthMetrics } from '@onegate/jobs';
 
 import { PingJobController } from './ping-job.controller';
 import { PingJobService } from './ping-job.service';
 
 @Module({
   controllers: [PingJobController],
-  providers: [PingJobService, QueueDepthMetrics],
+  providers: [PingJobService, QueueDepthMetrics, OutboxMetrics],
 })
 export class SystemModule {}

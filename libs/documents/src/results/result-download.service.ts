@@ -26,6 +26,11 @@ export class ResultDownloadService {
       user,
       await this.applications.findById(applicationId),
     );
+    if (application.anonymisedAt) {
+      throw new NotFoundException(
+        'The result file was removed when the retention period of the application ended',
+      );
+    }
     const result = await this.results.findByApplication(application.id);
     if (!result) throw noResult();
     const owner = application.applicantId === user.id;

@@ -1,3 +1,4 @@
 export * from './due-time';
 export * from './lifecycle';
 export * from './receipt-code';
+export * from './retention';

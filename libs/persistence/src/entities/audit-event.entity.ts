@@ -16,7 +16,8 @@ export type AuditEventType =
   | 'role_changed'
   | 'agency_changed'
   | 'account_deactivated'
-  | 'account_reactivated';
+  | 'account_reactivated'
+  | 'application_anonymised';
 
 /** One security-relevant event. Rows are only ever inserted: the database refuses updates and deletes. */
 @Entity('audit_events')

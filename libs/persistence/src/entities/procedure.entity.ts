@@ -64,6 +64,10 @@ export class Procedure {
   @Column({ name: 'result_template', type: 'text', nullable: true })
   public resultTemplate!: string | null;
 
+  /** Days a closed application keeps its personal data and documents; null keeps them forever. */
+  @Column({ name: 'retention_days', type: 'integer', nullable: true })
+  public retentionDays!: number | null;
+
   /** Lower-case, accent-free copy of code and names, for accent-insensitive search. */
   @Column({ name: 'search_text', type: 'text' })
   public searchText!: string;

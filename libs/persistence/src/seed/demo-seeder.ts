@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { DataSource, EntityManager } from 'typeorm';
 
+import { DEFAULT_RETENTION_DAYS } from '@onegate/domain';
+
 import { Agency, newUser, Procedure, User } from '../entities';
 import { toSearchText } from '../search-text';
 import { DEMO_AGENCIES } from './demo-agencies';
@@ -62,6 +64,7 @@ async function insertProcedures(manager: EntityManager, agencyIds: Map<string, s
       id: randomUUID(),
       agencyId: agencyIds.get(agencyCode)!,
       resultTemplate: null,
+      retentionDays: DEFAULT_RETENTION_DAYS,
       searchText: toSearchText(`${seed.code} ${seed.nameVi} ${seed.nameEn} ${seed.field}`),
       retiredAt: null,
       createdAt: now,

@@ -1,0 +1,81 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+import { Clock, FileStore } from '@onegate/applications';
+import { retentionCutoff } from '@onegate/domain';
+import { RetentionRepository, TransactionRunner } from '@onegate/persistence';
+import type { ClosedCursor, DueApplication, RetentionRule } from '@onegate/persistence';
+
+const BATCH = 100;
+
+export interface SweepOutcome {
+  anonymised: number;
+  failed: number;
+}
+
+/**
+ * Anonymises the closed files whose procedure's retention has run out since they closed: their
+ * documents, forms and signed result leave storage, then their personal data leaves the database
+ * with one audit row each. What reports count (procedure, agencies, channel, states, event times,
+ * ratings' scores) stays, so report figures do not move.
+ */
+@Injectable()
+export class RetentionSweep {
+  private readonly logger = new Logger(RetentionSweep.name);
+
+  public constructor(
+    private readonly retention: RetentionRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly files: FileStore,
+    private readonly clock: Clock,
+  ) {}
+
+  public async sweep(): Promise<SweepOutcome> {
+    const now = this.clock.now();
+    const outcome: SweepOutcome = { anonymised: 0, failed: 0 };
+    for (const rule of await this.retention.rules()) {
+      await this.sweepProcedure(rule, now, outcome);
+    }
+    if (outcome.failed > 0) {
+      // Failing the job makes the queue retry it and shows on the failed-jobs metric.
+      throw new Error(`${outcome.failed} applications past retention could not be anonymised`);
+    }
+    return outcome;
+  }
+
+  private async sweepProcedure(rule: RetentionRule, now: Date, outcome: SweepOutcome): Promise<void> {
+    const cutoff = retentionCutoff(now, rule.retentionDays);
+    for (let after: ClosedCursor | null = null; ;) {
+      const batch = await this.retention.due(rule.procedureId, cutoff, BATCH, after);
+      for (const application of batch) {
+        try {
+          if (await this.anonymise(application, rule, now)) outcome.anonymised += 1;
+        } catch (error) {
+          outcome.failed += 1;
+          this.logger.warn({ err: error, applicationId: application.id }, 'could not anonymise application');
+        }
+      }
+      if (batch.length < BATCH) return;
+      after = batch[batch.length - 1];
+    }
+  }
+
+  /**
+   * Files go first: a crash after that leaves the file due, and the next sweep finishes it; a crash
+   * the other way round would leave documents in storage that nothing points to any more.
+   */
+  private async anonymise(application: DueApplication, rule: RetentionRule, now: Date): Promise<boolean> {
+    const storageKeys = await this.retention.storedFilesOf(application.id);
+    for (const key of storageKeys) await this.files.remove(key);
+    const removed = await this.transactions.run((manager) =>
+      this.retention.anonymise(manager, application.id, now, {
+        applicationId: application.id,
+        procedureCode: rule.procedureCode,
+        state: application.state,
+        closedAt: application.closedAt.toISOString(),
+        retentionDays: rule.retentionDays,
+        filesRemoved: storageKeys.length,
+      }),
+    );
+    return removed !== null;
+  }
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, IsNull, Not } from 'typeorm';
+
+import { CLOSED_STATES } from '@onegate/domain';
+
+import {
+  Application,
+  ApplicationRating,
+  Attachment,
+  AuditEvent,
+  IssuedResult,
+  Notification,
+  Procedure,
+  ResultDownload,
+} from '../entities';
+import type { JsonObject } from '../entities';
+
+export interface RetentionRule {
+  procedureId: string;
+  procedureCode: string;
+  retentionDays: number;
+}
+
+/** Keyset cursor of the sweep: the (closedAt, id) of the last file looked at. */
+export interface ClosedCursor {
+  closedAt: Date;
+  id: string;
+}
+
+export interface DueApplication extends ClosedCursor {
+  state: Application['state'];
+}
+
+/** What the anonymisation of one file removed, for its audit row. */
+export interface AnonymisedFile {
+  documentsRemoved: number;
+  notificationsRemoved: number;
+}
+
+/** The reads and writes of the retention sweep: which closed files are due, and their anonymisation. */
+@Injectable()
+export class RetentionRepository {
+  public constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  public async rules(): Promise<RetentionRule[]> {
+    const procedures = await this.dataSource
+      .getRepository(Procedure)
+      .find({ where: { retentionDays: Not(IsNull()) }, order: { code: 'ASC' } });
+    return procedures.map((procedure) => ({
+      procedureId: procedure.id,
+      procedureCode: procedure.code,
+      retentionDays: procedure.retentionDays!,
+    }));
+  }
+
+  /** Closed files of a procedure, closed at or before `cutoff` and not yet anonymised, oldest first. */
+  public async due(
+    procedureId: string,
+    cutoff: Date,
+    limit: number,
+    after: ClosedCursor | null,
+  ): Promise<DueApplication[]> {
+    const query = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('application')
+      .select(['application.id', 'application.closedAt', 'application.state'])
+      .where('application.procedure_id = :procedureId', { procedureId })
+      .andWhere('application.anonymised_at IS NULL')
+      .andWhere('application.closed_at <= :cutoff', { cutoff: cutoff.getTime() })
+      .andWhere('application.state IN (:...closed)', { closed: CLOSED_STATES })
+      .orderBy('application.closed_at', 'ASC')
+      .addOrderBy('application.id', 'ASC')
+      .take(limit);
+    if (after) {
+      const closedAt = after.closedAt.getTime();
+      query.andWhere(
+        new Brackets((page) =>
+          page
+            .where('application.closed_at > :closedAt', { closedAt })
+            .orWhere('(application.closed_at = :closedAt AND application.id > :afterId)', {
+              afterId: after.id,
+            }),
+        ),
+      );
+    }
+    const rows = await query.getMany();
+    return rows.map((row) => ({ id: row.id, closedAt: row.closedAt!, state: row.state }));
+  }
+
+  /** The storage keys of everything stored for a file: its documents, its forms, its signed result. */
+  public async storedFilesOf(applicationId: string): Promise<string[]> {
+    const attachments = await this.dataSource.getRepository(Attachment).find({ where: { applicationId } });
+    const result = await this.dataSource.getRepository(IssuedResult).findOneBy({ applicationId });
+    return [
+      ...attachments.map((attachment) => attachment.storageKey),
+      ...(result ? [result.storageKey] : []),
+    ];
+  }
+
+  /**
+   * Takes the personal data out of one closed file in one transaction, or answers null when another
+   * run already did (the conditional claim lets exactly one of two concurrent sweeps through). The
+   * application row is changed through the entity so that column transformers apply.
+   */
+  public async anonymise(
+    manager: EntityManager,
+    applicationId: string,
+    at: Date,
+    auditDetails: JsonObject,
+  ): Promise<AnonymisedFile | null> {
+    const claimed = await manager
+      .createQueryBuilder()
+      .update(Application)
+      .set({ anonymisedAt: at })
+      .where('id = :applicationId AND anonymised_at IS NULL', { applicationId })
+      .andWhere('state IN (:...closed)', { closed: CLOSED_STATES })
+      .execute();
+    if ((claimed.affected ?? 0) !== 1) return null;
+    const application = await manager.getRepository(Application).findOneByOrFail({ id: applicationId });
+    Object.assign(application, {
+      applicantId: null,
+      applicantNationalId: '',
+      applicantName: '',
+      applicantEmail: null,
+      formData: {},
+      anonymisedAt: at,
+      updatedAt: at,
+    });
+    await manager.getRepository(Application).save(application);
+    const documents = await manager.getRepository(Attachment).delete({ applicationId });
+    const notifications = await manager.getRepository(Notification).delete({ applicationId });
+    await manager.getRepository(ResultDownload).delete({ applicationId });
+    await manager
+      .getRepository(ApplicationRating)
+      .update({ applicationId }, { comment: null, ratedBy: null });
+    const removed = {
+      documentsRemoved: documents.affected ?? 0,
+      notificationsRemoved: notifications.affected ?? 0,
+    };
+    const audit = {
+      id: randomUUID(),
+      at,
+      type: 'application_anonymised',
+      actorId: null,
+      subjectId: null,
+      ip: null,
+      details: { ...auditDetails, ...removed },
+    };
+    // The JSON details type is too deep for TypeORM's partial-entity typing; the row is a full AuditEvent.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEvent)
+      .values(audit as object)
+      .execute();
+    return removed;
+  }
+}
