@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { IdempotencyRecord } from '@onegate/persistence';
+
+import { IdempotencyJanitor } from '../apps/api/src/idempotency/idempotency-janitor';
+
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
 import { ApplicationsClient, PDF_BYTES } from './support/applications';
@@ -8,6 +12,7 @@ import { request } from './support/http';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
 import { RECORD_FORM as FORM } from './support/demo-facts';
+import { recordLine, returnedStory } from './support/reports/crafted-lines';
 
 describe(`Idempotency-Key (${testDatabaseKind()})`, () => {
   let stack: TestStack;
@@ -79,5 +84,63 @@ describe(`Idempotency-Key (${testDatabaseKind()})`, () => {
     const malformed = await post('/api/applications', { procedureCode: '2.000488' }, 'bad key with spaces');
     expect(malformed.status).toBe(400);
     expect(malformed.body.details).toEqual([{ field: 'Idempotency-Key', problems: [expect.any(String)] }]);
+  });
+
+  describe('on imports, whose body streams', () => {
+    let admin: Tokens;
+    const ndjson = (codes: string[]) =>
+      codes.map((code) => JSON.stringify(recordLine(code, returnedStory()))).join('\n');
+    const postImport = async (body: string, key: string) => {
+      const response = await fetch(`${stack.apiUrl}/api/admin/imports`, {
+        method: 'POST',
+        headers: { ...bearer(admin), 'content-type': 'application/x-ndjson', 'idempotency-key': key },
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const storedCodes = async () =>
+      Number(
+        (
+          await stack.apiDataSource.query<{ n: number | string }[]>(
+            `SELECT COUNT(*) AS n FROM applications WHERE code LIKE 'QN-STP-250602-09%'`,
+          )
+        )[0]!.n,
+      );
+
+    beforeAll(async () => {
+      admin = await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, stack.config.demoPassword!);
+    });
+
+    it('answers a repeated import with the first answer, without importing again', async () => {
+      const body = ndjson(['QN-STP-250602-0901', 'QN-STP-250602-0902']);
+      const first = await postImport(body, 'import-1');
+      const again = await postImport(body, 'import-1');
+      expect(first).toEqual({ status: 200, body: { imported: 2, skipped: 0, rejected: [] } });
+      // Without the key the repeat would have answered "skipped: 2".
+      expect(again).toEqual(first);
+      expect(await storedCodes()).toBe(2);
+    });
+
+    it('refuses the same key with another body (422), having imported nothing of it', async () => {
+      await postImport(ndjson(['QN-STP-250602-0903']), 'import-2');
+      const other = await postImport(ndjson(['QN-STP-250602-0904']), 'import-2');
+      expect(other.status).toBe(422);
+      expect(other.body.message).toMatch(/different request/);
+      expect(await storedCodes()).toBe(3);
+    });
+
+    it('keeps the key for 24 hours, through the hourly sweep', async () => {
+      const body = ndjson(['QN-STP-250602-0905']);
+      const first = await postImport(body, 'import-3');
+      const almostADayAgo = new Date(Date.now() - 24 * 60 * 60_000 + 60_000);
+      await stack.apiDataSource
+        .createQueryBuilder()
+        .update(IdempotencyRecord)
+        .set({ createdAt: almostADayAgo })
+        .execute();
+      await stack.api.get(IdempotencyJanitor).sweep();
+      expect(await postImport(body, 'import-3')).toEqual(first);
+      expect(await storedCodes()).toBe(4);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -10,15 +11,18 @@ import type { AppConfig } from '@onegate/config';
 import { createValidationPipe } from '@onegate/observability';
 
 import { ApiModule } from './api.module';
+import { applyBodyLimits, applyCors } from './http-boundary';
 
 /** Builds the HTTP application on an opened, migrated database; the caller decides where it listens. */
 export async function createApiApp(config: AppConfig, dataSource: DataSource): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(config, dataSource), {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, dataSource), {
     bufferLogs: true,
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   assertEveryRouteDeclaresAccess(app.get(ModulesContainer));
+  applyCors(app, config);
+  applyBodyLimits(app, config);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.getHttpAdapter().getInstance().disable('x-powered-by');

@@ -16,6 +16,15 @@ export const REDACTED_PATHS = [
   '*.nationalId',
   '*.refreshToken',
   '*.accessToken',
+  '*.idToken',
+  '*.token',
+  '*.formData',
+  // A failed query carries the values it was given (national ID numbers, e-mails, form data), and
+  // PostgreSQL repeats the offending value in its detail ("Key (email)=(…) already exists").
+  'err.parameters',
+  'err.driverError.parameters',
+  'err.driverError.detail',
+  'err.detail',
 ];
 
 /** JSON logs with a request id; pretty-printed in development. Query strings are never logged. */

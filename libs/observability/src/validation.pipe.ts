@@ -1,11 +1,11 @@
-import type { ValidationError } from '@nestjs/common';
+import type { ArgumentMetadata, ValidationError } from '@nestjs/common';
 import { BadRequestException, ValidationPipe } from '@nestjs/common';
 
 import type { FieldProblem } from './error-body';
 
 /** The one validation pipe: unknown fields are rejected, and every failing field path is listed. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -17,6 +17,28 @@ export function createValidationPipe(): ValidationPipe {
       });
     },
   });
+}
+
+/**
+ * A request body is one JSON object: an array or a bare value would otherwise reach a handler whose
+ * fields are all optional without a single check.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  public override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const wholeBody = metadata.type === 'body' && metadata.data === undefined && this.toValidate(metadata);
+    if (
+      wholeBody &&
+      value !== undefined &&
+      value !== null &&
+      (typeof value !== 'object' || Array.isArray(value))
+    ) {
+      throw new BadRequestException({
+        message: 'Invalid body',
+        details: [{ field: 'body', problems: ['must be a JSON object'] }],
+      });
+    }
+    return super.transform(value, metadata);
+  }
 }
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {

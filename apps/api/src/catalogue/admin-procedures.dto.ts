@@ -22,6 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { DEFAULT_RETENTION_DAYS, FORM_FIELD_TYPES, MAX_RETENTION_DAYS } from '@onegate/domain';
 import type { FormField, OnlineLevel, SupplementPolicy } from '@onegate/persistence';
 
 import { IsNotLessThan, IsRegExp } from './procedure.validators';
@@ -30,17 +31,6 @@ export const ONLINE_LEVELS: readonly OnlineLevel[] = ['full', 'partial', 'offlin
 export const SUPPLEMENT_POLICIES: readonly SupplementPolicy[] = ['pause', 'restart'];
 export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
-export const FORM_FIELD_TYPES: readonly FormField['type'][] = [
-  'text',
-  'longtext',
-  'number',
-  'date',
-  'select',
-  'checkbox',
-  'nationalId',
-  'phone',
-  'email',
-];
 /** A working year (250 days of 8 hours); no procedure takes longer. */
 export const MAX_PROCESSING_HOURS = 2_000;
 /** Below the 32-bit integer column limit. */
@@ -221,9 +211,24 @@ export class CreateProcedureRequest {
   @IsString()
   @MaxLength(50_000)
   public resultTemplate?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: MAX_RETENTION_DAYS,
+    default: DEFAULT_RETENTION_DAYS,
+    description:
+      'Days a closed application keeps its personal data and documents before they are removed; null keeps them forever',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RETENTION_DAYS)
+  public retentionDays?: number | null;
 }
 
-/** Any of the creation fields but the code; null clears only the result template. */
+/** Any of the creation fields but the code; null clears the result template, or keeps files forever. */
 export class UpdateProcedureRequest extends PartialType(OmitType(CreateProcedureRequest, ['code'] as const), {
   skipNullProperties: false,
 }) {}

@@ -1,7 +1,9 @@
 import type { ValidationArguments, ValidationOptions } from 'class-validator';
 import { registerDecorator } from 'class-validator';
 
-/** A text that compiles as a JavaScript regular expression. */
+import { fieldPattern } from '@onegate/domain';
+
+/** A text that compiles as a form field's pattern, exactly as the form will use it. */
 export function IsRegExp(options?: ValidationOptions): PropertyDecorator {
   return (target, property) =>
     registerDecorator({
@@ -13,7 +15,7 @@ export function IsRegExp(options?: ValidationOptions): PropertyDecorator {
         validate: (value: unknown) => {
           if (typeof value !== 'string') return false;
           try {
-            new RegExp(value);
+            fieldPattern(value);
             return true;
           } catch {
             return false;

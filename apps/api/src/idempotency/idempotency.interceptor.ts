@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import { ConflictException, HttpException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -9,14 +7,12 @@ import type { Observable } from 'rxjs';
 import type { AuthenticatedUser } from '@onegate/access';
 import { IdempotencyRepository } from '@onegate/persistence';
 
-import { invalidKey, KEY_LIFETIME_MS } from './idempotency-key';
+import { idempotencyRecordId, KEY_LIFETIME_MS, sha256 } from './idempotency-key';
 
 interface StoredAnswer {
   statusCode: number;
   body: unknown;
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Idempotency-Key (draft IETF standard): the first request with a key is carried out and its answer
@@ -31,8 +27,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
     const key = request.header('idempotency-key');
     if (key === undefined) return next.handle();
-    if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw invalidKey();
-    const id = sha256([request.user?.id ?? 'anonymous', request.method, request.path, key].join('\n'));
+    const id = idempotencyRecordId(key, {
+      userId: request.user?.id,
+      method: request.method,
+      path: request.path,
+    });
     const requestHash = sha256(JSON.stringify(request.body ?? null));
     return from(this.begin(id, requestHash)).pipe(
       mergeMap((replay) => (replay ? this.replay(context, replay) : this.carryOut(id, context, next))),

@@ -31,6 +31,8 @@ export interface ImportLine {
 export class ImportLineError extends Error {}
 
 const MAX_EVENTS = 1_000;
+/** Form data is written and read back by recursive code (JSON.stringify): a deeper value would exhaust the stack. */
+const MAX_FORM_DEPTH = 32;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const CHANNELS: readonly string[] = ['online', 'offline'];
 
@@ -46,6 +48,18 @@ function text(value: unknown, field: string, maxLength: number, required = true)
   if (typeof value !== 'string' || value.trim() === '') return fail(`${field} must be a non-empty text`);
   if (value.length > maxLength) return fail(`${field} is longer than ${maxLength} characters`);
   return value;
+}
+
+/** Walks a parsed value without recursion, stopping as soon as it is deeper than `limit`. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** An ISO 8601 time with its offset (`2025-01-03T09:15:00+07:00`), as an instant. */
@@ -66,10 +80,14 @@ export function parseImportLine(source: string): ImportLine {
     return fail(`the line is not valid JSON: ${(error as Error).message}`);
   }
   if (!isObject(value)) return fail('the line must be one JSON object');
+  // PostgreSQL stores no text holding NUL: such a line is refused with its reason, before any write.
+  if (source.includes('\\u0000')) fail('the line must not contain the NUL character (\\u0000)');
   const applicant = isObject(value.applicant) ? value.applicant : fail('applicant is required');
   const nationalId = text(applicant.nationalId, 'applicant.nationalId', 12)!;
   if (!/^\d{12}$/.test(nationalId)) fail('applicant.nationalId must be a 12-digit citizen ID number');
   if (value.formData !== undefined && !isObject(value.formData)) fail('formData must be a JSON object');
+  if (nestsDeeperThan(value.formData, MAX_FORM_DEPTH))
+    fail(`formData nests deeper than ${MAX_FORM_DEPTH} levels`);
   return {
     code: text(value.code, 'code', 48)!,
     procedureCode: text(value.procedureCode, 'procedureCode', 32)!,

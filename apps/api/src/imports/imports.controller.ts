@@ -1,8 +1,11 @@
 import { Controller, HttpCode, HttpStatus, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
 import { Authenticated } from '@onegate/access';
+import type { AuthenticatedUser } from '@onegate/access';
+
+import { StreamedIdempotency } from '../idempotency/streamed-idempotency';
 
 import { ImportResultDto } from './import-result.dto';
 import { ImportService } from './import.service';
@@ -16,7 +19,10 @@ export const NDJSON = 'application/x-ndjson';
 @ApiTags('imports')
 @Controller('api/admin/imports')
 export class ImportsController {
-  public constructor(private readonly imports: ImportService) {}
+  public constructor(
+    private readonly imports: ImportService,
+    private readonly idempotency: StreamedIdempotency,
+  ) {}
 
   @Post()
   @Authenticated({ roles: ['admin'] })
@@ -24,11 +30,16 @@ export class ImportsController {
   @ApiConsumes(NDJSON)
   @ApiBody({ description: 'One application a line, with its events (docs/metrics.md, "Historical import")' })
   @ApiOkResponse({ type: ImportResultDto })
-  public import(@Req() request: Request): Promise<ImportResultDto> {
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Repeat an import safely: the same key and body return the first answer (kept 24 hours)',
+  })
+  public import(@Req() request: Request & { user?: AuthenticatedUser }): Promise<ImportResultDto> {
     const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== NDJSON) {
       throw new UnsupportedMediaTypeException(`Send the applications as ${NDJSON}, one JSON object a line`);
     }
-    return this.imports.importStream(request);
+    return this.idempotency.run(request, (body) => this.imports.importStream(body));
   }
 }

@@ -1,8 +1,18 @@
 import { isValidNationalId } from '../identity/national-id';
 import { isValidVietnamesePhone } from '../identity/phone';
 
-export type FormFieldType =
-  'text' | 'longtext' | 'number' | 'date' | 'select' | 'checkbox' | 'nationalId' | 'phone' | 'email';
+export const FORM_FIELD_TYPES = [
+  'text',
+  'longtext',
+  'number',
+  'date',
+  'select',
+  'checkbox',
+  'nationalId',
+  'phone',
+  'email',
+] as const;
+export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
 export interface FormField {
   name: string;
@@ -24,6 +34,11 @@ export interface FieldProblem {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** How a field's pattern is matched: against the whole answer, in Unicode mode. Throws if it does not compile. */
+export function fieldPattern(pattern: string): RegExp {
+  return new RegExp(`^(?:${pattern})$`, 'u');
+}
+
 /**
  * Checks form data against a procedure's form schema. Field paths are `formData.<name>`; unknown
  * fields are problems too, so nothing unchecked is stored.
@@ -37,7 +52,9 @@ export function validateFormData(
     .filter((name) => !known.has(name))
     .map((name) => ({ field: `formData.${name}`, problems: ['is not a field of this form'] }));
   for (const field of schema) {
-    const found = problemsOf(field, data[field.name]);
+    // Own values only: a field named "constructor" or "toString" must not read what every object inherits.
+    const value = Object.prototype.hasOwnProperty.call(data, field.name) ? data[field.name] : undefined;
+    const found = problemsOf(field, value);
     if (found.length > 0) problems.push({ field: `formData.${field.name}`, problems: found });
   }
   return problems;
@@ -88,8 +105,7 @@ function textProblems(field: FormField, value: string): string[] {
     problems.push(`must be at least ${field.min} characters`);
   if (typeof field.max === 'number' && length > field.max)
     problems.push(`must be at most ${field.max} characters`);
-  if (field.pattern && !new RegExp(`^(?:${field.pattern})$`, 'u').test(value))
-    problems.push('has the wrong format');
+  if (field.pattern && !fieldPattern(field.pattern).test(value)) problems.push('has the wrong format');
   return problems;
 }
 

@@ -28,8 +28,14 @@ export class IdempotencyRepository {
     return this.records.findOneBy({ id });
   }
 
-  public async complete(id: string, statusCode: number, responseBody: string): Promise<void> {
-    await this.records.update({ id }, { statusCode, responseBody });
+  /** Keeps the answer; a streamed request's hash is only known now, once its body has been read. */
+  public async complete(
+    id: string,
+    statusCode: number,
+    responseBody: string,
+    requestHash?: string,
+  ): Promise<void> {
+    await this.records.update({ id }, { statusCode, responseBody, ...(requestHash ? { requestHash } : {}) });
   }
 
   /** A first request that failed leaves nothing behind, so the caller may try again with the same key. */

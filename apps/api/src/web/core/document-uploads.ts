@@ -1,3 +1,4 @@
+import { BadRequestException } from '@nestjs/common';
 import type { RequestHandler } from 'express';
 import multer from 'multer';
 
@@ -29,6 +30,7 @@ export const documentUploads: RequestHandler = (request, response, next) => {
       request.body ??= {};
       return next();
     }
-    next(error as Error | undefined);
+    // Anything else is a body that is not a readable form (no boundary, cut short): the sender's fault.
+    next(error ? new BadRequestException('The form could not be read; send it again') : undefined);
   });
 };

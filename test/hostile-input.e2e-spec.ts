@@ -1,0 +1,324 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { ModulesContainer } from '@nestjs/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { RouteAccess } from '@onegate/access';
+import { listRoutes } from '@onegate/access';
+import { AppConfig } from '@onegate/config';
+
+import type { DemoRole, Tokens } from './support/accounts';
+import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
+import { ApplicationsClient, EXECUTABLE_BYTES, PDF_BYTES } from './support/applications';
+import { RECORD, RECORD_DOCUMENT, RECORD_FORM } from './support/demo-facts';
+import { PNG_BYTES, zipBomb } from './support/hostile-files';
+import { testDatabaseKind } from './support/test-database';
+import { TestStack } from './support/test-stack';
+
+type Caller = 'anonymous' | DemoRole;
+
+const INJECTIONS = [
+  `' OR '1'='1' --`,
+  `1; DROP TABLE applications; --`,
+  `" UNION SELECT password_hash FROM users --`,
+  `<script>alert("onegate")</script>`,
+  `"><img src=x onerror=alert(1)>`,
+  `../../../../etc/passwd`,
+  `%00\u0000\u202e`,
+];
+/** Query parameters the routes read; every one gets every injection string. */
+const QUERY_NAMES = ['q', 'page', 'pageSize', 'state', 'from', 'to', 'groupBy', 'code', 'nationalId', 'lang'];
+/** Body fields the DTOs declare, with hostile values: none of these bodies is valid. */
+const BODY_FIELDS = [
+  'procedureCode',
+  'action',
+  'formData',
+  'username',
+  'password',
+  'nationalId',
+  'email',
+  'code',
+];
+/** Hundreds of requests each; room for a busy machine. */
+const ATTACK_TIMEOUT_MS = 180_000;
+const STACK_TRACE = /\bat [\w$.<>]+ \(|node:internal|node_modules|\.[jt]s:\d+:\d+/;
+
+interface Answer {
+  status: number;
+  type: string;
+  text: string;
+}
+
+function deeplyNested(depth: number): string {
+  return `{"formData":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`;
+}
+
+const INVALID_UTF8_JSON = Buffer.concat([
+  Buffer.from('{"procedureCode":"'),
+  Buffer.from([0xff, 0xfe, 0xc3, 0x28]),
+  Buffer.from('"}'),
+]);
+
+/**
+ * Every route of the running API (read from its metadata, so a new route is covered without anyone
+ * adding it here) is sent malformed, oversized, deeply nested, mistyped and injected requests, by an
+ * anonymous caller and by one that may call it. None may answer 5xx, show a stack trace or a path of
+ * the server, or leave a row or a file behind.
+ */
+describe(`hostile input on every route (${testDatabaseKind()})`, () => {
+  let stack: TestStack;
+  let routes: RouteAccess[];
+  const tokens = new Map<DemoRole, Tokens>();
+  let draftId: string;
+  let apps: ApplicationsClient;
+
+  beforeAll(async () => {
+    stack = await TestStack.start({
+      worker: false,
+      configure: (config) => new AppConfig({ ...config, authRateLimit: 100_000 }),
+    });
+    routes = listRoutes(stack.api.get(ModulesContainer));
+    for (const role of Object.keys(DEMO_ACCOUNTS) as DemoRole[]) {
+      tokens.set(role, await signIn(stack.apiUrl, DEMO_ACCOUNTS[role], stack.config.demoPassword!));
+    }
+    apps = new ApplicationsClient(stack.apiUrl);
+    draftId = (await apps.create(tokens.get('citizen')!, RECORD, RECORD_FORM)).body.id;
+  });
+
+  afterAll(() => stack?.stop());
+
+  const counts = async () => {
+    const count = async (table: string) =>
+      Number(
+        (await stack.apiDataSource.query<{ n: string | number }[]>(`SELECT COUNT(*) AS n FROM ${table}`))[0]!
+          .n,
+      );
+    return {
+      applications: await count('applications'),
+      events: await count('application_events'),
+      attachments: await count('attachments'),
+      storedFiles: readdirSync(stack.config.storageDir, { recursive: true, withFileTypes: true }).filter(
+        (entry) => entry.isFile(),
+      ).length,
+    };
+  };
+
+  /** A caller that may call the route, so the request reaches its validation and its service. */
+  const allowedCaller = (route: RouteAccess): Caller => {
+    const rule = route.rule!;
+    if (rule.kind === 'public') return 'citizen';
+    if (rule.roles === 'any') return 'citizen';
+    return (['admin', 'citizen', 'clerk', 'supervisor'] as const).find((role) => rule.roles.includes(role))!;
+  };
+
+  /** Signs the caller in again when a route (sign-out, session end) ended its session. */
+  const headersOf = async (caller: Caller): Promise<Record<string, string>> => {
+    if (caller === 'anonymous') return {};
+    const current = tokens.get(caller)!;
+    const me = await fetch(`${stack.apiUrl}/api/me`, { headers: bearer(current) });
+    await me.arrayBuffer();
+    if (me.status === 401) {
+      tokens.set(caller, await signIn(stack.apiUrl, DEMO_ACCOUNTS[caller], stack.config.demoPassword!));
+    }
+    return bearer(tokens.get(caller)!);
+  };
+
+  const send = async (
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body?: string | Buffer,
+  ): Promise<Answer> => {
+    const hasBody = body !== undefined && !['GET', 'HEAD'].includes(method);
+    const response = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers,
+      body: hasBody ? body : undefined,
+      redirect: 'manual',
+    });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type') ?? '',
+      text: await response.text(),
+    };
+  };
+
+  const problems: string[] = [];
+  const check = (label: string, answer: Answer, expectStatus?: number) => {
+    if (answer.status >= 500) problems.push(`${label}: ${answer.status} ${answer.text.slice(0, 200)}`);
+    if (STACK_TRACE.test(answer.text) || answer.text.includes(process.cwd())) {
+      problems.push(`${label}: leaks internals: ${answer.text.slice(0, 300)}`);
+    }
+    if (
+      answer.type.includes('html') &&
+      INJECTIONS.some((text) => text.startsWith('<') && answer.text.includes(text))
+    ) {
+      problems.push(`${label}: echoes markup unescaped`);
+    }
+    if (expectStatus !== undefined && answer.status !== expectStatus) {
+      problems.push(`${label}: expected ${expectStatus}, got ${answer.status} ${answer.text.slice(0, 200)}`);
+    }
+  };
+
+  const pathWith = (route: RouteAccess, parameter: string) => route.path.replace(/:\w+/g, parameter);
+
+  it('finds the routes to attack', () => {
+    expect(routes.length).toBeGreaterThan(40);
+  });
+
+  interface Attack {
+    label: string;
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    body?: string | Buffer;
+    expectStatus?: number;
+  }
+
+  /** Every attack of a family on every route, by a caller who may call it and by an anonymous one. */
+  const attackEveryRoute = async (family: (route: RouteAccess, auth: Record<string, string>) => Attack[]) => {
+    problems.length = 0;
+    const before = await counts();
+    for (const route of routes) {
+      for (const caller of ['anonymous', allowedCaller(route)] as Caller[]) {
+        const auth = await headersOf(caller);
+        const attacks = family(route, auth);
+        const answers = await Promise.all(
+          attacks.map((attack) => send(attack.method, attack.path, attack.headers, attack.body)),
+        );
+        attacks.forEach((attack, index) =>
+          check(
+            `${route.method} ${route.path} as ${caller}: ${attack.label}`,
+            answers[index]!,
+            attack.expectStatus,
+          ),
+        );
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(await counts()).toEqual(before);
+  };
+
+  it(
+    'never fails on SQL or HTML injection in parameters, query or body, nor on broken encodings',
+    async () => {
+      await attackEveryRoute((route, auth) => [
+        ...INJECTIONS.map((injection) => {
+          const encoded = encodeURIComponent(injection);
+          return {
+            label: `injection ${injection}`,
+            method: route.method,
+            path: `${pathWith(route, encoded)}?${QUERY_NAMES.map((name) => `${name}=${encoded}`).join('&')}`,
+            headers: { ...auth, 'content-type': 'application/json' },
+            body: JSON.stringify(Object.fromEntries(BODY_FIELDS.map((field) => [field, injection]))),
+          };
+        }),
+        {
+          label: 'invalid percent-encoding',
+          method: route.method,
+          path: `${pathWith(route, '%E0%A4%A')}?q=%FF`,
+          headers: auth,
+        },
+      ]);
+    },
+    ATTACK_TIMEOUT_MS,
+  );
+
+  it(
+    'refuses malformed, oversized, deeply nested and mistyped bodies with a 4xx',
+    async () => {
+      const limit = stack.config.bodyLimitBytes;
+      await attackEveryRoute((route, auth) => {
+        if (['GET', 'HEAD'].includes(route.method)) return [];
+        const path = pathWith(route, draftId);
+        const json = { ...auth, 'content-type': 'application/json' };
+        const attack = (
+          label: string,
+          headers: Record<string, string>,
+          body: string | Buffer,
+          expectStatus?: number,
+        ) => ({
+          label,
+          method: route.method,
+          path,
+          headers,
+          body,
+          expectStatus,
+        });
+        return [
+          attack('malformed JSON', json, '{"action": "submit",', 400),
+          attack('body over the limit', json, JSON.stringify({ a: 'x'.repeat(limit) }), 413),
+          attack('deeply nested JSON', json, deeplyNested(Math.floor(limit / 8)), 400),
+          attack('invalid UTF-8', json, INVALID_UTF8_JSON),
+          attack(
+            'unknown charset',
+            { ...auth, 'content-type': 'application/json; charset=klingon' },
+            '{}',
+            415,
+          ),
+          attack('gzip claimed, not sent', { ...json, 'content-encoding': 'gzip' }, '{}'),
+          ...[
+            'text/plain',
+            'application/xml',
+            'multipart/form-data',
+            'application/x-www-form-urlencoded',
+          ].map((type) => attack(type, { ...auth, 'content-type': type }, '<a>&b=%%%</a>')),
+        ];
+      });
+    },
+    ATTACK_TIMEOUT_MS,
+  );
+
+  describe('uploads', () => {
+    const upload = async (bytes: Buffer, fileName: string, type = 'application/pdf') => {
+      const form = new FormData();
+      form.append('documentName', RECORD_DOCUMENT);
+      form.append('file', new Blob([new Uint8Array(bytes)], { type }), fileName);
+      const response = await fetch(`${stack.apiUrl}/api/applications/${draftId}/attachments`, {
+        method: 'POST',
+        headers: bearer(tokens.get('citizen')!),
+        body: form,
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+
+    it('refuses an executable, and an archive bomb without expanding it, leaving nothing behind', async () => {
+      const before = await counts();
+      const rss = process.memoryUsage().rss;
+      const bomb = await upload(zipBomb(), 'scan.pdf');
+      const executable = await upload(EXECUTABLE_BYTES, 'form.pdf');
+      expect(bomb.status).toBe(400);
+      expect(bomb.body.details).toEqual([
+        { field: 'file', problems: [expect.stringContaining('application/zip')] },
+      ]);
+      expect(executable.status).toBe(400);
+      expect(executable.body.details).toEqual([
+        { field: 'file', problems: [expect.stringMatching(/^must be one of application\/pdf/)] },
+      ]);
+      expect(process.memoryUsage().rss - rss).toBeLessThan(150 * 1024 * 1024);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('keeps a file for what its bytes are, under a harmless short name, whatever it is called', async () => {
+      const before = await counts();
+      const png = await upload(PNG_BYTES, 'declaration.pdf');
+      expect(png.status).toBe(201);
+      expect(png.body.mediaType).toBe('image/png');
+      const traversal = await upload(PDF_BYTES, '../../../../../etc/passwd.pdf');
+      const long = await upload(PDF_BYTES, `${'đ'.repeat(5_000)}.pdf`);
+      for (const stored of [traversal, long]) {
+        expect(stored.status).toBe(201);
+        expect(stored.body.originalName).not.toMatch(/[/\\]/);
+        expect(String(stored.body.originalName).length).toBeLessThanOrEqual(200);
+      }
+      // Three files, each stored once inside the storage folder under a name of OneGate's own.
+      const after = await counts();
+      expect([after.attachments, after.storedFiles]).toEqual([
+        before.attachments + 3,
+        before.storedFiles + 3,
+      ]);
+      expect(readdirSync(join(stack.config.storageDir, '..'))).not.toContain('passwd.pdf');
+    });
+  });
+});
