@@ -43,6 +43,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        ...shared,
+        test: {
+          // Breaks things on purpose (kills processes, stops Redis and PostgreSQL); runs the built programs.
+          name: 'faults',
+          include: ['test/faults/**/*.faults-spec.ts'],
+          env: { E2E_DATABASE: 'postgres' },
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm test: static checks, the build, unit tests, then the end-to-end suites on SQLite and on
-// PostgreSQL. Ends with one line "N passed, N failed" over everything it ran.
+// npm test: static checks, the build, unit tests, the end-to-end suites on SQLite and on
+// PostgreSQL, then the fault tests (processes killed, Redis and PostgreSQL stopped). Ends with one
+// line "N passed, N failed" over everything it ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,6 +60,7 @@ check('build', 'npm', ['run', '--silent', 'build']);
 suite('unit', 'unit');
 suite('e2e on SQLite', 'e2e', { E2E_DATABASE: 'sqlite' });
 suite('e2e on PostgreSQL', 'e2e', { E2E_DATABASE: 'postgres' });
+suite('faults', 'faults');
 
 rmSync(reports, { recursive: true, force: true });
 process.stdout.write(`\n${summary.join('\n')}\n${totals.passed} passed, ${totals.failed} failed\n`);

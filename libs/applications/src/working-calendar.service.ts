@@ -5,7 +5,7 @@ import type { DayOverride, WorkingCalendar } from '@onegate/domain';
 import { CalendarOverrideRepository } from '@onegate/persistence';
 import type { Agency } from '@onegate/persistence';
 
-/** How stale another API process's override change may look here. */
+/** How stale another API process's override change may look here (plus one reload). */
 const OVERRIDES_TTL_MS = 5_000;
 
 interface Snapshot {
@@ -19,6 +19,7 @@ interface Snapshot {
 export class WorkingCalendarService {
   private snapshot: Promise<Snapshot> | null = null;
   private loadedAt = 0;
+  private reloading = false;
 
   public constructor(private readonly overrides: CalendarOverrideRepository) {}
 
@@ -42,14 +43,32 @@ export class WorkingCalendarService {
     this.snapshot = null;
   }
 
+  /**
+   * A stale snapshot is still answered at once while a new one loads behind it: calendars are asked
+   * for inside transactions (receipt codes, deadline checks), and waiting there for a second database
+   * connection while holding locks can starve the pool until every request stands still.
+   */
   private currentSnapshot(): Promise<Snapshot> {
-    if (!this.snapshot || Date.now() - this.loadedAt > OVERRIDES_TTL_MS) {
+    if (!this.snapshot) {
       const loading = this.load();
       this.snapshot = loading;
       this.loadedAt = Date.now();
       loading.catch(() => {
         if (this.snapshot === loading) this.snapshot = null;
       });
+    } else if (Date.now() - this.loadedAt > OVERRIDES_TTL_MS && !this.reloading) {
+      this.reloading = true;
+      const current = this.snapshot;
+      this.load()
+        .then(
+          (fresh) => {
+            if (this.snapshot !== current) return; // forgotten meanwhile: the next call loads afresh
+            this.snapshot = Promise.resolve(fresh);
+            this.loadedAt = Date.now();
+          },
+          () => undefined, // kept the known overrides; tried again on a later call
+        )
+        .finally(() => (this.reloading = false));
     }
     return this.snapshot;
   }

@@ -50,7 +50,10 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   public override handleRequest<User>(error: unknown, user: User | false): User {
-    if (error || !user)
+    // An error here is not a bad token (that is `user === false`) but a failed look-up, e.g. the
+    // database being away: it must not read as "signed out".
+    if (error) throw error;
+    if (!user)
       throw new UnauthorizedException('Sign in first: the access token is missing, expired or revoked');
     return user;
   }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 
+import { unavailableAsHttp } from './dependency-unavailable';
 import { ErrorBody } from './error-body';
 
 /** Turns every thrown error into an ErrorBody; anything unexpected is a logged 500 with its request id. */
@@ -9,11 +10,13 @@ import { ErrorBody } from './error-body';
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger(AllExceptionsFilter.name);
 
-  public catch(exception: unknown, host: ArgumentsHost): void {
+  public catch(thrown: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const requestId = String(request.id ?? '');
+    const exception = unavailableAsHttp(thrown);
+    if (exception !== thrown) this.logger.warn({ requestId }, 'database unavailable: answered 503');
     const body = exception instanceof HttpException ? fromHttpException(exception, requestId) : undefined;
     if (!body) {
       this.logger.error({ err: exception, requestId }, 'unexpected error');

@@ -1,4 +1,5 @@
 export * from './all-exceptions.filter';
+export * from './dependency-unavailable';
 export * from './error-body';
 export * from './operations.module';
 export * from './readiness-check';

@@ -2,7 +2,7 @@ import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 
-import { AllExceptionsFilter } from '@onegate/observability';
+import { AllExceptionsFilter, unavailableAsHttp } from '@onegate/observability';
 
 import { PageRenderer } from './page-renderer';
 import type { WebRequest } from './web-request';
@@ -27,10 +27,12 @@ export class WebExceptionFilter implements ExceptionFilter {
 
   public constructor(private readonly pages: PageRenderer) {}
 
-  public async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
+  public async catch(thrown: unknown, host: ArgumentsHost): Promise<void> {
     const request = host.switchToHttp().getRequest<WebRequest>();
     const response = host.switchToHttp().getResponse<Response>();
-    if (!isPageRequest(request) || response.headersSent) return this.api.catch(exception, host);
+    if (!isPageRequest(request) || response.headersSent) return this.api.catch(thrown, host);
+    // A database outage is a 503 page (try again), not a 500.
+    const exception = unavailableAsHttp(thrown);
     const status =
       exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
     if (status === HttpStatus.UNAUTHORIZED) {
