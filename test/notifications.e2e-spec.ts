@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { AppConfig } from '@onegate/config';
@@ -5,14 +7,16 @@ import { NOTIFICATION_KINDS } from '@onegate/domain';
 import { JobDispatcher, JobName } from '@onegate/jobs';
 import type { JobPayloads } from '@onegate/jobs';
 import { SEND_LEASE_MS } from '@onegate/notifications';
-import { Notification } from '@onegate/persistence';
+import { ApplicationEvent, Attachment, Notification } from '@onegate/persistence';
 
 import { bearer, DEMO_ACCOUNTS, newCitizen, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
 import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import type { ApplicationBody } from './support/applications';
 import { eventually, request } from './support/http';
+import { pdftotext, POPPLER_INSTALLED } from './support/poppler';
 import { SmtpCatcher } from './support/smtp-catcher';
+import type { CaughtMail } from './support/smtp-catcher';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
 import { addWorkingHoursByHand, localTime } from './support/working-time-by-hand';
@@ -27,6 +31,7 @@ const householdForm = (nationalId: string, businessName = 'Tạp hoá Bình An')
   businessName,
   capital: 50_000_000,
 });
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const SUPERVISOR_EMAIL = DEMO_ACCOUNTS.supervisor;
 const CLERK_EMAIL = DEMO_ACCOUNTS.clerk;
 
@@ -105,6 +110,21 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
   const mailAbout = (address: string, code: string) =>
     catcher.to(address).filter((mail) => mail.subject.includes(code));
 
+  /** The one form a mail carries, checked to be a PDF, with the text a reader sees in it. */
+  function formIn(mail: CaughtMail, fileName: string) {
+    expect(mail.attachments.map((attachment) => attachment.filename)).toEqual([fileName]);
+    const [form] = mail.attachments;
+    expect(form.contentType).toBe('application/pdf');
+    expect(form.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    return { bytes: form.content, text: POPPLER_INSTALLED ? pdftotext(form.content) : null };
+  }
+
+  /** The forms of one kind attached to the file, once the worker (or the mail job) has stored them. */
+  const storedForms = (applicationId: string, kind: string) =>
+    stack.apiDataSource
+      .getRepository(Attachment)
+      .find({ where: { applicationId, documentName: `form:${kind}` }, order: { uploadedAt: 'ASC' } });
+
   async function registerAtCounter(applicant: Record<string, unknown>, businessName?: string) {
     const registered = await request<ApplicationBody>(`${stack.apiUrl}/api/applications/counter`, {
       method: 'POST',
@@ -150,6 +170,14 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
     expect(receipt.html).not.toContain('<script');
     expect(receipt.text).toContain('National ID number: ••••••••');
     expect(receipt.text).not.toContain(me.body.nationalId);
+    // It carries the receipt and appointment slip: the very file stored with the application.
+    const slip = formIn(receipt, `giay-tiep-nhan-hen-tra-${code}.pdf`);
+    if (slip.text !== null) expect(slip.text).toContain(code);
+    expect(receipt.text).toContain(
+      `The receipt and appointment slip is attached to this message: giay-tiep-nhan`,
+    );
+    const [storedSlip] = await storedForms(id, 'receipt');
+    expect(storedSlip.sha256).toBe(sha256(slip.bytes));
 
     stack.freezeClock(localTime('2027-03-10T10:00:00'));
     expect((await apps.act(clerk, id, 'approve')).status).toBe(200);
@@ -161,6 +189,7 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
     expect((await apps.act(clerk, id, 'return')).status).toBe(200);
     const result = await eventually(async () => mailAbout(citizenEmail, code)[2]);
     expect(result.subject).toBe(`The result of application ${code} is ready`);
+    expect([decision, result].map((mail) => mail.attachments.length)).toEqual([0, 0]);
     expect(result.text).toContain('returned online at 10/03/2027 at 10:05');
 
     await notificationsSettled();
@@ -244,6 +273,13 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
     await runJob(JobName.SendNotification, again, 'delivered-twice');
     expect(mailAbout(walkInEmail, code)).toHaveLength(3);
     expect((await rows.findOneByOrFail({ id: stored.id })).emailStatus).toBe('sent');
+    // Every send carried the same stored slip, byte for byte.
+    const slips = mailAbout(walkInEmail, code).map((mail) =>
+      sha256(formIn(mail, `giay-tiep-nhan-hen-tra-${code}.pdf`).bytes),
+    );
+    const [storedSlip] = await storedForms(registered.id, 'receipt');
+    expect(slips).toEqual([storedSlip.sha256, storedSlip.sha256, storedSlip.sha256]);
+    expect(stored.attachmentId).toBe(storedSlip.id);
   });
 
   it('lists each user only their own notifications, newest first, unread ones on request, and marks them read', async () => {
@@ -415,6 +451,92 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
       headers: bearer(supervisor),
     });
     expect(inbox.body.items.filter((item) => item.kind === 'weekly_digest')).toHaveLength(1);
+  });
+
+  it('sends the supplement request, the apology letter and the refusal notice as the PDFs stored with the file', async () => {
+    const account = newCitizen({ fullName: 'Lý Thị Bổ Sung' });
+    const registered = await request<Tokens>(`${stack.apiUrl}/api/auth/register`, {
+      method: 'POST',
+      body: account,
+    });
+    expect(registered.status).toBe(201);
+    const applicant = registered.body;
+    async function submitted() {
+      const draft = await apps.create(applicant, HOUSEHOLD, householdForm(account.nationalId));
+      expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+      expect((await apps.upload(applicant, draft.body.id, HOUSEHOLD_DOCUMENT, PDF_BYTES)).status).toBe(201);
+      expect((await apps.act(applicant, draft.body.id, 'pay', { reference: 'PG-7' })).status).toBe(200);
+      expect((await apps.act(applicant, draft.body.id, 'submit')).status).toBe(200);
+      return draft.body.id;
+    }
+    const mailsWith = (words: string) =>
+      catcher.to(account.email).filter((mail) => mail.subject.includes(words));
+
+    stack.freezeClock(localTime('2027-03-23T09:00:00'));
+    const id = await submitted();
+    const code = (await apps.act(clerk, id, 'receive')).body.code!;
+    await eventually(async () => mailAbout(account.email, code)[0]);
+    stack.freezeClock(localTime('2027-03-23T10:00:00'));
+    const asked = await apps.act(clerk, id, 'request_supplement', {
+      reason: 'Ảnh chụp giấy tờ không rõ',
+      missingDocuments: ['Bản sao hợp đồng thuê nhà'],
+    });
+    expect(asked.status).toBe(200);
+    const supplementMail = await eventually(async () => mailsWith(`${code} cần bổ sung`)[0]);
+    const supplementRequest = formIn(supplementMail, `phieu-yeu-cau-bo-sung-${code}.pdf`);
+    if (supplementRequest.text !== null) {
+      expect(supplementRequest.text).toContain(code);
+      expect(supplementRequest.text).toContain('Bản sao hợp đồng thuê nhà');
+    }
+    const extended = await apps.act(clerk, id, 'extend', {
+      reason: 'Cần xác minh thêm',
+      appointmentAt: localTime('2027-03-30T09:00:00').toISOString(),
+    });
+    expect(extended.status).toBe(200);
+    const apologyMail = await eventually(async () => mailsWith(`chậm giải quyết hồ sơ ${code}`)[0]);
+    const letter = formIn(apologyMail, `phieu-xin-loi-hen-lai-${code}.pdf`);
+    if (letter.text !== null) expect(letter.text).toContain('30/03/2027');
+
+    const refusedId = await submitted();
+    const refused = await apps.act(clerk, refusedId, 'refuse', { reason: `Sai thủ tục ${SCRIPT}` });
+    expect(refused.status).toBe(200);
+    const refusalMail = await eventually(async () => mailsWith('không được tiếp nhận')[0]);
+    expect(refusalMail.text).toContain(`Lý do: Sai thủ tục ${SCRIPT}`);
+    expect(refusalMail.html).toContain(`Lý do: Sai thủ tục ${ESCAPED_SCRIPT}`);
+    const notice = formIn(refusalMail, 'phieu-tu-choi-ho-so.pdf');
+    if (notice.text !== null) expect(notice.text).toContain('Sai thủ tục <script>');
+
+    // Each mail carried exactly the form stored with its file.
+    await notificationsSettled();
+    const stored = await Promise.all([
+      storedForms(id, 'supplement-request'),
+      storedForms(id, 'apology'),
+      storedForms(refusedId, 'refusal'),
+    ]);
+    expect(stored.map((forms) => forms.map((form) => form.sha256))).toEqual(
+      [supplementRequest, letter, notice].map((form) => [sha256(form.bytes)]),
+    );
+
+    // A mail job that runs before its form job renders the form itself, once, and sends that file.
+    const events = stack.apiDataSource.getRepository(ApplicationEvent);
+    const askedEvent = await events.findOneByOrFail({ applicationId: id, type: 'request_supplement' });
+    const [requestForm] = stored[0];
+    await stack.apiDataSource.getRepository(Attachment).delete({ id: requestForm.id });
+    await runJob(JobName.SendNotification, {
+      key: `${id}:supplement_requested:early`,
+      kind: 'supplement_requested',
+      applicationId: id,
+      recipient: { userId: (await notificationsOf(id))[0].recipientUserId! },
+      facts: { reason: 'Ảnh chụp giấy tờ không rõ', missingDocuments: ['Bản sao hợp đồng thuê nhà'] },
+      form: { kind: 'supplement-request', eventId: askedEvent.id },
+    });
+    const early = await eventually(async () => mailsWith(`${code} cần bổ sung`)[1]);
+    const rendered = formIn(early, `phieu-yeu-cau-bo-sung-${code}.pdf`);
+    const [again] = await storedForms(id, 'supplement-request');
+    expect(again.id).toBe(requestForm.id);
+    expect(sha256(rendered.bytes)).toBe(again.sha256);
+    await runJob(JobName.RenderForm, { applicationId: id, form: 'supplement-request' });
+    expect(await storedForms(id, 'supplement-request')).toHaveLength(1);
   });
 
   it('previews every mail template, and shows the outbox, to administrators only', async () => {

@@ -20,10 +20,11 @@ const application = (fields: Partial<Application>) =>
   }) as Application;
 
 describe('applicant notices', () => {
-  it('tells the applicant of reception, supplement requests, decisions, an online return and apologies', () => {
+  it('tells the applicant of reception, refusal, supplement requests, decisions, an online return and apologies', () => {
     expect(applicantNoticeKind('receive', 'online')).toBe('file_received');
     expect(applicantNoticeKind('register_counter', 'offline')).toBe('file_received');
     expect(applicantNoticeKind('request_supplement', 'online')).toBe('supplement_requested');
+    expect(applicantNoticeKind('refuse', 'online')).toBe('file_refused');
     expect(applicantNoticeKind('deny', 'online')).toBe('decision_made');
     expect(applicantNoticeKind('return', 'online')).toBe('result_ready');
     expect(applicantNoticeKind('return', 'offline')).toBeNull();
@@ -58,5 +59,6 @@ describe('applicant notices', () => {
       reason: 'Ảnh mờ',
       missingDocuments: ['CCCD'],
     });
+    expect(applicantNotice('refuse', 'online', application({}), event)?.facts).toEqual({ reason: 'Ảnh mờ' });
   });
 });

@@ -10,6 +10,8 @@ export function applicantNoticeKind(action: Action, channel: Channel): Notificat
       return 'file_received';
     case 'request_supplement':
       return 'supplement_requested';
+    case 'refuse':
+      return 'file_refused';
     case 'approve':
     case 'deny':
       return 'decision_made';
@@ -67,6 +69,8 @@ function factsOf(
       const missing = Array.isArray(data.missingDocuments) ? data.missingDocuments.map(String) : [];
       return { reason, missingDocuments: missing };
     }
+    case 'file_refused':
+      return { reason };
     case 'decision_made':
       return { outcome: application.outcome, reason, decidedAt: iso(application.decidedAt) };
     case 'result_ready':

@@ -20,7 +20,7 @@ const FORM_AFTER: Partial<Record<Action, FormKind>> = {
 };
 
 /** Actions whose event carries fields the applicant's notification quotes (reason, missing documents). */
-const QUOTED_ACTIONS: readonly Action[] = ['request_supplement', 'deny', 'extend'];
+const QUOTED_ACTIONS: readonly Action[] = ['request_supplement', 'refuse', 'deny', 'extend'];
 
 /**
  * The work that follows an action outside the request: intake after submission, issuance after a
@@ -40,7 +40,7 @@ export class ApplicationSideEffects {
     action: Action,
     application: Application,
     channel: Channel,
-    event: Pick<ApplicationEvent, 'type' | 'data'>,
+    event: Pick<ApplicationEvent, 'id' | 'type' | 'data'>,
   ): Promise<OutboxJob[]> {
     const jobId = `${application.id}:${action}:${application.version}`;
     const payload = { applicationId: application.id };
@@ -53,6 +53,8 @@ export class ApplicationSideEffects {
     if (form) jobs.push({ name: JobName.RenderForm, payload: { ...payload, form }, jobId });
     const quoted = QUOTED_ACTIONS.includes(action) ? (event as ApplicationEvent) : null;
     const notice = applicantNotice(action, channel, application, quoted);
+    // The e-mail carries the form as a PDF: the same stored file the form job attaches to the file.
+    if (notice && form) notice.form = { kind: form, eventId: event.id };
     if (notice)
       jobs.push({ name: JobName.SendNotification, payload: notice, jobId: notificationJobId(notice.key) });
     if (startsTheClock(action)) jobs.push(...(await this.deadlineChecks(action, application)));

@@ -37,4 +37,6 @@ export interface MailContext {
   missingDocuments?: string[];
   approved?: boolean;
   digest?: DigestView;
+  /** The file name of the form attached to the e-mail, if it carries one. */
+  attachment?: string;
 }

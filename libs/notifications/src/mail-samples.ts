@@ -5,6 +5,15 @@ import type { MailContext } from './mail-context';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const at = (local: string) => new Date(`${local}+07:00`);
+const CODE = 'QN-HL-261123-0001';
+
+/** The form each applicant's e-mail carries, named as OneGate names it. */
+const SAMPLE_ATTACHMENTS: Partial<Record<NotificationKind, string>> = {
+  file_received: `giay-tiep-nhan-hen-tra-${CODE}.pdf`,
+  supplement_requested: `phieu-yeu-cau-bo-sung-${CODE}.pdf`,
+  file_refused: 'phieu-tu-choi-ho-so.pdf',
+  apology: `phieu-xin-loi-hen-lai-${CODE}.pdf`,
+};
 
 /** Made-up data that fills every template, for administrators previewing them. */
 export function sampleContext(kind: NotificationKind, language: Language, portalUrl: string): MailContext {
@@ -16,7 +25,7 @@ export function sampleContext(kind: NotificationKind, language: Language, portal
     portalUrl,
     recipientName: staff ? 'Lê Văn Giám Sát' : 'Nguyễn Văn A',
     application: {
-      code: 'QN-HL-261123-0001',
+      code: CODE,
       procedureCode: '1.001612',
       procedureName: vi ? 'Đăng ký thành lập hộ kinh doanh' : 'Registration of a household business',
       agencyName: vi ? 'UBND thành phố Hạ Long' : 'Ha Long City People’s Committee',
@@ -43,5 +52,6 @@ export function sampleContext(kind: NotificationKind, language: Language, portal
       onTime: 35,
       overdue: 3,
     },
+    attachment: SAMPLE_ATTACHMENTS[kind],
   };
 }

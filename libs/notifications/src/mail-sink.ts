@@ -4,25 +4,32 @@ import type { AddressInfo } from 'node:net';
 import type { OnModuleDestroy } from '@nestjs/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { simpleParser } from 'mailparser';
+import type { Attachment as ParsedAttachment } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 
+import { FileStore } from '@onegate/applications';
 import { MailSinkRepository } from '@onegate/persistence';
+import type { MailSinkAttachment } from '@onegate/persistence';
 
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 const KEEP_MS = 7 * 24 * 3_600_000;
 
 /**
  * A real SMTP server for development: when no SMTP_URL is set outside production, the worker sends its
- * mail here. Each message is parsed and kept in the database (for a week), where the API shows it to
- * administrators as the outbox. It listens only on the loopback interface, on a port the system picks.
+ * mail here. Each message is parsed and kept in the database (its attachments in the file store) for a
+ * week, where the portal shows it to administrators (/admin/mail). It listens only on the loopback
+ * interface, on a port the system picks.
  */
 @Injectable()
 export class MailSink implements OnModuleDestroy {
   private readonly logger = new Logger(MailSink.name);
   private server: SMTPServer | null = null;
 
-  public constructor(private readonly messages: MailSinkRepository) {}
+  public constructor(
+    private readonly messages: MailSinkRepository,
+    private readonly files: FileStore,
+  ) {}
 
   /** Starts listening; answers the port. */
   public async start(): Promise<number> {
@@ -45,10 +52,7 @@ export class MailSink implements OnModuleDestroy {
     });
     this.server = server;
     const port = (server.server.address() as AddressInfo).port;
-    this.logger.log(
-      { port },
-      'no SMTP_URL: mail goes to the development sink, readable at /api/admin/mail/outbox',
-    );
+    this.logger.log({ port }, 'no SMTP_URL: mail goes to the development sink, readable at /admin/mail');
     return port;
   }
 
@@ -62,15 +66,39 @@ export class MailSink implements OnModuleDestroy {
     const parsed = await simpleParser(stream);
     if (stream.sizeExceeded) throw new Error(`message larger than ${MAX_MESSAGE_BYTES} bytes`);
     const now = new Date();
-    await this.messages.insert({
-      id: randomUUID(),
-      receivedAt: now,
-      mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
-      recipients: session.envelope.rcptTo.map((recipient) => recipient.address),
-      subject: (parsed.subject ?? '').slice(0, 500),
-      textBody: parsed.text ?? null,
-      htmlBody: typeof parsed.html === 'string' ? parsed.html : null,
-    });
-    await this.messages.removeReceivedBefore(new Date(now.getTime() - KEEP_MS));
+    const attachments = await Promise.all(parsed.attachments.map((attachment) => this.store(attachment)));
+    try {
+      await this.messages.insert({
+        id: randomUUID(),
+        receivedAt: now,
+        mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+        recipients: session.envelope.rcptTo.map((recipient) => recipient.address),
+        subject: (parsed.subject ?? '').slice(0, 500),
+        textBody: parsed.text ?? null,
+        htmlBody: typeof parsed.html === 'string' ? parsed.html : null,
+        attachments,
+      });
+    } catch (error) {
+      await Promise.all(attachments.map((attachment) => this.files.remove(attachment.storageKey)));
+      throw error;
+    }
+    await this.removeReceivedBefore(new Date(now.getTime() - KEEP_MS));
+  }
+
+  private async store(attachment: ParsedAttachment): Promise<MailSinkAttachment> {
+    const stored = await this.files.save(attachment.content);
+    return {
+      fileName: (attachment.filename ?? 'attachment').slice(0, 255),
+      mediaType: attachment.contentType || 'application/octet-stream',
+      sizeBytes: stored.sizeBytes,
+      storageKey: stored.storageKey,
+    };
+  }
+
+  private async removeReceivedBefore(cutoff: Date): Promise<void> {
+    const expired = await this.messages.receivedBefore(cutoff);
+    const keys = expired.flatMap((message) => (message.attachments ?? []).map((file) => file.storageKey));
+    await Promise.all(keys.map((key) => this.files.remove(key)));
+    await this.messages.removeReceivedBefore(cutoff);
   }
 }

@@ -15,6 +15,13 @@ export interface OutgoingMail {
   text: string;
   html: string;
   language: string;
+  attachments: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /** Bounds on one send, well inside the delivery's lease (SEND_LEASE_MS in notification-delivery.ts). */
@@ -75,6 +82,7 @@ export class MailTransport implements OnApplicationBootstrap, OnModuleDestroy {
       text: mail.text,
       html: mail.html,
       headers: { 'Content-Language': mail.language },
+      attachments: mail.attachments,
     });
   }
 

@@ -7,7 +7,7 @@ import { DEFAULT_TIME_ZONE } from '@onegate/domain';
 import type { ApplicationState, Language, NotificationKind } from '@onegate/domain';
 import type { NotificationFacts, NotificationPayload } from '@onegate/jobs';
 import { ApplicationRepository, UserRepository } from '@onegate/persistence';
-import type { Application, Notification } from '@onegate/persistence';
+import type { Application, Attachment, Notification } from '@onegate/persistence';
 
 import type { ApplicationView, MailContext } from './mail-context';
 import { displayedFields, formatInstant } from './mail-formatting';
@@ -39,8 +39,15 @@ export class NotificationComposer {
     private readonly config: AppConfig,
   ) {}
 
-  /** The notification to store, or null when its recipient or application is gone, or it no longer applies. */
-  public async compose(payload: NotificationPayload, now: Date): Promise<Notification | null> {
+  /**
+   * The notification to store, or null when its recipient or application is gone, or it no longer
+   * applies. `form` is the stored form its e-mail carries, if any.
+   */
+  public async compose(
+    payload: NotificationPayload,
+    now: Date,
+    form: Attachment | null = null,
+  ): Promise<Notification | null> {
     const application = payload.applicationId
       ? await this.applications.findById(payload.applicationId)
       : null;
@@ -52,6 +59,7 @@ export class NotificationComposer {
     const recipient = await this.recipientOf(payload, application);
     if (!recipient) return null;
     const context = this.contextOf(payload, recipient, application);
+    if (form) context.attachment = form.originalName;
     const mail = await this.templates.render(
       {
         name: payload.kind,
@@ -77,6 +85,7 @@ export class NotificationComposer {
       emailStatus: recipient.email ? 'pending' : 'none',
       emailSentAt: null,
       emailError: null,
+      attachmentId: form?.id ?? null,
     };
   }
 

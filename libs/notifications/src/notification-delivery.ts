@@ -1,11 +1,15 @@
+import { buffer } from 'node:stream/consumers';
+
 import { Injectable, Logger } from '@nestjs/common';
 
-import { Clock } from '@onegate/applications';
+import { Clock, FileStore } from '@onegate/applications';
+import { FormIssuer } from '@onegate/documents';
 import type { NotificationPayload } from '@onegate/jobs';
-import { NotificationRepository } from '@onegate/persistence';
-import type { Notification } from '@onegate/persistence';
+import { AttachmentRepository, NotificationRepository } from '@onegate/persistence';
+import type { Attachment, Notification } from '@onegate/persistence';
 
 import { MailTransport } from './mail-transport';
+import type { MailAttachment } from './mail-transport';
 import { NotificationComposer } from './notification-composer';
 
 /**
@@ -23,6 +27,10 @@ import { NotificationComposer } from './notification-composer';
  * - Nothing is taken while the server cannot be reached (it is greeted first), and a temporary refusal
  *   (4xx) puts the e-mail back to `pending`, so those are retried with the queue's backoff. A permanent
  *   refusal or an unknown outcome (a connection lost during the send) is recorded as `failed`.
+ * - The same form: an applicant's e-mail that carries a one-stop-shop form (receipt, supplement request,
+ *   refusal, apology) is stored only once that form is stored, pointing at it; if the form job has not
+ *   rendered it yet, this job renders it (idempotently: whichever render is stored first is the form).
+ *   Every send then attaches the stored bytes, read before the claim, so the lease times only the send.
  */
 /** Longer than any send can last with the transport's timeouts; see MailTransport. */
 export const SEND_LEASE_MS = 20_000;
@@ -36,12 +44,16 @@ export class NotificationDelivery {
     private readonly composer: NotificationComposer,
     private readonly transport: MailTransport,
     private readonly clock: Clock,
+    private readonly forms: FormIssuer,
+    private readonly attachments: AttachmentRepository,
+    private readonly files: FileStore,
   ) {}
 
   public async deliver(payload: NotificationPayload): Promise<void> {
     let stored = await this.notifications.findByKey(payload.key);
     if (!stored) {
-      const composed = await this.composer.compose(payload, this.clock.now());
+      const form = await this.formOf(payload);
+      const composed = await this.composer.compose(payload, this.clock.now(), form);
       if (!composed) {
         this.logger.warn(
           { key: payload.key },
@@ -61,6 +73,12 @@ export class NotificationDelivery {
     if (!unsent || !notification.recipientEmail) return;
     if (!(await this.transport.isEnabled())) return;
     await this.transport.assertReachable();
+    const attachments = await this.attachmentsOf(notification);
+    if (!attachments) {
+      await this.notifications.recordEmail(notification.id, 'failed', this.clock.now(), 'its form is gone');
+      this.logger.warn({ notificationId: notification.id }, 'notification e-mail not sent: its form is gone');
+      return;
+    }
     // The claim is timed by the real clock: it measures how long a send has been running.
     const claimedAt = new Date();
     const abandonedBefore = new Date(claimedAt.getTime() - SEND_LEASE_MS);
@@ -78,12 +96,28 @@ export class NotificationDelivery {
         text: notification.textBody,
         html: notification.htmlBody,
         language: notification.language,
+        attachments,
       });
     } catch (error) {
       await this.recordFailure(notification, error);
       return;
     }
     await this.notifications.recordEmail(notification.id, 'sent', this.clock.now());
+  }
+
+  /** The stored form the e-mail carries, rendered now if its job has not yet done it; a failure is retried. */
+  private async formOf(payload: NotificationPayload): Promise<Attachment | null> {
+    if (!payload.form || !payload.applicationId) return null;
+    return this.forms.formFor(payload.applicationId, payload.form.kind, payload.form.eventId);
+  }
+
+  /** The stored bytes of the notification's form; null if the form was removed since (nothing to send). */
+  private async attachmentsOf(notification: Notification): Promise<MailAttachment[] | null> {
+    if (!notification.attachmentId || !notification.applicationId) return [];
+    const form = await this.attachments.findOne(notification.applicationId, notification.attachmentId);
+    if (!form) return null;
+    const content = await buffer(this.files.open(form.storageKey));
+    return [{ filename: form.originalName, contentType: form.mediaType, content }];
   }
 
   private async recordFailure(notification: Notification, error: unknown): Promise<void> {

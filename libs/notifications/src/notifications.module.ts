@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { ApplicationsModule } from '@onegate/applications';
+import { DocumentsModule } from '@onegate/documents';
 
 import { MailSink } from './mail-sink';
 import { MailTemplatesModule } from './mail-templates.module';
@@ -10,7 +11,7 @@ import { NotificationDelivery } from './notification-delivery';
 
 /** Building, storing and e-mailing notifications: the worker's side (it owns the mail server connection). */
 @Module({
-  imports: [ApplicationsModule, MailTemplatesModule],
+  imports: [ApplicationsModule, DocumentsModule, MailTemplatesModule],
   providers: [MailSink, MailTransport, NotificationComposer, NotificationDelivery],
   exports: [NotificationDelivery, MailTemplatesModule],
 })

@@ -1,13 +1,16 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException, StreamableFile } from '@nestjs/common';
 
+import { contentDisposition, FileStore } from '@onegate/applications';
 import { AppConfig } from '@onegate/config';
 import { isNotificationKind } from '@onegate/domain';
 import { MailTemplates, sampleContext, UnknownTemplateError } from '@onegate/notifications';
 import { MailSinkRepository } from '@onegate/persistence';
-import type { PageRequest } from '@onegate/persistence';
+import type { MailSinkMessage, PageRequest } from '@onegate/persistence';
 
 import type { MailPreviewDto, OutboxPage, PreviewQuery } from './notification.dto';
 import { OutboxMessageDto } from './notification.dto';
+
+const DOWNLOADABLE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'text/plain']);
 
 /** For administrators: every mail template rendered with made-up data, and what the development sink caught. */
 @Injectable()
@@ -16,7 +19,13 @@ export class AdminMailService {
     private readonly templates: MailTemplates,
     private readonly outbox: MailSinkRepository,
     private readonly config: AppConfig,
+    private readonly files: FileStore,
   ) {}
+
+  /** Whether the worker sends to the development sink: no SMTP_URL, outside production. */
+  public get sinkRunning(): boolean {
+    return !this.config.smtpUrl && !this.config.isProduction;
+  }
 
   public async preview(template: string, query: PreviewQuery): Promise<MailPreviewDto> {
     if (!isNotificationKind(template)) throw new NotFoundException(`No mail template ${template}`);
@@ -35,5 +44,22 @@ export class AdminMailService {
   public async messages(request: PageRequest): Promise<OutboxPage> {
     const page = await this.outbox.list(request);
     return { ...page, items: page.items.map((message) => OutboxMessageDto.from(message)) };
+  }
+
+  public async message(id: string): Promise<MailSinkMessage> {
+    const message = await this.outbox.findById(id);
+    if (!message) throw new NotFoundException('No such message');
+    return message;
+  }
+
+  /** A file a caught message carried, always as a download: its content and type are the sender's. */
+  public async attachment(id: string, index: number): Promise<StreamableFile> {
+    const file = (await this.message(id)).attachments?.[index];
+    if (!file) throw new NotFoundException('No such attachment');
+    return new StreamableFile(this.files.open(file.storageKey), {
+      type: DOWNLOADABLE_TYPES.has(file.mediaType) ? file.mediaType : 'application/octet-stream',
+      length: file.sizeBytes,
+      disposition: contentDisposition(file.fileName),
+    });
   }
 }

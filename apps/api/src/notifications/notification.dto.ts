@@ -82,6 +82,12 @@ export class MailPreviewDto {
   @ApiProperty() public html!: string;
 }
 
+export class OutboxAttachmentDto {
+  @ApiProperty() public fileName!: string;
+  @ApiProperty() public mediaType!: string;
+  @ApiProperty() public sizeBytes!: number;
+}
+
 export class OutboxMessageDto {
   @ApiProperty() public id!: string;
   @ApiProperty() public receivedAt!: string;
@@ -90,6 +96,7 @@ export class OutboxMessageDto {
   @ApiProperty() public subject!: string;
   @ApiProperty({ nullable: true, type: String }) public text!: string | null;
   @ApiProperty({ nullable: true, type: String }) public html!: string | null;
+  @ApiProperty({ type: [OutboxAttachmentDto] }) public attachments!: OutboxAttachmentDto[];
 
   public static from(message: MailSinkMessage): OutboxMessageDto {
     return {
@@ -100,6 +107,11 @@ export class OutboxMessageDto {
       subject: message.subject,
       text: message.textBody,
       html: message.htmlBody,
+      attachments: (message.attachments ?? []).map(({ fileName, mediaType, sizeBytes }) => ({
+        fileName,
+        mediaType,
+        sizeBytes,
+      })),
     };
   }
 }

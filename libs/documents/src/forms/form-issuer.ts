@@ -9,7 +9,7 @@ import {
   isUniqueViolation,
   UserRepository,
 } from '@onegate/persistence';
-import type { Agency, Application, ApplicationEvent } from '@onegate/persistence';
+import type { Agency, Application, ApplicationEvent, Attachment } from '@onegate/persistence';
 
 import { fileContext } from '../document-context';
 import { localTime } from '../local-time';
@@ -49,11 +49,27 @@ export class FormIssuer {
     const present = new Set(attached.map((attachment) => attachment.id));
     let rendered = 0;
     for (const event of events.filter((candidate) => definition.events.includes(candidate.type))) {
-      const id = nameBasedUuid(`${applicationId}:${kind}:${event.sequence}`);
+      const id = formId(applicationId, kind, event);
       if (present.has(id)) continue;
       if (await this.attach(id, application, event, kind)) rendered += 1;
     }
     return rendered;
+  }
+
+  /**
+   * The stored form of this kind for one event, rendered now if the form job has not done it yet; null
+   * when the event does not call for it. Whoever renders first wins: the answer is always the stored file.
+   */
+  public async formFor(applicationId: string, kind: FormKind, eventId: string): Promise<Attachment | null> {
+    const application = await this.applications.findById(applicationId);
+    const events = application ? await this.applications.eventsOf(applicationId) : [];
+    const event = events.find((candidate) => candidate.id === eventId);
+    if (!application || !event || !FORMS[kind].events.includes(event.type)) return null;
+    const id = formId(applicationId, kind, event);
+    const stored = await this.attachments.findOne(applicationId, id);
+    if (stored) return stored;
+    await this.attach(id, application, event, kind);
+    return this.attachments.findOne(applicationId, id);
   }
 
   private async attach(id: string, application: Application, event: ApplicationEvent, kind: FormKind) {
@@ -112,3 +128,6 @@ export class FormIssuer {
     return agency ?? application.receivingAgency ?? application.competentAgency!;
   }
 }
+
+const formId = (applicationId: string, kind: FormKind, event: ApplicationEvent) =>
+  nameBasedUuid(`${applicationId}:${kind}:${event.sequence}`);

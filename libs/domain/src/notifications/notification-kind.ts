@@ -2,6 +2,7 @@
 export const NOTIFICATION_KINDS = [
   'file_received',
   'supplement_requested',
+  'file_refused',
   'decision_made',
   'result_ready',
   'apology',

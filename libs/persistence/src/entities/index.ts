@@ -39,6 +39,7 @@ export * from './outbox-message.entity';
 export * from './procedure.entity';
 export * from './refresh-token.entity';
 export * from './timestamp.column';
+export * from './national-id.column';
 export * from './user.entity';
 
 export const ENTITIES = [

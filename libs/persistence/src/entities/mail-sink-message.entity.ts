@@ -2,6 +2,14 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 import { TimestampColumn } from './timestamp.column';
 
+export interface MailSinkAttachment {
+  /** As the sender named it; only ever shown, never used as a path. */
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  storageKey: string;
+}
+
 /** A message caught by the development SMTP sink, kept so administrators can read what was sent. */
 @Entity('mail_sink_messages')
 @Index('IDX_mail_sink_messages_received', ['receivedAt'])
@@ -26,4 +34,8 @@ export class MailSinkMessage {
 
   @Column({ name: 'html_body', type: 'text', nullable: true })
   public htmlBody!: string | null;
+
+  /** The files the message carried, kept in the file store under `storageKey`. */
+  @Column({ type: 'simple-json', nullable: true })
+  public attachments!: MailSinkAttachment[] | null;
 }

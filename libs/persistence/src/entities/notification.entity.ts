@@ -63,4 +63,8 @@ export class Notification {
 
   @Column({ name: 'email_error', type: 'varchar', length: 500, nullable: true })
   public emailError!: string | null;
+
+  /** The form (an attachment of the application) the e-mail carries as a PDF: the same stored file on every send. */
+  @Column({ name: 'attachment_id', type: 'varchar', length: 36, nullable: true })
+  public attachmentId!: string | null;
 }

@@ -26,6 +26,14 @@ export class MailSinkRepository {
     return { items, total, ...request };
   }
 
+  public findById(id: string): Promise<MailSinkMessage | null> {
+    return this.messages.findOneBy({ id });
+  }
+
+  public receivedBefore(cutoff: Date): Promise<MailSinkMessage[]> {
+    return this.messages.findBy({ receivedAt: LessThan(cutoff) });
+  }
+
   public async removeReceivedBefore(cutoff: Date): Promise<void> {
     await this.messages.delete({ receivedAt: LessThan(cutoff) });
   }
