@@ -1,20 +1,31 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { User } from '@onegate/persistence';
+import type { ReportFigures } from '@onegate/reporting';
+
+import { formatNumber, formatPercent } from '../../apps/api/src/web/core/formatters';
 import { PDF_BYTES } from '../support/applications';
-import { DEMO_ACCOUNTS, newCitizen } from '../support/accounts';
+import { bearer, DEMO_ACCOUNTS, newCitizen, signIn as signInToApi } from '../support/accounts';
+import { request } from '../support/http';
+import type { TestIdentityProvider } from '../support/test-identity-provider';
+import { withTestIdentityProvider } from '../support/test-identity-provider';
 import { TestStack } from '../support/test-stack';
 import type { AxeProblem } from './support/browser';
 import {
   accessibilityProblems,
   containsText,
   DESKTOP,
+  fitsWidth,
   hasLanguage,
   hasText,
   hasValue,
   launchChromium,
+  NARROW_PHONE,
+  onlyThisMachine,
   screenshot,
 } from './support/browser';
+import { activate, tabTo } from './support/keyboard';
 
 const PASSWORD = 'OneGate-demo-2026';
 /** A Tuesday morning in Ha Long: every time on the pages is computed from it. */
@@ -28,6 +39,7 @@ const PROCEDURE = '1.001612';
  */
 describe('the portal in a browser', () => {
   let stack: TestStack;
+  let identityProvider: TestIdentityProvider;
   let browser: Browser;
   let citizen: Page;
   let clerk: Page;
@@ -38,8 +50,8 @@ describe('the portal in a browser', () => {
   let receiptCode = '';
 
   /** Opens a page for one person; the language cookie starts Vietnamese, as OneGate does. */
-  async function personPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, baseURL: stack.apiUrl, locale: 'vi-VN' });
+  async function personPage(viewport = DESKTOP): Promise<Page> {
+    const context = await browser.newContext({ viewport, baseURL: stack.apiUrl, locale: 'vi-VN' });
     context.setDefaultTimeout(10_000);
     contexts.push(context);
     return context.newPage();
@@ -61,6 +73,12 @@ describe('the portal in a browser', () => {
     ]);
   }
 
+  /** A page of the phone journey: checked like every page, and no wider than the phone. */
+  async function checkOnPhone(page: Page, name: string): Promise<void> {
+    await check(page, name);
+    await fitsWidth(page, name);
+  }
+
   async function act(page: Page, action: string, fill: (form: ReturnType<Page['locator']>) => Promise<void>) {
     const form = page.locator(`#action-${action} form`);
     await fill(form);
@@ -68,7 +86,9 @@ describe('the portal in a browser', () => {
   }
 
   beforeAll(async () => {
-    stack = await TestStack.start();
+    const started = await withTestIdentityProvider();
+    identityProvider = started.provider;
+    stack = await TestStack.start(started.options);
     stack.freezeClock(NOW);
     browser = await launchChromium();
     citizen = await personPage();
@@ -79,6 +99,7 @@ describe('the portal in a browser', () => {
     for (const context of contexts) await context.close();
     await browser?.close();
     await stack?.stop();
+    await identityProvider?.stop();
   });
 
   it('finds a procedure from the home page, with the keyboard', async () => {
@@ -337,7 +358,123 @@ describe('the portal in a browser', () => {
     expect(new URL(visitor.url()).searchParams.get('next')).toBe('/staff/queue');
   });
 
-  it('shows the supervisor the figures of the period', async () => {
+  it('signs a citizen in through the national identity provider, creating the account the first time', async () => {
+    const person = identityProvider.addAccount({ name: 'Phạm Văn Công' });
+    const users = stack.apiDataSource.getRepository(User);
+    expect(await users.countBy({ email: person.email })).toBe(0);
+    const page = await personPage();
+    await onlyThisMachine(page.context());
+    await page.goto('/sign-in');
+    await Promise.all([
+      page.waitForURL(`${identityProvider.issuer}/interaction/**`),
+      page.getByRole('button', { name: 'Đăng nhập bằng ứng dụng định danh quốc gia' }).click(),
+    ]);
+    // The provider's own pages: its sign-in form (the login is the account's id), then its consent.
+    await page.fill('input[name=login]', person.id);
+    await page.fill('input[name=password]', 'the provider checks no password');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await Promise.all([
+      page.waitForURL(`${stack.apiUrl}/`),
+      page.getByRole('button', { name: 'Continue' }).click(),
+    ]);
+    await containsText(page.locator('.onegate-header__user'), person.name);
+    await check(page, 'home-signed-in');
+    await page.getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+    await hasText(page.locator('h1'), 'Hồ sơ của tôi');
+    const created = await users.findBy({ email: person.email });
+    expect(created.map((user) => [user.role, user.fullName, user.nationalId])).toEqual([
+      ['citizen', person.name, person.national_id],
+    ]);
+  });
+
+  describe('with the keyboard alone, in English, on a 360 px phone', () => {
+    const phoneCitizen = newCitizen({ fullName: 'Lê Văn Cường' });
+    let page: Page;
+    let applicationPath = '';
+
+    it('lets a citizen find a procedure, sign in and open the form', async () => {
+      const registered = await request(`${stack.apiUrl}/api/auth/register`, {
+        method: 'POST',
+        body: phoneCitizen,
+      });
+      expect(registered.status).toBe(201);
+      page = await personPage(NARROW_PHONE);
+      await page.goto('/');
+      await activate(page, page.getByRole('link', { name: 'English' }));
+      await hasLanguage(page.locator('html'), 'en');
+      await checkOnPhone(page, 'home (en, phone)');
+      await tabTo(page, page.locator('#q'));
+      await page.keyboard.type('business household');
+      await Promise.all([page.waitForURL(/q=business/), page.keyboard.press('Enter')]);
+      await activate(page, page.getByRole('link', { name: 'Business household registration' }), {
+        url: /\/procedures\/1\.001612$/,
+      });
+      await checkOnPhone(page, 'procedure (en, phone)');
+      // A link drawn as a button answers Space too.
+      await activate(page, page.getByRole('button', { name: 'Sign in to apply' }), {
+        key: 'Space',
+        url: /\/sign-in/,
+      });
+      await checkOnPhone(page, 'sign-in (en, phone)');
+      await tabTo(page, page.locator('#username'));
+      await page.keyboard.type(phoneCitizen.email);
+      await tabTo(page, page.locator('#password'));
+      await page.keyboard.type(phoneCitizen.password);
+      await Promise.all([page.waitForURL(/\/procedures\/1\.001612$/), page.keyboard.press('Enter')]);
+      await activate(page, page.getByRole('button', { name: 'Apply online' }), { url: /\/edit\?/ });
+      await hasValue(page.locator('#field-fullName'), phoneCitizen.fullName);
+      await checkOnPhone(page, 'application form (en, phone)');
+    });
+
+    it('lets the citizen fill the form, attach the document, submit and find the file', async () => {
+      await tabTo(page, page.locator('#field-businessName'));
+      await page.keyboard.type('Quán bún Cường');
+      await tabTo(page, page.locator('#field-capital'));
+      await page.keyboard.type('80000000');
+      const submit = page.getByRole('button', { name: 'Submit application' });
+      await tabTo(page, submit);
+      // Back to the document, whose file chooser opens from the keyboard.
+      await tabTo(page, page.locator('#document-0'), { backwards: true });
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      await chooser.setFiles({ name: 'giay-de-nghi.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
+      await activate(page, submit, { url: /notice=submitted/ });
+      applicationPath = new URL(page.url()).pathname;
+      await containsText(page.locator('h1'), 'Submitted');
+      await checkOnPhone(page, 'citizen application (en, phone)');
+      // The notice of the submission has the focus; the menu is above it, folded away on a phone.
+      await tabTo(page, page.getByRole('button', { name: 'Menu' }), { backwards: true });
+      await page.keyboard.press('Enter');
+      await activate(page, page.getByRole('link', { name: 'My applications' }), {
+        url: /\/my\/applications$/,
+      });
+      await checkOnPhone(page, 'my applications (en, phone)');
+      await activate(page, page.locator(`a[href="${applicationPath}"]`), {
+        url: /\/my\/applications\/[0-9a-f-]+$/,
+      });
+      expect(new URL(page.url()).pathname).toBe(applicationPath);
+      await containsText(page.locator('main'), 'Quán bún Cường');
+    });
+
+    it('lets a clerk receive the file', async () => {
+      const desk = await personPage(NARROW_PHONE);
+      await desk.goto('/sign-in');
+      await activate(desk, desk.getByRole('link', { name: 'English' }));
+      await tabTo(desk, desk.locator('#username'));
+      await desk.keyboard.type(DEMO_ACCOUNTS.clerk);
+      await tabTo(desk, desk.locator('#password'));
+      await desk.keyboard.type(PASSWORD);
+      await Promise.all([desk.waitForURL('**/staff/queue'), desk.keyboard.press('Enter')]);
+      await checkOnPhone(desk, 'clerk queue (en, phone)');
+      await activate(desk, desk.locator('tr', { hasText: phoneCitizen.fullName }).getByRole('link').first(), {
+        url: /\/staff\/applications\//,
+      });
+      await checkOnPhone(desk, 'clerk application (en, phone)');
+      await activate(desk, desk.locator('#action-receive button[type=submit]'), { url: /notice=acted/ });
+      await containsText(desk.locator('h1'), 'Received');
+    });
+  });
+
+  it('shows the supervisor the figures of the period, the same as the reports API', async () => {
     const supervisor = await personPage();
     await signIn(supervisor, DEMO_ACCOUNTS.supervisor);
     await supervisor.goto('/supervisor/dashboard?from=2026-03-01&to=2026-03-31');
@@ -345,6 +482,55 @@ describe('the portal in a browser', () => {
     await supervisor.locator('canvas[data-kind=trend]').waitFor();
     expect(await supervisor.locator('a[href*="/api/reports/summary/export"]').count()).toBe(2);
     await check(supervisor, 'dashboard', true);
+    const tokens = await signInToApi(stack.apiUrl, DEMO_ACCOUNTS.supervisor, PASSWORD);
+    for (const [lang, agency] of [
+      ['vi', ''],
+      ['vi', 'QN-HL'],
+      ['en', 'QN-HL'],
+    ] as const) {
+      if (lang === 'en') {
+        await Promise.all([
+          supervisor.waitForEvent('load'),
+          supervisor.getByRole('link', { name: 'English' }).click(),
+        ]);
+      }
+      await supervisor.selectOption('#agency', agency);
+      await Promise.all([
+        supervisor.waitForEvent('load'),
+        supervisor.getByRole('button', { name: lang === 'vi' ? 'Xem' : 'Show' }).click(),
+      ]);
+      await hasLanguage(supervisor.locator('html'), lang);
+      const query = new URLSearchParams({
+        from: '2026-03-01',
+        to: '2026-03-31',
+        ...(agency ? { agency } : {}),
+      });
+      const answer = await request<ReportFigures>(`${stack.apiUrl}/api/reports/summary?${query}`, {
+        headers: bearer(tokens),
+      });
+      expect(answer.status).toBe(200);
+      const figures = answer.body;
+      // The files returned online in this suite count as fully online.
+      expect(figures.fullyOnline).toBeGreaterThan(0);
+      const tile = (figure: string) =>
+        supervisor.locator(`[data-figure=${figure}] .onegate-tile__value`).innerText();
+      expect({
+        fullyOnlineShare: await tile('fullyOnlineShare'),
+        onTimeRate: await tile('onTimeRate'),
+        medianTurnaround: await tile('medianTurnaround'),
+        backlog: await tile('backlog'),
+        overdue: await tile('overdue'),
+      }).toEqual({
+        fullyOnlineShare: formatPercent(lang, figures.fullyOnlineShare),
+        onTimeRate: formatPercent(lang, figures.onTimeRate),
+        medianTurnaround: formatNumber(lang, figures.turnaroundDays.p50, 1),
+        backlog: formatNumber(lang, figures.backlog),
+        overdue: formatNumber(lang, figures.overdueBacklog),
+      });
+      const share = await supervisor.locator('canvas[data-kind=share]').getAttribute('data-chart');
+      expect(JSON.parse(share!).data).toEqual([figures.fullyOnline, figures.returned - figures.fullyOnline]);
+    }
+    await check(supervisor, 'dashboard (en)');
   });
 
   it('lets the administrator edit a procedure, with JSON checked, and see the other consoles', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -24,6 +24,24 @@ export function launchChromium(): Promise<Browser> {
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 812 };
+/** The narrowest phone the portal is made for. */
+export const NARROW_PHONE = { width: 360, height: 740 };
+
+/** Pages here may ask for things elsewhere (the test identity provider's pages load a web font): refused. */
+export async function onlyThisMachine(context: BrowserContext): Promise<void> {
+  await context.route(
+    (url) => !['127.0.0.1', 'localhost'].includes(url.hostname),
+    (route) => route.abort(),
+  );
+}
+
+/** Nothing pushes the page wider than the window: only tables scroll, inside their own box. */
+export async function fitsWidth(page: Page, name: string): Promise<void> {
+  const [width, window] = (await page.evaluate(
+    '[document.documentElement.scrollWidth, window.innerWidth]',
+  )) as [number, number];
+  expect(width, `${name} is wider than the window`).toBeLessThanOrEqual(window);
+}
 
 /**
  * The README's pictures are refreshed only on request (UPDATE_SCREENSHOTS=1), so an ordinary test run

@@ -5,17 +5,21 @@ import type { Express } from 'express';
 
 import { ApplicationsModule } from '@onegate/applications';
 import { AuthModule } from '@onegate/auth';
+import { MailTemplatesModule } from '@onegate/notifications';
 import { ReportingModule } from '@onegate/reporting';
 
 import { CalendarOverridesService } from '../calendar/calendar-overrides.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { ProcedureAdminService } from '../catalogue/procedure-admin.service';
+import { AdminMailService } from '../notifications/admin-mail.service';
 import { RegistrationService } from '../identity/registration.service';
 import { StaffService } from '../identity/staff.service';
 import { RatingService } from '../reports/rating.service';
 import { ReportScopeService } from '../reports/report-scope.service';
 import { ReportsService } from '../reports/reports.service';
 import { CalendarPageController } from './admin/calendar-page.controller';
+import { MailPageController } from './admin/mail-page.controller';
+import { MailPreviewPageController } from './admin/mail-preview-page.controller';
 import { ProceduresPageController } from './admin/procedures-page.controller';
 import { QUEUE_CONSOLE_IMPORTS } from './admin/queue-console';
 import { StaffPageController } from './admin/staff-page.controller';
@@ -25,7 +29,6 @@ import { DocumentController } from './core/document.controller';
 import { documentUploads } from './core/document-uploads';
 import { PageRenderer } from './core/page-renderer';
 import { PublicFormGuard } from './core/public-form.guard';
-import { RouteAvailability } from './core/route-availability';
 import { securityHeaders } from './core/security-headers';
 import { installViewEngine } from './core/view-engine';
 import { WebExceptionFilter } from './core/web-exception.filter';
@@ -44,7 +47,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
  * services as the API. Its error filter answers pages with pages and leaves the API's JSON alone.
  */
 @Module({
-  imports: [AuthModule, ApplicationsModule, ReportingModule, ...QUEUE_CONSOLE_IMPORTS],
+  imports: [AuthModule, ApplicationsModule, ReportingModule, MailTemplatesModule, ...QUEUE_CONSOLE_IMPORTS],
   controllers: [
     HomePageController,
     LanguageController,
@@ -61,14 +64,17 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     ProceduresPageController,
     StaffPageController,
     CalendarPageController,
+    // Before the mail sink's pages: /admin/mail/preview/… is not a message.
+    MailPreviewPageController,
+    MailPageController,
   ],
   providers: [
     PageRenderer,
     PublicFormGuard,
-    RouteAvailability,
     // The API's own services, used directly rather than over HTTP.
     CatalogueService,
     ProcedureAdminService,
+    AdminMailService,
     RegistrationService,
     StaffService,
     CalendarOverridesService,

@@ -14,7 +14,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { Authenticated } from '@onegate/access';
-import { NOTIFICATION_KINDS } from '@onegate/domain';
+import { DEFAULT_RETENTION_DAYS, NOTIFICATION_KINDS } from '@onegate/domain';
 import type { Language } from '@onegate/domain';
 import { AgencyRepository } from '@onegate/persistence';
 
@@ -26,7 +26,6 @@ import { fieldProblemsOf, formErrors, generalError, isFormError, messageOf } fro
 import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
-import { RouteAvailability } from '../core/route-availability';
 import { validateFields } from '../core/validate-fields';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
@@ -46,6 +45,7 @@ const FORM_FIELDS = [
   'requiredDocuments',
   'formSchema',
   'resultTemplate',
+  'retentionDays',
 ] as const;
 
 /** Administrators keep the catalogue: the procedures, with their documents and form schema as JSON. */
@@ -57,7 +57,6 @@ export class ProceduresPageController {
     private readonly catalogue: CatalogueService,
     private readonly procedures: ProcedureAdminService,
     private readonly agencies: AgencyRepository,
-    private readonly routes: RouteAvailability,
     private readonly pages: PageRenderer,
   ) {}
 
@@ -70,12 +69,10 @@ export class ProceduresPageController {
       pageSize: 100,
       includeRetired: true,
     });
-    const previews = this.routes.has('GET', '/api/admin/mail/preview/:template')
-      ? NOTIFICATION_KINDS.map((kind) => ({
-          kind,
-          href: `/api/admin/mail/preview/${kind}?lang=${languageOf(request)}`,
-        }))
-      : [];
+    const previews = NOTIFICATION_KINDS.map((kind) => ({
+      kind,
+      href: `/admin/mail/preview/${kind}?lang=${languageOf(request)}`,
+    }));
     await this.pages.render(request, response, 'admin/procedures', {
       titleKey: 'adminProcedures.title',
       q: text,
@@ -231,6 +228,7 @@ function emptyValues(): Record<string, string> {
     onlineLevel: 'full',
     supplementPolicy: 'pause',
     feeVnd: '0',
+    retentionDays: String(DEFAULT_RETENTION_DAYS),
   };
 }
 
@@ -248,6 +246,7 @@ function valuesOf(procedure: ProcedureDto): Record<string, string> {
     requiredDocuments: JSON.stringify(procedure.requiredDocuments, null, 2),
     formSchema: JSON.stringify(procedure.formSchema, null, 2),
     resultTemplate: procedure.resultTemplate ?? '',
+    retentionDays: procedure.retentionDays === null ? '' : String(procedure.retentionDays),
   };
 }
 
@@ -279,5 +278,8 @@ function readForm(posted: Record<string, string>, withCode: boolean) {
   }
   const template = posted.resultTemplate ?? '';
   plain.resultTemplate = template.trim() === '' ? null : template;
+  // An empty box keeps closed files forever.
+  const retention = (posted.retentionDays ?? '').trim();
+  plain.retentionDays = retention === '' ? null : /^-?\d+$/.test(retention) ? Number(retention) : retention;
   return { plain, problems };
 }

@@ -35,7 +35,6 @@ import {
 import { fieldProblemsOf, formErrors, generalError, isFormError, messageOf } from '../core/form-problems';
 import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
-import { RouteAvailability } from '../core/route-availability';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
@@ -56,7 +55,6 @@ export class MyApplicationsController {
     private readonly reading: ApplicationReadingService,
     private readonly catalogue: CatalogueService,
     private readonly users: UserRepository,
-    private readonly routes: RouteAvailability,
     private readonly ratings: RatingService,
     private readonly pages: PageRenderer,
   ) {}
@@ -230,7 +228,6 @@ export class MyApplicationsController {
     const application = await this.reading.get(user, id);
     const procedure = await this.catalogue.getProcedure(application.procedureCode);
     const lang = languageOf(request);
-    const resultRoute = this.routes.has('GET', '/api/applications/:id/result');
     await this.pages.render(
       request,
       response,
@@ -247,10 +244,10 @@ export class MyApplicationsController {
         canEdit: application.state === 'draft' || application.state === 'supplement_requested',
         canPay: application.allowedActions.includes('pay'),
         canWithdraw: application.allowedActions.includes('withdraw'),
-        canRate: application.state === 'returned' && this.routes.has('POST', '/api/applications/:id/rating'),
+        canRate: application.state === 'returned',
         scores: [5, 4, 3, 2, 1],
         resultHref:
-          resultRoute && application.signed && ['decided', 'returned'].includes(application.state)
+          application.signed && ['decided', 'returned'].includes(application.state)
             ? `/api/applications/${application.id}/result`
             : null,
         breadcrumbs: [

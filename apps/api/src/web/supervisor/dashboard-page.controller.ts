@@ -11,7 +11,6 @@ import { localToday } from '../core/formatters';
 import { formErrors, isFormError, fieldProblemsOf, generalError, messageOf } from '../core/form-problems';
 import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
-import { RouteAvailability } from '../core/route-availability';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
@@ -29,7 +28,6 @@ export class DashboardPageController {
   public constructor(
     private readonly reports: ReportsService,
     private readonly agencies: AgencyRepository,
-    private readonly routes: RouteAvailability,
     private readonly pages: PageRenderer,
   ) {}
 
@@ -53,9 +51,6 @@ export class DashboardPageController {
       to,
       agencies: agencies.map((item) => ({ ...item, selected: item.code === agency })),
     };
-    if (!this.routes.has('GET', '/api/reports/summary')) {
-      return this.pages.render(request, response, 'supervisor/dashboard', { ...base, unavailable: true });
-    }
     const period = { from, to, agency };
     try {
       const [summary, months, byAgency, byProcedure] = await Promise.all([
