@@ -1,23 +1,44 @@
 #!/usr/bin/env node
-// npm run bench: historical import throughput and report latency on PostgreSQL.
+// Historical import throughput (and report latency) on PostgreSQL.
+//
+//   node bench/import.bench.mjs [--size N] [--json FILE] [--keep] [--no-reports] [--cpu-prof DIR]
 //
 // Creates a scratch PostgreSQL database (from BENCH_DATABASE_URL, else TEST_DATABASE_URL, else
 // postgres://postgres@127.0.0.1:5432/test), starts the built API on it (which migrates and seeds the
-// demo catalogue), streams BENCH_APPLICATIONS generated applications (default 200,000) through
-// POST /api/admin/imports, then times GET /api/reports/summary. Needs `npm run build` and Redis.
+// demo catalogue), writes N generated applications (--size, else BENCH_APPLICATIONS, else 200,000) to
+// a temporary NDJSON file, then times streaming that file through POST /api/admin/imports and, unless
+// --no-reports, times GET /api/reports/summary and /breakdown. Needs `npm run build` and Redis.
+//
+// --json FILE   writes {applicationsPerSecond, applications, seconds, databaseUrl} (no password).
+// --keep        keeps the scratch database and prints `DATABASE_URL=<url>` as the last line.
+// --cpu-prof DIR  starts the API with `--cpu-prof` and writes its profile to DIR.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { cpus, loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
 
 import pg from 'pg';
 
 import { applicationLines } from './generate-applications.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const COUNT = Number(process.env.BENCH_APPLICATIONS ?? 200_000);
+const { values: options } = parseArgs({
+  options: {
+    size: { type: 'string' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'no-reports': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+  },
+});
+const COUNT = Number(options.size ?? process.env.BENCH_APPLICATIONS ?? 200_000);
+if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error(`--size must be a whole number above 0`);
 // `ordered` (the default): stories start in time order, as an agency's export usually is; `random`: anywhere.
 const ORDER = process.env.BENCH_ORDER === 'random' ? 'random' : 'ordered';
 const ADMIN_URL =
@@ -26,18 +47,20 @@ const ADMIN_URL =
   'postgres://postgres@127.0.0.1:5432/test';
 const PASSWORD = 'OneGate-demo-2026';
 
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
+
 async function main() {
-  const load = () =>
-    loadavg()
-      .map((value) => value.toFixed(1))
-      .join(' ');
   console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${load()}`);
   const name = `onegate_bench_${randomBytes(4).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const port = await freePort();
-  const api = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/main.js')], {
+  const profiling = options['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(options['cpu-prof'])] : [];
+  const api = spawn(process.execPath, [...profiling, resolve(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -50,10 +73,13 @@ async function main() {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  const apiExited = new Promise((done) => api.once('exit', done));
   // Even if this script dies (say its output pipe closes), the API it started must not outlive it.
   process.once('exit', () => api.kill('SIGTERM'));
-  const apiUrl = `http://127.0.0.1:${port}`;
+  const scratch = await mkdtemp(join(tmpdir(), 'onegate-bench-'));
+  let kept = false;
   try {
+    const apiUrl = `http://127.0.0.1:${port}`;
     await waitForReady(`${apiUrl}/health/ready`);
     const token = await signIn(apiUrl);
     const headers = { authorization: `Bearer ${token}` };
@@ -62,63 +88,128 @@ async function main() {
       (agency) => agency.code,
     );
 
-    const lines = applicationLines({
-      count: COUNT,
-      seed: 42,
-      procedures,
-      agencies,
-      from: '2024-01-01',
-      to: '2025-12-31',
-      ordered: ORDER === 'ordered',
-    });
+    // Generated beforehand, so that the generator's work is not counted nor competes for the CPUs.
+    const file = join(scratch, 'applications.ndjson');
+    await pipeline(
+      Readable.from(
+        applicationLines({
+          count: COUNT,
+          seed: 42,
+          procedures,
+          agencies,
+          from: '2024-01-01',
+          to: '2025-12-31',
+          ordered: ORDER === 'ordered',
+        }),
+      ),
+      createWriteStream(file),
+    );
+    console.log(`load average before the import: ${load()}`);
+    const cpuBefore = await cpuSeconds(api.pid, name);
     const started = performance.now();
     const response = await fetch(`${apiUrl}/api/admin/imports`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/x-ndjson' },
-      body: Readable.toWeb(Readable.from(lines)),
+      body: Readable.toWeb(createReadStream(file, { highWaterMark: 1024 * 1024 })),
       duplex: 'half',
     });
     const result = await response.json();
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = await cpuSeconds(api.pid, name);
     if (response.status !== 200)
       throw new Error(`import answered ${response.status}: ${JSON.stringify(result)}`);
     const rejected = result.rejected.length;
+    const rate = Math.round(result.imported / seconds);
     console.log(
-      `import (${ORDER} stories): ${result.imported} applications in ${seconds.toFixed(1)} s = ${Math.round(result.imported / seconds)} applications/s (skipped ${result.skipped}, rejected ${rejected})`,
+      `import (${ORDER} stories): ${result.imported} applications in ${seconds.toFixed(1)} s = ${rate} applications/s (skipped ${result.skipped}, rejected ${rejected})`,
     );
     if (rejected > 0) console.log(`first rejection: ${JSON.stringify(result.rejected[0])}`);
-
-    for (const [label, query] of [
-      ['summary, two years, all agencies', 'from=2024-01-01&to=2025-12-31'],
-      ['summary, one month', 'from=2025-03-01&to=2025-03-31'],
-      ['summary, 45 days across months, one agency', 'from=2025-02-10&to=2025-03-26&agency=QN-HL'],
-      ['breakdown by procedure, two years', 'from=2024-01-01&to=2025-12-31&groupBy=procedure'],
-      ['breakdown by month, two years', 'from=2024-01-01&to=2025-12-31&groupBy=month'],
-    ]) {
-      const path = query.includes('groupBy') ? 'breakdown' : 'summary';
-      const times = [];
-      for (let round = 0; round < 15; round += 1) {
-        const begin = performance.now();
-        const answer = await fetch(`${apiUrl}/api/reports/${path}?${query}`, { headers });
-        await answer.json();
-        times.push(performance.now() - begin);
-      }
-      times.sort((a, b) => a - b);
-      console.log(`${label}: median ${times[7].toFixed(1)} ms over 15 requests`);
+    if (cpuBefore && cpuAfter) {
+      const api = cpuAfter.api - cpuBefore.api;
+      const database = [...cpuAfter.backends].reduce(
+        (sum, [pid, after]) => sum + after - (cpuBefore.backends.get(pid) ?? 0),
+        0,
+      );
+      const perApplication = (cpu) => ((cpu / result.imported) * 1e6).toFixed(0);
+      console.log(
+        `CPU time of the import: API ${api.toFixed(1)} s (${perApplication(api)} µs an application), PostgreSQL ${database.toFixed(1)} s (${perApplication(database)} µs)`,
+      );
     }
+    if (options.json) {
+      const shown = new URL(url);
+      shown.password = '';
+      await writeFile(
+        options.json,
+        `${JSON.stringify({ applicationsPerSecond: rate, applications: result.imported, seconds, databaseUrl: shown.toString() }, null, 2)}\n`,
+      );
+    }
+
+    if (!options['no-reports']) await timeReports(apiUrl, headers);
     console.log(`load average afterwards: ${load()}`);
+    kept = options.keep;
   } finally {
     api.kill('SIGTERM');
-    await new Promise((done) => api.once('exit', done));
-    await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await apiExited;
+    await rm(scratch, { recursive: true, force: true });
+    if (!kept) await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   }
+  if (kept) console.log(`DATABASE_URL=${url.toString()}`);
+}
+
+async function timeReports(apiUrl, headers) {
+  for (const [label, query] of [
+    ['summary, two years, all agencies', 'from=2024-01-01&to=2025-12-31'],
+    ['summary, one month', 'from=2025-03-01&to=2025-03-31'],
+    ['summary, 45 days across months, one agency', 'from=2025-02-10&to=2025-03-26&agency=QN-HL'],
+    ['breakdown by procedure, two years', 'from=2024-01-01&to=2025-12-31&groupBy=procedure'],
+    ['breakdown by month, two years', 'from=2024-01-01&to=2025-12-31&groupBy=month'],
+  ]) {
+    const path = query.includes('groupBy') ? 'breakdown' : 'summary';
+    const times = [];
+    for (let round = 0; round < 15; round += 1) {
+      const begin = performance.now();
+      const answer = await fetch(`${apiUrl}/api/reports/${path}?${query}`, { headers });
+      await answer.json();
+      times.push(performance.now() - begin);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`${label}: median ${times[7].toFixed(1)} ms over 15 requests`);
+  }
+}
+
+/**
+ * CPU seconds used so far by the API process and by the PostgreSQL backends serving the database,
+ * read from /proc (Linux, PostgreSQL on this machine); null elsewhere. On a shared machine, CPU time
+ * per application says more than the wall clock.
+ */
+async function cpuSeconds(pid, database) {
+  const ticks = (processId) => {
+    try {
+      const fields = readFileSync(`/proc/${processId}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return null;
+    }
+  };
+  const api = ticks(pid);
+  if (api === null) return null;
+  const { rows } = await admin((client) =>
+    client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]),
+  );
+  const backends = new Map();
+  for (const { pid: backend } of rows) {
+    const used = ticks(backend);
+    if (used === null) return null;
+    backends.set(backend, used);
+  }
+  return { api, backends };
 }
 
 async function admin(work) {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {
-    await work(client);
+    return await work(client);
   } finally {
     await client.end();
   }

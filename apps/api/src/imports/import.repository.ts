@@ -1,84 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, In } from 'typeorm';
+import type { ObjectLiteral } from 'typeorm';
 
-import { Agency, Application, bulkInsert, Procedure, User } from '@onegate/persistence';
-import type { BulkColumn } from '@onegate/persistence';
+import { hashNationalId } from '@onegate/config';
+import {
+  Agency,
+  Application,
+  ApplicationEvent,
+  ApplicationRating,
+  bulkInsert,
+  Procedure,
+  User,
+} from '@onegate/persistence';
 
+import { copyRows } from './copy-rows';
+import { EntityRows } from './entity-rows';
 import type { ReplayedApplication } from './import-replay';
-
-const APPLICATION_COLUMNS: readonly [keyof Application, BulkColumn][] = [
-  ['id', { name: 'id', pgType: 'varchar' }],
-  ['code', { name: 'code', pgType: 'varchar' }],
-  ['procedureId', { name: 'procedure_id', pgType: 'varchar' }],
-  ['competentAgencyId', { name: 'competent_agency_id', pgType: 'varchar' }],
-  ['receivingAgencyId', { name: 'receiving_agency_id', pgType: 'varchar' }],
-  ['applicantId', { name: 'applicant_id', pgType: 'varchar' }],
-  ['applicantNationalId', { name: 'applicant_national_id', pgType: 'varchar' }],
-  ['applicantName', { name: 'applicant_name', pgType: 'varchar' }],
-  ['applicantEmail', { name: 'applicant_email', pgType: 'varchar' }],
-  ['state', { name: 'state', pgType: 'varchar' }],
-  ['formData', { name: 'form_data', pgType: 'text' }],
-  ['submissionChannel', { name: 'submission_channel', pgType: 'varchar' }],
-  ['feeVnd', { name: 'fee_vnd', pgType: 'integer' }],
-  ['paid', { name: 'paid', pgType: 'boolean' }],
-  ['signed', { name: 'signed', pgType: 'boolean' }],
-  ['outcome', { name: 'outcome', pgType: 'varchar' }],
-  ['assigneeId', { name: 'assignee_id', pgType: 'varchar' }],
-  ['submittedAt', { name: 'submitted_at', pgType: 'bigint' }],
-  ['receivedAt', { name: 'received_at', pgType: 'bigint' }],
-  ['dueAt', { name: 'due_at', pgType: 'bigint' }],
-  ['appointmentAt', { name: 'appointment_at', pgType: 'bigint' }],
-  ['supplementRequestedAt', { name: 'supplement_requested_at', pgType: 'bigint' }],
-  ['pausedMs', { name: 'paused_ms', pgType: 'bigint' }],
-  ['decidedAt', { name: 'decided_at', pgType: 'bigint' }],
-  ['closedAt', { name: 'closed_at', pgType: 'bigint' }],
-  ['version', { name: 'version', pgType: 'integer' }],
-  ['createdAt', { name: 'created_at', pgType: 'bigint' }],
-  ['updatedAt', { name: 'updated_at', pgType: 'bigint' }],
-];
-
-const EVENT_COLUMNS: BulkColumn[] = [
-  { name: 'id', pgType: 'varchar' },
-  { name: 'application_id', pgType: 'varchar' },
-  { name: 'sequence', pgType: 'integer' },
-  { name: 'type', pgType: 'varchar' },
-  { name: 'at', pgType: 'bigint' },
-  { name: 'actor_id', pgType: 'varchar' },
-  { name: 'actor_role', pgType: 'varchar' },
-  { name: 'channel', pgType: 'varchar' },
-  { name: 'from_state', pgType: 'varchar' },
-  { name: 'to_state', pgType: 'varchar' },
-  { name: 'note', pgType: 'text' },
-  { name: 'data', pgType: 'text' },
-];
-
-const RATING_COLUMNS: BulkColumn[] = [
-  { name: 'application_id', pgType: 'varchar' },
-  { name: 'score', pgType: 'integer' },
-  { name: 'comment', pgType: 'text' },
-  { name: 'rated_at', pgType: 'bigint' },
-  { name: 'rated_by', pgType: 'varchar' },
-];
-
-const stored = (value: unknown) =>
-  value instanceof Date
-    ? value.getTime()
-    : typeof value === 'object' && value !== null
-      ? JSON.stringify(value)
-      : value;
 
 /** The import's reads (catalogue, existing codes, citizen accounts) and its bulk writes. */
 @Injectable()
 export class ImportRepository {
-  public constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly applications: EntityRows<Application>;
+  private readonly events: EntityRows<ApplicationEvent>;
+  private readonly ratings: EntityRows<ApplicationRating>;
+
+  public constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.applications = new EntityRows(dataSource, Application);
+    this.events = new EntityRows(dataSource, ApplicationEvent);
+    this.ratings = new EntityRows(dataSource, ApplicationRating);
+  }
 
   /**
    * How many batches may still be being written while the next one is read and replayed. PostgreSQL
    * gives each its own connection; SQLite has one, on which a read would see the open transaction.
    */
   public get writesWhileReading(): number {
-    return this.dataSource.options.type === 'postgres' ? 2 : 0;
+    return this.isPostgres ? 2 : 0;
   }
 
   public async catalogue(): Promise<{ procedures: Procedure[]; agencies: Agency[] }> {
@@ -92,62 +51,60 @@ export class ImportRepository {
   /** Which of these receipt codes are already in OneGate. */
   public async existingCodes(codes: readonly string[]): Promise<Set<string>> {
     if (codes.length === 0) return new Set();
+    if (this.isPostgres) {
+      const found: { code: string }[] = await this.dataSource.query(
+        'SELECT code FROM applications WHERE code = ANY($1::varchar[])',
+        [codes],
+      );
+      return new Set(found.map((row) => row.code));
+    }
     const rows = await this.dataSource
       .getRepository(Application)
       .find({ select: { code: true }, where: { code: In([...codes]) } });
     return new Set(rows.map((row) => row.code!));
   }
 
-  /** Citizen accounts by national ID, to link imported applicants to. */
+  /** Citizen accounts by national ID (found by its keyed hash: the number itself is stored encrypted). */
   public async citizensByNationalId(
     nationalIds: readonly string[],
   ): Promise<Map<string, Pick<User, 'id' | 'email'>>> {
     if (nationalIds.length === 0) return new Map();
-    const users = await this.dataSource.getRepository(User).find({
-      select: { id: true, email: true, nationalId: true },
-      where: { nationalId: In([...nationalIds]), role: 'citizen' },
-    });
-    return new Map(users.map((user) => [user.nationalId!, { id: user.id, email: user.email }]));
+    const byHash = new Map(nationalIds.map((nationalId) => [hashNationalId(nationalId), nationalId]));
+    const users: Pick<User, 'id' | 'email' | 'nationalIdHash'>[] = this.isPostgres
+      ? (
+          await this.dataSource.query<{ id: string; email: string; national_id_hash: string }[]>(
+            `SELECT id, email, national_id_hash FROM users WHERE national_id_hash = ANY($1::varchar[]) AND role = 'citizen'`,
+            [[...byHash.keys()]],
+          )
+        ).map((row) => ({ id: row.id, email: row.email, nationalIdHash: row.national_id_hash }))
+      : await this.dataSource.getRepository(User).find({
+          select: { id: true, email: true, nationalIdHash: true },
+          where: { nationalIdHash: In([...byHash.keys()]), role: 'citizen' },
+        });
+    return new Map(
+      users.map((user) => [byHash.get(user.nationalIdHash!)!, { id: user.id, email: user.email }]),
+    );
   }
 
-  /** Writes applications, their events and ratings, and raises the receipt sequences their codes use. */
+  /**
+   * Writes applications, their events and ratings, and raises the receipt sequences their codes use.
+   * Row values come from the entities through TypeORM's column metadata (EntityRows). PostgreSQL
+   * receives the rows by COPY, SQLite by multi-row inserts.
+   */
   public async insert(manager: EntityManager, replayed: readonly ReplayedApplication[]): Promise<void> {
-    await bulkInsert(manager, {
-      table: 'applications',
-      columns: APPLICATION_COLUMNS.map(([, column]) => column),
-      rows: replayed.map(({ application }) =>
-        APPLICATION_COLUMNS.map(([field]) => stored(application[field])),
-      ),
-    });
-    await bulkInsert(manager, {
-      table: 'application_events',
-      columns: EVENT_COLUMNS,
-      rows: replayed.flatMap(({ events }) =>
-        events.map((event) => [
-          event.id,
-          event.applicationId,
-          event.sequence,
-          event.type,
-          event.at.getTime(),
-          event.actorId,
-          event.actorRole,
-          event.channel,
-          event.fromState,
-          event.toState,
-          event.note,
-          JSON.stringify(event.data),
-        ]),
-      ),
-    });
-    await bulkInsert(manager, {
-      table: 'application_ratings',
-      columns: RATING_COLUMNS,
-      rows: replayed.flatMap(({ rating }) =>
-        rating
-          ? [[rating.applicationId, rating.score, rating.comment, rating.ratedAt.getTime(), rating.ratedBy]]
-          : [],
-      ),
-    });
+    const applications = replayed.map(({ application }) => application);
+    const events = replayed.flatMap(({ events }) => events);
+    const ratings = replayed.flatMap(({ rating }) => (rating ? [rating] : []));
+    if (this.isPostgres) {
+      const client = (await manager.queryRunner!.connect()) as PoolClient;
+      await this.copy(client, this.applications, applications);
+      await this.copy(client, this.events, events);
+      await this.copy(client, this.ratings, ratings);
+    } else {
+      await this.insertRows(manager, this.applications, applications);
+      await this.insertRows(manager, this.events, events);
+      await this.insertRows(manager, this.ratings, ratings);
+    }
     await bulkInsert(manager, {
       table: 'receipt_sequences',
       columns: [
@@ -159,6 +116,30 @@ export class ImportRepository {
       onConflict:
         '(agency_id, local_date) DO UPDATE SET last_number = CASE WHEN excluded.last_number > receipt_sequences.last_number THEN excluded.last_number ELSE receipt_sequences.last_number END',
     });
+  }
+
+  private copy<Entity extends ObjectLiteral>(
+    client: PoolClient,
+    rows: EntityRows<Entity>,
+    entities: readonly Entity[],
+  ): Promise<void> {
+    return copyRows(client, rows.table, rows.columnNames, rows.copyText(entities));
+  }
+
+  private insertRows<Entity extends ObjectLiteral>(
+    manager: EntityManager,
+    rows: EntityRows<Entity>,
+    entities: readonly Entity[],
+  ): Promise<void> {
+    return bulkInsert(manager, {
+      table: rows.table,
+      columns: rows.columns,
+      rows: entities.map((entity) => rows.valuesOf(entity)),
+    });
+  }
+
+  private get isPostgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
   }
 }
 

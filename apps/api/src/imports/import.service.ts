@@ -24,7 +24,7 @@ export interface ImportResult {
 }
 
 /** Lines per transaction: each line is whole or absent, and a failed batch is retried line by line. */
-const BATCH_LINES = 2_000;
+const BATCH_LINES = 5_000;
 export const IMPORT_LIMITS = { maxLineBytes: 1024 * 1024, maxTotalBytes: 64 * 1024 ** 3 };
 
 interface Catalogue {
@@ -112,7 +112,12 @@ export class ImportService {
 
   /** Skips codes already imported, links applicants to accounts, and replays each line's story. */
   private async prepare(parsed: Parsed[], catalogue: Catalogue, result: ImportResult): Promise<Replayed[]> {
-    const existing = await this.repository.existingCodes(parsed.map(({ value }) => value.code));
+    const [existing, accounts] = await Promise.all([
+      this.repository.existingCodes(parsed.map(({ value }) => value.code)),
+      this.repository.citizensByNationalId([
+        ...new Set(parsed.map(({ value }) => value.applicant.nationalId)),
+      ]),
+    ]);
     const fresh = parsed.filter(({ value }) => {
       if (existing.has(value.code)) {
         result.skipped += 1;
@@ -121,9 +126,6 @@ export class ImportService {
       existing.add(value.code);
       return true;
     });
-    const accounts = await this.repository.citizensByNationalId([
-      ...new Set(fresh.map(({ value }) => value.applicant.nationalId)),
-    ]);
     const replayed: Replayed[] = [];
     for (const { line, value } of fresh) {
       try {

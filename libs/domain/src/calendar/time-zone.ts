@@ -11,11 +11,27 @@ import {
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
+/** The offsets of one UTC hour: `offsetMs` until `changeMs` (a whole second), then `offsetAfterMs`. */
+interface HourOffsets {
+  readonly offsetMs: number;
+  readonly changeMs: number;
+  readonly offsetAfterMs: number;
+}
+
+// About eleven years of hours per zone; past that the cache starts over.
+const MAX_CACHED_HOURS = 100_000;
+
 /**
  * An IANA time zone. Offsets come from `Intl.DateTimeFormat`, so any zone (with or without daylight saving
- * time) works; nothing assumes a fixed offset.
+ * time) works; nothing assumes a fixed offset. `Intl` is slow (microseconds a call) and the working
+ * calendar asks for offsets many times per application, so each UTC hour's offsets are looked up once:
+ * its offset at the start and at the end, and where they differ, the second of the change.
  */
 export class TimeZone {
+  private static readonly byName = new Map<string, TimeZone>();
+  /** `null`: an hour with more than one change, read from `Intl` each time. */
+  private readonly hours = new Map<number, HourOffsets | null>();
+
   private constructor(
     public readonly name: string,
     private readonly formatter: Intl.DateTimeFormat,
@@ -25,6 +41,8 @@ export class TimeZone {
     if (typeof name !== 'string' || name.trim() === '') {
       throw new CalendarConfigError('Time zone must be a non-empty IANA time zone name');
     }
+    const known = TimeZone.byName.get(name);
+    if (known) return known;
     let formatter: Intl.DateTimeFormat;
     try {
       formatter = new Intl.DateTimeFormat('en-US', {
@@ -40,11 +58,47 @@ export class TimeZone {
     } catch {
       throw new CalendarConfigError(`Unknown time zone ${JSON.stringify(name)}: expected an IANA name`);
     }
-    return new TimeZone(name, formatter);
+    const zone = new TimeZone(name, formatter);
+    TimeZone.byName.set(name, zone);
+    return zone;
   }
 
   /** Milliseconds to add to the UTC instant to get the wall-clock time in this zone. */
   public offsetMsAt(instantMs: number): number {
+    const hour = Math.floor(instantMs / MS_PER_HOUR);
+    let offsets = this.hours.get(hour);
+    if (offsets === undefined) {
+      if (this.hours.size >= MAX_CACHED_HOURS) this.hours.clear();
+      offsets = this.offsetsOfHour(hour);
+      this.hours.set(hour, offsets);
+    }
+    if (offsets === null) return this.intlOffsetMsAt(instantMs);
+    return instantMs < offsets.changeMs ? offsets.offsetMs : offsets.offsetAfterMs;
+  }
+
+  /**
+   * Offsets change on whole seconds, and no zone has changed its offset and changed it back within one
+   * hour, so an hour whose first and last seconds have the same offset has it throughout; otherwise a
+   * binary search finds the change (and an hour with two changes is not cached).
+   */
+  private offsetsOfHour(hour: number): HourOffsets | null {
+    const firstSecond = hour * MS_PER_HOUR;
+    const lastSecond = firstSecond + MS_PER_HOUR - MS_PER_SECOND;
+    const offsetMs = this.intlOffsetMsAt(firstSecond);
+    const offsetAfterMs = this.intlOffsetMsAt(lastSecond);
+    if (offsetMs === offsetAfterMs) return { offsetMs, changeMs: Number.POSITIVE_INFINITY, offsetAfterMs };
+    // The change is after `before` and at or before `after`.
+    let before = firstSecond;
+    let after = lastSecond;
+    while (after - before > MS_PER_SECOND) {
+      const middle = before + Math.floor((after - before) / 2 / MS_PER_SECOND) * MS_PER_SECOND;
+      if (this.intlOffsetMsAt(middle) === offsetMs) before = middle;
+      else after = middle;
+    }
+    return this.intlOffsetMsAt(after) === offsetAfterMs ? { offsetMs, changeMs: after, offsetAfterMs } : null;
+  }
+
+  private intlOffsetMsAt(instantMs: number): number {
     const wholeSecondMs = Math.floor(instantMs / MS_PER_SECOND) * MS_PER_SECOND;
     const fields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
     for (const part of this.formatter.formatToParts(wholeSecondMs)) {
