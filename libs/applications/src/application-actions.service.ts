@@ -53,7 +53,8 @@ export class ApplicationActionsService {
     private readonly reportRollups: ReportRollupsService,
   ) {}
 
-  public async perform(actor: Actor, applicationId: string, request: ActionRequest): Promise<Application> {
+  /** Callers that answer with the application read it afterwards, each as its audience may see it. */
+  public async perform(actor: Actor, applicationId: string, request: ActionRequest): Promise<void> {
     const found = await this.applications.findById(applicationId);
     const application = actor.kind === 'system' ? found : await this.access.assertVisible(actor.user, found);
     if (!application) throw notFound();
@@ -109,7 +110,6 @@ export class ApplicationActionsService {
       await this.outbox.add(manager, await this.sideEffects.jobsFor(action, after, channel, event));
       await this.reportRollups.recordLatestEvent(manager, application, calendar);
     });
-    return (await this.applications.findById(application.id))!;
   }
 
   /** Gives the next receipt code of the receiving agency, on its local date. */

@@ -41,23 +41,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Relays one batch; answers how many messages it moved. */
   public async relayOnce(): Promise<number> {
     const batch = await this.messages.pending(BATCH);
-    const moved: string[] = [];
-    for (const message of batch) {
-      if (!ALL_JOBS.includes(message.jobName as JobName)) {
-        this.logger.error(
-          { messageId: message.id, jobName: message.jobName },
-          'outbox message for an unknown job',
-        );
-        continue;
-      }
-      const delay = message.runAt ? Math.max(0, message.runAt.getTime() - Date.now()) : 0;
-      await this.jobs.dispatch(message.jobName as JobName, message.payload as never, {
-        jobId: message.jobId,
-        delay,
-      });
-      moved.push(message.id);
-    }
+    const known = batch.filter((message) => {
+      if (ALL_JOBS.includes(message.jobName as JobName)) return true;
+      this.logger.error(
+        { messageId: message.id, jobName: message.jobName },
+        'outbox message for an unknown job',
+      );
+      return false;
+    });
+    // Enqueued together; each job has its own id, so a batch retried after a failure is still one job
+    // each. A message Redis refuses stays pending and is retried without holding back the others.
+    const outcomes = await Promise.allSettled(
+      known.map((message) =>
+        this.jobs.dispatch(message.jobName as JobName, message.payload as never, {
+          jobId: message.jobId,
+          delay: message.runAt ? Math.max(0, message.runAt.getTime() - Date.now()) : 0,
+        }),
+      ),
+    );
+    const moved = known
+      .filter((_, index) => outcomes[index].status === 'fulfilled')
+      .map((message) => message.id);
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected');
     await this.messages.markDispatched(moved, new Date());
+    if (refused) throw refused.reason;
     return moved.length;
   }
 

@@ -120,7 +120,8 @@ export class ApplicationRepository {
       .where("application.state <> 'draft'")
       .orderBy('application.due_at', 'ASC', 'NULLS FIRST')
       .addOrderBy('application.id', 'ASC')
-      .take(filter.limit);
+      // Every join is many-to-one, so LIMIT is exact (take() would wrap the query in a DISTINCT).
+      .limit(filter.limit);
     if (filter.agencyIds !== 'all') {
       const ids = filter.agencyIds.length > 0 ? filter.agencyIds : [''];
       query.andWhere(
@@ -150,13 +151,16 @@ export class ApplicationRepository {
         ),
       );
     } else if (after) {
-      query.andWhere(
-        new Brackets((page) =>
-          page
-            .where('application.due_at > :afterDue', { afterDue: after.dueAt })
-            .orWhere('(application.due_at = :afterDue AND application.id > :afterId)', { afterId: after.id }),
-        ),
-      );
+      // The first condition alone bounds the index range; the second drops the rows already shown.
+      query
+        .andWhere('application.due_at >= :afterDue', { afterDue: after.dueAt })
+        .andWhere(
+          new Brackets((page) =>
+            page
+              .where('application.due_at > :afterDue', { afterDue: after.dueAt })
+              .orWhere('application.id > :afterId', { afterId: after.id }),
+          ),
+        );
     }
     return query.getMany();
   }

@@ -1,0 +1,63 @@
+// Accounts for the load: citizens register through the API (each gets a token); the demo staff are
+// given a known password and sign in.
+import { randomBytes, randomInt } from 'node:crypto';
+
+import { Algorithm, hash } from '@node-rs/argon2';
+
+import { withClient } from './stack.mjs';
+
+export const BENCH_PASSWORD = 'Ha Long bay at dawn 2026';
+
+export async function setStaffPassword(databaseUrl) {
+  const passwordHash = await hash(BENCH_PASSWORD, { algorithm: Algorithm.Argon2id });
+  await withClient(databaseUrl, (client) =>
+    client.query(
+      `UPDATE users SET password_hash = $1, failed_sign_ins = 0, locked_until = NULL
+       WHERE email LIKE '%@demo.onegate.vn' AND role <> 'citizen'`,
+      [passwordHash],
+    ),
+  );
+}
+
+export async function signIn(apiUrl, username) {
+  const response = await fetch(`${apiUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
+  const body = await response.json();
+  if (response.status !== 200)
+    throw new Error(`sign-in of ${username} failed: ${response.status} ${body.message}`);
+  return body.accessToken;
+}
+
+/** Registers `count` new citizens (a few at a time: each hashes a password) and gives their tokens. */
+export async function registerCitizens(apiUrl, count, parallel = 4) {
+  const tag = randomBytes(3).toString('hex');
+  const base = randomInt(1_000_000);
+  const register = async (index) => {
+    const response = await fetch(`${apiUrl}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        // Quang Ninh (022), a man born in 1995, then a serial.
+        nationalId: `022095${String((base + index) % 1_000_000).padStart(6, '0')}`,
+        fullName: 'Công Dân Thử Tải',
+        email: `bench-${tag}-${index}@example.vn`,
+        phone: '0912345678',
+        password: BENCH_PASSWORD,
+      }),
+    });
+    const body = await response.json();
+    if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${body.message}`);
+    return body.accessToken;
+  };
+  const tokens = [];
+  for (let start = 0; start < count; start += parallel) {
+    const batch = Array.from({ length: Math.min(parallel, count - start) }, (_, offset) => start + offset);
+    tokens.push(...(await Promise.all(batch.map(register))));
+  }
+  return tokens;
+}
+
+export const bearer = (token) => ({ authorization: `Bearer ${token}` });

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataSource, Logger } from 'typeorm';
+
+import { ApplicationRepository } from '@onegate/persistence';
+import { ReportQueryService } from '@onegate/reporting';
+
+import { testDatabaseKind } from './support/test-database';
+import { TestStack } from './support/test-stack';
+
+const APPLICATIONS = 20_000;
+const EVENTS_EACH = 6;
+const WATCHED_TABLES = ['applications', 'application_events'];
+
+interface CapturedQuery {
+  query: string;
+  parameters: unknown[];
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+
+/**
+ * The hot queries, exactly as the code builds them (captured from TypeORM while the code runs them),
+ * must be answered from indexes at a realistic size: a sequential scan of the applications or the
+ * events would grow with the whole country's files. Only PostgreSQL has a planner whose choices prove
+ * anything here.
+ */
+describe.skipIf(testDatabaseKind() !== 'postgres')(
+  'hot queries use indexes (PostgreSQL only: SQLite plans prove nothing about scale)',
+  () => {
+    let stack: TestStack;
+    let data: DataSource;
+    let clerkAgencyId: string;
+
+    beforeAll(async () => {
+      stack = await TestStack.start({ worker: false });
+      data = stack.apiDataSource;
+      [{ id: clerkAgencyId }] = (await data.query(`SELECT id FROM agencies WHERE code = 'QN-HL'`)) as [
+        { id: string },
+      ];
+      await seedFiles(data, APPLICATIONS);
+    }, 180_000);
+
+    afterAll(async () => {
+      await stack?.stop();
+    });
+
+    it('seeded a realistic number of files', async () => {
+      const [{ count }] = (await data.query('SELECT count(*)::int AS count FROM application_events')) as [
+        { count: number },
+      ];
+      expect(count).toBeGreaterThanOrEqual(APPLICATIONS * EVENTS_EACH);
+    });
+
+    it('reads the first page of a clerk’s queue from an index', async () => {
+      const applications = stack.api.get(ApplicationRepository);
+      const queries = await capture(data, () =>
+        applications.queue({ agencyIds: [clerkAgencyId], limit: 20 }),
+      );
+      await expectIndexed(data, queries, 'FROM "applications"');
+    });
+
+    it('reads a deep cursor page of a clerk’s queue from an index', async () => {
+      const [middle] = (await data.query(
+        `SELECT due_at, id FROM applications WHERE due_at IS NOT NULL ORDER BY due_at, id OFFSET $1 LIMIT 1`,
+        [APPLICATIONS / 2],
+      )) as [{ due_at: string; id: string }];
+      const applications = stack.api.get(ApplicationRepository);
+      const queries = await capture(data, () =>
+        applications.queue({
+          agencyIds: [clerkAgencyId],
+          after: { dueAt: Number(middle.due_at), id: middle.id },
+          limit: 20,
+        }),
+      );
+      await expectIndexed(data, queries, 'FROM "applications"');
+    });
+
+    it('finds a file for public tracking by its receipt code', async () => {
+      const applications = stack.api.get(ApplicationRepository);
+      const queries = await capture(data, () => applications.findByCode('QN-HL-250601-0042'));
+      await expectIndexed(data, queries, 'FROM "applications"');
+    });
+
+    it('sums a year’s summary from the rollups, never the files or their events', async () => {
+      const reports = stack.api.get(ReportQueryService);
+      const queries = await capture(data, () =>
+        reports.summary({
+          from: '2025-01-01',
+          to: '2025-12-31',
+          agencyIds: [clerkAgencyId],
+          procedureId: null,
+        }),
+      );
+      await expectIndexed(data, queries, 'FROM report_rollups');
+    });
+
+    it('takes the next receipt number without scanning the files', async () => {
+      const applications = stack.api.get(ApplicationRepository);
+      const queries = await capture(data, () =>
+        applications.nextReceiptNumber(data.manager, clerkAgencyId, '2025-06-01'),
+      );
+      await expectIndexed(data, queries, 'receipt_sequences');
+    });
+  },
+);
+
+/** Files spread over two years and the seven demo agencies' procedures, six events each, then ANALYZE. */
+async function seedFiles(data: DataSource, count: number): Promise<void> {
+  await data.query(
+    `INSERT INTO applications (id, code, procedure_id, competent_agency_id, receiving_agency_id, applicant_id,
+       applicant_national_id, applicant_name, applicant_email, state, form_data, submission_channel, fee_vnd,
+       paid, signed, outcome, assignee_id, submitted_at, received_at, due_at, appointment_at,
+       supplement_requested_at, paused_ms, decided_at, closed_at, version, created_at, updated_at)
+     SELECT md5('file' || n)::uuid::varchar, 'QN-HL-' || to_char(n, 'FM000000') || '-' || to_char(n % 10000, 'FM0000'),
+       p.id, p.agency_id, p.agency_id, NULL, '022090' || to_char(n % 1000000, 'FM000000'), 'Nguyễn Văn A', NULL,
+       (ARRAY['received', 'in_progress', 'returned', 'returned', 'returned', 'withdrawn'])[1 + n % 6], '{}',
+       'online', 0, false, false, NULL, NULL, t, t + 600000, t + 86400000 * (1 + n % 20), NULL, NULL, 0,
+       NULL, NULL, 1, t, t
+     FROM generate_series(1, $1::int) AS n
+     CROSS JOIN LATERAL (SELECT 1704067200000::bigint + n::bigint * (63072000000 / $1::int) AS t) AS times
+     CROSS JOIN LATERAL (
+       SELECT id, agency_id FROM procedures ORDER BY code OFFSET n % (SELECT count(*) FROM procedures) LIMIT 1
+     ) AS p`,
+    [count],
+  );
+  await data.query(
+    `INSERT INTO application_events (id, application_id, sequence, type, at, actor_id, actor_role, channel,
+       from_state, to_state, note, data)
+     SELECT md5(a.id || s)::uuid::varchar, a.id, s,
+       (ARRAY['submit', 'receive', 'approve', 'sign', 'return', 'pay'])[s], a.created_at + s * 3600000, NULL,
+       'import', 'online', NULL, a.state, NULL, '{}'
+     FROM applications a CROSS JOIN generate_series(1, ${EVENTS_EACH}) AS s`,
+  );
+  await data.query('ANALYZE');
+}
+
+/** The queries the code sends while `work` runs, as TypeORM sends them (transaction statements aside). */
+async function capture(data: DataSource, work: () => Promise<unknown>): Promise<CapturedQuery[]> {
+  const queries: CapturedQuery[] = [];
+  const original = data.logger;
+  const recorder: Logger = Object.assign(Object.create(original) as Logger, {
+    logQuery: (query: string, parameters?: unknown[]) =>
+      queries.push({ query, parameters: parameters ?? [] }),
+  });
+  (data as { logger: Logger }).logger = recorder;
+  try {
+    await work();
+  } finally {
+    (data as { logger: Logger }).logger = original;
+  }
+  return queries.filter(({ query }) => !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i.test(query));
+}
+
+async function expectIndexed(data: DataSource, queries: CapturedQuery[], mustInclude: string): Promise<void> {
+  const hot = queries.filter(({ query }) => query.includes(mustInclude));
+  expect(hot.length, `no captured query contains ${mustInclude}`).toBeGreaterThan(0);
+  for (const { query, parameters } of hot) {
+    const [{ 'QUERY PLAN': plan }] = (await data.query(`EXPLAIN (FORMAT JSON) ${query}`, parameters)) as [
+      { 'QUERY PLAN': [{ Plan: PlanNode }] },
+    ];
+    const scanned = sequentialScans(plan[0].Plan).filter((table) => WATCHED_TABLES.includes(table));
+    expect(scanned, `sequential scan in:\n${query}\n${JSON.stringify(plan, null, 1)}`).toEqual([]);
+  }
+}
+
+function sequentialScans(node: PlanNode): string[] {
+  const own = node['Node Type'] === 'Seq Scan' && node['Relation Name'] ? [node['Relation Name']] : [];
+  return [...own, ...(node.Plans ?? []).flatMap(sequentialScans)];
+}
