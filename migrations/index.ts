@@ -18,6 +18,16 @@ import { CreateResults1764100040000 } from './1764100040000-create-results';
 import { CreateResultDownloads1764100041000 } from './1764100041000-create-result-downloads';
 import { CreateIdempotencyRecords1764100060000 } from './1764100060000-create-idempotency-records';
 import { CreateOutboxMessages1764100061000 } from './1764100061000-create-outbox-messages';
+import { EncryptNationalIds1764100070000 } from './1764100070000-encrypt-national-ids';
+import { AddProcedureRetention1764100080000 } from './1764100080000-add-procedure-retention';
+import { AddApplicationAnonymisedAt1764100080100 } from './1764100080100-add-application-anonymised-at';
+import { AddNotificationAttachment1764100090000 } from './1764100090000-add-notification-attachment';
+import { AddMailSinkAttachments1764100090001 } from './1764100090001-add-mail-sink-attachments';
+import { EncryptFormData1764100100000 } from './1764100100000-encrypt-form-data';
+import { AddApplicationQueueOrderIndex1764100120000 } from './1764100120000-add-application-queue-order-index';
+
+export { rewriteNationalIds, sealWithCurrentKey } from './national-id-rows';
+export { rewriteFormData, sealFormData } from './form-data-rows';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -41,4 +51,11 @@ export const MIGRATIONS = [
   CreateResultDownloads1764100041000,
   CreateIdempotencyRecords1764100060000,
   CreateOutboxMessages1764100061000,
+  EncryptNationalIds1764100070000,
+  AddProcedureRetention1764100080000,
+  AddApplicationAnonymisedAt1764100080100,
+  AddNotificationAttachment1764100090000,
+  AddMailSinkAttachments1764100090001,
+  EncryptFormData1764100100000,
+  AddApplicationQueueOrderIndex1764100120000,
 ];

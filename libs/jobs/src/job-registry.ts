@@ -15,6 +15,7 @@ export enum QueueName {
 /** Every job name, prefixed by its queue. */
 export enum JobName {
   Ping = 'system.ping',
+  ApplyRetention = 'system.apply-retention',
   Intake = 'intake.route',
   IssueResult = 'issuance.issue-result',
   SendNotification = 'notifications.send',
@@ -46,6 +47,8 @@ export interface NotificationPayload {
   applicationId: string | null;
   recipient: NotificationRecipient;
   facts: NotificationFacts;
+  /** The one-stop-shop form of the action's event (see FormPayload) that the e-mail carries as a PDF. */
+  form?: { kind: FormKind; eventId: string };
 }
 
 export type NoPayload = Record<string, never>;
@@ -62,6 +65,7 @@ export interface FormPayload {
 /** The payload type of each job: dispatching and handling are both checked against it. */
 export interface JobPayloads {
   [JobName.Ping]: PingPayload;
+  [JobName.ApplyRetention]: NoPayload;
   [JobName.Intake]: ApplicationPayload;
   [JobName.IssueResult]: ApplicationPayload;
   [JobName.SendNotification]: NotificationPayload;
@@ -73,6 +77,7 @@ export interface JobPayloads {
 
 export const JOB_QUEUE: { readonly [Name in JobName]: QueueName } = {
   [JobName.Ping]: QueueName.System,
+  [JobName.ApplyRetention]: QueueName.System,
   [JobName.Intake]: QueueName.Intake,
   [JobName.IssueResult]: QueueName.Issuance,
   [JobName.SendNotification]: QueueName.Notifications,

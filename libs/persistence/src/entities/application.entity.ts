@@ -5,8 +5,10 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, VersionCol
 import type { ApplicationState, Channel } from '@onegate/domain';
 
 import { Agency } from './agency.entity';
+import { NationalIdColumn } from './national-id.column';
 import type { JsonObject } from './job-run.entity';
 import { Procedure } from './procedure.entity';
+import { SealedJsonColumn } from './sealed-json.column';
 import { bigintNumber, TimestampColumn } from './timestamp.column';
 
 export type Outcome = 'approved' | 'denied';
@@ -17,6 +19,9 @@ export type Outcome = 'approved' | 'denied';
 @Index('IDX_applications_applicant', ['applicantId'])
 @Index('IDX_applications_competent_queue', ['competentAgencyId', 'state', 'dueAt'])
 @Index('IDX_applications_receiving', ['receivingAgencyId'])
+// The staff queue's order; on PostgreSQL created with NULLS FIRST (migration 1764100120000).
+@Index('IDX_applications_queue_order', ['dueAt', 'id'])
+@Index('IDX_applications_retention', ['procedureId', 'anonymisedAt', 'closedAt'])
 export class Application {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   public id!: string;
@@ -52,7 +57,8 @@ export class Application {
   @Column({ name: 'applicant_id', type: 'varchar', length: 36, nullable: true })
   public applicantId!: string | null;
 
-  @Column({ name: 'applicant_national_id', type: 'varchar', length: 12 })
+  /** Encrypted at rest (NationalIdColumn); compared after reading, never queried by value. */
+  @NationalIdColumn({ name: 'applicant_national_id' })
   public applicantNationalId!: string;
 
   @Column({ name: 'applicant_name', type: 'varchar', length: 255 })
@@ -64,7 +70,8 @@ export class Application {
   @Column({ type: 'varchar', length: 24 })
   public state!: ApplicationState;
 
-  @Column({ name: 'form_data', type: 'simple-json' })
+  /** The citizen's answers; they carry national ID numbers and addresses, so encrypted at rest. */
+  @SealedJsonColumn({ name: 'form_data' })
   public formData!: JsonObject;
 
   /** How the file came in: `online` (submit) or `offline` (register_counter). */
@@ -112,6 +119,10 @@ export class Application {
   @TimestampColumn({ name: 'closed_at', nullable: true })
   public closedAt!: Date | null;
 
+  /** When the retention sweep removed its personal data and documents; null while it keeps them. */
+  @TimestampColumn({ name: 'anonymised_at', nullable: true })
+  public anonymisedAt!: Date | null;
+
   @VersionColumn({ type: 'integer' })
   public version!: number;
 
@@ -155,6 +166,7 @@ export function newApplication(
     pausedMs: 0,
     decidedAt: null,
     closedAt: null,
+    anonymisedAt: null,
     version: 1,
     createdAt: now,
     updatedAt: now,

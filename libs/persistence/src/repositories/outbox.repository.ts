@@ -60,6 +60,17 @@ export class OutboxRepository {
     return this.messages.countBy({ dispatchedAt: IsNull() });
   }
 
+  /** When the oldest message still waiting for the relay was written; null when none waits. */
+  public async oldestPendingAt(): Promise<Date | null> {
+    const [oldest] = await this.messages.find({
+      select: { id: true, createdAt: true },
+      where: { dispatchedAt: IsNull() },
+      order: { createdAt: 'ASC' },
+      take: 1,
+    });
+    return oldest?.createdAt ?? null;
+  }
+
   /** Dispatched messages are kept a while for tracing, then removed. */
   public async removeDispatchedBefore(cutoff: Date): Promise<void> {
     await this.messages.delete({ dispatchedAt: LessThan(cutoff) });
