@@ -83,7 +83,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // Nothing may push the page wider than a phone: only tables scroll, inside their own box. Charts
   // take a frame or two to follow the new width.
   const fits = `document.documentElement.scrollWidth <= ${PHONE.width}`;
-  await page.waitForFunction(fits, null, { timeout: 2_000 }).catch(() => undefined);
+  await page.waitForFunction(fits, null, { timeout: 10_000 }).catch(() => undefined);
   const width = await page.evaluate('document.documentElement.scrollWidth');
   expect(width, `${name} is wider than a phone`).toBeLessThanOrEqual(PHONE.width);
   // The phone picture is what the first screen shows, which keeps the files small.
