@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: static checks, the build, unit tests, the end-to-end suites on SQLite and on
+// npm test: static checks (lint, types, dependency audit), the build, unit tests, the end-to-end suites on SQLite and on
 // PostgreSQL, then the fault tests (processes killed, Redis and PostgreSQL stopped). Ends with one
 // line "N passed, N failed" over everything it ran.
 import { spawnSync } from 'node:child_process';
@@ -55,6 +55,8 @@ function suite(name, project, env = {}) {
 }
 
 check('lint', 'npm', ['run', '--silent', 'lint']);
+// No high or critical advisory in production dependencies (an unreachable advisory service is said, not failed).
+check('dependency audit', 'node', ['scripts/audit-dependencies.mjs']);
 check('type check', 'npm', ['run', '--silent', 'typecheck']);
 check('build', 'npm', ['run', '--silent', 'build']);
 suite('unit', 'unit');
