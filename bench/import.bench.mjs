@@ -16,16 +16,14 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 
-import pg from 'pg';
-
 import { applicationLines } from './generate-applications.mjs';
+import { ADMIN_DATABASE_URL, freePort, waitForReady, withClient } from './stack.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({
@@ -41,10 +39,6 @@ const COUNT = Number(options.size ?? process.env.BENCH_APPLICATIONS ?? 200_000);
 if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error(`--size must be a whole number above 0`);
 // `ordered` (the default): stories start in time order, as an agency's export usually is; `random`: anywhere.
 const ORDER = process.env.BENCH_ORDER === 'random' ? 'random' : 'ordered';
-const ADMIN_URL =
-  process.env.BENCH_DATABASE_URL ||
-  process.env.TEST_DATABASE_URL ||
-  'postgres://postgres@127.0.0.1:5432/test';
 const PASSWORD = 'OneGate-demo-2026';
 
 const load = () =>
@@ -55,8 +49,8 @@ const load = () =>
 async function main() {
   console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${load()}`);
   const name = `onegate_bench_${randomBytes(4).toString('hex')}`;
-  await admin((client) => client.query(`CREATE DATABASE ${name}`));
-  const url = new URL(ADMIN_URL);
+  await withClient(ADMIN_DATABASE_URL, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(ADMIN_DATABASE_URL);
   url.pathname = `/${name}`;
   const port = await freePort();
   const profiling = options['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(options['cpu-prof'])] : [];
@@ -151,7 +145,10 @@ async function main() {
     api.kill('SIGTERM');
     await apiExited;
     await rm(scratch, { recursive: true, force: true });
-    if (!kept) await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    if (!kept)
+      await withClient(ADMIN_DATABASE_URL, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      );
   }
   if (kept) console.log(`DATABASE_URL=${url.toString()}`);
 }
@@ -193,7 +190,7 @@ async function cpuSeconds(pid, database) {
   };
   const api = ticks(pid);
   if (api === null) return null;
-  const { rows } = await admin((client) =>
+  const { rows } = await withClient(ADMIN_DATABASE_URL, (client) =>
     client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]),
   );
   const backends = new Map();
@@ -205,16 +202,6 @@ async function cpuSeconds(pid, database) {
   return { api, backends };
 }
 
-async function admin(work) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function signIn(apiUrl) {
   const response = await fetch(`${apiUrl}/api/auth/login`, {
     method: 'POST',
@@ -223,29 +210,6 @@ async function signIn(apiUrl) {
   });
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status}`);
   return (await response.json()).accessToken;
-}
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function waitForReady(url) {
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((wait) => setTimeout(wait, 200));
-  }
-  throw new Error(`${url} did not become ready`);
 }
 
 await main();
