@@ -60,7 +60,7 @@ export class ApplicationIntakeService {
       formData,
       submissionChannel: 'online',
     });
-    await this.transactions.run((manager) => this.applications.insert(manager, application));
+    await this.applications.insertAlone(application);
     return (await this.applications.findById(application.id))!;
   }
 

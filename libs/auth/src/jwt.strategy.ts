@@ -9,7 +9,7 @@ import type { AuthenticatedUser } from '@onegate/access';
 import { AppConfig } from '@onegate/config';
 import { UserRepository } from '@onegate/persistence';
 
-import { AccessTokenClaims, SessionService } from './session.service';
+import type { AccessTokenClaims } from './session.service';
 import { SESSION_COOKIE } from './session-cookies';
 
 const fromBearer = ExtractJwt.fromAuthHeaderAsBearerToken();
@@ -28,7 +28,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   public constructor(
     config: AppConfig,
     private readonly users: UserRepository,
-    private readonly sessions: SessionService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromExtractors([fromBearer, fromCookie]),
@@ -41,8 +40,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   public async validate(request: Request, claims: AccessTokenClaims): Promise<AuthenticatedUser | false> {
-    const user = await this.users.findById(claims.sub);
-    if (!user?.active || !(await this.sessions.isLive(claims.sid))) return false;
+    const user = await this.users.findActiveInLiveSession(claims.sub, claims.sid, new Date());
+    if (!user) return false;
     return {
       id: user.id,
       role: user.role,

@@ -81,10 +81,6 @@ export class SessionService {
     await this.tokens.revokeAllOfUser(userId, new Date());
   }
 
-  public isLive(sessionId: string): Promise<boolean> {
-    return this.tokens.isFamilyLive(sessionId, new Date());
-  }
-
   private async issue(userId: string, sessionId: string, channel: SessionChannel, lifetimeMs: number) {
     const refreshToken = randomBytes(32).toString('base64url');
     const now = Date.now();

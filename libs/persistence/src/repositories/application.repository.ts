@@ -5,6 +5,7 @@ import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import type { ApplicationState } from '@onegate/domain';
 
 import { Application, ApplicationEvent, Attachment } from '../entities';
+import { firstOrNull } from '../first-or-null';
 
 export interface QueueFilter {
   agencyIds: string[] | 'all';
@@ -27,12 +28,14 @@ export class ApplicationRepository {
     this.applications = dataSource.getRepository(Application);
   }
 
+  // find() rather than findOne(): with joins, findOne's LIMIT makes TypeORM first query the distinct
+  // ids, a second round trip; the joins are many-to-one, so a unique key gives at most one row.
   public findById(id: string): Promise<Application | null> {
-    return this.applications.findOne({ where: { id }, relations: RELATIONS });
+    return this.applications.find({ where: { id }, relations: RELATIONS }).then(firstOrNull);
   }
 
   public findByCode(code: string): Promise<Application | null> {
-    return this.applications.findOne({ where: { code }, relations: RELATIONS });
+    return this.applications.find({ where: { code }, relations: RELATIONS }).then(firstOrNull);
   }
 
   public async insert(manager: EntityManager, application: Application): Promise<void> {
@@ -43,6 +46,11 @@ export class ApplicationRepository {
       .into(Application)
       .values(application as object)
       .execute();
+  }
+
+  /** A single row on its own needs no transaction around it. */
+  public async insertAlone(application: Application): Promise<void> {
+    await this.insert(this.dataSource.manager, application);
   }
 
   /** Applies changes only if nobody changed the application since `version` was read. */
@@ -62,20 +70,17 @@ export class ApplicationRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /** Appends the next event of the application, its sequence counted in the same statement. */
   public async appendEvent(manager: EntityManager, event: Omit<ApplicationEvent, 'sequence'>): Promise<void> {
-    const [{ last }] = (await manager.query(
-      manager.connection.options.type === 'postgres'
-        ? 'SELECT COALESCE(MAX(sequence), 0) AS last FROM application_events WHERE application_id = $1'
-        : 'SELECT COALESCE(MAX(sequence), 0) AS last FROM application_events WHERE application_id = ?',
-      [event.applicationId],
-    )) as [{ last: number | string }];
-    const row = { ...event, sequence: Number(last) + 1 };
+    const nextSequence = () =>
+      '(SELECT COALESCE(MAX(previous.sequence), 0) + 1 FROM application_events previous WHERE previous.application_id = :eventApplicationId)';
     // The JSON data type is too deep for TypeORM's partial-entity typing; the row is a full event.
     await manager
       .createQueryBuilder()
       .insert()
       .into(ApplicationEvent)
-      .values(row as object)
+      .values({ ...event, sequence: nextSequence } as object)
+      .setParameter('eventApplicationId', event.applicationId)
       .execute();
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, IsNull, Repository } from 'typeorm';
 
 import { OnlineLevel, Procedure } from '../entities';
+import { firstOrNull } from '../first-or-null';
 import { Page, PageRequest } from '../page';
 import { escapeLike, toSearchText } from '../search-text';
 
@@ -52,7 +53,8 @@ export class ProcedureRepository {
   }
 
   public findByCode(code: string): Promise<Procedure | null> {
-    return this.procedures.findOne({ where: { code }, relations: { agency: true } });
+    // find() rather than findOne(): with a join, findOne's LIMIT costs an extra query for the distinct ids.
+    return this.procedures.find({ where: { code }, relations: { agency: true } }).then(firstOrNull);
   }
 
   public async insert(procedure: Procedure): Promise<void> {

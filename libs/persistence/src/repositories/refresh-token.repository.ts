@@ -8,7 +8,7 @@ import { RefreshToken } from '../entities';
 export class RefreshTokenRepository {
   private readonly tokens: Repository<RefreshToken>;
 
-  public constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  public constructor(@InjectDataSource() dataSource: DataSource) {
     this.tokens = dataSource.getRepository(RefreshToken);
   }
 
@@ -35,17 +35,5 @@ export class RefreshTokenRepository {
 
   public async revokeAllOfUser(userId: string, at: Date): Promise<void> {
     await this.tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: at });
-  }
-
-  /** A family is live while it has a token that is neither revoked nor expired. */
-  public async isFamilyLive(familyId: string, now: Date): Promise<boolean> {
-    const live = await this.dataSource
-      .getRepository(RefreshToken)
-      .createQueryBuilder('token')
-      .where('token.family_id = :familyId', { familyId })
-      .andWhere('token.revoked_at IS NULL')
-      .andWhere('token.expires_at > :now', { now: now.getTime() })
-      .getCount();
-    return live > 0;
   }
 }
