@@ -25,6 +25,7 @@ import { AddNotificationAttachment1764100090000 } from './1764100090000-add-noti
 import { AddMailSinkAttachments1764100090001 } from './1764100090001-add-mail-sink-attachments';
 import { EncryptFormData1764100100000 } from './1764100100000-encrypt-form-data';
 import { AddApplicationQueueOrderIndex1764100120000 } from './1764100120000-add-application-queue-order-index';
+import { AddOutboxCompletion1764100130000 } from './1764100130000-add-outbox-completion';
 
 export { rewriteNationalIds, sealWithCurrentKey } from './national-id-rows';
 export { rewriteFormData, sealFormData } from './form-data-rows';
@@ -58,4 +59,5 @@ export const MIGRATIONS = [
   AddMailSinkAttachments1764100090001,
   EncryptFormData1764100100000,
   AddApplicationQueueOrderIndex1764100120000,
+  AddOutboxCompletion1764100130000,
 ];

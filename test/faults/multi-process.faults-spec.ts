@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { JobName, QueueName } from '@onegate/jobs';
 
+import { DEADLINE_SCAN_EVERY_MS } from '../../apps/worker/src/deadlines/deadline-schedules';
+
 import { bearer, DEMO_ACCOUNTS, signIn } from '../support/accounts';
 import type { Tokens } from '../support/accounts';
 import { ApplicationsClient } from '../support/applications';
@@ -123,11 +125,21 @@ describe('two APIs and two workers sharing PostgreSQL and Redis', () => {
     );
     await sleep(5 * SCAN_EVERY_MS + 500);
     const elapsed = Date.now() - startedAt;
-    await deadlines.removeJobScheduler('deadlines-scan');
-    const isScan = (job: { name: string }) => job.name === JobName.ScanDeadlines;
-    await eventually(async () =>
-      (await deadlines.getJobs(['active', 'wait', 'delayed'], 0, -1)).some(isScan) ? undefined : true,
+    // Back to the worker's own period (rather than removed, which a worker would undo any minute): the
+    // next tick is then a quarter of an hour away, and the ticks counted below have all run.
+    await deadlines.upsertJobScheduler(
+      'deadlines-scan',
+      { every: DEADLINE_SCAN_EVERY_MS },
+      { name: JobName.ScanDeadlines, data: {} },
     );
+    const isScan = (job: { name: string }) => job.name === JobName.ScanDeadlines;
+    const dueSoon = (job: { timestamp: number; delay: number }) =>
+      job.timestamp + job.delay < Date.now() + 60_000;
+    await eventually(async () => {
+      const running = await deadlines.getJobs(['active', 'wait'], 0, -1);
+      const delayed = await deadlines.getJobs(['delayed'], 0, -1);
+      return running.some(isScan) || delayed.filter(isScan).some(dueSoon) ? undefined : true;
+    });
 
     const ticks = (await deadlines.getJobs(['completed', 'failed'], 0, -1)).filter(
       (job) => isScan(job) && job.timestamp >= startedAt,

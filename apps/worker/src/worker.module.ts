@@ -5,12 +5,22 @@ import { DataSource } from 'typeorm';
 import { ApplicationsModule } from '@onegate/applications';
 import { AppConfig, ConfigModule } from '@onegate/config';
 import { DocumentsModule, SigningModule } from '@onegate/documents';
-import { JobHandlerRegistry, JobMetrics, JobsModule, OutboxRelay, RedisReadiness } from '@onegate/jobs';
+import {
+  JOB_SCHEDULES,
+  JobHandlerRegistry,
+  JobMetrics,
+  JobScheduleKeeper,
+  JobsModule,
+  OutboxReconciler,
+  OutboxRelay,
+  RedisReadiness,
+} from '@onegate/jobs';
 import { NotificationsModule } from '@onegate/notifications';
 import { OperationsModule } from '@onegate/observability';
 import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
 
 import { DeadlinesHandler } from './deadlines.handler';
+import { DEADLINE_SCHEDULES } from './deadlines/deadline-schedules';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { FormsHandler } from './forms.handler';
 import { IntakeHandler } from './intake.handler';
@@ -19,6 +29,7 @@ import { NotificationsHandler } from './notifications.handler';
 import { PingHandler } from './ping.handler';
 import { QUEUE_PROCESSORS } from './queue-processors';
 import { RetentionHandler } from './retention.handler';
+import { RETENTION_SCHEDULES } from './retention/retention-schedule';
 import { RetentionModule } from './retention/retention.module';
 
 /** Every job handler of the worker; start-up fails if a registered job name has none. */
@@ -57,7 +68,16 @@ export class WorkerModule {
         DocumentsModule,
         SigningModule,
       ],
-      providers: [JobHandlerRegistry, JobMetrics, OutboxRelay, ...handlers, ...QUEUE_PROCESSORS],
+      providers: [
+        JobHandlerRegistry,
+        JobMetrics,
+        OutboxRelay,
+        OutboxReconciler,
+        { provide: JOB_SCHEDULES, useValue: [...DEADLINE_SCHEDULES, ...RETENTION_SCHEDULES] },
+        JobScheduleKeeper,
+        ...handlers,
+        ...QUEUE_PROCESSORS,
+      ],
     };
   }
 }

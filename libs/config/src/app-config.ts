@@ -35,6 +35,8 @@ export class AppConfig {
   public readonly redisUrl!: string;
   public readonly queuePrefix!: string;
   public readonly workerConcurrency!: number;
+  /** How often the worker checks that relayed jobs still exist in Redis (the grace period is twice that). */
+  public readonly outboxReconcileMs!: number;
   public readonly jwtSecret!: string;
   public readonly nationalIdKeys!: NationalIdKeys;
   public readonly demoPassword!: string | null;

@@ -40,6 +40,7 @@ export const ENVIRONMENT_VARIABLES = [
   'REDIS_URL',
   'QUEUE_PREFIX',
   'WORKER_CONCURRENCY',
+  'OUTBOX_RECONCILE_MS',
   'JWT_SECRET',
   'NATIONAL_ID_KEYS',
   'NATIONAL_ID_HASH_KEY',
@@ -100,6 +101,10 @@ export class Environment {
 
   @IsIntegerBetween(1, 256)
   public WORKER_CONCURRENCY = 4;
+
+  /** How often the worker checks that relayed jobs still exist in Redis; one missing for twice as long is enqueued again. */
+  @IsIntegerBetween(100, 3_600_000)
+  public OUTBOX_RECONCILE_MS = 30_000;
 
   @Transform(emptyToUndefined)
   @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)

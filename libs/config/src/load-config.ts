@@ -42,6 +42,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
     workerConcurrency: env.WORKER_CONCURRENCY,
+    outboxReconcileMs: env.OUTBOX_RECONCILE_MS,
     // Outside production a random secret per boot is safe: tokens simply do not survive restarts.
     jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
     nationalIdKeys,

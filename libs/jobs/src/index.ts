@@ -11,5 +11,7 @@ export * from './routing.processor';
 export * from './assert-redis-reachable';
 export * from './outbox';
 export * from './outbox-relay';
+export * from './outbox-reconciler';
+export * from './job-schedules';
 export * from './outbox.metrics';
 export * from './notification-job-id';

@@ -3,12 +3,11 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@onegate/applications';
 
 import { DeadlineAlerts } from './deadline-alerts.service';
-import { DeadlineSchedules } from './deadline-schedules';
 import { WeeklyDigest } from './weekly-digest.service';
 
 @Module({
   imports: [ApplicationsModule],
-  providers: [DeadlineAlerts, WeeklyDigest, DeadlineSchedules],
+  providers: [DeadlineAlerts, WeeklyDigest],
   exports: [DeadlineAlerts, WeeklyDigest],
 })
 export class DeadlinesModule {}

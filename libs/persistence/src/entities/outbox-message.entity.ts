@@ -9,6 +9,13 @@ import { TimestampColumn } from './timestamp.column';
  */
 @Entity('outbox_messages')
 @Index('IDX_outbox_messages_pending', ['dispatchedAt', 'createdAt'])
+@Index('IDX_outbox_messages_job', ['jobId'])
+@Index('IDX_outbox_messages_unfinished', ['dispatchedAt', 'id'], {
+  where: 'completed_at IS NULL AND dispatched_at IS NOT NULL AND run_at IS NULL',
+})
+@Index('IDX_outbox_messages_unfinished_delayed', ['runAt', 'id'], {
+  where: 'completed_at IS NULL AND dispatched_at IS NOT NULL AND run_at IS NOT NULL',
+})
 export class OutboxMessage {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   public id!: string;
@@ -32,4 +39,8 @@ export class OutboxMessage {
 
   @TimestampColumn({ name: 'dispatched_at', nullable: true })
   public dispatchedAt!: Date | null;
+
+  /** When its job finished successfully; until then the reconciler checks that the job still exists. */
+  @TimestampColumn({ name: 'completed_at', nullable: true })
+  public completedAt!: Date | null;
 }
