@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomFillSync } from 'node:crypto';
 
 /**
  * One AES-256 key that encrypts national ID numbers, and the form answers that carry them, named so
@@ -24,6 +24,25 @@ const TAG_BYTES = 16;
 const KEY_BYTES = 32;
 /** `v1:<key id>:<base64 of IV, ciphertext, tag>`; any other version prefix is refused. */
 const SEALED = /^v\d+:/;
+/** IVs drawn from the system's random source at once: one call per this many values, not one each. */
+const IVS_PER_DRAW = 1024;
+
+/** Fresh random IVs, never handed out twice. */
+class RandomIvs {
+  private readonly pool = Buffer.alloc(IV_BYTES * IVS_PER_DRAW);
+  private next = this.pool.length;
+
+  public take(): Buffer {
+    if (this.next === this.pool.length) {
+      randomFillSync(this.pool);
+      this.next = 0;
+    }
+    // A copy: the pool is refilled in place later.
+    const iv = Buffer.from(this.pool.subarray(this.next, this.next + IV_BYTES));
+    this.next += IV_BYTES;
+    return iv;
+  }
+}
 
 /**
  * AES-256-GCM with a random IV per value, so equal numbers never look alike at rest; the version and
@@ -31,6 +50,8 @@ const SEALED = /^v\d+:/;
  */
 export class NationalIdCipher {
   private readonly keysById: ReadonlyMap<string, Buffer>;
+  private readonly ivs = new RandomIvs();
+  private readonly currentHeader: Buffer;
 
   public constructor(private readonly keys: NationalIdKeys) {
     if (keys.encryption.length === 0) throw new NationalIdCipherError('no national ID encryption key');
@@ -38,6 +59,7 @@ export class NationalIdCipher {
       if (key.length !== KEY_BYTES) throw new NationalIdCipherError(`national ID key ${id} is not 32 bytes`);
     }
     this.keysById = new Map(keys.encryption.map(({ id, key }) => [id, key]));
+    this.currentHeader = Buffer.from(header(keys.encryption[0].id));
   }
 
   public get currentKeyId(): string {
@@ -46,8 +68,8 @@ export class NationalIdCipher {
 
   public encrypt(plain: string): string {
     const { id, key } = this.keys.encryption[0];
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(header(id)));
+    const iv = this.ivs.take();
+    const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(this.currentHeader);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return `${VERSION}:${id}:${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64')}`;
   }
