@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
@@ -27,8 +16,7 @@ import {
 
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { QueueQueryDto } from './applications.query';
-
-const applicationId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+import { IdParam } from '../id-param';
 
 @ApiTags('applications')
 @Controller('api/applications')
@@ -71,10 +59,7 @@ export class ApplicationsController {
 
   @Get(':id')
   @Authenticated()
-  public get(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', applicationId) id: string,
-  ): Promise<ApplicationDto> {
+  public get(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<ApplicationDto> {
     return this.reading.get(user, id);
   }
 
@@ -82,7 +67,7 @@ export class ApplicationsController {
   @Authenticated({ roles: ['citizen'] })
   public async updateForm(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', applicationId) id: string,
+    @IdParam() id: string,
     @Body() body: UpdateFormRequest,
   ): Promise<ApplicationDto> {
     return ApplicationDto.from(await this.intake.updateForm(user, id, body), user.role);
@@ -95,7 +80,7 @@ export class ApplicationsController {
   @HttpCode(HttpStatus.OK)
   public async act(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', applicationId) id: string,
+    @IdParam() id: string,
     @Body() body: ActionRequest,
   ): Promise<ApplicationDto> {
     await this.actions.perform({ kind: 'user', user }, id, body);

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  StreamableFile,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
@@ -17,8 +6,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import { AttachmentDto, AttachmentService, MAX_UPLOAD_BYTES } from '@onegate/applications';
-
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+import { IdParam } from '../id-param';
 
 export class UploadFields {
   @IsOptional()
@@ -47,7 +35,7 @@ export class AttachmentsController {
   )
   public async upload(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() fields: UploadFields,
   ): Promise<AttachmentDto> {
@@ -67,8 +55,8 @@ export class AttachmentsController {
   @Authenticated()
   public download(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
-    @Param('attachmentId', uuid) attachmentId: string,
+    @IdParam() id: string,
+    @IdParam('attachmentId') attachmentId: string,
   ): Promise<StreamableFile> {
     return this.attachments.download(user, id, attachmentId);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
@@ -8,6 +8,7 @@ import { PageDto } from '../catalogue/catalogue.dto';
 import { CreateStaffRequest, UpdateUserRequest, UserQuery } from './staff.dto';
 import { StaffService } from './staff.service';
 import { UserDto } from './user.dto';
+import { IdParam } from '../id-param';
 
 @ApiTags('admin')
 @Controller('api/admin/users')
@@ -26,14 +27,14 @@ export class AdminUsersController {
   }
 
   @Get(':id')
-  public get(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string): Promise<UserDto> {
+  public get(@IdParam() id: string): Promise<UserDto> {
     return this.staff.get(id);
   }
 
   @Patch(':id')
   public update(
     @CurrentUser() admin: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @IdParam() id: string,
     @Body() body: UpdateUserRequest,
   ): Promise<UserDto> {
     return this.staff.update(admin, id, body);

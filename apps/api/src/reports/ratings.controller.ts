@@ -1,4 +1,4 @@
-import { Body, Controller, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
@@ -6,8 +6,7 @@ import type { AuthenticatedUser } from '@onegate/access';
 
 import { RatingDto, RatingRequest } from './rating.request';
 import { RatingService } from './rating.service';
-
-const applicationId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+import { IdParam } from '../id-param';
 
 @ApiTags('applications')
 @Controller('api/applications/:id/rating')
@@ -19,7 +18,7 @@ export class RatingsController {
   @Authenticated({ roles: ['citizen'] })
   public rate(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', applicationId) id: string,
+    @IdParam() id: string,
     @Body() body: RatingRequest,
   ): Promise<RatingDto> {
     return this.ratings.rate(user, id, body);

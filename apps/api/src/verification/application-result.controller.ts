@@ -1,11 +1,10 @@
-import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
+import { Controller, Get, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import { ResultDownloadService } from '@onegate/documents';
-
-const applicationId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+import { IdParam } from '../id-param';
 
 /** The signed result PDF: for its owner once returned online, for staff in scope once signed; 404 otherwise. */
 @ApiTags('applications')
@@ -16,10 +15,7 @@ export class ApplicationResultController {
   @Get()
   @Authenticated()
   @ApiProduces('application/pdf')
-  public download(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', applicationId) id: string,
-  ): Promise<StreamableFile> {
+  public download(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<StreamableFile> {
     return this.downloads.download(user, id);
   }
 }

@@ -5,7 +5,6 @@ import {
   NotFoundException,
   Param,
   ParseIntPipe,
-  ParseUUIDPipe,
   Query,
   Req,
   Res,
@@ -21,8 +20,8 @@ import { AdminMailService } from '../../notifications/admin-mail.service';
 import { PageRenderer } from '../core/page-renderer';
 import type { WebRequest } from '../core/web-request';
 import { sendMailFrame } from './mail-frame';
+import { IdParam } from '../../id-param';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 const index = new ParseIntPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 const PAGE_SIZE = 50;
 
@@ -63,7 +62,7 @@ export class MailPageController {
   }
 
   @Get(':id')
-  public async message(@Param('id', uuid) id: string, @Req() request: WebRequest, @Res() response: Response) {
+  public async message(@IdParam() id: string, @Req() request: WebRequest, @Res() response: Response) {
     const message = await this.mail.message(id);
     await this.pages.render(request, response, 'admin/mail-message', {
       titleText: message.subject || id,
@@ -73,17 +72,14 @@ export class MailPageController {
   }
 
   @Get(':id/html')
-  public async html(@Param('id', uuid) id: string, @Res() response: Response) {
+  public async html(@IdParam() id: string, @Res() response: Response) {
     const message = await this.mail.message(id);
     if (message.htmlBody === null) throw new NotFoundException('This message has no HTML part');
     sendMailFrame(response, message.htmlBody);
   }
 
   @Get(':id/attachments/:index')
-  public attachment(
-    @Param('id', uuid) id: string,
-    @Param('index', index) position: number,
-  ): Promise<StreamableFile> {
+  public attachment(@IdParam() id: string, @Param('index', index) position: number): Promise<StreamableFile> {
     return this.mail.attachment(id, position);
   }
 }

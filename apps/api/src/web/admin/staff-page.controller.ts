@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -30,8 +19,8 @@ import { validateFields } from '../core/validate-fields';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
+import { IdParam } from '../../id-param';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 const PAGE_SIZE = 50;
 
 /** Administrators create staff accounts, change their role or agency, and deactivate them. */
@@ -81,14 +70,14 @@ export class StaffPageController {
   }
 
   @Get(':id')
-  public async edit(@Param('id', uuid) id: string, @Req() request: WebRequest, @Res() response: Response) {
+  public async edit(@IdParam() id: string, @Req() request: WebRequest, @Res() response: Response) {
     await this.renderEdit(request, response, await this.staff.get(id), null);
   }
 
   @Post(':id')
   public async update(
     @CurrentUser() admin: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Body() body: unknown,
     @Req() request: WebRequest,
     @Res() response: Response,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -25,8 +25,8 @@ import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
+import { IdParam } from '../../id-param';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 const EDITABLE = ['draft', 'supplement_requested'];
 type Intent = 'save' | 'submit' | 'supplement';
 
@@ -51,7 +51,7 @@ export class ApplicationFormController {
   @Get()
   public async edit(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
@@ -65,7 +65,7 @@ export class ApplicationFormController {
   @Post()
   public async save(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Body() body: unknown,
     @Req() request: WebRequest & UploadedDocuments,
     @Res() response: Response,

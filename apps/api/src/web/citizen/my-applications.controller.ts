@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -25,21 +14,15 @@ import { UserRepository } from '@onegate/persistence';
 
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { RatingService } from '../../reports/rating.service';
-import {
-  answersOf,
-  documentsOf,
-  issuedFormsOf,
-  lastSupplementRequest,
-  timelineOf,
-} from '../core/application-view';
+import { applicationFileView, lastSupplementRequest } from '../core/application-view';
 import { fieldProblemsOf, formErrors, generalError, isFormError, messageOf } from '../core/form-problems';
 import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
+import { IdParam } from '../../id-param';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 const PAGE_SIZE = 20;
 /** Profile answers a new draft starts with, when the form asks for them. */
 const PREFILLED = ['fullName', 'nationalId', 'phone', 'email'] as const;
@@ -109,7 +92,7 @@ export class MyApplicationsController {
   @Get('my/applications/:id')
   public async show(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
@@ -119,7 +102,7 @@ export class MyApplicationsController {
   @Post('my/applications/:id/pay')
   public async pay(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Body() body: unknown,
     @Req() request: WebRequest,
     @Res() response: Response,
@@ -148,7 +131,7 @@ export class MyApplicationsController {
   @Post('my/applications/:id/withdraw')
   public async withdraw(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
@@ -159,7 +142,7 @@ export class MyApplicationsController {
   @Post('my/applications/:id/rating')
   public async rate(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Body() body: unknown,
     @Req() request: WebRequest,
     @Res() response: Response,
@@ -235,10 +218,7 @@ export class MyApplicationsController {
       {
         titleText: `${application.code ?? translate(lang, application.state === 'draft' ? 'application.draft' : 'application.awaitingCode')} – ${application.procedureName[lang]}`,
         application,
-        answers: answersOf(procedure.formSchema, application.formData, lang),
-        documents: documentsOf(application.id, application.attachments, procedure.requiredDocuments),
-        issuedForms: issuedFormsOf(application.id, application.attachments),
-        timeline: timelineOf(application.events, application.firstDownloadedAt),
+        ...applicationFileView(application, procedure, lang),
         supplementRequest:
           application.state === 'supplement_requested' ? lastSupplementRequest(application.events) : null,
         canEdit: application.state === 'draft' || application.state === 'supplement_requested',

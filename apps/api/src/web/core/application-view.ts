@@ -4,7 +4,6 @@ import type { ApplicationState, FormField, Language } from '@onegate/domain';
 const WAITING: readonly ApplicationState[] = ['submitted', 'received', 'in_progress', 'supplement_requested'];
 export const DUE_SOON_MS = 24 * 3_600_000;
 
-/** One line of an application's timeline, with what the action carried. */
 /** The application's events, then the owner's first download of the result, which is not an action. */
 export function timelineOf(events: ApplicationEventDto[] | undefined, firstDownloadedAt?: string | null) {
   const entries = (events ?? []).map((event) => ({
@@ -103,4 +102,18 @@ export function issuedFormsOf(applicationId: string, attachments: AttachmentDto[
         href: `/applications/${applicationId}/documents/${file.id}`,
       };
     });
+}
+
+/** What the citizen's and the staff's page of one application both show. */
+export function applicationFileView(
+  application: ApplicationDto,
+  procedure: { formSchema: readonly FormField[]; requiredDocuments: Parameters<typeof documentsOf>[2] },
+  language: Language,
+) {
+  return {
+    answers: answersOf(procedure.formSchema, application.formData, language),
+    documents: documentsOf(application.id, application.attachments, procedure.requiredDocuments),
+    issuedForms: issuedFormsOf(application.id, application.attachments),
+    timeline: timelineOf(application.events, application.firstDownloadedAt),
+  };
 }

@@ -1,11 +1,10 @@
-import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
+import { Controller, Get, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import { AttachmentService } from '@onegate/applications';
-
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+import { IdParam } from '../../id-param';
 
 /** Opens an uploaded document in the browser (PDF or image, as sniffed on upload) for whoever may see it. */
 @ApiExcludeController()
@@ -17,8 +16,8 @@ export class DocumentController {
   @Get(':attachmentId')
   public async open(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
-    @Param('attachmentId', uuid) attachmentId: string,
+    @IdParam() id: string,
+    @IdParam('attachmentId') attachmentId: string,
   ): Promise<StreamableFile> {
     const file = await this.attachments.download(user, id, attachmentId);
     const headers = file.getHeaders();

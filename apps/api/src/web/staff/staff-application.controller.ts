@@ -1,15 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -29,7 +18,7 @@ import type { Action } from '@onegate/domain';
 import { AgencyRepository, UserRepository } from '@onegate/persistence';
 
 import { CatalogueService } from '../../catalogue/catalogue.service';
-import { answersOf, documentsOf, issuedFormsOf, timelineOf, urgencyOf } from '../core/application-view';
+import { applicationFileView, urgencyOf } from '../core/application-view';
 import { fieldProblemsOf, formErrors, generalError, isFormError, messageOf } from '../core/form-problems';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { translate } from '../core/messages';
@@ -38,8 +27,7 @@ import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { listField, textFields } from '../core/web-request';
 import { actionFieldId, actionFieldLabelKey, actionForms, actionRequestFrom } from './action-forms';
-
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+import { IdParam } from '../../id-param';
 
 /** A file as staff see it: answers, documents, timeline, and a small form for each action allowed now. */
 @ApiExcludeController()
@@ -59,7 +47,7 @@ export class StaffApplicationController {
   @Get()
   public async show(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
@@ -69,7 +57,7 @@ export class StaffApplicationController {
   @Post('actions')
   public async act(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Body() body: unknown,
     @Req() request: WebRequest,
     @Res() response: Response,
@@ -147,11 +135,8 @@ export class StaffApplicationController {
       {
         titleText: `${application.code ?? translate(lang, 'application.awaitingCode')} – ${application.procedureName[lang]}`,
         application: { ...application, ...urgencyOf(application, now.getTime()) },
-        answers: answersOf(procedure.formSchema, application.formData, lang),
-        documents: documentsOf(application.id, application.attachments, procedure.requiredDocuments),
-        issuedForms: issuedFormsOf(application.id, application.attachments),
+        ...applicationFileView(application, procedure, lang),
         requiredDocuments: procedure.requiredDocuments.map((document) => document.name),
-        timeline: timelineOf(application.events, application.firstDownloadedAt),
         forms: actionForms(allowed, failed, now),
         clerks,
         version: application.version,
