@@ -1,5 +1,3 @@
-import { rmSync } from 'node:fs';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { JobName, QueueName } from '@onegate/jobs';
@@ -12,19 +10,17 @@ import { ApplicationsClient } from '../support/applications';
 import type { ApplicationBody } from '../support/applications';
 import { HOUSEHOLD, HOUSEHOLD_FORM } from '../support/demo-facts';
 import { eventually, request } from '../support/http';
-import type { TestDatabase } from '../support/test-database';
-import { createTestDatabase } from '../support/test-database';
-import { inBatches, queuesOf, readyDraft, sleep } from './support/inspection';
-import { DEMO_PASSWORD, deploymentEnv, OneGateProcess } from './support/onegate-processes';
-import { PrivateRedis } from './support/private-redis';
+import { Deployment } from './support/deployment';
+import type { queuesOf } from './support/inspection';
+import { inBatches, readyDraft, sleep } from './support/inspection';
+import { DEMO_PASSWORD, OneGateProcess } from './support/onegate-processes';
 
 const RATE_LIMIT = 5;
 const SCAN_EVERY_MS = 2_000;
 
 /** Two API and two worker processes on one PostgreSQL database and one Redis. */
 describe('two APIs and two workers sharing PostgreSQL and Redis', () => {
-  let redis: PrivateRedis;
-  let database: TestDatabase;
+  let deployment: Deployment;
   let env: Record<string, string>;
   let apis: OneGateProcess[];
   let workers: OneGateProcess[];
@@ -33,14 +29,8 @@ describe('two APIs and two workers sharing PostgreSQL and Redis', () => {
   let clerk: Tokens;
 
   beforeAll(async () => {
-    redis = await PrivateRedis.start();
-    database = await createTestDatabase('postgres');
-    env = deploymentEnv({
-      databaseUrl: database.config.url,
-      redisUrl: redis.url,
-      extra: { AUTH_RATE_LIMIT: String(RATE_LIMIT) },
-    });
-    queues = queuesOf(env);
+    deployment = await Deployment.start({ extra: { AUTH_RATE_LIMIT: String(RATE_LIMIT) } });
+    ({ env, queues } = deployment);
     // The first API migrates and seeds; the others start on a ready database, all at once.
     const first = await OneGateProcess.api(env);
     const [second, ...both] = await Promise.all([
@@ -56,10 +46,7 @@ describe('two APIs and two workers sharing PostgreSQL and Redis', () => {
 
   afterAll(async () => {
     await Promise.all([...(workers ?? []), ...(apis ?? [])].map((process) => process.stop()));
-    await queues?.close();
-    await database?.drop();
-    await redis?.remove();
-    if (env) rmSync(env.STORAGE_DIR, { recursive: true, force: true });
+    await deployment?.remove();
   });
 
   it('gives unique, gapless receipt codes to files registered and received at once through both APIs', async () => {

@@ -1,5 +1,3 @@
-import { rmSync } from 'node:fs';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DEMO_ACCOUNTS, signIn } from '../support/accounts';
@@ -7,10 +5,11 @@ import type { Tokens } from '../support/accounts';
 import { ApplicationsClient } from '../support/applications';
 import { eventually, request } from '../support/http';
 import { bearer } from '../support/accounts';
-import { queuesOf, readyDraft, sleep } from './support/inspection';
-import { DEMO_PASSWORD, deploymentEnv, OneGateProcess } from './support/onegate-processes';
+import { Deployment } from './support/deployment';
+import type { queuesOf } from './support/inspection';
+import { readyDraft, sleep } from './support/inspection';
+import { DEMO_PASSWORD, OneGateProcess } from './support/onegate-processes';
 import { PrivateCluster } from './support/private-postgres';
-import { PrivateRedis } from './support/private-redis';
 
 const LOAD_LOOPS = 4;
 
@@ -21,7 +20,7 @@ const LOAD_LOOPS = 4;
  */
 describe('PostgreSQL restarted under load', () => {
   let cluster: PrivateCluster;
-  let redis: PrivateRedis;
+  let deployment: Deployment;
   let env: Record<string, string>;
   let api: OneGateProcess;
   let worker: OneGateProcess;
@@ -31,9 +30,8 @@ describe('PostgreSQL restarted under load', () => {
 
   beforeAll(async () => {
     cluster = await PrivateCluster.create();
-    redis = await PrivateRedis.start();
-    env = deploymentEnv({ databaseUrl: await cluster.createDatabase('onegate'), redisUrl: redis.url });
-    queues = queuesOf(env);
+    deployment = await Deployment.start({ databaseUrl: await cluster.createDatabase('onegate') });
+    ({ env, queues } = deployment);
     api = await OneGateProcess.api(env);
     worker = await OneGateProcess.worker(env);
     apps = new ApplicationsClient(api.url);
@@ -43,10 +41,8 @@ describe('PostgreSQL restarted under load', () => {
   afterAll(async () => {
     await worker?.stop();
     await api?.stop();
-    await queues?.close();
-    await redis?.remove();
+    await deployment?.remove();
     cluster?.remove();
-    if (env) rmSync(env.STORAGE_DIR, { recursive: true, force: true });
   });
 
   it('turns /health/ready red then green, and serves again without a restart', async () => {

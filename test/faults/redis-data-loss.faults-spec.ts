@@ -1,5 +1,3 @@
-import { rmSync } from 'node:fs';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { JobName } from '@onegate/jobs';
@@ -8,11 +6,11 @@ import { DEMO_ACCOUNTS, signIn } from '../support/accounts';
 import { ApplicationsClient } from '../support/applications';
 import { RECORD_FORM } from '../support/demo-facts';
 import { eventually } from '../support/http';
-import type { TestDatabase } from '../support/test-database';
-import { createTestDatabase } from '../support/test-database';
-import { inBatches, query, queuesOf, readyDraft } from './support/inspection';
-import { DEMO_PASSWORD, deploymentEnv, OneGateProcess } from './support/onegate-processes';
-import { PrivateRedis } from './support/private-redis';
+import { Deployment } from './support/deployment';
+import type { queuesOf } from './support/inspection';
+import { inBatches, query, readyDraft } from './support/inspection';
+import { DEMO_PASSWORD, OneGateProcess } from './support/onegate-processes';
+import type { PrivateRedis } from './support/private-redis';
 
 const FILES = 20;
 
@@ -24,23 +22,20 @@ const FILES = 20;
  * a restart.
  */
 describe('Redis restarted empty', () => {
+  let deployment: Deployment;
   let redis: PrivateRedis;
-  let database: TestDatabase;
   let env: Record<string, string>;
   let api: OneGateProcess;
   let worker: OneGateProcess;
   let queues: ReturnType<typeof queuesOf>;
 
   beforeAll(async () => {
-    redis = await PrivateRedis.start({ persistent: false });
-    database = await createTestDatabase('postgres');
     // Checked every second, missing after two: the production default is every 30 s, after 60 s.
-    env = deploymentEnv({
-      databaseUrl: database.config.url,
-      redisUrl: redis.url,
+    deployment = await Deployment.start({
+      persistentRedis: false,
       extra: { OUTBOX_RECONCILE_MS: '1000', LOG_LEVEL: 'warn' },
     });
-    queues = queuesOf(env);
+    ({ redis, env, queues } = deployment);
     api = await OneGateProcess.api(env);
     worker = await OneGateProcess.worker(env);
   });
@@ -48,10 +43,7 @@ describe('Redis restarted empty', () => {
   afterAll(async () => {
     await worker?.stop();
     await api?.stop();
-    await queues?.close();
-    await database?.drop();
-    await redis?.remove();
-    if (env) rmSync(env.STORAGE_DIR, { recursive: true, force: true });
+    await deployment?.remove();
   });
 
   const sql = <Row = Record<string, unknown>>(text: string, values: unknown[] = []) =>

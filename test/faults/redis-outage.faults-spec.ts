@@ -1,16 +1,14 @@
-import { rmSync } from 'node:fs';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DEMO_ACCOUNTS, signIn } from '../support/accounts';
 import type { Tokens } from '../support/accounts';
 import { ApplicationsClient } from '../support/applications';
 import { eventually } from '../support/http';
-import type { TestDatabase } from '../support/test-database';
-import { createTestDatabase } from '../support/test-database';
-import { inBatches, query, queuesOf, readyDraft } from './support/inspection';
-import { DEMO_PASSWORD, deploymentEnv, OneGateProcess } from './support/onegate-processes';
-import { PrivateRedis } from './support/private-redis';
+import { Deployment } from './support/deployment';
+import type { queuesOf } from './support/inspection';
+import { inBatches, query, readyDraft } from './support/inspection';
+import { DEMO_PASSWORD, OneGateProcess } from './support/onegate-processes';
+import type { PrivateRedis } from './support/private-redis';
 
 const SUBMISSIONS = 200;
 const PARALLEL = 8;
@@ -21,8 +19,8 @@ const PARALLEL = 8;
  * refused with 503 and a clear message; the database holds exactly what the answers said.
  */
 describe('Redis stopped during submissions', () => {
+  let deployment: Deployment;
   let redis: PrivateRedis;
-  let database: TestDatabase;
   let env: Record<string, string>;
   let api: OneGateProcess;
   let worker: OneGateProcess;
@@ -32,10 +30,8 @@ describe('Redis stopped during submissions', () => {
 
   beforeAll(async () => {
     // Persistent, as a production Redis holding queues must be: jobs relayed before the crash survive it.
-    redis = await PrivateRedis.start({ persistent: true });
-    database = await createTestDatabase('postgres');
-    env = deploymentEnv({ databaseUrl: database.config.url, redisUrl: redis.url });
-    queues = queuesOf(env);
+    deployment = await Deployment.start({ persistentRedis: true });
+    ({ redis, env, queues } = deployment);
     api = await OneGateProcess.api(env);
     worker = await OneGateProcess.worker(env);
     apps = new ApplicationsClient(api.url);
@@ -45,10 +41,7 @@ describe('Redis stopped during submissions', () => {
   afterAll(async () => {
     await worker?.stop();
     await api?.stop();
-    await queues?.close();
-    await database?.drop();
-    await redis?.remove();
-    if (env) rmSync(env.STORAGE_DIR, { recursive: true, force: true });
+    await deployment?.remove();
   });
 
   it('accepts or refuses (503) each submission, loses none, and runs the accepted ones once', async () => {

@@ -9,11 +9,10 @@ import type { Tokens } from '../support/accounts';
 import { ApplicationsClient, PDF_BYTES } from '../support/applications';
 import { eventually } from '../support/http';
 import { SmtpCatcher } from '../support/smtp-catcher';
-import type { TestDatabase } from '../support/test-database';
-import { createTestDatabase } from '../support/test-database';
-import { forgetDeadWorker, inBatches, query, queuesOf, readyDraft, sleep } from './support/inspection';
-import { DEMO_PASSWORD, deploymentEnv, OneGateProcess } from './support/onegate-processes';
-import { PrivateRedis } from './support/private-redis';
+import { Deployment } from './support/deployment';
+import type { queuesOf } from './support/inspection';
+import { forgetDeadWorker, inBatches, query, readyDraft, sleep } from './support/inspection';
+import { DEMO_PASSWORD, OneGateProcess } from './support/onegate-processes';
 
 const FILES = 16;
 /** The file whose stored document is swapped for a named pipe: its intake job blocks mid-read. */
@@ -30,8 +29,7 @@ const STUCK_INTAKE = 6;
  * in progress.
  */
 describe('worker killed mid-job (SIGKILL)', () => {
-  let redis: PrivateRedis;
-  let database: TestDatabase;
+  let deployment: Deployment;
   let smtp: SmtpCatcher;
   let env: Record<string, string>;
   let api: OneGateProcess;
@@ -42,16 +40,9 @@ describe('worker killed mid-job (SIGKILL)', () => {
   let clerk: Tokens;
 
   beforeAll(async () => {
-    redis = await PrivateRedis.start();
-    database = await createTestDatabase('postgres');
     smtp = await SmtpCatcher.start();
-    env = deploymentEnv({
-      databaseUrl: database.config.url,
-      redisUrl: redis.url,
-      smtpUrl: smtp.url,
-      extra: { WORKER_CONCURRENCY: '1' },
-    });
-    queues = queuesOf(env);
+    deployment = await Deployment.start({ smtpUrl: smtp.url, extra: { WORKER_CONCURRENCY: '1' } });
+    ({ env, queues } = deployment);
     api = await OneGateProcess.api(env);
     apps = new ApplicationsClient(api.url);
     citizen = await signIn(api.url, DEMO_ACCOUNTS.citizen, DEMO_PASSWORD);
@@ -61,11 +52,8 @@ describe('worker killed mid-job (SIGKILL)', () => {
   afterAll(async () => {
     await worker?.kill();
     await api?.stop();
-    await queues?.close();
     await smtp?.stop();
-    await database?.drop();
-    await redis?.remove();
-    if (env) rmSync(env.STORAGE_DIR, { recursive: true, force: true });
+    await deployment?.remove();
   });
 
   const sql = <Row = Record<string, unknown>>(text: string, values: unknown[] = []) =>
