@@ -26,6 +26,8 @@ import { AddMailSinkAttachments1764100090001 } from './1764100090001-add-mail-si
 import { EncryptFormData1764100100000 } from './1764100100000-encrypt-form-data';
 import { AddApplicationQueueOrderIndex1764100120000 } from './1764100120000-add-application-queue-order-index';
 import { AddOutboxCompletion1764100130000 } from './1764100130000-add-outbox-completion';
+import { AddYearlyReportRollups1764200000000 } from './1764200000000-add-yearly-report-rollups';
+import { IndexReportHistogramsByMetric1764200001000 } from './1764200001000-index-report-histograms-by-metric';
 
 export { rewriteNationalIds, sealWithCurrentKey } from './national-id-rows';
 export { rewriteFormData, sealFormData } from './form-data-rows';
@@ -60,4 +62,6 @@ export const MIGRATIONS = [
   EncryptFormData1764100100000,
   AddApplicationQueueOrderIndex1764100120000,
   AddOutboxCompletion1764100130000,
+  AddYearlyReportRollups1764200000000,
+  IndexReportHistogramsByMetric1764200001000,
 ];

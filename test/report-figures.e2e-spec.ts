@@ -24,11 +24,16 @@ const SUMMARIES: Filter[] = [
   { from: '2025-05-01', to: '2025-10-31', agency: 'QN' },
   { from: '2025-01-01', to: '2025-12-31', procedure: '1.001612' },
   { from: '2025-04-01', to: '2025-08-15', agency: 'QN-HL-BC', procedure: '1.001193' },
+  // Whole years, and the months and days around them.
+  { from: '2024-12-15', to: '2026-01-31' },
+  { from: '2025-01-01', to: '2026-12-31', agency: 'QN-HL' },
+  { from: '2025-03-01', to: '2026-03-31', agency: 'QN' },
 ];
 
 const BREAKDOWN_FILTERS: Filter[] = [
   { from: '2025-01-01', to: '2025-12-31' },
   { from: '2025-04-15', to: '2025-07-10', agency: 'QN-HL' },
+  { from: '2024-12-20', to: '2026-01-10' },
 ];
 const GROUPINGS: Grouping[] = ['agency', 'procedure', 'field', 'month', 'channel'];
 

@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
 
 import { WorkingCalendarService } from '@onegate/applications';
-import { AgencyRepository } from '@onegate/persistence';
+import { AgencyRepository, dataSourceOptions, runMigrationsExclusively } from '@onegate/persistence';
 import { ReportRebuildService } from '@onegate/reporting';
 
+import { undoLastMigration } from '../apps/api/src/migration-command';
 import { rebuildReports } from '../apps/api/src/reports/reports-command';
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
@@ -17,6 +19,7 @@ import { localTime } from './support/working-time-by-hand';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from './support/demo-facts';
 
 const JUNE = { from: '2025-06-01', to: '2025-06-30' };
+const YEARLY_ROLLUPS_MIGRATION = 'AddYearlyReportRollups1764200000000';
 
 type Row = Record<string, unknown>;
 
@@ -159,4 +162,47 @@ describe(`report rollups equal a rebuild from the events (${testDatabaseKind()})
     expect(recomputed).toEqual(kept);
     expect(await summary()).toEqual(after);
   });
+
+  it('fills the yearly rows from the monthly ones when migrating, as the writes would have', async () => {
+    const lines = generateApplications({
+      seed: 7,
+      count: 300,
+      from: '2024-10-01',
+      to: '2025-02-28',
+      catalogue: await readCatalogue(stack.apiUrl),
+      codePrefix: 'Y',
+    });
+    expect((await importLines(stack.apiUrl, admin, lines)).body.imported).toBe(300);
+    const kept = await snapshot();
+    const years = (rows: string[]) =>
+      new Set(rows.filter(isYearly).map((row) => /period=(\d+)/.exec(row)![1]));
+    expect(years(kept.rollups)).toEqual(new Set(['2024', '2025']));
+    expect(years(kept.histograms)).toEqual(new Set(['2024', '2025']));
+
+    await migrator(async (dataSource) => {
+      await undoUntil(dataSource, YEARLY_ROLLUPS_MIGRATION);
+      const without = await snapshot();
+      expect(without.rollups.filter(isYearly)).toEqual([]);
+      expect(without.histograms.filter(isYearly)).toEqual([]);
+      await runMigrationsExclusively(dataSource);
+    });
+    expect(await snapshot()).toEqual(kept);
+  });
+
+  const isYearly = (row: string) => row.includes('grain=year');
+
+  const migrator = async (work: (dataSource: DataSource) => Promise<void>) => {
+    const dataSource = await new DataSource(dataSourceOptions(stack.config)).initialize();
+    try {
+      await work(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
+  };
+
+  const undoUntil = async (dataSource: DataSource, migration: string) => {
+    const applied = async () =>
+      (await dataSource.query('SELECT name FROM migrations')).map((row: { name: string }) => row.name);
+    while ((await applied()).includes(migration)) await undoLastMigration(dataSource);
+  };
 });

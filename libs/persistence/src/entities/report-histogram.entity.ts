@@ -5,11 +5,11 @@ import type { Channel } from '@onegate/domain';
 import type { ReportGrain } from './report-rollup.entity';
 
 /**
- * How many durations (turnaround, time in a state) of one local date or month fell in each bucket of
- * 0.05 working days, so percentiles over millions of files need no sorting.
+ * How many durations (turnaround, time in a state) of one local date, month or year fell in each bucket
+ * of 0.05 working days, so percentiles over millions of files need no sorting.
  */
 @Entity('report_histograms')
-@Index('IDX_report_histograms_agency', ['agencyId', 'grain', 'period'])
+@Index('IDX_report_histograms_metric', ['grain', 'metric', 'agencyId', 'period'])
 export class ReportHistogram {
   @PrimaryColumn({ type: 'varchar', length: 5 })
   public grain!: ReportGrain;

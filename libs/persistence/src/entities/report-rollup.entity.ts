@@ -4,13 +4,13 @@ import type { Channel } from '@onegate/domain';
 
 import { bigintNumber } from './timestamp.column';
 
-/** Whether a report row sums one local date (`YYYY-MM-DD`) or one local month (`YYYY-MM`). */
-export type ReportGrain = 'day' | 'month';
+/** Whether a report row sums one local date (`YYYY-MM-DD`), month (`YYYY-MM`) or year (`YYYY`). */
+export type ReportGrain = 'day' | 'month' | 'year';
 
 /**
- * The report figures of one local date (or month) of one competent agency, procedure and submission
- * channel, kept up to date in the transaction that records each event. Backlog columns hold changes
- * (deltas): the backlog at the end of a date is the sum of every delta up to that date.
+ * The report figures of one local date (or month, or year) of one competent agency, procedure and
+ * submission channel, kept up to date in the transaction that records each event. Backlog columns hold
+ * changes (deltas): the backlog at the end of a date is the sum of every delta up to that date.
  */
 @Entity('report_rollups')
 @Index('IDX_report_rollups_agency', ['agencyId', 'grain', 'period'])

@@ -7,7 +7,7 @@ import { percentileFromHistogram } from '../figures/histogram';
 import { BEGINNING, monthsBetween, periodRanges } from '../figures/period-ranges';
 import type { FigureTotals, ReportFigures } from '../figures/report-figures';
 import { emptyTotals, figuresOf, hasActivity, mergeTotals } from '../figures/report-figures';
-import type { RollupGrouping, RollupScope } from '../rollups/report-rollup.repository';
+import type { GroupSums, RollupGrouping, RollupScope } from '../rollups/report-rollup.repository';
 import { ReportRollupRepository } from '../rollups/report-rollup.repository';
 import type { ReportCatalogue } from './report-catalogue';
 
@@ -142,10 +142,19 @@ export class ReportQueryService {
   }
 
   private async totals(query: ReportQuery, grouping: RollupGrouping): Promise<Map<string, FigureTotals>> {
-    const ranges = periodRanges(query.from, query.to);
-    const [sums, histograms] = await Promise.all([
+    // A yearly row cannot be split into its months.
+    const ranges = periodRanges(query.from, query.to, grouping === 'month' ? 'month' : 'year');
+    // By month: the backlog before the period, then each month's changes; otherwise the backlog at `to`.
+    const backlogSums =
+      grouping !== 'month'
+        ? this.rollups.sums(query, periodRanges(BEGINNING, query.to), grouping)
+        : query.from > BEGINNING
+          ? this.rollups.sums(query, periodRanges(BEGINNING, addDays(query.from, -1)), null)
+          : Promise.resolve(new Map<string, GroupSums>());
+    const [sums, histograms, backlogs] = await Promise.all([
       this.rollups.sums(query, ranges, grouping),
       this.rollups.histograms(query, ranges, grouping, ['turnaround']),
+      backlogSums,
     ]);
     const totals = new Map<string, FigureTotals>();
     const totalsOf = (key: string) => {
@@ -165,13 +174,7 @@ export class ReportQueryService {
       totalsOf(key).turnaround = byMetric.get('turnaround') ?? new Map();
     }
     if (grouping === 'month') {
-      // Backlog at the end of each month: what was open before the period, plus the changes since.
-      const before =
-        query.from > BEGINNING
-          ? (await this.rollups.sums(query, periodRanges(BEGINNING, addDays(query.from, -1)), null)).get(
-              'all',
-            )
-          : undefined;
+      const before = backlogs.get('all');
       let backlog = before?.counters.backlogDelta ?? 0;
       let overdue = before?.counters.overdueDelta ?? 0;
       for (const month of monthsBetween(query.from, query.to)) {
@@ -182,8 +185,7 @@ export class ReportQueryService {
         entry.overdueBacklog = overdue;
       }
     } else {
-      const atEnd = await this.rollups.sums(query, periodRanges(BEGINNING, query.to), grouping);
-      for (const [key, sum] of atEnd) {
+      for (const [key, sum] of backlogs) {
         const entry = totalsOf(key);
         entry.backlog = sum.counters.backlogDelta;
         entry.overdueBacklog = sum.counters.overdueDelta;

@@ -113,7 +113,7 @@ export class ReportRollupRepository {
     const sql = new SqlParameters(this.isPostgres);
     const columns = COUNTER_NAMES.map((name) => `SUM(${COUNTER_COLUMNS[name]}) AS ${COUNTER_COLUMNS[name]}`);
     const rows = await this.read<Record<string, string | number | null>>(
-      `SELECT ${this.groupColumn(grouping)}, ${columns.join(', ')},
+      `SELECT ${this.groupColumn(grouping, ranges)}, ${columns.join(', ')},
          SUM(CASE WHEN channel = 'online' THEN received ELSE 0 END) AS online_received
        FROM report_rollups WHERE ${this.where(sql, scope, ranges)}${grouping ? ' GROUP BY 1' : ''}`,
       sql.values,
@@ -142,7 +142,7 @@ export class ReportRollupRepository {
       bucket: number;
       count: string;
     }>(
-      `SELECT ${this.groupColumn(grouping)}, metric, bucket, SUM(count) AS count
+      `SELECT ${this.groupColumn(grouping, ranges)}, metric, bucket, SUM(count) AS count
        FROM report_histograms WHERE ${where} AND ${sql.isIn('metric', metrics)}
        GROUP BY ${grouping ? '1, ' : ''}metric, bucket`,
       sql.values,
@@ -163,7 +163,10 @@ export class ReportRollupRepository {
     return this.dataSource.options.type === 'postgres';
   }
 
-  private groupColumn(grouping: RollupGrouping): string {
+  private groupColumn(grouping: RollupGrouping, ranges: readonly PeriodRange[]): string {
+    if (grouping === 'month' && ranges.some((range) => range.grain === 'year')) {
+      throw new Error('Sums by month cannot read yearly rows');
+    }
     return `${grouping ? GROUP_EXPRESSIONS[grouping] : "'all'"} AS group_key`;
   }
 

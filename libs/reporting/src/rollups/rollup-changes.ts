@@ -32,9 +32,16 @@ interface Owner {
   readonly procedureId: string;
 }
 
+/** The coarser grains, by the length of their period: a date's change is also its month's and year's. */
+const COARSER_GRAINS: readonly { grain: ReportGrain; length: number }[] = [
+  { grain: 'month', length: 7 },
+  { grain: 'year', length: 4 },
+];
+
 /**
  * Changes to the rollups, summed by row before they are written: one upsert per row however many
- * applications touch it. Changes are summed by local date; each date's change is also its month's.
+ * applications touch it. Changes are summed by local date; each date's change is also its month's and
+ * its year's.
  */
 export class RollupChanges {
   private readonly dayRows = new Map<string, RollupRowChange>();
@@ -64,36 +71,34 @@ export class RollupChanges {
     }
   }
 
-  /** Rows that change, daily and monthly, in one fixed order so concurrent writers lock rows alike. */
+  /** Rows that change, of every grain, in one fixed order so concurrent writers lock rows alike. */
   public rows(): RollupRowChange[] {
-    const months = new Map<string, RollupRowChange>();
+    const coarser = new Map<string, RollupRowChange>();
     for (const row of this.dayRows.values()) {
-      const id = monthId(row.key);
-      let month = months.get(id);
-      if (!month) {
-        month = {
-          key: { ...row.key, grain: 'month', period: row.key.period.slice(0, 7) },
-          counters: zeroCounters(),
-        };
-        months.set(id, month);
+      for (const key of coarserKeys(row.key)) {
+        const id = idOf(key);
+        let total = coarser.get(id);
+        if (!total) {
+          total = { key, counters: zeroCounters() };
+          coarser.set(id, total);
+        }
+        addCounters(total.counters, row.counters);
       }
-      addCounters(month.counters, row.counters);
     }
-    return [...this.dayRows.values(), ...months.values()].filter((row) => !isZero(row.counters)).sort(byKey);
+    return [...this.dayRows.values(), ...coarser.values()].filter((row) => !isZero(row.counters)).sort(byKey);
   }
 
   public histograms(): HistogramChange[] {
-    const months = new Map<string, HistogramChange>();
+    const coarser = new Map<string, HistogramChange>();
     for (const change of this.dayHistograms.values()) {
-      const id = `${monthId(change.key)}|${change.metric}|${change.bucket}`;
-      const month = months.get(id);
-      if (month) month.count += change.count;
-      else {
-        const key: RollupKey = { ...change.key, grain: 'month', period: change.key.period.slice(0, 7) };
-        months.set(id, { key, metric: change.metric, bucket: change.bucket, count: change.count });
+      for (const key of coarserKeys(change.key)) {
+        const id = `${idOf(key)}|${change.metric}|${change.bucket}`;
+        const total = coarser.get(id);
+        if (total) total.count += change.count;
+        else coarser.set(id, { key, metric: change.metric, bucket: change.bucket, count: change.count });
       }
     }
-    return [...this.dayHistograms.values(), ...months.values()]
+    return [...this.dayHistograms.values(), ...coarser.values()]
       .filter((change) => change.count !== 0)
       .sort((a, b) => byKey(a, b) || compare(a.metric, b.metric) || a.bucket - b.bucket);
   }
@@ -103,8 +108,12 @@ function keyOf(owner: Owner, channel: Channel, grain: ReportGrain, period: strin
   return { grain, period, agencyId: owner.agencyId, procedureId: owner.procedureId, channel };
 }
 
-function monthId(key: RollupKey): string {
-  return `${key.period.slice(0, 7)}|${key.agencyId}|${key.procedureId}|${key.channel}`;
+function coarserKeys(day: RollupKey): RollupKey[] {
+  return COARSER_GRAINS.map(({ grain, length }) => ({ ...day, grain, period: day.period.slice(0, length) }));
+}
+
+function idOf(key: RollupKey): string {
+  return `${key.grain}|${key.period}|${key.agencyId}|${key.procedureId}|${key.channel}`;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
