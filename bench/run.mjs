@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { registerCitizens, setStaffPassword, signIn } from './accounts.mjs';
+import { storeFloor } from './baselines/store-floor.mjs';
 import { benchQueuePage } from './queue-page.bench.mjs';
 import { benchReports } from './report.bench.mjs';
 import { seed } from './seed.bench.mjs';
@@ -63,6 +64,8 @@ const options = Object.fromEntries(
 const CLERK_AGENCY = 'QN-HL';
 const PROVINCE = 'QN';
 const REPORT_YEAR = 2025;
+/** Applications (with their events) in the import's floor measurement. */
+const FLOOR_APPLICATIONS = 200_000;
 
 const load = () => loadavg().map((value) => value.toFixed(2));
 
@@ -100,6 +103,11 @@ async function main() {
     return rows[0];
   });
   console.log(`database: ${run.database.applications} applications, ${run.database.events} events`);
+  const floorSize = Math.min(FLOOR_APPLICATIONS, run.database.applications);
+  console.log(
+    `import floor: PostgreSQL storing ${floorSize.toLocaleString('en')} of those applications alone`,
+  );
+  run.storeFloor = await storeFloor(databaseUrl, { applications: floorSize });
 
   const prefix = `{bench-${randomBytes(4).toString('hex')}}`;
   removeQueueKeysAtCleanup(prefix);

@@ -7,7 +7,14 @@ const times = (value) => `${value.toFixed(value < 10 ? 2 : 0)}×`;
 export function tableRows(run) {
   const rows = [];
   if (run.seed) {
-    rows.push(['seed: import', rate(run.seed.applicationsPerSecond), '', '', '≥ 20,000/s']);
+    const floor = run.storeFloor?.applicationsPerSecond;
+    rows.push([
+      'seed: import',
+      rate(run.seed.applicationsPerSecond),
+      floor ? `rows alone ${rate(floor)}` : '',
+      floor ? times(run.seed.applicationsPerSecond / floor) : '',
+      '≥ 20,000/s',
+    ]);
   }
   const { submit, submitBare } = run;
   if (submit && submitBare) {
