@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { openDatabase, seedDemoData } from '@onegate/persistence';
-import { runProcess } from '@onegate/observability';
+import { limitHeapGrowth, runProcess } from '@onegate/observability';
 import { assertRedisReachable } from '@onegate/jobs';
 
 import { createApiApp } from './create-api-app';
@@ -25,6 +25,7 @@ if (command === 'migrate') {
   runProcess('db', (config) => runDatabaseCommand(config, subcommand, argument));
 } else {
   runProcess('api', async (config) => {
+    limitHeapGrowth();
     await assertRedisReachable(config.redisUrl);
     const dataSource = await openDatabase(config, 'run');
     if (!config.isProduction) await seedDemoData(dataSource, config.demoPassword);

@@ -3,10 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 import type { OnModuleDestroy } from '@nestjs/common';
 import { Injectable, Logger } from '@nestjs/common';
-import { simpleParser } from 'mailparser';
 import type { Attachment as ParsedAttachment } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
-import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import type { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 
 import { FileStore } from '@onegate/applications';
 import { MailSinkRepository } from '@onegate/persistence';
@@ -33,6 +31,8 @@ export class MailSink implements OnModuleDestroy {
 
   /** Starts listening; answers the port. */
   public async start(): Promise<number> {
+    // Loaded here, not at start-up: only a development worker without SMTP_URL ever runs the sink.
+    const { SMTPServer } = await import('smtp-server');
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -63,6 +63,7 @@ export class MailSink implements OnModuleDestroy {
   }
 
   private async keep(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
+    const { simpleParser } = await import('mailparser');
     const parsed = await simpleParser(stream);
     if (stream.sizeExceeded) throw new Error(`message larger than ${MAX_MESSAGE_BYTES} bytes`);
     const now = new Date();

@@ -1,6 +1,5 @@
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Injectable, Logger } from '@nestjs/common';
-import { createTransport } from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 
 import { AppConfig } from '@onegate/config';
@@ -101,6 +100,8 @@ export class MailTransport implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async open(): Promise<Transporter | null> {
+    // Loaded here, not at start-up: only the worker sends mail.
+    const { createTransport } = await import('nodemailer');
     if (this.config.smtpUrl) return createTransport({ url: this.config.smtpUrl, ...SEND_TIMEOUTS });
     if (this.config.isProduction) {
       this.logger.warn('SMTP_URL is not set: notifications are stored but no e-mail is sent');

@@ -1,6 +1,7 @@
 export * from './all-exceptions.filter';
 export * from './dependency-unavailable';
 export * from './error-body';
+export * from './heap-growth';
 export * from './operations.module';
 export * from './readiness-check';
 export * from './request-id';

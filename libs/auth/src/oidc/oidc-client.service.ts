@@ -1,5 +1,5 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
-import * as client from 'openid-client';
+import type * as openid from 'openid-client';
 
 import { AppConfig, OidcConfig } from '@onegate/config';
 
@@ -16,10 +16,13 @@ export interface OidcChecks {
 
 export type OidcClaims = Readonly<Record<string, unknown>>;
 
+/** Loaded at the first national-identity sign-in, not at start-up: most deployments never configure it. */
+const openidClient = () => import('openid-client');
+
 /** The OpenID Connect relying party: authorization URLs out, verified claims back. */
 @Injectable()
 export class OidcClientService {
-  private discovered: Promise<client.Configuration> | null = null;
+  private discovered: Promise<openid.Configuration> | null = null;
 
   public constructor(private readonly config: AppConfig) {}
 
@@ -29,6 +32,7 @@ export class OidcClientService {
 
   /** Where to send the browser, with PKCE (S256), state and nonce; the checks must come back with it. */
   public async startAuthorization(): Promise<{ url: URL; checks: OidcChecks }> {
+    const client = await openidClient();
     const configuration = await this.configuration();
     const checks: OidcChecks = {
       state: client.randomState(),
@@ -51,6 +55,7 @@ export class OidcClientService {
    * token's claims, completed from the userinfo endpoint when the ones OneGate needs are not all there.
    */
   public async finishAuthorization(callbackUrl: URL, checks: OidcChecks): Promise<OidcClaims> {
+    const client = await openidClient();
     const configuration = await this.configuration();
     const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
       pkceCodeVerifier: checks.codeVerifier,
@@ -68,7 +73,7 @@ export class OidcClientService {
   }
 
   /** Discovered on first use, not at boot, so OneGate starts even while the provider is unreachable. */
-  private configuration(): Promise<client.Configuration> {
+  private configuration(): Promise<openid.Configuration> {
     this.discovered ??= this.discover().catch((error: unknown) => {
       this.discovered = null;
       throw new ServiceUnavailableException(
@@ -81,14 +86,16 @@ export class OidcClientService {
     return this.discovered;
   }
 
-  private discover(): Promise<client.Configuration> {
+  private discover(): Promise<openid.Configuration> {
     const { issuerUrl, clientId, clientSecret } = this.settings();
     const issuer = new URL(issuerUrl);
     // Plain HTTP only for a provider run locally in development or tests; production needs HTTPS.
     const insecure = issuer.protocol === 'http:' && !this.config.isProduction;
-    return client.discovery(issuer, clientId, clientSecret, undefined, {
-      execute: insecure ? [client.allowInsecureRequests] : [],
-    });
+    return openidClient().then((client) =>
+      client.discovery(issuer, clientId, clientSecret, undefined, {
+        execute: insecure ? [client.allowInsecureRequests] : [],
+      }),
+    );
   }
 
   private settings(): OidcConfig {

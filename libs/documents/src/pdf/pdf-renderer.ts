@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import PDFDocument from 'pdfkit';
 
 import type { Align, Block, Run } from '../markup/document-markup';
 import { documentFonts } from './document-fonts';
@@ -28,6 +27,9 @@ const LINE_GAP = 1.5;
 @Injectable()
 export class PdfRenderer {
   public async render(blocks: Block[], metadata: PdfMetadata, footer?: VerificationFooter): Promise<Buffer> {
+    // pdfkit (with fontkit and its tables) is loaded at the first render, not at start-up: most API
+    // processes never render a PDF, and it would stay in their memory.
+    const { default: PDFDocument } = await import('pdfkit');
     const fonts = documentFonts();
     const doc = new PDFDocument({
       size: 'A4',
