@@ -7,7 +7,6 @@ import { AppConfig, useNationalIdKeys } from '@onegate/config';
 import { dataSourceOptions, runMigrationsExclusively } from '@onegate/persistence';
 
 import { runKeysCommand } from '../apps/api/src/keys-command';
-import { undoLastMigration } from '../apps/api/src/migration-command';
 
 import type { Tokens } from './support/accounts';
 import { bearer, DEMO_ACCOUNTS, newCitizen, signIn } from './support/accounts';
@@ -19,6 +18,7 @@ import { recordLine, returnedStory } from './support/reports/crafted-lines';
 import { importLines } from './support/reports/report-client';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
+import { undoMigrationsUntil, withMigrationConnection } from './support/migrations';
 
 const ENCRYPTION_MIGRATION = 'EncryptNationalIds1764100070000';
 const FORM_ENCRYPTION_MIGRATION = 'EncryptFormData1764100100000';
@@ -94,19 +94,6 @@ describe(`national ID numbers encrypted at rest (${testDatabaseKind()})`, () => 
     const response = await fetch(`${stack.apiUrl}${path}`, { headers: bearer(tokens) });
     expect(response.status, path).toBe(200);
     return response.text();
-  };
-  const migrator = async (work: (dataSource: DataSource) => Promise<void>) => {
-    const dataSource = await new DataSource(dataSourceOptions(stack.config)).initialize();
-    try {
-      await work(dataSource);
-    } finally {
-      await dataSource.destroy();
-    }
-  };
-  const undoUntil = async (dataSource: DataSource, migration: string) => {
-    const applied = async () =>
-      (await dataSource.query('SELECT name FROM migrations')).map((row: { name: string }) => row.name);
-    while ((await applied()).includes(migration)) await undoLastMigration(dataSource);
   };
 
   /** A permit application the demo citizen drafted, completed and submitted online. */
@@ -201,11 +188,7 @@ describe(`national ID numbers encrypted at rest (${testDatabaseKind()})`, () => 
     const paper = await registerAtCounter('022191004322');
     const migrator = await new DataSource(dataSourceOptions(stack.config)).initialize();
     try {
-      const applied = async () =>
-        (await migrator.query('SELECT name FROM migrations')).map((row: { name: string }) => row.name);
-      while ((await applied()).includes(ENCRYPTION_MIGRATION)) {
-        await undoLastMigration(migrator);
-      }
+      await undoMigrationsUntil(migrator, ENCRYPTION_MIGRATION);
       const plainRow = await storedUser(citizen.email);
       expect(plainRow.national_id).toBe(citizen.nationalId);
       expect(plainRow).not.toHaveProperty('national_id_hash');
@@ -260,8 +243,8 @@ describe(`national ID numbers encrypted at rest (${testDatabaseKind()})`, () => 
 
   it('unseals form answers when their migration is reverted, still reads them so, and seals them again', async () => {
     const application = await submittedPermit();
-    await migrator(async (dataSource) => {
-      await undoUntil(dataSource, FORM_ENCRYPTION_MIGRATION);
+    await withMigrationConnection(stack.config, async (dataSource) => {
+      await undoMigrationsUntil(dataSource, FORM_ENCRYPTION_MIGRATION);
       expect(JSON.parse(await storedForm(application.id))).toEqual(PERMIT_FORM);
       // Rows written before encryption are read as plain JSON.
       expect((await apps.get(clerk, application.id)).body.formData).toEqual(PERMIT_FORM);

@@ -1,11 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
 
 import { WorkingCalendarService } from '@onegate/applications';
-import { AgencyRepository, dataSourceOptions, runMigrationsExclusively } from '@onegate/persistence';
+import { AgencyRepository, runMigrationsExclusively } from '@onegate/persistence';
 import { ReportRebuildService } from '@onegate/reporting';
 
-import { undoLastMigration } from '../apps/api/src/migration-command';
 import { rebuildReports } from '../apps/api/src/reports/reports-command';
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
@@ -17,6 +15,7 @@ import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
 import { localTime } from './support/working-time-by-hand';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from './support/demo-facts';
+import { undoMigrationsUntil, withMigrationConnection } from './support/migrations';
 
 const JUNE = { from: '2025-06-01', to: '2025-06-30' };
 const YEARLY_ROLLUPS_MIGRATION = 'AddYearlyReportRollups1764200000000';
@@ -179,8 +178,8 @@ describe(`report rollups equal a rebuild from the events (${testDatabaseKind()})
     expect(years(kept.rollups)).toEqual(new Set(['2024', '2025']));
     expect(years(kept.histograms)).toEqual(new Set(['2024', '2025']));
 
-    await migrator(async (dataSource) => {
-      await undoUntil(dataSource, YEARLY_ROLLUPS_MIGRATION);
+    await withMigrationConnection(stack.config, async (dataSource) => {
+      await undoMigrationsUntil(dataSource, YEARLY_ROLLUPS_MIGRATION);
       const without = await snapshot();
       expect(without.rollups.filter(isYearly)).toEqual([]);
       expect(without.histograms.filter(isYearly)).toEqual([]);
@@ -190,19 +189,4 @@ describe(`report rollups equal a rebuild from the events (${testDatabaseKind()})
   });
 
   const isYearly = (row: string) => row.includes('grain=year');
-
-  const migrator = async (work: (dataSource: DataSource) => Promise<void>) => {
-    const dataSource = await new DataSource(dataSourceOptions(stack.config)).initialize();
-    try {
-      await work(dataSource);
-    } finally {
-      await dataSource.destroy();
-    }
-  };
-
-  const undoUntil = async (dataSource: DataSource, migration: string) => {
-    const applied = async () =>
-      (await dataSource.query('SELECT name FROM migrations')).map((row: { name: string }) => row.name);
-    while ((await applied()).includes(migration)) await undoLastMigration(dataSource);
-  };
 });
