@@ -17,7 +17,7 @@ import {
   TransactionRunner,
   UserRepository,
 } from '@onegate/persistence';
-import type { Agency, Application } from '@onegate/persistence';
+import type { Agency, Application, ApplicationEvent, Attachment } from '@onegate/persistence';
 import { Outbox } from '@onegate/jobs';
 import { ReportRollupsService } from '@onegate/reporting';
 
@@ -32,6 +32,15 @@ import { Clock } from './clock';
 import { checkActionFields } from './action-field-rules';
 import { SubmissionCheck } from './submission-check';
 import { ApplicationSideEffects } from './application-side-effects';
+
+/** The application as an action left it, with what the action read of it. */
+export interface ActionOutcome {
+  application: Application;
+  /** All of its events, the new one last. */
+  events: ApplicationEvent[];
+  /** Its documents, when the action read them (submit checks them); otherwise not read. */
+  attachments?: Attachment[];
+}
 
 /**
  * Every action of the state table, through one door: checks who, what state and which fields, then
@@ -53,8 +62,8 @@ export class ApplicationActionsService {
     private readonly reportRollups: ReportRollupsService,
   ) {}
 
-  /** Callers that answer with the application read it afterwards, each as its audience may see it. */
-  public async perform(actor: Actor, applicationId: string, request: ActionRequest): Promise<void> {
+  /** Gives the application as the action left it, with the events and documents it read on the way. */
+  public async perform(actor: Actor, applicationId: string, request: ActionRequest): Promise<ActionOutcome> {
     const found = await this.applications.findById(applicationId);
     const application = actor.kind === 'system' ? found : await this.access.assertVisible(actor.user, found);
     if (!application) throw notFound();
@@ -70,7 +79,7 @@ export class ApplicationActionsService {
       throw actionNotAllowed(action, application.state, possibleActions(application));
     }
     const channel = await this.checkFields(actor, application, request);
-    if (action === 'submit') await this.submission.assertComplete(application);
+    const attachments = action === 'submit' ? await this.submission.assertComplete(application) : undefined;
     const now = this.clock.now();
     const calendar = await this.calendars.calendarFor(application.competentAgency!);
     const receivingAgency = action === 'receive' ? await this.agencyOf(actor) : null;
@@ -83,6 +92,8 @@ export class ApplicationActionsService {
       }),
       state: stateAfter(action, application.state),
     };
+    let after = application;
+    let events: ApplicationEvent[] = [];
     await this.transactions.run(async (manager) => {
       if (receivingAgency) changes.code = await this.receiptCode(manager, receivingAgency, now);
       const won = await this.applications.updateIfVersion(
@@ -106,10 +117,17 @@ export class ApplicationActionsService {
         data: eventData(action, request, changes),
       };
       await this.applications.appendEvent(manager, event);
-      const after = { ...application, ...changes, version: application.version + 1 };
+      after = {
+        ...application,
+        ...changes,
+        receivingAgency: receivingAgency ?? application.receivingAgency,
+        version: application.version + 1,
+      };
       await this.outbox.add(manager, await this.sideEffects.jobsFor(action, after, channel, event));
-      await this.reportRollups.recordLatestEvent(manager, application, calendar);
+      events = await this.applications.eventsOf(application.id, manager);
+      await this.reportRollups.recordLatestOf(manager, application, events, calendar);
     });
+    return { application: after, events, attachments };
   }
 
   /** Gives the next receipt code of the receiving agency, on its local date. */

@@ -61,7 +61,7 @@ export class ApplicationIntakeService {
       submissionChannel: 'online',
     });
     await this.applications.insertAlone(application);
-    return (await this.applications.findById(application.id))!;
+    return { ...application, procedure, competentAgency: procedure.agency, receivingAgency: null };
   }
 
   /** Drafts keep partial data (only unknown or wrongly typed fields are refused); a supplement is checked whole. */

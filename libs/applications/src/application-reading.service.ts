@@ -7,6 +7,7 @@ import { AgencyScopeService } from '@onegate/auth';
 import type { ApplicationState } from '@onegate/domain';
 import { ApplicationRepository, IssuedResultRepository, ProcedureRepository } from '@onegate/persistence';
 
+import type { ActionOutcome } from './application-actions.service';
 import { ApplicationAccessService } from './application-access.service';
 import { ApplicationDto, TrackingDto } from './application.dto';
 import { invalidFields } from './application-errors';
@@ -40,6 +41,20 @@ export class ApplicationReadingService {
       this.applications.eventsOf(id),
       this.applications.attachmentsOf(id),
       this.results.firstDownloadOf(id),
+    ]);
+    return ApplicationDto.from(application, user.role, { events, attachments, firstDownloadedAt });
+  }
+
+  /**
+   * The answer to an action: the application as the action left it, from what the action read; only
+   * what it did not read is read now. A result's first download can only follow a `return`.
+   */
+  public async afterAction(user: AuthenticatedUser, outcome: ActionOutcome): Promise<ApplicationDto> {
+    const { events } = outcome;
+    const application = await this.access.assertVisible(user, outcome.application);
+    const [attachments, firstDownloadedAt] = await Promise.all([
+      outcome.attachments ?? this.applications.attachmentsOf(application.id),
+      events.some((event) => event.type === 'return') ? this.results.firstDownloadOf(application.id) : null,
     ]);
     return ApplicationDto.from(application, user.role, { events, attachments, firstDownloadedAt });
   }

@@ -3,7 +3,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { validateFormData } from '@onegate/domain';
 import type { FieldProblem } from '@onegate/domain';
 import { ApplicationRepository } from '@onegate/persistence';
-import type { Application } from '@onegate/persistence';
+import type { Application, Attachment } from '@onegate/persistence';
 
 import { unprocessable } from './application-errors';
 
@@ -12,19 +12,20 @@ import { unprocessable } from './application-errors';
 export class SubmissionCheck {
   public constructor(private readonly applications: ApplicationRepository) {}
 
-  public async assertComplete(application: Application): Promise<void> {
+  /** Gives the documents it checked. */
+  public async assertComplete(application: Application): Promise<Attachment[]> {
     const procedure = application.procedure!;
     if (procedure.retiredAt)
       throw new ConflictException('This procedure is retired and takes no new applications');
     const problems: FieldProblem[] = validateFormData(procedure.formSchema, application.formData);
-    const uploaded = new Set(
-      (await this.applications.attachmentsOf(application.id)).map((file) => file.documentName),
-    );
+    const attachments = await this.applications.attachmentsOf(application.id);
+    const uploaded = new Set(attachments.map((file) => file.documentName));
     for (const document of procedure.requiredDocuments.filter((required) => required.mandatory)) {
       if (!uploaded.has(document.name)) {
         problems.push({ field: `attachments.${document.name}`, problems: ['this document is required'] });
       }
     }
     if (problems.length > 0) throw unprocessable(problems);
+    return attachments;
   }
 }

@@ -4,6 +4,7 @@ export * from './entities';
 export * from './open-database';
 export * from './app-role';
 export * from './page';
+export * from './prepared-select';
 export * from './persistence.module';
 export * from './repositories/agency.repository';
 export * from './repositories/audit-event.repository';

@@ -83,7 +83,6 @@ export class ApplicationsController {
     @IdParam() id: string,
     @Body() body: ActionRequest,
   ): Promise<ApplicationDto> {
-    await this.actions.perform({ kind: 'user', user }, id, body);
-    return this.reading.get(user, id);
+    return this.reading.afterAction(user, await this.actions.perform({ kind: 'user', user }, id, body));
   }
 }

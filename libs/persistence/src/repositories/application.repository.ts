@@ -6,6 +6,7 @@ import type { ApplicationState } from '@onegate/domain';
 
 import { Application, ApplicationEvent, Attachment } from '../entities';
 import { firstOrNull } from '../first-or-null';
+import { PreparedSelect } from '../prepared-select';
 
 export interface QueueFilter {
   agencyIds: string[] | 'all';
@@ -23,15 +24,33 @@ const RELATIONS = { procedure: { agency: true }, competentAgency: true, receivin
 @Injectable()
 export class ApplicationRepository {
   private readonly applications: Repository<Application>;
+  // Find options rather than findOne(): with joins, findOne's LIMIT makes TypeORM first query the
+  // distinct ids, a second round trip; the joins are many-to-one, so a unique key gives one row.
+  private readonly byId: PreparedSelect<Application, 'id'>;
+  private readonly eventsById: PreparedSelect<ApplicationEvent, 'applicationId'>;
+  private readonly attachmentsById: PreparedSelect<Attachment, 'applicationId'>;
 
   public constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.applications = dataSource.getRepository(Application);
+    this.byId = new PreparedSelect(dataSource, ['id'], ({ id }) =>
+      this.applications.createQueryBuilder().setFindOptions({ where: { id }, relations: RELATIONS }),
+    );
+    this.eventsById = new PreparedSelect(dataSource, ['applicationId'], ({ applicationId }) =>
+      dataSource
+        .getRepository(ApplicationEvent)
+        .createQueryBuilder()
+        .setFindOptions({ where: { applicationId }, order: { sequence: 'ASC' } }),
+    );
+    this.attachmentsById = new PreparedSelect(dataSource, ['applicationId'], ({ applicationId }) =>
+      dataSource
+        .getRepository(Attachment)
+        .createQueryBuilder()
+        .setFindOptions({ where: { applicationId }, order: { uploadedAt: 'ASC' } }),
+    );
   }
 
-  // find() rather than findOne(): with joins, findOne's LIMIT makes TypeORM first query the distinct
-  // ids, a second round trip; the joins are many-to-one, so a unique key gives at most one row.
   public findById(id: string): Promise<Application | null> {
-    return this.applications.find({ where: { id }, relations: RELATIONS }).then(firstOrNull);
+    return this.byId.getMany({ id }).then(firstOrNull);
   }
 
   public findByCode(code: string): Promise<Application | null> {
@@ -84,16 +103,13 @@ export class ApplicationRepository {
       .execute();
   }
 
-  public eventsOf(applicationId: string): Promise<ApplicationEvent[]> {
-    return this.dataSource
-      .getRepository(ApplicationEvent)
-      .find({ where: { applicationId }, order: { sequence: 'ASC' } });
+  /** Through `manager` to read inside its transaction. */
+  public eventsOf(applicationId: string, manager?: EntityManager): Promise<ApplicationEvent[]> {
+    return this.eventsById.getMany({ applicationId }, manager);
   }
 
   public attachmentsOf(applicationId: string): Promise<Attachment[]> {
-    return this.dataSource
-      .getRepository(Attachment)
-      .find({ where: { applicationId }, order: { uploadedAt: 'ASC' } });
+    return this.attachmentsById.getMany({ applicationId });
   }
 
   public async updateDraft(id: string, version: number, changes: Partial<Application>): Promise<boolean> {

@@ -4,6 +4,7 @@ import { Brackets, DataSource, IsNull, Repository } from 'typeorm';
 
 import { OnlineLevel, Procedure } from '../entities';
 import { firstOrNull } from '../first-or-null';
+import { PreparedSelect } from '../prepared-select';
 import { Page, PageRequest } from '../page';
 import { escapeLike, toSearchText } from '../search-text';
 
@@ -18,9 +19,14 @@ export interface ProcedureSearch extends PageRequest {
 @Injectable()
 export class ProcedureRepository {
   private readonly procedures: Repository<Procedure>;
+  // Find options rather than findOne(): with a join, findOne's LIMIT costs an extra query for the distinct ids.
+  private readonly byCode: PreparedSelect<Procedure, 'code'>;
 
   public constructor(@InjectDataSource() dataSource: DataSource) {
     this.procedures = dataSource.getRepository(Procedure);
+    this.byCode = new PreparedSelect(dataSource, ['code'], ({ code }) =>
+      this.procedures.createQueryBuilder().setFindOptions({ where: { code }, relations: { agency: true } }),
+    );
   }
 
   public async search(search: ProcedureSearch): Promise<Page<Procedure>> {
@@ -53,8 +59,7 @@ export class ProcedureRepository {
   }
 
   public findByCode(code: string): Promise<Procedure | null> {
-    // find() rather than findOne(): with a join, findOne's LIMIT costs an extra query for the distinct ids.
-    return this.procedures.find({ where: { code }, relations: { agency: true } }).then(firstOrNull);
+    return this.byCode.getMany({ code }).then(firstOrNull);
   }
 
   public async insert(procedure: Procedure): Promise<void> {

@@ -23,7 +23,7 @@ export interface ApplicationHistory {
   readonly rating: number | null;
 }
 
-interface StoredEvent {
+export interface StoredEvent {
   type: Action;
   at: Date | number;
   channel: Channel;

@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 
 import type { WorkingCalendar } from '@onegate/domain';
 
-import type { ApplicationHistory } from '../figures/application-history';
+import type { ApplicationHistory, HistoryEvent, StoredEvent } from '../figures/application-history';
+import { historyEventOf } from '../figures/application-history';
 import { contributionOf } from '../figures/contribution';
 import type { HistoryOwner } from '../sources/report-source.repository';
 import { historyOf, ReportSourceRepository } from '../sources/report-source.repository';
@@ -31,6 +32,25 @@ export class ReportRollupsService {
     calendar: WorkingCalendar,
   ): Promise<void> {
     const events = await this.sources.eventsOf(manager, application.id);
+    await this.recordLatest(manager, application, events, calendar);
+  }
+
+  /** As recordLatestEvent, for a caller that has just read the application's events in order. */
+  public async recordLatestOf(
+    manager: EntityManager,
+    application: HistoryOwner,
+    events: readonly StoredEvent[],
+    calendar: WorkingCalendar,
+  ): Promise<void> {
+    await this.recordLatest(manager, application, events.map(historyEventOf), calendar);
+  }
+
+  private async recordLatest(
+    manager: EntityManager,
+    application: HistoryOwner,
+    events: HistoryEvent[],
+    calendar: WorkingCalendar,
+  ): Promise<void> {
     const rating = await this.sources.ratingOf(manager, application.id);
     const after = historyOf(application, events, rating);
     await this.recordChange(manager, { ...after, events: events.slice(0, -1) }, after, calendar);

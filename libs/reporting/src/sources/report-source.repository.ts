@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, MoreThan } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { In, MoreThan } from 'typeorm';
 
-import { Application, ApplicationEvent, ApplicationRating } from '@onegate/persistence';
+import { Application, ApplicationEvent, ApplicationRating, PreparedSelect } from '@onegate/persistence';
 
 import type { ApplicationHistory, HistoryEvent } from '../figures/application-history';
 import { historyEventOf } from '../figures/application-history';
@@ -27,6 +28,17 @@ export function historyOf(
 /** Reads events and ratings for the rollups, through the caller's transaction. */
 @Injectable()
 export class ReportSourceRepository {
+  private readonly ratingById: PreparedSelect<ApplicationRating, 'applicationId'>;
+
+  public constructor(@InjectDataSource() dataSource: DataSource) {
+    this.ratingById = new PreparedSelect(dataSource, ['applicationId'], ({ applicationId }) =>
+      dataSource
+        .getRepository(ApplicationRating)
+        .createQueryBuilder()
+        .setFindOptions({ select: { score: true }, where: { applicationId } }),
+    );
+  }
+
   public async eventsOf(manager: EntityManager, applicationId: string): Promise<HistoryEvent[]> {
     const events = await manager.getRepository(ApplicationEvent).find({
       select: { type: true, at: true, channel: true, data: true, sequence: true },
@@ -37,10 +49,8 @@ export class ReportSourceRepository {
   }
 
   public async ratingOf(manager: EntityManager, applicationId: string): Promise<number | null> {
-    const rating = await manager.getRepository(ApplicationRating).findOne({
-      select: { score: true },
-      where: { applicationId },
-    });
+    // An application has at most one rating (its key).
+    const [rating] = await this.ratingById.getMany({ applicationId }, manager);
     return rating?.score ?? null;
   }
 
