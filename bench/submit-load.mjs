@@ -8,28 +8,12 @@ import { readFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
 
 import { latencyOf } from './timing.mjs';
+import { UPLOAD_BOUNDARY, uploadBody } from './upload-body.mjs';
 
 const config = JSON.parse(await readFile(process.argv[2], 'utf8'));
 const { urls, tokens, connections, durationSeconds, procedureCode, documentName, formData } = config;
 
-const BOUNDARY = 'onegate-bench-boundary';
-// The smallest PDF the upload's content sniffing accepts.
-const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
-const uploadBody = Buffer.from(
-  [
-    `--${BOUNDARY}`,
-    'Content-Disposition: form-data; name="documentName"',
-    '',
-    documentName,
-    `--${BOUNDARY}`,
-    'Content-Disposition: form-data; name="file"; filename="to-khai.pdf"',
-    'Content-Type: application/pdf',
-    '',
-    PDF,
-    `--${BOUNDARY}--`,
-    '',
-  ].join('\r\n'),
-);
+const uploaded = uploadBody(documentName);
 const draftBody = JSON.stringify({ procedureCode, formData });
 const submitBody = JSON.stringify({ action: 'submit' });
 
@@ -79,10 +63,10 @@ const requests = [
             ...request,
             path: `/api/applications/${context.id}/attachments`,
             headers: {
-              'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+              'content-type': `multipart/form-data; boundary=${UPLOAD_BOUNDARY}`,
               authorization: `Bearer ${context.token}`,
             },
-            body: uploadBody,
+            body: uploaded,
           }
         : null,
     ),
