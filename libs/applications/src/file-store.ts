@@ -20,14 +20,16 @@ export interface StoredFile {
  */
 @Injectable()
 export class FileStore {
+  /** Directories this process has made or found (at most 65,536 names, under 5 MB). */
+  private readonly knownDirectories = new Set<string>();
+
   public constructor(private readonly config: AppConfig) {}
 
   public async save(bytes: Buffer): Promise<StoredFile> {
     const storageKey = randomUUID();
     const directory = this.directoryOf(storageKey);
-    await mkdir(directory, { recursive: true });
     const temporary = join(directory, `.${storageKey}.part`);
-    await writeFile(temporary, bytes, { flag: 'wx' });
+    await this.writeNew(directory, temporary, bytes);
     await rename(temporary, join(directory, storageKey));
     return { storageKey, sha256: createHash('sha256').update(bytes).digest('hex'), sizeBytes: bytes.length };
   }
@@ -38,6 +40,24 @@ export class FileStore {
 
   public async remove(storageKey: string): Promise<void> {
     await rm(join(this.directoryOf(storageKey), storageKey), { force: true });
+  }
+
+  /** Makes the directory only when it is not known to exist, or has gone (removed by hand, a restore). */
+  private async writeNew(directory: string, path: string, bytes: Buffer): Promise<void> {
+    if (this.knownDirectories.has(directory)) {
+      const written = await writeFile(path, bytes, { flag: 'wx' }).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+          this.knownDirectories.delete(directory);
+          return false;
+        },
+      );
+      if (written) return;
+    }
+    await mkdir(directory, { recursive: true });
+    this.knownDirectories.add(directory);
+    await writeFile(path, bytes, { flag: 'wx' });
   }
 
   /** Two levels of fan-out keep directories small at national scale. */
