@@ -51,7 +51,9 @@ export class ReportRollupsService {
     events: HistoryEvent[],
     calendar: WorkingCalendar,
   ): Promise<void> {
-    const rating = await this.sources.ratingOf(manager, application.id);
+    // A rating counts only with the return it rates: without one, it is not read.
+    const returned = events.some((event) => event.type === 'return');
+    const rating = returned ? await this.sources.ratingOf(manager, application.id) : null;
     const after = historyOf(application, events, rating);
     await this.recordChange(manager, { ...after, events: events.slice(0, -1) }, after, calendar);
   }
