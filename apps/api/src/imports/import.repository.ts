@@ -11,12 +11,12 @@ import {
   ApplicationEvent,
   ApplicationRating,
   bulkInsert,
+  EntityRows,
   Procedure,
   User,
 } from '@onegate/persistence';
 
 import { copyRows } from './copy-rows';
-import { EntityRows } from './entity-rows';
 import type { ReplayedApplication } from './import-replay';
 
 /** The import's reads (catalogue, existing codes, citizen accounts) and its bulk writes. */
@@ -101,9 +101,9 @@ export class ImportRepository {
       await this.copy(client, this.events, events);
       await this.copy(client, this.ratings, ratings);
     } else {
-      await this.insertRows(manager, this.applications, applications);
-      await this.insertRows(manager, this.events, events);
-      await this.insertRows(manager, this.ratings, ratings);
+      await this.applications.insert(manager, applications);
+      await this.events.insert(manager, events);
+      await this.ratings.insert(manager, ratings);
     }
     await bulkInsert(manager, {
       table: 'receipt_sequences',
@@ -124,18 +124,6 @@ export class ImportRepository {
     entities: readonly Entity[],
   ): Promise<void> {
     return copyRows(client, rows.table, rows.columnNames, rows.copyText(entities));
-  }
-
-  private insertRows<Entity extends ObjectLiteral>(
-    manager: EntityManager,
-    rows: EntityRows<Entity>,
-    entities: readonly Entity[],
-  ): Promise<void> {
-    return bulkInsert(manager, {
-      table: rows.table,
-      columns: rows.columns,
-      rows: entities.map((entity) => rows.valuesOf(entity)),
-    });
   }
 
   private get isPostgres(): boolean {

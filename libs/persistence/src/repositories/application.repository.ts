@@ -5,6 +5,7 @@ import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import type { ApplicationState } from '@onegate/domain';
 
 import { Application, ApplicationEvent, Attachment } from '../entities';
+import { EntityRows } from '../entity-rows';
 import { firstOrNull } from '../first-or-null';
 import { PreparedSelect } from '../prepared-select';
 
@@ -24,6 +25,7 @@ const RELATIONS = { procedure: { agency: true }, competentAgency: true, receivin
 @Injectable()
 export class ApplicationRepository {
   private readonly applications: Repository<Application>;
+  private readonly rows: EntityRows<Application>;
   // Find options rather than findOne(): with joins, findOne's LIMIT makes TypeORM first query the
   // distinct ids, a second round trip; the joins are many-to-one, so a unique key gives one row.
   private readonly byId: PreparedSelect<Application, 'id'>;
@@ -32,6 +34,7 @@ export class ApplicationRepository {
 
   public constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.applications = dataSource.getRepository(Application);
+    this.rows = new EntityRows(dataSource, Application);
     this.byId = new PreparedSelect(dataSource, ['id'], ({ id }) =>
       this.applications.createQueryBuilder().setFindOptions({ where: { id }, relations: RELATIONS }),
     );
@@ -58,13 +61,7 @@ export class ApplicationRepository {
   }
 
   public async insert(manager: EntityManager, application: Application): Promise<void> {
-    // The JSON form data is too deep for TypeORM's partial-entity typing; the row is a full Application.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Application)
-      .values(application as object)
-      .execute();
+    await this.rows.insert(manager, [application]);
   }
 
   /** A single row on its own needs no transaction around it. */

@@ -7,6 +7,7 @@ import { DataSource, In, IsNull, Repository } from 'typeorm';
 
 import type { JsonObject } from '../entities';
 import { OutboxMessage } from '../entities';
+import { EntityRows } from '../entity-rows';
 
 /** Where the previous page of relayed, unfinished messages ended: its last message's time and id. */
 export interface UnfinishedCursor {
@@ -27,15 +28,17 @@ export interface NewOutboxMessage {
 @Injectable()
 export class OutboxRepository {
   private readonly messages: Repository<OutboxMessage>;
+  private readonly rows: EntityRows<OutboxMessage>;
 
   public constructor(@InjectDataSource() dataSource: DataSource) {
     this.messages = dataSource.getRepository(OutboxMessage);
+    this.rows = new EntityRows(dataSource, OutboxMessage);
   }
 
   /** Adds messages inside the caller's transaction. */
   public async add(manager: EntityManager, messages: NewOutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const rows = messages.map((message) => ({
+    const rows = messages.map((message): OutboxMessage => ({
       id: randomUUID(),
       jobName: message.jobName,
       jobId: message.jobId,
@@ -45,13 +48,7 @@ export class OutboxRepository {
       dispatchedAt: null,
       completedAt: null,
     }));
-    // The JSON payload type is too deep for TypeORM's partial-entity typing; the rows are full messages.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessage)
-      .values(rows as object[])
-      .execute();
+    await this.rows.insert(manager, rows);
   }
 
   public pending(limit: number): Promise<OutboxMessage[]> {

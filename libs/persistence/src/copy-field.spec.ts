@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { copyField } from './copy-rows';
+import { copyField } from './copy-field';
 
 describe('copyField', () => {
   it('writes values in COPY text format', () => {

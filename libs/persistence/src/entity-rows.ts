@@ -1,10 +1,10 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { ApplyValueTransformers } from 'typeorm/util/ApplyValueTransformers';
 
-import type { BulkColumn } from '@onegate/persistence';
-
-import { copyField } from './copy-rows';
+import type { BulkColumn } from './bulk-insert';
+import { bulkInsert } from './bulk-insert';
+import { copyField } from './copy-field';
 
 // Column types as the entities declare them or as each driver normalises them.
 const PG_TYPES: Readonly<Record<string, BulkColumn['pgType']>> = {
@@ -38,8 +38,9 @@ type ColumnReader = (entity: ObjectLiteral) => unknown;
 /**
  * An entity's table, columns and the values its rows store, made exactly as TypeORM's own insert
  * makes them: each column's value read from the entity, then its transformer (timestamps, encrypted
- * national IDs…) and the driver's conversion applied. Bulk writes of entities go through here, so a
- * transformer added to an entity applies to them too. A column of a type stored as it is (text,
+ * national IDs…) and the driver's conversion applied. Bulk writes of entities (the import) and the
+ * inserts every submission makes go through here, so a transformer added to an entity applies to them
+ * too; their SQL is not written afresh by the query builder each time. A column of a type stored as it is (text,
  * numbers), neither a relation nor embedded, is read from its property through its transformers if
  * any: the same value, without the driver's other cases.
  */
@@ -85,6 +86,15 @@ export class EntityRows<Entity extends ObjectLiteral> {
       text += `${line}\n`;
     }
     return text;
+  }
+
+  /** Inserts whole entities, each column's value as TypeORM's insert would store it. */
+  public insert(manager: EntityManager, entities: readonly Entity[]): Promise<void> {
+    return bulkInsert(manager, {
+      table: this.table,
+      columns: this.columns,
+      rows: entities.map((entity) => this.valuesOf(entity)),
+    });
   }
 }
 
