@@ -4,21 +4,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Application, ApplicationEvent, PreparedSelect } from '@onegate/persistence';
 
-import { DEMO_ACCOUNTS, signIn } from './support/accounts';
+import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
 import { ApplicationsClient, PDF_BYTES } from './support/applications';
-import { eventually } from './support/http';
+import { eventually, request } from './support/http';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from './support/demo-facts';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
 
 const RELATIONS = { procedure: { agency: true }, competentAgency: true, receivingAgency: true } as const;
 const HISTORY = ['events', 'attachments', 'firstDownloadedAt'];
+const withoutHistory = (application: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(application).filter(([key]) => !HISTORY.includes(key)));
 
 /**
- * The hot reads run SQL that the query builder wrote once, and an action answers with what it read
- * on the way instead of reading the application again: both must give what TypeORM's own find() and
- * a fresh GET give.
+ * The hot reads run SQL that the query builder wrote once, an action answers with what it read on the
+ * way instead of reading the application again, and a queue reads only what its lines show: each must
+ * give what TypeORM's own find() and a fresh GET give.
  */
 describe(`prepared reads and composed answers (${testDatabaseKind()})`, () => {
   let stack: TestStack;
@@ -71,6 +73,19 @@ describe(`prepared reads and composed answers (${testDatabaseKind()})`, () => {
       'sign',
       'return',
     ]);
+  });
+
+  it('shows on each line of a queue what the application itself shows, without its history', async () => {
+    const queue = await request<{ items: Record<string, unknown>[] }>(
+      `${stack.apiUrl}/api/applications?limit=100`,
+      { headers: bearer(clerk) },
+    );
+    expect(queue.status).toBe(200);
+    expect(queue.body.items.length).toBeGreaterThan(0);
+    for (const line of queue.body.items) {
+      const whole = (await apps.get(clerk, line.id as string)).body as unknown as Record<string, unknown>;
+      expect(line).toEqual(withoutHistory(whole));
+    }
   });
 
   it('reads the same entities as find(), joins and decrypted columns included', async () => {

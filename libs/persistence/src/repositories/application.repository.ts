@@ -127,14 +127,20 @@ export class ApplicationRepository {
     });
   }
 
-  /** A one-stop-shop queue, soonest due first, paged by keyset so pages stay stable while files move. */
+  /**
+   * A one-stop-shop queue, soonest due first, paged by keyset so pages stay stable while files move.
+   * Its procedure and agencies carry only what a line of the queue shows (codes and names): reading
+   * and parsing each row's whole procedure (form schema, documents) and agencies was most of a page's time.
+   */
   public queue(filter: QueueFilter): Promise<Application[]> {
     const query = this.applications
       .createQueryBuilder('application')
-      .leftJoinAndSelect('application.procedure', 'procedure')
-      .leftJoinAndSelect('procedure.agency', 'procedureAgency')
-      .leftJoinAndSelect('application.competentAgency', 'competentAgency')
-      .leftJoinAndSelect('application.receivingAgency', 'receivingAgency')
+      .leftJoin('application.procedure', 'procedure')
+      .addSelect(['procedure.id', 'procedure.code', 'procedure.nameVi', 'procedure.nameEn'])
+      .leftJoin('application.competentAgency', 'competentAgency')
+      .addSelect(['competentAgency.id', 'competentAgency.code'])
+      .leftJoin('application.receivingAgency', 'receivingAgency')
+      .addSelect(['receivingAgency.id', 'receivingAgency.code'])
       .where("application.state <> 'draft'")
       .orderBy('application.due_at', 'ASC', 'NULLS FIRST')
       .addOrderBy('application.id', 'ASC')
