@@ -103,20 +103,24 @@ export class ApplicationActionsService {
         changes,
       );
       if (!won) throw changedMeanwhile(application.version + 1);
-      const event = {
-        id: randomUUID(),
-        applicationId: application.id,
-        type: action,
-        at: now,
-        actorId: actorId(actor),
-        actorRole: role,
-        channel,
-        fromState: application.state,
-        toState: changes.state,
-        note: request.note ?? null,
-        data: eventData(action, request, changes),
-      };
-      await this.applications.appendEvent(manager, event);
+      const previous = await this.applications.eventsOf(application.id, manager);
+      const event = await this.applications.appendEvent(
+        manager,
+        {
+          id: randomUUID(),
+          applicationId: application.id,
+          type: action,
+          at: now,
+          actorId: actorId(actor),
+          actorRole: role,
+          channel,
+          fromState: application.state,
+          toState: changes.state,
+          note: request.note ?? null,
+          data: eventData(action, request, changes),
+        },
+        previous,
+      );
       after = {
         ...application,
         ...changes,
@@ -124,8 +128,8 @@ export class ApplicationActionsService {
         version: application.version + 1,
       };
       await this.outbox.add(manager, await this.sideEffects.jobsFor(action, after, channel, event));
-      events = await this.applications.eventsOf(application.id, manager);
-      await this.reportRollups.recordLatestOf(manager, application, events, calendar);
+      events = [...previous, event];
+      await this.reportRollups.recordLatestEvent(manager, application, events, calendar);
     });
     return { application: after, events, attachments };
   }

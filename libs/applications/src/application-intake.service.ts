@@ -123,24 +123,27 @@ export class ApplicationIntakeService {
     await this.transactions.run(async (manager) => {
       application.code = await this.actions.receiptCode(manager, desk, now);
       await this.applications.insert(manager, application);
-      const event = {
-        id: randomUUID(),
-        applicationId: application.id,
-        type: 'register_counter' as const,
-        at: now,
-        actorId: clerk.id,
-        actorRole: 'clerk' as const,
-        channel: 'offline' as const,
-        fromState: null,
-        toState: 'received' as const,
-        note: request.note ?? null,
-        data: { dueAt: application.dueAt!.toISOString() },
-      };
-      await this.applications.appendEvent(manager, event);
+      const event = await this.applications.appendEvent(
+        manager,
+        {
+          id: randomUUID(),
+          applicationId: application.id,
+          type: 'register_counter' as const,
+          at: now,
+          actorId: clerk.id,
+          actorRole: 'clerk' as const,
+          channel: 'offline' as const,
+          fromState: null,
+          toState: 'received' as const,
+          note: request.note ?? null,
+          data: { dueAt: application.dueAt!.toISOString() },
+        },
+        [],
+      );
       const registered = { ...application, competentAgency: procedure.agency };
       const jobs = await this.sideEffects.jobsFor('register_counter', registered, 'offline', event);
       await this.outbox.add(manager, jobs);
-      await this.reportRollups.recordLatestEvent(manager, application, calendar);
+      await this.reportRollups.recordLatestEvent(manager, application, [event], calendar);
     });
     return (await this.applications.findById(application.id))!;
   }

@@ -20,12 +20,14 @@ export interface QueueFilter {
   limit: number;
 }
 
-const RELATIONS = { procedure: { agency: true }, competentAgency: true, receivingAgency: true } as const;
+// The competent agency is the one that acts; the procedure's own agency is not read with an application.
+const RELATIONS = { procedure: true, competentAgency: true, receivingAgency: true } as const;
 
 @Injectable()
 export class ApplicationRepository {
   private readonly applications: Repository<Application>;
   private readonly rows: EntityRows<Application>;
+  private readonly eventRows: EntityRows<ApplicationEvent>;
   // Find options rather than findOne(): with joins, findOne's LIMIT makes TypeORM first query the
   // distinct ids, a second round trip; the joins are many-to-one, so a unique key gives one row.
   private readonly byId: PreparedSelect<Application, 'id'>;
@@ -35,6 +37,7 @@ export class ApplicationRepository {
   public constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.applications = dataSource.getRepository(Application);
     this.rows = new EntityRows(dataSource, Application);
+    this.eventRows = new EntityRows(dataSource, ApplicationEvent);
     this.byId = new PreparedSelect(dataSource, ['id'], ({ id }) =>
       this.applications.createQueryBuilder().setFindOptions({ where: { id }, relations: RELATIONS }),
     );
@@ -86,18 +89,19 @@ export class ApplicationRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  /** Appends the next event of the application, its sequence counted in the same statement. */
-  public async appendEvent(manager: EntityManager, event: Omit<ApplicationEvent, 'sequence'>): Promise<void> {
-    const nextSequence = () =>
-      '(SELECT COALESCE(MAX(previous.sequence), 0) + 1 FROM application_events previous WHERE previous.application_id = :eventApplicationId)';
-    // The JSON data type is too deep for TypeORM's partial-entity typing; the row is a full event.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ApplicationEvent)
-      .values({ ...event, sequence: nextSequence } as object)
-      .setParameter('eventApplicationId', event.applicationId)
-      .execute();
+  /**
+   * Appends the event that follows `previous`, the application's events as read in the same
+   * transaction after the change that holds its row (the version-checked update, or its insert), so
+   * no other event can come between; the unique (application, sequence) index stands behind that.
+   */
+  public async appendEvent(
+    manager: EntityManager,
+    event: Omit<ApplicationEvent, 'sequence'>,
+    previous: readonly ApplicationEvent[],
+  ): Promise<ApplicationEvent> {
+    const appended = { ...event, sequence: (previous.at(-1)?.sequence ?? 0) + 1 };
+    await this.eventRows.insert(manager, [appended]);
+    return appended;
   }
 
   /** Through `manager` to read inside its transaction. */

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 
 import type { WorkingCalendar } from '@onegate/domain';
 
-import type { ApplicationHistory, HistoryEvent, StoredEvent } from '../figures/application-history';
+import type { ApplicationHistory, StoredEvent } from '../figures/application-history';
 import { historyEventOf } from '../figures/application-history';
 import { contributionOf } from '../figures/contribution';
 import type { HistoryOwner } from '../sources/report-source.repository';
@@ -24,38 +24,20 @@ export class ReportRollupsService {
 
   /**
    * For a live action: call right after appending its event, in the same transaction, with the
-   * competent agency's calendar.
+   * application's events in order (the new one last) and the competent agency's calendar.
    */
   public async recordLatestEvent(
-    manager: EntityManager,
-    application: HistoryOwner,
-    calendar: WorkingCalendar,
-  ): Promise<void> {
-    const events = await this.sources.eventsOf(manager, application.id);
-    await this.recordLatest(manager, application, events, calendar);
-  }
-
-  /** As recordLatestEvent, for a caller that has just read the application's events in order. */
-  public async recordLatestOf(
     manager: EntityManager,
     application: HistoryOwner,
     events: readonly StoredEvent[],
     calendar: WorkingCalendar,
   ): Promise<void> {
-    await this.recordLatest(manager, application, events.map(historyEventOf), calendar);
-  }
-
-  private async recordLatest(
-    manager: EntityManager,
-    application: HistoryOwner,
-    events: HistoryEvent[],
-    calendar: WorkingCalendar,
-  ): Promise<void> {
+    const history = events.map(historyEventOf);
     // A rating counts only with the return it rates: without one, it is not read.
-    const returned = events.some((event) => event.type === 'return');
+    const returned = history.some((event) => event.type === 'return');
     const rating = returned ? await this.sources.ratingOf(manager, application.id) : null;
-    const after = historyOf(application, events, rating);
-    await this.recordChange(manager, { ...after, events: events.slice(0, -1) }, after, calendar);
+    const after = historyOf(application, history, rating);
+    await this.recordChange(manager, { ...after, events: history.slice(0, -1) }, after, calendar);
   }
 
   /** For a new rating, in the transaction that stores it. */
