@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource, Logger } from 'typeorm';
 
-import { ApplicationRepository } from '@onegate/persistence';
+import { ApplicationRepository, ApplicationWatchRepository } from '@onegate/persistence';
 import { ReportQueryService } from '@onegate/reporting';
 
 import { testDatabaseKind } from './support/test-database';
@@ -76,6 +76,19 @@ describe.skipIf(testDatabaseKind() !== 'postgres')(
           limit: 20,
         }),
       );
+      await expectIndexed(data, queries, 'FROM "applications"');
+    });
+
+    it('pages through the running files due soon (the deadline scan) from an index', async () => {
+      const watch = new ApplicationWatchRepository(data);
+      const dueBy = new Date('2030-01-01T00:00:00Z');
+      const queries = await capture(data, async () => {
+        const page = await watch.runningDueBy(dueBy, 50, null);
+        expect(page.length).toBe(50);
+        await watch.runningDueBy(dueBy, 50, { dueAt: page.at(-1)!.dueAt!, id: page.at(-1)!.id });
+      });
+      // take() with a join would sort every matching file again for each page.
+      expect(queries.map(({ query }) => query).join('\n')).not.toMatch(/DISTINCT/);
       await expectIndexed(data, queries, 'FROM "applications"');
     });
 
