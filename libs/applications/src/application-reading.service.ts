@@ -6,6 +6,7 @@ import type { AuthenticatedUser } from '@onegate/access';
 import { AgencyScopeService } from '@onegate/auth';
 import type { ApplicationState } from '@onegate/domain';
 import { ApplicationRepository, IssuedResultRepository, ProcedureRepository } from '@onegate/persistence';
+import type { Application, ApplicationEvent, Attachment } from '@onegate/persistence';
 
 import type { ActionOutcome } from './application-actions.service';
 import { ApplicationAccessService } from './application-access.service';
@@ -37,26 +38,18 @@ export class ApplicationReadingService {
 
   public async get(user: AuthenticatedUser, id: string): Promise<ApplicationDto> {
     const application = await this.access.assertVisible(user, await this.applications.findById(id));
-    const [events, attachments, firstDownloadedAt] = await Promise.all([
+    const [events, attachments] = await Promise.all([
       this.applications.eventsOf(id),
       this.applications.attachmentsOf(id),
-      this.results.firstDownloadOf(id),
     ]);
-    return ApplicationDto.from(application, user.role, { events, attachments, firstDownloadedAt });
+    return this.withHistory(user, application, events, attachments);
   }
 
-  /**
-   * The answer to an action: the application as the action left it, from what the action read; only
-   * what it did not read is read now. A result's first download can only follow a `return`.
-   */
+  /** The answer to an action: the application as the action left it, from what the action read. */
   public async afterAction(user: AuthenticatedUser, outcome: ActionOutcome): Promise<ApplicationDto> {
-    const { events } = outcome;
     const application = await this.access.assertVisible(user, outcome.application);
-    const [attachments, firstDownloadedAt] = await Promise.all([
-      outcome.attachments ?? this.applications.attachmentsOf(application.id),
-      events.some((event) => event.type === 'return') ? this.results.firstDownloadOf(application.id) : null,
-    ]);
-    return ApplicationDto.from(application, user.role, { events, attachments, firstDownloadedAt });
+    const attachments = outcome.attachments ?? (await this.applications.attachmentsOf(application.id));
+    return this.withHistory(user, application, outcome.events, attachments);
   }
 
   public async mine(citizen: AuthenticatedUser, page: number, pageSize: number) {
@@ -92,6 +85,18 @@ export class ApplicationReadingService {
       nextCursor:
         items.length === query.limit && last ? encodeCursor(last.dueAt?.getTime() ?? null, last.id) : null,
     };
+  }
+
+  /** A result's first download can only follow a `return`: without one, it is not read. */
+  private async withHistory(
+    user: AuthenticatedUser,
+    application: Application,
+    events: ApplicationEvent[],
+    attachments: Attachment[],
+  ): Promise<ApplicationDto> {
+    const returned = events.some((event) => event.type === 'return');
+    const firstDownloadedAt = returned ? await this.results.firstDownloadOf(application.id) : null;
+    return ApplicationDto.from(application, user.role, { events, attachments, firstDownloadedAt });
   }
 
   /** Public tracking: only the pair of receipt code and the applicant's national ID opens it. */

@@ -1,4 +1,11 @@
-import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntityTarget,
+  FindManyOptions,
+  ObjectLiteral,
+  SelectQueryBuilder,
+} from 'typeorm';
 import { RawSqlResultsToEntityTransformer } from 'typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer';
 
 /**
@@ -19,6 +26,18 @@ export class PreparedSelect<Entity extends ObjectLiteral, Name extends string> {
     private readonly names: readonly Name[],
     private readonly build: (parameters: Record<Name, string>) => SelectQueryBuilder<Entity>,
   ) {}
+
+  /** The SELECT that `find(options)` would run, `options` given a stand-in for each parameter. */
+  public static find<Entity extends ObjectLiteral, Name extends string>(
+    dataSource: DataSource,
+    target: EntityTarget<Entity>,
+    names: readonly Name[],
+    options: (parameters: Record<Name, string>) => FindManyOptions<Entity>,
+  ): PreparedSelect<Entity, Name> {
+    return new PreparedSelect(dataSource, names, (parameters) =>
+      dataSource.getRepository(target).createQueryBuilder().setFindOptions(options(parameters)),
+    );
+  }
 
   public async getMany(values: Record<Name, unknown>, manager?: EntityManager): Promise<Entity[]> {
     const { query, sql, order } = (this.prepared ??= this.prepare());

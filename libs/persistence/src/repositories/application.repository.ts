@@ -38,20 +38,27 @@ export class ApplicationRepository {
     this.applications = dataSource.getRepository(Application);
     this.rows = new EntityRows(dataSource, Application);
     this.eventRows = new EntityRows(dataSource, ApplicationEvent);
-    this.byId = new PreparedSelect(dataSource, ['id'], ({ id }) =>
-      this.applications.createQueryBuilder().setFindOptions({ where: { id }, relations: RELATIONS }),
+    this.byId = PreparedSelect.find(dataSource, Application, ['id'], ({ id }) => ({
+      where: { id },
+      relations: RELATIONS,
+    }));
+    this.eventsById = PreparedSelect.find(
+      dataSource,
+      ApplicationEvent,
+      ['applicationId'],
+      ({ applicationId }) => ({
+        where: { applicationId },
+        order: { sequence: 'ASC' },
+      }),
     );
-    this.eventsById = new PreparedSelect(dataSource, ['applicationId'], ({ applicationId }) =>
-      dataSource
-        .getRepository(ApplicationEvent)
-        .createQueryBuilder()
-        .setFindOptions({ where: { applicationId }, order: { sequence: 'ASC' } }),
-    );
-    this.attachmentsById = new PreparedSelect(dataSource, ['applicationId'], ({ applicationId }) =>
-      dataSource
-        .getRepository(Attachment)
-        .createQueryBuilder()
-        .setFindOptions({ where: { applicationId }, order: { uploadedAt: 'ASC' } }),
+    this.attachmentsById = PreparedSelect.find(
+      dataSource,
+      Attachment,
+      ['applicationId'],
+      ({ applicationId }) => ({
+        where: { applicationId },
+        order: { uploadedAt: 'ASC' },
+      }),
     );
   }
 

@@ -24,9 +24,10 @@ export class ProcedureRepository {
 
   public constructor(@InjectDataSource() dataSource: DataSource) {
     this.procedures = dataSource.getRepository(Procedure);
-    this.byCode = new PreparedSelect(dataSource, ['code'], ({ code }) =>
-      this.procedures.createQueryBuilder().setFindOptions({ where: { code }, relations: { agency: true } }),
-    );
+    this.byCode = PreparedSelect.find(dataSource, Procedure, ['code'], ({ code }) => ({
+      where: { code },
+      relations: { agency: true },
+    }));
   }
 
   public async search(search: ProcedureSearch): Promise<Page<Procedure>> {

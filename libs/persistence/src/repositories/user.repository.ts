@@ -26,9 +26,10 @@ export class UserRepository {
 
   public constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.users = dataSource.getRepository(User);
-    this.byId = new PreparedSelect(dataSource, ['id'], ({ id }) =>
-      this.users.createQueryBuilder().setFindOptions({ where: { id }, relations: { agency: true } }),
-    );
+    this.byId = PreparedSelect.find(dataSource, User, ['id'], ({ id }) => ({
+      where: { id },
+      relations: { agency: true },
+    }));
   }
 
   public findById(id: string): Promise<User | null> {

@@ -31,11 +31,14 @@ export class ReportSourceRepository {
   private readonly ratingById: PreparedSelect<ApplicationRating, 'applicationId'>;
 
   public constructor(@InjectDataSource() dataSource: DataSource) {
-    this.ratingById = new PreparedSelect(dataSource, ['applicationId'], ({ applicationId }) =>
-      dataSource
-        .getRepository(ApplicationRating)
-        .createQueryBuilder()
-        .setFindOptions({ select: { score: true }, where: { applicationId } }),
+    this.ratingById = PreparedSelect.find(
+      dataSource,
+      ApplicationRating,
+      ['applicationId'],
+      ({ applicationId }) => ({
+        select: { score: true },
+        where: { applicationId },
+      }),
     );
   }
 
