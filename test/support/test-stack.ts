@@ -10,6 +10,7 @@ import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import type { TestDatabase } from './test-database';
 import { createTestDatabase } from './test-database';
 import { testConfig } from './test-config';
+import { removeSuiteLeftovers } from './test-leftovers';
 
 export interface TestStackOptions {
   worker?: boolean;
@@ -34,27 +35,36 @@ export class TestStack {
     public readonly worker: INestApplication | null,
   ) {}
 
+  /** Starts the stack; if any part fails to start, what was started is closed and removed again. */
   public static async start(options: TestStackOptions = {}): Promise<TestStack> {
     const database = await createTestDatabase();
     const built = testConfig(database.config);
     const config = options.configure ? options.configure(built) : built;
-    const apiData = await openDatabase(config, 'run');
-    await seedDemoData(apiData, config.demoPassword);
-    const api = await createApiApp(config, apiData);
-    await api.listen(options.apiPort ?? 0, '127.0.0.1');
-    let worker: INestApplication | null = null;
-    if (options.worker !== false) {
-      worker = await createWorkerApp(config, await openDatabase(config, 'wait'), options.workerHandlers);
-      await worker.listen(0, '127.0.0.1');
+    const started: INestApplication[] = [];
+    try {
+      const apiData = await openDatabase(config, 'run');
+      await seedDemoData(apiData, config.demoPassword);
+      const api = await createApiApp(config, apiData);
+      started.push(api);
+      await api.listen(options.apiPort ?? 0, '127.0.0.1');
+      let worker: INestApplication | null = null;
+      if (options.worker !== false) {
+        worker = await createWorkerApp(config, await openDatabase(config, 'wait'), options.workerHandlers);
+        started.push(worker);
+        await worker.listen(0, '127.0.0.1');
+      }
+      return new TestStack(
+        config,
+        await api.getUrl(),
+        worker ? await worker.getUrl() : '',
+        database,
+        api,
+        worker,
+      );
+    } catch (error) {
+      await closeAndRemove(started.reverse(), database, config);
+      throw error;
     }
-    return new TestStack(
-      config,
-      await api.getUrl(),
-      worker ? await worker.getUrl() : '',
-      database,
-      api,
-      worker,
-    );
   }
 
   /** Stops OneGate's clock (in the API and the worker) at a given time, or lets it run again with null. */
@@ -67,8 +77,20 @@ export class TestStack {
   }
 
   public async stop(): Promise<void> {
-    await this.worker?.close();
-    await this.api.close();
-    await this.database.drop();
+    await closeAndRemove([this.worker, this.api], this.database, this.config);
+  }
+}
+
+/** Closes the apps, then removes the database, queue keys and stored files even if a close fails. */
+async function closeAndRemove(
+  apps: (INestApplication | null)[],
+  database: TestDatabase,
+  config: AppConfig,
+): Promise<void> {
+  try {
+    for (const app of apps) await app?.close();
+  } finally {
+    await database.drop();
+    await removeSuiteLeftovers(config);
   }
 }
