@@ -28,6 +28,7 @@ import { AddApplicationQueueOrderIndex1764100120000 } from './1764100120000-add-
 import { AddOutboxCompletion1764100130000 } from './1764100130000-add-outbox-completion';
 import { AddYearlyReportRollups1764200000000 } from './1764200000000-add-yearly-report-rollups';
 import { IndexReportHistogramsByMetric1764200001000 } from './1764200001000-index-report-histograms-by-metric';
+import { IndexRunningFilesByDueTime1764200002000 } from './1764200002000-index-running-files-by-due-time';
 
 export { rewriteNationalIds, sealWithCurrentKey } from './national-id-rows';
 export { rewriteFormData, sealFormData } from './form-data-rows';
@@ -64,4 +65,5 @@ export const MIGRATIONS = [
   AddOutboxCompletion1764100130000,
   AddYearlyReportRollups1764200000000,
   IndexReportHistogramsByMetric1764200001000,
+  IndexRunningFilesByDueTime1764200002000,
 ];

@@ -9,6 +9,8 @@ import { TestStack } from './support/test-stack';
 
 const APPLICATIONS = 20_000;
 const EVENTS_EACH = 6;
+/** The seed's running files: two states of every six ('received', 'in_progress'). */
+const RUNNING_FILES = Math.floor(APPLICATIONS / 3);
 const WATCHED_TABLES = ['applications', 'application_events'];
 
 interface CapturedQuery {
@@ -19,6 +21,9 @@ interface CapturedQuery {
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
+  'Index Name'?: string;
+  'Actual Rows'?: number;
+  'Rows Removed by Filter'?: number;
   Plans?: PlanNode[];
 }
 
@@ -82,14 +87,28 @@ describe.skipIf(testDatabaseKind() !== 'postgres')(
     it('pages through the running files due soon (the deadline scan) from an index', async () => {
       const watch = new ApplicationWatchRepository(data);
       const dueBy = new Date('2030-01-01T00:00:00Z');
+      const [middle] = (await data.query(
+        `SELECT due_at, id FROM applications WHERE state IN ('received', 'in_progress')
+         ORDER BY due_at, id OFFSET $1 LIMIT 1`,
+        [RUNNING_FILES / 2],
+      )) as [{ due_at: string; id: string }];
+      const deep = { dueAt: new Date(Number(middle.due_at)), id: middle.id };
       const queries = await capture(data, async () => {
-        const page = await watch.runningDueBy(dueBy, 50, null);
-        expect(page.length).toBe(50);
-        await watch.runningDueBy(dueBy, 50, { dueAt: page.at(-1)!.dueAt!, id: page.at(-1)!.id });
+        expect(await watch.runningDueBy(dueBy, 50, null)).toHaveLength(50);
+        const page = await watch.runningDueBy(dueBy, 50, deep);
+        expect(page).toHaveLength(50);
+        expect(page[0].id > deep.id || page[0].dueAt! > deep.dueAt).toBe(true);
       });
       // take() with a join would sort every matching file again for each page.
       expect(queries.map(({ query }) => query).join('\n')).not.toMatch(/DISTINCT/);
-      await expectIndexed(data, queries, 'FROM "applications"');
+      // Only the running files' index: the closed files, most of the country's, are never walked.
+      expect(await expectIndexed(data, queries, 'FROM "applications"')).toEqual([
+        'IDX_applications_running_due',
+        'IDX_applications_running_due',
+      ]);
+      // A deep page starts reading at its cursor, not at the index's start (a scan quadratic in files).
+      const deepPage = queries.filter(({ query }) => query.includes('FROM "applications"'))[1];
+      expect(await rowsReadOnApplications(data, deepPage)).toBeLessThanOrEqual(51);
     });
 
     it('finds a file for public tracking by its receipt code', async () => {
@@ -168,16 +187,40 @@ async function capture(data: DataSource, work: () => Promise<unknown>): Promise<
   return queries.filter(({ query }) => !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i.test(query));
 }
 
-async function expectIndexed(data: DataSource, queries: CapturedQuery[], mustInclude: string): Promise<void> {
+/** Fails on a sequential scan of a watched table; gives the indexes the queries' plans read on it. */
+async function expectIndexed(data: DataSource, queries: CapturedQuery[], mustInclude: string): Promise<string[]> {
   const hot = queries.filter(({ query }) => query.includes(mustInclude));
   expect(hot.length, `no captured query contains ${mustInclude}`).toBeGreaterThan(0);
+  const indexes: string[] = [];
   for (const { query, parameters } of hot) {
     const [{ 'QUERY PLAN': plan }] = (await data.query(`EXPLAIN (FORMAT JSON) ${query}`, parameters)) as [
       { 'QUERY PLAN': [{ Plan: PlanNode }] },
     ];
     const scanned = sequentialScans(plan[0].Plan).filter((table) => WATCHED_TABLES.includes(table));
     expect(scanned, `sequential scan in:\n${query}\n${JSON.stringify(plan, null, 1)}`).toEqual([]);
+    indexes.push(...indexScans(plan[0].Plan, 'applications'));
   }
+  return indexes;
+}
+
+/** Rows the query's scan of the applications read, kept or filtered out (EXPLAIN ANALYZE). */
+async function rowsReadOnApplications(data: DataSource, { query, parameters }: CapturedQuery): Promise<number> {
+  const [{ 'QUERY PLAN': plan }] = (await data.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${query}`, parameters)) as [
+    { 'QUERY PLAN': [{ Plan: PlanNode }] },
+  ];
+  const scans = (node: PlanNode): PlanNode[] => [
+    ...(node['Relation Name'] === 'applications' ? [node] : []),
+    ...(node.Plans ?? []).flatMap(scans),
+  ];
+  return scans(plan[0].Plan).reduce(
+    (sum, scan) => sum + (scan['Actual Rows'] ?? 0) + (scan['Rows Removed by Filter'] ?? 0),
+    0,
+  );
+}
+
+function indexScans(node: PlanNode, table: string): string[] {
+  const own = node['Relation Name'] === table && node['Index Name'] ? [node['Index Name']] : [];
+  return [...own, ...(node.Plans ?? []).flatMap((child) => indexScans(child, table))];
 }
 
 function sequentialScans(node: PlanNode): string[] {

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 
 import { AppConfig } from '@onegate/config';
-import { DEFAULT_TIME_ZONE } from '@onegate/domain';
-import type { ApplicationState, Language, NotificationKind } from '@onegate/domain';
+import { CLOCK_RUNNING_STATES, DEFAULT_TIME_ZONE } from '@onegate/domain';
+import type { Language, NotificationKind } from '@onegate/domain';
 import type { NotificationFacts, NotificationPayload } from '@onegate/jobs';
 import { ApplicationRepository, UserRepository } from '@onegate/persistence';
 import type { Application, Attachment, Notification } from '@onegate/persistence';
@@ -14,7 +14,6 @@ import { displayedFields, formatInstant } from './mail-formatting';
 import { MailTemplates } from './mail-templates';
 
 const DEADLINE_KINDS: readonly NotificationKind[] = ['due_soon', 'overdue'];
-const RUNNING_STATES: readonly ApplicationState[] = ['received', 'in_progress'];
 
 interface Recipient {
   userId: string | null;
@@ -53,7 +52,7 @@ export class NotificationComposer {
       : null;
     if (payload.applicationId && !application) return null;
     // A deadline alert raised just before the file was decided (or paused) no longer applies.
-    if (DEADLINE_KINDS.includes(payload.kind) && !RUNNING_STATES.includes(application?.state ?? 'draft')) {
+    if (DEADLINE_KINDS.includes(payload.kind) && !CLOCK_RUNNING_STATES.includes(application?.state ?? 'draft')) {
       return null;
     }
     const recipient = await this.recipientOf(payload, application);

@@ -51,7 +51,9 @@ const BEFORE_DECISION: readonly ApplicationState[] = [
   'in_progress',
   'supplement_requested',
 ];
-const OPEN_FOR_WORK: readonly ApplicationState[] = ['received', 'in_progress'];
+/** The states in which a file's clock runs: open for work (a file waiting for a supplement is paused). */
+export const CLOCK_RUNNING_STATES: readonly ApplicationState[] = ['received', 'in_progress'];
+const OPEN_FOR_WORK = CLOCK_RUNNING_STATES;
 
 export const TRANSITIONS: { readonly [A in Action]: Transition } = {
   submit: { from: ['draft'], to: 'submitted', actors: ['citizen'], requires: [] },

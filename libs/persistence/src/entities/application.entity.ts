@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, VersionColumn } from 'typeorm';
 
+import { CLOCK_RUNNING_STATES } from '@onegate/domain';
 import type { ApplicationState, Channel } from '@onegate/domain';
 
 import { Agency } from './agency.entity';
@@ -13,6 +14,9 @@ import { bigintNumber, TimestampColumn } from './timestamp.column';
 
 export type Outcome = 'approved' | 'denied';
 
+/** SQL for "the file's clock runs", on the applications table: the running-files index's predicate. */
+export const CLOCK_RUNS = `state IN (${CLOCK_RUNNING_STATES.map((state) => `'${state}'`).join(', ')})`;
+
 /** One citizen's file for one procedure (hồ sơ). Its history is in application_events. */
 @Entity('applications')
 @Index('IDX_applications_code', ['code'], { unique: true })
@@ -22,6 +26,8 @@ export type Outcome = 'approved' | 'denied';
 // The staff queue's order; on PostgreSQL created with NULLS FIRST (migration 1764100120000).
 @Index('IDX_applications_queue_order', ['dueAt', 'id'])
 @Index('IDX_applications_retention', ['procedureId', 'anonymisedAt', 'closedAt'])
+// The deadline scan's files, in its order; on PostgreSQL created with NULLS FIRST (migration 1764200002000).
+@Index('IDX_applications_running_due', ['dueAt', 'id'], { where: CLOCK_RUNS })
 export class Application {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   public id!: string;

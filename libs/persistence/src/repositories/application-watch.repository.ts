@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 
-import { Agency, Application, User } from '../entities';
+import { Agency, Application, CLOCK_RUNS, User } from '../entities';
+import { afterInDueOrder } from './due-order-cursor';
 
-/** The states in which a file's clock runs (a file waiting for a supplement is paused). */
-const RUNNING_STATES = ['received', 'in_progress'];
+/** The running files' condition, written as the running-files index's predicate so the index serves it. */
+const CLOCK_RUNS_HERE = `application.${CLOCK_RUNS}`;
 
 export interface WeeklyCounts {
   received: number;
@@ -32,24 +33,15 @@ export class ApplicationWatchRepository {
     const query = this.applications
       .createQueryBuilder('application')
       .leftJoinAndSelect('application.competentAgency', 'competentAgency')
-      .where('application.state IN (:...states)', { states: RUNNING_STATES })
+      .where(CLOCK_RUNS_HERE)
       .andWhere('application.due_at IS NOT NULL AND application.due_at <= :dueBy', { dueBy: dueBy.getTime() })
-      // The queue's index order (due_at NULLS FIRST, id; no nulls here), read a page at a time.
+      // The running-files index's order (due_at NULLS FIRST, id; no nulls here), a page at a time.
       .orderBy('application.due_at', 'ASC', 'NULLS FIRST')
       .addOrderBy('application.id', 'ASC')
       // LIMIT, not take(): with a join, take() wraps the query in a DISTINCT over every matching file,
       // sorted again for each page (at 1,000,000 files, a scan of minutes). The join is many-to-one.
       .limit(limit);
-    if (after) {
-      const afterDue = after.dueAt.getTime();
-      query.andWhere(
-        new Brackets((page) =>
-          page
-            .where('application.due_at > :afterDue', { afterDue })
-            .orWhere('(application.due_at = :afterDue AND application.id > :afterId)', { afterId: after.id }),
-        ),
-      );
-    }
+    if (after) afterInDueOrder(query, { dueAt: after.dueAt.getTime(), id: after.id });
     return query.getMany();
   }
 
@@ -95,7 +87,7 @@ export class ApplicationWatchRepository {
         .andWhere('application.decided_at <= application.due_at')
         .getCount(),
       base()
-        .andWhere('application.state IN (:...states)', { states: RUNNING_STATES })
+        .andWhere(CLOCK_RUNS_HERE)
         .andWhere('application.due_at < :now', { now: now.getTime() })
         .getCount(),
     ]);

@@ -8,6 +8,7 @@ import { Application, ApplicationEvent, Attachment } from '../entities';
 import { EntityRows } from '../entity-rows';
 import { firstOrNull } from '../first-or-null';
 import { PreparedSelect } from '../prepared-select';
+import { afterInDueOrder } from './due-order-cursor';
 
 export interface QueueFilter {
   agencyIds: string[] | 'all';
@@ -185,17 +186,8 @@ export class ApplicationRepository {
             }),
         ),
       );
-    } else if (after) {
-      // The first condition alone bounds the index range; the second drops the rows already shown.
-      query
-        .andWhere('application.due_at >= :afterDue', { afterDue: after.dueAt })
-        .andWhere(
-          new Brackets((page) =>
-            page
-              .where('application.due_at > :afterDue', { afterDue: after.dueAt })
-              .orWhere('application.id > :afterId', { afterId: after.id }),
-          ),
-        );
+    } else if (after && after.dueAt !== null) {
+      afterInDueOrder(query, { dueAt: after.dueAt, id: after.id });
     }
     return query.getMany();
   }
