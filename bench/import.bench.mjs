@@ -23,7 +23,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 
 import { applicationLines } from './generate-applications.mjs';
-import { ADMIN_DATABASE_URL, freePort, waitForReady, withClient } from './stack.mjs';
+import { ADMIN_DATABASE_URL, freePort, removeQueueKeys, waitForReady, withClient } from './stack.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({
@@ -53,6 +53,8 @@ async function main() {
   const url = new URL(ADMIN_DATABASE_URL);
   url.pathname = `/${name}`;
   const port = await freePort();
+  // Its own queues: never a running OneGate's (the default prefix) on the same Redis.
+  const prefix = `{bench-import-${randomBytes(4).toString('hex')}}`;
   const profiling = options['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(options['cpu-prof'])] : [];
   const api = spawn(process.execPath, [...profiling, resolve(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
@@ -62,6 +64,7 @@ async function main() {
       PORT: String(port),
       DATABASE_URL: url.toString(),
       LOG_LEVEL: 'warn',
+      QUEUE_PREFIX: prefix,
       DEMO_PASSWORD: PASSWORD,
       AUTH_RATE_LIMIT: '1000',
     },
@@ -144,6 +147,7 @@ async function main() {
   } finally {
     api.kill('SIGTERM');
     await apiExited;
+    await removeQueueKeys(prefix);
     await rm(scratch, { recursive: true, force: true });
     if (!kept)
       await withClient(ADMIN_DATABASE_URL, (client) =>

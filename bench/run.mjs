@@ -40,6 +40,7 @@ import {
 } from './stack.mjs';
 import { IntakeBacklog, runSubmitLoad } from './submit.bench.mjs';
 import { printTable } from './table.mjs';
+import { deadlineScans } from './worker-metrics.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -182,6 +183,7 @@ async function main() {
     console.log(`submit, OneGate: ${options.duration} s on ${options.api} API process(es)`);
     const apiRun = await submitLoad('onegate', onegate.apis);
     run.submit = { ...apiRun.result, backlog: apiRun.backlog };
+    run.deadlineScan = await deadlineScans(onegate.workers);
   } catch (error) {
     for (const program of [...onegate.apis, ...onegate.workers]) {
       console.error(`--- ${program.logFile}\n${await tail(program.logFile)}`);

@@ -129,19 +129,22 @@ export function removeAtCleanup(directory) {
 
 /** Deletes the queue keys under this run's own prefix (never anything else). */
 export function removeQueueKeysAtCleanup(prefix) {
-  atCleanup(async () => {
-    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-    try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    } finally {
-      redis.disconnect();
-    }
-  });
+  atCleanup(() => removeQueueKeys(prefix));
+}
+
+/** Deletes every Redis key under a queue prefix. */
+export async function removeQueueKeys(prefix) {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** The OneGate API and worker processes of a run, all on one database and one queue prefix. */
@@ -177,7 +180,7 @@ export async function startOneGate({ databaseUrl, apis, workers, prefix, jwtSecr
       env: { ...common, WORKER_PORT: String(port) },
       logFile: join(logDir, `worker-${index + 1}.log`),
     });
-    workerPrograms.push(program);
+    workerPrograms.push({ ...program, url: `http://127.0.0.1:${port}` });
     await waitForReady(`http://127.0.0.1:${port}/health/ready`, program);
   }
   return {

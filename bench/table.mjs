@@ -68,6 +68,11 @@ export function tableRows(run) {
       'p50 ≤ 20 ms, ≥ 20× naive',
     ]);
   }
+  if (run.deadlineScan) {
+    const { scans, meanSeconds } = run.deadlineScan;
+    const mean = meanSeconds === null ? 'none finished' : `${meanSeconds.toFixed(1)} s`;
+    rows.push([`worker: deadline scan, mean of ${scans} (beside the above)`, mean, '', '', '']);
+  }
   return rows;
 }
 
