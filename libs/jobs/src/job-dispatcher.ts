@@ -36,6 +36,17 @@ export class JobDispatcher {
     return job.id!;
   }
 
+  /** Many jobs of one name in one round trip to Redis; a job id already queued adds nothing, as with `dispatch`. */
+  public async dispatchAll<Name extends JobName>(
+    name: Name,
+    jobs: { payload: JobPayloads[Name]; options?: JobsOptions }[],
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queueOf(name).addBulk(
+      jobs.map(({ payload, options }) => ({ name, data: payload, opts: options })),
+    );
+  }
+
   public async stateOf(name: JobName, jobId: string): Promise<string | null> {
     const job = await this.queueOf(name).getJob(jobId);
     return job ? job.getState() : null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { Clock, WorkingCalendarService } from '@onegate/applications';
-import { deadlineThresholdAt } from '@onegate/domain';
+import { CLOCK_RUNNING_STATES, deadlineThresholdAt } from '@onegate/domain';
 import { JobDispatcher, JobName, notificationJobId } from '@onegate/jobs';
 import type { NotificationPayload } from '@onegate/jobs';
 import {
@@ -16,7 +16,6 @@ import { AlertAudience } from './alert-audience';
 /** Longer than any run of days off: a file due further away cannot have a working day or less left. */
 const HORIZON_MS = 31 * 24 * 3_600_000;
 const BATCH = 500;
-const RUNNING_STATES = ['received', 'in_progress'];
 
 /**
  * Raises `due_soon` and `overdue` alerts for files whose clock runs (a file waiting for a supplement is
@@ -51,7 +50,7 @@ export class DeadlineAlerts {
   /** One file, at the moment a delayed check falls due. */
   public async check(applicationId: string): Promise<number> {
     const application = await this.applications.findById(applicationId);
-    if (!application?.dueAt || !RUNNING_STATES.includes(application.state)) return 0;
+    if (!application?.dueAt || !CLOCK_RUNNING_STATES.includes(application.state)) return 0;
     return this.raise([application], this.clock.now(), await this.audience());
   }
 
@@ -77,9 +76,10 @@ export class DeadlineAlerts {
     }
     const known = await this.notifications.existingKeys(alerts.map((alert) => alert.key));
     const fresh = alerts.filter((alert) => !known.has(alert.key));
-    for (const alert of fresh) {
-      await this.jobs.dispatch(JobName.SendNotification, alert, { jobId: notificationJobId(alert.key) });
-    }
+    await this.jobs.dispatchAll(
+      JobName.SendNotification,
+      fresh.map((alert) => ({ payload: alert, options: { jobId: notificationJobId(alert.key) } })),
+    );
     return fresh.length;
   }
 }
