@@ -188,7 +188,11 @@ async function capture(data: DataSource, work: () => Promise<unknown>): Promise<
 }
 
 /** Fails on a sequential scan of a watched table; gives the indexes the queries' plans read on it. */
-async function expectIndexed(data: DataSource, queries: CapturedQuery[], mustInclude: string): Promise<string[]> {
+async function expectIndexed(
+  data: DataSource,
+  queries: CapturedQuery[],
+  mustInclude: string,
+): Promise<string[]> {
   const hot = queries.filter(({ query }) => query.includes(mustInclude));
   expect(hot.length, `no captured query contains ${mustInclude}`).toBeGreaterThan(0);
   const indexes: string[] = [];
@@ -204,10 +208,14 @@ async function expectIndexed(data: DataSource, queries: CapturedQuery[], mustInc
 }
 
 /** Rows the query's scan of the applications read, kept or filtered out (EXPLAIN ANALYZE). */
-async function rowsReadOnApplications(data: DataSource, { query, parameters }: CapturedQuery): Promise<number> {
-  const [{ 'QUERY PLAN': plan }] = (await data.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${query}`, parameters)) as [
-    { 'QUERY PLAN': [{ Plan: PlanNode }] },
-  ];
+async function rowsReadOnApplications(
+  data: DataSource,
+  { query, parameters }: CapturedQuery,
+): Promise<number> {
+  const [{ 'QUERY PLAN': plan }] = (await data.query(
+    `EXPLAIN (ANALYZE, FORMAT JSON) ${query}`,
+    parameters,
+  )) as [{ 'QUERY PLAN': [{ Plan: PlanNode }] }];
   const scans = (node: PlanNode): PlanNode[] => [
     ...(node['Relation Name'] === 'applications' ? [node] : []),
     ...(node.Plans ?? []).flatMap(scans),

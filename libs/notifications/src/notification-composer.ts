@@ -52,7 +52,10 @@ export class NotificationComposer {
       : null;
     if (payload.applicationId && !application) return null;
     // A deadline alert raised just before the file was decided (or paused) no longer applies.
-    if (DEADLINE_KINDS.includes(payload.kind) && !CLOCK_RUNNING_STATES.includes(application?.state ?? 'draft')) {
+    if (
+      DEADLINE_KINDS.includes(payload.kind) &&
+      !CLOCK_RUNNING_STATES.includes(application?.state ?? 'draft')
+    ) {
       return null;
     }
     const recipient = await this.recipientOf(payload, application);
