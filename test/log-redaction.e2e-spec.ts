@@ -17,6 +17,7 @@ import { API_MAIN, assertBuilt, freePort, start, waitForOk, WORKER_MAIN } from '
 import type { TestDatabase } from './support/test-database';
 import { createTestDatabase, testDatabaseKind } from './support/test-database';
 import { TEST_REDIS_URL } from './support/test-config';
+import { removeQueueKeys } from './support/test-leftovers';
 
 /**
  * A citizen's whole journey through the API and the worker as deployed, logging at debug level;
@@ -29,6 +30,7 @@ describe(`log redaction (${testDatabaseKind()})`, () => {
   let api: Running;
   let worker: Running;
   let apiUrl: string;
+  const queuePrefix = `{onegate-test-${randomBytes(4).toString('hex')}}`;
 
   beforeAll(async () => {
     assertBuilt();
@@ -41,7 +43,7 @@ describe(`log redaction (${testDatabaseKind()})`, () => {
       WORKER_PORT: String(await freePort()),
       DATABASE_URL: database.config.kind === 'sqlite' ? `sqlite:${database.config.url}` : database.config.url,
       REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: `{onegate-test-${randomBytes(4).toString('hex')}}`,
+      QUEUE_PREFIX: queuePrefix,
       STORAGE_DIR: storage,
       LOG_LEVEL: 'debug',
     };
@@ -58,6 +60,7 @@ describe(`log redaction (${testDatabaseKind()})`, () => {
       await running?.finished;
     }
     await database?.drop();
+    await removeQueueKeys(queuePrefix);
     rmSync(storage, { recursive: true, force: true });
   });
 

@@ -18,6 +18,7 @@ import { request } from './support/http';
 import type { TestDatabase } from './support/test-database';
 import { createTestDatabase, testDatabaseKind } from './support/test-database';
 import { TEST_REDIS_URL } from './support/test-config';
+import { removeQueueKeys } from './support/test-leftovers';
 
 const stderrLines = (stderr: string) => stderr.trim().split('\n');
 
@@ -37,7 +38,10 @@ describe(`processes as deployed (${testDatabaseKind()})`, () => {
     };
   });
 
-  afterAll(() => database?.drop());
+  afterAll(async () => {
+    await database?.drop();
+    if (env) await removeQueueKeys(env.QUEUE_PREFIX);
+  });
 
   it('stops on bad configuration with one line per problem, in both apps', async () => {
     for (const main of [API_MAIN, WORKER_MAIN]) {
