@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -239,6 +239,7 @@ describe(`historical import (${testDatabaseKind()})`, () => {
       ['import', file],
     );
     const finished = await run.finished;
+    rmSync(directory, { recursive: true, force: true });
     expect(finished.code, finished.stderr).toBe(0);
     expect(JSON.parse(finished.stdout)).toEqual({
       imported: 1,

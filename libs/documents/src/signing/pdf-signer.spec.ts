@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { AppConfig, loadConfig } from '@onegate/config';
 
@@ -16,6 +16,10 @@ import {
 } from './development-certificate';
 import { PdfSigner } from './pdf-signer';
 
+/** Every file this spec writes, removed at its end. */
+const scratch = mkdtempSync(join(tmpdir(), 'onegate-pdf-signer-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
 const pdfsigInstalled = spawnSync('sh', ['-c', 'command -v pdfsig']).status === 0;
 if (!pdfsigInstalled) {
   console.warn(
@@ -26,7 +30,7 @@ if (!pdfsigInstalled) {
 
 /** pdfsig's verdict on the (first) signature of a PDF, e.g. "Signature is Valid." */
 function pdfsig(pdf: Buffer): { validation: string; signer: string; output: string } {
-  const file = join(mkdtempSync(join(tmpdir(), 'onegate-pdfsig-')), 'document.pdf');
+  const file = join(mkdtempSync(join(scratch, 'onegate-pdfsig-')), 'document.pdf');
   writeFileSync(file, pdf);
   const { stdout, stderr } = spawnSync('pdfsig', [file], { encoding: 'utf8' });
   const output = `${stdout}${stderr}`;
@@ -38,7 +42,7 @@ function pdfsig(pdf: Buffer): { validation: string; signer: string; output: stri
 }
 
 const configWith = (env: Record<string, string>) =>
-  loadConfig({ NODE_ENV: 'test', STORAGE_DIR: mkdtempSync(join(tmpdir(), 'onegate-signing-')), ...env });
+  loadConfig({ NODE_ENV: 'test', STORAGE_DIR: mkdtempSync(join(scratch, 'onegate-signing-')), ...env });
 
 async function unsignedPdf(): Promise<Buffer> {
   const blocks = parseDocumentMarkup('<h1>KẾT QUẢ</h1><p>Đăng ký thành lập hộ kinh doanh</p>');
@@ -83,7 +87,7 @@ describe('PdfSigner', () => {
   );
 
   it('reads the agency certificate from SIGNING_CERT_PATH, and refuses a wrong passphrase or path', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'onegate-cert-'));
+    const directory = mkdtempSync(join(scratch, 'onegate-cert-'));
     const path = join(directory, 'agency.p12');
     writeFileSync(path, createDevelopmentCertificate(new Date()));
     const configured = new PdfSigner(
