@@ -29,6 +29,7 @@ import { AddOutboxCompletion1764100130000 } from './1764100130000-add-outbox-com
 import { AddYearlyReportRollups1764200000000 } from './1764200000000-add-yearly-report-rollups';
 import { IndexReportHistogramsByMetric1764200001000 } from './1764200001000-index-report-histograms-by-metric';
 import { IndexRunningFilesByDueTime1764200002000 } from './1764200002000-index-running-files-by-due-time';
+import { AddApplicationImportedAt1764200003000 } from './1764200003000-add-application-imported-at';
 
 export { rewriteNationalIds, sealWithCurrentKey } from './national-id-rows';
 export { rewriteFormData, sealFormData } from './form-data-rows';
@@ -66,4 +67,5 @@ export const MIGRATIONS = [
   AddYearlyReportRollups1764200000000,
   IndexReportHistogramsByMetric1764200001000,
   IndexRunningFilesByDueTime1764200002000,
+  AddApplicationImportedAt1764200003000,
 ];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 
+import { In } from 'typeorm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { AppConfig } from '@onegate/config';
@@ -7,7 +8,7 @@ import { NOTIFICATION_KINDS } from '@onegate/domain';
 import { JobDispatcher, JobName } from '@onegate/jobs';
 import type { JobPayloads } from '@onegate/jobs';
 import { SEND_LEASE_MS } from '@onegate/notifications';
-import { ApplicationEvent, Attachment, Notification } from '@onegate/persistence';
+import { Application, ApplicationEvent, Attachment, Notification } from '@onegate/persistence';
 
 import { bearer, DEMO_ACCOUNTS, newCitizen, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
@@ -15,6 +16,8 @@ import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import type { ApplicationBody } from './support/applications';
 import { eventually, request } from './support/http';
 import { pdftotext, POPPLER_INSTALLED } from './support/poppler';
+import { event, recordLine } from './support/reports/crafted-lines';
+import { importLines } from './support/reports/report-client';
 import { SmtpCatcher } from './support/smtp-catcher';
 import type { CaughtMail } from './support/smtp-catcher';
 import { testDatabaseKind } from './support/test-database';
@@ -451,6 +454,46 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
       headers: bearer(supervisor),
     });
     expect(inbox.body.items.filter((item) => item.kind === 'weekly_digest')).toHaveLength(1);
+  });
+
+  it('alerts about an imported file only for the thresholds it crosses after the import', async () => {
+    const importedAt = localTime('2027-06-07T10:00:00'); // a Monday
+    stack.freezeClock(importedAt);
+    // Received in April and never decided: overdue long before it reached OneGate.
+    const stale = recordLine('QN-STP-270401-0001', [
+      event('submit', '2027-04-01T08:30:00'),
+      event('receive', '2027-04-01T09:00:00'),
+    ]);
+    // Received this morning: ten working days left.
+    const fresh = recordLine('QN-STP-270607-0001', [
+      event('submit', '2027-06-07T09:00:00'),
+      event('receive', '2027-06-07T09:30:00'),
+    ]);
+    const answer = await importLines(stack.apiUrl, admin, [stale, fresh]);
+    expect(answer.body).toEqual({ imported: 2, skipped: 0, rejected: [] });
+    const stored = await stack.apiDataSource
+      .getRepository(Application)
+      .find({ where: { code: In([stale.code, fresh.code]) }, order: { code: 'ASC' } });
+    expect(stored.map((file) => [file.code, file.state, file.importedAt])).toEqual([
+      [stale.code, 'received', importedAt],
+      [fresh.code, 'received', importedAt],
+    ]);
+    const [staleFile, freshFile] = stored;
+    expect(staleFile.dueAt!.getTime()).toBeLessThan(importedAt.getTime());
+
+    // Scans at the import and a month later: the file that came in overdue alerts nobody.
+    await runJob(JobName.ScanDeadlines, {});
+    stack.freezeClock(new Date(freshFile.dueAt!.getTime() + 60_000));
+    await runJob(JobName.ScanDeadlines, {});
+    await notificationsSettled();
+    expect(await notificationsOf(staleFile.id)).toEqual([]);
+    expect(mailAbout(SUPERVISOR_EMAIL, stale.code)).toEqual([]);
+    // The other went overdue in OneGate: its supervisor hears, as of any file.
+    expect((await notificationsOf(freshFile.id)).map((row) => [row.kind, row.recipientEmail])).toEqual([
+      ['overdue', SUPERVISOR_EMAIL],
+    ]);
+    await eventually(async () => (mailAbout(SUPERVISOR_EMAIL, fresh.code).length === 1 ? true : undefined));
+    expect(mailAbout(SUPERVISOR_EMAIL, fresh.code)[0].subject).toBe(`Quá hạn: hồ sơ ${fresh.code}`);
   });
 
   it('sends the supplement request, the apology letter and the refusal notice as the PDFs stored with the file', async () => {

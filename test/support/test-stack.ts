@@ -69,7 +69,10 @@ export class TestStack {
 
   /** Stops OneGate's clock (in the API and the worker) at a given time, or lets it run again with null. */
   public freezeClock(at: Date | null): void {
-    for (const app of [this.api, this.worker]) app?.get(Clock, { strict: false }).freeze(at);
+    // Every module that provides a clock (the import's own too) reads the same frozen time.
+    for (const app of [this.api, this.worker]) {
+      for (const clock of app?.get(Clock, { strict: false, each: true }) ?? []) clock.freeze(at);
+    }
   }
 
   public get apiDataSource(): DataSource {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 
-import { WorkingCalendarService } from '@onegate/applications';
+import { Clock, WorkingCalendarService } from '@onegate/applications';
 import { ReportingModule } from '@onegate/reporting';
 
 import { ImportRepository } from './import.repository';
@@ -9,7 +9,7 @@ import { ImportService } from './import.service';
 /** The import itself, without HTTP or queues, so the command line can run it too. */
 @Module({
   imports: [ReportingModule],
-  providers: [ImportService, ImportRepository, WorkingCalendarService],
+  providers: [ImportService, ImportRepository, WorkingCalendarService, Clock],
   exports: [ImportService],
 })
 export class ImportCoreModule {}

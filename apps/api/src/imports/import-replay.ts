@@ -26,6 +26,8 @@ export interface ReplayContext {
   receivingAgency: { agency: Agency; calendar: WorkingCalendar } | null;
   /** The citizen account with the applicant's national ID, if there is one. */
   account: Pick<User, 'id' | 'email'> | null;
+  /** When this import runs. */
+  importedAt: Date;
 }
 
 /** The rows of one imported application, ready to be written together. */
@@ -62,6 +64,7 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
     feeVnd: line.feeVnd ?? procedure.feeVnd,
     version: first.type === 'register_counter' ? line.events.length : line.events.length + 1,
     updatedAt: last.at,
+    importedAt: context.importedAt,
   });
   const events: ApplicationEvent[] = [];
   line.events.forEach((event, index) => {

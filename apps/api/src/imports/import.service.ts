@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 
 import { Injectable } from '@nestjs/common';
 
-import { WorkingCalendarService } from '@onegate/applications';
+import { Clock, WorkingCalendarService } from '@onegate/applications';
 import type { WorkingCalendar } from '@onegate/domain';
 import { isUniqueViolation, TransactionRunner } from '@onegate/persistence';
 import type { Agency, Procedure } from '@onegate/persistence';
@@ -27,10 +27,12 @@ export interface ImportResult {
 const BATCH_LINES = 5_000;
 export const IMPORT_LIMITS = { maxLineBytes: 1024 * 1024, maxTotalBytes: 64 * 1024 ** 3 };
 
+/** The catalogue as the import found it when it started, and that moment. */
 interface Catalogue {
   procedures: Map<string, Procedure>;
   agencies: Map<string, Agency>;
   calendars: Map<string, WorkingCalendar>;
+  importedAt: Date;
 }
 
 interface Parsed {
@@ -61,6 +63,7 @@ export class ImportService {
     private readonly calendars: WorkingCalendarService,
     private readonly transactions: TransactionRunner,
     private readonly rollups: ReportRollupsService,
+    private readonly clock: Clock,
   ) {}
 
   public async importStream(source: Readable): Promise<ImportResult> {
@@ -157,6 +160,7 @@ export class ImportService {
         ? { agency: receiving, calendar: catalogue.calendars.get(receiving.id)! }
         : null,
       account: account ?? null,
+      importedAt: catalogue.importedAt,
     });
   }
 
@@ -198,6 +202,7 @@ export class ImportService {
       procedures: new Map(procedures.map((procedure) => [procedure.code, procedure])),
       agencies: new Map(agencies.map((agency) => [agency.code, agency])),
       calendars,
+      importedAt: this.clock.now(),
     };
   }
 }

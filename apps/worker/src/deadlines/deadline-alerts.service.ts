@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { Clock, WorkingCalendarService } from '@onegate/applications';
-import { CLOCK_RUNNING_STATES, deadlineThresholdAt } from '@onegate/domain';
+import { CLOCK_RUNNING_STATES, deadlineAlertAt } from '@onegate/domain';
 import { JobDispatcher, JobName, notificationJobId } from '@onegate/jobs';
 import type { NotificationPayload } from '@onegate/jobs';
 import {
@@ -20,7 +20,8 @@ const BATCH = 500;
 /**
  * Raises `due_soon` and `overdue` alerts for files whose clock runs (a file waiting for a supplement is
  * paused, so it is never due soon nor overdue), each once per application, threshold and recipient:
- * the notification key `<applicationId>:<threshold>:<userId>` is unique.
+ * the notification key `<applicationId>:<threshold>:<userId>` is unique. An imported file alerts only
+ * for the thresholds it crosses after its import.
  */
 @Injectable()
 export class DeadlineAlerts {
@@ -62,7 +63,7 @@ export class DeadlineAlerts {
     const alerts: NotificationPayload[] = [];
     for (const application of applications) {
       const calendar = await this.calendars.calendarFor(application.competentAgency!);
-      const threshold = deadlineThresholdAt(calendar, application.dueAt!, now);
+      const threshold = deadlineAlertAt(calendar, application.dueAt!, now, application.importedAt);
       if (!threshold) continue;
       for (const userId of audience.recipientsOf(application)) {
         alerts.push({

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { createVietnamWorkingCalendar } from '../calendar';
-import { deadlineThresholdAt, dueSoonFrom } from './deadline-alerts';
+import { deadlineAlertAt, deadlineThresholdAt, dueSoonFrom } from './deadline-alerts';
 import { previousWeek } from './weekly-period';
 
 const calendar = createVietnamWorkingCalendar();
@@ -47,6 +47,54 @@ describe('deadline thresholds', () => {
         expect(deadlineThresholdAt(calendar, dueAt, new Date(from.getTime() - MINUTE))).toBeNull();
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('deadline alerts of imported files', () => {
+  const dueAt = at('2025-06-18T16:00:00'); // a Wednesday; due soon from Tuesday 16:00
+  const dueSoon = at('2025-06-18T09:00:00');
+  const overdue = at('2025-06-19T09:00:00');
+
+  it('raises every threshold of a file that began in OneGate', () => {
+    expect(deadlineAlertAt(calendar, dueAt, dueSoon, null)).toBe('due_soon');
+    expect(deadlineAlertAt(calendar, dueAt, overdue, null)).toBe('overdue');
+  });
+
+  it('raises only the thresholds crossed after the import', () => {
+    const beforeBoth = at('2025-06-16T09:00:00');
+    expect(deadlineAlertAt(calendar, dueAt, dueSoon, beforeBoth)).toBe('due_soon');
+    expect(deadlineAlertAt(calendar, dueAt, overdue, beforeBoth)).toBe('overdue');
+    // Imported already due soon: not again, but overdue when its due time passes.
+    expect(deadlineAlertAt(calendar, dueAt, dueSoon, at('2025-06-17T16:00:00'))).toBeNull();
+    expect(deadlineAlertAt(calendar, dueAt, overdue, at('2025-06-17T16:00:00'))).toBe('overdue');
+    // Imported already overdue: never.
+    expect(deadlineAlertAt(calendar, dueAt, overdue, new Date(dueAt.getTime() + 1))).toBeNull();
+    expect(deadlineAlertAt(calendar, dueAt, at('2026-06-18T16:00:00'), overdue)).toBeNull();
+  });
+
+  it('over time, raises due soon only if imported before it, overdue only if imported by the due time', () => {
+    const start = at('2025-06-10T00:00:00').getTime();
+    const dueSoonAt = dueSoonFrom(calendar, dueAt);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 14 * 24 * 60 }), (importMinutes) => {
+        const importedAt = new Date(start + importMinutes * MINUTE);
+        const moments = [dueSoonAt, dueAt, new Date(dueAt.getTime() + 1)];
+        for (
+          let time = importedAt.getTime();
+          time < dueAt.getTime() + 2 * 24 * 3_600_000;
+          time += 30 * MINUTE
+        )
+          moments.push(new Date(time));
+        const raised = new Set(
+          moments
+            .filter((now) => now >= importedAt)
+            .map((now) => deadlineAlertAt(calendar, dueAt, now, importedAt)),
+        );
+        expect(raised.has('due_soon')).toBe(importedAt < dueSoonAt);
+        expect(raised.has('overdue')).toBe(importedAt <= dueAt);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -23,6 +23,23 @@ export function deadlineThresholdAt(
 }
 
 /**
+ * The alert to raise for an open application at `now`: the threshold it has reached, unless it was
+ * imported with that threshold already crossed. An import brings another system's backlog, often with
+ * files long overdue; they show as overdue in queues, reports and digests, and only a threshold
+ * crossed in OneGate alerts anyone (one e-mail per file and recipient would bury them).
+ */
+export function deadlineAlertAt(
+  calendar: WorkingCalendar,
+  dueAt: Date,
+  now: Date,
+  importedAt: Date | null,
+): DeadlineThreshold | null {
+  const threshold = deadlineThresholdAt(calendar, dueAt, now);
+  if (!threshold || !importedAt) return threshold;
+  return deadlineThresholdAt(calendar, dueAt, importedAt) === threshold ? null : threshold;
+}
+
+/**
  * The first instant from which one working day or less is left before `dueAt`. When that day starts
  * at an office-hours start (08:00), the alert is due from the end of the office interval before it (the
  * previous working day's 17:00): nothing is worked in between, so the same time is left.

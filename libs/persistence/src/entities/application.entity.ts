@@ -129,6 +129,10 @@ export class Application {
   @TimestampColumn({ name: 'anonymised_at', nullable: true })
   public anonymisedAt!: Date | null;
 
+  /** When the historical import brought the file in; null for a file that began in OneGate. */
+  @TimestampColumn({ name: 'imported_at', nullable: true })
+  public importedAt!: Date | null;
+
   @VersionColumn({ type: 'integer' })
   public version!: number;
 
@@ -173,6 +177,7 @@ export function newApplication(
     decidedAt: null,
     closedAt: null,
     anonymisedAt: null,
+    importedAt: null,
     version: 1,
     createdAt: now,
     updatedAt: now,
