@@ -94,8 +94,8 @@ describe.skipIf(testDatabaseKind() !== 'postgres')(
       )) as [{ due_at: string; id: string }];
       const deep = { dueAt: new Date(Number(middle.due_at)), id: middle.id };
       const queries = await capture(data, async () => {
-        expect(await watch.runningDueBy(dueBy, 50, null)).toHaveLength(50);
-        const page = await watch.runningDueBy(dueBy, 50, deep);
+        expect(await watch.alertableDueBy(dueBy, 50, null)).toHaveLength(50);
+        const page = await watch.alertableDueBy(dueBy, 50, deep);
         expect(page).toHaveLength(50);
         expect(page[0].id > deep.id || page[0].dueAt! > deep.dueAt).toBe(true);
       });

@@ -8,7 +8,13 @@ import { NOTIFICATION_KINDS } from '@onegate/domain';
 import { JobDispatcher, JobName } from '@onegate/jobs';
 import type { JobPayloads } from '@onegate/jobs';
 import { SEND_LEASE_MS } from '@onegate/notifications';
-import { Application, ApplicationEvent, Attachment, Notification } from '@onegate/persistence';
+import {
+  Application,
+  ApplicationEvent,
+  ApplicationWatchRepository,
+  Attachment,
+  Notification,
+} from '@onegate/persistence';
 
 import { bearer, DEMO_ACCOUNTS, newCitizen, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
@@ -480,6 +486,14 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
     ]);
     const [staleFile, freshFile] = stored;
     expect(staleFile.dueAt!.getTime()).toBeLessThan(importedAt.getTime());
+    // The scan does not read the file imported overdue again: it stays overdue.
+    const watched = await new ApplicationWatchRepository(stack.apiDataSource).alertableDueBy(
+      new Date(freshFile.dueAt!.getTime() + 1),
+      500,
+      null,
+    );
+    expect(watched.map((file) => file.code)).toContain(fresh.code);
+    expect(watched.map((file) => file.code)).not.toContain(stale.code);
 
     // Scans at the import and a month later: the file that came in overdue alerts nobody.
     await runJob(JobName.ScanDeadlines, {});

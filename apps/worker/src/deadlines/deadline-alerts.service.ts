@@ -40,7 +40,7 @@ export class DeadlineAlerts {
     const audience = await this.audience();
     let raised = 0;
     for (let after: { dueAt: Date; id: string } | null = null; ;) {
-      const batch = await this.watch.runningDueBy(new Date(now.getTime() + HORIZON_MS), BATCH, after);
+      const batch = await this.watch.alertableDueBy(new Date(now.getTime() + HORIZON_MS), BATCH, after);
       raised += await this.raise(batch, now, audience);
       if (batch.length < BATCH) return raised;
       const last = batch[batch.length - 1];

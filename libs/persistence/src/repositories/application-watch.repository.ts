@@ -24,8 +24,11 @@ export class ApplicationWatchRepository {
     this.applications = dataSource.getRepository(Application);
   }
 
-  /** Files whose clock runs and which are due by `dueBy`, soonest first, by keyset pages. */
-  public runningDueBy(
+  /**
+   * Files whose clock runs and which are due by `dueBy`, soonest first, by keyset pages; not those
+   * imported past their due time, which stay overdue and alert nobody (`deadlineAlertAt`).
+   */
+  public alertableDueBy(
     dueBy: Date,
     limit: number,
     after: { dueAt: Date; id: string } | null,
@@ -35,6 +38,7 @@ export class ApplicationWatchRepository {
       .leftJoinAndSelect('application.competentAgency', 'competentAgency')
       .where(CLOCK_RUNS_HERE)
       .andWhere('application.due_at IS NOT NULL AND application.due_at <= :dueBy', { dueBy: dueBy.getTime() })
+      .andWhere('(application.imported_at IS NULL OR application.due_at >= application.imported_at)')
       // The running-files index's order (due_at NULLS FIRST, id; no nulls here), a page at a time.
       .orderBy('application.due_at', 'ASC', 'NULLS FIRST')
       .addOrderBy('application.id', 'ASC')
