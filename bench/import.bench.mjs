@@ -15,7 +15,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -23,7 +23,18 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 
 import { applicationLines } from './generate-applications.mjs';
-import { ADMIN_DATABASE_URL, freePort, removeQueueKeys, waitForReady, withClient } from './stack.mjs';
+import {
+  ADMIN_DATABASE_URL,
+  atCleanup,
+  cleanUp,
+  dropDatabase,
+  freePort,
+  removeAtCleanup,
+  removeQueueKeysAtCleanup,
+  stopAtCleanup,
+  waitForReady,
+  withClient,
+} from './stack.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({
@@ -52,9 +63,16 @@ async function main() {
   await withClient(ADMIN_DATABASE_URL, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(ADMIN_DATABASE_URL);
   url.pathname = `/${name}`;
+  // Clean-up runs in reverse: the API stops first, then its queue keys, files and database go (the
+  // database only if it is not kept), also on Ctrl-C or SIGTERM.
+  let kept = false;
+  atCleanup(() => (kept ? undefined : dropDatabase(url)));
   const port = await freePort();
   // Its own queues: never a running OneGate's (the default prefix) on the same Redis.
   const prefix = `{bench-import-${randomBytes(4).toString('hex')}}`;
+  removeQueueKeysAtCleanup(prefix);
+  const scratch = await mkdtemp(join(tmpdir(), 'onegate-bench-'));
+  removeAtCleanup(scratch);
   const profiling = options['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(options['cpu-prof'])] : [];
   const api = spawn(process.execPath, [...profiling, resolve(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
@@ -70,11 +88,7 @@ async function main() {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const apiExited = new Promise((done) => api.once('exit', done));
-  // Even if this script dies (say its output pipe closes), the API it started must not outlive it.
-  process.once('exit', () => api.kill('SIGTERM'));
-  const scratch = await mkdtemp(join(tmpdir(), 'onegate-bench-'));
-  let kept = false;
+  stopAtCleanup(api, 15_000);
   try {
     const apiUrl = `http://127.0.0.1:${port}`;
     await waitForReady(`${apiUrl}/health/ready`);
@@ -145,14 +159,7 @@ async function main() {
     console.log(`load average afterwards: ${load()}`);
     kept = options.keep;
   } finally {
-    api.kill('SIGTERM');
-    await apiExited;
-    await removeQueueKeys(prefix);
-    await rm(scratch, { recursive: true, force: true });
-    if (!kept)
-      await withClient(ADMIN_DATABASE_URL, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-      );
+    await cleanUp();
   }
   if (kept) console.log(`DATABASE_URL=${url.toString()}`);
 }

@@ -1,10 +1,9 @@
 // seed: N generated applications through the historical import (bench/import.bench.mjs, run as a
 // child process), which keeps its scratch database for the other benchmarks.
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { ROOT } from './stack.mjs';
+import { ROOT, spawnScript } from './stack.mjs';
 
 export async function seed({ size, scratch }) {
   const jsonFile = join(scratch, 'import.json');
@@ -12,11 +11,14 @@ export async function seed({ size, scratch }) {
   // Report timings are this suite's own; the import script's are skipped when it can.
   const extra = script.includes('no-reports') ? ['--no-reports'] : [];
   const lines = await new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ['bench/import.bench.mjs', '--size', String(size), '--json', jsonFile, '--keep', ...extra],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const child = spawnScript('bench/import.bench.mjs', [
+      '--size',
+      String(size),
+      '--json',
+      jsonFile,
+      '--keep',
+      ...extra,
+    ]);
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;

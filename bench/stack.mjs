@@ -26,15 +26,24 @@ export function atCleanup(undo) {
   cleanups.push(undo);
 }
 
-export async function cleanUp() {
-  while (cleanups.length > 0) {
-    const undo = cleanups.pop();
-    try {
-      await undo();
-    } catch (error) {
-      console.error(`clean-up step failed: ${error.message}`);
+let cleaning = null;
+
+/**
+ * Undoes what the run set up. A second call while one runs (Ctrl-C while the script ends) waits for
+ * it, so that no step runs beside the one before it (the files removed while a server still writes).
+ */
+export function cleanUp() {
+  cleaning ??= (async () => {
+    while (cleanups.length > 0) {
+      const undo = cleanups.pop();
+      try {
+        await undo();
+      } catch (error) {
+        console.error(`clean-up step failed: ${error.message}`);
+      }
     }
-  }
+  })().finally(() => (cleaning = null));
+  return cleaning;
 }
 
 // A child must not outlive this script, however it ends.
@@ -59,18 +68,37 @@ export function startProgram(script, { env, logFile, nodeArgs = [] }) {
     stdio: ['ignore', log, log],
   });
   closeSync(log);
+  const { exited, stop } = stopAtCleanup(child, 15_000);
+  return { child, pid: child.pid, exited, stop, logFile };
+}
+
+/**
+ * A bench script of this run in a child process, its output piped here. At clean-up it gets SIGTERM
+ * and time to clean up after itself (the import drops its database), as on Ctrl-C.
+ */
+export function spawnScript(script, args) {
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  stopAtCleanup(child, 120_000);
+  return child;
+}
+
+/** Stops `child` at clean-up: SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+export function stopAtCleanup(child, graceMs) {
   children.add(child);
   const exited = new Promise((done) => child.once('exit', (code) => done(code)));
   exited.then(() => children.delete(child));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     await exited;
     clearTimeout(timer);
   };
   atCleanup(stop);
-  return { child, pid: child.pid, exited, stop, logFile };
+  return { exited, stop };
 }
 
 export async function waitForReady(url, program) {
@@ -114,13 +142,15 @@ export async function withClient(url, work) {
   }
 }
 
-export function dropDatabaseAtCleanup(databaseUrl) {
+export function dropDatabase(databaseUrl) {
   const name = new URL(databaseUrl).pathname.slice(1);
-  atCleanup(() =>
-    withClient(ADMIN_DATABASE_URL, (client) =>
-      client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-    ),
+  return withClient(ADMIN_DATABASE_URL, (client) =>
+    client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   );
+}
+
+export function dropDatabaseAtCleanup(databaseUrl) {
+  atCleanup(() => dropDatabase(databaseUrl));
 }
 
 export function removeAtCleanup(directory) {

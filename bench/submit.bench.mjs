@@ -1,13 +1,12 @@
 // submit: citizens create, document and submit applications as fast as the servers take them, with the
 // load generated in a second process; meanwhile the servers' memory and the intake backlog are watched.
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { Queue } from 'bullmq';
 import pg from 'pg';
 
-import { peakRss, REDIS_URL, ROOT } from './stack.mjs';
+import { peakRss, REDIS_URL, spawnScript } from './stack.mjs';
 
 // Criminal record certificate: one required document, a short form.
 export const SUBMIT_PROCEDURE = {
@@ -33,10 +32,7 @@ export async function runSubmitLoad({ urls, pids, tokens, connections, durationS
 
 function runChild(configFile) {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['bench/submit-load.mjs', configFile], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawnScript('bench/submit-load.mjs', [configFile]);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.once('exit', (code) => {
