@@ -251,6 +251,19 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
           attack('body over the limit', json, JSON.stringify({ a: 'x'.repeat(limit) }), 413),
           attack('deeply nested JSON', json, deeplyNested(Math.floor(limit / 8)), 400),
           attack('invalid UTF-8', json, INVALID_UTF8_JSON),
+          // JSON objects that cannot be turned into text or a number (no callable toString/valueOf).
+          attack(
+            'fields that cannot become text or numbers',
+            json,
+            JSON.stringify(
+              Object.fromEntries(
+                [...BODY_FIELDS, 'version', 'score', 'assigneeId', 'reason'].map((field) => [
+                  field,
+                  { toString: 0, valueOf: 0 },
+                ]),
+              ),
+            ),
+          ),
           attack(
             'unknown charset',
             { ...auth, 'content-type': 'application/json; charset=klingon' },

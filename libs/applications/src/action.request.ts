@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,6 +16,7 @@ import {
 
 import { ACTIONS } from '@onegate/domain';
 import type { Action, Channel } from '@onegate/domain';
+import { NumberFromText } from '@onegate/observability';
 
 /** `POST /api/applications/:id/actions`: the action and its fields (domain.md, "Action fields"). */
 export class ActionRequest {
@@ -73,7 +73,7 @@ export class ActionRequest {
 
   @ApiPropertyOptional({ description: 'The version the caller last saw; a newer one answers 409' })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(1)
   public version?: number;

@@ -13,6 +13,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { NumberFromText } from '@onegate/observability';
+
 export class CreateDraftRequest {
   @ApiProperty({ example: '1.001612' })
   @IsString()
@@ -74,7 +76,7 @@ export class UpdateFormRequest {
 
   @ApiPropertyOptional({ description: 'The version the caller last saw' })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(1)
   public version?: number;

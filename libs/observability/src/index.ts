@@ -2,6 +2,7 @@ export * from './all-exceptions.filter';
 export * from './dependency-unavailable';
 export * from './error-body';
 export * from './heap-growth';
+export * from './number-from-text';
 export * from './operations.module';
 export * from './readiness-check';
 export * from './request-id';

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -15,6 +15,7 @@ import {
 
 import { APPLICATION_STATES } from '@onegate/domain';
 import type { ApplicationState } from '@onegate/domain';
+import { NumberFromText } from '@onegate/observability';
 
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value);
 const flag = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -57,7 +58,7 @@ export class QueueQueryDto {
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(1)
   @Max(100)
@@ -65,7 +66,7 @@ export class QueueQueryDto {
 
   @ApiPropertyOptional({ default: 1, description: 'Citizens: page of their own applications' })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(1)
   public page = 1;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 import type { CalendarListing, DayOverrideKind, Weekday } from '@onegate/domain';
+import { NumberFromText } from '@onegate/observability';
 import type { CalendarOverride } from '@onegate/persistence';
 
 import { IsLocalDate } from './calendar.validators';
@@ -68,7 +69,7 @@ export class CalendarListingDto {
 export class OverrideQuery {
   @ApiPropertyOptional({ example: 2026, description: 'Only the overrides of this year; all when omitted' })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(1)
   @Max(9999)

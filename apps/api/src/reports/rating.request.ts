@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+import { NumberFromText } from '@onegate/observability';
 
 /** A citizen's rating of their returned application: 1 (very unhappy) to 5 (very satisfied). */
 export class RatingRequest {
   // Required, but checked after the application is found: a file the caller cannot see is a 404 first.
   @ApiProperty({ minimum: 1, maximum: 5 })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(1)
   @Max(5)
