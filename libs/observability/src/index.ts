@@ -7,4 +7,5 @@ export * from './operations.module';
 export * from './readiness-check';
 export * from './request-id';
 export * from './run-process';
+export * from './trimmed-text';
 export * from './validation.pipe';

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 import type { CalendarListing, DayOverrideKind, Weekday } from '@onegate/domain';
-import { NumberFromText } from '@onegate/observability';
+import { NumberFromText, Trimmed } from '@onegate/observability';
 import type { CalendarOverride } from '@onegate/persistence';
 
 import { IsLocalDate } from './calendar.validators';
@@ -86,7 +85,7 @@ export class CreateOverrideRequest {
   public kind!: DayOverrideKind;
 
   @ApiProperty({ example: 'Ngày Văn hóa Việt Nam' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)

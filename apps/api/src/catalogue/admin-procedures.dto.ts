@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -23,6 +23,7 @@ import {
 } from 'class-validator';
 
 import { DEFAULT_RETENTION_DAYS, FORM_FIELD_TYPES, MAX_RETENTION_DAYS } from '@onegate/domain';
+import { Trimmed } from '@onegate/observability';
 import type { FormField, OnlineLevel, SupplementPolicy } from '@onegate/persistence';
 
 import { IsNotLessThan, IsRegExp } from './procedure.validators';
@@ -36,18 +37,16 @@ export const MAX_PROCESSING_HOURS = 2_000;
 /** Below the 32-bit integer column limit. */
 export const MAX_FEE_VND = 2_000_000_000;
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class LabelDto {
   @ApiProperty({ example: 'Họ và tên' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
   public vi!: string;
 
   @ApiProperty({ example: 'Full name' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
@@ -56,7 +55,7 @@ export class LabelDto {
 
 export class RequiredDocumentDto {
   @ApiProperty({ example: 'Giấy chứng sinh' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
@@ -146,21 +145,21 @@ export class CreateProcedureRequest {
   public code!: string;
 
   @ApiProperty()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
   public nameVi!: string;
 
   @ApiProperty()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
   public nameEn!: string;
 
   @ApiProperty({ description: 'Field (lĩnh vực)', example: 'Hộ tịch' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(128)

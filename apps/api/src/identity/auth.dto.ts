@@ -1,31 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 import { LANGUAGES } from '@onegate/domain';
 import type { Language } from '@onegate/domain';
+import { Trimmed, TrimmedLowercase } from '@onegate/observability';
 
 import { IsNationalId, IsVietnamesePhone } from './identity.validators';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lowerTrim = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
-
 export class RegisterRequest {
   @ApiProperty({ example: '022090001234' })
-  @Transform(trim)
+  @Trimmed()
   @IsNationalId()
   public nationalId!: string;
 
   @ApiProperty({ example: 'Nguyễn Văn A' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
   public fullName!: string;
 
   @ApiProperty({ example: 'a@example.vn' })
-  @Transform(lowerTrim)
+  @TrimmedLowercase()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(255)
   public email!: string;

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 import { LANGUAGES } from '@onegate/domain';
 import type { Language } from '@onegate/domain';
+import { TrimmedLowercase } from '@onegate/observability';
 
 import { IsVietnamesePhone } from './identity.validators';
 
@@ -20,9 +20,7 @@ export class UpdateMeRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim().toLowerCase() : value,
-  )
+  @TrimmedLowercase()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(255)
   public email?: string;

@@ -1,17 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 import { ROLES, STAFF_ROLES } from '@onegate/domain';
 import type { Role } from '@onegate/domain';
+import { TrimmedLowercase } from '@onegate/observability';
 
 import { PageQuery } from '../catalogue/catalogue.dto';
 
 export class CreateStaffRequest {
   @ApiProperty()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim().toLowerCase() : value,
-  )
+  @TrimmedLowercase()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(255)
   public email!: string;
