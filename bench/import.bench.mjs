@@ -12,6 +12,7 @@
 // --json FILE   writes {applicationsPerSecond, applications, seconds, databaseUrl} (no password).
 // --keep        keeps the scratch database and prints `DATABASE_URL=<url>` as the last line.
 // --cpu-prof DIR  starts the API with `--cpu-prof` and writes its profile to DIR.
+// BENCH_API_NODE_ARGS  more `node` options for the API (say `--max-semi-space-size=32`).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
@@ -74,7 +75,8 @@ async function main() {
   const scratch = await mkdtemp(join(tmpdir(), 'onegate-bench-'));
   removeAtCleanup(scratch);
   const profiling = options['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(options['cpu-prof'])] : [];
-  const api = spawn(process.execPath, [...profiling, resolve(ROOT, 'dist/apps/api/main.js')], {
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const api = spawn(process.execPath, [...nodeArgs, ...profiling, resolve(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
     env: {
       ...process.env,
