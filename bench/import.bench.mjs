@@ -21,6 +21,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setTimeout } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 
 import { applicationLines } from './generate-applications.mjs';
@@ -36,6 +37,7 @@ import {
   waitForReady,
   withClient,
 } from './stack.mjs';
+import { getJson, latencyOf } from './timing.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({
@@ -52,6 +54,7 @@ if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error(`--size must be a who
 // `ordered` (the default): stories start in time order, as an agency's export usually is; `random`: anywhere.
 const ORDER = process.env.BENCH_ORDER === 'random' ? 'random' : 'ordered';
 const PASSWORD = 'OneGate-demo-2026';
+const PROBE_INTERVAL_MS = 100;
 
 const load = () =>
   loadavg()
@@ -120,6 +123,7 @@ async function main() {
     console.log(`load average before the import: ${load()}`);
     const cpuBefore = await cpuSeconds(api.pid, name);
     const started = performance.now();
+    const probe = probeWhile(`${apiUrl}/api/me`, headers);
     const response = await fetch(`${apiUrl}/api/admin/imports`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/x-ndjson' },
@@ -128,6 +132,7 @@ async function main() {
     });
     const result = await response.json();
     const seconds = (performance.now() - started) / 1000;
+    const others = await probe.stop();
     const cpuAfter = await cpuSeconds(api.pid, name);
     if (response.status !== 200)
       throw new Error(`import answered ${response.status}: ${JSON.stringify(result)}`);
@@ -137,6 +142,9 @@ async function main() {
       `import (${ORDER} stories): ${result.imported} applications in ${seconds.toFixed(1)} s = ${rate} applications/s (skipped ${result.skipped}, rejected ${rejected})`,
     );
     if (rejected > 0) console.log(`first rejection: ${JSON.stringify(result.rejected[0])}`);
+    console.log(
+      `meanwhile, GET /api/me every ${PROBE_INTERVAL_MS} ms on the same API: p50 ${others.p50?.toFixed(1)} ms, p99 ${others.p99?.toFixed(1)} ms, slowest ${others.max?.toFixed(1)} ms (${others.count} answered, ${others.failed} failed)`,
+    );
     if (cpuBefore && cpuAfter) {
       const api = cpuAfter.api - cpuBefore.api;
       const database = [...cpuAfter.backends].reduce(
@@ -164,6 +172,33 @@ async function main() {
     await cleanUp();
   }
   if (kept) console.log(`DATABASE_URL=${url.toString()}`);
+}
+
+/**
+ * What an import does to everyone else on its API process: a signed-in request every
+ * PROBE_INTERVAL_MS, one at a time, until stopped; gives their latency.
+ */
+function probeWhile(url, headers) {
+  const durations = [];
+  let failed = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const begin = performance.now();
+      await getJson(url, headers).then(
+        () => durations.push(performance.now() - begin),
+        () => (failed += 1),
+      );
+      await setTimeout(PROBE_INTERVAL_MS);
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return { ...latencyOf(durations), max: durations.length ? Math.max(...durations) : null, failed };
+    },
+  };
 }
 
 async function timeReports(apiUrl, headers) {

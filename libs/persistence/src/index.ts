@@ -1,4 +1,5 @@
 export * from './bulk-insert';
+export * from './in-slices';
 export * from './entity-rows';
 export * from './data-source-options';
 export * from './entities';

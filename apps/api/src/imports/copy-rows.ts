@@ -16,7 +16,7 @@ class CopyFromStdin implements Submittable {
 
   public constructor(
     private readonly statement: string,
-    private readonly data: Buffer,
+    private readonly chunks: readonly Buffer[],
     private readonly settle: (error?: Error) => void,
   ) {}
 
@@ -25,7 +25,7 @@ class CopyFromStdin implements Submittable {
   }
 
   public handleCopyInResponse(connection: CopyConnection): void {
-    connection.sendCopyFromChunk(this.data);
+    for (const chunk of this.chunks) connection.sendCopyFromChunk(chunk);
     connection.endCopyFrom();
   }
 
@@ -51,19 +51,21 @@ class CopyFromStdin implements Submittable {
   }
 }
 
-/** Copies rows, given in COPY's text format, into `table` (columns in the order given) over a `pg` client. */
+/**
+ * Copies rows, given in COPY's text format (whole lines in each chunk), into `table` (columns in the
+ * order given) over a `pg` client.
+ */
 export function copyRows(
   client: PoolClient,
   table: string,
   columns: readonly string[],
-  rows: string,
+  chunks: readonly Buffer[],
 ): Promise<void> {
-  if (rows === '') return Promise.resolve();
+  if (chunks.every((chunk) => chunk.length === 0)) return Promise.resolve();
   const statement = `COPY ${table} (${columns.join(', ')}) FROM STDIN`;
-  const data = Buffer.from(rows, 'utf8');
   return new Promise((done, fail) => {
     // Failures look like TypeORM's own, so that callers recognise, say, a unique violation.
     const settle = (error?: Error) => (error ? fail(new QueryFailedError(statement, [], error)) : done());
-    client.query(new CopyFromStdin(statement, data, settle));
+    client.query(new CopyFromStdin(statement, chunks, settle));
   });
 }

@@ -12,12 +12,17 @@ import {
   ApplicationRating,
   bulkInsert,
   EntityRows,
+  inSlices,
   Procedure,
   User,
 } from '@onegate/persistence';
 
 import { copyRows } from './copy-rows';
+import type { EventLoopTurns } from './event-loop-turns';
 import type { ReplayedApplication } from './import-replay';
+
+/** Rows written or encoded between two chances for other requests to run. */
+const SLICE_ROWS = 250;
 
 /** The import's reads (catalogue, existing codes, citizen accounts) and its bulk writes. */
 @Injectable()
@@ -91,19 +96,24 @@ export class ImportRepository {
    * Row values come from the entities through TypeORM's column metadata (EntityRows). PostgreSQL
    * receives the rows by COPY, SQLite by multi-row inserts.
    */
-  public async insert(manager: EntityManager, replayed: readonly ReplayedApplication[]): Promise<void> {
+  public async insert(
+    manager: EntityManager,
+    replayed: readonly ReplayedApplication[],
+    turns: EventLoopTurns,
+  ): Promise<void> {
     const applications = replayed.map(({ application }) => application);
     const events = replayed.flatMap(({ events }) => events);
     const ratings = replayed.flatMap(({ rating }) => (rating ? [rating] : []));
     if (this.isPostgres) {
       const client = (await manager.queryRunner!.connect()) as PoolClient;
-      await this.copy(client, this.applications, applications);
-      await this.copy(client, this.events, events);
-      await this.copy(client, this.ratings, ratings);
+      await this.copy(client, this.applications, applications, turns);
+      await this.copy(client, this.events, events, turns);
+      await this.copy(client, this.ratings, ratings, turns);
     } else {
-      await this.applications.insert(manager, applications);
-      await this.events.insert(manager, events);
-      await this.ratings.insert(manager, ratings);
+      const share = () => turns.share();
+      await inSlices(applications, SLICE_ROWS, share, (slice) => this.applications.insert(manager, slice));
+      await inSlices(events, SLICE_ROWS, share, (slice) => this.events.insert(manager, slice));
+      await inSlices(ratings, SLICE_ROWS, share, (slice) => this.ratings.insert(manager, slice));
     }
     await bulkInsert(manager, {
       table: 'receipt_sequences',
@@ -118,12 +128,23 @@ export class ImportRepository {
     });
   }
 
-  private copy<Entity extends ObjectLiteral>(
+  /** The rows are encoded a slice at a time, then sent in one COPY. */
+  private async copy<Entity extends ObjectLiteral>(
     client: PoolClient,
     rows: EntityRows<Entity>,
     entities: readonly Entity[],
+    turns: EventLoopTurns,
   ): Promise<void> {
-    return copyRows(client, rows.table, rows.columnNames, rows.copyText(entities));
+    const chunks: Buffer[] = [];
+    await inSlices(
+      entities,
+      SLICE_ROWS,
+      () => turns.share(),
+      async (slice) => {
+        chunks.push(Buffer.from(rows.copyText(slice), 'utf8'));
+      },
+    );
+    await copyRows(client, rows.table, rows.columnNames, chunks);
   }
 
   private get isPostgres(): boolean {

@@ -8,6 +8,7 @@ import { isUniqueViolation, TransactionRunner } from '@onegate/persistence';
 import type { Agency, Procedure } from '@onegate/persistence';
 import { contributionOf, ReportRollupsService, RollupChanges } from '@onegate/reporting';
 
+import { EventLoopTurns } from './event-loop-turns';
 import type { ImportLine } from './import-line';
 import { ImportLineError, parseImportLine } from './import-line';
 import type { ReplayedApplication } from './import-replay';
@@ -69,20 +70,21 @@ export class ImportService {
   public async importStream(source: Readable): Promise<ImportResult> {
     const result: ImportResult = { imported: 0, skipped: 0, rejected: [] };
     const catalogue = await this.loadCatalogue();
+    const turns = new EventLoopTurns();
     const inFlight = this.repository.writesWhileReading;
     const writing: Writing[] = [];
     let batch: NdjsonLine[] = [];
     const flush = async () => {
-      const parsed = this.parse(batch, result);
+      const parsed = await this.parse(batch, result, turns);
       batch = [];
       // A code of a batch being written cannot be checked until that batch is stored.
       const clashes = writing.filter((other) => parsed.some(({ value }) => other.codes.has(value.code)));
       await Promise.all(clashes.map((other) => other.done));
-      const replayed = await this.prepare(parsed, catalogue, result);
-      const changes = rollupChangesOf(replayed, catalogue);
+      const replayed = await this.prepare(parsed, catalogue, result, turns);
+      const changes = await rollupChangesOf(replayed, catalogue, turns);
       while (writing.length >= Math.max(inFlight, 1)) await writing.shift()!.done;
       writing.push({
-        done: this.write(replayed, changes, catalogue, result),
+        done: this.write(replayed, changes, catalogue, result, turns),
         codes: new Set(replayed.map((entry) => entry.replayed.application.code!)),
       });
       if (inFlight === 0) await writing.shift()!.done;
@@ -97,9 +99,10 @@ export class ImportService {
     return result;
   }
 
-  private parse(lines: NdjsonLine[], result: ImportResult): Parsed[] {
+  private async parse(lines: NdjsonLine[], result: ImportResult, turns: EventLoopTurns): Promise<Parsed[]> {
     const parsed: Parsed[] = [];
     for (const line of lines) {
+      await turns.share();
       if ('error' in line) {
         result.rejected.push({ line: line.line, error: line.error });
         continue;
@@ -114,7 +117,12 @@ export class ImportService {
   }
 
   /** Skips codes already imported, links applicants to accounts, and replays each line's story. */
-  private async prepare(parsed: Parsed[], catalogue: Catalogue, result: ImportResult): Promise<Replayed[]> {
+  private async prepare(
+    parsed: Parsed[],
+    catalogue: Catalogue,
+    result: ImportResult,
+    turns: EventLoopTurns,
+  ): Promise<Replayed[]> {
     const [existing, accounts] = await Promise.all([
       this.repository.existingCodes(parsed.map(({ value }) => value.code)),
       this.repository.citizensByNationalId([
@@ -131,6 +139,7 @@ export class ImportService {
     });
     const replayed: Replayed[] = [];
     for (const { line, value } of fresh) {
+      await turns.share();
       try {
         replayed.push({
           line,
@@ -170,6 +179,7 @@ export class ImportService {
     changes: RollupChanges,
     catalogue: Catalogue,
     result: ImportResult,
+    turns: EventLoopTurns,
   ): Promise<void> {
     if (replayed.length === 0) return;
     try {
@@ -177,14 +187,17 @@ export class ImportService {
         await this.repository.insert(
           manager,
           replayed.map((entry) => entry.replayed),
+          turns,
         );
-        await this.rollups.apply(manager, changes);
+        await this.rollups.apply(manager, changes, () => turns.share());
       });
       result.imported += replayed.length;
     } catch (error) {
       if (replayed.length > 1) {
-        for (const entry of replayed)
-          await this.write([entry], rollupChangesOf([entry], catalogue), catalogue, result);
+        for (const entry of replayed) {
+          const changes = await rollupChangesOf([entry], catalogue, turns);
+          await this.write([entry], changes, catalogue, result, turns);
+        }
       } else if (isUniqueViolation(error)) {
         // Imported meanwhile by another import: the code is there, so nothing changes.
         result.skipped += 1;
@@ -207,9 +220,14 @@ export class ImportService {
   }
 }
 
-function rollupChangesOf(replayed: readonly Replayed[], catalogue: Catalogue): RollupChanges {
+async function rollupChangesOf(
+  replayed: readonly Replayed[],
+  catalogue: Catalogue,
+  turns: EventLoopTurns,
+): Promise<RollupChanges> {
   const changes = new RollupChanges();
   for (const { replayed: entry } of replayed) {
+    await turns.share();
     changes.add(
       entry.history,
       contributionOf(entry.history, catalogue.calendars.get(entry.history.agencyId)!),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { bulkInsert } from '@onegate/persistence';
+import { bulkInsert, inSlices } from '@onegate/persistence';
 import type { BulkColumn } from '@onegate/persistence';
 
 import type { HistogramMetric } from '../figures/histogram';
@@ -33,6 +33,24 @@ const KEY_COLUMNS: BulkColumn[] = [
   { name: 'procedure_id', pgType: 'varchar' },
   { name: 'channel', pgType: 'varchar' },
 ];
+const ROLLUP_COLUMNS: BulkColumn[] = [
+  ...KEY_COLUMNS,
+  ...COUNTER_NAMES.map((name): BulkColumn => ({
+    name: COUNTER_COLUMNS[name],
+    pgType: name === 'turnaroundMs' ? 'bigint' : 'integer',
+  })),
+];
+const HISTOGRAM_COLUMNS: BulkColumn[] = [
+  ...KEY_COLUMNS,
+  { name: 'metric', pgType: 'varchar' },
+  { name: 'bucket', pgType: 'integer' },
+  { name: 'count', pgType: 'integer' },
+];
+/**
+ * Rows a statement writes at most. A live action's few rows go in one; an import's, one slice of them
+ * at a time. Large enough that PostgreSQL's work per statement hardly counts.
+ */
+const SLICE_ROWS = 2_000;
 const KEY = '(grain, period, agency_id, procedure_id, channel)';
 const GROUP_EXPRESSIONS: { readonly [Grouping in Exclude<RollupGrouping, null>]: string } = {
   agency: 'agency_id',
@@ -48,51 +66,53 @@ const increment = (table: string, column: string) => `${column} = ${table}.${col
 export class ReportRollupRepository {
   public constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Adds the changes to the rollup rows, creating the rows that do not exist yet. */
-  public async apply(manager: EntityManager, changes: RollupChanges): Promise<void> {
-    await bulkInsert(manager, {
-      table: 'report_rollups',
-      columns: [
-        ...KEY_COLUMNS,
-        ...COUNTER_NAMES.map((name): BulkColumn => ({
-          name: COUNTER_COLUMNS[name],
-          pgType: name === 'turnaroundMs' ? 'bigint' : 'integer',
-        })),
-      ],
-      rows: changes
-        .rows()
-        .map(({ key, counters }) => [
-          key.grain,
-          key.period,
-          key.agencyId,
-          key.procedureId,
-          key.channel,
-          ...COUNTER_NAMES.map((name) => counters[name]),
-        ]),
-      onConflict: `${KEY} DO UPDATE SET ${COUNTER_NAMES.map((name) => increment('report_rollups', COUNTER_COLUMNS[name])).join(', ')}`,
-    });
-    await bulkInsert(manager, {
-      table: 'report_histograms',
-      columns: [
-        ...KEY_COLUMNS,
-        { name: 'metric', pgType: 'varchar' },
-        { name: 'bucket', pgType: 'integer' },
-        { name: 'count', pgType: 'integer' },
-      ],
-      rows: changes
-        .histograms()
-        .map(({ key, metric, bucket, count }) => [
-          key.grain,
-          key.period,
-          key.agencyId,
-          key.procedureId,
-          key.channel,
-          metric,
-          bucket,
-          count,
-        ]),
-      onConflict: `(grain, period, agency_id, procedure_id, channel, metric, bucket) DO UPDATE SET ${increment('report_histograms', 'count')}`,
-    });
+  /**
+   * Adds the changes to the rollup rows, creating the rows that do not exist yet. With `between` (an
+   * import's many rows), the rows go a slice at a time, in the same order, and `between` runs before each.
+   */
+  public async apply(
+    manager: EntityManager,
+    changes: RollupChanges,
+    between: () => Promise<void> = async () => {},
+  ): Promise<void> {
+    const rollupRows = changes
+      .rows()
+      .map(({ key, counters }) => [
+        key.grain,
+        key.period,
+        key.agencyId,
+        key.procedureId,
+        key.channel,
+        ...COUNTER_NAMES.map((name) => counters[name]),
+      ]);
+    await inSlices(rollupRows, SLICE_ROWS, between, (rows) =>
+      bulkInsert(manager, {
+        table: 'report_rollups',
+        columns: ROLLUP_COLUMNS,
+        rows,
+        onConflict: `${KEY} DO UPDATE SET ${COUNTER_NAMES.map((name) => increment('report_rollups', COUNTER_COLUMNS[name])).join(', ')}`,
+      }),
+    );
+    const histogramRows = changes
+      .histograms()
+      .map(({ key, metric, bucket, count }) => [
+        key.grain,
+        key.period,
+        key.agencyId,
+        key.procedureId,
+        key.channel,
+        metric,
+        bucket,
+        count,
+      ]);
+    await inSlices(histogramRows, SLICE_ROWS, between, (rows) =>
+      bulkInsert(manager, {
+        table: 'report_histograms',
+        columns: HISTOGRAM_COLUMNS,
+        rows,
+        onConflict: `(grain, period, agency_id, procedure_id, channel, metric, bucket) DO UPDATE SET ${increment('report_histograms', 'count')}`,
+      }),
+    );
   }
 
   /** Empties the rollups for a rebuild; on PostgreSQL, writers wait until the rebuild commits. */

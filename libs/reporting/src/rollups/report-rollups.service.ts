@@ -68,8 +68,15 @@ export class ReportRollupsService {
     await this.rollups.apply(manager, changes);
   }
 
-  /** Writes changes summed by the caller (an import batch) in its transaction. */
-  public async apply(manager: EntityManager, changes: RollupChanges): Promise<void> {
-    await this.rollups.apply(manager, changes);
+  /**
+   * Writes changes summed by the caller (an import batch) in its transaction, a slice of rows at a time
+   * with `between` before each.
+   */
+  public async apply(
+    manager: EntityManager,
+    changes: RollupChanges,
+    between?: () => Promise<void>,
+  ): Promise<void> {
+    await this.rollups.apply(manager, changes, between);
   }
 }
