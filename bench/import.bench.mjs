@@ -9,7 +9,8 @@
 // a temporary NDJSON file, then times streaming that file through POST /api/admin/imports and, unless
 // --no-reports, times GET /api/reports/summary and /breakdown. Needs `npm run build` and Redis.
 //
-// --json FILE   writes {applicationsPerSecond, applications, seconds, databaseUrl} (no password).
+// --json FILE   writes {applicationsPerSecond, applications, seconds, otherRequests, databaseUrl}
+//               (no password; otherRequests: the latency of GET /api/me on the API meanwhile).
 // --keep        keeps the scratch database and prints `DATABASE_URL=<url>` as the last line.
 // --cpu-prof DIR  starts the API with `--cpu-prof` and writes its profile to DIR.
 // BENCH_API_NODE_ARGS  more `node` options for the API (say `--max-semi-space-size=32`).
@@ -161,7 +162,7 @@ async function main() {
       shown.password = '';
       await writeFile(
         options.json,
-        `${JSON.stringify({ applicationsPerSecond: rate, applications: result.imported, seconds, databaseUrl: shown.toString() }, null, 2)}\n`,
+        `${JSON.stringify({ applicationsPerSecond: rate, applications: result.imported, seconds, otherRequests: others, databaseUrl: shown.toString() }, null, 2)}\n`,
       );
     }
 

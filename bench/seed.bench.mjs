@@ -31,5 +31,10 @@ export async function seed({ size, scratch }) {
   const databaseUrl = /^DATABASE_URL=(.+)$/.exec(lines.at(-1))?.[1];
   if (!databaseUrl) throw new Error('the import did not keep its database (no DATABASE_URL line)');
   const result = JSON.parse(await readFile(jsonFile, 'utf8'));
-  return { databaseUrl, applicationsPerSecond: result.applicationsPerSecond, seconds: result.seconds };
+  return {
+    databaseUrl,
+    applicationsPerSecond: result.applicationsPerSecond,
+    seconds: result.seconds,
+    otherRequests: result.otherRequests,
+  };
 }

@@ -15,6 +15,9 @@ export function tableRows(run) {
       floor ? times(run.seed.applicationsPerSecond / floor) : '',
       '≥ 20,000/s',
     ]);
+    // Everyone else on the importing API: a signed-in request every 100 ms while the import runs.
+    if (run.seed.otherRequests)
+      rows.push(['seed: GET /api/me meanwhile p50 / p99', both(run.seed.otherRequests), '', '', '']);
   }
   const { submit, submitBare } = run;
   if (submit && submitBare) {
