@@ -60,6 +60,8 @@ const GROUP_EXPRESSIONS: { readonly [Grouping in Exclude<RollupGrouping, null>]:
 };
 
 const increment = (table: string, column: string) => `${column} = ${table}.${column} + excluded.${column}`;
+const ROLLUP_CONFLICT = `${KEY} DO UPDATE SET ${COUNTER_NAMES.map((name) => increment('report_rollups', COUNTER_COLUMNS[name])).join(', ')}`;
+const HISTOGRAM_CONFLICT = `(grain, period, agency_id, procedure_id, channel, metric, bucket) DO UPDATE SET ${increment('report_histograms', 'count')}`;
 
 /** The report rollups: written by every event's transaction, summed by the reports. */
 @Injectable()
@@ -67,8 +69,8 @@ export class ReportRollupRepository {
   public constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Adds the changes to the rollup rows, creating the rows that do not exist yet. With `between` (an
-   * import's many rows), the rows go a slice at a time, in the same order, and `between` runs before each.
+   * Adds the changes to the rollup rows, creating the rows that do not exist yet: SLICE_ROWS rows a
+   * statement at most, in the same order, with `between` (an import's turn for other requests) before each.
    */
   public async apply(
     manager: EntityManager,
@@ -90,7 +92,7 @@ export class ReportRollupRepository {
         table: 'report_rollups',
         columns: ROLLUP_COLUMNS,
         rows,
-        onConflict: `${KEY} DO UPDATE SET ${COUNTER_NAMES.map((name) => increment('report_rollups', COUNTER_COLUMNS[name])).join(', ')}`,
+        onConflict: ROLLUP_CONFLICT,
       }),
     );
     const histogramRows = changes
@@ -110,7 +112,7 @@ export class ReportRollupRepository {
         table: 'report_histograms',
         columns: HISTOGRAM_COLUMNS,
         rows,
-        onConflict: `(grain, period, agency_id, procedure_id, channel, metric, bucket) DO UPDATE SET ${increment('report_histograms', 'count')}`,
+        onConflict: HISTOGRAM_CONFLICT,
       }),
     );
   }
