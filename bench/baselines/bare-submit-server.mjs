@@ -5,7 +5,7 @@
 //
 //   PORT=… DATABASE_URL=… JWT_SECRET=… STORAGE_DIR=… node bench/baselines/bare-submit-server.mjs
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 
@@ -96,8 +96,15 @@ async function upload(citizenId, applicationId, request, body) {
   const storageKey = randomUUID();
   const directory = join(storageDir, storageKey.slice(0, 2), storageKey.slice(2, 4));
   await mkdir(directory, { recursive: true });
-  await writeFile(join(directory, `.${storageKey}.part`), parts.file, { flag: 'wx' });
+  // As durable as OneGate's store: the file, then its directory, on disk before the row.
+  const file = await open(join(directory, `.${storageKey}.part`), 'wx');
+  await file.writeFile(parts.file);
+  await file.sync();
+  await file.close();
   await rename(join(directory, `.${storageKey}.part`), join(directory, storageKey));
+  const directoryHandle = await open(directory, 'r');
+  await directoryHandle.sync();
+  await directoryHandle.close();
   const id = randomUUID();
   const inserted = await pool.query(
     `INSERT INTO attachments (id, application_id, document_name, original_name, media_type, size_bytes, sha256,

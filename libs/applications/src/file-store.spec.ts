@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
@@ -57,6 +58,23 @@ describe('FileStore', () => {
     expect(readdirSync(join(storageDir, 'ab', 'cd'))).toEqual([again.storageKey]);
   });
 
+  it('has the bytes and then the name on disk before it answers (fsync of the file, then of its directory)', async () => {
+    vi.mocked(crypto.randomUUID).mockImplementation(sameDirectoryKey);
+    const synced = await recordSyncs(async () => {
+      await store.save(Buffer.from('first, in a new directory'));
+    });
+    expect(synced.slice(0, 2)).toEqual([storageDir, join(storageDir, 'ab')]);
+    expect(synced.slice(2)).toEqual([
+      expect.stringMatching(/\/ab\/cd\/\.abcd[^/]+\.part$/),
+      join(storageDir, 'ab', 'cd'),
+    ]);
+
+    const again = await recordSyncs(async () => {
+      await store.save(Buffer.from('second, the directory known'));
+    });
+    expect(again).toEqual([expect.stringMatching(/\.part$/), join(storageDir, 'ab', 'cd')]);
+  });
+
   it('removes a file, and a second removal is no error', async () => {
     const stored = await store.save(Buffer.from('gone soon'));
     await store.remove(stored.storageKey);
@@ -64,3 +82,22 @@ describe('FileStore', () => {
     expect(() => readFileSync(pathOf(stored.storageKey))).toThrow(/ENOENT/);
   });
 });
+
+/** The paths that were fsynced while `act` ran, in order (read from the descriptor, on Linux). */
+async function recordSyncs(act: () => Promise<void>): Promise<string[]> {
+  const probe = await open(__filename, 'r');
+  const handlePrototype = Object.getPrototypeOf(probe) as { sync(this: { fd: number }): Promise<void> };
+  await probe.close();
+  const original = handlePrototype.sync;
+  const synced: string[] = [];
+  const sync = vi.spyOn(handlePrototype, 'sync').mockImplementation(function (this: { fd: number }) {
+    synced.push(readlinkSync(`/proc/self/fd/${this.fd}`));
+    return original.call(this);
+  });
+  try {
+    await act();
+  } finally {
+    sync.mockRestore();
+  }
+  return synced;
+}

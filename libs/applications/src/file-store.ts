@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 
 import { Injectable } from '@nestjs/common';
@@ -16,7 +16,10 @@ export interface StoredFile {
 
 /**
  * Keeps file bytes under STORAGE_DIR with generated names (never the uploader's), written to a
- * temporary name first so a crash never leaves half a file under a real key.
+ * temporary name first so a crash never leaves half a file under a real key. A save returns only once
+ * the bytes and the name are on disk (fsync of the file, then of its directory): the caller then
+ * records the file in the database, and a power cut after that commit must not leave a row whose
+ * file was still only in memory.
  */
 @Injectable()
 export class FileStore {
@@ -31,6 +34,7 @@ export class FileStore {
     const temporary = join(directory, `.${storageKey}.part`);
     await this.writeNew(directory, temporary, bytes);
     await rename(temporary, join(directory, storageKey));
+    await syncDirectory(directory);
     return { storageKey, sha256: createHash('sha256').update(bytes).digest('hex'), sizeBytes: bytes.length };
   }
 
@@ -45,7 +49,7 @@ export class FileStore {
   /** Makes the directory only when it is not known to exist, or has gone (removed by hand, a restore). */
   private async writeNew(directory: string, path: string, bytes: Buffer): Promise<void> {
     if (this.knownDirectories.has(directory)) {
-      const written = await writeFile(path, bytes, { flag: 'wx' }).then(
+      const written = await writeDurably(path, bytes).then(
         () => true,
         (error: NodeJS.ErrnoException) => {
           if (error.code !== 'ENOENT') throw error;
@@ -55,13 +59,36 @@ export class FileStore {
       );
       if (written) return;
     }
-    await mkdir(directory, { recursive: true });
+    if (await mkdir(directory, { recursive: true })) {
+      // New fan-out directories are entries of their parents, which must reach the disk too.
+      await syncDirectory(this.config.storageDir);
+      await syncDirectory(dirname(directory));
+    }
     this.knownDirectories.add(directory);
-    await writeFile(path, bytes, { flag: 'wx' });
+    await writeDurably(path, bytes);
   }
 
   /** Two levels of fan-out keep directories small at national scale. */
   private directoryOf(storageKey: string): string {
     return join(this.config.storageDir, storageKey.slice(0, 2), storageKey.slice(2, 4));
+  }
+}
+
+async function writeDurably(path: string, bytes: Buffer): Promise<void> {
+  const file = await open(path, 'wx');
+  try {
+    await file.writeFile(bytes);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
+async function syncDirectory(path: string): Promise<void> {
+  const directory = await open(path, 'r');
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
   }
 }
