@@ -75,6 +75,21 @@ describe('FileStore', () => {
     expect(again).toEqual([expect.stringMatching(/\.part$/), join(storageDir, 'ab', 'cd')]);
   });
 
+  it('leaves nothing behind when the disk refuses the bytes, and says why', async () => {
+    const handlePrototype = await fileHandlePrototype();
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const writeFile = vi.spyOn(handlePrototype, 'writeFile').mockRejectedValueOnce(full);
+    try {
+      await expect(store.save(Buffer.from('too much'))).rejects.toThrow(/ENOSPC/);
+    } finally {
+      writeFile.mockRestore();
+    }
+    const left = readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((entry) =>
+      entry.isFile(),
+    );
+    expect(left).toEqual([]);
+  });
+
   it('removes a file, and a second removal is no error', async () => {
     const stored = await store.save(Buffer.from('gone soon'));
     await store.remove(stored.storageKey);
@@ -85,9 +100,7 @@ describe('FileStore', () => {
 
 /** The paths that were fsynced while `act` ran, in order (read from the descriptor, on Linux). */
 async function recordSyncs(act: () => Promise<void>): Promise<string[]> {
-  const probe = await open(__filename, 'r');
-  const handlePrototype = Object.getPrototypeOf(probe) as { sync(this: { fd: number }): Promise<void> };
-  await probe.close();
+  const handlePrototype = await fileHandlePrototype();
   const original = handlePrototype.sync;
   const synced: string[] = [];
   const sync = vi.spyOn(handlePrototype, 'sync').mockImplementation(function (this: { fd: number }) {
@@ -100,4 +113,16 @@ async function recordSyncs(act: () => Promise<void>): Promise<string[]> {
     sync.mockRestore();
   }
   return synced;
+}
+
+interface FileHandleMethods {
+  sync(this: { fd: number }): Promise<void>;
+  writeFile(data: Buffer): Promise<void>;
+}
+
+/** What every `FileHandle` inherits from (the class itself is not exported by Node). */
+async function fileHandlePrototype(): Promise<FileHandleMethods> {
+  const probe = await open(__filename, 'r');
+  await probe.close();
+  return Object.getPrototypeOf(probe) as FileHandleMethods;
 }

@@ -74,13 +74,17 @@ export class FileStore {
   }
 }
 
+/** A failed write (a full disk, say) leaves no partial temporary file behind. */
 async function writeDurably(path: string, bytes: Buffer): Promise<void> {
   const file = await open(path, 'wx');
+  let written = false;
   try {
     await file.writeFile(bytes);
     await file.sync();
+    written = true;
   } finally {
     await file.close();
+    if (!written) await rm(path, { force: true });
   }
 }
 
