@@ -37,6 +37,24 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
     return names.filter((_, index) => present[index]);
   };
 
+  it.skipIf(testDatabaseKind() !== 'sqlite')(
+    'keeps a commit on disk before it is acknowledged, also after a restart (log synced at every commit)',
+    async () => {
+      // A file already in WAL mode, opened again, is where better-sqlite3's default would be NORMAL.
+      const restarted = await new DataSource(
+        dataSourceOptions({ database: database.config, readDatabase: database.config }),
+      ).initialize();
+      try {
+        const [journal] = (await restarted.query('PRAGMA journal_mode')) as { journal_mode: string }[];
+        const [sync] = (await restarted.query('PRAGMA synchronous')) as { synchronous: number }[];
+        expect(journal.journal_mode).toBe('wal');
+        expect(sync.synchronous).toBe(2); // FULL
+      } finally {
+        await restarted.destroy();
+      }
+    },
+  );
+
   it('applies every migration, after which the entities need no further change', async () => {
     await runMigrationsExclusively(dataSource);
     expect(await dataSource.showMigrations()).toBe(false);

@@ -26,6 +26,11 @@ export function dataSourceOptions(config: DatabaseSettings): DataSourceOptions {
       type: 'better-sqlite3',
       database: config.database.url,
       enableWAL: true,
+      // better-sqlite3 is built with NORMAL for WAL, which may lose the last commits to a power cut;
+      // FULL syncs the log at every commit, so an acknowledged change stays.
+      prepareDatabase: (connection: { pragma(source: string): unknown }) => {
+        connection.pragma('synchronous = FULL');
+      },
       timeout: 10_000,
     };
   }
