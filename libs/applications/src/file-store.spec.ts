@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +88,33 @@ describe('FileStore', () => {
       entry.isFile(),
     );
     expect(left).toEqual([]);
+  });
+
+  it('stores files where the file system cannot fsync a directory, and fails when the disk reports an error', async () => {
+    const handlePrototype = await fileHandlePrototype();
+    const original = handlePrototype.sync;
+    const refuse = (code: string) =>
+      vi.spyOn(handlePrototype, 'sync').mockImplementation(function (this: { fd: number }) {
+        if (statSync(readlinkSync(`/proc/self/fd/${this.fd}`)).isDirectory()) {
+          return Promise.reject(Object.assign(new Error(`${code}: fsync`), { code }));
+        }
+        return original.call(this);
+      });
+
+    const unsupported = refuse('EINVAL');
+    try {
+      const stored = await store.save(Buffer.from('on a mount without directory fsync'));
+      expect(readFileSync(pathOf(stored.storageKey), 'utf8')).toBe('on a mount without directory fsync');
+    } finally {
+      unsupported.mockRestore();
+    }
+
+    const failing = refuse('EIO');
+    try {
+      await expect(store.save(Buffer.from('the disk failed'))).rejects.toThrow(/EIO/);
+    } finally {
+      failing.mockRestore();
+    }
   });
 
   it('removes a file, and a second removal is no error', async () => {

@@ -88,10 +88,16 @@ async function writeDurably(path: string, bytes: Buffer): Promise<void> {
   }
 }
 
+/** What some file systems (object-store mounts, say) answer when asked to fsync a directory. */
+const DIRECTORY_SYNC_UNSUPPORTED = new Set(['EINVAL', 'EBADF', 'ENOTSUP', 'EOPNOTSUPP', 'EISDIR']);
+
+/** As PostgreSQL does: where a file system cannot fsync a directory, its names are as safe as it makes them. */
 async function syncDirectory(path: string): Promise<void> {
   const directory = await open(path, 'r');
   try {
     await directory.sync();
+  } catch (error) {
+    if (!DIRECTORY_SYNC_UNSUPPORTED.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
   } finally {
     await directory.close();
   }
