@@ -105,6 +105,26 @@ describe(`processes as deployed (${testDatabaseKind()})`, () => {
     expect({ code: apiEnd.code, stderr: apiEnd.stderr }).toEqual({ code: 0, stderr: '' });
   });
 
+  it.skipIf(testDatabaseKind() !== 'postgres')(
+    'warns at start when PostgreSQL may lose acknowledged commits',
+    async () => {
+      const careless = new URL(env.DATABASE_URL);
+      careless.searchParams.set('options', '-c synchronous_commit=off');
+      const port = String(await freePort());
+      const api = start(API_MAIN, { ...env, DATABASE_URL: careless.toString(), PORT: port });
+      await waitForOk(`http://127.0.0.1:${port}/health/ready`);
+      api.child.kill('SIGTERM');
+      const { stdout } = await api.finished;
+      const warning = stdout
+        .split('\n')
+        .find((line) => line.includes('PostgreSQL may lose acknowledged commits'));
+      expect(warning && JSON.parse(warning)).toMatchObject({
+        level: 40,
+        settings: { synchronous_commit: 'off' },
+      });
+    },
+  );
+
   it('runs API and worker together from the launcher, and stops both on Ctrl-C', async () => {
     const ports = { PORT: String(await freePort()), WORKER_PORT: String(await freePort()) };
     const launcher = start(resolve(ROOT, 'scripts/start.mjs'), { ...env, ...ports });

@@ -29,3 +29,4 @@ export * from './repositories/notification.repository';
 export * from './repositories/mail-sink.repository';
 export * from './repositories/application-watch.repository';
 export * from './repositories/retention.repository';
+export * from './database-durability';

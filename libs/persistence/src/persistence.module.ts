@@ -19,6 +19,7 @@ import { RefreshTokenRepository } from './repositories/refresh-token.repository'
 import { RetentionRepository } from './repositories/retention.repository';
 import { UserRepository } from './repositories/user.repository';
 import { TransactionRunner } from './transaction-runner';
+import { DatabaseDurabilityCheck } from './database-durability';
 
 const REPOSITORIES = [
   NotificationRepository,
@@ -53,7 +54,7 @@ export class PersistenceModule {
           dataSourceFactory: async () => dataSource,
         }),
       ],
-      providers: REPOSITORIES,
+      providers: [...REPOSITORIES, DatabaseDurabilityCheck],
       exports: REPOSITORIES,
     };
   }
