@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // CI: fails when a production dependency has a high or critical advisory (npm audit --omit=dev). When
-// the advisory service cannot be reached, it says so on one line and does not fail the build for it.
+// the advisory service cannot be reached, it says so on one line and exits with SKIPPED_STATUS (75,
+// "try again later"), which `npm test` reports as skipped, neither passed nor failed.
 import { spawnSync } from 'node:child_process';
 
 const BLOCKING = ['high', 'critical'];
+const SKIPPED_STATUS = 75;
 
 const result = spawnSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8' });
 let report = null;
@@ -21,7 +23,7 @@ if (!counts) {
     (result.stderr || result.error?.message || 'no answer').trim();
   if (/\/-\/npm\/v1\/security\/|audit endpoint|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(reason)) {
     console.log(`npm audit: SKIPPED, the advisory service could not be reached (${reason.split('\n')[0]})`);
-    process.exit(0);
+    process.exit(SKIPPED_STATUS);
   }
   console.error(`npm audit: could not audit the dependencies: ${reason}`);
   process.exit(1);
