@@ -104,13 +104,13 @@ export class ImportRepository {
     const applications = replayed.map(({ application }) => application);
     const events = replayed.flatMap(({ events }) => events);
     const ratings = replayed.flatMap(({ rating }) => (rating ? [rating] : []));
+    const share = () => turns.share();
     if (this.isPostgres) {
       const client = (await manager.queryRunner!.connect()) as PoolClient;
-      await this.copy(client, this.applications, applications, turns);
-      await this.copy(client, this.events, events, turns);
-      await this.copy(client, this.ratings, ratings, turns);
+      await this.copy(client, this.applications, applications, share);
+      await this.copy(client, this.events, events, share);
+      await this.copy(client, this.ratings, ratings, share);
     } else {
-      const share = () => turns.share();
       await inSlices(applications, SLICE_ROWS, share, (slice) => this.applications.insert(manager, slice));
       await inSlices(events, SLICE_ROWS, share, (slice) => this.events.insert(manager, slice));
       await inSlices(ratings, SLICE_ROWS, share, (slice) => this.ratings.insert(manager, slice));
@@ -133,17 +133,12 @@ export class ImportRepository {
     client: PoolClient,
     rows: EntityRows<Entity>,
     entities: readonly Entity[],
-    turns: EventLoopTurns,
+    share: () => Promise<void>,
   ): Promise<void> {
     const chunks: Buffer[] = [];
-    await inSlices(
-      entities,
-      SLICE_ROWS,
-      () => turns.share(),
-      async (slice) => {
-        chunks.push(Buffer.from(rows.copyText(slice), 'utf8'));
-      },
-    );
+    await inSlices(entities, SLICE_ROWS, share, async (slice) => {
+      chunks.push(Buffer.from(rows.copyText(slice), 'utf8'));
+    });
     await copyRows(client, rows.table, rows.columnNames, chunks);
   }
 

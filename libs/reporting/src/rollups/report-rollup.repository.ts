@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { bulkInsert, inSlices } from '@onegate/persistence';
-import type { BulkColumn } from '@onegate/persistence';
+import type { BulkColumn, BulkInsert } from '@onegate/persistence';
 
 import type { HistogramMetric } from '../figures/histogram';
 import type { PeriodRange } from '../figures/period-ranges';
@@ -33,19 +33,6 @@ const KEY_COLUMNS: BulkColumn[] = [
   { name: 'procedure_id', pgType: 'varchar' },
   { name: 'channel', pgType: 'varchar' },
 ];
-const ROLLUP_COLUMNS: BulkColumn[] = [
-  ...KEY_COLUMNS,
-  ...COUNTER_NAMES.map((name): BulkColumn => ({
-    name: COUNTER_COLUMNS[name],
-    pgType: name === 'turnaroundMs' ? 'bigint' : 'integer',
-  })),
-];
-const HISTOGRAM_COLUMNS: BulkColumn[] = [
-  ...KEY_COLUMNS,
-  { name: 'metric', pgType: 'varchar' },
-  { name: 'bucket', pgType: 'integer' },
-  { name: 'count', pgType: 'integer' },
-];
 /**
  * Rows a statement writes at most. A live action's few rows go in one; an import's, one slice of them
  * at a time. Large enough that PostgreSQL's work per statement hardly counts.
@@ -60,8 +47,30 @@ const GROUP_EXPRESSIONS: { readonly [Grouping in Exclude<RollupGrouping, null>]:
 };
 
 const increment = (table: string, column: string) => `${column} = ${table}.${column} + excluded.${column}`;
-const ROLLUP_CONFLICT = `${KEY} DO UPDATE SET ${COUNTER_NAMES.map((name) => increment('report_rollups', COUNTER_COLUMNS[name])).join(', ')}`;
-const HISTOGRAM_CONFLICT = `(grain, period, agency_id, procedure_id, channel, metric, bucket) DO UPDATE SET ${increment('report_histograms', 'count')}`;
+
+/** The two tables the rollups add to: their columns and how a row adds to one already there. */
+type Upsert = Omit<BulkInsert, 'rows'>;
+const ROLLUPS: Upsert = {
+  table: 'report_rollups',
+  columns: [
+    ...KEY_COLUMNS,
+    ...COUNTER_NAMES.map((name): BulkColumn => ({
+      name: COUNTER_COLUMNS[name],
+      pgType: name === 'turnaroundMs' ? 'bigint' : 'integer',
+    })),
+  ],
+  onConflict: `${KEY} DO UPDATE SET ${COUNTER_NAMES.map((name) => increment('report_rollups', COUNTER_COLUMNS[name])).join(', ')}`,
+};
+const HISTOGRAMS: Upsert = {
+  table: 'report_histograms',
+  columns: [
+    ...KEY_COLUMNS,
+    { name: 'metric', pgType: 'varchar' },
+    { name: 'bucket', pgType: 'integer' },
+    { name: 'count', pgType: 'integer' },
+  ],
+  onConflict: `(grain, period, agency_id, procedure_id, channel, metric, bucket) DO UPDATE SET ${increment('report_histograms', 'count')}`,
+};
 
 /** The report rollups: written by every event's transaction, summed by the reports. */
 @Injectable()
@@ -87,14 +96,7 @@ export class ReportRollupRepository {
         key.channel,
         ...COUNTER_NAMES.map((name) => counters[name]),
       ]);
-    await inSlices(rollupRows, SLICE_ROWS, between, (rows) =>
-      bulkInsert(manager, {
-        table: 'report_rollups',
-        columns: ROLLUP_COLUMNS,
-        rows,
-        onConflict: ROLLUP_CONFLICT,
-      }),
-    );
+    await upsertInSlices(manager, ROLLUPS, rollupRows, between);
     const histogramRows = changes
       .histograms()
       .map(({ key, metric, bucket, count }) => [
@@ -107,14 +109,7 @@ export class ReportRollupRepository {
         bucket,
         count,
       ]);
-    await inSlices(histogramRows, SLICE_ROWS, between, (rows) =>
-      bulkInsert(manager, {
-        table: 'report_histograms',
-        columns: HISTOGRAM_COLUMNS,
-        rows,
-        onConflict: HISTOGRAM_CONFLICT,
-      }),
-    );
+    await upsertInSlices(manager, HISTOGRAMS, histogramRows, between);
   }
 
   /** Empties the rollups for a rebuild; on PostgreSQL, writers wait until the rebuild commits. */
@@ -212,4 +207,13 @@ export class ReportRollupRepository {
       await runner.release();
     }
   }
+}
+
+function upsertInSlices(
+  manager: EntityManager,
+  upsert: Upsert,
+  rows: readonly (readonly unknown[])[],
+  between: () => Promise<void>,
+): Promise<void> {
+  return inSlices(rows, SLICE_ROWS, between, (slice) => bulkInsert(manager, { ...upsert, rows: slice }));
 }
