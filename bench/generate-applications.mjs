@@ -1,4 +1,4 @@
-// Random but valid application histories in the import format (domain.md, "Historical import"), for
+// Random but valid application histories in the import format (docs/metrics.md, "Historical import"), for
 // benchmarks: online and paper files, supplements, payments, decisions, signatures, returns, ratings.
 
 const HOUR = 3_600_000;

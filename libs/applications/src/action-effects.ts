@@ -14,7 +14,7 @@ export interface EffectContext {
   receivingAgencyId: string | null;
 }
 
-/** What an action changes on the application, besides its state (domain.md, "Due time, pauses, extensions"). */
+/** What an action changes on the application, besides its state (docs/lifecycle.md, "Due time and the clock"). */
 export function effectsOf(
   action: Action,
   application: Application,

@@ -3,7 +3,7 @@ import type { Action, ActorRole, Channel, FieldProblem } from '@onegate/domain';
 
 import { resolveChannel } from './channel-rules';
 
-/** The fields an action may carry (domain.md, "Action fields"). */
+/** The fields an action may carry (docs/lifecycle.md, "Fields of an action"). */
 export interface ActionFields {
   reason?: string;
   missingDocuments?: string[];

@@ -18,12 +18,13 @@ import { ACTIONS } from '@onegate/domain';
 import type { Action, Channel } from '@onegate/domain';
 import { NumberFromText } from '@onegate/observability';
 
-/** `POST /api/applications/:id/actions`: the action and its fields (domain.md, "Action fields"). */
+/** Every action but `register_counter`, which has its own route. */
+const ACTIONS_ON_A_FILE = ACTIONS.filter((action) => action !== 'register_counter');
+
+/** `POST /api/applications/:id/actions`: the action and its fields (docs/lifecycle.md, "Fields of an action"). */
 export class ActionRequest {
   @ApiProperty({ enum: ACTIONS })
-  @IsIn(ACTIONS.filter((action) => action !== 'register_counter'), {
-    message: 'action must be one of the actions of domain.md',
-  })
+  @IsIn(ACTIONS_ON_A_FILE, { message: `action must be one of: ${ACTIONS_ON_A_FILE.join(', ')}` })
   public action!: Action;
 
   @ApiPropertyOptional({ description: 'Required by refuse, deny, request_supplement and extend' })

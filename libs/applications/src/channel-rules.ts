@@ -1,7 +1,7 @@
 import type { Action, ActorRole, Channel, FieldProblem } from '@onegate/domain';
 
 /**
- * The channel an action is recorded with (domain.md, "Action fields"): citizens and OneGate act
+ * The channel an action is recorded with (docs/lifecycle.md, "Fields of an action"): citizens and OneGate act
  * online; register_counter is always offline; a clerk's supplement handed in at the counter, cash
  * payment and paper signature are offline; anything else a clerk does is online unless they say so.
  */

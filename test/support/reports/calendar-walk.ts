@@ -52,7 +52,7 @@ export class CalendarWalk {
     return Date.parse(`${date}T00:00:00Z`) - this.offsetMs;
   }
 
-  /** The instant `amountMs` of office time after `start` (domain.md, `addWorkingTime`). */
+  /** The instant `amountMs` of office time after `start` (docs/working-time.md, `addWorkingTime`). */
   public addWorkingTime(start: number, amountMs: number): number {
     let remaining = amountMs;
     let cursor = start;
@@ -67,7 +67,7 @@ export class CalendarWalk {
     }
   }
 
-  /** The office time between two instants, in milliseconds (domain.md, `workingTimeBetween`). */
+  /** The office time between two instants, in milliseconds (docs/working-time.md, `workingTimeBetween`). */
   public workingTimeBetween(from: number, to: number): number {
     let total = 0;
     for (let date = this.dateOf(from); date <= this.dateOf(to); date = shiftDate(date, 1)) {

@@ -1,5 +1,5 @@
 /**
- * The report figures of domain.md computed straight from imported lines, deliberately simply: each
+ * The report figures of docs/metrics.md computed straight from imported lines, deliberately simply: each
  * application's story is read once into plain facts, and each figure is a filter and a count over
  * them. It shares no code with OneGate; its working time comes from a CalendarWalk.
  */

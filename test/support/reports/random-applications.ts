@@ -1,5 +1,5 @@
 /**
- * A seeded generator of random application histories in the import format of domain.md: random
+ * A seeded generator of random application histories in the import format of docs/metrics.md: random
  * procedures, channels, supplements under both policies, extensions, denials, withdrawals, refusals,
  * paper steps, payments and ratings, at any time of day, weekends and holidays included.
  */

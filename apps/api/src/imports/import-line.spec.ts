@@ -22,7 +22,7 @@ const valid = {
 };
 
 describe('import lines', () => {
-  it('reads the line of domain.md, with times in any offset', () => {
+  it('reads the import line of docs/metrics.md, with times in any offset', () => {
     const line = parseImportLine(JSON.stringify(valid));
     expect(line).toMatchObject({
       code: 'QN-STP-250103-0007',

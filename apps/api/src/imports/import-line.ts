@@ -2,7 +2,7 @@ import { ACTIONS } from '@onegate/domain';
 import type { Action, Channel } from '@onegate/domain';
 import type { JsonObject } from '@onegate/persistence';
 
-/** One event of an imported application, with the action fields of domain.md. */
+/** One event of an imported application, with the action fields of docs/lifecycle.md. */
 export interface ImportEvent {
   type: Action;
   at: Date;
@@ -15,7 +15,7 @@ export interface ImportEvent {
   note?: string;
 }
 
-/** One line of an import: one application and its whole history (domain.md, "Historical import"). */
+/** One line of an import: one application and its whole history (docs/metrics.md, "Historical import"). */
 export interface ImportLine {
   code: string;
   procedureCode: string;

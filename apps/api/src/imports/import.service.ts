@@ -17,7 +17,7 @@ import { ImportRepository } from './import.repository';
 import type { NdjsonLine } from './ndjson-lines';
 import { ndjsonLines } from './ndjson-lines';
 
-/** `{"imported":N,"skipped":N,"rejected":[{"line":N,"error":"..."}]}` (domain.md, "Historical import"). */
+/** `{"imported":N,"skipped":N,"rejected":[{"line":N,"error":"..."}]}` (docs/metrics.md, "Historical import"). */
 export interface ImportResult {
   imported: number;
   skipped: number;

@@ -14,8 +14,8 @@ export interface SupplementOutcome {
 }
 
 /**
- * On `supplement` at `resumedAt` after `request_supplement` at `requestedAt` (domain.md, "Due time,
- * pauses, extensions"): `pause` pushes the due time by the paused working time; `restart` starts the
+ * On `supplement` at `resumedAt` after `request_supplement` at `requestedAt` (docs/lifecycle.md, "Due
+ * time and the clock"): `pause` pushes the due time by the paused working time; `restart` starts the
  * full processing time again from the supplement.
  */
 export function dueAtAfterSupplement(

@@ -34,13 +34,13 @@ export type Action = (typeof ACTIONS)[number];
 export type Channel = 'online' | 'offline';
 export type ActorRole = Role | 'system' | 'import';
 
-/** Where an action may start, where it leaves the file, and who may take it (domain.md, "States and actions"). */
+/** Where an action may start, where it leaves the file, and who may take it (docs/lifecycle.md, "Actions"). */
 export interface Transition {
   from: readonly ApplicationState[];
   /** `same` keeps the state (pay, extend, sign, assign from in_progress). */
   to: ApplicationState | 'same';
   actors: readonly ActorRole[];
-  /** Fields that must be present (domain.md, "Action fields"). */
+  /** Fields that must be present (docs/lifecycle.md, "Fields of an action"). */
   requires: readonly ('reason' | 'missingDocuments' | 'appointmentAt' | 'reference' | 'assigneeId')[];
 }
 

@@ -23,7 +23,7 @@ export interface ApplicationContribution {
 type WorkState = 'received' | 'in_progress' | 'supplement_requested' | 'decided';
 
 /**
- * The report figures of one application, read from its events (domain.md, "Report figures"). Each
+ * The report figures of one application, read from its events (docs/metrics.md, "The figures"). Each
  * figure counts on the local date of the event that defines it. The backlog and the overdue backlog
  * are recorded as +1 on the date from whose end the file counts and -1 on the date from whose end it
  * no longer does, so the backlog at the end of any date is the sum of the changes up to it:
@@ -162,7 +162,7 @@ export function contributionOf(
   return { channel: entry.type === 'register_counter' ? 'offline' : 'online', days, durations };
 }
 
-/** domain.md, "Fully online": returned, and online from submission to return. */
+/** docs/lifecycle.md, "Fully online": returned, and online from submission to return. */
 export function isFullyOnline(history: ApplicationHistory): boolean {
   const events: readonly HistoryEvent[] = history.events;
   const has = (type: HistoryEvent['type'], channel = 'online') =>

@@ -2,7 +2,7 @@ import { MS_PER_WORKING_DAY, percentileFromHistogram } from './histogram';
 import type { Counters } from './report-counters';
 import { addCounters, zeroCounters } from './report-counters';
 
-/** The figures of domain.md, "Report figures", under their exact names. */
+/** The figures of docs/metrics.md, "The figures", under their exact names. */
 export interface ReportFigures {
   received: number;
   onlineSubmitted: number;

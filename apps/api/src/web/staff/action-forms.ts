@@ -6,7 +6,7 @@ import type { FormErrors } from '../core/form-problems';
 
 type ActionField = 'reason' | 'missingDocuments' | 'appointmentAt' | 'assigneeId' | 'channel' | 'note';
 
-/** The fields each staff action asks for (domain.md, "Action fields"); a note fits every action. */
+/** The fields each staff action asks for (docs/lifecycle.md, "Fields of an action"); a note fits every action. */
 const FIELDS: Record<Action, ActionField[]> = {
   submit: [],
   register_counter: [],
