@@ -1,22 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
-const aliases = {
-  '@onegate/access': resolve(import.meta.dirname, 'libs/access/src'),
-  '@onegate/applications': resolve(import.meta.dirname, 'libs/applications/src'),
-  '@onegate/auth': resolve(import.meta.dirname, 'libs/auth/src'),
-  '@onegate/config': resolve(import.meta.dirname, 'libs/config/src'),
-  '@onegate/documents': resolve(import.meta.dirname, 'libs/documents/src'),
-  '@onegate/domain': resolve(import.meta.dirname, 'libs/domain/src'),
-  '@onegate/jobs': resolve(import.meta.dirname, 'libs/jobs/src'),
-  '@onegate/notifications': resolve(import.meta.dirname, 'libs/notifications/src'),
-  '@onegate/observability': resolve(import.meta.dirname, 'libs/observability/src'),
-  '@onegate/persistence': resolve(import.meta.dirname, 'libs/persistence/src'),
-  '@onegate/reporting': resolve(import.meta.dirname, 'libs/reporting/src'),
-  '@onegate/migrations': resolve(import.meta.dirname, 'migrations'),
+/** The `@onegate/*` path aliases, written once in tsconfig.json: the type checker, the build and the tests read them there. */
+const tsconfig = JSON.parse(readFileSync(resolve(import.meta.dirname, 'tsconfig.json'), 'utf8')) as {
+  compilerOptions: { paths: Record<string, string[]> };
 };
+const aliases = Object.fromEntries(
+  Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [
+    alias,
+    resolve(import.meta.dirname, target),
+  ]),
+);
 
 const shared = {
   plugins: [swc.vite({ module: { type: 'es6' } })],
