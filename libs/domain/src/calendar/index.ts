@@ -18,6 +18,12 @@ export { type HolidaySource, type PublicHoliday } from './public-holidays';
 export { DEFAULT_TIME_ZONE, TimeZone } from './time-zone';
 export { createVietnamWorkingCalendar, type VietnamWorkingCalendarOptions } from './vietnam-calendar';
 export { VIETNAM_DAY_OVERRIDES_2025_2026 } from './vietnam-day-overrides';
+export { VIETNAM_DAY_OVERRIDES_2020_2024 } from './vietnam-day-overrides-2020-2024';
+export {
+  VIETNAM_DAY_OVERRIDES,
+  VIETNAM_OFFICIAL_SCHEDULES,
+  type OfficialSchedule,
+} from './vietnam-official-schedules';
 export { TET_NGUYEN_DAN, vietnamPublicHolidays } from './vietnam-holidays';
 export {
   WorkingCalendar,
