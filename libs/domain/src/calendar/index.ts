@@ -33,3 +33,10 @@ export {
   type WorkingCalendarConfig,
 } from './working-calendar';
 export { WORKING_HOURS_PER_DAY, workingDaysToHours, workingHoursToDays } from './working-time';
+export {
+  MAX_SCHEDULE_REASON_LENGTH,
+  MAX_SCHEDULE_SOURCE_LENGTH,
+  parseOfficialScheduleFile,
+  ScheduleFileError,
+  type OfficialScheduleFile,
+} from './official-schedule-file';
