@@ -43,11 +43,16 @@ export class AddCalendarSchedules1764200010000 implements MigrationInterface {
       );
     }
     for (const { date, kind, reason } of VIETNAM_DAY_OVERRIDES_2020_2024) {
+      const declared = await this.run(
+        queryRunner,
+        `SELECT "id" FROM "calendar_overrides" WHERE "date" = :date`,
+        { date },
+      );
+      if (declared.length > 0) continue;
       await this.run(
         queryRunner,
         `INSERT INTO "calendar_overrides" ("id", "date", "kind", "reason", "created_at", "created_by")
-         SELECT :id, :date, :kind, :reason, :now, NULL
-         WHERE NOT EXISTS (SELECT 1 FROM "calendar_overrides" WHERE "date" = :date)`,
+         VALUES (:id, :date, :kind, :reason, :now, NULL)`,
         { id: randomUUID(), date, kind, reason, now },
       );
     }
@@ -65,8 +70,12 @@ export class AddCalendarSchedules1764200010000 implements MigrationInterface {
     await queryRunner.dropTable('calendar_schedules');
   }
 
-  private async run(queryRunner: QueryRunner, sql: string, parameters: Record<string, unknown>) {
+  private async run(
+    queryRunner: QueryRunner,
+    sql: string,
+    parameters: Record<string, unknown>,
+  ): Promise<unknown[]> {
     const [escaped, values] = queryRunner.connection.driver.escapeQueryWithParameters(sql, parameters);
-    await queryRunner.query(escaped, values);
+    return (await queryRunner.query(escaped, values)) as unknown[];
   }
 }

@@ -32,6 +32,18 @@ export class CalendarSchedulesService {
     return (await this.overrides.listSchedules()).map(OfficialScheduleDto.from);
   }
 
+  /**
+   * Of `years` and of the years that have report figures (the years present in the data), those with
+   * no official schedule loaded, in order.
+   */
+  public async yearsWithoutSchedule(years: readonly number[]): Promise<number[]> {
+    const [loaded, reported] = await Promise.all([
+      this.calendars.officialScheduleYears(),
+      this.overrides.reportedYears(),
+    ]);
+    return [...new Set([...years, ...reported])].filter((year) => !loaded.has(year)).sort((a, b) => a - b);
+  }
+
   /** Replaces every override of the year with the file's days and records the year's schedule. */
   public async load(
     admin: AuthenticatedUser,
@@ -56,7 +68,8 @@ export class CalendarSchedulesService {
       actorId: admin.id,
       details: { year, source: parsed.source, days: rows.length },
     });
-    return { ...OfficialScheduleDto.from(schedule), overrides: rows.map(CalendarOverrideDto.from) };
+    const byDate = rows.sort((a, b) => a.date.localeCompare(b.date));
+    return { ...OfficialScheduleDto.from(schedule), overrides: byDate.map(CalendarOverrideDto.from) };
   }
 }
 

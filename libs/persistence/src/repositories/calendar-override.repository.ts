@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager, Repository } from 'typeorm';
 
-import { CalendarOverride, CalendarSchedule } from '../entities';
+import { CalendarOverride, CalendarSchedule, ReportRollup } from '../entities';
 
 /** `YYYY-MM-DD` dates compare as text, so a year is a plain range. */
 const yearRange = (year: number) => {
@@ -14,10 +14,12 @@ const yearRange = (year: number) => {
 export class CalendarOverrideRepository {
   private readonly overrides: Repository<CalendarOverride>;
   private readonly schedules: Repository<CalendarSchedule>;
+  private readonly rollups: Repository<ReportRollup>;
 
   public constructor(@InjectDataSource() dataSource: DataSource) {
     this.overrides = dataSource.getRepository(CalendarOverride);
     this.schedules = dataSource.getRepository(CalendarSchedule);
+    this.rollups = dataSource.getRepository(ReportRollup);
   }
 
   /** Every override; a few dozen rows per year, read whole to build calendars. */
@@ -44,6 +46,16 @@ export class CalendarOverrideRepository {
     if (overrides.length > 0) await manager.insert(CalendarOverride, [...overrides]);
     await manager.delete(CalendarSchedule, { year: schedule.year });
     await manager.insert(CalendarSchedule, schedule);
+  }
+
+  /** The years with report figures, read from the yearly rollup rows (the first columns of their key). */
+  public async reportedYears(): Promise<number[]> {
+    const rows = await this.rollups
+      .createQueryBuilder('rollup')
+      .select('DISTINCT rollup.period', 'period')
+      .where('rollup.grain = :grain', { grain: 'year' })
+      .getRawMany<{ period: string }>();
+    return rows.map(({ period }) => Number(period)).filter(Number.isInteger);
   }
 
   public findByDate(date: string): Promise<CalendarOverride | null> {
