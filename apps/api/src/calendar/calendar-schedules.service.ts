@@ -93,4 +93,7 @@ function readScheduleFile(year: number, file: Buffer | undefined): OfficialSched
 }
 
 const invalidFile = (problem: string) =>
-  new BadRequestException({ message: 'Invalid schedule file', details: [{ field: 'file', problems: [problem] }] });
+  new BadRequestException({
+    message: 'Invalid schedule file',
+    details: [{ field: 'file', problems: [problem] }],
+  });

@@ -34,7 +34,11 @@ export const VIETNAM_DAY_OVERRIDES_2020_2024: readonly DayOverride[] = Object.fr
   // (Labour Code 2019 art. 111(3)). Tết Nhâm Dần 31/1-4/2/2022 is exactly the statutory eve + 4 days.
   { date: '2022-01-03', kind: 'day_off', reason: 'nghỉ bù Tết Dương lịch (trùng thứ Bảy 01/01/2022)' },
   { date: '2022-04-11', kind: 'day_off', reason: 'nghỉ bù Giỗ Tổ Hùng Vương (trùng Chủ nhật 10/04/2022)' },
-  { date: '2022-05-02', kind: 'day_off', reason: 'nghỉ bù ngày Giải phóng miền Nam (trùng thứ Bảy 30/04/2022)' },
+  {
+    date: '2022-05-02',
+    kind: 'day_off',
+    reason: 'nghỉ bù ngày Giải phóng miền Nam (trùng thứ Bảy 30/04/2022)',
+  },
   { date: '2022-05-03', kind: 'day_off', reason: 'nghỉ bù Quốc tế Lao động (trùng Chủ nhật 01/05/2022)' },
 
   // National Day 2022: Thursday 1/9 and Friday 2/9, four days off from 1/9 to 4/9. Công văn 245/VPCP-KGVX
@@ -56,7 +60,11 @@ export const VIETNAM_DAY_OVERRIDES_2020_2024: readonly DayOverride[] = Object.fr
   // the compensatory days, five days off from 29/4 to 3/5 with no make-up working day (Labour Code 2019
   // art. 111(3)).
   { date: '2023-05-02', kind: 'day_off', reason: 'nghỉ bù Giỗ Tổ Hùng Vương (trùng thứ Bảy 29/04/2023)' },
-  { date: '2023-05-03', kind: 'day_off', reason: 'nghỉ bù ngày Giải phóng miền Nam (trùng Chủ nhật 30/04/2023)' },
+  {
+    date: '2023-05-03',
+    kind: 'day_off',
+    reason: 'nghỉ bù ngày Giải phóng miền Nam (trùng Chủ nhật 30/04/2023)',
+  },
 
   // Tết Giáp Thìn 2024: 8/2-14/2 (29 Chạp Quý Mão to mùng 5 Giáp Thìn), five Tết days and two compensatory
   // days. National Day 2024: 2/9 and Tuesday 3/9, four days off from 31/8 to 3/9. Công văn 8662/VPCP-KGVX of

@@ -19,7 +19,17 @@ const OFFICIAL: Record<number, { daysOff: string[]; makeUpDays: string[] }> = {
   2021: {
     // New Year (Friday); Tết 10-16/2; Hùng Kings 21/4; 30/4; 1/5 on Saturday, so 3/5; National Day 2-3/9.
     daysOff: [
-      '01-01', '02-10', '02-11', '02-12', '02-15', '02-16', '04-21', '04-30', '05-03', '09-02', '09-03',
+      '01-01',
+      '02-10',
+      '02-11',
+      '02-12',
+      '02-15',
+      '02-16',
+      '04-21',
+      '04-30',
+      '05-03',
+      '09-02',
+      '09-03',
     ],
     makeUpDays: [],
   },
@@ -27,7 +37,17 @@ const OFFICIAL: Record<number, { daysOff: string[]; makeUpDays: string[] }> = {
     // New Year on Saturday, so 3/1; Tết 31/1-4/2; Hùng Kings on Sunday 10/4, so 11/4; 30/4 and 1/5 on the
     // weekend, so 2/5 and 3/5; National Day 1-2/9.
     daysOff: [
-      '01-03', '01-31', '02-01', '02-02', '02-03', '02-04', '04-11', '05-02', '05-03', '09-01', '09-02',
+      '01-03',
+      '01-31',
+      '02-01',
+      '02-02',
+      '02-03',
+      '02-04',
+      '04-11',
+      '05-02',
+      '05-03',
+      '09-01',
+      '09-02',
     ],
     makeUpDays: [],
   },
@@ -35,14 +55,34 @@ const OFFICIAL: Record<number, { daysOff: string[]; makeUpDays: string[] }> = {
     // New Year on Sunday, so 2/1; Tết 20-26/1; Hùng Kings on Saturday 29/4 and 30/4 on Sunday, so 2/5
     // and 3/5 besides 1/5; National Day 1-2/9 with 2/9 on Saturday, so 4/9.
     daysOff: [
-      '01-02', '01-20', '01-23', '01-24', '01-25', '01-26', '05-01', '05-02', '05-03', '09-01', '09-04',
+      '01-02',
+      '01-20',
+      '01-23',
+      '01-24',
+      '01-25',
+      '01-26',
+      '05-01',
+      '05-02',
+      '05-03',
+      '09-01',
+      '09-04',
     ],
     makeUpDays: [],
   },
   2024: {
     // New Year; Tết 8-14/2; Hùng Kings 18/4; 29/4 swapped with Saturday 4/5; 30/4; 1/5; National Day 2-3/9.
     daysOff: [
-      '01-01', '02-08', '02-09', '02-12', '02-13', '02-14', '04-18', '04-29', '04-30', '05-01', '09-02',
+      '01-01',
+      '02-08',
+      '02-09',
+      '02-12',
+      '02-13',
+      '02-14',
+      '04-18',
+      '04-29',
+      '04-30',
+      '05-01',
+      '09-02',
       '09-03',
     ],
     makeUpDays: ['05-04'],
@@ -50,7 +90,17 @@ const OFFICIAL: Record<number, { daysOff: string[]; makeUpDays: string[] }> = {
   2025: {
     // New Year; Tết 27-31/1; Hùng Kings 7/4; 30/4; 1/5; 2/5 swapped with Saturday 26/4; National Day 1-2/9.
     daysOff: [
-      '01-01', '01-27', '01-28', '01-29', '01-30', '01-31', '04-07', '04-30', '05-01', '05-02', '09-01',
+      '01-01',
+      '01-27',
+      '01-28',
+      '01-29',
+      '01-30',
+      '01-31',
+      '04-07',
+      '04-30',
+      '05-01',
+      '05-02',
+      '09-01',
       '09-02',
     ],
     makeUpDays: ['04-26'],
@@ -59,8 +109,19 @@ const OFFICIAL: Record<number, { daysOff: string[]; makeUpDays: string[] }> = {
     // New Year with 2/1 swapped with Saturday 10/1; Tết 16-20/2; Hùng Kings on Sunday 26/4, so 27/4; 30/4;
     // 1/5; National Day 1-2/9 with 31/8 swapped with Saturday 22/8.
     daysOff: [
-      '01-01', '01-02', '02-16', '02-17', '02-18', '02-19', '02-20', '04-27', '04-30', '05-01', '08-31',
-      '09-01', '09-02',
+      '01-01',
+      '01-02',
+      '02-16',
+      '02-17',
+      '02-18',
+      '02-19',
+      '02-20',
+      '04-27',
+      '04-30',
+      '05-01',
+      '08-31',
+      '09-01',
+      '09-02',
     ],
     makeUpDays: ['01-10', '08-22'],
   },
