@@ -17,7 +17,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The years whose official schedule of days off is loaded, and loading a year from the government's
- * notice written as a file (docs/working-time.md, "Loading a year's official schedule").
+ * notice written as a file (docs/working-time.md, "Loading a year's schedule from a file").
  */
 @Injectable()
 export class CalendarSchedulesService {
