@@ -415,8 +415,18 @@ describe(`working calendar (${testDatabaseKind()})`, () => {
       const badYear = await upload('next', source);
       expect(badYear.status).toBe(400);
       expect(fieldsOf((await badYear.json()) as ErrorBody)).toEqual(['year']);
+      const json = await request<ErrorBody>(`${api}${schedules}/2029`, {
+        method: 'POST',
+        headers: headers.admin,
+        body: {},
+      });
+      expect(json.status).toBe(400);
+      expect(fieldsOf(json.body)).toEqual(['file']);
+      expect((await fetch(`${api}${schedules}/2029`, { method: 'POST' })).status).toBe(401);
+      expect((await fetch(`${api}${schedules}`)).status).toBe(401);
       for (const role of ['citizen', 'clerk', 'supervisor'] as const) {
         expect((await upload('2029', source, role)).status, role).toBe(403);
+        expect((await fetch(`${api}${schedules}`, { headers: headers[role] })).status, role).toBe(403);
       }
       const still = await listing('from=2029-01-01&to=2029-01-01');
       expect(still.body.officialSchedules).toEqual([{ year: 2029, loaded: false }]);
