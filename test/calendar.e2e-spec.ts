@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Agency } from '@onegate/persistence';
+import { Agency, AuditEvent } from '@onegate/persistence';
 
 import { WorkingCalendarService } from '@onegate/applications';
 import type { DemoRole } from './support/accounts';
@@ -24,6 +24,7 @@ interface Listing {
   officeHours: { start: string; end: string }[];
   workingHoursPerDay: number;
   days: Day[];
+  officialSchedules: { year: number; loaded: boolean }[];
 }
 
 interface Override {
@@ -286,6 +287,196 @@ describe(`working calendar (${testDatabaseKind()})`, () => {
       }
       expect(await days('2025-05-02', '2025-05-02')).toEqual([
         ['2025-05-02', false, 'official_day_off: nghỉ lễ 30/4-1/5, hoán đổi với thứ Bảy 26/04/2025'],
+      ]);
+    });
+  });
+  describe('official schedules of past years', () => {
+    it('counts the official days of 2020-2024 and says which years have an official schedule', async () => {
+      expect(await days('2024-02-07', '2024-02-15')).toEqual([
+        ['2024-02-07', true, 'working_day'],
+        ['2024-02-08', false, 'official_day_off: Tết Nguyên Đán (29 tháng Chạp Quý Mão)'],
+        ['2024-02-09', false, 'public_holiday: Tết Nguyên Đán'],
+        ['2024-02-10', false, 'public_holiday: Tết Nguyên Đán'],
+        ['2024-02-11', false, 'public_holiday: Tết Nguyên Đán'],
+        ['2024-02-12', false, 'public_holiday: Tết Nguyên Đán'],
+        ['2024-02-13', false, 'public_holiday: Tết Nguyên Đán'],
+        ['2024-02-14', false, 'official_day_off: nghỉ bù Tết Nguyên Đán (mùng 5 tháng Giêng Giáp Thìn)'],
+        ['2024-02-15', true, 'working_day'],
+      ]);
+      const swapped = await days('2024-04-29', '2024-05-04');
+      expect(swapped.map(([date, working]) => [date, working])).toEqual([
+        ['2024-04-29', false],
+        ['2024-04-30', false],
+        ['2024-05-01', false],
+        ['2024-05-02', true],
+        ['2024-05-03', true],
+        ['2024-05-04', true],
+      ]);
+      expect((await days('2023-09-01', '2023-09-04')).map(([, working]) => working)).toEqual([
+        false,
+        false,
+        false,
+        false,
+      ]);
+      const across = await listing('from=2019-12-01&to=2020-01-31');
+      expect(across.body.officialSchedules).toEqual([
+        { year: 2019, loaded: false },
+        { year: 2020, loaded: true },
+      ]);
+      const shipped = await request<{ year: number; loadedBy: string | null }[]>(
+        `${api}/api/admin/calendar/schedules`,
+        { headers: headers.admin },
+      );
+      expect(shipped.body.filter((schedule) => schedule.year <= 2026)).toEqual(
+        [2020, 2021, 2022, 2023, 2024, 2025, 2026].map((year) =>
+          expect.objectContaining({ year, source: expect.any(String), loadedBy: null }),
+        ),
+      );
+    });
+
+    const schedules = `/api/admin/calendar/schedules`;
+    const upload = (year: string, text: string | null, role: DemoRole = 'admin') => {
+      const form = new FormData();
+      if (text !== null) form.append('file', new Blob([text], { type: 'text/csv' }), 'schedule.csv');
+      return fetch(`${api}${schedules}/${year}`, { method: 'POST', headers: headers[role], body: form });
+    };
+    const problemsOf = async (response: Response) => {
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as ErrorBody;
+      return (body.details ?? []).flatMap((detail) =>
+        detail.problems.map((problem) => `${detail.field}: ${problem}`),
+      );
+    };
+
+    it('loads a year from the government notice as a file, replacing that year’s days', async () => {
+      const before = await listing('from=2028-01-01&to=2028-01-31');
+      expect(before.body.officialSchedules).toEqual([{ year: 2028, loaded: false }]);
+      const added = await request(`${api}/api/admin/calendar/overrides`, {
+        method: 'POST',
+        headers: headers.admin,
+        body: { date: '2028-03-01', kind: 'day_off', reason: 'declared by hand' },
+      });
+      expect(added.status).toBe(201);
+
+      const file = [
+        '# Lịch nghỉ năm 2028',
+        'source,Thông báo của Bộ Nội vụ về lịch nghỉ năm 2028',
+        'date,kind,reason',
+        '2028-01-24,day_off,Tết Nguyên Đán (28 tháng Chạp Đinh Mùi)',
+        '2028-01-22,working_day,làm bù cho thứ Hai 24/01/2028',
+      ].join('\r\n');
+      const loaded = await upload('2028', file);
+      expect(loaded.status).toBe(201);
+      expect(await loaded.json()).toMatchObject({
+        year: 2028,
+        source: 'Thông báo của Bộ Nội vụ về lịch nghỉ năm 2028',
+        loadedBy: expect.any(String),
+        overrides: [
+          { date: '2028-01-22', kind: 'working_day' },
+          { date: '2028-01-24', kind: 'day_off' },
+        ],
+      });
+      const after = await listing('from=2028-01-22&to=2028-03-01');
+      expect(after.body.officialSchedules).toEqual([{ year: 2028, loaded: true }]);
+      const byDate = new Map(after.body.days.map((day) => [day.date, day]));
+      expect(byDate.get('2028-01-22')).toMatchObject({
+        working: true,
+        reason: expect.stringMatching(/^make_up/),
+      });
+      expect(byDate.get('2028-01-24')).toMatchObject({
+        working: false,
+        reason: expect.stringMatching(/^official/),
+      });
+      // The hand-declared day of that year is replaced by the file's days.
+      expect(byDate.get('2028-03-01')).toMatchObject({ working: true, reason: 'working_day' });
+      const audit = await stack.apiDataSource
+        .getRepository(AuditEvent)
+        .findOneByOrFail({ type: 'calendar_schedule_loaded' });
+      expect(audit.details).toMatchObject({ year: 2028, days: 2 });
+    });
+
+    it('refuses a bad file with a 400 naming the line and the field, and changes nothing', async () => {
+      const source = 'source,Thông báo\n';
+      expect(await problemsOf(await upload('2029', `${source}2029-02-30,day_off,Tết`))).toEqual([
+        'file: line 2, date: "2029-02-30" is not a real date written YYYY-MM-DD',
+      ]);
+      expect(await problemsOf(await upload('2029', `${source}2030-01-01,day_off,Tết`))).toEqual([
+        'file: line 2, date: 2030-01-01 is not in 2029: a file holds one year',
+      ]);
+      expect(await problemsOf(await upload('2029', `${source}\n2029-01-01,holiday,Tết`))).toEqual([
+        'file: line 3, kind: "holiday" must be day_off or working_day',
+      ]);
+      expect(await problemsOf(await upload('2029', '2029-01-01,day_off,Tết'))).toEqual([
+        expect.stringMatching(/^file: line 1, source: /),
+      ]);
+      expect(await problemsOf(await upload('2029', null))).toEqual([
+        'file: a schedule file is required in the "file" part',
+      ]);
+      const badYear = await upload('next', source);
+      expect(badYear.status).toBe(400);
+      expect(fieldsOf((await badYear.json()) as ErrorBody)).toEqual(['year']);
+      const json = await request<ErrorBody>(`${api}${schedules}/2029`, {
+        method: 'POST',
+        headers: headers.admin,
+        body: {},
+      });
+      expect(json.status).toBe(400);
+      expect(fieldsOf(json.body)).toEqual(['file']);
+      expect((await fetch(`${api}${schedules}/2029`, { method: 'POST' })).status).toBe(401);
+      expect((await fetch(`${api}${schedules}`)).status).toBe(401);
+      for (const role of ['citizen', 'clerk', 'supervisor'] as const) {
+        expect((await upload('2029', source, role)).status, role).toBe(403);
+        expect((await fetch(`${api}${schedules}`, { headers: headers[role] })).status, role).toBe(403);
+      }
+      const still = await listing('from=2029-01-01&to=2029-01-01');
+      expect(still.body.officialSchedules).toEqual([{ year: 2029, loaded: false }]);
+    });
+
+    it('warns on the admin page about years without a schedule and loads one from a file there', async () => {
+      const cookie = `onegate_session=${headers.admin.authorization!.slice('Bearer '.length)}; onegate_lang=en`;
+      const page = async (year: number) => {
+        const response = await fetch(`${api}/admin/calendar?year=${year}`, { headers: { cookie } });
+        expect(response.status).toBe(200);
+        return response.text();
+      };
+      const html = await page(2030);
+      expect(html).toMatch(
+        /id="schedule-warning"[\s\S]*No official schedule of days off is loaded for [^<]*2030/,
+      );
+      expect(html).toContain('No official schedule of 2030 is loaded');
+      expect(html).toMatch(/<label class="govuk-label" for="file">/);
+      expect(await page(2024)).toContain(
+        'The official schedule of 2024 is loaded, from: Công văn 8662/VPCP-KGVX',
+      );
+
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+      const post = (text: string) => {
+        const form = new FormData();
+        form.append('_csrf', csrf);
+        form.append('year', '2030');
+        form.append('file', new Blob([text], { type: 'text/csv' }), 'lich-2030.csv');
+        return fetch(`${api}/admin/calendar/schedule`, {
+          method: 'POST',
+          headers: { cookie },
+          body: form,
+          redirect: 'manual',
+        });
+      };
+      const refused = await post('source,Thông báo\n2030-02-01,day_off');
+      expect(refused.status).toBe(400);
+      const refusedHtml = await refused.text();
+      expect(refusedHtml).toContain('id="file-error"');
+      expect(refusedHtml).toContain('line 2, reason');
+      expect(refusedHtml).toContain('href="#file"');
+
+      const accepted = await post('source,Thông báo năm 2030\n2030-02-01,day_off,Tết Nguyên Đán');
+      expect(accepted.status).toBe(303);
+      expect(accepted.headers.get('location')).toBe('/admin/calendar?year=2030&notice=scheduleLoaded');
+      const loaded = await page(2030);
+      expect(loaded).toContain('The official schedule of 2030 is loaded, from: Thông báo năm 2030');
+      expect(loaded).not.toMatch(/No official schedule of days off is loaded for [^<]*2030/);
+      expect(await days('2030-02-01', '2030-02-01')).toEqual([
+        ['2030-02-01', false, 'official_day_off: Tết Nguyên Đán'],
       ]);
     });
   });

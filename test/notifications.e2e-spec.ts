@@ -476,7 +476,13 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
       event('receive', '2027-06-07T09:30:00'),
     ]);
     const answer = await importLines(stack.apiUrl, admin, [stale, fresh]);
-    expect(answer.body).toEqual({ imported: 2, skipped: 0, rejected: [] });
+    // No official schedule of 2027 is loaded: the answer says so (docs/working-time.md).
+    expect(answer.body).toEqual({
+      imported: 2,
+      skipped: 0,
+      rejected: [],
+      warnings: [expect.objectContaining({ kind: 'no_official_schedule', years: [2027] })],
+    });
     const stored = await stack.apiDataSource
       .getRepository(Application)
       .find({ where: { code: In([stale.code, fresh.code]) }, order: { code: 'ASC' } });

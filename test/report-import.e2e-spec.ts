@@ -65,6 +65,45 @@ describe(`historical import (${testDatabaseKind()})`, () => {
     expect(figures).toMatchObject({ received: 2, decided: 2, returned: 2, fullyOnline: 2, backlog: 0 });
   });
 
+  it('counts due times on the official calendar of past years, and warns about years without one', async () => {
+    // Received Wednesday 7/2/2024 09:00 with 80 working hours: officially due Wednesday 28/2 09:00, since
+    // 8/2 and 14/2/2024 were days off; on the statutory holidays alone it would be Monday 26/2 09:00.
+    const answer = await importLines(stack.apiUrl, admin, [
+      recordLine('QN-STP-240207-0001', [
+        event('submit', '2024-02-07T08:30:00'),
+        event('receive', '2024-02-07T09:00:00'),
+        event('pay', '2024-02-07T09:10:00', { reference: 'PG-1' }),
+        event('approve', '2024-02-27T15:00:00'),
+        event('sign', '2024-02-27T15:05:00'),
+        event('return', '2024-02-27T16:00:00'),
+      ]),
+    ]);
+    expect(answer.body).toEqual({ imported: 1, skipped: 0, rejected: [] });
+    expect(await summary({ from: '2024-02-01', to: '2024-02-29' })).toMatchObject({ decided: 1, onTime: 1 });
+
+    const older = await importLines(stack.apiUrl, admin, [
+      recordLine('QN-STP-190603-0001', returnedStory('2019-06-03')),
+      recordLine('QN-STP-181231-0001', [
+        event('submit', '2018-12-28T08:30:00'),
+        event('receive', '2018-12-28T09:00:00'),
+        event('pay', '2018-12-28T09:10:00', { reference: 'PG-1' }),
+        event('approve', '2019-01-03T15:00:00'),
+      ]),
+    ]);
+    expect(older.body).toEqual({
+      imported: 2,
+      skipped: 0,
+      rejected: [],
+      warnings: [
+        {
+          kind: 'no_official_schedule',
+          years: [2018, 2019],
+          message: expect.stringMatching(/^No official schedule of days off is loaded for 2018, 2019:/),
+        },
+      ],
+    });
+  });
+
   it('changes no figure when the same lines come again: they are skipped', async () => {
     const lines = generateApplications({
       seed: 7,

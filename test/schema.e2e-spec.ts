@@ -67,6 +67,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'attachments',
       'audit_events',
       'calendar_overrides',
+      'calendar_schedules',
       'idempotency_records',
       'job_runs',
       'mail_sink_messages',

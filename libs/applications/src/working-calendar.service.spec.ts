@@ -20,6 +20,7 @@ describe('WorkingCalendarService', () => {
         if (loads === 1) return Promise.resolve([]);
         return new Promise((done) => (release = () => done([])));
       },
+      listSchedules: () => Promise.resolve([]),
     } as unknown as CalendarOverrideRepository;
     const calendars = new WorkingCalendarService(overrides);
     await calendars.calendarFor(AGENCY);

@@ -10,6 +10,8 @@ const OVERRIDES_TTL_MS = 5_000;
 
 interface Snapshot {
   readonly overrides: readonly DayOverride[];
+  /** The years whose official schedule is loaded (docs/working-time.md). */
+  readonly scheduleYears: ReadonlySet<number>;
   /** Calendars built on these overrides, by time zone and office hours. */
   readonly calendars: Map<string, WorkingCalendar>;
 }
@@ -36,6 +38,11 @@ export class WorkingCalendarService {
       calendars.set(key, calendar);
     }
     return calendar;
+  }
+
+  /** The years whose official schedule of days off is loaded, shipped or loaded by an administrator. */
+  public async officialScheduleYears(): Promise<ReadonlySet<number>> {
+    return (await this.currentSnapshot()).scheduleYears;
   }
 
   /** Called after this process changes an override, so the next calendar sees the change at once. */
@@ -74,8 +81,8 @@ export class WorkingCalendarService {
   }
 
   private async load(): Promise<Snapshot> {
-    const rows = await this.overrides.listAll();
+    const [rows, schedules] = await Promise.all([this.overrides.listAll(), this.overrides.listSchedules()]);
     const overrides = rows.map(({ date, kind, reason }) => ({ date, kind, reason }));
-    return { overrides, calendars: new Map() };
+    return { overrides, scheduleYears: new Set(schedules.map(({ year }) => year)), calendars: new Map() };
   }
 }

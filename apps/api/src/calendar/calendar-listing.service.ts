@@ -21,8 +21,9 @@ export class CalendarListingService {
     const agency = query.agency ? await this.agencies.findByCode(query.agency) : await this.rootAgency();
     if (!agency) throw invalid('agency', query.agency ? `no agency ${query.agency}` : 'no root agency');
     const calendar = await this.calendars.calendarFor(agency);
+    const scheduleYears = await this.calendars.officialScheduleYears();
     try {
-      return CalendarListingDto.from(agency.code, listCalendar(calendar, query));
+      return CalendarListingDto.from(agency.code, listCalendar(calendar, query), scheduleYears);
     } catch (error) {
       if (error instanceof CalendarRangeError) throw invalid(error.parameter, error.message);
       throw error;

@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } fr
 
 import type { CalendarListing, DayOverrideKind, Weekday } from '@onegate/domain';
 import { NumberFromText, Trimmed } from '@onegate/observability';
-import type { CalendarOverride } from '@onegate/persistence';
+import type { CalendarOverride, CalendarSchedule } from '@onegate/persistence';
 
 import { IsLocalDate } from './calendar.validators';
 
@@ -43,6 +43,15 @@ export class CalendarDayDto {
   public reason!: string;
 }
 
+export class OfficialScheduleFlagDto {
+  @ApiProperty({ example: 2026 }) public year!: number;
+  @ApiProperty({
+    description:
+      'Whether the official schedule of days off of that year is loaded; when not, only the statutory holidays count',
+  })
+  public loaded!: boolean;
+}
+
 export class CalendarListingDto {
   @ApiProperty({ description: 'Code of the agency whose calendar this is' }) public agency!: string;
   @ApiProperty() public from!: string;
@@ -51,8 +60,18 @@ export class CalendarListingDto {
   @ApiProperty({ type: [OfficeIntervalDto] }) public officeHours!: OfficeIntervalDto[];
   @ApiProperty({ example: 8 }) public workingHoursPerDay!: number;
   @ApiProperty({ type: [CalendarDayDto] }) public days!: CalendarDayDto[];
+  @ApiProperty({ type: [OfficialScheduleFlagDto], description: 'Each year of the range' })
+  public officialSchedules!: OfficialScheduleFlagDto[];
 
-  public static from(agencyCode: string, listing: CalendarListing): CalendarListingDto {
+  public static from(
+    agencyCode: string,
+    listing: CalendarListing,
+    scheduleYears: ReadonlySet<number>,
+  ): CalendarListingDto {
+    const years: OfficialScheduleFlagDto[] = [];
+    for (let year = Number(listing.from.slice(0, 4)); year <= Number(listing.to.slice(0, 4)); year += 1) {
+      years.push({ year, loaded: scheduleYears.has(year) });
+    }
     return {
       agency: agencyCode,
       from: listing.from,
@@ -61,6 +80,7 @@ export class CalendarListingDto {
       officeHours: listing.officeHours.map(({ start, end }) => ({ start, end })),
       workingHoursPerDay: listing.workingHoursPerDay,
       days: listing.days.map(({ date, weekday, working, reason }) => ({ date, weekday, working, reason })),
+      officialSchedules: years,
     };
   }
 }
@@ -109,4 +129,35 @@ export class CalendarOverrideDto {
       createdBy: override.createdBy,
     };
   }
+}
+
+export class ScheduleYearParam {
+  @ApiProperty({ example: 2027, description: 'The year the file is the official schedule of' })
+  @NumberFromText()
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  public year!: number;
+}
+
+export class OfficialScheduleDto {
+  @ApiProperty({ example: 2027 }) public year!: number;
+  @ApiProperty({ description: 'The notices the schedule comes from' }) public source!: string;
+  @ApiProperty() public loadedAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Administrator; null for shipped schedules' })
+  public loadedBy!: string | null;
+
+  public static from(schedule: CalendarSchedule): OfficialScheduleDto {
+    return {
+      year: schedule.year,
+      source: schedule.source,
+      loadedAt: schedule.loadedAt.toISOString(),
+      loadedBy: schedule.loadedBy,
+    };
+  }
+}
+
+export class LoadedScheduleDto extends OfficialScheduleDto {
+  @ApiProperty({ type: [CalendarOverrideDto], description: 'The year’s overrides, as now stored' })
+  public overrides!: CalendarOverrideDto[];
 }

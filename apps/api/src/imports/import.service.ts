@@ -22,6 +22,14 @@ export interface ImportResult {
   imported: number;
   skipped: number;
   rejected: { line: number; error: string }[];
+  /** Only when there is something to warn about (docs/metrics.md, "Historical import"). */
+  warnings?: ImportWarning[];
+}
+
+export interface ImportWarning {
+  kind: 'no_official_schedule';
+  years: number[];
+  message: string;
 }
 
 /** Lines per transaction: each line is whole or absent, and a failed batch is retried line by line. */
@@ -34,6 +42,10 @@ interface Catalogue {
   agencies: Map<string, Agency>;
   calendars: Map<string, WorkingCalendar>;
   importedAt: Date;
+  /** The years whose official schedule of days off is loaded. */
+  scheduleYears: ReadonlySet<number>;
+  /** The local years the replayed events span, filled in as lines are replayed. */
+  replayedYears: Set<number>;
 }
 
 interface Parsed {
@@ -96,6 +108,8 @@ export class ImportService {
     await flush();
     await Promise.all(writing.map((other) => other.done));
     result.rejected.sort((a, b) => a.line - b.line);
+    const unscheduled = [...catalogue.replayedYears].filter((year) => !catalogue.scheduleYears.has(year));
+    if (unscheduled.length > 0) result.warnings = [noOfficialSchedule(unscheduled.sort((a, b) => a - b))];
     return result;
   }
 
@@ -162,15 +176,21 @@ export class ImportService {
     const receiving = line.receivingAgencyCode ? catalogue.agencies.get(line.receivingAgencyCode) : null;
     if (line.receivingAgencyCode && !receiving)
       throw new ImportLineError(`no agency ${line.receivingAgencyCode}`);
-    return replayLine(line, {
+    const calendar = catalogue.calendars.get(procedure.agencyId)!;
+    const replayed = replayLine(line, {
       procedure,
-      calendar: catalogue.calendars.get(procedure.agencyId)!,
+      calendar,
       receivingAgency: receiving
         ? { agency: receiving, calendar: catalogue.calendars.get(receiving.id)! }
         : null,
       account: account ?? null,
       importedAt: catalogue.importedAt,
     });
+    // Events are in time order, so the years from the first to the last are all crossed.
+    const yearOf = (at: Date) => Number(calendar.localDateOf(at).slice(0, 4));
+    const last = yearOf(line.events[line.events.length - 1]!.at);
+    for (let year = yearOf(line.events[0]!.at); year <= last; year += 1) catalogue.replayedYears.add(year);
+    return replayed;
   }
 
   /** One transaction for the batch; if it fails, each line alone, so one bad row spoils no other. */
@@ -216,6 +236,8 @@ export class ImportService {
       agencies: new Map(agencies.map((agency) => [agency.code, agency])),
       calendars,
       importedAt: this.clock.now(),
+      scheduleYears: await this.calendars.officialScheduleYears(),
+      replayedYears: new Set(),
     };
   }
 }
@@ -234,6 +256,16 @@ async function rollupChangesOf(
     );
   }
   return changes;
+}
+
+function noOfficialSchedule(years: number[]): ImportWarning {
+  return {
+    kind: 'no_official_schedule',
+    years,
+    message:
+      `No official schedule of days off is loaded for ${years.join(', ')}: due times and working time there ` +
+      'count the statutory holidays only. Load the schedule, then run reports rebuild (docs/working-time.md).',
+  };
 }
 
 function messageOf(error: unknown): string {

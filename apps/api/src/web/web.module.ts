@@ -9,6 +9,7 @@ import { MailTemplatesModule } from '@onegate/notifications';
 import { ReportingModule } from '@onegate/reporting';
 
 import { CalendarOverridesService } from '../calendar/calendar-overrides.service';
+import { CalendarSchedulesService } from '../calendar/calendar-schedules.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { ProcedureAdminService } from '../catalogue/procedure-admin.service';
 import { AdminMailService } from '../notifications/admin-mail.service';
@@ -78,6 +79,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     RegistrationService,
     StaffService,
     CalendarOverridesService,
+    CalendarSchedulesService,
     RatingService,
     ReportsService,
     ReportScopeService,
@@ -92,7 +94,10 @@ export class WebModule implements NestModule, OnModuleInit {
     // Multipart forms are read before the guard, which checks their CSRF field.
     consumer
       .apply(documentUploads)
-      .forRoutes({ path: 'my/applications/:id/edit', method: RequestMethod.POST });
+      .forRoutes(
+        { path: 'my/applications/:id/edit', method: RequestMethod.POST },
+        { path: 'admin/calendar/schedule', method: RequestMethod.POST },
+      );
   }
 
   public onModuleInit(): void {

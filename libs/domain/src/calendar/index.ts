@@ -18,6 +18,12 @@ export { type HolidaySource, type PublicHoliday } from './public-holidays';
 export { DEFAULT_TIME_ZONE, TimeZone } from './time-zone';
 export { createVietnamWorkingCalendar, type VietnamWorkingCalendarOptions } from './vietnam-calendar';
 export { VIETNAM_DAY_OVERRIDES_2025_2026 } from './vietnam-day-overrides';
+export { VIETNAM_DAY_OVERRIDES_2020_2024 } from './vietnam-day-overrides-2020-2024';
+export {
+  VIETNAM_DAY_OVERRIDES,
+  VIETNAM_OFFICIAL_SCHEDULES,
+  type OfficialSchedule,
+} from './vietnam-official-schedules';
 export { TET_NGUYEN_DAN, vietnamPublicHolidays } from './vietnam-holidays';
 export {
   WorkingCalendar,
@@ -27,3 +33,10 @@ export {
   type WorkingCalendarConfig,
 } from './working-calendar';
 export { WORKING_HOURS_PER_DAY, workingDaysToHours, workingHoursToDays } from './working-time';
+export {
+  MAX_SCHEDULE_REASON_LENGTH,
+  MAX_SCHEDULE_SOURCE_LENGTH,
+  parseOfficialScheduleFile,
+  ScheduleFileError,
+  type OfficialScheduleFile,
+} from './official-schedule-file';

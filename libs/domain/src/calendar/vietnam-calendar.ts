@@ -2,14 +2,14 @@ import type { DayOverride } from './day-overrides';
 import type { OfficeInterval } from './office-hours';
 import { DEFAULT_OFFICE_HOURS } from './office-hours';
 import { DEFAULT_TIME_ZONE } from './time-zone';
-import { VIETNAM_DAY_OVERRIDES_2025_2026 } from './vietnam-day-overrides';
 import { vietnamPublicHolidays } from './vietnam-holidays';
+import { VIETNAM_DAY_OVERRIDES } from './vietnam-official-schedules';
 import { WorkingCalendar } from './working-calendar';
 
 export interface VietnamWorkingCalendarOptions {
   readonly timeZone?: string;
   readonly officeHours?: readonly OfficeInterval[];
-  /** Defaults to the shipped 2025-2026 official schedule; pass the administrators' list when there is one. */
+  /** Defaults to the shipped 2020-2026 official schedules; pass the administrators' list when there is one. */
   readonly overrides?: readonly DayOverride[];
 }
 
@@ -18,7 +18,7 @@ export function createVietnamWorkingCalendar(options: VietnamWorkingCalendarOpti
   return new WorkingCalendar({
     timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
     officeHours: options.officeHours ?? DEFAULT_OFFICE_HOURS,
-    overrides: options.overrides ?? VIETNAM_DAY_OVERRIDES_2025_2026,
+    overrides: options.overrides ?? VIETNAM_DAY_OVERRIDES,
     holidays: vietnamPublicHolidays,
   });
 }

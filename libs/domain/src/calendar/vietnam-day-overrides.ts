@@ -2,7 +2,8 @@ import type { DayOverride } from './day-overrides';
 
 /**
  * The official 2025 and 2026 schedules for civil servants (cán bộ, công chức, viên chức) that differ from the
- * statutory holidays computed by `vietnamPublicHolidays`. Administrators maintain later years themselves.
+ * statutory holidays computed by `vietnamPublicHolidays`. Administrators load later years from a file
+ * (docs/working-time.md, "Loading a year's schedule from a file").
  *
  * Dates the statutory rules already give are not repeated: 1/1/2025, 7/4/2025 (Hùng Kings), 30/4 and 1/5 of
  * both years, 2/9 of both years, Tết 2025 from 28/1 (the statutory set runs 28/1-1/2; 1/2 is a Saturday

@@ -18,7 +18,7 @@ const holidaysByYear = new Map<number, readonly PublicHoliday[]>();
  *   one of those five dates is named `Tết Nguyên Đán` here.
  * - It has only 2/9 for National Day. The second day (1/9 or 3/9, chosen each year), compensatory days for
  *   holidays falling on a weekend, Tết days chosen differently from eve + 4, and swapped days all come from
- *   the day overrides (see `VIETNAM_DAY_OVERRIDES_2025_2026`).
+ *   the day overrides (see `VIETNAM_DAY_OVERRIDES`).
  */
 export function vietnamPublicHolidays(year: number): readonly PublicHoliday[] {
   const cached = holidaysByYear.get(year);

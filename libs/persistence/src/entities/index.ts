@@ -8,6 +8,7 @@ import { Attachment } from './attachment.entity';
 import { ReceiptSequence } from './receipt-sequence.entity';
 import { AuditEvent } from './audit-event.entity';
 import { CalendarOverride } from './calendar-override.entity';
+import { CalendarSchedule } from './calendar-schedule.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { IssuedResult } from './issued-result.entity';
 import { ResultDownload } from './result-download.entity';
@@ -29,6 +30,7 @@ export * from './attachment.entity';
 export * from './receipt-sequence.entity';
 export * from './audit-event.entity';
 export * from './calendar-override.entity';
+export * from './calendar-schedule.entity';
 export * from './idempotency-record.entity';
 export * from './issued-result.entity';
 export * from './result-download.entity';
@@ -63,4 +65,5 @@ export const ENTITIES = [
   RefreshToken,
   AuditEvent,
   CalendarOverride,
+  CalendarSchedule,
 ];

@@ -7,6 +7,8 @@ import type { AuthenticatedUser } from '@onegate/access';
 
 import { CreateOverrideRequest } from '../../calendar/calendar.dto';
 import { CalendarOverridesService } from '../../calendar/calendar-overrides.service';
+import { CalendarSchedulesService } from '../../calendar/calendar-schedules.service';
+import type { UploadedDocuments } from '../core/document-uploads';
 import { localToday } from '../core/formatters';
 import { fieldProblemsOf, formErrors, generalError, isFormError, messageOf } from '../core/form-problems';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
@@ -24,6 +26,7 @@ import { textFields } from '../core/web-request';
 export class CalendarPageController {
   public constructor(
     private readonly overrides: CalendarOverridesService,
+    private readonly schedules: CalendarSchedulesService,
     private readonly pages: PageRenderer,
   ) {}
 
@@ -53,24 +56,38 @@ export class CalendarPageController {
         problems.push(...(fieldProblemsOf(error) ?? [{ field: 'form', problems: [messageOf(error)] }]));
       }
     }
-    const lang = languageOf(request);
-    const errors =
-      problems.length === 1 && problems[0].field === 'form'
-        ? generalError(problems[0].problems[0])
-        : formErrors(
-            lang,
-            problems,
-            (field) => field,
-            (id) => translate(lang, `adminCalendar.${id}`),
-          );
     await this.render(
       request,
       response,
       yearOf(values.date.slice(0, 4)),
       values,
-      errors,
+      errorsOf(request, problems),
       HttpStatus.BAD_REQUEST,
     );
+  }
+
+  /** A year's official schedule from the government's notice, as a file (docs/working-time.md). */
+  @Post('schedule')
+  public async loadSchedule(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Req() request: WebRequest & UploadedDocuments,
+    @Res() response: Response,
+  ) {
+    const year = yearOf(textFields(request.body).year);
+    const file = request.files?.find((upload) => upload.fieldname === 'file');
+    const problems: FieldProblem[] = request.uploadProblem
+      ? [{ field: 'file', problems: [translate(languageOf(request), `problems.${request.uploadProblem}`)] }]
+      : [];
+    if (problems.length === 0) {
+      try {
+        await this.schedules.load(admin, year, file?.buffer);
+        return response.redirect(HttpStatus.SEE_OTHER, `/admin/calendar?year=${year}&notice=scheduleLoaded`);
+      } catch (error) {
+        if (!isFormError(error)) throw error;
+        problems.push(...(fieldProblemsOf(error) ?? [{ field: 'form', problems: [messageOf(error)] }]));
+      }
+    }
+    await this.render(request, response, year, {}, errorsOf(request, problems), HttpStatus.BAD_REQUEST);
   }
 
   @Post(':date/delete')
@@ -90,6 +107,8 @@ export class CalendarPageController {
     errors: FormErrors | null,
     status = 200,
   ) {
+    const [overrides, schedules] = await Promise.all([this.overrides.list({ year }), this.schedules.list()]);
+    const currentYear = Number(localToday().slice(0, 4));
     await this.pages.render(
       request,
       response,
@@ -99,7 +118,11 @@ export class CalendarPageController {
         year,
         previousYear: year - 1,
         nextYear: year + 1,
-        overrides: await this.overrides.list({ year }),
+        overrides,
+        schedule: schedules.find((schedule) => schedule.year === year) ?? null,
+        yearsWithoutSchedule: (
+          await this.schedules.yearsWithoutSchedule([currentYear, currentYear + 1, year])
+        ).join(', '),
         kinds: ['day_off', 'working_day'].map((value) => ({ value, selected: value === values.kind })),
         values,
         errors,
@@ -107,6 +130,18 @@ export class CalendarPageController {
       status,
     );
   }
+}
+
+function errorsOf(request: WebRequest, problems: FieldProblem[]): FormErrors {
+  const lang = languageOf(request);
+  return problems.length === 1 && problems[0].field === 'form'
+    ? generalError(problems[0].problems[0])
+    : formErrors(
+        lang,
+        problems,
+        (field) => field,
+        (id) => translate(lang, `adminCalendar.${id}`),
+      );
 }
 
 function yearOf(text: unknown): number {

@@ -1,0 +1,36 @@
+import { Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+
+import { Authenticated, CurrentUser } from '@onegate/access';
+import type { AuthenticatedUser } from '@onegate/access';
+
+import { LoadedScheduleDto, OfficialScheduleDto, ScheduleYearParam } from './calendar.dto';
+import { CalendarSchedulesService, MAX_SCHEDULE_FILE_BYTES } from './calendar-schedules.service';
+
+@ApiTags('admin')
+@Controller('api/admin/calendar/schedules')
+@Authenticated({ roles: ['admin'] })
+export class AdminCalendarSchedulesController {
+  public constructor(private readonly schedules: CalendarSchedulesService) {}
+
+  @Get()
+  public list(): Promise<OfficialScheduleDto[]> {
+    return this.schedules.list();
+  }
+
+  /** The file format is in docs/working-time.md; the year's overrides are replaced by the file's days. */
+  @Post(':year')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_SCHEDULE_FILE_BYTES, files: 1, fields: 0 } }),
+  )
+  public load(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param() { year }: ScheduleYearParam,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<LoadedScheduleDto> {
+    return this.schedules.load(admin, year, file?.buffer);
+  }
+}
