@@ -30,9 +30,12 @@ import { AddYearlyReportRollups1764200000000 } from './1764200000000-add-yearly-
 import { IndexReportHistogramsByMetric1764200001000 } from './1764200001000-index-report-histograms-by-metric';
 import { IndexRunningFilesByDueTime1764200002000 } from './1764200002000-index-running-files-by-due-time';
 import { AddApplicationImportedAt1764200003000 } from './1764200003000-add-application-imported-at';
+import { AddIdempotencyLease1764200010000 } from './1764200010000-add-idempotency-lease';
+import { SealPersonalText1764200011000 } from './1764200011000-seal-personal-text';
 
 export { rewriteNationalIds, sealWithCurrentKey } from './national-id-rows';
 export { rewriteFormData, sealFormData } from './form-data-rows';
+export { rewritePersonalText, sealText } from './sealed-text-rows';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -68,4 +71,6 @@ export const MIGRATIONS = [
   IndexReportHistogramsByMetric1764200001000,
   IndexRunningFilesByDueTime1764200002000,
   AddApplicationImportedAt1764200003000,
+  AddIdempotencyLease1764200010000,
+  SealPersonalText1764200011000,
 ];
