@@ -97,6 +97,24 @@ describe(`national ID numbers encrypted at rest (${testDatabaseKind()})`, () => 
     return response.text();
   };
 
+  /**
+   * Runs `keys rotate` with a new first key, lets `whileRotated` look at the result, then rotates back
+   * to the development key, so that nothing sealed with the test's key stays behind.
+   */
+  const rotatedThereAndBack = async (keyId: string, whileRotated: () => Promise<void>) => {
+    const development = stack.config.nationalIdKeys;
+    const rotated = { id: keyId, key: randomBytes(32) };
+    const withKeys = (encryption: typeof development.encryption) =>
+      new AppConfig({ ...stack.config, nationalIdKeys: { ...development, encryption } });
+    try {
+      await runKeysCommand(withKeys([rotated, ...development.encryption]), 'rotate');
+      await whileRotated();
+      await runKeysCommand(withKeys([...development.encryption, rotated]), 'rotate');
+    } finally {
+      useNationalIdKeys(development);
+    }
+  };
+
   /** A permit application the demo citizen drafted, completed and submitted online. */
   const submittedPermit = async () => {
     const draft = await apps.create(owner, PERMIT, { fullName: PERMIT_FORM.fullName });
@@ -268,20 +286,11 @@ describe(`national ID numbers encrypted at rest (${testDatabaseKind()})`, () => 
 
   it('re-seals form answers with the new first key on `keys rotate`, which reads them back', async () => {
     const application = await submittedPermit();
-    const development = stack.config.nationalIdKeys;
-    const rotated = { id: 'k2027', key: randomBytes(32) };
-    const withKeys = (encryption: typeof development.encryption) =>
-      new AppConfig({ ...stack.config, nationalIdKeys: { ...development, encryption } });
-    try {
-      await runKeysCommand(withKeys([rotated, ...development.encryption]), 'rotate');
-      await expectSealedForm(application.id, rotated.id);
+    await rotatedThereAndBack('k2027', async () => {
+      await expectSealedForm(application.id, 'k2027');
       expect((await apps.get(clerk, application.id)).body.formData).toEqual(PERMIT_FORM);
-      // Back to the development key, so that nothing sealed with the test's key stays behind.
-      await runKeysCommand(withKeys([...development.encryption, rotated]), 'rotate');
-      await expectSealedForm(application.id);
-    } finally {
-      useNationalIdKeys(development);
-    }
+    });
+    await expectSealedForm(application.id);
     expect((await apps.get(owner, application.id)).body.formData).toEqual(PERMIT_FORM);
   });
 
@@ -344,19 +353,11 @@ describe(`national ID numbers encrypted at rest (${testDatabaseKind()})`, () => 
 
     it('are re-sealed with the new first key on `keys rotate`, and still read', async () => {
       const first = (await keyedDraft()).body;
-      const development = stack.config.nationalIdKeys;
-      const rotated = { id: 'k2028', key: randomBytes(32) };
-      const withKeys = (encryption: typeof development.encryption) =>
-        new AppConfig({ ...stack.config, nationalIdKeys: { ...development, encryption } });
-      try {
-        await runKeysCommand(withKeys([rotated, ...development.encryption]), 'rotate');
-        await expectSealed(rotated.id);
+      await rotatedThereAndBack('k2028', async () => {
+        await expectSealed('k2028');
         expect((await keyedDraft()).body).toEqual(first);
-        await runKeysCommand(withKeys([...development.encryption, rotated]), 'rotate');
-        await expectSealed();
-      } finally {
-        useNationalIdKeys(development);
-      }
+      });
+      await expectSealed();
       expect((await keyedDraft()).body).toEqual(first);
     });
   });
