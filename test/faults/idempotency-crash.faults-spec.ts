@@ -28,6 +28,8 @@ describe('API killed mid-request with Idempotency-Keys (SIGKILL)', () => {
   let deployment: Deployment;
   let api: OneGateProcess;
   let citizen: Tokens;
+  /** The test's own connection, holding a row lock on the files whose submission it holds. */
+  let lock: Client | null = null;
 
   beforeAll(async () => {
     deployment = await Deployment.start({ extra: { IDEMPOTENCY_LEASE_SECONDS: String(LEASE_SECONDS) } });
@@ -36,6 +38,7 @@ describe('API killed mid-request with Idempotency-Keys (SIGKILL)', () => {
   });
 
   afterAll(async () => {
+    await lock?.end().catch(() => undefined);
     await api?.kill();
     await deployment?.remove();
   });
@@ -69,7 +72,7 @@ describe('API killed mid-request with Idempotency-Keys (SIGKILL)', () => {
     const keys = ids.map(() => randomBytes(8).toString('hex'));
     const held = ids.slice(0, HELD);
 
-    const lock = new Client({ connectionString: deployment.env.DATABASE_URL });
+    lock = new Client({ connectionString: deployment.env.DATABASE_URL });
     await lock.connect();
     await lock.query('BEGIN');
     await lock.query('SELECT id FROM applications WHERE id = ANY($1) FOR UPDATE', [held]);
@@ -93,6 +96,7 @@ describe('API killed mid-request with Idempotency-Keys (SIGKILL)', () => {
     expect(await Promise.all(inFlight.slice(0, HELD))).toEqual(Array(HELD).fill(null));
     await lock.query('ROLLBACK');
     await lock.end();
+    lock = null;
     for (const file of await submitEvents(held)) expect(file).toMatchObject({ state: 'draft', submits: '0' });
 
     // The dead process renews no lease: until the last one it granted lapses, retries still wait.
