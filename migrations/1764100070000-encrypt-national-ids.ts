@@ -3,6 +3,7 @@ import { TableColumn, TableIndex } from 'typeorm';
 
 import { varcharColumn } from './columns';
 import { rewriteNationalIds, sealWithCurrentKey } from './national-id-rows';
+import { resizeVarchar } from './resize-varchar';
 
 const PLAIN_LENGTH = 12;
 /** Matches SEALED_NATIONAL_ID_LENGTH of the entities. */
@@ -14,8 +15,8 @@ const SEALED_LENGTH = 100;
  */
 export class EncryptNationalIds1764100070000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await resize(queryRunner, 'users', 'national_id', SEALED_LENGTH, true);
-    await resize(queryRunner, 'applications', 'applicant_national_id', SEALED_LENGTH, false);
+    await resizeVarchar(queryRunner, 'users', 'national_id', SEALED_LENGTH, true);
+    await resizeVarchar(queryRunner, 'applications', 'applicant_national_id', SEALED_LENGTH, false);
     await queryRunner.addColumn('users', new TableColumn(varcharColumn('national_id_hash', 64, true)));
     await rewriteNationalIds(queryRunner, sealWithCurrentKey);
     await queryRunner.dropIndex('users', 'IDX_users_national_id');
@@ -26,20 +27,11 @@ export class EncryptNationalIds1764100070000 implements MigrationInterface {
     await rewriteNationalIds(queryRunner, (plain) => plain, false);
     await queryRunner.dropIndex('users', 'IDX_users_national_id_hash');
     await queryRunner.dropColumn('users', 'national_id_hash');
-    await resize(queryRunner, 'users', 'national_id', PLAIN_LENGTH, true);
-    await resize(queryRunner, 'applications', 'applicant_national_id', PLAIN_LENGTH, false);
+    await resizeVarchar(queryRunner, 'users', 'national_id', PLAIN_LENGTH, true);
+    await resizeVarchar(queryRunner, 'applications', 'applicant_national_id', PLAIN_LENGTH, false);
     await queryRunner.createIndex('users', uniqueIndex('IDX_users_national_id', 'national_id'));
   }
 }
 
 const uniqueIndex = (name: string, column: string) =>
   new TableIndex({ name, columnNames: [column], isUnique: true });
-
-/** PostgreSQL changes a varchar's length in place; TypeORM would drop and re-add the column. */
-async function resize(runner: QueryRunner, table: string, column: string, length: number, nullable: boolean) {
-  if (runner.connection.options.type === 'postgres') {
-    await runner.query(`ALTER TABLE ${table} ALTER COLUMN ${column} TYPE varchar(${length})`);
-  } else {
-    await runner.changeColumn(table, column, new TableColumn(varcharColumn(column, length, nullable)));
-  }
-}

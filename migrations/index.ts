@@ -31,9 +31,12 @@ import { IndexReportHistogramsByMetric1764200001000 } from './1764200001000-inde
 import { IndexRunningFilesByDueTime1764200002000 } from './1764200002000-index-running-files-by-due-time';
 import { AddApplicationImportedAt1764200003000 } from './1764200003000-add-application-imported-at';
 import { AddCalendarSchedules1764200010000 } from './1764200010000-add-calendar-schedules';
+import { AddIdempotencyLease1764200012000 } from './1764200012000-add-idempotency-lease';
+import { SealPersonalText1764200013000 } from './1764200013000-seal-personal-text';
 
 export { rewriteNationalIds, sealWithCurrentKey } from './national-id-rows';
 export { rewriteFormData, sealFormData } from './form-data-rows';
+export { rewritePersonalText, sealText } from './sealed-text-rows';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -70,4 +73,6 @@ export const MIGRATIONS = [
   IndexRunningFilesByDueTime1764200002000,
   AddApplicationImportedAt1764200003000,
   AddCalendarSchedules1764200010000,
+  AddIdempotencyLease1764200012000,
+  SealPersonalText1764200013000,
 ];

@@ -22,6 +22,7 @@ import { undoMigrationsUntil, withMigrationConnection } from './support/migratio
 
 const ENCRYPTION_MIGRATION = 'EncryptNationalIds1764100070000';
 const FORM_ENCRYPTION_MIGRATION = 'EncryptFormData1764100100000';
+const PERSONAL_TEXT_MIGRATION = 'SealPersonalText1764200013000';
 
 /** Construction permit (Ha Long City, the demo clerk's agency): the applicant fields and a plot address. */
 const PERMIT = '1.009972';
@@ -94,6 +95,24 @@ describe(`national ID numbers encrypted at rest (${testDatabaseKind()})`, () => 
     const response = await fetch(`${stack.apiUrl}${path}`, { headers: bearer(tokens) });
     expect(response.status, path).toBe(200);
     return response.text();
+  };
+
+  /**
+   * Runs `keys rotate` with a new first key, lets `whileRotated` look at the result, then rotates back
+   * to the development key, so that nothing sealed with the test's key stays behind.
+   */
+  const rotatedThereAndBack = async (keyId: string, whileRotated: () => Promise<void>) => {
+    const development = stack.config.nationalIdKeys;
+    const rotated = { id: keyId, key: randomBytes(32) };
+    const withKeys = (encryption: typeof development.encryption) =>
+      new AppConfig({ ...stack.config, nationalIdKeys: { ...development, encryption } });
+    try {
+      await runKeysCommand(withKeys([rotated, ...development.encryption]), 'rotate');
+      await whileRotated();
+      await runKeysCommand(withKeys([...development.encryption, rotated]), 'rotate');
+    } finally {
+      useNationalIdKeys(development);
+    }
   };
 
   /** A permit application the demo citizen drafted, completed and submitted online. */
@@ -267,20 +286,79 @@ describe(`national ID numbers encrypted at rest (${testDatabaseKind()})`, () => 
 
   it('re-seals form answers with the new first key on `keys rotate`, which reads them back', async () => {
     const application = await submittedPermit();
-    const development = stack.config.nationalIdKeys;
-    const rotated = { id: 'k2027', key: randomBytes(32) };
-    const withKeys = (encryption: typeof development.encryption) =>
-      new AppConfig({ ...stack.config, nationalIdKeys: { ...development, encryption } });
-    try {
-      await runKeysCommand(withKeys([rotated, ...development.encryption]), 'rotate');
-      await expectSealedForm(application.id, rotated.id);
+    await rotatedThereAndBack('k2027', async () => {
+      await expectSealedForm(application.id, 'k2027');
       expect((await apps.get(clerk, application.id)).body.formData).toEqual(PERMIT_FORM);
-      // Back to the development key, so that nothing sealed with the test's key stays behind.
-      await runKeysCommand(withKeys([...development.encryption, rotated]), 'rotate');
-      await expectSealedForm(application.id);
-    } finally {
-      useNationalIdKeys(development);
-    }
+    });
+    await expectSealedForm(application.id);
     expect((await apps.get(owner, application.id)).body.formData).toEqual(PERMIT_FORM);
+  });
+
+  describe('phone numbers and the answers kept for Idempotency-Keys', () => {
+    const person = newCitizen({ phone: '0987 654 321' });
+    const STORED_PHONE = '+84987654321';
+    let tokens: Tokens;
+    const keyedDraft = () =>
+      request<ApplicationBody>(`${stack.apiUrl}/api/applications`, {
+        method: 'POST',
+        headers: { ...bearer(tokens), 'idempotency-key': 'sealed-answer-1' },
+        body: { procedureCode: PERMIT, formData: PERMIT_FORM },
+      });
+    const storedPhone = async () => (await storedUser(person.email)).phone as string;
+    const storedAnswers = async (): Promise<string[]> =>
+      (
+        (await stack.apiDataSource.query(
+          'SELECT response_body FROM idempotency_records WHERE response_body IS NOT NULL',
+        )) as { response_body: string }[]
+      ).map((row) => row.response_body);
+    const expectSealed = async (keyId = 'dev') => {
+      for (const stored of [await storedPhone(), ...(await storedAnswers())]) {
+        expect(stored).toMatch(new RegExp(`^v1:${keyId}:[A-Za-z0-9+/]+=*$`));
+        for (const secret of SECRETS) expect(stored).not.toContain(secret);
+      }
+    };
+
+    beforeAll(async () => {
+      const registered = await request<Tokens>(`${stack.apiUrl}/api/auth/register`, {
+        method: 'POST',
+        body: person,
+      });
+      expect(registered.status).toBe(201);
+      tokens = registered.body;
+      expect((await keyedDraft()).status).toBe(201);
+    });
+
+    it('are sealed, and read back: the profile shows the phone, a repeat gets the first answer', async () => {
+      await expectSealed();
+      expect((await storedAnswers()).length).toBeGreaterThan(0);
+      expect((await request(`${stack.apiUrl}/api/me`, { headers: bearer(tokens) })).body.phone).toBe(
+        STORED_PHONE,
+      );
+      const again = await keyedDraft();
+      expect(again.status).toBe(201);
+      expect(again.body.formData).toEqual(PERMIT_FORM);
+    });
+
+    it('are unsealed when their migration is reverted, and sealed again when it is re-applied', async () => {
+      const first = (await keyedDraft()).body;
+      await withMigrationConnection(stack.config, async (dataSource) => {
+        await undoMigrationsUntil(dataSource, PERSONAL_TEXT_MIGRATION);
+        expect(await storedPhone()).toBe(STORED_PHONE);
+        expect((await storedAnswers()).map((answer) => JSON.parse(answer) as unknown)).toContainEqual(first);
+        await runMigrationsExclusively(dataSource);
+      });
+      await expectSealed();
+      expect((await keyedDraft()).body).toEqual(first);
+    });
+
+    it('are re-sealed with the new first key on `keys rotate`, and still read', async () => {
+      const first = (await keyedDraft()).body;
+      await rotatedThereAndBack('k2028', async () => {
+        await expectSealed('k2028');
+        expect((await keyedDraft()).body).toEqual(first);
+      });
+      await expectSealed();
+      expect((await keyedDraft()).body).toEqual(first);
+    });
   });
 });

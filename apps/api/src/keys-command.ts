@@ -1,10 +1,18 @@
 import type { AppConfig } from '@onegate/config';
 import { nationalIdCipher } from '@onegate/config';
-import { rewriteFormData, rewriteNationalIds, sealFormData, sealWithCurrentKey } from '@onegate/migrations';
+import {
+  rewriteFormData,
+  rewriteNationalIds,
+  rewritePersonalText,
+  sealFormData,
+  sealText,
+  sealWithCurrentKey,
+} from '@onegate/migrations';
 import { openDatabase } from '@onegate/persistence';
 
 /**
- * `keys rotate`: re-encrypts every national ID number, and every application's form answers, not yet
+ * `keys rotate`: re-encrypts every national ID number, every application's form answers, and the other
+ * personal text sealed at rest (PERSONAL_TEXT_COLUMNS: phone numbers, message bodies, kept answers), not yet
  * sealed with the first key of NATIONAL_ID_KEYS and recomputes every lookup hash with
  * NATIONAL_ID_HASH_KEY. Each row is valid before and after its update, so the command can run while
  * OneGate serves, and again after an interruption.
@@ -19,6 +27,10 @@ export async function runKeysCommand(config: AppConfig, action: string | undefin
     process.stdout.write(`national ID numbers sealed with key ${keyId}: ${numbers} rows rewritten\n`);
     const forms = await rewriteFormData(runner, sealFormData);
     process.stdout.write(`form answers sealed with key ${keyId}: ${forms} rows rewritten\n`);
+    const texts = await rewritePersonalText(runner, sealText);
+    process.stdout.write(
+      `phone numbers, message bodies and kept answers sealed with key ${keyId}: ${texts} values rewritten\n`,
+    );
   } finally {
     await runner.release();
     await dataSource.destroy();

@@ -37,6 +37,8 @@ export class AppConfig {
   public readonly workerConcurrency!: number;
   /** How often the worker checks that relayed jobs still exist in Redis (the grace period is twice that). */
   public readonly outboxReconcileMs!: number;
+  /** How long an Idempotency-Key stays claimed by a request that stops renewing it (a crashed process). */
+  public readonly idempotencyLeaseMs!: number;
   public readonly jwtSecret!: string;
   public readonly nationalIdKeys!: NationalIdKeys;
   public readonly demoPassword!: string | null;

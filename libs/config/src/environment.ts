@@ -41,6 +41,7 @@ export const ENVIRONMENT_VARIABLES = [
   'QUEUE_PREFIX',
   'WORKER_CONCURRENCY',
   'OUTBOX_RECONCILE_MS',
+  'IDEMPOTENCY_LEASE_SECONDS',
   'JWT_SECRET',
   'NATIONAL_ID_KEYS',
   'NATIONAL_ID_HASH_KEY',
@@ -105,6 +106,13 @@ export class Environment {
   /** How often the worker checks that relayed jobs still exist in Redis; one missing for twice as long is enqueued again. */
   @IsIntegerBetween(100, 3_600_000)
   public OUTBOX_RECONCILE_MS = 30_000;
+
+  /**
+   * How long a request with an Idempotency-Key holds its key without news: the process running it renews
+   * the lease while it works, so a key held longer than this was left by a process that died.
+   */
+  @IsIntegerBetween(1, 3600)
+  public IDEMPOTENCY_LEASE_SECONDS = 60;
 
   @Transform(emptyToUndefined)
   @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)

@@ -43,6 +43,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: env.QUEUE_PREFIX,
     workerConcurrency: env.WORKER_CONCURRENCY,
     outboxReconcileMs: env.OUTBOX_RECONCILE_MS,
+    idempotencyLeaseMs: env.IDEMPOTENCY_LEASE_SECONDS * 1000,
     // Outside production a random secret per boot is safe: tokens simply do not survive restarts.
     jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
     nationalIdKeys,

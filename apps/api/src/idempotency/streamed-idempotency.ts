@@ -2,19 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { PassThrough, pipeline } from 'node:stream';
 
-import {
-  ConflictException,
-  HttpException,
-  HttpStatus,
-  Injectable,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { Request } from 'express';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { IdempotencyRepository } from '@onegate/persistence';
 
-import { idempotencyRecordId, KEY_LIFETIME_MS } from './idempotency-key';
+import { HeldKey, IdempotencyClaims, stillRunning } from './idempotency-claims';
+import { idempotencyRecordId } from './idempotency-key';
 
 /** Stands for the body's hash while a streamed first request is still being read. */
 const NOT_YET_READ = 'streaming';
@@ -45,7 +39,7 @@ class HashingStream extends PassThrough {
  */
 @Injectable()
 export class StreamedIdempotency {
-  public constructor(private readonly records: IdempotencyRepository) {}
+  public constructor(private readonly claims: IdempotencyClaims) {}
 
   public async run<T>(
     request: Request & { user?: AuthenticatedUser },
@@ -58,33 +52,21 @@ export class StreamedIdempotency {
       method: request.method,
       path: request.path,
     });
-    if (await this.claim(id)) return this.carryOut(id, request, handle);
-    const existing = await this.records.find(id);
-    if (!existing || existing.statusCode === null) {
-      throw new ConflictException('A request with this Idempotency-Key is still being processed');
-    }
-    if ((await hashOf(request)) !== existing.requestHash) {
+    const claimed = await this.claims.claim(id, NOT_YET_READ);
+    if (claimed instanceof HeldKey) return this.carryOut(claimed, request, handle);
+    if (claimed.statusCode === null) throw stillRunning(claimed, request.res);
+    if ((await hashOf(request)) !== claimed.requestHash) {
       throw new UnprocessableEntityException(
         'This Idempotency-Key was already used with a different request',
       );
     }
-    const body = JSON.parse(existing.responseBody ?? 'null') as T;
-    if (existing.statusCode >= 400) throw new HttpException(body as object, existing.statusCode);
+    const body = claimed.responseBody as T;
+    if (claimed.statusCode >= 400) throw new HttpException(body as object, claimed.statusCode);
     return body;
   }
 
-  /** True when this is the first live request with the key (an expired record is forgotten first). */
-  private async claim(id: string): Promise<boolean> {
-    const now = new Date();
-    if (await this.records.claim(id, NOT_YET_READ, now)) return true;
-    const existing = await this.records.find(id);
-    if (existing && existing.createdAt.getTime() >= now.getTime() - KEY_LIFETIME_MS) return false;
-    if (existing) await this.records.release(id);
-    return this.records.claim(id, NOT_YET_READ, now);
-  }
-
   private async carryOut<T>(
-    id: string,
+    held: HeldKey,
     request: Request,
     handle: (body: Readable) => Promise<T>,
   ): Promise<T> {
@@ -94,11 +76,11 @@ export class StreamedIdempotency {
     try {
       answer = await handle(hashing);
     } catch (error) {
-      await this.records.release(id);
+      await held.release();
       throw error;
     }
-    if (hashing.digest === null) await this.records.release(id);
-    else await this.records.complete(id, HttpStatus.OK, JSON.stringify(answer ?? null), hashing.digest);
+    if (hashing.digest === null) await held.release();
+    else await held.complete(HttpStatus.OK, answer, hashing.digest);
     return answer;
   }
 }

@@ -1,6 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+import { SealedJsonColumn } from './sealed-json.column';
 import { TimestampColumn } from './timestamp.column';
+
+/** An answer's body as JSON gave it. */
+export type StoredAnswerBody = string | number | boolean | object | null;
 
 /** The first answer given to a request with an Idempotency-Key, replayed for the same key and body. */
 @Entity('idempotency_records')
@@ -17,9 +21,17 @@ export class IdempotencyRecord {
   @Column({ name: 'status_code', type: 'integer', nullable: true })
   public statusCode!: number | null;
 
-  @Column({ name: 'response_body', type: 'text', nullable: true })
-  public responseBody!: string | null;
+  /** The answer's body, sealed: answers carry national ID numbers, phone numbers and form answers. */
+  @SealedJsonColumn({ name: 'response_body', nullable: true })
+  public responseBody!: StoredAnswerBody;
 
   @TimestampColumn({ name: 'created_at' })
   public createdAt!: Date;
+
+  /**
+   * Until when the request being answered holds the key; the process running it renews this while it
+   * works. Past it, with no answer kept, that process died and a retry may run the request again.
+   */
+  @TimestampColumn({ name: 'lease_expires_at', nullable: true })
+  public leaseExpiresAt!: Date | null;
 }

@@ -42,6 +42,7 @@ export * from './procedure.entity';
 export * from './refresh-token.entity';
 export * from './timestamp.column';
 export * from './national-id.column';
+export * from './sealed-text.column';
 export * from './user.entity';
 
 export const ENTITIES = [

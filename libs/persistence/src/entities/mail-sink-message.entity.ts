@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+import { SealedTextColumn } from './sealed-text.column';
 import { TimestampColumn } from './timestamp.column';
 
 export interface MailSinkAttachment {
@@ -29,10 +30,10 @@ export class MailSinkMessage {
   @Column({ type: 'varchar', length: 500 })
   public subject!: string;
 
-  @Column({ name: 'text_body', type: 'text', nullable: true })
+  @SealedTextColumn({ name: 'text_body', nullable: true })
   public textBody!: string | null;
 
-  @Column({ name: 'html_body', type: 'text', nullable: true })
+  @SealedTextColumn({ name: 'html_body', nullable: true })
   public htmlBody!: string | null;
 
   /** The files the message carried, kept in the file store under `storageKey`. */

@@ -2,6 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 import type { Language, NotificationKind } from '@onegate/domain';
 
+import { SealedTextColumn } from './sealed-text.column';
 import { TimestampColumn } from './timestamp.column';
 
 /**
@@ -42,10 +43,10 @@ export class Notification {
   @Column({ type: 'varchar', length: 500 })
   public subject!: string;
 
-  @Column({ name: 'text_body', type: 'text' })
+  @SealedTextColumn({ name: 'text_body' })
   public textBody!: string;
 
-  @Column({ name: 'html_body', type: 'text' })
+  @SealedTextColumn({ name: 'html_body' })
   public htmlBody!: string;
 
   @TimestampColumn({ name: 'created_at' })

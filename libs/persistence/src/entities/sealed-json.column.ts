@@ -1,7 +1,7 @@
 import type { ColumnOptions, ValueTransformer } from 'typeorm';
 import { Column } from 'typeorm';
 
-import { decryptPersonalText, encryptPersonalText } from '@onegate/config';
+import { sealedText } from './sealed-text.column';
 
 /**
  * A JSON value stored as its text sealed with the national ID keys (see NationalIdCipher), and read
@@ -9,8 +9,8 @@ import { decryptPersonalText, encryptPersonalText } from '@onegate/config';
  */
 export const sealedJson: ValueTransformer = {
   to: (value: unknown) =>
-    value === null || value === undefined ? value : encryptPersonalText(JSON.stringify(value)),
-  from: (value: string | null) => (value === null ? null : JSON.parse(decryptPersonalText(value))),
+    value === null || value === undefined ? value : sealedText.to(JSON.stringify(value)),
+  from: (value: string | null) => (value === null ? null : JSON.parse(sealedText.from(value))),
 };
 
 /**

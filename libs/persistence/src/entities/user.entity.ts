@@ -7,6 +7,7 @@ import type { Language, Role } from '@onegate/domain';
 
 import { Agency } from './agency.entity';
 import { NationalIdColumn } from './national-id.column';
+import { SealedTextColumn } from './sealed-text.column';
 import { TimestampColumn } from './timestamp.column';
 
 @Entity('users')
@@ -30,7 +31,8 @@ export class User {
   @Column({ name: 'full_name', type: 'varchar', length: 255 })
   public fullName!: string;
 
-  @Column({ type: 'varchar', length: 20, nullable: true })
+  /** `+84…`, sealed at rest. */
+  @SealedTextColumn({ name: 'phone', nullable: true, short: true })
   public phone!: string | null;
 
   @Column({ type: 'varchar', length: 16 })
