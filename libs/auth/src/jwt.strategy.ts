@@ -9,7 +9,7 @@ import type { AuthenticatedUser } from '@onegate/access';
 import { AppConfig } from '@onegate/config';
 import { UserRepository } from '@onegate/persistence';
 
-import type { AccessTokenClaims } from './session.service';
+import type { AccessTokenClaims } from './access-token';
 import { SESSION_COOKIE } from './session-cookies';
 
 const fromBearer = ExtractJwt.fromAuthHeaderAsBearerToken();
