@@ -6,6 +6,7 @@ export * from './oidc/citizen-linker.service';
 export * from './oidc/oidc-client.service';
 export * from './oidc/oidc.strategy';
 export * from './password-hasher';
+export * from './same-origin';
 export * from './session-cookies';
 export * from './session.service';
 export * from './sign-in.service';
