@@ -110,7 +110,12 @@ describe(`sign-in from other sites (${testDatabaseKind()})`, () => {
     };
 
     it('refuses the sign-in form posted from another site, even with a valid form token', async () => {
-      const foreign: Record<string, string>[] = [{ origin: EVIL }, { 'sec-fetch-site': 'cross-site' }, {}];
+      const foreign: Record<string, string>[] = [
+        { origin: EVIL },
+        { 'sec-fetch-site': 'cross-site' },
+        { origin: 'null', 'sec-fetch-site': 'cross-site' },
+        {},
+      ];
       for (const headers of foreign) {
         const response = await post('/sign-in', credentials, headers);
         expect(response.status, JSON.stringify(headers)).toBe(403);
@@ -130,9 +135,16 @@ describe(`sign-in from other sites (${testDatabaseKind()})`, () => {
     });
 
     it('signs in through its own form, and still demands the form token there', async () => {
-      const signedIn = await post('/sign-in', credentials, { origin: api, 'sec-fetch-site': 'same-origin' });
-      expect(signedIn.status).toBe(303);
-      expect(sessionCookieOf(signedIn)).toMatch(/HttpOnly/i);
+      // Its pages are served with Referrer-Policy: no-referrer, under which browsers send Origin: null.
+      const own: Record<string, string>[] = [
+        { origin: api, 'sec-fetch-site': 'same-origin' },
+        { origin: 'null', 'sec-fetch-site': 'same-origin' },
+      ];
+      for (const headers of own) {
+        const signedIn = await post('/sign-in', credentials, headers);
+        expect(signedIn.status, JSON.stringify(headers)).toBe(303);
+        expect(sessionCookieOf(signedIn)).toMatch(/HttpOnly/i);
+      }
 
       const { cookie } = await loadForm('/sign-in');
       const withoutToken = await fetch(`${api}/sign-in`, {
