@@ -196,7 +196,7 @@ describe(`identity and access (${testDatabaseKind()})`, () => {
     it('carries the identity in an httpOnly SameSite=Lax cookie and demands the CSRF token on changes', async () => {
       const opened = await fetch(`${api}/api/auth/session`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', origin: api },
         body: JSON.stringify({ username: DEMO_ACCOUNTS.citizen, password }),
       });
       expect(opened.status).toBe(200);

@@ -1,3 +1,4 @@
+export * from './access-token';
 export * from './agency-scope.service';
 export * from './auth.module';
 export * from './lockout-policy';
@@ -5,6 +6,7 @@ export * from './oidc/citizen-linker.service';
 export * from './oidc/oidc-client.service';
 export * from './oidc/oidc.strategy';
 export * from './password-hasher';
+export * from './same-origin';
 export * from './session-cookies';
 export * from './session.service';
 export * from './sign-in.service';

@@ -9,7 +9,8 @@ import type { AuthenticatedUser } from '@onegate/access';
 import { AppConfig } from '@onegate/config';
 import { UserRepository } from '@onegate/persistence';
 
-import type { AccessTokenClaims } from './session.service';
+import type { AccessTokenClaims } from './access-token';
+import { hasIssuableClaims } from './access-token';
 import { SESSION_COOKIE } from './session-cookies';
 
 const fromBearer = ExtractJwt.fromAuthHeaderAsBearerToken();
@@ -20,8 +21,9 @@ const fromCookie = (request: Request): string | null => {
 
 /**
  * Accepts an access token from `Authorization: Bearer` (API clients) or the session cookie (web
- * pages). The account must still be active and the session not signed out: both are checked on
- * every request, so deactivation and sign-out take effect at once.
+ * pages). Its claims must be ones OneGate issues (an expiry within the channel's lifetime); the
+ * account must still be active and own the session, which must not be signed out: all of it is
+ * checked on every request, so deactivation and sign-out take effect at once.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -40,7 +42,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   public async validate(request: Request, claims: AccessTokenClaims): Promise<AuthenticatedUser | false> {
-    const user = await this.users.findActiveInLiveSession(claims.sub, claims.sid, new Date());
+    const now = new Date();
+    if (!hasIssuableClaims(claims, Math.floor(now.getTime() / 1000))) return false;
+    const user = await this.users.findActiveInLiveSession(claims.sub, claims.sid, claims.ch, now);
     if (!user) return false;
     return {
       id: user.id,

@@ -13,6 +13,7 @@ import { LoginRequest, RefreshRequest, RegisterRequest, TokenResponse, WebSessio
 import { LocalSignInGuard } from './local-sign-in.guard';
 import { RegistrationService } from './registration.service';
 import { clearWebSessionCookies, setWebSessionCookies } from './web-session.cookies';
+import { WebSessionRequestGuard } from './web-session-request.guard';
 
 const toTokens = ({ accessToken, refreshToken, expiresIn }: TokenResponse): TokenResponse => ({
   accessToken,
@@ -67,7 +68,7 @@ export class AuthController {
   @Post('session')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @UseGuards(ThrottlerGuard, LocalSignInGuard)
+  @UseGuards(ThrottlerGuard, WebSessionRequestGuard, LocalSignInGuard)
   public async openWebSession(
     @Body() _body: LoginRequest,
     @Req() request: Request & { user: User },

@@ -28,6 +28,11 @@ export class OidcController {
     // The guard has already answered with the redirect to the provider.
   }
 
+  /**
+   * Sets the session cookie without the same-origin check of the other sign-in routes: the provider's
+   * redirect is a top-level navigation from its own site. The guard's check of `state` against this
+   * browser's signed sign-in cookie (and of PKCE and `nonce`) is what keeps another site's sign-in out.
+   */
   @Get('callback')
   @Redirect('/', HttpStatus.FOUND)
   @ApiFoundResponse({ description: 'Signed in: the web session cookies are set; redirects to /' })

@@ -6,6 +6,7 @@ import { hashNationalId } from '@onegate/config';
 import type { Role } from '@onegate/domain';
 
 import { User } from '../entities';
+import type { SessionChannel } from '../entities';
 import { firstOrNull } from '../first-or-null';
 import { PreparedSelect } from '../prepared-select';
 import { Page, PageRequest } from '../page';
@@ -38,20 +39,22 @@ export class UserRepository {
 
   /**
    * The account behind an access token, in one query: only if it is active and its session (refresh
-   * token family) still has a token that is neither revoked nor expired. Plain SQL: it runs on every
-   * signed-in request, and building it with the query builder cost more CPU than running it.
+   * token family) is its own, of the token's channel, and still has a token that is neither revoked
+   * nor expired. Plain SQL: it runs on every signed-in request, and building it with the query builder
+   * cost more CPU than running it.
    */
   public async findActiveInLiveSession(
     id: string,
     sessionId: string,
+    channel: SessionChannel,
     now: Date,
   ): Promise<Pick<User, 'id' | 'role' | 'agencyId'> | null> {
     const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       `SELECT id, role, agency_id FROM users
        WHERE id = :id AND active = TRUE
-         AND EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = :sessionId
-                     AND revoked_at IS NULL AND expires_at > :now)`,
-      { id, sessionId, now: now.getTime() },
+         AND EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = :sessionId AND user_id = :id
+                     AND channel = :channel AND revoked_at IS NULL AND expires_at > :now)`,
+      { id, sessionId, channel, now: now.getTime() },
     );
     const rows: { id: string; role: Role; agency_id: string | null }[] = await this.dataSource.query(
       sql,

@@ -1,17 +1,18 @@
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { CSRF_FORM_FIELD, isCsrfTokenValid } from '@onegate/auth';
+import { CSRF_FORM_FIELD, FOREIGN_ORIGIN, isCsrfTokenValid, isSameOriginRequest } from '@onegate/auth';
 import { AppConfig } from '@onegate/config';
 
 import { isPublicFormTokenValid } from './web-cookies';
 
 /**
- * CSRF protection for forms anyone may post (sign-in, sign-up), which the global guard does not check:
- * the form's token must match the browser's form cookie, or the session when someone is signed in.
- * Anything else is refused before the form is read.
+ * CSRF protection for forms anyone may post (sign-in, sign-up), which the global guard does not check
+ * and which set the session cookie: the request must come from OneGate's own pages (Origin or
+ * Sec-Fetch-Site), and the form's token must match the browser's form cookie, or the session when
+ * someone is signed in. Anything else is refused before the form is read.
  */
 @Injectable()
 export class PublicFormGuard implements CanActivate {
@@ -19,6 +20,7 @@ export class PublicFormGuard implements CanActivate {
 
   public canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    if (!isSameOriginRequest(request, this.config)) throw new ForbiddenException(FOREIGN_ORIGIN);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const offered = body[CSRF_FORM_FIELD];
     const valid =

@@ -1,0 +1,35 @@
+import type { SessionChannel } from '@onegate/persistence';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const WEB_SESSION_TTL_SECONDS = 12 * 60 * 60;
+/** Clock difference tolerated between the process that signed a token and the one that reads it. */
+export const CLOCK_SKEW_SECONDS = 30;
+
+export interface AccessTokenClaims {
+  sub: string;
+  /** The session (refresh-token family). */
+  sid: string;
+  ch: SessionChannel;
+  /** Issued at and expires at, in seconds since the epoch (the signing library sets both). */
+  iat?: number;
+  exp?: number;
+}
+
+/** How long an access token of each channel lives: the web's is the whole cookie session. */
+export const accessTokenLifetime = (channel: SessionChannel): number =>
+  channel === 'web' ? WEB_SESSION_TTL_SECONDS : ACCESS_TOKEN_TTL_SECONDS;
+
+const isChannel = (value: unknown): value is SessionChannel => value === 'api' || value === 'web';
+
+/**
+ * Whether verified claims are ones OneGate issues (docs/identity.md): a subject, a session and a
+ * channel, and an expiry no further from its issue time, nor from now, than the channel's lifetime.
+ * A token signed with the right secret but without an expiry, or living for years, is refused.
+ */
+export function hasIssuableClaims(claims: Partial<AccessTokenClaims>, nowSeconds: number): boolean {
+  const { sub, sid, ch, iat, exp } = claims;
+  if (typeof sub !== 'string' || typeof sid !== 'string' || !isChannel(ch)) return false;
+  if (typeof iat !== 'number' || typeof exp !== 'number') return false;
+  const longest = accessTokenLifetime(ch) + CLOCK_SKEW_SECONDS;
+  return iat <= nowSeconds + CLOCK_SKEW_SECONDS && exp - iat <= longest && exp - nowSeconds <= longest;
+}
