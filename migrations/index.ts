@@ -30,6 +30,7 @@ import { AddYearlyReportRollups1764200000000 } from './1764200000000-add-yearly-
 import { IndexReportHistogramsByMetric1764200001000 } from './1764200001000-index-report-histograms-by-metric';
 import { IndexRunningFilesByDueTime1764200002000 } from './1764200002000-index-running-files-by-due-time';
 import { AddApplicationImportedAt1764200003000 } from './1764200003000-add-application-imported-at';
+import { IndexDraftsByLastChange1764200007190 } from './1764200007190-index-drafts-by-last-change';
 
 export { rewriteNationalIds, sealWithCurrentKey } from './national-id-rows';
 export { rewriteFormData, sealFormData } from './form-data-rows';
@@ -68,4 +69,5 @@ export const MIGRATIONS = [
   IndexReportHistogramsByMetric1764200001000,
   IndexRunningFilesByDueTime1764200002000,
   AddApplicationImportedAt1764200003000,
+  IndexDraftsByLastChange1764200007190,
 ];

@@ -20,6 +20,7 @@ export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = [
   'account_deactivated',
   'account_reactivated',
   'application_anonymised',
+  'draft_removed',
 ];
 
 export class AuditQuery extends PageQuery {

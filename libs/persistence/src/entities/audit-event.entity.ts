@@ -17,7 +17,8 @@ export type AuditEventType =
   | 'agency_changed'
   | 'account_deactivated'
   | 'account_reactivated'
-  | 'application_anonymised';
+  | 'application_anonymised'
+  | 'draft_removed';
 
 /** One security-relevant event. Rows are only ever inserted: the database refuses updates and deletes. */
 @Entity('audit_events')
