@@ -163,7 +163,7 @@ describe(`storage limits (${testDatabaseKind()})`, () => {
     expect(kept).toHaveLength(10);
     expect(kept.reduce((total, attachment) => total + attachment.sizeBytes, 0)).toBe(50 * MIB);
     await expectStorageMatchesRows();
-  });
+  }, 240_000);
 
   it('lets no limit be passed by 50 uploads to one draft at the same time', async () => {
     const citizen = await register();
@@ -189,7 +189,7 @@ describe(`storage limits (${testDatabaseKind()})`, () => {
     expect(kept).toHaveLength(16);
     expect(kept.reduce((total, attachment) => total + attachment.sizeBytes, 0)).toBeLessThanOrEqual(50 * MIB);
     await expectStorageMatchesRows();
-  });
+  }, 240_000);
 
   it('refuses a draft beyond ten open ones, even when many are asked for at once', async () => {
     const citizen = await register();

@@ -85,6 +85,7 @@ export class AttachmentService {
         },
       ]);
     }
+    await this.limits.checkAttachment(applicationId, upload.documentName ?? null, upload.bytes.length);
     const stored = await this.files.save(upload.bytes);
     const attachment: Attachment = {
       id: randomUUID(),

@@ -8,7 +8,7 @@ import {
   TransactionRunner,
   UserRepository,
 } from '@onegate/persistence';
-import type { Application, Attachment } from '@onegate/persistence';
+import type { Application, Attachment, AttachmentUsage } from '@onegate/persistence';
 
 /** The states in which the applicant adds documents. */
 const TAKING_DOCUMENTS: readonly ApplicationState[] = ['draft', 'supplement_requested'];
@@ -30,34 +30,25 @@ export class StorageLimits {
     private readonly transactions: TransactionRunner,
   ) {}
 
+  /**
+   * Refuses, before its bytes are stored, a document that would break a limit as things stand. Only a
+   * first look, without holding anything: `recordAttachment` decides.
+   */
+  public async checkAttachment(
+    applicationId: string,
+    documentName: string | null,
+    sizeBytes: number,
+  ): Promise<void> {
+    this.assertRoom(await this.attachments.usage(applicationId, documentName), sizeBytes);
+  }
+
   /** Records an uploaded document, its upload being the application's latest change. */
   public recordAttachment(attachment: Attachment): Promise<void> {
-    const limits = this.config.storageLimits;
+    const { applicationId, documentName, uploadedAt, sizeBytes } = attachment;
     return this.transactions.run(async (manager) => {
-      const { applicationId, documentName } = attachment;
-      if (
-        !(await this.applications.touchInStates(
-          manager,
-          applicationId,
-          TAKING_DOCUMENTS,
-          attachment.uploadedAt,
-        ))
-      )
+      if (!(await this.applications.touchInStates(manager, applicationId, TAKING_DOCUMENTS, uploadedAt)))
         throw new ConflictException('The application no longer takes documents: reload it');
-      const usage = await this.attachments.usage(manager, applicationId, documentName);
-      if (usage.filesUnderDocument >= limits.filesPerDocument) {
-        throw limitReached(
-          'documentName',
-          `already has ${usage.filesUnderDocument} files: the limit is ${limits.filesPerDocument} files per document`,
-        );
-      }
-      const total = usage.uploadedBytes + attachment.sizeBytes;
-      if (total > limits.bytesPerApplication) {
-        throw limitReached(
-          'file',
-          `would bring this application's documents to ${mebibytes(total)} MB: the limit is ${mebibytes(limits.bytesPerApplication)} MB per application`,
-        );
-      }
+      this.assertRoom(await this.attachments.usage(applicationId, documentName, manager), sizeBytes);
       await this.attachments.insert(attachment, manager);
     });
   }
@@ -77,6 +68,23 @@ export class StorageLimits {
       }
       await this.applications.insert(manager, draft);
     });
+  }
+
+  private assertRoom(usage: AttachmentUsage, sizeBytes: number): void {
+    const limits = this.config.storageLimits;
+    if (usage.filesUnderDocument >= limits.filesPerDocument) {
+      throw limitReached(
+        'documentName',
+        `already has ${usage.filesUnderDocument} files: the limit is ${limits.filesPerDocument} files per document`,
+      );
+    }
+    const total = usage.uploadedBytes + sizeBytes;
+    if (total > limits.bytesPerApplication) {
+      throw limitReached(
+        'file',
+        `would bring this application's documents to ${mebibytes(total)} MB: the limit is ${mebibytes(limits.bytesPerApplication)} MB per application`,
+      );
+    }
   }
 }
 

@@ -35,9 +35,9 @@ export class AttachmentRepository {
   }
 
   public async usage(
-    manager: EntityManager,
     applicationId: string,
     documentName: string | null,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<AttachmentUsage> {
     const attachments = manager.getRepository(Attachment);
     const filesUnderDocument = await attachments.countBy({
