@@ -191,7 +191,7 @@ export class Environment {
   public UPLOAD_MB_PER_APPLICATION = 50;
 
   /** Drafts one citizen account may have at once. */
-  @IsIntegerBetween(1, 1_000)
+  @IsIntegerBetween(1, 100_000)
   public OPEN_DRAFTS_PER_ACCOUNT = 10;
 
   /** Days after its last change that the nightly retention sweep removes a draft with its documents. */

@@ -139,10 +139,14 @@ describe('loadConfig', () => {
       draftRetentionDays: 7,
     });
     expect(
-      problemsOf({ UPLOAD_FILES_PER_DOCUMENT: '0', OPEN_DRAFTS_PER_ACCOUNT: 'many', DRAFT_RETENTION_DAYS: '-1' }),
+      problemsOf({
+        UPLOAD_FILES_PER_DOCUMENT: '0',
+        OPEN_DRAFTS_PER_ACCOUNT: 'many',
+        DRAFT_RETENTION_DAYS: '-1',
+      }),
     ).toEqual([
       'UPLOAD_FILES_PER_DOCUMENT must be a whole number from 1 to 1000',
-      'OPEN_DRAFTS_PER_ACCOUNT must be a whole number from 1 to 1000',
+      'OPEN_DRAFTS_PER_ACCOUNT must be a whole number from 1 to 100000',
       'DRAFT_RETENTION_DAYS must be a whole number from 1 to 36500',
     ]);
   });
