@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 
 import { CLOSED_STATES } from '@onegate/domain';
 
@@ -89,18 +90,7 @@ export class RetentionRepository {
       .orderBy('application.closed_at', 'ASC')
       .addOrderBy('application.id', 'ASC')
       .take(limit);
-    if (after) {
-      const closedAt = after.closedAt.getTime();
-      query.andWhere(
-        new Brackets((page) =>
-          page
-            .where('application.closed_at > :closedAt', { closedAt })
-            .orWhere('(application.closed_at = :closedAt AND application.id > :afterId)', {
-              afterId: after.id,
-            }),
-        ),
-      );
-    }
+    if (after) afterCursor(query, 'closed_at', after.closedAt, after.id);
     const rows = await query.getMany();
     return rows.map((row) => ({ id: row.id, closedAt: row.closedAt!, state: row.state }));
   }
@@ -175,18 +165,7 @@ export class RetentionRepository {
       .addOrderBy('application.id', 'ASC')
       // The join is many-to-one, so LIMIT is exact (take() would wrap the query in a DISTINCT).
       .limit(limit);
-    if (after) {
-      const updatedAt = after.updatedAt.getTime();
-      query.andWhere(
-        new Brackets((page) =>
-          page
-            .where('application.updated_at > :updatedAt', { updatedAt })
-            .orWhere('(application.updated_at = :updatedAt AND application.id > :afterId)', {
-              afterId: after.id,
-            }),
-        ),
-      );
-    }
+    if (after) afterCursor(query, 'updated_at', after.updatedAt, after.id);
     const rows = await query.getMany();
     return rows.map((row) => ({ id: row.id, updatedAt: row.updatedAt, procedureCode: row.procedure!.code }));
   }
@@ -224,6 +203,17 @@ export class RetentionRepository {
     await manager.getRepository(Notification).delete({ applicationId: id });
     await audit(manager, 'draft_removed', at, { ...auditDetails, documentsRemoved: documents.affected ?? 0 });
   }
+}
+
+/** Keeps the applications after a keyset cursor in the order `column, id`. */
+function afterCursor(query: SelectQueryBuilder<Application>, column: string, at: Date, id: string): void {
+  query.andWhere(
+    new Brackets((page) =>
+      page
+        .where(`application.${column} > :cursorAt`, { cursorAt: at.getTime() })
+        .orWhere(`(application.${column} = :cursorAt AND application.id > :cursorId)`, { cursorId: id }),
+    ),
+  );
 }
 
 async function audit(
