@@ -30,6 +30,7 @@ import { AddYearlyReportRollups1764200000000 } from './1764200000000-add-yearly-
 import { IndexReportHistogramsByMetric1764200001000 } from './1764200001000-index-report-histograms-by-metric';
 import { IndexRunningFilesByDueTime1764200002000 } from './1764200002000-index-running-files-by-due-time';
 import { AddApplicationImportedAt1764200003000 } from './1764200003000-add-application-imported-at';
+import { IndexDraftsByLastChange1764200007190 } from './1764200007190-index-drafts-by-last-change';
 import { AddCalendarSchedules1764200010000 } from './1764200010000-add-calendar-schedules';
 import { AddIdempotencyLease1764200012000 } from './1764200012000-add-idempotency-lease';
 import { SealPersonalText1764200013000 } from './1764200013000-seal-personal-text';
@@ -72,6 +73,7 @@ export const MIGRATIONS = [
   IndexReportHistogramsByMetric1764200001000,
   IndexRunningFilesByDueTime1764200002000,
   AddApplicationImportedAt1764200003000,
+  IndexDraftsByLastChange1764200007190,
   AddCalendarSchedules1764200010000,
   AddIdempotencyLease1764200012000,
   SealPersonalText1764200013000,

@@ -24,6 +24,7 @@ import type { CreateDraftRequest, RegisterCounterRequest, UpdateFormRequest } fr
 import { WorkingCalendarService } from './working-calendar.service';
 import { Clock } from './clock';
 import { ApplicationSideEffects } from './application-side-effects';
+import { StorageLimits } from './storage-limits';
 
 const MAX_FORM_BYTES = 64 * 1024;
 
@@ -43,6 +44,7 @@ export class ApplicationIntakeService {
     private readonly sideEffects: ApplicationSideEffects,
     private readonly outbox: Outbox,
     private readonly reportRollups: ReportRollupsService,
+    private readonly limits: StorageLimits,
   ) {}
 
   public async createDraft(citizen: AuthenticatedUser, request: CreateDraftRequest): Promise<Application> {
@@ -60,7 +62,7 @@ export class ApplicationIntakeService {
       formData,
       submissionChannel: 'online',
     });
-    await this.applications.insertAlone(application);
+    await this.limits.recordDraft(application);
     return { ...application, procedure, competentAgency: procedure.agency, receivingAgency: null };
   }
 

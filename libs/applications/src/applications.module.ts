@@ -11,6 +11,7 @@ import { ApplicationSideEffects } from './application-side-effects';
 import { AttachmentService } from './attachment.service';
 import { Clock } from './clock';
 import { FileStore } from './file-store';
+import { StorageLimits } from './storage-limits';
 import { SubmissionCheck } from './submission-check';
 import { WorkingCalendarService } from './working-calendar.service';
 
@@ -25,6 +26,7 @@ const SERVICES = [
   Clock,
   AttachmentService,
   FileStore,
+  StorageLimits,
   WorkingCalendarService,
 ];
 

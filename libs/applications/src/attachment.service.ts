@@ -17,6 +17,7 @@ import { ApplicationAccessService } from './application-access.service';
 import { invalidFields } from './application-errors';
 import { Clock } from './clock';
 import { FileStore } from './file-store';
+import { StorageLimits } from './storage-limits';
 
 /** Largest file any procedure may accept; each required document sets its own, smaller, limit. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -36,6 +37,7 @@ export class AttachmentService {
     private readonly access: ApplicationAccessService,
     private readonly files: FileStore,
     private readonly clock: Clock,
+    private readonly limits: StorageLimits,
   ) {}
 
   /**
@@ -83,6 +85,7 @@ export class AttachmentService {
         },
       ]);
     }
+    await this.limits.checkAttachment(applicationId, upload.documentName ?? null, upload.bytes.length);
     const stored = await this.files.save(upload.bytes);
     const attachment: Attachment = {
       id: randomUUID(),
@@ -94,7 +97,7 @@ export class AttachmentService {
       uploadedAt: this.clock.now(),
       ...stored,
     };
-    await this.attachments.insert(attachment).catch(async (error: unknown) => {
+    await this.limits.recordAttachment(attachment).catch(async (error: unknown) => {
       await this.files.remove(stored.storageKey);
       throw error;
     });

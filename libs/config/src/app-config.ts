@@ -24,6 +24,14 @@ export interface SigningConfig {
   passphrase: string;
 }
 
+/** What one citizen may keep stored, and how long an untouched draft stays (docs/applications.md). */
+export interface StorageLimitsConfig {
+  filesPerDocument: number;
+  bytesPerApplication: number;
+  openDraftsPerAccount: number;
+  draftRetentionDays: number;
+}
+
 export class AppConfig {
   public readonly env!: 'development' | 'test' | 'production';
   public readonly port!: number;
@@ -51,6 +59,7 @@ export class AppConfig {
   public readonly publicUrl!: string;
   public readonly oidc!: OidcConfig | null;
   public readonly storageDir!: string;
+  public readonly storageLimits!: StorageLimitsConfig;
   /** null: no mail server configured (a local sink outside production, no e-mail in production). */
   public readonly smtpUrl!: string | null;
   public readonly mailFrom!: string;

@@ -56,6 +56,10 @@ export const ENVIRONMENT_VARIABLES = [
   'OIDC_CLIENT_SECRET',
   'OIDC_NATIONAL_ID_CLAIM',
   'STORAGE_DIR',
+  'UPLOAD_FILES_PER_DOCUMENT',
+  'UPLOAD_MB_PER_APPLICATION',
+  'OPEN_DRAFTS_PER_ACCOUNT',
+  'DRAFT_RETENTION_DAYS',
   'SMTP_URL',
   'MAIL_FROM',
   'TEMPLATES_DIR',
@@ -185,6 +189,22 @@ export class Environment {
   /** Where uploaded documents and issued results are kept. */
   @IsNotEmpty({ message: 'STORAGE_DIR must not be empty' })
   public STORAGE_DIR = 'data/files';
+
+  /** Documents one application keeps under one required document (or among its extra documents). */
+  @IsIntegerBetween(1, 1_000)
+  public UPLOAD_FILES_PER_DOCUMENT = 5;
+
+  /** Total size of the documents a citizen uploads to one application, in MiB. */
+  @IsIntegerBetween(1, 10_240)
+  public UPLOAD_MB_PER_APPLICATION = 50;
+
+  /** Drafts one citizen account may have at once. */
+  @IsIntegerBetween(1, 100_000)
+  public OPEN_DRAFTS_PER_ACCOUNT = 10;
+
+  /** Days after its last change that the nightly retention sweep removes a draft with its documents. */
+  @IsIntegerBetween(1, 36_500)
+  public DRAFT_RETENTION_DAYS = 30;
 
   /** Outgoing mail server. Unset outside production: the worker runs a local SMTP sink. */
   @Transform(emptyToUndefined)

@@ -118,6 +118,39 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('bounds what a citizen may store: files per document, MiB per application, drafts, draft days', () => {
+    expect(loadConfig({}).storageLimits).toEqual({
+      filesPerDocument: 5,
+      bytesPerApplication: 50 * 1024 * 1024,
+      openDraftsPerAccount: 10,
+      draftRetentionDays: 30,
+    });
+    expect(
+      loadConfig({
+        UPLOAD_FILES_PER_DOCUMENT: '3',
+        UPLOAD_MB_PER_APPLICATION: '20',
+        OPEN_DRAFTS_PER_ACCOUNT: '2',
+        DRAFT_RETENTION_DAYS: '7',
+      }).storageLimits,
+    ).toEqual({
+      filesPerDocument: 3,
+      bytesPerApplication: 20 * 1024 * 1024,
+      openDraftsPerAccount: 2,
+      draftRetentionDays: 7,
+    });
+    expect(
+      problemsOf({
+        UPLOAD_FILES_PER_DOCUMENT: '0',
+        OPEN_DRAFTS_PER_ACCOUNT: 'many',
+        DRAFT_RETENTION_DAYS: '-1',
+      }),
+    ).toEqual([
+      'UPLOAD_FILES_PER_DOCUMENT must be a whole number from 1 to 1000',
+      'OPEN_DRAFTS_PER_ACCOUNT must be a whole number from 1 to 100000',
+      'DRAFT_RETENTION_DAYS must be a whole number from 1 to 36500',
+    ]);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', JWT_SECRET: '' }).database.kind).toBe('sqlite');
   });

@@ -55,6 +55,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     bodyLimitBytes: env.BODY_LIMIT_KB * 1024,
     storageDir: env.STORAGE_DIR,
+    storageLimits: {
+      filesPerDocument: env.UPLOAD_FILES_PER_DOCUMENT,
+      bytesPerApplication: env.UPLOAD_MB_PER_APPLICATION * 1024 * 1024,
+      openDraftsPerAccount: env.OPEN_DRAFTS_PER_ACCOUNT,
+      draftRetentionDays: env.DRAFT_RETENTION_DAYS,
+    },
     smtpUrl: env.SMTP_URL ?? null,
     mailFrom: env.MAIL_FROM,
     templatesDir: env.TEMPLATES_DIR,

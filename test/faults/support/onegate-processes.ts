@@ -31,6 +31,8 @@ export function deploymentEnv(options: DeploymentOptions): Record<string, string
     // Shared, so a token one API issues is honoured by the others.
     JWT_SECRET: randomBytes(24).toString('hex'),
     WORKER_CONCURRENCY: '2',
+    // The demo citizen prepares many files before submitting them, or starts drafts in a loop under load.
+    OPEN_DRAFTS_PER_ACCOUNT: '100000',
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...options.extra,
   };

@@ -21,6 +21,7 @@ export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = [
   'account_reactivated',
   'application_anonymised',
   'calendar_schedule_loaded',
+  'draft_removed',
 ];
 
 export class AuditQuery extends PageQuery {

@@ -1,14 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { Clock, FileStore } from '@onegate/applications';
+import { AppConfig } from '@onegate/config';
 import { retentionCutoff } from '@onegate/domain';
 import { RetentionRepository, TransactionRunner } from '@onegate/persistence';
-import type { ClosedCursor, DueApplication, RetentionRule } from '@onegate/persistence';
+import type { AbandonedDraft, ClosedCursor, DueApplication, RetentionRule } from '@onegate/persistence';
 
 const BATCH = 100;
 
 export interface SweepOutcome {
   anonymised: number;
+  draftsRemoved: number;
   failed: number;
 }
 
@@ -16,7 +18,8 @@ export interface SweepOutcome {
  * Anonymises the closed files whose procedure's retention has run out since they closed: their
  * documents, forms and signed result leave storage, then their personal data leaves the database
  * with one audit row each. What reports count (procedure, agencies, channel, states, event times,
- * ratings' scores) stays, so report figures do not move.
+ * ratings' scores) stays, so report figures do not move. Removes, with their documents, the drafts
+ * nobody has changed for DRAFT_RETENTION_DAYS (docs/applications.md).
  */
 @Injectable()
 export class RetentionSweep {
@@ -27,17 +30,19 @@ export class RetentionSweep {
     private readonly transactions: TransactionRunner,
     private readonly files: FileStore,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   public async sweep(): Promise<SweepOutcome> {
     const now = this.clock.now();
-    const outcome: SweepOutcome = { anonymised: 0, failed: 0 };
+    const outcome: SweepOutcome = { anonymised: 0, draftsRemoved: 0, failed: 0 };
     for (const rule of await this.retention.rules()) {
       await this.sweepProcedure(rule, now, outcome);
     }
+    await this.sweepDrafts(now, outcome);
     if (outcome.failed > 0) {
       // Failing the job makes the queue retry it and shows on the failed-jobs metric.
-      throw new Error(`${outcome.failed} applications past retention could not be anonymised`);
+      throw new Error(`${outcome.failed} applications past retention could not be anonymised or removed`);
     }
     return outcome;
   }
@@ -77,5 +82,50 @@ export class RetentionSweep {
       }),
     );
     return removed !== null;
+  }
+
+  private async sweepDrafts(now: Date, outcome: SweepOutcome): Promise<void> {
+    const retentionDays = this.config.storageLimits.draftRetentionDays;
+    const cutoff = retentionCutoff(now, retentionDays);
+    for (let after: AbandonedDraft | null = null; ;) {
+      const batch = await this.retention.abandonedDrafts(cutoff, BATCH, after);
+      for (const draft of batch) {
+        try {
+          if (await this.removeDraft(draft, cutoff, retentionDays, now)) outcome.draftsRemoved += 1;
+        } catch (error) {
+          outcome.failed += 1;
+          this.logger.warn({ err: error, applicationId: draft.id }, 'could not remove abandoned draft');
+        }
+      }
+      if (batch.length < BATCH) return;
+      after = batch[batch.length - 1];
+    }
+  }
+
+  /**
+   * Files go while the draft's row is claimed, before the transaction commits: a file that cannot be
+   * deleted rolls the removal back and the next sweep tries again, and a change made to the draft
+   * meanwhile waits for the claim, then finds the draft gone.
+   */
+  private async removeDraft(
+    draft: AbandonedDraft,
+    cutoff: Date,
+    retentionDays: number,
+    now: Date,
+  ): Promise<boolean> {
+    return this.transactions.run(async (manager) => {
+      const storageKeys = await this.retention.claimAbandonedDraft(manager, draft.id, cutoff);
+      if (storageKeys === null) return false;
+      for (const key of storageKeys) await this.files.remove(key);
+      await this.retention.forgetDraft(manager, draft.id, now, {
+        applicationId: draft.id,
+        procedureCode: draft.procedureCode,
+        state: 'draft',
+        lastChangedAt: draft.updatedAt.toISOString(),
+        retentionDays,
+        filesRemoved: storageKeys.length,
+      });
+      return true;
+    });
   }
 }

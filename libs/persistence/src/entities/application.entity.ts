@@ -28,6 +28,8 @@ export const CLOCK_RUNS = `state IN (${CLOCK_RUNNING_STATES.map((state) => `'${s
 @Index('IDX_applications_retention', ['procedureId', 'anonymisedAt', 'closedAt'])
 // The deadline scan's files, in its order; on PostgreSQL created with NULLS FIRST (migration 1764200002000).
 @Index('IDX_applications_running_due', ['dueAt', 'id'], { where: CLOCK_RUNS })
+// The retention sweep's abandoned drafts, oldest change first (migration 1764200007190).
+@Index('IDX_applications_drafts_by_change', ['updatedAt', 'id'], { where: `state = 'draft'` })
 export class Application {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   public id!: string;

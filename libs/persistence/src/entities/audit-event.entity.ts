@@ -18,7 +18,8 @@ export type AuditEventType =
   | 'account_deactivated'
   | 'account_reactivated'
   | 'application_anonymised'
-  | 'calendar_schedule_loaded';
+  | 'calendar_schedule_loaded'
+  | 'draft_removed';
 
 /** One security-relevant event. Rows are only ever inserted: the database refuses updates and deletes. */
 @Entity('audit_events')

@@ -75,11 +75,6 @@ export class ApplicationRepository {
     await this.rows.insert(manager, [application]);
   }
 
-  /** A single row on its own needs no transaction around it. */
-  public async insertAlone(application: Application): Promise<void> {
-    await this.insert(this.dataSource.manager, application);
-  }
-
   /** Applies changes only if nobody changed the application since `version` was read. */
   public async updateIfVersion(
     manager: EntityManager,
@@ -123,6 +118,30 @@ export class ApplicationRepository {
 
   public async updateDraft(id: string, version: number, changes: Partial<Application>): Promise<boolean> {
     return this.updateIfVersion(this.dataSource.manager, id, version, changes);
+  }
+
+  /**
+   * Marks the application changed at `at` while it is in one of `states`, and holds its row until the
+   * transaction ends, so that what the caller reads next cannot change under it. The version stays: a
+   * form the applicant is editing is not out of date because a document was added.
+   */
+  public async touchInStates(
+    manager: EntityManager,
+    id: string,
+    states: readonly ApplicationState[],
+    at: Date,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Application)
+      .set({ updatedAt: at, version: () => 'version' })
+      .where('id = :id AND state IN (:...states)', { id, states })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  public countDraftsOf(manager: EntityManager, applicantId: string): Promise<number> {
+    return manager.getRepository(Application).countBy({ applicantId, state: 'draft' });
   }
 
   public listOfApplicant(

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not, Repository } from 'typeorm';
 
 import { Attachment } from '../entities';
 import { EntityRows } from '../entity-rows';
+
+/** What an application already holds, as the upload limits count it. */
+export interface AttachmentUsage {
+  /** Documents under one required document name (or among the extra documents, for null). */
+  filesUnderDocument: number;
+  /** Bytes of everything people uploaded; the forms OneGate renders itself do not count. */
+  uploadedBytes: number;
+}
 
 @Injectable()
 export class AttachmentRepository {
@@ -15,11 +23,28 @@ export class AttachmentRepository {
     this.rows = new EntityRows(dataSource, Attachment);
   }
 
-  public async insert(attachment: Attachment): Promise<void> {
-    await this.rows.insert(this.dataSource.manager, [attachment]);
+  public async insert(
+    attachment: Attachment,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await this.rows.insert(manager, [attachment]);
   }
 
   public findOne(applicationId: string, id: string): Promise<Attachment | null> {
     return this.attachments.findOneBy({ applicationId, id });
+  }
+
+  public async usage(
+    applicationId: string,
+    documentName: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AttachmentUsage> {
+    const attachments = manager.getRepository(Attachment);
+    const filesUnderDocument = await attachments.countBy({
+      applicationId,
+      documentName: documentName ?? IsNull(),
+    });
+    const uploadedBytes = await attachments.sum('sizeBytes', { applicationId, uploadedBy: Not(IsNull()) });
+    return { filesUnderDocument, uploadedBytes: uploadedBytes ?? 0 };
   }
 }

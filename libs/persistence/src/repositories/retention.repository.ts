@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 
 import { CLOSED_STATES } from '@onegate/domain';
 
@@ -16,7 +17,7 @@ import {
   Procedure,
   ResultDownload,
 } from '../entities';
-import type { JsonObject } from '../entities';
+import type { AuditEventType, JsonObject } from '../entities';
 
 export interface RetentionRule {
   procedureId: string;
@@ -40,7 +41,22 @@ export interface AnonymisedFile {
   notificationsRemoved: number;
 }
 
-/** The reads and writes of the retention sweep: which closed files are due, and their anonymisation. */
+/** A draft nobody has changed since the sweep's cutoff; (updatedAt, id) is also the sweep's cursor. */
+export interface AbandonedDraft {
+  id: string;
+  updatedAt: Date;
+  procedureCode: string;
+}
+
+/**
+ * A draft of `table` is abandoned when it was last changed at or before :cutoff and has no event: a
+ * draft with a recorded payment keeps its event list, which is never deleted.
+ */
+const abandonedDraft = (table: string) =>
+  `${table}.state = 'draft' AND ${table}.updated_at <= :cutoff AND NOT EXISTS ` +
+  `(SELECT 1 FROM application_events event WHERE event.application_id = ${table}.id)`;
+
+/** The reads and writes of the retention sweep: closed files due and their anonymisation; abandoned drafts. */
 @Injectable()
 export class RetentionRepository {
   public constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -74,18 +90,7 @@ export class RetentionRepository {
       .orderBy('application.closed_at', 'ASC')
       .addOrderBy('application.id', 'ASC')
       .take(limit);
-    if (after) {
-      const closedAt = after.closedAt.getTime();
-      query.andWhere(
-        new Brackets((page) =>
-          page
-            .where('application.closed_at > :closedAt', { closedAt })
-            .orWhere('(application.closed_at = :closedAt AND application.id > :afterId)', {
-              afterId: after.id,
-            }),
-        ),
-      );
-    }
+    if (after) afterCursor(query, 'closed_at', after.closedAt, after.id);
     const rows = await query.getMany();
     return rows.map((row) => ({ id: row.id, closedAt: row.closedAt!, state: row.state }));
   }
@@ -140,22 +145,89 @@ export class RetentionRepository {
       documentsRemoved: documents.affected ?? 0,
       notificationsRemoved: notifications.affected ?? 0,
     };
-    const audit = {
-      id: randomUUID(),
-      at,
-      type: 'application_anonymised',
-      actorId: null,
-      subjectId: null,
-      ip: null,
-      details: { ...auditDetails, ...removed },
-    };
-    // The JSON details type is too deep for TypeORM's partial-entity typing; the row is a full AuditEvent.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AuditEvent)
-      .values(audit as object)
-      .execute();
+    await audit(manager, 'application_anonymised', at, { ...auditDetails, ...removed });
     return removed;
   }
+
+  /** Drafts abandoned since `cutoff`, oldest change first, after the cursor. */
+  public async abandonedDrafts(
+    cutoff: Date,
+    limit: number,
+    after: AbandonedDraft | null,
+  ): Promise<AbandonedDraft[]> {
+    const query = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('application')
+      .innerJoin('application.procedure', 'procedure')
+      .select(['application.id', 'application.updatedAt', 'procedure.id', 'procedure.code'])
+      .where(abandonedDraft('application'), { cutoff: cutoff.getTime() })
+      .orderBy('application.updated_at', 'ASC')
+      .addOrderBy('application.id', 'ASC')
+      // The join is many-to-one, so LIMIT is exact (take() would wrap the query in a DISTINCT).
+      .limit(limit);
+    if (after) afterCursor(query, 'updated_at', after.updatedAt, after.id);
+    const rows = await query.getMany();
+    return rows.map((row) => ({ id: row.id, updatedAt: row.updatedAt, procedureCode: row.procedure!.code }));
+  }
+
+  /**
+   * Deletes the draft's row if it is still abandoned, and answers the storage keys of its documents; or
+   * null when it is not: changed meanwhile (its row was held by the change), or taken by another sweep.
+   */
+  public async claimAbandonedDraft(
+    manager: EntityManager,
+    id: string,
+    cutoff: Date,
+  ): Promise<string[] | null> {
+    const deleted = await manager
+      .createQueryBuilder()
+      .delete()
+      .from(Application)
+      .where(`id = :id AND ${abandonedDraft('applications')}`, { id, cutoff: cutoff.getTime() })
+      .execute();
+    if ((deleted.affected ?? 0) !== 1) return null;
+    const attachments = await manager
+      .getRepository(Attachment)
+      .find({ select: { storageKey: true }, where: { applicationId: id } });
+    return attachments.map((attachment) => attachment.storageKey);
+  }
+
+  /** Deletes what a claimed draft left (its attachment rows, its notifications) and writes its audit row. */
+  public async forgetDraft(
+    manager: EntityManager,
+    id: string,
+    at: Date,
+    auditDetails: JsonObject,
+  ): Promise<void> {
+    const documents = await manager.getRepository(Attachment).delete({ applicationId: id });
+    await manager.getRepository(Notification).delete({ applicationId: id });
+    await audit(manager, 'draft_removed', at, { ...auditDetails, documentsRemoved: documents.affected ?? 0 });
+  }
+}
+
+/** Keeps the applications after a keyset cursor in the order `column, id`. */
+function afterCursor(query: SelectQueryBuilder<Application>, column: string, at: Date, id: string): void {
+  query.andWhere(
+    new Brackets((page) =>
+      page
+        .where(`application.${column} > :cursorAt`, { cursorAt: at.getTime() })
+        .orWhere(`(application.${column} = :cursorAt AND application.id > :cursorId)`, { cursorId: id }),
+    ),
+  );
+}
+
+async function audit(
+  manager: EntityManager,
+  type: AuditEventType,
+  at: Date,
+  details: JsonObject,
+): Promise<void> {
+  const row = { id: randomUUID(), at, type, actorId: null, subjectId: null, ip: null, details };
+  // The JSON details type is too deep for TypeORM's partial-entity typing; the row is a full AuditEvent.
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(AuditEvent)
+    .values(row as object)
+    .execute();
 }

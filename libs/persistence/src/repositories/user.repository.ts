@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 
 import { hashNationalId } from '@onegate/config';
 import type { Role } from '@onegate/domain';
@@ -83,6 +83,16 @@ export class UserRepository {
 
   public async insert(user: User): Promise<void> {
     await this.users.insert(user);
+  }
+
+  /** Holds the account's row until the transaction ends: what is counted per account cannot change meanwhile. */
+  public async hold(manager: EntityManager, id: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(User)
+      .set({ updatedAt: () => 'updated_at' })
+      .where('id = :id', { id })
+      .execute();
   }
 
   public async update(id: string, changes: Partial<User>): Promise<void> {

@@ -11,6 +11,7 @@ import {
 } from '@onegate/applications';
 import type { AuthenticatedUser } from '@onegate/access';
 import type { ApplicationDto } from '@onegate/applications';
+import { AppConfig } from '@onegate/config';
 import type { Language } from '@onegate/domain';
 
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
@@ -46,6 +47,7 @@ export class ApplicationFormController {
     private readonly attachments: AttachmentService,
     private readonly catalogue: CatalogueService,
     private readonly pages: PageRenderer,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -190,6 +192,7 @@ export class ApplicationFormController {
         errors,
         supplement,
         supplementRequest: supplement ? lastSupplementRequest(application.events) : null,
+        draftRetentionDays: this.config.storageLimits.draftRetentionDays,
         breadcrumbs: [
           { key: 'nav.myApplications', href: '/my/applications' },
           {

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpException,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -15,7 +26,14 @@ import { UserRepository } from '@onegate/persistence';
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { RatingService } from '../../reports/rating.service';
 import { applicationFileView, lastSupplementRequest } from '../core/application-view';
-import { fieldProblemsOf, formErrors, generalError, isFormError, messageOf } from '../core/form-problems';
+import {
+  fieldProblemsOf,
+  formErrors,
+  generalError,
+  isFormError,
+  messageOf,
+  translateProblem,
+} from '../core/form-problems';
 import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
@@ -46,6 +64,7 @@ export class MyApplicationsController {
   public async apply(
     @CurrentUser() user: AuthenticatedUser,
     @Param('code') code: string,
+    @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
     const procedure = await this.catalogue.getProcedure(code);
@@ -63,7 +82,11 @@ export class MyApplicationsController {
         formData[name] = profile[name];
       }
     }
-    const draft = await this.intake.createDraft(user, { procedureCode: code, formData });
+    const draft = await this.intake.createDraft(user, { procedureCode: code, formData }).catch((error) => {
+      // A refusal such as the open-drafts limit shows on the error page in the reader's language.
+      if (!isFormError(error)) throw error;
+      throw new HttpException(translateProblem(languageOf(request), messageOf(error)), error.getStatus());
+    });
     response.redirect(HttpStatus.SEE_OTHER, `/my/applications/${draft.id}/edit?notice=draftCreated`);
   }
 

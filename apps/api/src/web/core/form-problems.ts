@@ -44,6 +44,18 @@ const PATTERNS: [RegExp, string][] = [
   [/^has the wrong format$/, 'problems.format'],
   [/^is larger than (?<value>\d+) (MB|KB)$/, 'problems.tooLarge'],
   [/^is empty$/, 'problems.emptyFile'],
+  [
+    /^already has (?<count>\d+) files: the limit is (?<value>\d+) files per document$/,
+    'problems.documentFilesLimit',
+  ],
+  [
+    /^would bring this application's documents to (?<total>[\d.]+) MB: the limit is (?<value>\d+) MB per application$/,
+    'problems.applicationSizeLimit',
+  ],
+  [
+    /^You already have (?<count>\d+) open drafts: the limit is (?<value>\d+) open drafts per account; a draft untouched for (?<days>\d+) days is removed$/,
+    'problems.openDraftsLimit',
+  ],
   [/^must be one of (?<options>[^;]+); its content is (?<actual>.*)$/, 'problems.fileType'],
   [/^a file is required/, 'problems.fileMissing'],
   [/should not be empty|must not be empty/, 'problems.required'],
