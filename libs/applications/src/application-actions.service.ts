@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { decide } from '@onegate/domain';
+import { ACTION_TABLE, decide, startsTheClock } from '@onegate/domain';
 import { ApplicationRepository, TransactionRunner } from '@onegate/persistence';
 import type { Application, ApplicationEvent, Attachment } from '@onegate/persistence';
 
@@ -48,8 +48,9 @@ export class ApplicationActionsService {
     const action = request.action;
     const context = await this.contexts.contextFor(actor, application, request);
     const decision = decidedOrThrow(action, decide(action, application, request, context));
-    const attachments = action === 'submit' ? await this.submission.assertComplete(application) : undefined;
-    const receivingAgency = action === 'receive' ? await this.contexts.deskOf(actor) : null;
+    const rule = ACTION_TABLE[action];
+    const attachments = rule.checksFile ? await this.submission.assertComplete(application) : undefined;
+    const receivingAgency = startsTheClock(action) ? await this.contexts.deskOf(actor) : null;
     const changes: Partial<Application> = { ...decision.changes };
     let after = application;
     let events: ApplicationEvent[] = [];

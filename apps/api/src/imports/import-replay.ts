@@ -1,4 +1,4 @@
-import { decide, formatReceiptCode, possibleActions } from '@onegate/domain';
+import { decide, formatReceiptCode, possibleActions, startsTheClock } from '@onegate/domain';
 import type { Decision, WorkingCalendar } from '@onegate/domain';
 import type {
   Agency,
@@ -84,7 +84,7 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
       receivingAgencyId: context.receivingAgency?.agency.id ?? null,
     });
     const decision = decidedOrFail(outcome, label, index, application);
-    if (event.type === 'receive' || opening) receivingAgencyOf(context, label);
+    if (startsTheClock(event.type)) receivingAgencyOf(context, label);
     const changes: Partial<Application> = { ...decision.changes };
     if (opening) changes.submissionChannel = 'offline';
     events.push({

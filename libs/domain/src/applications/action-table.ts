@@ -10,6 +10,9 @@ import { ACTIONS, CLOCK_RUNNING_STATES } from './lifecycle';
  */
 export type ClockEffect = 'start' | 'pause' | 'resume';
 
+/** Whether the action starts the clock: only staff of an agency can, and their desk receives the file. */
+export const startsTheClock = (action: Action): boolean => ACTION_TABLE[action].clock === 'start';
+
 export type DecisionOutcome = 'approved' | 'denied';
 
 /** One row of the action table: everything an action is and does (docs/lifecycle.md, "Actions"). */
@@ -24,6 +27,8 @@ export interface ActionRule {
   only?: { signed?: boolean; paid?: boolean };
   /** Fields that must be present. */
   requires: readonly ActionField[];
+  /** Whether the server checks the file whole first: today's form schema and every mandatory document. */
+  checksFile?: true;
   /** Fields that must be present when it is taken online. */
   requiresOnline?: readonly ActionField[];
   /** A time field that must be later than the action. */
@@ -65,6 +70,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     to: 'submitted',
     actors: ['citizen'],
     requires: [],
+    checksFile: true,
     stamps: 'submittedAt',
     then: 'intake',
   },
