@@ -1,6 +1,11 @@
-import { BadRequestException, ConflictException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 
-import type { Action, ApplicationState, FieldProblem } from '@onegate/domain';
+import type { Action, ApplicationState, Decision, FieldProblem, Refusal } from '@onegate/domain';
 
 export function actionNotAllowed(action: Action, state: ApplicationState, allowedActions: Action[]) {
   return new ConflictException({
@@ -28,4 +33,27 @@ export function unprocessable(details: FieldProblem[]) {
     message: `The application is not complete: ${details.map((detail) => detail.field).join(', ')}`,
     details,
   });
+}
+
+/** The answer to a refused action (docs/applications.md, "Rules chosen"). */
+export function refusalError(action: Action, refusal: Refusal) {
+  switch (refusal.reason) {
+    case 'role':
+      return new ForbiddenException(`A ${refusal.role} cannot ${action.replace('_', ' ')} an application`);
+    case 'version':
+      return changedMeanwhile(refusal.version);
+    case 'state':
+      return actionNotAllowed(action, refusal.state!, refusal.possible);
+    case 'fields':
+      return invalidFields(refusal.problems);
+  }
+}
+
+/** The decision, or the refusal's answer thrown. */
+export function decidedOrThrow(
+  action: Action,
+  outcome: { refused: Refusal } | { decided: Decision },
+): Decision {
+  if ('refused' in outcome) throw refusalError(action, outcome.refused);
+  return outcome.decided;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { possibleActions, TRANSITIONS } from '@onegate/domain';
+import { possibleActions, ACTION_TABLE } from '@onegate/domain';
 import type { Action, ActorRole, ApplicationState, Channel, Role } from '@onegate/domain';
 import type { Application, ApplicationEvent, Attachment, JsonObject } from '@onegate/persistence';
 
@@ -124,7 +124,7 @@ export class ApplicationDto {
       pausedHours: application.pausedMs / MS_PER_HOUR,
       version: application.version,
       allowedActions: possibleActions(application).filter((action) =>
-        TRANSITIONS[action].actors.includes(viewerRole),
+        ACTION_TABLE[action].actors.includes(viewerRole),
       ),
       ...(history
         ? {

@@ -3,25 +3,31 @@ import { Module } from '@nestjs/common';
 import { AgencyScopeService } from '@onegate/auth';
 import { ReportingModule } from '@onegate/reporting';
 
+import { ActionContextService } from './action-context.service';
 import { ApplicationAccessService } from './application-access.service';
 import { ApplicationActionsService } from './application-actions.service';
 import { ApplicationIntakeService } from './application-intake.service';
+import { ApplicationJournal } from './application-journal';
 import { ApplicationReadingService } from './application-reading.service';
-import { ApplicationSideEffects } from './application-side-effects';
 import { AttachmentService } from './attachment.service';
 import { Clock } from './clock';
+import { CounterRegistrationService } from './counter-registration.service';
 import { FileStore } from './file-store';
+import { ReceiptCodes } from './receipt-codes.service';
 import { StorageLimits } from './storage-limits';
 import { SubmissionCheck } from './submission-check';
 import { WorkingCalendarService } from './working-calendar.service';
 
 const SERVICES = [
   AgencyScopeService,
+  ActionContextService,
   ApplicationAccessService,
   ApplicationActionsService,
   ApplicationIntakeService,
+  ApplicationJournal,
   ApplicationReadingService,
-  ApplicationSideEffects,
+  CounterRegistrationService,
+  ReceiptCodes,
   SubmissionCheck,
   Clock,
   AttachmentService,

@@ -11,5 +11,5 @@ export * from './working-calendar.service';
 export * from './clock';
 export * from './attachment.service';
 export * from './file-store';
-export * from './action-effects';
-export * from './action-field-rules';
+export * from './application-journal';
+export * from './counter-registration.service';

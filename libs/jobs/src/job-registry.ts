@@ -1,6 +1,6 @@
 import type { DefaultJobOptions } from 'bullmq';
 
-import type { Language, NotificationKind } from '@onegate/domain';
+import type { FormKind, Language, NotificationKind } from '@onegate/domain';
 
 /** Every queue OneGate uses. */
 export enum QueueName {
@@ -53,9 +53,8 @@ export interface NotificationPayload {
 
 export type NoPayload = Record<string, never>;
 
-/** The one-stop-shop forms OneGate renders as PDFs and attaches to the file. */
-export const FORM_KINDS = ['receipt', 'supplement-request', 'refusal', 'apology'] as const;
-export type FormKind = (typeof FORM_KINDS)[number];
+/** The one-stop-shop forms, named by the action table's `document` column. */
+export type { FormKind } from '@onegate/domain';
 
 export interface FormPayload {
   applicationId: string;

@@ -9,6 +9,7 @@ import {
   ApplicationDto,
   ApplicationIntakeService,
   ApplicationReadingService,
+  CounterRegistrationService,
   CreateDraftRequest,
   RegisterCounterRequest,
   UpdateFormRequest,
@@ -25,6 +26,7 @@ export class ApplicationsController {
     private readonly intake: ApplicationIntakeService,
     private readonly actions: ApplicationActionsService,
     private readonly reading: ApplicationReadingService,
+    private readonly counter: CounterRegistrationService,
   ) {}
 
   /** A citizen starts a draft. */
@@ -46,7 +48,7 @@ export class ApplicationsController {
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: RegisterCounterRequest,
   ): Promise<ApplicationDto> {
-    return ApplicationDto.from(await this.intake.registerCounter(user, body), user.role);
+    return ApplicationDto.from(await this.counter.registerCounter(user, body), user.role);
   }
 
   /** Citizens: their own applications. Staff: their agency's queue, soonest due first. */

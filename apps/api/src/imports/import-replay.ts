@@ -1,7 +1,5 @@
-import type { ActionRequest } from '@onegate/applications';
-import { checkActionFields, effectsOf, eventData } from '@onegate/applications';
-import { formatReceiptCode, isActionPossible, possibleActions, stateAfter } from '@onegate/domain';
-import type { WorkingCalendar } from '@onegate/domain';
+import { decide, formatReceiptCode, possibleActions, startsTheClock } from '@onegate/domain';
+import type { Decision, WorkingCalendar } from '@onegate/domain';
 import type {
   Agency,
   Application,
@@ -45,8 +43,8 @@ const fail = (message: string): never => {
 };
 
 /**
- * Replays a line's events through the same state machine, field rules, due-time rules and calendar
- * as live actions (the actor is `import`), building the application as it stands after the last one.
+ * Replays a line's events through the action table's `decide`, as live actions are (the actor is
+ * `import`), building the application as it stands after the last one.
  * Throws an ImportLineError naming the first event that could not have happened.
  */
 export function replayLine(line: ImportLine, context: ReplayContext): ReplayedApplication {
@@ -76,27 +74,18 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
       );
     }
     const opening = index === 0 && event.type === 'register_counter';
-    if (!opening && (event.type === 'register_counter' || !isActionPossible(event.type, application))) {
-      const allowed = [...possibleActions(application), ...(index === 0 ? ['register_counter'] : [])];
-      fail(
-        `${label} is not possible while the application is ${index === 0 ? 'new' : application.state}; possible then: ${allowed.join(', ') || 'nothing'}`,
-      );
-    }
-    const { channel, problems } = checkActionFields(event.type, 'import', event, event.at);
-    if (problems.length > 0) {
-      fail(`${label}: ${problems.flatMap((problem) => problem.problems).join('; ')}`);
-    }
-    const receiving = event.type === 'receive' || opening ? receivingAgencyOf(context, label) : null;
-    const request = { action: event.type, ...event, channel } as ActionRequest;
-    const changes: Partial<Application> = {
-      ...effectsOf(event.type, application, request, {
-        now: event.at,
-        procedure,
-        calendar,
-        receivingAgencyId: receiving?.id ?? null,
-      }),
-      state: stateAfter(event.type, application.state),
-    };
+    // An opening counter registration finds no file yet; any other first event finds the draft.
+    const facts = opening ? { ...application, state: null, version: 0 } : application;
+    const outcome = decide(event.type, facts, event, {
+      role: 'import',
+      now: event.at,
+      procedure,
+      calendar,
+      receivingAgencyId: context.receivingAgency?.agency.id ?? null,
+    });
+    const decision = decidedOrFail(outcome, label, index, application);
+    if (startsTheClock(event.type)) receivingAgencyOf(context, label);
+    const changes: Partial<Application> = { ...decision.changes };
     if (opening) changes.submissionChannel = 'offline';
     events.push({
       id: timeOrderedId(),
@@ -106,11 +95,11 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
       at: event.at,
       actorId: null,
       actorRole: 'import',
-      channel,
-      fromState: opening ? null : application.state,
-      toState: changes.state!,
+      channel: decision.channel,
+      fromState: decision.fromState,
+      toState: decision.changes.state,
       note: event.note ?? null,
-      data: eventData(event.type, request, changes),
+      data: decision.data,
     });
     Object.assign(application, changes);
   });
@@ -140,6 +129,25 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
     },
     receiptNumber: receiptNumberOf(line.code, application, context),
   };
+}
+
+/** The decision, or the line's error naming the event and why it could not have happened. */
+function decidedOrFail(
+  outcome: ReturnType<typeof decide>,
+  label: string,
+  index: number,
+  application: Application,
+): Decision {
+  if ('decided' in outcome) return outcome.decided;
+  const refused = outcome.refused;
+  if (refused.reason === 'state') {
+    const allowed = [...possibleActions(application), ...(index === 0 ? ['register_counter'] : [])];
+    return fail(
+      `${label} is not possible while the application is ${index === 0 ? 'new' : application.state}; possible then: ${allowed.join(', ') || 'nothing'}`,
+    );
+  }
+  const problems = refused.reason === 'fields' ? refused.problems : [];
+  return fail(`${label}: ${problems.flatMap((problem) => problem.problems).join('; ')}`);
 }
 
 function receivingAgencyOf(context: ReplayContext, label: string): Agency {

@@ -3,14 +3,16 @@ import { resolve } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { ACTIONS, TRANSITIONS } from './lifecycle';
+import type { ActionRule } from './action-table';
+import { ACTION_TABLE } from './action-table';
+import { ACTIONS } from './lifecycle';
 
 const DOC = resolve(__dirname, '../../../../docs/lifecycle.md');
 
-/** The rows between the table markers of docs/lifecycle.md, as cells without their backticks. */
-function documentedRows(): string[][] {
+/** The rows between the named table markers of docs/lifecycle.md, as cells without their backticks. */
+function documentedRows(name: string): string[][] {
   const text = readFileSync(DOC, 'utf8');
-  const table = text.split('<!-- lifecycle-table:start -->')[1].split('<!-- lifecycle-table:end -->')[0];
+  const table = text.split(`<!-- ${name}:start -->`)[1]!.split(`<!-- ${name}:end -->`)[0]!;
   return table
     .split('\n')
     .filter((line) => line.startsWith('|'))
@@ -27,12 +29,61 @@ function cellOf(values: readonly string[], empty: string): string {
   return values.length === 0 ? empty : values.join(', ');
 }
 
+function fieldsOf(rule: ActionRule): string {
+  const fields = [
+    ...(rule.checksFile ? ['the whole form and every mandatory document'] : []),
+    ...rule.requires.map((field) => (field === rule.inFuture ? `${field} (later than the action)` : field)),
+    ...(rule.requiresOnline ?? []).map((field) => `${field} (online)`),
+  ];
+  return cellOf(fields, '');
+}
+
+function channelOf(rule: ActionRule): string {
+  if (rule.channel?.always) return `always ${rule.channel.always}`;
+  if (rule.channel?.clerk) return `${rule.channel.clerk} for a clerk`;
+  return '';
+}
+
+function setsOf(rule: ActionRule): string {
+  const sets = [
+    ...(rule.stamps ? [rule.stamps] : []),
+    ...Object.entries(rule.sets ?? {}).map(([field, value]) => `${field} = ${String(value)}`),
+    ...(rule.keeps ? [rule.keeps] : []),
+  ];
+  return cellOf(sets, '');
+}
+
+function noticeOf(rule: ActionRule): string {
+  if (!rule.notice) return '';
+  return `${rule.notice.kind}${rule.notice.onlyOnline ? ' (online only)' : ''}${rule.quotes ? ', quoting the fields' : ''}`;
+}
+
+const JOB_NAMES = { intake: 'intake', issue_result_online: 'issuance (online only)' } as const;
+
 describe('docs/lifecycle.md', () => {
   it('states the transition table as the code has it, row by row', () => {
     const fromCode = ACTIONS.map((action) => {
-      const { from, to, actors } = TRANSITIONS[action];
+      const { from, to, actors } = ACTION_TABLE[action];
       return [action, cellOf(from, '(a new file)'), to === 'same' ? 'unchanged' : to, actors.join(', ')];
     });
-    expect(documentedRows()).toEqual(fromCode);
+    expect(documentedRows('lifecycle-table')).toEqual(fromCode);
+  });
+
+  it('states what each action requires and does as the action table has it, row by row', () => {
+    const fromCode = ACTIONS.map((action) => {
+      const rule = ACTION_TABLE[action];
+      return [
+        action,
+        fieldsOf(rule),
+        channelOf(rule),
+        rule.clock ?? '',
+        setsOf(rule),
+        cellOf(rule.records ?? [], ''),
+        rule.document ?? '',
+        noticeOf(rule),
+        rule.then ? JOB_NAMES[rule.then] : '',
+      ];
+    });
+    expect(documentedRows('action-effects')).toEqual(fromCode);
   });
 });

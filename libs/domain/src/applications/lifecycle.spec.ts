@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isActionPossible, possibleActions, stateAfter } from './lifecycle';
+import { isActionPossible, possibleActions, stateAfter } from './action-table';
 
 const facts = (state: Parameters<typeof possibleActions>[0]['state'], extra = {}) => ({
   state,

@@ -1,5 +1,5 @@
 import type { Action } from '@onegate/domain';
-import { TRANSITIONS } from '@onegate/domain';
+import { ACTION_TABLE } from '@onegate/domain';
 
 import { fromLocalInputValue, toLocalInputValue } from '../core/formatters';
 import type { FormErrors } from '../core/form-problems';
@@ -54,7 +54,7 @@ export function actionForms(
       action,
       id: `action-${action}`,
       fields,
-      required: Object.fromEntries(TRANSITIONS[action].requires.map((field) => [field, true])),
+      required: Object.fromEntries(ACTION_TABLE[action].requires.map((field) => [field, true])),
       errors: mine?.errors ?? null,
       values: mine?.values ?? {},
       warning: WARNING.includes(action),

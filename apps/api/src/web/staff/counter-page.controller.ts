@@ -4,7 +4,7 @@ import type { Response } from 'express';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
-import { ApplicationIntakeService } from '@onegate/applications';
+import { CounterRegistrationService } from '@onegate/applications';
 
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
 import { CatalogueService } from '../../catalogue/catalogue.service';
@@ -25,7 +25,7 @@ const APPLICANT_FIELDS = ['nationalId', 'fullName', 'email'] as const;
 @Authenticated({ roles: ['clerk'] })
 export class CounterPageController {
   public constructor(
-    private readonly intake: ApplicationIntakeService,
+    private readonly counter: CounterRegistrationService,
     private readonly catalogue: CatalogueService,
     private readonly pages: PageRenderer,
   ) {}
@@ -53,7 +53,7 @@ export class CounterPageController {
       email: (posted.applicantEmail ?? '').trim() || undefined,
     };
     try {
-      const application = await this.intake.registerCounter(user, {
+      const application = await this.counter.registerCounter(user, {
         procedureCode: procedure.code,
         applicant,
         formData: parseFormFields(procedure.formSchema, posted),

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Application, ApplicationEvent } from '@onegate/persistence';
-
+import type { NoticeSubject } from './applicant-notice';
 import { applicantNotice, applicantNoticeKind } from './applicant-notice';
 
-const application = (fields: Partial<Application>) =>
+const application = (fields: Partial<NoticeSubject>) =>
   ({
     id: 'app-1',
     version: 4,
@@ -17,7 +16,7 @@ const application = (fields: Partial<Application>) =>
     closedAt: null,
     appointmentAt: null,
     ...fields,
-  }) as Application;
+  }) as NoticeSubject;
 
 describe('applicant notices', () => {
   it('tells the applicant of reception, refusal, supplement requests, decisions, an online return and apologies', () => {
@@ -54,7 +53,7 @@ describe('applicant notices', () => {
   });
 
   it('quotes the action’s reason and missing documents', () => {
-    const event = { data: { reason: 'Ảnh mờ', missingDocuments: ['CCCD'] } } as unknown as ApplicationEvent;
+    const event = { data: { reason: 'Ảnh mờ', missingDocuments: ['CCCD'] } };
     expect(applicantNotice('request_supplement', 'online', application({}), event)?.facts).toEqual({
       reason: 'Ảnh mờ',
       missingDocuments: ['CCCD'],

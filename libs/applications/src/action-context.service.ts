@@ -1,0 +1,60 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+
+import type { DecisionContext, WorkingCalendar } from '@onegate/domain';
+import { AgencyRepository, UserRepository } from '@onegate/persistence';
+import type { Agency, Application } from '@onegate/persistence';
+
+import type { ActionRequest } from './action.request';
+import type { Actor } from './actor';
+import { actorRole } from './actor';
+import { Clock } from './clock';
+import { WorkingCalendarService } from './working-calendar.service';
+
+/** What `decide` needs to know besides the file: who acts, when, on which calendar, and about whom. */
+@Injectable()
+export class ActionContextService {
+  public constructor(
+    private readonly clock: Clock,
+    private readonly calendars: WorkingCalendarService,
+    private readonly agencies: AgencyRepository,
+    private readonly users: UserRepository,
+  ) {}
+
+  public now(): Date {
+    return this.clock.now();
+  }
+
+  /** An agency's working calendar. */
+  public calendarOf(agency: Agency): Promise<WorkingCalendar> {
+    return this.calendars.calendarFor(agency);
+  }
+
+  public async contextFor(
+    actor: Actor,
+    application: Application,
+    request: ActionRequest,
+  ): Promise<DecisionContext> {
+    const assignee = request.action === 'assign' && request.assigneeId ? request.assigneeId : null;
+    return {
+      role: actorRole(actor),
+      now: this.clock.now(),
+      procedure: application.procedure!,
+      calendar: await this.calendars.calendarFor(application.competentAgency!),
+      receivingAgencyId: actor.kind === 'user' ? actor.user.agencyId : null,
+      ...(assignee ? { assigneeAssignable: await this.isAssignable(assignee, application) } : {}),
+    };
+  }
+
+  /** The agency of the staff member who receives a file: their desk. */
+  public async deskOf(actor: Actor): Promise<Agency> {
+    const agencyId = actor.kind === 'user' ? actor.user.agencyId : null;
+    const agency = agencyId ? await this.agencies.findById(agencyId) : null;
+    if (!agency) throw new ForbiddenException('Only staff of an agency can receive applications');
+    return agency;
+  }
+
+  private async isAssignable(userId: string, application: Application): Promise<boolean> {
+    const user = await this.users.findById(userId);
+    return !!user?.active && user.role === 'clerk' && user.agencyId === application.competentAgencyId;
+  }
+}

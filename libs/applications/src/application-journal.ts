@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+import { deadlineChecksFor } from '@onegate/domain';
+import type { ActorRole, Decision, FollowUp, WorkingCalendar } from '@onegate/domain';
+import { JobName, notificationJobId, Outbox } from '@onegate/jobs';
+import type { OutboxJob } from '@onegate/jobs';
+import { ApplicationRepository } from '@onegate/persistence';
+import type { ApplicationEvent } from '@onegate/persistence';
+import { ReportRollupsService } from '@onegate/reporting';
+import type { HistoryOwner } from '@onegate/reporting';
+
+import { Clock } from './clock';
+
+/** A decided action, as the journal records it. */
+export interface JournalEntry {
+  /** The file before the action (a new file as it is inserted). */
+  application: HistoryOwner;
+  decision: Decision;
+  actor: { id: string | null; role: ActorRole };
+  at: Date;
+  note: string | null;
+  /** The competent agency's calendar: the rollups and the deadline checks count on it. */
+  calendar: WorkingCalendar;
+}
+
+/**
+ * Every action's one way into the record, in the caller's transaction (after the file's own change):
+ * its event, the jobs that follow it through the outbox, and the report rollups. The jobs exist exactly
+ * when the action does.
+ */
+@Injectable()
+export class ApplicationJournal {
+  public constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly outbox: Outbox,
+    private readonly reportRollups: ReportRollupsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Gives all of the file's events, the new one last. */
+  public async record(manager: EntityManager, entry: JournalEntry): Promise<ApplicationEvent[]> {
+    const { application, decision } = entry;
+    const previous =
+      decision.fromState === null ? [] : await this.applications.eventsOf(application.id, manager);
+    const event = await this.applications.appendEvent(
+      manager,
+      {
+        id: randomUUID(),
+        applicationId: application.id,
+        type: decision.action,
+        at: entry.at,
+        actorId: entry.actor.id,
+        actorRole: entry.actor.role,
+        channel: decision.channel,
+        fromState: decision.fromState,
+        toState: decision.changes.state,
+        note: entry.note,
+        data: decision.data,
+      },
+      previous,
+    );
+    await this.outbox.add(manager, this.jobsOf(application.id, decision, event.id, entry.calendar));
+    const events = [...previous, event];
+    await this.reportRollups.recordLatestEvent(manager, application, events, entry.calendar);
+    return events;
+  }
+
+  /** The outbox jobs of the action's follow-ups, keyed so each is enqueued once. */
+  private jobsOf(
+    applicationId: string,
+    decision: Decision,
+    eventId: string,
+    calendar: WorkingCalendar,
+  ): OutboxJob[] {
+    const jobId = `${applicationId}:${decision.action}:${decision.version}`;
+    const payload = { applicationId };
+    return decision.followUps.flatMap((followUp: FollowUp): OutboxJob[] => {
+      switch (followUp.kind) {
+        case 'intake':
+          return [{ name: JobName.Intake, payload, jobId }];
+        case 'issue_result':
+          return [{ name: JobName.IssueResult, payload, jobId }];
+        case 'form':
+          return [{ name: JobName.RenderForm, payload: { ...payload, form: followUp.form }, jobId }];
+        case 'notice': {
+          // The e-mail carries the form as a PDF: the same stored file the form job attaches to the file.
+          const form = followUp.form ? { form: { kind: followUp.form, eventId } } : {};
+          const notice = { ...followUp.notice, ...form };
+          return [{ name: JobName.SendNotification, payload: notice, jobId: notificationJobId(notice.key) }];
+        }
+        case 'deadline_checks': {
+          const now = this.clock.now().getTime();
+          // Delays count from OneGate's clock, which tests may have frozen; the relay counts from the real one.
+          return deadlineChecksFor(applicationId, followUp.dueAt, calendar).map((check) => ({
+            name: JobName.CheckDeadline,
+            payload,
+            jobId: check.jobId,
+            runAt: new Date(Date.now() + Math.max(0, check.runAt.getTime() - now)),
+          }));
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,236 @@
+import type { NotificationKind } from '../notifications';
+import type { Action, ActionField, ActorRole, ApplicationState, Channel, FormKind } from './lifecycle';
+import { ACTIONS, CLOCK_RUNNING_STATES } from './lifecycle';
+
+/**
+ * What an action does to the file's clock (docs/lifecycle.md, "Due time and the clock"): `start` sets
+ * the due time at reception, `pause` stops it for a supplement, `resume` starts it again as the
+ * procedure's supplement policy says (`pause` pushes the due time on, `restart` counts afresh).
+ * Starting and resuming schedule the deadline checks.
+ */
+export type ClockEffect = 'start' | 'pause' | 'resume';
+
+/** Whether the action starts the clock: only staff of an agency can, and their desk receives the file. */
+export const startsTheClock = (action: Action): boolean => ACTION_TABLE[action].clock === 'start';
+
+export type DecisionOutcome = 'approved' | 'denied';
+
+/** One row of the action table: everything an action is and does (docs/lifecycle.md, "Actions"). */
+export interface ActionRule {
+  /** The states it may start from; none means it opens a new file. */
+  from: readonly ApplicationState[];
+  /** `same` keeps the state. */
+  to: ApplicationState | 'same';
+  /** The roles that may take it; the historical import (`import`) replays any action. */
+  actors: readonly ActorRole[];
+  /** What the file must say besides its state: sign once, return after signing, pay while unpaid. */
+  only?: { signed?: boolean; paid?: boolean };
+  /** Fields that must be present. */
+  requires: readonly ActionField[];
+  /** Whether the server checks the file whole first: today's form schema and every mandatory document. */
+  checksFile?: true;
+  /** Fields that must be present when it is taken online. */
+  requiresOnline?: readonly ActionField[];
+  /** A time field that must be later than the action. */
+  inFuture?: ActionField;
+  /** A channel it is always recorded with, or that a clerk records it with. */
+  channel?: { always?: Channel; clerk?: Channel };
+  clock?: ClockEffect;
+  /** The time field set to the moment of the action. */
+  stamps?: 'submittedAt' | 'decidedAt' | 'closedAt';
+  /** Facts set on the file. */
+  sets?: { paid?: true; signed?: true; outcome?: DecisionOutcome };
+  /** A field of the action copied onto the file. */
+  keeps?: 'assigneeId' | 'appointmentAt';
+  /** What its event records besides the action's own fields. */
+  records?: readonly ('outcome' | 'dueAt' | 'pausedMs')[];
+  /** The one-stop-shop form it issues. */
+  document?: FormKind;
+  /** What the applicant is told, and whether only when it is taken online. */
+  notice?: { kind: NotificationKind; onlyOnline?: true };
+  /** Whether the notice quotes the action's own fields (reason, missing documents). */
+  quotes?: true;
+  /** The job it hands work to: intake after a submission, issuance after an online decision. */
+  then?: 'intake' | 'issue_result_online';
+}
+
+const BEFORE_DECISION: readonly ApplicationState[] = [
+  'draft',
+  'submitted',
+  'received',
+  'in_progress',
+  'supplement_requested',
+];
+const OPEN_FOR_WORK = CLOCK_RUNNING_STATES;
+
+/** The action table (docs/lifecycle.md, "Actions"): docs/lifecycle.md states it, and a test keeps them equal. */
+export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
+  submit: {
+    from: ['draft'],
+    to: 'submitted',
+    actors: ['citizen'],
+    requires: [],
+    checksFile: true,
+    stamps: 'submittedAt',
+    then: 'intake',
+  },
+  register_counter: {
+    from: [],
+    to: 'received',
+    actors: ['clerk'],
+    requires: [],
+    channel: { always: 'offline' },
+    clock: 'start',
+    records: ['dueAt'],
+    document: 'receipt',
+    notice: { kind: 'file_received' },
+  },
+  receive: {
+    from: ['submitted'],
+    to: 'received',
+    actors: ['clerk'],
+    requires: [],
+    clock: 'start',
+    records: ['dueAt'],
+    document: 'receipt',
+    notice: { kind: 'file_received' },
+  },
+  refuse: {
+    from: ['submitted'],
+    to: 'refused',
+    actors: ['clerk'],
+    requires: ['reason'],
+    stamps: 'closedAt',
+    document: 'refusal',
+    notice: { kind: 'file_refused' },
+    quotes: true,
+  },
+  assign: {
+    from: OPEN_FOR_WORK,
+    to: 'in_progress',
+    actors: ['clerk', 'supervisor'],
+    requires: ['assigneeId'],
+    keeps: 'assigneeId',
+  },
+  request_supplement: {
+    from: OPEN_FOR_WORK,
+    to: 'supplement_requested',
+    actors: ['clerk'],
+    requires: ['reason', 'missingDocuments'],
+    clock: 'pause',
+    document: 'supplement-request',
+    notice: { kind: 'supplement_requested' },
+    quotes: true,
+  },
+  supplement: {
+    from: ['supplement_requested'],
+    to: 'in_progress',
+    actors: ['citizen', 'clerk'],
+    requires: [],
+    channel: { clerk: 'offline' },
+    clock: 'resume',
+    records: ['dueAt', 'pausedMs'],
+  },
+  pay: {
+    from: BEFORE_DECISION,
+    to: 'same',
+    actors: ['citizen', 'clerk'],
+    only: { paid: false },
+    requires: [],
+    requiresOnline: ['reference'],
+    channel: { clerk: 'offline' },
+    sets: { paid: true },
+  },
+  extend: {
+    from: ['received', 'in_progress', 'supplement_requested'],
+    to: 'same',
+    actors: ['clerk'],
+    requires: ['reason', 'appointmentAt'],
+    inFuture: 'appointmentAt',
+    keeps: 'appointmentAt',
+    document: 'apology',
+    notice: { kind: 'apology' },
+    quotes: true,
+  },
+  approve: {
+    from: OPEN_FOR_WORK,
+    to: 'decided',
+    actors: ['clerk'],
+    requires: [],
+    stamps: 'decidedAt',
+    sets: { outcome: 'approved' },
+    records: ['outcome'],
+    notice: { kind: 'decision_made' },
+    then: 'issue_result_online',
+  },
+  deny: {
+    from: OPEN_FOR_WORK,
+    to: 'decided',
+    actors: ['clerk'],
+    requires: ['reason'],
+    stamps: 'decidedAt',
+    sets: { outcome: 'denied' },
+    records: ['outcome'],
+    notice: { kind: 'decision_made' },
+    quotes: true,
+    then: 'issue_result_online',
+  },
+  sign: {
+    from: ['decided'],
+    to: 'same',
+    actors: ['system', 'clerk'],
+    only: { signed: false },
+    requires: [],
+    channel: { clerk: 'offline' },
+    sets: { signed: true },
+  },
+  return: {
+    from: ['decided'],
+    to: 'returned',
+    actors: ['clerk', 'system'],
+    only: { signed: true },
+    requires: [],
+    stamps: 'closedAt',
+    notice: { kind: 'result_ready', onlyOnline: true },
+  },
+  withdraw: {
+    from: ['submitted', 'received', 'in_progress', 'supplement_requested'],
+    to: 'withdrawn',
+    actors: ['citizen'],
+    requires: [],
+    stamps: 'closedAt',
+  },
+};
+
+/** Facts beyond the state that decide whether an action is possible now; a new file has no state yet. */
+export interface LifecycleFacts {
+  state: ApplicationState | null;
+  signed: boolean;
+  paid: boolean;
+}
+
+/** Whether the action can be taken now, by its row: the states it starts from and what else it needs. */
+export function isActionPossible(action: Action, facts: LifecycleFacts): boolean {
+  const rule = ACTION_TABLE[action];
+  const fromHere = facts.state === null ? rule.from.length === 0 : rule.from.includes(facts.state);
+  if (!fromHere) return false;
+  const only = rule.only ?? {};
+  return (
+    (only.signed === undefined || only.signed === facts.signed) &&
+    (only.paid === undefined || only.paid === facts.paid)
+  );
+}
+
+/** The actions possible now, in the table's order: what a 409 lists. */
+export function possibleActions(facts: LifecycleFacts): Action[] {
+  return ACTIONS.filter((action) => isActionPossible(action, facts));
+}
+
+export function stateAfter(action: Action, current: ApplicationState | null): ApplicationState {
+  const to = ACTION_TABLE[action].to;
+  return to === 'same' ? current! : to;
+}
+
+/** Whether the actor's role may take the action at all (the import replays any). */
+export const mayTake = (action: Action, role: ActorRole): boolean =>
+  role === 'import' || ACTION_TABLE[action].actors.includes(role);

@@ -1,0 +1,253 @@
+import type { WorkingCalendar } from '../calendar';
+import type { FieldProblem } from '../forms';
+import type { ActionRule, DecisionOutcome } from './action-table';
+import { ACTION_TABLE, isActionPossible, mayTake, possibleActions, stateAfter } from './action-table';
+import type { ApplicantNotice, NoticeSubject } from './applicant-notice';
+import { applicantNotice } from './applicant-notice';
+import type { SupplementPolicy } from './due-time';
+import { dueAtAfterSupplement, dueAtOnReception } from './due-time';
+import type { Action, ActionField, ActorRole, ApplicationState, Channel, FormKind } from './lifecycle';
+
+const MS_PER_HOUR = 3_600_000;
+
+/** What `decide` reads of a file; the stored application has all of it. A new file has no state and version 0. */
+export interface ApplicationFacts extends NoticeSubject {
+  state: ApplicationState | null;
+  signed: boolean;
+  paid: boolean;
+  supplementRequestedAt: Date | null;
+  pausedMs: number;
+}
+
+/** The action's own fields, as the API or an imported event gives them (docs/lifecycle.md, "Fields of an action"). */
+export interface ActionFields {
+  reason?: string;
+  missingDocuments?: string[];
+  appointmentAt?: string;
+  reference?: string;
+  assigneeId?: string;
+  channel?: Channel;
+  /** The version the caller last saw. */
+  version?: number;
+}
+
+export interface DecisionContext {
+  role: ActorRole;
+  now: Date;
+  procedure: { processingHours: number; supplementPolicy: SupplementPolicy };
+  /** The competent agency's calendar: it does the processing, so its working time counts. */
+  calendar: WorkingCalendar;
+  /** The desk that receives the file, for an action that starts the clock. */
+  receivingAgencyId: string | null;
+  /** For `assign`: whether the assignee is an active clerk of the competent agency. */
+  assigneeAssignable?: boolean;
+}
+
+/** Why an action is refused, in the order they are checked (docs/applications.md, "Rules chosen"). */
+export type Refusal =
+  | { reason: 'role'; role: ActorRole }
+  | { reason: 'version'; version: number }
+  | { reason: 'state'; state: ApplicationState | null; possible: Action[] }
+  | { reason: 'fields'; problems: FieldProblem[] };
+
+export interface ApplicationChanges {
+  state: ApplicationState;
+  submittedAt?: Date;
+  receivingAgencyId?: string | null;
+  receivedAt?: Date;
+  dueAt?: Date;
+  supplementRequestedAt?: Date | null;
+  pausedMs?: number;
+  assigneeId?: string;
+  appointmentAt?: Date;
+  paid?: boolean;
+  signed?: boolean;
+  outcome?: DecisionOutcome;
+  decidedAt?: Date;
+  closedAt?: Date;
+}
+
+export type EventData = { [field: string]: string | number | string[] };
+
+/** The work that follows an action outside the request, in the order it is written to the outbox. */
+export type FollowUp =
+  | { kind: 'intake' }
+  | { kind: 'issue_result' }
+  | { kind: 'form'; form: FormKind }
+  | { kind: 'notice'; notice: ApplicantNotice; form: FormKind | null }
+  /** The file's two deadline checks for its new due time (see deadlineChecksFor), counted on its calendar. */
+  | { kind: 'deadline_checks'; dueAt: Date };
+
+export interface Decision {
+  action: Action;
+  channel: Channel;
+  fromState: ApplicationState | null;
+  changes: ApplicationChanges;
+  /** The file's version once the action is recorded. */
+  version: number;
+  data: EventData;
+  followUps: FollowUp[];
+}
+
+/**
+ * Decides an action by its row of the action table: refuses it (role, version, state, then fields), or
+ * gives what it changes on the file, what its event records and the work that follows.
+ */
+export function decide(
+  action: Action,
+  facts: ApplicationFacts,
+  request: ActionFields,
+  context: DecisionContext,
+): { refused: Refusal } | { decided: Decision } {
+  const rule = ACTION_TABLE[action];
+  if (!mayTake(action, context.role)) return { refused: { reason: 'role', role: context.role } };
+  if (request.version !== undefined && request.version !== facts.version) {
+    return { refused: { reason: 'version', version: facts.version } };
+  }
+  if (!isActionPossible(action, facts)) {
+    return { refused: { reason: 'state', state: facts.state, possible: possibleActions(facts) } };
+  }
+  const { channel, problems } = checkActionFields(action, context.role, request, context.now);
+  if (action === 'assign' && request.assigneeId && context.assigneeAssignable === false) {
+    problems.push({ field: 'assigneeId', problems: ['must be an active clerk of the competent agency'] });
+  }
+  if (problems.length > 0) return { refused: { reason: 'fields', problems } };
+  const changes = changesOf(rule, facts, request, context);
+  changes.state = stateAfter(action, facts.state);
+  const version = facts.version + 1;
+  const data = eventDataOf(rule, request, changes);
+  const after = { ...facts, ...changes, version };
+  return {
+    decided: {
+      action,
+      channel,
+      fromState: facts.state,
+      changes,
+      version,
+      data,
+      followUps: followUpsOf(action, rule, channel, after, data),
+    },
+  };
+}
+
+/**
+ * The field rules every action follows, live or imported: the fields its row requires, the channel the
+ * actor records it with, the fields required online, and a time that must be later than the action.
+ */
+export function checkActionFields(
+  action: Action,
+  role: ActorRole,
+  fields: ActionFields,
+  at: Date,
+): { channel: Channel; problems: FieldProblem[] } {
+  const rule = ACTION_TABLE[action];
+  const problems: FieldProblem[] = rule.requires
+    .filter((field) => fields[field] === undefined)
+    .map((field) => ({ field, problems: [`${field} is required for ${action}`] }));
+  const forced = forcedChannel(rule, role);
+  if (forced && fields.channel && fields.channel !== forced) {
+    problems.push({ field: 'channel', problems: [`a ${role} records ${action} ${forced}`] });
+  }
+  const channel = forced ?? fields.channel ?? 'online';
+  if (channel === 'online') {
+    for (const field of rule.requiresOnline ?? []) {
+      if (!fields[field]) {
+        problems.push({ field, problems: [`${field} is required for an online ${nounOf(action)}`] });
+      }
+    }
+  }
+  const future = rule.inFuture;
+  if (future && fields[future] && new Date(fields[future] as string) <= at) {
+    problems.push({ field: future, problems: [`the new ${nounOf(action, future)} must be in the future`] });
+  }
+  return { channel, problems };
+}
+
+/** How the rules name what an action or its field is, in messages. */
+function nounOf(action: Action, field?: ActionField): string {
+  if (field === 'appointmentAt') return 'appointment';
+  return action === 'pay' ? 'payment' : action;
+}
+
+/**
+ * The channel an action is recorded with (docs/applications.md, "Channels"): its row's `always`; then
+ * citizens and OneGate act online; then its row's channel for a clerk; otherwise the actor says.
+ */
+function forcedChannel(rule: ActionRule, role: ActorRole): Channel | null {
+  if (rule.channel?.always) return rule.channel.always;
+  if (role === 'citizen' || role === 'system') return 'online';
+  if (role === 'clerk' && rule.channel?.clerk) return rule.channel.clerk;
+  return null;
+}
+
+function changesOf(
+  rule: ActionRule,
+  facts: ApplicationFacts,
+  request: ActionFields,
+  context: DecisionContext,
+): ApplicationChanges {
+  const { now, procedure, calendar } = context;
+  const changes = {} as ApplicationChanges;
+  if (rule.stamps) changes[rule.stamps] = now;
+  if (rule.sets) Object.assign(changes, rule.sets);
+  if (rule.keeps === 'assigneeId') changes.assigneeId = request.assigneeId!;
+  if (rule.keeps === 'appointmentAt') changes.appointmentAt = new Date(request.appointmentAt!);
+  switch (rule.clock) {
+    case 'start':
+      changes.receivingAgencyId = context.receivingAgencyId;
+      changes.receivedAt = now;
+      changes.dueAt = dueAtOnReception(calendar, now, procedure.processingHours);
+      break;
+    case 'pause':
+      changes.supplementRequestedAt = now;
+      break;
+    case 'resume': {
+      const outcome = dueAtAfterSupplement(
+        calendar,
+        procedure.supplementPolicy,
+        { dueAt: facts.dueAt!, processingHours: procedure.processingHours },
+        facts.supplementRequestedAt!,
+        now,
+      );
+      changes.dueAt = outcome.dueAt;
+      changes.pausedMs = facts.pausedMs + Math.round(outcome.pausedHours * MS_PER_HOUR);
+      changes.supplementRequestedAt = null;
+      break;
+    }
+  }
+  return changes;
+}
+
+/** The action's own fields, then what its row records of the changes. */
+function eventDataOf(rule: ActionRule, request: ActionFields, changes: ApplicationChanges): EventData {
+  const data: EventData = {};
+  if (request.reason) data.reason = request.reason;
+  if (request.missingDocuments) data.missingDocuments = request.missingDocuments;
+  if (request.appointmentAt) data.appointmentAt = new Date(request.appointmentAt).toISOString();
+  if (request.reference) data.reference = request.reference;
+  if (request.assigneeId) data.assigneeId = request.assigneeId;
+  for (const field of rule.records ?? []) {
+    const value = changes[field];
+    if (value !== undefined) data[field] = value instanceof Date ? value.toISOString() : value;
+  }
+  return data;
+}
+
+function followUpsOf(
+  action: Action,
+  rule: ActionRule,
+  channel: Channel,
+  after: ApplicationFacts,
+  data: EventData,
+): FollowUp[] {
+  const followUps: FollowUp[] = [];
+  if (rule.then === 'intake') followUps.push({ kind: 'intake' });
+  if (rule.then === 'issue_result_online' && channel === 'online') followUps.push({ kind: 'issue_result' });
+  const form = rule.document ?? null;
+  if (form) followUps.push({ kind: 'form', form });
+  const notice = applicantNotice(action, channel, after, rule.quotes ? { data } : null);
+  if (notice) followUps.push({ kind: 'notice', notice, form });
+  const clockRuns = rule.clock === 'start' || rule.clock === 'resume';
+  if (clockRuns && after.dueAt) followUps.push({ kind: 'deadline_checks', dueAt: after.dueAt });
+  return followUps;
+}
