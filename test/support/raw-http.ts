@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { request as httpRequest } from 'node:http';
 
 export interface PartialExchange {
   /** The answer's status, or null when none came. */
@@ -96,4 +97,56 @@ export function multipartStart(
     contentType: `multipart/form-data; boundary=${boundary}`,
     start: Buffer.concat([Buffer.from(parts.join('') + file), Buffer.alloc(64 * 1024, 0x20)]),
   };
+}
+
+/**
+ * Posts a multipart form of `files` file parts of `fileBytes` each, generated as it is sent (the
+ * sender holds one megabyte at a time), and gives the status of the answer once the sending is over.
+ */
+export function postLargeForm(
+  url: string,
+  headers: Record<string, string>,
+  files: number,
+  fileBytes: number,
+) {
+  const boundary = 'onegate-large-form';
+  const heads = Array.from({ length: files }, (_, index) =>
+    Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="document-${index}"; filename="scan-${index}.pdf"\r\ncontent-type: application/pdf\r\n\r\n`,
+    ),
+  );
+  const crlf = Buffer.from('\r\n');
+  const end = Buffer.from(`--${boundary}--\r\n`);
+  const length = heads.reduce((sum, head) => sum + head.length + fileBytes + crlf.length, end.length);
+  const megabyte = Buffer.alloc(1024 * 1024, 0x25);
+  return new Promise<number | null>((settle) => {
+    let status: number | null = null;
+    const sending = httpRequest(url, {
+      method: 'POST',
+      headers: {
+        ...headers,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': length,
+      },
+    });
+    sending.on('response', (response) => {
+      status = response.statusCode ?? null;
+      response.resume();
+    });
+    sending.on('error', () => settle(status));
+    sending.on('close', () => settle(status));
+    void (async () => {
+      const write = (chunk: Buffer) =>
+        sending.write(chunk) ? Promise.resolve() : new Promise((drained) => sending.once('drain', drained));
+      for (const head of heads) {
+        await write(head);
+        for (let sent = 0; sent < fileBytes; sent += megabyte.length) {
+          if (sending.destroyed) return;
+          await write(megabyte.subarray(0, Math.min(megabyte.length, fileBytes - sent)));
+        }
+        await write(crlf);
+      }
+      sending.end(end);
+    })();
+  });
 }
