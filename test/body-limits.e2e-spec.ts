@@ -139,6 +139,29 @@ describe(`request bodies are read only for a known caller; slow clients are cut 
     ]);
   });
 
+  it('tells the applicant on the form that a file is over its limit, keeping none of the post’s files', async () => {
+    const cookie = `onegate_session=${citizen.accessToken}`;
+    const page = await fetch(`${stack.apiUrl}/my/applications/${draftId}/edit`, { headers: { cookie } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+    const before = (await new ApplicationsClient(stack.apiUrl).get(citizen, draftId)).body.attachments;
+    const form = new FormData();
+    form.append('_csrf', csrf);
+    const tooLarge = Buffer.concat([PDF_BYTES, Buffer.alloc(21 * 1024 * 1024, 0x20)]);
+    form.append('document-0', new Blob([new Uint8Array(tooLarge)], { type: 'application/pdf' }), 'big.pdf');
+    form.append('intent', 'save');
+    const answer = await fetch(`${stack.apiUrl}/my/applications/${draftId}/edit`, {
+      method: 'POST',
+      headers: { cookie, 'accept-language': 'en' },
+      body: form,
+      redirect: 'manual',
+    });
+    expect(answer.status).toBe(422);
+    expect(await answer.text()).toMatch(/file is too large|tệp quá lớn/);
+    expect((await new ApplicationsClient(stack.apiUrl).get(citizen, draftId)).body.attachments).toEqual(
+      before,
+    );
+  });
+
   it('closes the connection of an upload whose body stalls, and of headers that never end', async () => {
     const stalled = await sendPartly(
       stack.apiUrl,
