@@ -28,7 +28,7 @@ const NUL_IN_URL = /%00/i;
 
 /**
  * JSON and form bodies are parsed up to the configured limit, but only when the access guard asks,
- * after it has established who is calling (docs/architecture.md, "Request bodies"): nothing is read
+ * after it has established who is calling (docs/architecture.md, "HTTP conventions"): nothing is read
  * for a caller who is refused. Uploads (multipart) and imports (NDJSON) are not read here and have
  * their own limits.
  */

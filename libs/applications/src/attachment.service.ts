@@ -98,7 +98,7 @@ export class AttachmentService {
     return attachment;
   }
 
-  /** Only the applicant adds documents: checked before an upload is read (docs/documents.md, "Uploads"). */
+  /** Only the applicant adds documents: checked before an upload is read (docs/applications.md, "Reading an upload"). */
   public async assertApplicant(user: AuthenticatedUser, applicationId: string): Promise<Application> {
     const application = await this.access.assertVisible(
       user,

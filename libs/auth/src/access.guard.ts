@@ -16,7 +16,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * The one global guard. A route without an access rule is refused. Public routes take an identity
  * when one is offered; authenticated routes need one, with one of the route's roles if it names
  * any; state-changing requests authenticated by the session cookie also need the CSRF token.
- * The body is read only after the caller is known (docs/architecture.md, "Request bodies").
+ * The body is read only after the caller is known (docs/architecture.md, "HTTP conventions").
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {

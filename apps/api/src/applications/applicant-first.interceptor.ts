@@ -10,7 +10,7 @@ import { AttachmentService, notFound } from '@onegate/applications';
 
 /**
  * For routes that upload documents to the application in `:id`: only its applicant gets past,
- * before any of the upload is read (docs/documents.md, "Uploads").
+ * before any of the upload is read (docs/applications.md, "Reading an upload").
  */
 @Injectable()
 export class ApplicantFirst implements NestInterceptor {

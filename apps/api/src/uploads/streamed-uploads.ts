@@ -32,8 +32,8 @@ export interface UploadProblem {
 const PART_OVERHEAD_BYTES = 1024;
 
 /**
- * Reads a multipart upload once the guards have let the caller through (docs/documents.md,
- * "Uploads"): each file part streams to a temporary file of the system's temporary directory,
+ * Reads a multipart upload once the guards have let the caller through (docs/applications.md,
+ * "Reading an upload"): each file part streams to a temporary file of the system's temporary directory,
  * never held whole in memory, within a per-part and a per-request limit; a declared length over
  * the request's limit is refused before anything is read. The temporary files are removed once the
  * route has answered, whether it succeeded or failed.
