@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,12 +16,17 @@ import {
 } from './support/processes';
 import { newCitizen } from './support/accounts';
 import { request } from './support/http';
+import { postLargeForm } from './support/raw-http';
 import type { TestDatabase } from './support/test-database';
 import { createTestDatabase, testDatabaseKind } from './support/test-database';
 import { TEST_REDIS_URL } from './support/test-config';
 import { removeQueueKeys } from './support/test-leftovers';
 
 const stderrLines = (stderr: string) => stderr.trim().split('\n');
+
+/** A process's resident memory, in bytes, as Linux reports it. */
+const residentBytes = (pid: number) =>
+  Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
 
 describe(`processes as deployed (${testDatabaseKind()})`, () => {
   let database: TestDatabase;
@@ -136,6 +142,28 @@ describe(`processes as deployed (${testDatabaseKind()})`, () => {
     await expect(fetch(`http://127.0.0.1:${ports.PORT}/health/live`)).rejects.toThrow();
     await expect(fetch(`http://127.0.0.1:${ports.WORKER_PORT}/health/live`)).rejects.toThrow();
   });
+
+  it('keeps its memory when anonymous 200 MB uploads arrive, four at once, and refuses them', async () => {
+    const port = String(await freePort());
+    const api = start(API_MAIN, { ...env, PORT: port });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForOk(`${base}/health/ready`, 90_000);
+    const pid = api.child.pid!;
+    const before = residentBytes(pid);
+    let highest = before;
+    const sampling = setInterval(() => (highest = Math.max(highest, residentBytes(pid))), 20);
+    const statuses = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        postLargeForm(`${base}/my/applications/${randomUUID()}/edit`, {}, 10, 20 * 1024 * 1024),
+      ),
+    );
+    clearInterval(sampling);
+    highest = Math.max(highest, residentBytes(pid));
+    api.child.kill('SIGTERM');
+    await api.finished;
+    expect(statuses).toEqual([401, 401, 401, 401]);
+    expect(highest - before).toBeLessThan(50 * 1024 * 1024);
+  }, 180_000);
 
   it('never writes passwords, tokens or national ID numbers to its logs', async () => {
     const port = String(await freePort());

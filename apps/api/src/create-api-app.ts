@@ -12,17 +12,21 @@ import { createValidationPipe } from '@onegate/observability';
 
 import { ApiModule } from './api.module';
 import { applyBodyLimits, applyCors } from './http-boundary';
+import { applyHttpTimeouts } from './http-timeouts';
 
 /** Builds the HTTP application on an opened, migrated database; the caller decides where it listens. */
 export async function createApiApp(config: AppConfig, dataSource: DataSource): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, dataSource), {
     bufferLogs: true,
     abortOnError: false,
+    // Bodies are read by applyBodyLimits, after the caller is known; Nest's own parsers would read them first.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   assertEveryRouteDeclaresAccess(app.get(ModulesContainer));
   applyCors(app, config);
   applyBodyLimits(app, config);
+  applyHttpTimeouts(app.getHttpServer(), config.httpTimeouts);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.getHttpAdapter().getInstance().disable('x-powered-by');

@@ -7,11 +7,11 @@ import {
   NotFoundException,
   StreamableFile,
 } from '@nestjs/common';
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromFile } from 'file-type';
 
 import type { AuthenticatedUser } from '@onegate/access';
 import { ApplicationRepository, AttachmentRepository } from '@onegate/persistence';
-import type { Attachment } from '@onegate/persistence';
+import type { Application, Attachment } from '@onegate/persistence';
 
 import { ApplicationAccessService } from './application-access.service';
 import { invalidFields } from './application-errors';
@@ -25,7 +25,9 @@ const DEFAULT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 
 export interface Upload {
   originalName: string;
-  bytes: Buffer;
+  /** The received file, in a temporary place; the caller removes it afterwards. */
+  path: string;
+  sizeBytes: number;
   documentName?: string;
 }
 
@@ -49,12 +51,7 @@ export class AttachmentService {
     applicationId: string,
     upload: Upload | undefined,
   ): Promise<Attachment> {
-    const application = await this.access.assertVisible(
-      user,
-      await this.applications.findById(applicationId),
-    );
-    if (application.applicantId !== user.id)
-      throw new ForbiddenException('Only the applicant can add documents');
+    const application = await this.assertApplicant(user, applicationId);
     if (application.state !== 'draft' && application.state !== 'supplement_requested') {
       throw new ConflictException(`Documents cannot be added while the application is ${application.state}`);
     }
@@ -70,13 +67,13 @@ export class AttachmentService {
     }
     const accepted = required?.acceptedTypes ?? DEFAULT_TYPES;
     const limit = Math.min(required?.maxSizeBytes ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES);
-    if (upload.bytes.length === 0) throw invalidFields([{ field: 'file', problems: ['is empty'] }]);
-    if (upload.bytes.length > limit) {
+    if (upload.sizeBytes === 0) throw invalidFields([{ field: 'file', problems: ['is empty'] }]);
+    if (upload.sizeBytes > limit) {
       throw invalidFields([
         { field: 'file', problems: [`is larger than ${Math.floor(limit / 1024 / 1024)} MB`] },
       ]);
     }
-    const sniffed = await fileTypeFromBuffer(upload.bytes);
+    const sniffed = await fileTypeFromFile(upload.path);
     if (!sniffed || !accepted.includes(sniffed.mime)) {
       throw invalidFields([
         {
@@ -85,8 +82,8 @@ export class AttachmentService {
         },
       ]);
     }
-    await this.limits.checkAttachment(applicationId, upload.documentName ?? null, upload.bytes.length);
-    const stored = await this.files.save(upload.bytes);
+    await this.limits.checkAttachment(applicationId, upload.documentName ?? null, upload.sizeBytes);
+    const stored = await this.files.saveFile(upload.path);
     const attachment: Attachment = {
       id: randomUUID(),
       applicationId,
@@ -102,6 +99,17 @@ export class AttachmentService {
       throw error;
     });
     return attachment;
+  }
+
+  /** Only the applicant adds documents: checked before an upload is read (docs/applications.md, "Reading an upload"). */
+  public async assertApplicant(user: AuthenticatedUser, applicationId: string): Promise<Application> {
+    const application = await this.access.assertVisible(
+      user,
+      await this.applications.findById(applicationId),
+    );
+    if (application.applicantId !== user.id)
+      throw new ForbiddenException('Only the applicant can add documents');
+    return application;
   }
 
   /** Anyone who may see the application may open its documents; the name offered is made safe. */

@@ -1,5 +1,13 @@
 import * as crypto from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +81,22 @@ describe('FileStore', () => {
       await store.save(Buffer.from('second, the directory known'));
     });
     expect(again).toEqual([expect.stringMatching(/\.part$/), join(storageDir, 'ab', 'cd')]);
+  });
+
+  it('stores a copy of a file on disk, streamed, with its hash and size, synced like a save', async () => {
+    const source = join(storageDir, 'received.tmp');
+    const bytes = crypto.randomBytes(3 * 1024 * 1024 + 17); // several read chunks
+    writeFileSync(source, bytes);
+    vi.mocked(crypto.randomUUID).mockImplementation(sameDirectoryKey);
+    let stored: Awaited<ReturnType<FileStore['saveFile']>> | undefined;
+    const synced = await recordSyncs(async () => {
+      stored = await store.saveFile(source);
+    });
+    expect(readFileSync(pathOf(stored!.storageKey)).equals(bytes)).toBe(true);
+    expect(stored!.sha256).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
+    expect(stored!.sizeBytes).toBe(bytes.length);
+    expect(synced.slice(-2)).toEqual([expect.stringMatching(/\.part$/), join(storageDir, 'ab', 'cd')]);
+    expect(readFileSync(source).equals(bytes)).toBe(true); // the caller's file is the caller's to remove
   });
 
   it('leaves nothing behind when the disk refuses the bytes, and says why', async () => {

@@ -8,6 +8,9 @@ import { Injectable } from '@nestjs/common';
 
 import { AppConfig } from '@onegate/config';
 
+/** Bytes in memory, or streamed (a generator is read once: a retry happens only before it is opened). */
+type Content = Buffer | AsyncIterable<Buffer>;
+
 export interface StoredFile {
   storageKey: string;
   sha256: string;
@@ -29,13 +32,34 @@ export class FileStore {
   public constructor(private readonly config: AppConfig) {}
 
   public async save(bytes: Buffer): Promise<StoredFile> {
+    const storageKey = await this.store(bytes);
+    return { storageKey, sha256: createHash('sha256').update(bytes).digest('hex'), sizeBytes: bytes.length };
+  }
+
+  /** Stores a copy of a file on disk (an upload received to a temporary file), streamed through, never held whole. */
+  public async saveFile(path: string): Promise<StoredFile> {
+    const hash = createHash('sha256');
+    let sizeBytes = 0;
+    const storageKey = await this.store(
+      (async function* hashed() {
+        for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+          hash.update(chunk);
+          sizeBytes += chunk.length;
+          yield chunk;
+        }
+      })(),
+    );
+    return { storageKey, sha256: hash.digest('hex'), sizeBytes };
+  }
+
+  private async store(content: Content): Promise<string> {
     const storageKey = randomUUID();
     const directory = this.directoryOf(storageKey);
     const temporary = join(directory, `.${storageKey}.part`);
-    await this.writeNew(directory, temporary, bytes);
+    await this.writeNew(directory, temporary, content);
     await rename(temporary, join(directory, storageKey));
     await syncDirectory(directory);
-    return { storageKey, sha256: createHash('sha256').update(bytes).digest('hex'), sizeBytes: bytes.length };
+    return storageKey;
   }
 
   public open(storageKey: string): Readable {
@@ -47,9 +71,9 @@ export class FileStore {
   }
 
   /** Makes the directory only when it is not known to exist, or has gone (removed by hand, a restore). */
-  private async writeNew(directory: string, path: string, bytes: Buffer): Promise<void> {
+  private async writeNew(directory: string, path: string, content: Content): Promise<void> {
     if (this.knownDirectories.has(directory)) {
-      const written = await writeDurably(path, bytes).then(
+      const written = await writeDurably(path, content).then(
         () => true,
         (error: NodeJS.ErrnoException) => {
           if (error.code !== 'ENOENT') throw error;
@@ -65,7 +89,7 @@ export class FileStore {
       await syncDirectory(dirname(directory));
     }
     this.knownDirectories.add(directory);
-    await writeDurably(path, bytes);
+    await writeDurably(path, content);
   }
 
   /** Two levels of fan-out keep directories small at national scale. */
@@ -75,11 +99,13 @@ export class FileStore {
 }
 
 /** A failed write (a full disk, say) leaves no partial temporary file behind. */
-async function writeDurably(path: string, bytes: Buffer): Promise<void> {
+async function writeDurably(path: string, content: Content): Promise<void> {
   const file = await open(path, 'wx');
   let written = false;
   try {
-    await file.writeFile(bytes);
+    // Each writeFile carries on from where the last one ended.
+    if (Buffer.isBuffer(content)) await file.writeFile(content);
+    else for await (const chunk of content) await file.writeFile(chunk);
     await file.sync();
     written = true;
   } finally {

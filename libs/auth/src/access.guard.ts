@@ -3,10 +3,11 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { Request } from 'express';
 
-import { ACCESS_RULE } from '@onegate/access';
+import { ACCESS_RULE, readRequestBody } from '@onegate/access';
 import type { AccessRule, AuthenticatedUser } from '@onegate/access';
 import { AppConfig } from '@onegate/config';
 
+import { leadingFormField } from './leading-form-field';
 import { CSRF_FORM_FIELD, CSRF_HEADER, isCsrfTokenValid, SESSION_COOKIE } from './session-cookies';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -15,6 +16,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * The one global guard. A route without an access rule is refused. Public routes take an identity
  * when one is offered; authenticated routes need one, with one of the route's roles if it names
  * any; state-changing requests authenticated by the session cookie also need the CSRF token.
+ * The body is read only after the caller is known (docs/architecture.md, "HTTP conventions").
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
@@ -34,6 +36,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
     if (rule.kind === 'public') {
       if (offersIdentity(request)) await (super.canActivate(context) as Promise<boolean>).catch(() => false);
+      await readRequestBody(request);
       return true;
     }
     await super.canActivate(context);
@@ -41,9 +44,14 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (rule.roles !== 'any' && !rule.roles.includes(user.role)) {
       throw new ForbiddenException('Your role may not do this');
     }
-    if (user.via === 'cookie' && !SAFE_METHODS.has(request.method) && !this.hasCsrfToken(request, user)) {
+    if (
+      user.via === 'cookie' &&
+      !SAFE_METHODS.has(request.method) &&
+      !isCsrfTokenValid(await csrfTokenOf(request), user.sessionId, this.config.jwtSecret)
+    ) {
       throw new ForbiddenException('Missing or invalid CSRF token');
     }
+    await readRequestBody(request);
     // The token has done its job; the route's own body validation must not see it.
     delete (request.body as Record<string, unknown> | undefined)?.[CSRF_FORM_FIELD];
     return true;
@@ -57,12 +65,18 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw new UnauthorizedException('Sign in first: the access token is missing, expired or revoked');
     return user;
   }
+}
 
-  private hasCsrfToken(request: Request, user: AuthenticatedUser): boolean {
-    const offered =
-      request.header(CSRF_HEADER) ?? (request.body as Record<string, unknown> | undefined)?.[CSRF_FORM_FIELD];
-    return isCsrfTokenValid(offered, user.sessionId, this.config.jwtSecret);
-  }
+/**
+ * The header's token is checked before any of the body is read; a form's is its field, the multipart
+ * form's looked at in its first part, so that no file is read for a forged post.
+ */
+async function csrfTokenOf(request: Request): Promise<unknown> {
+  const header = request.header(CSRF_HEADER);
+  if (header !== undefined) return header;
+  if (request.is('multipart/form-data')) return leadingFormField(request, CSRF_FORM_FIELD);
+  await readRequestBody(request);
+  return (request.body as Record<string, unknown> | undefined)?.[CSRF_FORM_FIELD];
 }
 
 function offersIdentity(request: Request): boolean {

@@ -32,6 +32,12 @@ export interface StorageLimitsConfig {
   draftRetentionDays: number;
 }
 
+export interface HttpTimeouts {
+  headersMs: number;
+  bodyIdleMs: number;
+  requestMs: number;
+}
+
 export class AppConfig {
   public readonly env!: 'development' | 'test' | 'production';
   public readonly port!: number;
@@ -56,6 +62,8 @@ export class AppConfig {
   public readonly corsOrigins!: string[];
   /** Largest JSON or form body, in bytes. */
   public readonly bodyLimitBytes!: number;
+  /** Slow clients: how long headers, a stalled body, and a whole request may take (docs/operations.md). */
+  public readonly httpTimeouts!: HttpTimeouts;
   public readonly publicUrl!: string;
   public readonly oidc!: OidcConfig | null;
   public readonly storageDir!: string;

@@ -50,6 +50,9 @@ export const ENVIRONMENT_VARIABLES = [
   'AUTH_RATE_LIMIT',
   'CORS_ORIGINS',
   'BODY_LIMIT_KB',
+  'HTTP_HEADERS_TIMEOUT_MS',
+  'HTTP_BODY_IDLE_TIMEOUT_MS',
+  'HTTP_REQUEST_TIMEOUT_MS',
   'PUBLIC_URL',
   'OIDC_ISSUER_URL',
   'OIDC_CLIENT_ID',
@@ -159,6 +162,18 @@ export class Environment {
   /** Largest JSON or form body, in KiB (uploads and imports have their own limits). */
   @IsIntegerBetween(1, 10_240)
   public BODY_LIMIT_KB = 100;
+
+  /** How long a client may take to send a request's headers before its connection is closed. */
+  @IsIntegerBetween(1_000, 600_000)
+  public HTTP_HEADERS_TIMEOUT_MS = 20_000;
+
+  /** How long a request's body may stall (no byte arriving) before its connection is closed. */
+  @IsIntegerBetween(1_000, 600_000)
+  public HTTP_BODY_IDLE_TIMEOUT_MS = 30_000;
+
+  /** How long a client may take to send a whole request, headers and body (the largest upload included). */
+  @IsIntegerBetween(1_000, 3_600_000)
+  public HTTP_REQUEST_TIMEOUT_MS = 300_000;
 
   /** Where citizens reach OneGate; used for links and the OpenID Connect redirect. */
   @Transform(emptyToUndefined)

@@ -54,6 +54,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     bodyLimitBytes: env.BODY_LIMIT_KB * 1024,
+    httpTimeouts: {
+      headersMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      bodyIdleMs: env.HTTP_BODY_IDLE_TIMEOUT_MS,
+      requestMs: env.HTTP_REQUEST_TIMEOUT_MS,
+    },
     storageDir: env.STORAGE_DIR,
     storageLimits: {
       filesPerDocument: env.UPLOAD_FILES_PER_DOCUMENT,

@@ -1,5 +1,4 @@
 import { Body, Controller, Get, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
@@ -7,6 +6,8 @@ import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import { AttachmentDto, AttachmentService, MAX_UPLOAD_BYTES } from '@onegate/applications';
 import { IdParam } from '../id-param';
+import { StreamedUploads } from '../uploads/streamed-uploads';
+import { ApplicantFirst } from './applicant-first.interceptor';
 
 export class UploadFields {
   @IsOptional()
@@ -29,9 +30,16 @@ export class AttachmentsController {
       properties: { file: { type: 'string', format: 'binary' }, documentName: { type: 'string' } },
     },
   })
-  // A file over the largest limit is cut off while it streams in, before it is held in memory.
+  // Only the applicant's upload is read; a file over the largest limit is cut off while it streams in.
   @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 5 } }),
+    ApplicantFirst,
+    StreamedUploads({
+      field: 'file',
+      files: 1,
+      fileBytes: MAX_UPLOAD_BYTES + 1,
+      fields: 5,
+      fieldBytes: 1024,
+    }),
   )
   public async upload(
     @CurrentUser() user: AuthenticatedUser,
@@ -44,7 +52,8 @@ export class AttachmentsController {
       id,
       file && {
         originalName: Buffer.from(file.originalname, 'latin1').toString('utf8'),
-        bytes: file.buffer,
+        path: file.path,
+        sizeBytes: file.size,
         documentName: fields.documentName,
       },
     );

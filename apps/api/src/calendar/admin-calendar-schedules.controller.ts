@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 
+import { StreamedUploads } from '../uploads/streamed-uploads';
 import { LoadedScheduleDto, OfficialScheduleDto, ScheduleYearParam } from './calendar.dto';
 import { CalendarSchedulesService, MAX_SCHEDULE_FILE_BYTES } from './calendar-schedules.service';
 
@@ -24,13 +24,19 @@ export class AdminCalendarSchedulesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_SCHEDULE_FILE_BYTES, files: 1, fields: 0 } }),
+    StreamedUploads({
+      field: 'file',
+      files: 1,
+      fileBytes: MAX_SCHEDULE_FILE_BYTES,
+      fields: 0,
+      fieldBytes: 0,
+    }),
   )
   public load(
     @CurrentUser() admin: AuthenticatedUser,
     @Param() { year }: ScheduleYearParam,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<LoadedScheduleDto> {
-    return this.schedules.load(admin, year, file?.buffer);
+    return this.schedules.load(admin, year, file);
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 
 import { BadRequestException, Injectable } from '@nestjs/common';
 
@@ -44,13 +45,13 @@ export class CalendarSchedulesService {
     return [...new Set([...years, ...reported])].filter((year) => !loaded.has(year)).sort((a, b) => a - b);
   }
 
-  /** Replaces every override of the year with the file's days and records the year's schedule. */
+  /** Replaces every override of the year with the uploaded file's days and records the year's schedule. */
   public async load(
     admin: AuthenticatedUser,
     year: number,
-    file: Buffer | undefined,
+    upload: { path: string } | undefined,
   ): Promise<LoadedScheduleDto> {
-    const parsed = readScheduleFile(year, file);
+    const parsed = readScheduleFile(year, upload && (await readFile(upload.path)));
     const loadedAt = new Date();
     const schedule = { year, source: parsed.source, loadedAt, loadedBy: admin.id };
     const rows = parsed.overrides.map(({ date, kind, reason }) => ({

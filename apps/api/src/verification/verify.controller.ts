@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+
 import {
   BadRequestException,
   Controller,
@@ -10,12 +12,13 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 
 import { Public } from '@onegate/access';
 import { ResultVerificationDto, ResultVerificationService, UploadVerificationDto } from '@onegate/documents';
+
+import { StreamedUploads } from '../uploads/streamed-uploads';
 
 /** A signed result is a few dozen kilobytes; this leaves room for any PDF someone wants checked. */
 const MAX_CHECKED_BYTES = 10 * 1024 * 1024;
@@ -38,7 +41,9 @@ export class VerifyController {
   @HttpCode(HttpStatus.OK)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CHECKED_BYTES, files: 1, fields: 0 } }))
+  @UseInterceptors(
+    StreamedUploads({ field: 'file', files: 1, fileBytes: MAX_CHECKED_BYTES, fields: 0, fieldBytes: 0 }),
+  )
   public byContent(@UploadedFile() file: Express.Multer.File | undefined): Promise<UploadVerificationDto> {
     if (!file || file.size === 0) {
       throw new BadRequestException({
@@ -46,6 +51,6 @@ export class VerifyController {
         details: [{ field: 'file', problems: ['a PDF is required in the "file" part'] }],
       });
     }
-    return this.verification.byContent(file.buffer);
+    return this.verification.byContent(createReadStream(file.path));
   }
 }

@@ -1,5 +1,5 @@
 import type { MiddlewareConsumer, NestModule, OnModuleInit } from '@nestjs/common';
-import { Module, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
 import type { Express } from 'express';
 
@@ -27,7 +27,6 @@ import { StaffPageController } from './admin/staff-page.controller';
 import { ApplicationFormController } from './citizen/application-form.controller';
 import { MyApplicationsController } from './citizen/my-applications.controller';
 import { DocumentController } from './core/document.controller';
-import { documentUploads } from './core/document-uploads';
 import { PageRenderer } from './core/page-renderer';
 import { PublicFormGuard } from './core/public-form.guard';
 import { securityHeaders } from './core/security-headers';
@@ -91,13 +90,6 @@ export class WebModule implements NestModule, OnModuleInit {
 
   public configure(consumer: MiddlewareConsumer): void {
     consumer.apply(securityHeaders).forRoutes('{*path}');
-    // Multipart forms are read before the guard, which checks their CSRF field.
-    consumer
-      .apply(documentUploads)
-      .forRoutes(
-        { path: 'my/applications/:id/edit', method: RequestMethod.POST },
-        { path: 'admin/calendar/schedule', method: RequestMethod.POST },
-      );
   }
 
   public onModuleInit(): void {

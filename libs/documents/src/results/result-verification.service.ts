@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 
 import { Injectable } from '@nestjs/common';
 
@@ -20,8 +21,10 @@ export class ResultVerificationService {
   }
 
   /** Genuine and unaltered exactly when its SHA-256 is that of a signed result OneGate stored. */
-  public async byContent(bytes: Buffer): Promise<UploadVerificationDto> {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+  public async byContent(content: Readable): Promise<UploadVerificationDto> {
+    const hash = createHash('sha256');
+    for await (const chunk of content as AsyncIterable<Buffer>) hash.update(chunk);
+    const sha256 = hash.digest('hex');
     return UploadVerificationDto.from(sha256, await this.results.findBySha256(sha256));
   }
 }

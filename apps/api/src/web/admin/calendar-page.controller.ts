@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -7,8 +18,9 @@ import type { AuthenticatedUser } from '@onegate/access';
 
 import { CreateOverrideRequest } from '../../calendar/calendar.dto';
 import { CalendarOverridesService } from '../../calendar/calendar-overrides.service';
-import { CalendarSchedulesService } from '../../calendar/calendar-schedules.service';
-import type { UploadedDocuments } from '../core/document-uploads';
+import { CalendarSchedulesService, MAX_SCHEDULE_FILE_BYTES } from '../../calendar/calendar-schedules.service';
+import { StreamedUploads } from '../../uploads/streamed-uploads';
+import type { UploadProblem } from '../../uploads/streamed-uploads';
 import { localToday } from '../core/formatters';
 import { fieldProblemsOf, formErrors, generalError, isFormError, messageOf } from '../core/form-problems';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
@@ -68,19 +80,28 @@ export class CalendarPageController {
 
   /** A year's official schedule from the government's notice, as a file (docs/working-time.md). */
   @Post('schedule')
+  @UseInterceptors(
+    StreamedUploads({
+      field: 'file',
+      files: 1,
+      fileBytes: MAX_SCHEDULE_FILE_BYTES,
+      fields: 2,
+      fieldBytes: 1024,
+      limitsAsFormProblem: true,
+    }),
+  )
   public async loadSchedule(
     @CurrentUser() admin: AuthenticatedUser,
-    @Req() request: WebRequest & UploadedDocuments,
+    @Req() request: WebRequest & UploadProblem & { file?: Express.Multer.File },
     @Res() response: Response,
   ) {
     const year = yearOf(textFields(request.body).year);
-    const file = request.files?.find((upload) => upload.fieldname === 'file');
     const problems: FieldProblem[] = request.uploadProblem
       ? [{ field: 'file', problems: [translate(languageOf(request), `problems.${request.uploadProblem}`)] }]
       : [];
     if (problems.length === 0) {
       try {
-        await this.schedules.load(admin, year, file?.buffer);
+        await this.schedules.load(admin, year, request.file);
         return response.redirect(HttpStatus.SEE_OTHER, `/admin/calendar?year=${year}&notice=scheduleLoaded`);
       } catch (error) {
         if (!isFormError(error)) throw error;

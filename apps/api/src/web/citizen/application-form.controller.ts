@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -8,6 +8,7 @@ import {
   ApplicationIntakeService,
   ApplicationReadingService,
   AttachmentService,
+  MAX_UPLOAD_BYTES,
 } from '@onegate/applications';
 import type { AuthenticatedUser } from '@onegate/access';
 import type { ApplicationDto } from '@onegate/applications';
@@ -17,7 +18,6 @@ import type { Language } from '@onegate/domain';
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { documentsOf, lastSupplementRequest } from '../core/application-view';
-import type { UploadedDocuments } from '../core/document-uploads';
 import { fieldViews, formFieldOf, parseFormFields } from '../core/form-fields';
 import { fieldProblemsOf, formErrors, generalError, isFormError, messageOf } from '../core/form-problems';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
@@ -26,9 +26,14 @@ import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
+import { ApplicantFirst } from '../../applications/applicant-first.interceptor';
 import { IdParam } from '../../id-param';
+import type { UploadProblem } from '../../uploads/streamed-uploads';
+import { StreamedUploads } from '../../uploads/streamed-uploads';
 
 const EDITABLE = ['draft', 'supplement_requested'];
+/** At most this many documents in one form post. */
+const MAX_FILES = 10;
 type Intent = 'save' | 'submit' | 'supplement';
 
 /**
@@ -65,11 +70,21 @@ export class ApplicationFormController {
   }
 
   @Post()
+  @UseInterceptors(
+    ApplicantFirst,
+    StreamedUploads({
+      files: MAX_FILES,
+      fileBytes: MAX_UPLOAD_BYTES + 1,
+      fields: 200,
+      fieldBytes: 64 * 1024,
+      limitsAsFormProblem: true,
+    }),
+  )
   public async save(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: unknown,
-    @Req() request: WebRequest & UploadedDocuments,
+    @Req() request: WebRequest & UploadProblem & { files?: Express.Multer.File[] },
     @Res() response: Response,
   ): Promise<void> {
     const lang = languageOf(request);
@@ -130,7 +145,8 @@ export class ApplicationFormController {
       await this.attachments
         .upload(user, id, {
           originalName: Buffer.from(file.originalname, 'latin1').toString('utf8'),
-          bytes: file.buffer,
+          path: file.path,
+          sizeBytes: file.size,
           documentName: document.name,
         })
         .catch((error: unknown) => {

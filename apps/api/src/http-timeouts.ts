@@ -1,0 +1,25 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+
+import type { HttpTimeouts } from '@onegate/config';
+
+/** Node checks the header and request timeouts on a timer; at most this far apart. */
+const CHECK_EVERY_MS = 1_000;
+
+/**
+ * A slow client cannot hold a connection (docs/operations.md, "Slow clients"): its headers must
+ * arrive in time, its body must not stall, and the whole request must arrive in time. Once the body
+ * is in, a slow answer is OneGate's doing, not the client's, and nothing is cut.
+ */
+export function applyHttpTimeouts(server: Server, timeouts: HttpTimeouts): void {
+  server.headersTimeout = timeouts.headersMs;
+  server.requestTimeout = timeouts.requestMs;
+  // Read when the server starts listening (Node's default: every 30 seconds).
+  Object.assign(server, {
+    connectionsCheckingInterval: Math.min(CHECK_EVERY_MS, timeouts.headersMs, timeouts.requestMs),
+  });
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    // The request hears of an idle connection only while its body is still arriving.
+    request.setTimeout(timeouts.bodyIdleMs, () => request.socket.destroy());
+    response.on('timeout', () => undefined);
+  });
+}
