@@ -8,7 +8,7 @@ import type { Role } from '@onegate/domain';
 import { User } from '../entities';
 import { firstOrNull } from '../first-or-null';
 import { PreparedSelect } from '../prepared-select';
-import { Page, PageRequest } from '../page';
+import { Page, pageOffset, PageRequest } from '../page';
 import { escapeLike } from '../search-text';
 
 export interface UserSearch extends PageRequest {
@@ -93,7 +93,7 @@ export class UserRepository {
       .createQueryBuilder('user')
       .leftJoinAndSelect('user.agency', 'agency')
       .orderBy('user.email', 'ASC')
-      .skip((search.page - 1) * search.pageSize)
+      .skip(pageOffset(search))
       .take(search.pageSize);
     if (search.role) query.andWhere('user.role = :role', { role: search.role });
     if (search.agencyIds)
