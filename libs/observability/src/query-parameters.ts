@@ -69,23 +69,33 @@ function classParameters(type: unknown): RouteQuery {
       problems: ['reads the whole query instead of a query class or named parameters'],
     };
   }
-  const metadata = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false);
+  const metadata = validationOf(type as Type);
+  const ranges = integerRangesOf(type as Type);
   const names = [...new Set(metadata.map((entry) => entry.propertyName))];
   const result: RouteQuery = { parameters: [], problems: [] };
   for (const name of names) {
-    const bound = metadata.find((entry) => entry.propertyName === name && entry.name === INTEGER_BETWEEN);
-    if (bound) {
-      const [min, max] = bound.constraints as [number, number];
-      result.parameters.push({ name, range: { min, max } });
-      continue;
-    }
-    result.parameters.push({ name });
+    const range = ranges.get(name);
+    result.parameters.push(range ? { name, range } : { name });
+    if (range) continue;
     const validators = metadata.filter((entry) => entry.propertyName === name).map((entry) => entry.name);
     if (isNumeric(type as Type, name, validators)) {
       result.problems.push(`${type.name}.${name} is a number without IntegerBetween`);
     }
   }
   return result;
+}
+
+const validationOf = (type: Type) => getMetadataStorage().getTargetValidationMetadatas(type, '', true, false);
+
+/** The whole-number fields of a request class (`@IntegerBetween`), with their ranges. */
+export function integerRangesOf(type: Type): Map<string, IntegerRange> {
+  const ranges = new Map<string, IntegerRange>();
+  for (const entry of validationOf(type)) {
+    if (entry.name !== INTEGER_BETWEEN) continue;
+    const [min, max] = entry.constraints as [number, number];
+    ranges.set(entry.propertyName, { min, max });
+  }
+  return ranges;
 }
 
 const NUMBER_VALIDATORS = new Set(['isInt', 'isNumber', 'min', 'max', 'isPositive', 'isNegative']);
