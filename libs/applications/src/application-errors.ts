@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, UnprocessableEntityException } from '@nestjs/common';
 
 import type { Action, ApplicationState, FieldProblem } from '@onegate/domain';
 
@@ -16,12 +16,7 @@ export function changedMeanwhile(version: number) {
   });
 }
 
-export function invalidFields(details: FieldProblem[]) {
-  return new BadRequestException({
-    message: `Invalid ${details.map((detail) => detail.field).join(', ')}`,
-    details,
-  });
-}
+export { invalidFields } from '@onegate/observability';
 
 export function unprocessable(details: FieldProblem[]) {
   return new UnprocessableEntityException({
