@@ -92,9 +92,18 @@ describe(`catalogue API (${testDatabaseKind()})`, () => {
     const home = await fetch(`${stack.apiUrl}/`);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('Đăng ký khai sinh');
-    const openApi = await request<{ paths: Record<string, unknown> }>(`${stack.apiUrl}/api/docs-json`);
+    const openApi = await request<{
+      paths: Record<string, { get?: { parameters?: { name: string; schema: unknown }[] } }>;
+    }>(`${stack.apiUrl}/api/docs-json`);
     expect(Object.keys(openApi.body.paths)).toEqual(
       expect.arrayContaining(['/api/procedures', '/api/agencies']),
     );
+    // Each whole-number query parameter publishes its range.
+    const parameters = openApi.body.paths['/api/procedures']!.get!.parameters!;
+    expect(parameters.find((parameter) => parameter.name === 'page')?.schema).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 100_000,
+    });
   });
 });

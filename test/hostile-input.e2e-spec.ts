@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteAccess } from '@onegate/access';
 import { listRoutes } from '@onegate/access';
 import { AppConfig } from '@onegate/config';
+import type { IntegerRange, QueryParameter } from '@onegate/observability';
+import { queryOf } from '@onegate/observability';
 
 import type { DemoRole, Tokens } from './support/accounts';
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
@@ -27,8 +29,6 @@ const INJECTIONS = [
   `../../../../etc/passwd`,
   `%00\u0000\u202e`,
 ];
-/** Query parameters the routes read; every one gets every injection string. */
-const QUERY_NAMES = ['q', 'page', 'pageSize', 'state', 'from', 'to', 'groupBy', 'code', 'nationalId', 'lang'];
 /** Body fields the DTOs declare, with hostile values: none of these bodies is valid. */
 const BODY_FIELDS = [
   'procedureCode',
@@ -42,6 +42,11 @@ const BODY_FIELDS = [
 ];
 /** Hundreds of requests each; room for a busy machine. */
 const ATTACK_TIMEOUT_MS = 180_000;
+const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
+const HUGE = '99999999999999999999';
+/** Texts no whole-number parameter accepts, whatever its range. */
+const NOT_WHOLE_NUMBERS = ['1.5', 'abc', '', ' ', '1e3', '0x10', 'NaN', 'Infinity', '9'.repeat(400)];
+const outOfRange = (range: IntegerRange) => [HUGE, `-${HUGE}`, String(range.min - 1), String(range.max + 1)];
 const STACK_TRACE = /\bat [\w$.<>]+ \(|node:internal|node_modules|\.[jt]s:\d+:\d+/;
 
 interface Answer {
@@ -206,10 +211,12 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
       await attackEveryRoute((route, auth) => [
         ...INJECTIONS.map((injection) => {
           const encoded = encodeURIComponent(injection);
+          // Every query parameter the route reads (from its metadata), and one it does not.
+          const names = [...queryOf(route).parameters.map((parameter) => parameter.name), 'unknown'];
           return {
             label: `injection ${injection}`,
             method: route.method,
-            path: `${pathWith(route, encoded)}?${QUERY_NAMES.map((name) => `${name}=${encoded}`).join('&')}`,
+            path: `${pathWith(route, encoded)}?${names.map((name) => `${name}=${encoded}`).join('&')}`,
             headers: { ...auth, 'content-type': 'application/json' },
             body: JSON.stringify(Object.fromEntries(BODY_FIELDS.map((field) => [field, injection]))),
           };
@@ -286,6 +293,144 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
     },
     ATTACK_TIMEOUT_MS,
   );
+
+  describe('query parameters', () => {
+    /** Every query parameter of every route, from the route table and each route's own metadata. */
+    const everyParameter = () =>
+      routes.flatMap((route) => queryOf(route).parameters.map((parameter) => ({ route, parameter })));
+    const ranged = () =>
+      everyParameter().filter(
+        (entry): entry is { route: RouteAccess; parameter: Required<QueryParameter> } =>
+          entry.parameter.range !== undefined,
+      );
+    const namesField = (answer: Answer, field: string) => {
+      // An error page shows the reason: "Invalid page".
+      if (!answer.type.includes('json')) return answer.text.includes(`Invalid ${field}`);
+      const details = (JSON.parse(answer.text) as { details?: { field: string }[] }).details ?? [];
+      return details.some((detail) => detail.field === field);
+    };
+
+    it('lists every route’s query parameters, each whole number with its range', () => {
+      expect(routes.flatMap((route) => queryOf(route).problems)).toEqual([]);
+      expect(
+        ranged().map(({ route, parameter }) => `${route.method} ${route.path} ${parameter.name}`),
+      ).toEqual(
+        expect.arrayContaining([
+          'GET /api/procedures page',
+          'GET /api/procedures pageSize',
+          'GET /api/notifications page',
+          'GET /api/admin/users page',
+          'GET /api/admin/audit page',
+          'GET /api/admin/mail/outbox page',
+          'GET /api/applications page',
+          'GET /api/applications limit',
+          'GET /api/admin/calendar/overrides year',
+          'GET / page',
+          'GET /my/applications page',
+          'GET /admin/mail page',
+          'GET /admin/calendar year',
+        ]),
+      );
+    });
+
+    it(
+      'answers 400 naming a whole-number parameter sent huge, negative, fractional, blank or not a number',
+      async () => {
+        problems.length = 0;
+        for (const { route, parameter } of ranged()) {
+          const auth = await headersOf(allowedCaller(route));
+          const name = parameter.name;
+          const queries = [
+            ...[...outOfRange(parameter.range), ...NOT_WHOLE_NUMBERS].map(
+              (value) => `${name}=${encodeURIComponent(value)}`,
+            ),
+            `${name}=${parameter.range.min}&${name}=${parameter.range.min}`,
+          ];
+          for (const query of queries) {
+            const path = `${pathWith(route, SAMPLE_ID)}?${query}`;
+            const label = `${route.method} ${route.path}?${query.slice(0, 40)}`;
+            // As an API client asks, and as a browser opening a page does.
+            const [json, page] = await Promise.all([
+              send(route.method, path, auth),
+              send(route.method, path, { ...auth, accept: 'text/html' }),
+            ]);
+            check(label, json, 400);
+            check(`${label} (text/html)`, page, 400);
+            for (const answer of [json, page]) {
+              if (!namesField(answer, name))
+                problems.push(`${label}: does not name ${name}: ${answer.text.slice(0, 200)}`);
+            }
+          }
+        }
+        expect(problems).toEqual([]);
+      },
+      ATTACK_TIMEOUT_MS,
+    );
+
+    it(
+      'accepts both ends of every whole-number range: the last page is an empty page, not an overflow',
+      async () => {
+        problems.length = 0;
+        for (const { route, parameter } of ranged()) {
+          const auth = await headersOf(allowedCaller(route));
+          for (const value of [parameter.range.min, parameter.range.max]) {
+            const query = `${parameter.name}=${value}`;
+            const answer = await send(route.method, `${pathWith(route, SAMPLE_ID)}?${query}`, auth);
+            const label = `${route.method} ${route.path}?${query}`;
+            check(label, answer);
+            if (answer.status === 400 && namesField(answer, parameter.name)) {
+              problems.push(`${label}: refused: ${answer.text.slice(0, 200)}`);
+            }
+          }
+        }
+        expect(problems).toEqual([]);
+        const lastPage = await send('GET', '/api/procedures?page=100000&pageSize=100', {});
+        expect([lastPage.status, JSON.parse(lastPage.text)]).toEqual([
+          200,
+          expect.objectContaining({ items: [], page: 100_000, pageSize: 100 }),
+        ]);
+      },
+      ATTACK_TIMEOUT_MS,
+    );
+
+    it(
+      'never fails on huge, negative, fractional or non-numeric values in any other query parameter',
+      async () => {
+        problems.length = 0;
+        for (const { route, parameter } of everyParameter()) {
+          if (parameter.range) continue;
+          const auth = await headersOf(allowedCaller(route));
+          const values = [HUGE, `-${HUGE}`, '-1', '1.5', 'abc', '', '9'.repeat(400)];
+          const answers = await Promise.all(
+            values.map((value) =>
+              send(
+                route.method,
+                `${pathWith(route, SAMPLE_ID)}?${parameter.name}=${encodeURIComponent(value)}`,
+                auth,
+              ),
+            ),
+          );
+          answers.forEach((answer, index) =>
+            check(`${route.method} ${route.path}?${parameter.name}=${values[index]!.slice(0, 30)}`, answer),
+          );
+        }
+        expect(problems).toEqual([]);
+      },
+      ATTACK_TIMEOUT_MS,
+    );
+
+    it('refuses a queue cursor whose instant is not a whole number of milliseconds', async () => {
+      const auth = await headersOf('clerk');
+      for (const dueAt of [1e20, -1e300, 1.5, '1']) {
+        const cursor = Buffer.from(JSON.stringify([dueAt, SAMPLE_ID])).toString('base64url');
+        const api = await send('GET', `/api/applications?cursor=${cursor}`, auth);
+        expect([api.status, namesField(api, 'cursor')], `${dueAt}`).toEqual([400, true]);
+        // The queue page starts again from its first page.
+        const page = await send('GET', `/staff/queue?cursor=${cursor}`, { ...auth, accept: 'text/html' });
+        expect(page.status, `${dueAt}`).toBe(200);
+      }
+    });
+  });
 
   describe('uploads', () => {
     const upload = async (bytes: Buffer, fileName: string, type = 'application/pdf') => {

@@ -3,7 +3,8 @@ import { BadRequestException } from '@nestjs/common';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 
-import { createValidationPipe } from '@onegate/observability';
+import type { IntegerRange } from '@onegate/observability';
+import { createValidationPipe, integerRangesOf } from '@onegate/observability';
 
 /** Enough runs to find the usual mistakes while keeping the unit suite quick. */
 export const RUNS = { numRuns: 200 };
@@ -54,7 +55,22 @@ const wrongFor = (spec: RequestClassSpec, field: string, valid: unknown): unknow
     : { x: [true] };
 };
 
-/** The three properties every request class must have. */
+/** What a whole-number field in `range` must refuse: numbers outside it, and texts that are not one. */
+const notInRange = (range: IntegerRange) =>
+  fc.oneof(
+    fc
+      .bigInt()
+      .filter((value) => value < BigInt(range.min) || value > BigInt(range.max))
+      .map(String),
+    fc
+      .double({ noDefaultInfinity: false })
+      .filter((value) => !Number.isInteger(value))
+      .map(String),
+    fc.string().filter((value) => !/^[+-]?\d+$/.test(value)),
+    fc.constantFrom('99999999999999999999', '1e3', '0x10', '', ' 1'),
+  );
+
+/** The three properties every request class must have, and a fourth for its whole-number fields. */
 export function requestClassProperties(spec: RequestClassSpec): void {
   const name = spec.metatype.name;
   const hostile =
@@ -89,6 +105,25 @@ export function requestClassProperties(spec: RequestClassSpec): void {
       RUNS,
     );
   });
+
+  const ranges = [...integerRangesOf(spec.metatype)];
+  if (ranges.length > 0) {
+    it(`${name}: refuses a whole-number field outside its range or not a whole number, naming it`, async () => {
+      const outside = fc.oneof(
+        ...ranges.map(([field, range]) => fc.record({ field: fc.constant(field), value: notInRange(range) })),
+      );
+      await fc.assert(
+        fc.asyncProperty(spec.valid, outside, async (valid, { field, value }) => {
+          const verdict = await validateAs(spec.metatype, { ...valid, [field]: value }, spec.type);
+          expect(verdict, `${field} = ${JSON.stringify(value)}`).toEqual({
+            accepted: false,
+            fields: [field],
+          });
+        }),
+        RUNS,
+      );
+    });
+  }
 
   it(`${name}: refuses a wrong value or an unknown field, naming it`, async () => {
     await fc.assert(

@@ -6,9 +6,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 
-import { assertEveryRouteDeclaresAccess } from '@onegate/access';
+import { assertEveryRouteDeclaresAccess, listRoutes } from '@onegate/access';
 import type { AppConfig } from '@onegate/config';
-import { createValidationPipe } from '@onegate/observability';
+import { assertEveryQueryIsDeclared, createValidationPipe } from '@onegate/observability';
 
 import { ApiModule } from './api.module';
 import { applyBodyLimits, applyCors } from './http-boundary';
@@ -24,6 +24,7 @@ export async function createApiApp(config: AppConfig, dataSource: DataSource): P
   });
   app.useLogger(app.get(Logger));
   assertEveryRouteDeclaresAccess(app.get(ModulesContainer));
+  assertEveryQueryIsDeclared(listRoutes(app.get(ModulesContainer)));
   applyCors(app, config);
   applyBodyLimits(app, config);
   applyHttpTimeouts(app.getHttpServer(), config.httpTimeouts);

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import type { ModulesContainer } from '@nestjs/core';
@@ -11,6 +12,8 @@ export interface RouteAccess {
   path: string;
   controller: string;
   rule: AccessRule | undefined;
+  /** The controller class and the name of its method that answers the route. */
+  handler: { controller: Type; method: string };
 }
 
 const joinPath = (...parts: (string | undefined)[]): string =>
@@ -24,7 +27,7 @@ export function listRoutes(modules: ModulesContainer, reflector = new Reflector(
   const routes: RouteAccess[] = [];
   for (const module of modules.values()) {
     for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as (new (...args: never[]) => unknown) | null;
+      const controller = wrapper.metatype as Type | null;
       if (!controller) continue;
       const base = Reflect.getMetadata(PATH_METADATA, controller) as string | undefined;
       const prototype = controller.prototype as Record<string, unknown>;
@@ -38,6 +41,7 @@ export function listRoutes(modules: ModulesContainer, reflector = new Reflector(
           path: joinPath(base, Reflect.getMetadata(PATH_METADATA, handler) as string | undefined),
           controller: controller.name,
           rule: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, controller]),
+          handler: { controller, method: name },
         });
       }
     }

@@ -1,9 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { ConflictException, ForbiddenException, UnprocessableEntityException } from '@nestjs/common';
 
 import type { Action, ApplicationState, Decision, FieldProblem, Refusal } from '@onegate/domain';
 
@@ -21,12 +16,9 @@ export function changedMeanwhile(version: number) {
   });
 }
 
-export function invalidFields(details: FieldProblem[]) {
-  return new BadRequestException({
-    message: `Invalid ${details.map((detail) => detail.field).join(', ')}`,
-    details,
-  });
-}
+import { invalidFields } from '@onegate/observability';
+
+export { invalidFields };
 
 export function unprocessable(details: FieldProblem[]) {
   return new UnprocessableEntityException({

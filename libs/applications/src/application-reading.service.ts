@@ -53,11 +53,7 @@ export class ApplicationReadingService {
   }
 
   public async mine(citizen: AuthenticatedUser, page: number, pageSize: number) {
-    const [items, total] = await this.applications.listOfApplicant(
-      citizen.id,
-      pageSize,
-      (page - 1) * pageSize,
-    );
+    const [items, total] = await this.applications.listOfApplicant(citizen.id, { page, pageSize });
     return { items: items.map((item) => ApplicationDto.from(item, 'citizen')), total, page, pageSize };
   }
 
@@ -119,11 +115,14 @@ function encodeCursor(dueAt: number | null, id: string): string {
   return Buffer.from(JSON.stringify([dueAt, id])).toString('base64url');
 }
 
+/** A cursor is text anyone can edit: its instant must be a whole number of milliseconds, as stored. */
 function decodeCursor(cursor: string | undefined): { dueAt: number | null; id: string } | undefined {
   if (!cursor) return undefined;
   try {
-    const [dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [number | null, string];
-    if ((typeof dueAt === 'number' || dueAt === null) && typeof id === 'string') return { dueAt, id };
+    const [dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
+    if ((dueAt === null || Number.isSafeInteger(dueAt)) && typeof id === 'string') {
+      return { dueAt: dueAt as number | null, id };
+    }
   } catch {
     // fall through to the field error
   }

@@ -9,13 +9,15 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const details = flatten(errors);
-      return new BadRequestException({
-        message: `Invalid ${details.map((detail) => detail.field).join(', ')}`,
-        details,
-      });
-    },
+    exceptionFactory: (errors) => invalidFields(flatten(errors)),
+  });
+}
+
+/** A 400 listing each field at fault and what is wrong with it. */
+export function invalidFields(details: FieldProblem[]): BadRequestException {
+  return new BadRequestException({
+    message: `Invalid ${details.map((detail) => detail.field).join(', ')}`,
+    details,
   });
 }
 
@@ -38,6 +40,16 @@ class RequestValidationPipe extends ValidationPipe {
       });
     }
     return super.transform(value, metadata);
+  }
+
+  /**
+   * A named query parameter declared as a number stays the text that was sent: its own pipe
+   * (`IntegerBetweenPipe`) reads it, so that `1e3`, `0x10` or a blank are refused as on a query class
+   * instead of being turned into numbers here.
+   */
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'query' && metadata.metatype === Number) return value;
+    return super.transformPrimitive(value, metadata);
   }
 }
 

@@ -1,21 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 import { APPLICATION_STATES } from '@onegate/domain';
 import type { ApplicationState } from '@onegate/domain';
-import { NumberFromText } from '@onegate/observability';
+import { IntegerBetween } from '@onegate/observability';
+import { MAX_PAGE, MAX_PAGE_SIZE } from '@onegate/persistence';
 
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value);
 const flag = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -56,19 +46,14 @@ export class QueueQueryDto {
   @MaxLength(200)
   public cursor?: string;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ default: 20 })
   @IsOptional()
-  @NumberFromText()
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntegerBetween(1, MAX_PAGE_SIZE)
   public limit = 20;
 
   @ApiPropertyOptional({ default: 1, description: 'Citizens: page of their own applications' })
   @IsOptional()
-  @NumberFromText()
-  @IsInt()
-  @Min(1)
+  @IntegerBetween(1, MAX_PAGE)
   public page = 1;
 }
 

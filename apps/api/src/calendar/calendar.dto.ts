@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
+import { LOCAL_DATE_YEARS } from '@onegate/domain';
 import type { CalendarListing, DayOverrideKind, Weekday } from '@onegate/domain';
-import { NumberFromText, Trimmed } from '@onegate/observability';
+import { IntegerBetween, Trimmed } from '@onegate/observability';
 import type { CalendarOverride, CalendarSchedule } from '@onegate/persistence';
 
 import { IsLocalDate } from './calendar.validators';
@@ -88,10 +89,7 @@ export class CalendarListingDto {
 export class OverrideQuery {
   @ApiPropertyOptional({ example: 2026, description: 'Only the overrides of this year; all when omitted' })
   @IsOptional()
-  @NumberFromText()
-  @IsInt()
-  @Min(1)
-  @Max(9999)
+  @IntegerBetween(LOCAL_DATE_YEARS.min, LOCAL_DATE_YEARS.max)
   public year?: number;
 }
 
@@ -133,10 +131,7 @@ export class CalendarOverrideDto {
 
 export class ScheduleYearParam {
   @ApiProperty({ example: 2027, description: 'The year the file is the official schedule of' })
-  @NumberFromText()
-  @IsInt()
-  @Min(1900)
-  @Max(2100)
+  @IntegerBetween(1900, 2100)
   public year!: number;
 }
 

@@ -1,25 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
-import { NumberFromText } from '@onegate/observability';
-import { Agency, Procedure } from '@onegate/persistence';
+import { IntegerBetween } from '@onegate/observability';
+import { Agency, MAX_PAGE, MAX_PAGE_SIZE, Procedure } from '@onegate/persistence';
 import type { OnlineLevel, Page } from '@onegate/persistence';
 
 export class PageQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1 })
   @IsOptional()
-  @NumberFromText()
-  @IsInt()
-  @Min(1)
+  @IntegerBetween(1, MAX_PAGE)
   public page = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ default: 20 })
   @IsOptional()
-  @NumberFromText()
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntegerBetween(1, MAX_PAGE_SIZE)
   public pageSize = 20;
 }
 

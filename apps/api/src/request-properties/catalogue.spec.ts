@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe } from 'vitest';
 
 import { FORM_FIELD_TYPES } from '@onegate/domain';
+import { MAX_PAGE } from '@onegate/persistence';
 
 import { requestClassProperties } from '../../../../test/support/request-properties';
 import { someOf, text, wholeText } from '../../../../test/support/valid-values';
@@ -77,14 +78,14 @@ describe('catalogue requests', () => {
     metatype: PageQuery,
     type: 'query',
     fields: ['page', 'pageSize'],
-    valid: someOf({ page: wholeText(1, 10_000), pageSize: wholeText(1, 100) }),
+    valid: someOf({ page: wholeText(1, MAX_PAGE), pageSize: wholeText(1, 100) }),
   });
   requestClassProperties({
     metatype: ProcedureQuery,
     type: 'query',
     fields: ['page', 'pageSize', 'q', 'field', 'agency', 'onlineLevel', 'includeRetired'],
     valid: someOf({
-      page: wholeText(1, 10_000),
+      page: wholeText(1, MAX_PAGE),
       q: fc.string({ maxLength: 200 }),
       field: fc.string({ maxLength: 128 }),
       agency: fc.string({ maxLength: 32 }),

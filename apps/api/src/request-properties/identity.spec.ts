@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe } from 'vitest';
 
 import { LANGUAGES, ROLES, STAFF_ROLES } from '@onegate/domain';
+import { MAX_PAGE } from '@onegate/persistence';
 
 import { requestClassProperties } from '../../../../test/support/request-properties';
 import {
@@ -89,7 +90,7 @@ describe('identity requests', () => {
     type: 'query',
     fields: ['page', 'pageSize', 'role', 'agency', 'q'],
     valid: someOf({
-      page: wholeText(1, 10_000),
+      page: wholeText(1, MAX_PAGE),
       pageSize: wholeText(1, 100),
       role: fc.constantFrom(...ROLES),
       agency: fc.string({ maxLength: 32 }),
@@ -101,7 +102,7 @@ describe('identity requests', () => {
     type: 'query',
     fields: ['page', 'pageSize', 'type', 'userId', 'from', 'to'],
     valid: someOf({
-      page: wholeText(1, 10_000),
+      page: wholeText(1, MAX_PAGE),
       pageSize: wholeText(1, 100),
       type: fc.constantFrom(...AUDIT_EVENT_TYPES),
       userId: uuid,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe } from 'vitest';
 
 import { APPLICATION_STATES, LANGUAGES } from '@onegate/domain';
+import { MAX_PAGE } from '@onegate/persistence';
 import { BREAKDOWN_GROUPINGS, EXPORT_FORMATS } from '@onegate/reporting';
 
 import { requestClassProperties } from '../../../../test/support/request-properties';
@@ -91,7 +92,7 @@ describe('operations requests', () => {
     metatype: InboxQuery,
     type: 'query',
     fields: ['page', 'pageSize', 'unread'],
-    valid: someOf({ page: wholeText(1, 10_000), unread: fc.constantFrom('true', 'false') }),
+    valid: someOf({ page: wholeText(1, MAX_PAGE), unread: fc.constantFrom('true', 'false') }),
   });
   requestClassProperties({
     metatype: PreviewQuery,
@@ -125,7 +126,7 @@ describe('operations requests', () => {
       overdue: fc.constantFrom('true', 'false'),
       cursor: fc.string({ maxLength: 200 }),
       limit: wholeText(1, 100),
-      page: wholeText(1, 10_000),
+      page: wholeText(1, MAX_PAGE),
     }),
   });
   requestClassProperties({

@@ -7,7 +7,14 @@ export {
   type CalendarListingQuery,
 } from './calendar-listing';
 export { indexDayOverrides, type DayOverride, type DayOverrideKind } from './day-overrides';
-export { addDays, isLocalDate, weekdayOf, type LocalDate, type Weekday } from './local-date';
+export {
+  addDays,
+  isLocalDate,
+  LOCAL_DATE_YEARS,
+  weekdayOf,
+  type LocalDate,
+  type Weekday,
+} from './local-date';
 export {
   DEFAULT_OFFICE_HOURS,
   parseOfficeHours,

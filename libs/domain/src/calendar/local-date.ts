@@ -27,8 +27,10 @@ const WEEKDAYS: readonly Weekday[] = [
 ];
 
 const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MIN_YEAR = 1;
-const MAX_YEAR = 9999;
+/** The years a local date may have. */
+export const LOCAL_DATE_YEARS = { min: 1, max: 9999 } as const;
+const MIN_YEAR = LOCAL_DATE_YEARS.min;
+const MAX_YEAR = LOCAL_DATE_YEARS.max;
 
 // Proleptic Gregorian day arithmetic (H. Hinnant's days_from_civil / civil_from_days), so that local dates
 // never pass through `Date` and its local-time-zone or two-digit-year quirks. Day 0 is 1970-01-01.

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 
 import { Agency } from '../entities';
-import { Page, PageRequest } from '../page';
+import { Page, pageOffset, PageRequest } from '../page';
 
 @Injectable()
 export class AgencyRepository {
@@ -16,7 +16,7 @@ export class AgencyRepository {
   public async list(request: PageRequest): Promise<Page<Agency>> {
     const [items, total] = await this.agencies.findAndCount({
       order: { code: 'ASC' },
-      skip: (request.page - 1) * request.pageSize,
+      skip: pageOffset(request),
       take: request.pageSize,
     });
     return { items, total, ...request };

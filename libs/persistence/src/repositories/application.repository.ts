@@ -7,6 +7,8 @@ import type { ApplicationState } from '@onegate/domain';
 import { Application, ApplicationEvent, Attachment } from '../entities';
 import { EntityRows } from '../entity-rows';
 import { firstOrNull } from '../first-or-null';
+import { pageOffset } from '../page';
+import type { PageRequest } from '../page';
 import { PreparedSelect } from '../prepared-select';
 import { afterInDueOrder } from './due-order-cursor';
 
@@ -144,17 +146,13 @@ export class ApplicationRepository {
     return manager.getRepository(Application).countBy({ applicantId, state: 'draft' });
   }
 
-  public listOfApplicant(
-    applicantId: string,
-    limit: number,
-    offset: number,
-  ): Promise<[Application[], number]> {
+  public listOfApplicant(applicantId: string, request: PageRequest): Promise<[Application[], number]> {
     return this.applications.findAndCount({
       where: { applicantId },
       relations: RELATIONS,
       order: { createdAt: 'DESC', id: 'ASC' },
-      take: limit,
-      skip: offset,
+      take: request.pageSize,
+      skip: pageOffset(request),
     });
   }
 

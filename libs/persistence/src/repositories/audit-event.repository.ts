@@ -6,7 +6,7 @@ import { DataSource, Repository } from 'typeorm';
 
 import { AuditEvent, AuditEventType } from '../entities';
 import type { JsonObject } from '../entities';
-import { Page, PageRequest } from '../page';
+import { Page, pageOffset, PageRequest } from '../page';
 
 export interface NewAuditEvent {
   type: AuditEventType;
@@ -55,7 +55,7 @@ export class AuditEventRepository {
       .createQueryBuilder('event')
       .orderBy('event.at', 'DESC')
       .addOrderBy('event.id', 'ASC')
-      .skip((search.page - 1) * search.pageSize)
+      .skip(pageOffset(search))
       .take(search.pageSize);
     if (search.type) query.andWhere('event.type = :type', { type: search.type });
     if (search.userId) {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, Repository } from 'typeorm';
 
 import { MailSinkMessage } from '../entities';
-import { Page, PageRequest } from '../page';
+import { Page, pageOffset, PageRequest } from '../page';
 
 @Injectable()
 export class MailSinkRepository {
@@ -20,7 +20,7 @@ export class MailSinkRepository {
   public async list(request: PageRequest): Promise<Page<MailSinkMessage>> {
     const [items, total] = await this.messages.findAndCount({
       order: { receivedAt: 'DESC', id: 'DESC' },
-      skip: (request.page - 1) * request.pageSize,
+      skip: pageOffset(request),
       take: request.pageSize,
     });
     return { items, total, ...request };

@@ -4,7 +4,7 @@ import { Brackets, DataSource, In, IsNull, Repository } from 'typeorm';
 
 import { Notification } from '../entities';
 import type { EmailStatus } from '../entities';
-import { Page, PageRequest } from '../page';
+import { Page, pageOffset, PageRequest } from '../page';
 
 export interface InboxQuery extends PageRequest {
   unreadOnly: boolean;
@@ -41,7 +41,7 @@ export class NotificationRepository {
     const [items, total] = await this.notifications.findAndCount({
       where: { recipientUserId: userId, ...(query.unreadOnly ? { readAt: IsNull() } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
+      skip: pageOffset(query),
       take: query.pageSize,
     });
     return { items, total, page: query.page, pageSize: query.pageSize };

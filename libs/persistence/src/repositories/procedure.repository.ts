@@ -5,7 +5,7 @@ import { Brackets, DataSource, IsNull, Repository } from 'typeorm';
 import { OnlineLevel, Procedure } from '../entities';
 import { firstOrNull } from '../first-or-null';
 import { PreparedSelect } from '../prepared-select';
-import { Page, PageRequest } from '../page';
+import { Page, pageOffset, PageRequest } from '../page';
 import { escapeLike, toSearchText } from '../search-text';
 
 export interface ProcedureSearch extends PageRequest {
@@ -35,7 +35,7 @@ export class ProcedureRepository {
       .createQueryBuilder('procedure')
       .innerJoinAndSelect('procedure.agency', 'agency')
       .orderBy('procedure.code', 'ASC')
-      .skip((search.page - 1) * search.pageSize)
+      .skip(pageOffset(search))
       .take(search.pageSize);
     const words = toSearchText(search.text ?? '')
       .split(' ')

@@ -9,7 +9,7 @@ import { User } from '../entities';
 import type { SessionChannel } from '../entities';
 import { firstOrNull } from '../first-or-null';
 import { PreparedSelect } from '../prepared-select';
-import { Page, PageRequest } from '../page';
+import { Page, pageOffset, PageRequest } from '../page';
 import { escapeLike } from '../search-text';
 
 export interface UserSearch extends PageRequest {
@@ -106,7 +106,7 @@ export class UserRepository {
       .createQueryBuilder('user')
       .leftJoinAndSelect('user.agency', 'agency')
       .orderBy('user.email', 'ASC')
-      .skip((search.page - 1) * search.pageSize)
+      .skip(pageOffset(search))
       .take(search.pageSize);
     if (search.role) query.andWhere('user.role = :role', { role: search.role });
     if (search.agencyIds)

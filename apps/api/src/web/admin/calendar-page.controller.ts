@@ -15,6 +15,8 @@ import type { Response } from 'express';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
+import { isLocalDate, LOCAL_DATE_YEARS } from '@onegate/domain';
+import { IntegerBetweenPipe } from '@onegate/observability';
 
 import { CreateOverrideRequest } from '../../calendar/calendar.dto';
 import { CalendarOverridesService } from '../../calendar/calendar-overrides.service';
@@ -31,6 +33,8 @@ import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
 
+const YEAR = new IntegerBetweenPipe(LOCAL_DATE_YEARS.min, LOCAL_DATE_YEARS.max);
+
 /** The working calendar's overrides: official days off and make-up working days, by year. */
 @ApiExcludeController()
 @Controller('admin/calendar')
@@ -43,8 +47,12 @@ export class CalendarPageController {
   ) {}
 
   @Get()
-  public async list(@Query('year') yearText: unknown, @Req() request: WebRequest, @Res() response: Response) {
-    await this.render(request, response, yearOf(yearText), {}, null);
+  public async list(
+    @Query('year', YEAR) year: number | undefined,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ) {
+    await this.render(request, response, year ?? thisYear(), {}, null);
   }
 
   @Post()
@@ -71,7 +79,7 @@ export class CalendarPageController {
     await this.render(
       request,
       response,
-      yearOf(values.date.slice(0, 4)),
+      isLocalDate(values.date) ? Number(values.date.slice(0, 4)) : thisYear(),
       values,
       errorsOf(request, problems),
       HttpStatus.BAD_REQUEST,
@@ -129,7 +137,7 @@ export class CalendarPageController {
     status = 200,
   ) {
     const [overrides, schedules] = await Promise.all([this.overrides.list({ year }), this.schedules.list()]);
-    const currentYear = Number(localToday().slice(0, 4));
+    const currentYear = thisYear();
     await this.pages.render(
       request,
       response,
@@ -137,8 +145,8 @@ export class CalendarPageController {
       {
         titleKey: 'adminCalendar.title',
         year,
-        previousYear: year - 1,
-        nextYear: year + 1,
+        previousYear: year > LOCAL_DATE_YEARS.min ? year - 1 : null,
+        nextYear: year < LOCAL_DATE_YEARS.max ? year + 1 : null,
         overrides,
         schedule: schedules.find((schedule) => schedule.year === year) ?? null,
         yearsWithoutSchedule: (
@@ -168,4 +176,8 @@ function errorsOf(request: WebRequest, problems: FieldProblem[]): FormErrors {
 function yearOf(text: unknown): number {
   const year = Number.parseInt(String(text ?? ''), 10);
   return year >= 2000 && year <= 2100 ? year : Number(localToday().slice(0, 4));
+}
+
+function thisYear(): number {
+  return Number(localToday().slice(0, 4));
 }

@@ -19,6 +19,7 @@ import type { MailSinkMessage } from '@onegate/persistence';
 import { AdminMailService } from '../../notifications/admin-mail.service';
 import { PageRenderer } from '../core/page-renderer';
 import type { WebRequest } from '../core/web-request';
+import { PAGE_NUMBER } from '../core/web-request';
 import { sendMailFrame } from './mail-frame';
 import { IdParam } from '../../id-param';
 
@@ -36,9 +37,12 @@ export class MailPageController {
   ) {}
 
   @Get()
-  public async list(@Query('page') pageText: unknown, @Req() request: WebRequest, @Res() response: Response) {
-    const requested = typeof pageText === 'string' && /^\d{1,6}$/.test(pageText) ? Number(pageText) : 1;
-    const page = Math.max(1, requested);
+  public async list(
+    @Query('page', PAGE_NUMBER) requested: number | undefined,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ) {
+    const page = requested ?? 1;
     const result = await this.mail.messages({ page, pageSize: PAGE_SIZE });
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
     await this.pages.render(request, response, 'admin/mail', {

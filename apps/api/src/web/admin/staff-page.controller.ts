@@ -35,8 +35,13 @@ export class StaffPageController {
   ) {}
 
   @Get()
-  public async list(@Query() query: unknown, @Req() request: WebRequest, @Res() response: Response) {
-    await this.renderList(request, response, textFields(query), {}, null);
+  public async list(
+    @Query('role') role: unknown,
+    @Query('q') q: unknown,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ) {
+    await this.renderList(request, response, textFields({ role, q }), {}, null);
   }
 
   @Post()

@@ -38,7 +38,7 @@ import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
-import { textFields } from '../core/web-request';
+import { PAGE_NUMBER, textFields } from '../core/web-request';
 import { IdParam } from '../../id-param';
 
 const PAGE_SIZE = 20;
@@ -93,11 +93,11 @@ export class MyApplicationsController {
   @Get('my/applications')
   public async list(
     @CurrentUser() user: AuthenticatedUser,
-    @Query('page') pageText: unknown,
+    @Query('page', PAGE_NUMBER) requested: number | undefined,
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const page = Math.max(1, Number.parseInt(String(pageText ?? '1'), 10) || 1);
+    const page = requested ?? 1;
     const result = await this.reading.mine(user, page, PAGE_SIZE);
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
     await this.pages.render(request, response, 'citizen/applications', {

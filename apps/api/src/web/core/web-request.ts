@@ -1,16 +1,30 @@
 import type { Request } from 'express';
 
 import type { AuthenticatedUser } from '@onegate/access';
+import { IntegerBetweenPipe } from '@onegate/observability';
+import { MAX_PAGE } from '@onegate/persistence';
 
 /** A page request: the guard has set `user` when someone is signed in. */
 export type WebRequest = Request & { user?: AuthenticatedUser; id?: string | number };
+
+/**
+ * The `page` of a listing page: absent is the first page, anything else must be a page number, or the
+ * answer is a 400 page naming it (docs/portal.md).
+ */
+export const PAGE_NUMBER = new IntegerBetweenPipe(1, MAX_PAGE);
+
+/** One value of a posted form or query as text: a field sent twice counts once, non-text is absent. */
+export function firstText(value: unknown): string | undefined {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : undefined;
+}
 
 /** Values of a posted form or query: a field sent twice counts once, non-text values are dropped. */
 export function textFields(source: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries((source ?? {}) as Record<string, unknown>)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (typeof first === 'string') fields[name] = first;
+    const text = firstText(value);
+    if (text !== undefined) fields[name] = text;
   }
   return fields;
 }

@@ -7,7 +7,7 @@ import { Public } from '@onegate/access';
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { PageRenderer } from '../core/page-renderer';
 import type { WebRequest } from '../core/web-request';
-import { textFields } from '../core/web-request';
+import { firstText, PAGE_NUMBER } from '../core/web-request';
 
 const PAGE_SIZE = 10;
 
@@ -22,10 +22,14 @@ export class HomePageController {
   ) {}
 
   @Get()
-  public async home(@Query() query: unknown, @Req() request: WebRequest, @Res() response: Response) {
-    const fields = textFields(query);
-    const q = (fields.q ?? '').trim().slice(0, 200);
-    const page = Math.max(1, Math.min(1000, Number.parseInt(fields.page ?? '1', 10) || 1));
+  public async home(
+    @Query('q') words: unknown,
+    @Query('page', PAGE_NUMBER) requested: number | undefined,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ) {
+    const q = (firstText(words) ?? '').trim().slice(0, 200);
+    const page = requested ?? 1;
     const result = await this.catalogue.searchProcedures({ q: q || undefined, page, pageSize: PAGE_SIZE });
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
     const link = (target: number) =>

@@ -26,8 +26,13 @@ export class TrackingPageController {
 
   @Get()
   @UseGuards(ThrottlerGuard)
-  public async track(@Query() query: unknown, @Req() request: WebRequest, @Res() response: Response) {
-    const fields = textFields(query);
+  public async track(
+    @Query('code') codeText: unknown,
+    @Query('nationalId') nationalIdText: unknown,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ) {
+    const fields = textFields({ code: codeText, nationalId: nationalIdText });
     const code = (fields.code ?? '').trim().toUpperCase().slice(0, 40);
     const nationalId = (fields.nationalId ?? '').replace(/\s/g, '').slice(0, 20);
     const lang = languageOf(request);

@@ -15,7 +15,7 @@ import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
-import { textFields } from '../core/web-request';
+import { firstText, textFields } from '../core/web-request';
 
 const APPLICANT_FIELDS = ['nationalId', 'fullName', 'email'] as const;
 
@@ -31,8 +31,12 @@ export class CounterPageController {
   ) {}
 
   @Get()
-  public async form(@Query() query: unknown, @Req() request: WebRequest, @Res() response: Response) {
-    const code = textFields(query).procedure;
+  public async form(
+    @Query('procedure') procedureText: unknown,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ) {
+    const code = firstText(procedureText);
     const procedure = code ? await this.catalogue.getProcedure(code).catch(() => null) : null;
     await this.render(request, response, procedure, {}, null);
   }

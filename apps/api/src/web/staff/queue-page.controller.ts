@@ -32,11 +32,19 @@ export class QueuePageController {
   @Get()
   public async queue(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: unknown,
+    @Query('state') stateText: unknown,
+    @Query('urgency') urgencyText: unknown,
+    @Query('procedure') procedureText: unknown,
+    @Query('cursor') cursorText: unknown,
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const fields = textFields(query);
+    const fields = textFields({
+      state: stateText,
+      urgency: urgencyText,
+      procedure: procedureText,
+      cursor: cursorText,
+    });
     const state = (QUEUE_STATES as readonly string[]).includes(fields.state ?? '')
       ? (fields.state as ApplicationState)
       : undefined;

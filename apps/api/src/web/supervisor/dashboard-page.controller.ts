@@ -34,12 +34,14 @@ export class DashboardPageController {
   @Get()
   public async dashboard(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: unknown,
+    @Query('from') fromText: unknown,
+    @Query('to') toText: unknown,
+    @Query('agency') agencyText: unknown,
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
     const lang = languageOf(request);
-    const fields = textFields(query);
+    const fields = textFields({ from: fromText, to: toText, agency: agencyText });
     const today = localToday();
     const from = DATE.test(fields.from ?? '') ? fields.from : `${today.slice(0, 4)}-01-01`;
     const to = DATE.test(fields.to ?? '') ? fields.to : today;
