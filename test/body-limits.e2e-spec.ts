@@ -1,3 +1,5 @@
+import { Agent, get } from 'node:http';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { AppConfig } from '@onegate/config';
@@ -186,5 +188,19 @@ describe(`request bodies are read only for a known caller; slow clients are cut 
     );
     expect(slowHeaders.closedByServer).toBe(true);
     expect(slowHeaders.afterMs).toBeLessThan(5_000);
+  });
+
+  it('keeps an idle kept-alive connection open longer than the 60 s of a load balancer', async () => {
+    const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+      const agent = new Agent({ keepAlive: true });
+      get(`${stack.apiUrl}/health/live`, { agent }, (response) => {
+        response.resume();
+        response.on('end', () => {
+          agent.destroy();
+          resolve(response.headers['keep-alive']);
+        });
+      }).on('error', reject);
+    });
+    expect(keepAlive).toBe('timeout=65');
   });
 });

@@ -6,11 +6,19 @@ import type { HttpTimeouts } from '@onegate/config';
 const CHECK_EVERY_MS = 1_000;
 
 /**
+ * How long an idle kept-alive connection stays open: longer than the 60 seconds that load balancers
+ * and reverse proxies commonly keep theirs, so that none of them sends a request on a connection
+ * OneGate is closing at that moment (the request would be reset). Node's default is 5 seconds.
+ */
+const KEEP_ALIVE_MS = 65_000;
+
+/**
  * A slow client cannot hold a connection (docs/operations.md, "Slow clients"): its headers must
  * arrive in time, its body must not stall, and the whole request must arrive in time. Once the body
  * is in, a slow answer is OneGate's doing, not the client's, and nothing is cut.
  */
 export function applyHttpTimeouts(server: Server, timeouts: HttpTimeouts): void {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = timeouts.headersMs;
   server.requestTimeout = timeouts.requestMs;
   // Read when the server starts listening (Node's default: every 30 seconds).
