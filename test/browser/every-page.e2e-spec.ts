@@ -22,7 +22,7 @@ const VISITORS: Visitor[] = ['anonymous', 'citizen', 'clerk', 'supervisor', 'adm
  * Public pages look the same to staff as to anyone (only the header differs, and it is on every page
  * they visit): they are visited anonymously, and by the citizen, who is offered to apply.
  */
-const visits = (visitor: Visitor, route: RouteAccess) =>
+const isVisitedBy = (visitor: Visitor, route: RouteAccess) =>
   opens(route, visitor) &&
   (route.rule!.kind !== 'public' || visitor === 'anonymous' || visitor === 'citizen');
 
@@ -147,28 +147,47 @@ describe('every page, for every role, at phone and desktop width', () => {
     await stack?.stop();
   });
 
-  it('finds no serious or critical accessibility problem on any of them, and none wider than a phone', async () => {
-    const samples = await realParameters();
+  /**
+   * The addresses each role opens: every page it may open, each file state once; a role that comes
+   * after opens one of them, with its own header and actions.
+   */
+  function plan(samples: PageSamples): Map<Visitor, { route: string; address: string }[]> {
     const pages = portalPages(stack);
-    const found: string[] = [];
-    const visited = new Set<string>();
     const opened = new Set<string>();
+    const visits = new Map<Visitor, { route: string; address: string }[]>();
     for (const visitor of VISITORS) {
-      const page = await visitorPage(visitor);
-      for (const route of pages.filter((candidate) => visits(visitor, candidate))) {
-        // Each file state once; a role that comes after opens one of them, with its own header and actions.
+      visits.set(visitor, []);
+      for (const route of pages.filter((candidate) => isVisitedBy(visitor, candidate))) {
         const addresses = addressesOf(route, samples);
         for (const address of opened.has(route.path) ? addresses.slice(0, 1) : addresses) {
-          visited.add(`${route.path} as ${visitor}`);
-          found.push(...(await problemsOf(page, address, visitor)));
+          visits.get(visitor)!.push({ route: route.path, address });
         }
         opened.add(route.path);
       }
-      await page.context().close();
     }
+    return visits;
+  }
+
+  it('finds no serious or critical accessibility problem on any of them, and none wider than a phone', async () => {
+    const visits = plan(await realParameters());
+    // The roles go through their pages side by side, each in its own browser context.
+    const found = await Promise.all(
+      VISITORS.map(async (visitor) => {
+        const page = await visitorPage(visitor);
+        const problems: string[] = [];
+        for (const { address } of visits.get(visitor)!) {
+          problems.push(...(await problemsOf(page, address, visitor)));
+        }
+        await page.context().close();
+        return problems;
+      }),
+    ).then((lists) => lists.flat());
+    const visited = [...visits].flatMap(([visitor, list]) =>
+      list.map(({ route }) => `${route} as ${visitor}`),
+    );
     expect(found).toEqual([]);
     // The pages come from the routes, so a new page is visited without anyone listing it here.
-    expect([...visited]).toEqual(
+    expect(visited).toEqual(
       expect.arrayContaining([
         '/ as anonymous',
         '/my/applications/:id/edit as citizen',
