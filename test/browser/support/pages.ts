@@ -9,8 +9,8 @@ import type { TestStack } from '../../support/test-stack';
 export type Visitor = Role | 'anonymous';
 
 /**
- * GET routes outside the API that answer something other than a page of their own: a redirect, a
- * file, or the HTML part of a mail, which is shown (and checked) inside the mail's page.
+ * GET routes outside the API that answer something other than a portal page: a redirect, a file, or
+ * the HTML part of a mail (the mail as sent, shown in a sandboxed frame of the mail's page).
  */
 const NOT_PAGES = new Set([
   '/language/:language',
