@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { RouteAccess } from '@onegate/access';
 import { NOTIFICATION_KINDS } from '@onegate/domain';
-import { IssuedResult, MailSinkMessage, User } from '@onegate/persistence';
+import { Application, IssuedResult, MailSinkMessage, User } from '@onegate/persistence';
 
 import { DEMO_ACCOUNTS, signIn } from '../support/accounts';
 import type { Tokens } from '../support/accounts';
@@ -67,7 +67,9 @@ describe('every page, for every role, at phone and desktop width', () => {
     const returned = await submitted();
     await act(clerk, returned.id, 'receive');
     await act(clerk, returned.id, 'approve');
-    await eventually(async () => ((await apps.get(clerk, returned.id)).body.signed ? true : undefined));
+    // The worker signs the result; watched in the database, not by polling the API.
+    const files = stack.apiDataSource.getRepository(Application);
+    await eventually(async () => ((await files.findOneBy({ id: returned.id }))?.signed ? true : undefined));
     await act(clerk, returned.id, 'return');
     return [draft.body, waiting, supplement, returned];
   }
@@ -99,7 +101,7 @@ describe('every page, for every role, at phone and desktop width', () => {
   /** One browser context per role, signed in through the sign-in page as people are. */
   async function visitorPage(visitor: Visitor): Promise<Page> {
     const context = await browser.newContext({ viewport: PHONE, baseURL: stack.apiUrl, locale: 'vi-VN' });
-    context.setDefaultTimeout(20_000);
+    context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     if (visitor === 'anonymous') return page;
     await page.goto('/sign-in');
@@ -196,5 +198,5 @@ describe('every page, for every role, at phone and desktop width', () => {
         '/admin/mail/:id as admin',
       ]),
     );
-  }, 600_000);
+  }, 900_000);
 });
