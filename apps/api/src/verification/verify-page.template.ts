@@ -7,9 +7,10 @@ export const VERIFY_PAGE_TEMPLATE = `
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <title>Kiểm tra kết quả {{code}} – OneGate</title>
+  <link rel="stylesheet" href="/assets/onegate/css/onegate.css">
 </head>
 <body>
-  <main>
+  <main class="onegate-detail">
     <h1>Kiểm tra văn bản điện tử / Verify a signed result</h1>
     <p>Mã hồ sơ / code: <strong>{{code}}</strong></p>
     {{#if exists}}
@@ -28,7 +29,8 @@ export const VERIFY_PAGE_TEMPLATE = `
     {{/if}}
     <h2>Kiểm tra tệp PDF / Check a PDF</h2>
     <form method="post" action="/api/verify" enctype="multipart/form-data">
-      <input type="file" name="file" accept="application/pdf" required>
+      <label for="file">Tệp PDF kết quả / The result's PDF file</label>
+      <input type="file" id="file" name="file" accept="application/pdf" required>
       <button type="submit">Kiểm tra / Check</button>
     </form>
     <p><a href="/">OneGate</a></p>
