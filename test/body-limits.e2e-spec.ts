@@ -191,13 +191,13 @@ describe(`request bodies are read only for a known caller; slow clients are cut 
   });
 
   it('keeps an idle kept-alive connection open longer than the 60 s of a load balancer', async () => {
-    const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+    const keepAlive = await new Promise<string>((resolve, reject) => {
       const agent = new Agent({ keepAlive: true });
       get(`${stack.apiUrl}/health/live`, { agent }, (response) => {
         response.resume();
         response.on('end', () => {
           agent.destroy();
-          resolve(response.headers['keep-alive']);
+          resolve(String(response.headers['keep-alive']));
         });
       }).on('error', reject);
     });
