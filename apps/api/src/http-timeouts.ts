@@ -29,5 +29,18 @@ export function applyHttpTimeouts(server: Server, timeouts: HttpTimeouts): void 
     // The request hears of an idle connection only while its body is still arriving.
     request.setTimeout(timeouts.bodyIdleMs, () => request.socket.destroy());
     response.on('timeout', () => undefined);
+    closeIfAnsweredEarly(request, response);
   });
+}
+
+/**
+ * An answer given before the request's body has arrived (a refusal: 401, 403, 404, 413) closes the
+ * connection once it is sent, instead of keeping it to read and throw away the rest of the body.
+ */
+function closeIfAnsweredEarly(request: IncomingMessage, response: ServerResponse): void {
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+    if (!request.complete) this.shouldKeepAlive = false;
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
 }
