@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
+import { watchEventLoopHolds } from './support/event-loop-holds';
 import { request } from './support/http';
 import { API_MAIN, assertBuilt, start } from './support/processes';
 import { event, recordLine, returnedStory } from './support/reports/crafted-lines';
@@ -17,10 +17,11 @@ import { TestStack } from './support/test-stack';
 
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 /**
- * The longest the event loop may be held while 6,000 lines import. With the import's turns it was held
- * at most 100–160 ms here (its stretches of IMPORT_STRETCH_MS, a garbage collection, a commit); when a
- * batch of 5,000 lines was replayed, encoded and written in one piece, 950 ms on PostgreSQL and 2,100 ms
- * on SQLite.
+ * The longest the process's own work may hold the event loop while 6,000 lines import. With the
+ * import's turns it was held at most 100–160 ms here (its stretches of IMPORT_STRETCH_MS, a garbage
+ * collection, a commit); when a batch of 5,000 lines was replayed, encoded and written in one piece,
+ * 950 ms on PostgreSQL and 2,100 ms on SQLite. Time the machine gave the process no CPU is not counted
+ * (test/support/event-loop-holds.ts): on a busy machine timers come late with nobody at fault.
  */
 const LONGEST_WAIT_MS = 400;
 
@@ -308,11 +309,12 @@ describe(`historical import (${testDatabaseKind()})`, () => {
       catalogue: await readCatalogue(stack.apiUrl),
       codePrefix: 'T',
     }).map((line) => JSON.stringify(line));
-    const waits = monitorEventLoopDelay({ resolution: 5 });
-    waits.enable();
+    const watch = watchEventLoopHolds();
     const answer = await importLines(stack.apiUrl, admin, lines);
-    waits.disable();
+    const holds = watch.stop();
     expect(answer.body).toEqual({ imported: 6_000, skipped: 0, rejected: [] });
-    expect(waits.max / 1e6).toBeLessThan(LONGEST_WAIT_MS);
+    expect(holds.longestOwnMs, `timers came up to ${Math.round(holds.longestLateMs)} ms late`).toBeLessThan(
+      LONGEST_WAIT_MS,
+    );
   });
 });

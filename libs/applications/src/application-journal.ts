@@ -7,10 +7,10 @@ import { deadlineChecksFor } from '@onegate/domain';
 import type { ActorRole, Decision, FollowUp, WorkingCalendar } from '@onegate/domain';
 import { JobName, notificationJobId, Outbox } from '@onegate/jobs';
 import type { OutboxJob } from '@onegate/jobs';
-import { ApplicationRepository } from '@onegate/persistence';
-import type { ApplicationEvent } from '@onegate/persistence';
+import { ApplicationRepository, HistoryRows } from '@onegate/persistence';
+import type { ApplicationEvent, HistoryRowsOfFile } from '@onegate/persistence';
 import { ReportRollupsService } from '@onegate/reporting';
-import type { HistoryOwner } from '@onegate/reporting';
+import type { HistoryOwner, RollupChanges } from '@onegate/reporting';
 
 import { Clock } from './clock';
 
@@ -29,7 +29,7 @@ export interface JournalEntry {
 /**
  * Every action's one way into the record, in the caller's transaction (after the file's own change):
  * its event, the jobs that follow it through the outbox, and the report rollups. The jobs exist exactly
- * when the action does.
+ * when the action does. Histories replayed by the import come in by the same door, in bulk.
  */
 @Injectable()
 export class ApplicationJournal {
@@ -38,6 +38,7 @@ export class ApplicationJournal {
     private readonly outbox: Outbox,
     private readonly reportRollups: ReportRollupsService,
     private readonly clock: Clock,
+    private readonly historyRows: HistoryRows,
   ) {}
 
   /** Gives all of the file's events, the new one last. */
@@ -66,6 +67,21 @@ export class ApplicationJournal {
     const events = [...previous, event];
     await this.reportRollups.recordLatestEvent(manager, application, events, entry.calendar);
     return events;
+  }
+
+  /**
+   * Whole histories replayed through `decide` (the historical import, docs/metrics.md): the files, their
+   * events and ratings in bulk, then their report rollups. A past event sends nothing, so no job follows.
+   * `share` is awaited between slices, so that other requests run meanwhile.
+   */
+  public async recordHistories(
+    manager: EntityManager,
+    files: readonly HistoryRowsOfFile[],
+    rollups: RollupChanges,
+    share: () => Promise<void>,
+  ): Promise<void> {
+    await this.historyRows.insert(manager, files, share);
+    await this.reportRollups.apply(manager, rollups, share);
   }
 
   /** The outbox jobs of the action's follow-ups, keyed so each is enqueued once. */

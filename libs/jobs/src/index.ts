@@ -10,6 +10,7 @@ export * from './redis.readiness';
 export * from './routing.processor';
 export * from './assert-redis-reachable';
 export * from './outbox';
+export * from './outbox.module';
 export * from './outbox-relay';
 export * from './outbox-reconciler';
 export * from './job-schedules';

@@ -4,7 +4,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@onegate/config';
 
 import { JobDispatcher } from './job-dispatcher';
-import { Outbox } from './outbox';
+import { OutboxModule } from './outbox.module';
 import { ALL_QUEUES, QUEUE_JOB_OPTIONS } from './job-registry';
 import { redisOptions } from './redis-connection';
 
@@ -28,9 +28,10 @@ export class JobsModule {
           }),
         }),
         queueRegistrations,
+        OutboxModule,
       ],
-      providers: [JobDispatcher, Outbox],
-      exports: [JobDispatcher, Outbox, queueRegistrations],
+      providers: [JobDispatcher],
+      exports: [JobDispatcher, queueRegistrations],
     };
   }
 }

@@ -20,6 +20,7 @@ import { RetentionRepository } from './repositories/retention.repository';
 import { UserRepository } from './repositories/user.repository';
 import { TransactionRunner } from './transaction-runner';
 import { DatabaseDurabilityCheck } from './database-durability';
+import { HistoryRows } from './repositories/history-rows';
 
 const REPOSITORIES = [
   NotificationRepository,
@@ -39,6 +40,7 @@ const REPOSITORIES = [
   AuditEventRepository,
   CalendarOverrideRepository,
   RetentionRepository,
+  HistoryRows,
 ];
 
 /** Hands an already opened and migrated DataSource to Nest, with the repositories built on it. */

@@ -4,7 +4,9 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 
+import { ConfigModule } from '@onegate/config';
 import type { AppConfig } from '@onegate/config';
+import { OutboxModule } from '@onegate/jobs';
 import { openDatabase, PersistenceModule } from '@onegate/persistence';
 
 import { ImportCoreModule } from './import-core.module';
@@ -12,10 +14,15 @@ import { ImportService } from './import.service';
 
 @Module({})
 class ImportCommandModule {
-  public static forDataSource(dataSource: DataSource) {
+  public static forDataSource(config: AppConfig, dataSource: DataSource) {
     return {
       module: ImportCommandModule,
-      imports: [PersistenceModule.forDataSource(dataSource), ImportCoreModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        PersistenceModule.forDataSource(dataSource),
+        OutboxModule,
+        ImportCoreModule,
+      ],
     };
   }
 }
@@ -24,9 +31,12 @@ class ImportCommandModule {
 export async function runImportCommand(config: AppConfig, file: string | undefined): Promise<void> {
   if (!file) throw new Error('usage: import FILE (NDJSON, one application a line)');
   const dataSource = await openDatabase(config, 'run');
-  const app = await NestFactory.createApplicationContext(ImportCommandModule.forDataSource(dataSource), {
-    logger: false,
-  });
+  const app = await NestFactory.createApplicationContext(
+    ImportCommandModule.forDataSource(config, dataSource),
+    {
+      logger: false,
+    },
+  );
   try {
     const result = await app.get(ImportService).importStream(createReadStream(file));
     process.stdout.write(`${JSON.stringify(result)}\n`);

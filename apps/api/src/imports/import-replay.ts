@@ -4,7 +4,7 @@ import type {
   Agency,
   Application,
   ApplicationEvent,
-  ApplicationRating,
+  HistoryRowsOfFile,
   Procedure,
   User,
 } from '@onegate/persistence';
@@ -28,14 +28,9 @@ export interface ReplayContext {
   importedAt: Date;
 }
 
-/** The rows of one imported application, ready to be written together. */
-export interface ReplayedApplication {
-  application: Application;
-  events: ApplicationEvent[];
-  rating: ApplicationRating | null;
+/** The rows of one imported application, ready to be written together, and its history for the rollups. */
+export interface ReplayedApplication extends HistoryRowsOfFile {
   history: ApplicationHistory;
-  /** The receipt number the code uses, so later receptions that day never reuse it. */
-  receiptNumber: { agencyId: string; localDate: string; number: number } | null;
 }
 
 const fail = (message: string): never => {

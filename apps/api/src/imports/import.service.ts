@@ -2,11 +2,11 @@ import type { Readable } from 'node:stream';
 
 import { Injectable } from '@nestjs/common';
 
-import { Clock, WorkingCalendarService } from '@onegate/applications';
+import { ApplicationJournal, Clock, WorkingCalendarService } from '@onegate/applications';
 import type { WorkingCalendar } from '@onegate/domain';
 import { isUniqueViolation, TransactionRunner } from '@onegate/persistence';
 import type { Agency, Procedure } from '@onegate/persistence';
-import { contributionOf, ReportRollupsService, RollupChanges } from '@onegate/reporting';
+import { contributionOf, RollupChanges } from '@onegate/reporting';
 
 import { EventLoopTurns } from './event-loop-turns';
 import type { ImportLine } from './import-line';
@@ -75,7 +75,7 @@ export class ImportService {
     private readonly repository: ImportRepository,
     private readonly calendars: WorkingCalendarService,
     private readonly transactions: TransactionRunner,
-    private readonly rollups: ReportRollupsService,
+    private readonly journal: ApplicationJournal,
     private readonly clock: Clock,
   ) {}
 
@@ -204,12 +204,12 @@ export class ImportService {
     if (replayed.length === 0) return;
     try {
       await this.transactions.run(async (manager) => {
-        await this.repository.insert(
+        await this.journal.recordHistories(
           manager,
           replayed.map((entry) => entry.replayed),
-          turns,
+          changes,
+          () => turns.share(),
         );
-        await this.rollups.apply(manager, changes, () => turns.share());
       });
       result.imported += replayed.length;
     } catch (error) {
