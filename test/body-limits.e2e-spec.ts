@@ -29,7 +29,7 @@ describe(`request bodies are read only for a known caller; slow clients are cut 
       configure: (config) =>
         new AppConfig({
           ...config,
-          httpTimeouts: { headersMs: 1_000, bodyIdleMs: 1_000, requestMs: 60_000 },
+          httpTimeouts: { ...config.httpTimeouts, headersMs: 1_000, bodyIdleMs: 1_000, requestMs: 60_000 },
         }),
     });
     citizen = await signIn(stack.apiUrl, DEMO_ACCOUNTS.citizen, stack.config.demoPassword!);

@@ -12,6 +12,7 @@ import { assertEveryQueryIsDeclared, createValidationPipe } from '@onegate/obser
 
 import { ApiModule } from './api.module';
 import { applyBodyLimits, applyCors } from './http-boundary';
+import { closeWithGrace } from './http-shutdown';
 import { applyHttpTimeouts } from './http-timeouts';
 
 /** Builds the HTTP application on an opened, migrated database; the caller decides where it listens. */
@@ -28,6 +29,7 @@ export async function createApiApp(config: AppConfig, dataSource: DataSource): P
   applyCors(app, config);
   applyBodyLimits(app, config);
   applyHttpTimeouts(app.getHttpServer(), config.httpTimeouts);
+  app.getHttpAdapter().close = () => closeWithGrace(app.getHttpServer(), config.httpTimeouts.shutdownGraceMs);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.getHttpAdapter().getInstance().disable('x-powered-by');

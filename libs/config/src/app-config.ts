@@ -36,6 +36,8 @@ export interface HttpTimeouts {
   headersMs: number;
   bodyIdleMs: number;
   requestMs: number;
+  /** How long closing waits for requests in flight before closing their connections. */
+  shutdownGraceMs: number;
 }
 
 export class AppConfig {

@@ -53,6 +53,7 @@ export const ENVIRONMENT_VARIABLES = [
   'HTTP_HEADERS_TIMEOUT_MS',
   'HTTP_BODY_IDLE_TIMEOUT_MS',
   'HTTP_REQUEST_TIMEOUT_MS',
+  'HTTP_SHUTDOWN_GRACE_MS',
   'PUBLIC_URL',
   'OIDC_ISSUER_URL',
   'OIDC_CLIENT_ID',
@@ -174,6 +175,10 @@ export class Environment {
   /** How long a client may take to send a whole request, headers and body (the largest upload included). */
   @IsIntegerBetween(1_000, 3_600_000)
   public HTTP_REQUEST_TIMEOUT_MS = 300_000;
+
+  /** How long a stopping API waits for requests in flight before it closes the connections left. */
+  @IsIntegerBetween(0, 600_000)
+  public HTTP_SHUTDOWN_GRACE_MS = 10_000;
 
   /** Where citizens reach OneGate; used for links and the OpenID Connect redirect. */
   @Transform(emptyToUndefined)

@@ -151,19 +151,21 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('ends slow requests: header, body-idle and request timeouts, in milliseconds', () => {
+  it('ends slow requests: header, body-idle and request timeouts, and the grace of a stop, in milliseconds', () => {
     expect(loadConfig({}).httpTimeouts).toEqual({
       headersMs: 20_000,
       bodyIdleMs: 30_000,
       requestMs: 300_000,
+      shutdownGraceMs: 10_000,
     });
     expect(
       loadConfig({
         HTTP_HEADERS_TIMEOUT_MS: '5000',
         HTTP_BODY_IDLE_TIMEOUT_MS: '2000',
         HTTP_REQUEST_TIMEOUT_MS: '60000',
+        HTTP_SHUTDOWN_GRACE_MS: '0',
       }).httpTimeouts,
-    ).toEqual({ headersMs: 5_000, bodyIdleMs: 2_000, requestMs: 60_000 });
+    ).toEqual({ headersMs: 5_000, bodyIdleMs: 2_000, requestMs: 60_000, shutdownGraceMs: 0 });
     expect(problemsOf({ HTTP_BODY_IDLE_TIMEOUT_MS: '0' })).toEqual([
       'HTTP_BODY_IDLE_TIMEOUT_MS must be a whole number from 1000 to 600000',
     ]);

@@ -58,6 +58,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       headersMs: env.HTTP_HEADERS_TIMEOUT_MS,
       bodyIdleMs: env.HTTP_BODY_IDLE_TIMEOUT_MS,
       requestMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      shutdownGraceMs: env.HTTP_SHUTDOWN_GRACE_MS,
     },
     storageDir: env.STORAGE_DIR,
     storageLimits: {
