@@ -30,3 +30,4 @@ export * from './repositories/mail-sink.repository';
 export * from './repositories/application-watch.repository';
 export * from './repositories/retention.repository';
 export * from './database-durability';
+export { resealFormAnswers, resealNationalIds, resealPersonalText } from './key-rotation/reseal';
