@@ -22,7 +22,7 @@ function importedModules(source: string): string[] {
 
 describe('migrations/', () => {
   // A migration replays history: code it imports from the libraries would change under it, and the
-  // libraries read the migration list (docs/architecture.md, "Migrations").
+  // libraries read the migration list (docs/architecture.md, "Data").
   it('imports nothing but TypeORM, Node built-ins and its own files', () => {
     const files = readdirSync(MIGRATIONS_DIR).filter(
       (name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'),
