@@ -1,5 +1,8 @@
 import type { QueryRunner } from 'typeorm';
 
+// The data migrations keep a frozen copy of this in migrations/paged-rewrite.ts, as it was when they
+// were written (docs/architecture.md, "Data"); this one is free to change.
+
 /** Some text columns of one row, by column name; `id` is the row's primary key. */
 export type StoredValues = Readonly<Record<string, string | null>>;
 
