@@ -19,4 +19,21 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
     },
   },
+  {
+    // A migration is frozen history: it imports TypeORM, Node and its own files only (docs/architecture.md).
+    files: ['migrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@onegate/*', '../*'],
+              message: 'A migration is frozen history: copy what it needs into migrations/ instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { Table } from 'typeorm';
 
-import { VIETNAM_DAY_OVERRIDES_2025_2026 } from '@onegate/domain';
-
+import { OFFICIAL_DAYS_2025_2026 } from './1764100006000-official-days-2025-2026';
 import { idColumn, referenceColumn, timestampColumn, varcharColumn } from './columns';
 
 /** The day overrides administrators maintain, starting with the official 2025-2026 schedules. */
@@ -35,7 +34,7 @@ export class CreateCalendarOverrides1764100006000 implements MigrationInterface 
     // Plain SQL rather than a query builder: this must not depend on the entity as it will later be.
     const { driver } = queryRunner.connection;
     const createdAt = Date.now();
-    for (const { date, kind, reason } of VIETNAM_DAY_OVERRIDES_2025_2026) {
+    for (const { date, kind, reason } of OFFICIAL_DAYS_2025_2026) {
       const [sql, parameters] = driver.escapeQueryWithParameters(
         `INSERT INTO "calendar_overrides" ("id", "date", "kind", "reason", "created_at", "created_by")
          VALUES (:id, :date, :kind, :reason, :createdAt, NULL)`,

@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { TableColumn, TableIndex } from 'typeorm';
 
+import { sealingCipherFromEnvironment } from './1764100070000-sealing-cipher';
 import { varcharColumn } from './columns';
 import { rewriteNationalIds, sealWithCurrentKey } from './national-id-rows';
 import { resizeVarchar } from './resize-varchar';
@@ -18,13 +19,14 @@ export class EncryptNationalIds1764100070000 implements MigrationInterface {
     await resizeVarchar(queryRunner, 'users', 'national_id', SEALED_LENGTH, true);
     await resizeVarchar(queryRunner, 'applications', 'applicant_national_id', SEALED_LENGTH, false);
     await queryRunner.addColumn('users', new TableColumn(varcharColumn('national_id_hash', 64, true)));
-    await rewriteNationalIds(queryRunner, sealWithCurrentKey);
+    const cipher = sealingCipherFromEnvironment();
+    await rewriteNationalIds(queryRunner, cipher, sealWithCurrentKey(cipher));
     await queryRunner.dropIndex('users', 'IDX_users_national_id');
     await queryRunner.createIndex('users', uniqueIndex('IDX_users_national_id_hash', 'national_id_hash'));
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await rewriteNationalIds(queryRunner, (plain) => plain, false);
+    await rewriteNationalIds(queryRunner, sealingCipherFromEnvironment(), (plain) => plain, false);
     await queryRunner.dropIndex('users', 'IDX_users_national_id_hash');
     await queryRunner.dropColumn('users', 'national_id_hash');
     await resizeVarchar(queryRunner, 'users', 'national_id', PLAIN_LENGTH, true);

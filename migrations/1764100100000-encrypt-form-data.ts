@@ -1,6 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-import { rewriteFormData, sealFormData, unsealFormData } from './form-data-rows';
+import { sealingCipherFromEnvironment } from './1764100070000-sealing-cipher';
+import { rewriteFormData } from './form-data-rows';
+import { sealText, unsealText } from './sealed-text-rows';
 
 /**
  * Applications' form answers carry national ID numbers, addresses and phone numbers, so they are
@@ -9,10 +11,11 @@ import { rewriteFormData, sealFormData, unsealFormData } from './form-data-rows'
  */
 export class EncryptFormData1764100100000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await rewriteFormData(queryRunner, sealFormData);
+    const cipher = sealingCipherFromEnvironment();
+    await rewriteFormData(queryRunner, cipher, sealText(cipher));
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await rewriteFormData(queryRunner, unsealFormData);
+    await rewriteFormData(queryRunner, sealingCipherFromEnvironment(), unsealText);
   }
 }

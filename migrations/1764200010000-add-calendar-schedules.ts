@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { Table } from 'typeorm';
 
-import { VIETNAM_DAY_OVERRIDES_2020_2024, VIETNAM_OFFICIAL_SCHEDULES } from '@onegate/domain';
-
+import {
+  OFFICIAL_DAYS_2020_2024,
+  OFFICIAL_SCHEDULES_2020_2026,
+} from './1764200010000-official-schedules-2020-2026';
 import { integerColumn, referenceColumn, timestampColumn, varcharColumn } from './columns';
 
 /**
@@ -34,7 +36,7 @@ export class AddCalendarSchedules1764200010000 implements MigrationInterface {
     );
     // Plain SQL rather than a query builder: this must not depend on the entities as they will later be.
     const now = Date.now();
-    for (const { year, source } of VIETNAM_OFFICIAL_SCHEDULES) {
+    for (const { year, source } of OFFICIAL_SCHEDULES_2020_2026) {
       await this.run(
         queryRunner,
         `INSERT INTO "calendar_schedules" ("year", "source", "loaded_at", "loaded_by")
@@ -42,7 +44,7 @@ export class AddCalendarSchedules1764200010000 implements MigrationInterface {
         { year, source, now },
       );
     }
-    for (const { date, kind, reason } of VIETNAM_DAY_OVERRIDES_2020_2024) {
+    for (const { date, kind, reason } of OFFICIAL_DAYS_2020_2024) {
       const declared = await this.run(
         queryRunner,
         `SELECT "id" FROM "calendar_overrides" WHERE "date" = :date`,
@@ -59,7 +61,7 @@ export class AddCalendarSchedules1764200010000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const { date, kind, reason } of VIETNAM_DAY_OVERRIDES_2020_2024) {
+    for (const { date, kind, reason } of OFFICIAL_DAYS_2020_2024) {
       await this.run(
         queryRunner,
         `DELETE FROM "calendar_overrides"

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+import { sealingCipherFromEnvironment } from './1764100070000-sealing-cipher';
 import { resizeVarchar } from './resize-varchar';
 import { rewritePersonalText, sealText, unsealText } from './sealed-text-rows';
 
@@ -15,11 +16,12 @@ const SEALED_PHONE_LENGTH = 100;
 export class SealPersonalText1764200013000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await resizeVarchar(queryRunner, 'users', 'phone', SEALED_PHONE_LENGTH, true);
-    await rewritePersonalText(queryRunner, sealText);
+    const cipher = sealingCipherFromEnvironment();
+    await rewritePersonalText(queryRunner, cipher, sealText(cipher));
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await rewritePersonalText(queryRunner, unsealText);
+    await rewritePersonalText(queryRunner, sealingCipherFromEnvironment(), unsealText);
     await resizeVarchar(queryRunner, 'users', 'phone', PLAIN_PHONE_LENGTH, true);
   }
 }

@@ -35,10 +35,6 @@ import { AddCalendarSchedules1764200010000 } from './1764200010000-add-calendar-
 import { AddIdempotencyLease1764200012000 } from './1764200012000-add-idempotency-lease';
 import { SealPersonalText1764200013000 } from './1764200013000-seal-personal-text';
 
-export { rewriteNationalIds, sealWithCurrentKey } from './national-id-rows';
-export { rewriteFormData, sealFormData } from './form-data-rows';
-export { rewritePersonalText, sealText } from './sealed-text-rows';
-
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
   CreateAgencies1764100000000,

@@ -1,7 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 
-import { decryptNationalId, nationalIdCipher } from '@onegate/config';
-
+import type { SealingCipher } from './1764100070000-sealing-cipher';
 import type { StoredValues } from './paged-rewrite';
 import { rewriteRows } from './paged-rewrite';
 
@@ -15,8 +14,10 @@ const NATIONAL_ID_COLUMNS = [
 export type NationalIdWriter = (plain: string, stored: string) => string;
 
 /** Seals what is not sealed with the current key yet; empty values stay empty. */
-export const sealWithCurrentKey: NationalIdWriter = (plain, stored) =>
-  plain === '' || nationalIdCipher().isCurrent(stored) ? stored : nationalIdCipher().encrypt(plain);
+export const sealWithCurrentKey =
+  (cipher: SealingCipher): NationalIdWriter =>
+  (plain, stored) =>
+    plain === '' || cipher.isCurrent(stored) ? stored : cipher.seal(plain);
 
 /**
  * Rewrites every stored national ID number with `write`, and recomputes the lookup hashes with the
@@ -25,6 +26,7 @@ export const sealWithCurrentKey: NationalIdWriter = (plain, stored) =>
  */
 export async function rewriteNationalIds(
   runner: QueryRunner,
+  cipher: SealingCipher,
   write: NationalIdWriter,
   withHashes = true,
 ): Promise<number> {
@@ -34,10 +36,10 @@ export async function rewriteNationalIds(
     changed += await rewriteRows(runner, { table, columns }, (row): StoredValues | null => {
       const stored = row[column];
       if (stored === null || stored === undefined) return null;
-      const plain = decryptNationalId(stored);
+      const plain = cipher.open(stored);
       const next = write(plain, stored);
       if (!hashColumn) return next === stored ? null : { [column]: next };
-      const hash = withHashes && plain !== '' ? nationalIdCipher().hash(plain) : null;
+      const hash = withHashes && plain !== '' ? cipher.hash(plain) : null;
       return next === stored && hash === (row[hashColumn] ?? null)
         ? null
         : { [column]: next, [hashColumn]: hash };

@@ -1,5 +1,8 @@
 import type { QueryRunner } from 'typeorm';
 
+// Frozen with the data migrations that use it, like every file here (docs/architecture.md, "Data");
+// key rotation has its own copy, free to change, in libs/persistence/src/key-rotation/paged-rewrite.ts.
+
 /** Some text columns of one row, by column name; `id` is the row's primary key. */
 export type StoredValues = Readonly<Record<string, string | null>>;
 

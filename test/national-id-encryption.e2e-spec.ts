@@ -101,17 +101,41 @@ describe(`national ID numbers encrypted at rest (${testDatabaseKind()})`, () => 
    * Runs `keys rotate` with a new first key, lets `whileRotated` look at the result, then rotates back
    * to the development key, so that nothing sealed with the test's key stays behind.
    */
-  const rotatedThereAndBack = async (keyId: string, whileRotated: () => Promise<void>) => {
+  const rotatedThereAndBack = async (
+    keyId: string,
+    whileRotated: () => Promise<void>,
+    sealWith: (config: AppConfig) => Promise<void> = (config) => runKeysCommand(config, 'rotate'),
+  ) => {
     const development = stack.config.nationalIdKeys;
     const rotated = { id: keyId, key: randomBytes(32) };
     const withKeys = (encryption: typeof development.encryption) =>
       new AppConfig({ ...stack.config, nationalIdKeys: { ...development, encryption } });
     try {
-      await runKeysCommand(withKeys([rotated, ...development.encryption]), 'rotate');
+      await sealWith(withKeys([rotated, ...development.encryption]));
       await whileRotated();
       await runKeysCommand(withKeys([...development.encryption, rotated]), 'rotate');
     } finally {
       useNationalIdKeys(development);
+    }
+  };
+
+  /**
+   * Reverts and re-applies the encryption migrations with `config`'s keys in NATIONAL_ID_KEYS, the
+   * variable the migrations read, as `migrate run` does in production.
+   */
+  const remigratedWithKeys = async (config: AppConfig) => {
+    const before = process.env.NATIONAL_ID_KEYS;
+    process.env.NATIONAL_ID_KEYS = config.nationalIdKeys.encryption
+      .map(({ id, key }) => `${id}:${key.toString('base64')}`)
+      .join(',');
+    try {
+      await withMigrationConnection(config, async (dataSource) => {
+        await undoMigrationsUntil(dataSource, ENCRYPTION_MIGRATION);
+        await runMigrationsExclusively(dataSource);
+      });
+    } finally {
+      if (before === undefined) delete process.env.NATIONAL_ID_KEYS;
+      else process.env.NATIONAL_ID_KEYS = before;
     }
   };
 
@@ -282,6 +306,22 @@ describe(`national ID numbers encrypted at rest (${testDatabaseKind()})`, () => 
     );
     expect(JSON.parse(await storedForm(application.id))).toEqual(PERMIT_FORM);
     expect((await apps.get(clerk, application.id)).body.formData).toEqual(PERMIT_FORM);
+  });
+
+  it('seals with the first key of NATIONAL_ID_KEYS when its migrations are re-applied, and OneGate reads it', async () => {
+    const application = await submittedPermit();
+    await rotatedThereAndBack(
+      'k2029',
+      async () => {
+        await expectSealedForm(application.id, 'k2029');
+        expect((await storedUser(citizen.email)).national_id).toMatch(/^v1:k2029:/);
+        expect((await apps.get(clerk, application.id)).body.formData).toEqual(PERMIT_FORM);
+        expect((await signInByNationalId()).status).toBe(200);
+      },
+      remigratedWithKeys,
+    );
+    await expectSealedForm(application.id);
+    expect((await apps.get(owner, application.id)).body.formData).toEqual(PERMIT_FORM);
   });
 
   it('re-seals form answers with the new first key on `keys rotate`, which reads them back', async () => {

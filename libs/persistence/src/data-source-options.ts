@@ -14,7 +14,8 @@ export type DatabaseSettings = Pick<AppConfig, 'database' | 'readDatabase'> &
 
 /**
  * The one place that turns configuration into TypeORM options; schema only ever comes from migrations.
- * It also hands the national ID keys to the entity mapping (and the migrations) that encrypt with them.
+ * It also hands the national ID keys to the entity mapping that encrypts with them; the migrations that
+ * seal values read the same variables themselves (docs/architecture.md, "Data").
  */
 export function dataSourceOptions(config: DatabaseSettings): DataSourceOptions {
   if (config.nationalIdKeys) useNationalIdKeys(config.nationalIdKeys);

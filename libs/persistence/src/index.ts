@@ -31,3 +31,4 @@ export * from './repositories/application-watch.repository';
 export * from './repositories/retention.repository';
 export * from './database-durability';
 export * from './repositories/history-rows';
+export { resealFormAnswers, resealNationalIds, resealPersonalText } from './key-rotation/reseal';
