@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Module } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { JobRun } from '@onegate/persistence';
-import { UnhandledJobsError } from '@onegate/jobs';
+import { JobName, OnJob, UnhandledJobsError } from '@onegate/jobs';
+
+import { JOB_MODULES } from '../apps/worker/src/worker.module';
 
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
 import { eventually, request } from './support/http';
@@ -65,11 +67,26 @@ describe(`jobs: API → Redis → worker → database (${testDatabaseKind()})`, 
   });
 });
 
-@Injectable()
+@Module({})
 class NothingHandled {}
+
+@Injectable()
+class SecondPingRecorder {
+  @OnJob(JobName.Ping)
+  public async record(): Promise<void> {}
+}
+
+@Module({ providers: [SecondPingRecorder] })
+class PingHandledTwice {}
 
 describe(`worker start-up (${testDatabaseKind()})`, () => {
   it('refuses to start when a registered job has no handler', async () => {
-    await expect(TestStack.start({ workerHandlers: [NothingHandled] })).rejects.toThrow(UnhandledJobsError);
+    await expect(TestStack.start({ workerJobModules: [NothingHandled] })).rejects.toThrow(UnhandledJobsError);
+  });
+
+  it('refuses to start when a job has two handlers', async () => {
+    await expect(TestStack.start({ workerJobModules: [...JOB_MODULES, PingHandledTwice] })).rejects.toThrow(
+      /more than one handler for job\(s\): system.ping/,
+    );
   });
 });

@@ -6,6 +6,7 @@ import { AppConfig } from '@onegate/config';
 import { JobDispatcher } from './job-dispatcher';
 import { Outbox } from './outbox';
 import { ALL_QUEUES, QUEUE_JOB_OPTIONS } from './job-registry';
+import { queueMapProvider } from './queue-map';
 import { redisOptions } from './redis-connection';
 
 const queueRegistrations = BullModule.registerQueue(
@@ -29,7 +30,7 @@ export class JobsModule {
         }),
         queueRegistrations,
       ],
-      providers: [JobDispatcher, Outbox],
+      providers: [queueMapProvider, JobDispatcher, Outbox],
       exports: [JobDispatcher, Outbox, queueRegistrations],
     };
   }
