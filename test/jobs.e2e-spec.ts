@@ -2,7 +2,7 @@ import { Injectable, Module } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { JobRun } from '@onegate/persistence';
-import { JobName, OnJob, UnhandledJobsError } from '@onegate/jobs';
+import { ALL_QUEUES, JobDispatcher, JobName, OnJob, UnhandledJobsError } from '@onegate/jobs';
 
 import { JOB_MODULES } from '../apps/worker/src/worker.module';
 
@@ -49,6 +49,14 @@ describe(`jobs: API → Redis → worker → database (${testDatabaseKind()})`, 
     expect(worker).toContain('onegate_job_duration_seconds_bucket');
     const api = await (await fetch(`${stack.apiUrl}/metrics`)).text();
     expect(api).toMatch(/onegate_queue_jobs\{queue="system",state="completed"[^}]*\} [1-9]/);
+  });
+
+  it('has a worker taking jobs from every queue of the registry', async () => {
+    const dispatcher = stack.worker!.get(JobDispatcher);
+    for (const name of ALL_QUEUES) {
+      const queue = dispatcher.allQueues().find((candidate) => candidate.name === name)!;
+      expect(await queue.getWorkersCount(), name).toBeGreaterThan(0);
+    }
   });
 
   it('rejects an invalid ping body with 400 naming the field', async () => {
