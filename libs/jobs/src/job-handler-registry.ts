@@ -22,7 +22,7 @@ export function checkHandlerCoverage(registered: readonly string[], handled: rea
   if (missing.length > 0) throw new UnhandledJobsError(missing);
 }
 
-/** Finds the @OnJob methods of all providers at start-up and refuses to start with any job unhandled. */
+/** Finds the @OnJob methods of all providers at start-up; refuses to start with a job unhandled or handled twice. */
 @Injectable()
 export class JobHandlerRegistry implements OnModuleInit {
   private readonly handlers = new Map<string, JobHandlerFunction>();
