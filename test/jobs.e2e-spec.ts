@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Module } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { JobRun } from '@onegate/persistence';
-import { UnhandledJobsError } from '@onegate/jobs';
+import { ALL_QUEUES, JobDispatcher, JobName, OnJob, UnhandledJobsError } from '@onegate/jobs';
+
+import { JOB_MODULES } from '../apps/worker/src/worker.module';
 
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
 import { eventually, request } from './support/http';
@@ -49,6 +51,14 @@ describe(`jobs: API → Redis → worker → database (${testDatabaseKind()})`, 
     expect(api).toMatch(/onegate_queue_jobs\{queue="system",state="completed"[^}]*\} [1-9]/);
   });
 
+  it('has a worker taking jobs from every queue of the registry', async () => {
+    const dispatcher = stack.worker!.get(JobDispatcher);
+    for (const name of ALL_QUEUES) {
+      const queue = dispatcher.allQueues().find((candidate) => candidate.name === name)!;
+      expect(await queue.getWorkersCount(), name).toBeGreaterThan(0);
+    }
+  });
+
   it('rejects an invalid ping body with 400 naming the field', async () => {
     const { status, body } = await request(`${stack.apiUrl}/api/admin/ping-job`, {
       method: 'POST',
@@ -65,11 +75,26 @@ describe(`jobs: API → Redis → worker → database (${testDatabaseKind()})`, 
   });
 });
 
-@Injectable()
+@Module({})
 class NothingHandled {}
+
+@Injectable()
+class SecondPingRecorder {
+  @OnJob(JobName.Ping)
+  public async record(): Promise<void> {}
+}
+
+@Module({ providers: [SecondPingRecorder] })
+class PingHandledTwice {}
 
 describe(`worker start-up (${testDatabaseKind()})`, () => {
   it('refuses to start when a registered job has no handler', async () => {
-    await expect(TestStack.start({ workerHandlers: [NothingHandled] })).rejects.toThrow(UnhandledJobsError);
+    await expect(TestStack.start({ workerJobModules: [NothingHandled] })).rejects.toThrow(UnhandledJobsError);
+  });
+
+  it('refuses to start when a job has two handlers', async () => {
+    await expect(TestStack.start({ workerJobModules: [...JOB_MODULES, PingHandledTwice] })).rejects.toThrow(
+      /more than one handler for job\(s\): system.ping/,
+    );
   });
 });

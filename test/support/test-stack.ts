@@ -14,7 +14,8 @@ import { removeSuiteLeftovers } from './test-leftovers';
 
 export interface TestStackOptions {
   worker?: boolean;
-  workerHandlers?: Type[];
+  /** The modules whose services handle the worker's jobs, when not the worker's own. */
+  workerJobModules?: Type[];
   /** The API's port, when the configuration must know its URL up front; any free port otherwise. */
   apiPort?: number;
   /** Adjusts the suite's configuration before anything starts. */
@@ -49,7 +50,7 @@ export class TestStack {
       await api.listen(options.apiPort ?? 0, '127.0.0.1');
       let worker: INestApplication | null = null;
       if (options.worker !== false) {
-        worker = await createWorkerApp(config, await openDatabase(config, 'wait'), options.workerHandlers);
+        worker = await createWorkerApp(config, await openDatabase(config, 'wait'), options.workerJobModules);
         started.push(worker);
         await worker.listen(0, '127.0.0.1');
       }

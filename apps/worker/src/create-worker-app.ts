@@ -5,18 +5,18 @@ import type { DataSource } from 'typeorm';
 
 import type { AppConfig } from '@onegate/config';
 
-import { JOB_HANDLERS, WorkerModule } from './worker.module';
+import { JOB_MODULES, WorkerModule } from './worker.module';
 
 /**
- * The worker runs the queue processors and serves only /health and /metrics. Initialising it
- * checks that every registered job has a handler, and throws if not.
+ * The worker runs one BullMQ worker per queue and serves only /health and /metrics. Initialising it
+ * checks that every registered job has exactly one handler among the job modules, and throws if not.
  */
 export async function createWorkerApp(
   config: AppConfig,
   dataSource: DataSource,
-  handlers: Type[] = JOB_HANDLERS,
+  jobModules: Type[] = JOB_MODULES,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(WorkerModule.forRoot(config, dataSource, handlers), {
+  const app = await NestFactory.create(WorkerModule.forRoot(config, dataSource, jobModules), {
     bufferLogs: true,
     abortOnError: false,
   });

@@ -2,9 +2,8 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 
-import { ApplicationsModule } from '@onegate/applications';
 import { AppConfig, ConfigModule } from '@onegate/config';
-import { DocumentsModule, SigningModule } from '@onegate/documents';
+import { DocumentsModule } from '@onegate/documents';
 import {
   JOB_SCHEDULES,
   JobHandlerRegistry,
@@ -13,34 +12,33 @@ import {
   JobsModule,
   OutboxReconciler,
   OutboxRelay,
+  QueueWorkers,
   RedisReadiness,
 } from '@onegate/jobs';
 import { NotificationsModule } from '@onegate/notifications';
 import { OperationsModule } from '@onegate/observability';
 import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
 
-import { DeadlinesHandler } from './deadlines.handler';
 import { DEADLINE_SCHEDULES } from './deadlines/deadline-schedules';
 import { DeadlinesModule } from './deadlines/deadlines.module';
-import { FormsHandler } from './forms.handler';
-import { IntakeHandler } from './intake.handler';
-import { IssuanceHandler } from './issuance.handler';
-import { NotificationsHandler } from './notifications.handler';
-import { PingHandler } from './ping.handler';
-import { QUEUE_PROCESSORS } from './queue-processors';
-import { RetentionHandler } from './retention.handler';
+import { IntakeModule } from './intake/intake.module';
+import { IssuanceModule } from './issuance/issuance.module';
 import { RETENTION_SCHEDULES } from './retention/retention-schedule';
 import { RetentionModule } from './retention/retention.module';
+import { SystemModule } from './system/system.module';
 
-/** Every job handler of the worker; start-up fails if a registered job name has none. */
-export const JOB_HANDLERS: Type[] = [
-  PingHandler,
-  IntakeHandler,
-  IssuanceHandler,
-  NotificationsHandler,
-  DeadlinesHandler,
-  FormsHandler,
-  RetentionHandler,
+/**
+ * The modules whose services handle the jobs (methods marked @OnJob); start-up fails if a registered
+ * job name has no handler among them, or two.
+ */
+export const JOB_MODULES: Type[] = [
+  SystemModule,
+  IntakeModule,
+  IssuanceModule,
+  NotificationsModule,
+  DeadlinesModule,
+  DocumentsModule,
+  RetentionModule,
 ];
 
 @Module({})
@@ -48,7 +46,7 @@ export class WorkerModule {
   public static forRoot(
     config: AppConfig,
     dataSource: DataSource,
-    handlers: Type[] = JOB_HANDLERS,
+    jobModules: Type[] = JOB_MODULES,
   ): DynamicModule {
     return {
       module: WorkerModule,
@@ -61,12 +59,7 @@ export class WorkerModule {
         PersistenceModule.forDataSource(dataSource),
         JobsModule.forRoot(),
         DiscoveryModule,
-        ApplicationsModule,
-        NotificationsModule,
-        DeadlinesModule,
-        RetentionModule,
-        DocumentsModule,
-        SigningModule,
+        ...jobModules,
       ],
       providers: [
         JobHandlerRegistry,
@@ -75,8 +68,7 @@ export class WorkerModule {
         OutboxReconciler,
         { provide: JOB_SCHEDULES, useValue: [...DEADLINE_SCHEDULES, ...RETENTION_SCHEDULES] },
         JobScheduleKeeper,
-        ...handlers,
-        ...QUEUE_PROCESSORS,
+        QueueWorkers,
       ],
     };
   }

@@ -1,35 +1,19 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
-import { JobsOptions, Queue } from 'bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import type { JobsOptions, Queue } from 'bullmq';
 
-import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './job-registry';
+import { JOB_QUEUE } from './job-registry';
+import type { JobName, JobPayload } from './job-registry';
+import { QUEUE_MAP } from './queue-map';
+import type { QueueMap } from './queue-map';
 
 /** The one way to enqueue a job: by its typed name, onto the queue the registry gives it. */
 @Injectable()
 export class JobDispatcher {
-  private readonly queues: Record<QueueName, Queue>;
-
-  public constructor(
-    @InjectQueue(QueueName.System) system: Queue,
-    @InjectQueue(QueueName.Intake) intake: Queue,
-    @InjectQueue(QueueName.Issuance) issuance: Queue,
-    @InjectQueue(QueueName.Notifications) notifications: Queue,
-    @InjectQueue(QueueName.Deadlines) deadlines: Queue,
-    @InjectQueue(QueueName.Documents) documents: Queue,
-  ) {
-    this.queues = {
-      [QueueName.System]: system,
-      [QueueName.Intake]: intake,
-      [QueueName.Issuance]: issuance,
-      [QueueName.Notifications]: notifications,
-      [QueueName.Deadlines]: deadlines,
-      [QueueName.Documents]: documents,
-    };
-  }
+  public constructor(@Inject(QUEUE_MAP) private readonly queues: QueueMap) {}
 
   public async dispatch<Name extends JobName>(
     name: Name,
-    payload: JobPayloads[Name],
+    payload: JobPayload<Name>,
     options: JobsOptions = {},
   ): Promise<string> {
     const job = await this.queueOf(name).add(name, payload, options);
@@ -39,7 +23,7 @@ export class JobDispatcher {
   /** Many jobs of one name in one round trip to Redis; a job id already queued adds nothing, as with `dispatch`. */
   public async dispatchAll<Name extends JobName>(
     name: Name,
-    jobs: { payload: JobPayloads[Name]; options?: JobsOptions }[],
+    jobs: { payload: JobPayload<Name>; options?: JobsOptions }[],
   ): Promise<void> {
     if (jobs.length === 0) return;
     await this.queueOf(name).addBulk(
@@ -53,10 +37,10 @@ export class JobDispatcher {
   }
 
   public queueOf(name: JobName): Queue {
-    return this.queues[JOB_QUEUE[name]];
+    return this.queues.get(JOB_QUEUE[name])!;
   }
 
   public allQueues(): Queue[] {
-    return Object.values(this.queues);
+    return [...this.queues.values()];
   }
 }

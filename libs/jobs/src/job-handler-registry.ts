@@ -1,13 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 
-import { JOB_HANDLER } from './job-handler.decorator';
-import { ALL_JOBS, JobName } from './job-registry';
+import { ALL_JOBS } from './job-registry';
+import type { JobContext, JobName } from './job-registry';
+import { JOB_HANDLER } from './on-job.decorator';
 
-export type JobHandlerFunction = (
-  payload: unknown,
-  context: { jobId: string; attempt: number },
-) => Promise<void>;
+/** A handler once found; `@OnJob` has already checked its payload type against the registry. */
+export type JobHandlerFunction = (payload: unknown, context: JobContext) => Promise<unknown>;
 
 export class UnhandledJobsError extends Error {
   public constructor(public readonly jobNames: string[]) {
@@ -23,7 +22,7 @@ export function checkHandlerCoverage(registered: readonly string[], handled: rea
   if (missing.length > 0) throw new UnhandledJobsError(missing);
 }
 
-/** Finds the @JobHandler methods of all providers at start-up and refuses to start with any job unhandled. */
+/** Finds the @OnJob methods of all providers at start-up; refuses to start with a job unhandled or handled twice. */
 @Injectable()
 export class JobHandlerRegistry implements OnModuleInit {
   private readonly handlers = new Map<string, JobHandlerFunction>();

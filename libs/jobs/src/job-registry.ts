@@ -74,6 +74,16 @@ export interface JobPayloads {
   [JobName.RenderForm]: FormPayload;
 }
 
+/** The payload of one job, e.g. `JobPayload<JobName.Intake>`. */
+export type JobPayload<Name extends JobName> = JobPayloads[Name];
+
+/** What a handler learns of the job besides its payload. */
+export interface JobContext {
+  jobId: string;
+  /** 1 on the first run, 2 on the first retry, and so on. */
+  attempt: number;
+}
+
 export const JOB_QUEUE: { readonly [Name in JobName]: QueueName } = {
   [JobName.Ping]: QueueName.System,
   [JobName.ApplyRetention]: QueueName.System,

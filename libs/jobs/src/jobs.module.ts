@@ -6,6 +6,7 @@ import { AppConfig } from '@onegate/config';
 import { JobDispatcher } from './job-dispatcher';
 import { OutboxModule } from './outbox.module';
 import { ALL_QUEUES, QUEUE_JOB_OPTIONS } from './job-registry';
+import { queueMapProvider } from './queue-map';
 import { redisOptions } from './redis-connection';
 
 const queueRegistrations = BullModule.registerQueue(
@@ -30,7 +31,7 @@ export class JobsModule {
         queueRegistrations,
         OutboxModule,
       ],
-      providers: [JobDispatcher],
+      providers: [queueMapProvider, JobDispatcher],
       exports: [JobDispatcher, queueRegistrations],
     };
   }

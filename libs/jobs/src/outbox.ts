@@ -4,11 +4,11 @@ import type { EntityManager } from 'typeorm';
 import { OutboxRepository } from '@onegate/persistence';
 import type { JsonObject } from '@onegate/persistence';
 
-import type { JobName, JobPayloads } from './job-registry';
+import type { JobName, JobPayload } from './job-registry';
 
 export interface OutboxJob<Name extends JobName = JobName> {
   name: Name;
-  payload: JobPayloads[Name];
+  payload: JobPayload<Name>;
   /** Stable per effect (e.g. application, action and version), so a job is enqueued once. */
   jobId: string;
   runAt?: Date;

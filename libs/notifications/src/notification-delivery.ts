@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 
 import { Clock, FileStore } from '@onegate/applications';
 import { FormIssuer } from '@onegate/documents';
+import { JobName, OnJob } from '@onegate/jobs';
 import type { NotificationPayload } from '@onegate/jobs';
 import { AttachmentRepository, NotificationRepository } from '@onegate/persistence';
 import type { Attachment, Notification } from '@onegate/persistence';
@@ -49,6 +50,7 @@ export class NotificationDelivery {
     private readonly files: FileStore,
   ) {}
 
+  @OnJob(JobName.SendNotification)
   public async deliver(payload: NotificationPayload): Promise<void> {
     let stored = await this.notifications.findByKey(payload.key);
     if (!stored) {

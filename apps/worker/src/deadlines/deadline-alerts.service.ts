@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 
 import { Clock, WorkingCalendarService } from '@onegate/applications';
 import { CLOCK_RUNNING_STATES, deadlineAlertAt } from '@onegate/domain';
-import { JobDispatcher, JobName, notificationJobId } from '@onegate/jobs';
-import type { NotificationPayload } from '@onegate/jobs';
+import { JobDispatcher, JobName, notificationJobId, OnJob } from '@onegate/jobs';
+import type { ApplicationPayload, NotificationPayload } from '@onegate/jobs';
 import {
   ApplicationRepository,
   ApplicationWatchRepository,
@@ -35,6 +35,7 @@ export class DeadlineAlerts {
   ) {}
 
   /** Every running file due within the horizon; answers how many alerts it raised. */
+  @OnJob(JobName.ScanDeadlines)
   public async scan(): Promise<number> {
     const now = this.clock.now();
     const audience = await this.audience();
@@ -49,7 +50,8 @@ export class DeadlineAlerts {
   }
 
   /** One file, at the moment a delayed check falls due. */
-  public async check(applicationId: string): Promise<number> {
+  @OnJob(JobName.CheckDeadline)
+  public async check({ applicationId }: ApplicationPayload): Promise<number> {
     const application = await this.applications.findById(applicationId);
     if (!application?.dueAt || !CLOCK_RUNNING_STATES.includes(application.state)) return 0;
     return this.raise([application], this.clock.now(), await this.audience());

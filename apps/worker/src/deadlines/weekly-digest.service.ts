@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { Clock } from '@onegate/applications';
 import { previousWeek } from '@onegate/domain';
-import { JobDispatcher, JobName, notificationJobId } from '@onegate/jobs';
+import { JobDispatcher, JobName, notificationJobId, OnJob } from '@onegate/jobs';
 import type { NotificationPayload } from '@onegate/jobs';
 import { AgencyRepository, ApplicationWatchRepository } from '@onegate/persistence';
 
@@ -20,6 +20,7 @@ export class WeeklyDigest {
     private readonly clock: Clock,
   ) {}
 
+  @OnJob(JobName.WeeklyDigest)
   public async send(): Promise<number> {
     const now = this.clock.now();
     let sent = 0;

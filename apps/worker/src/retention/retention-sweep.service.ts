@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock, FileStore } from '@onegate/applications';
 import { AppConfig } from '@onegate/config';
 import { retentionCutoff } from '@onegate/domain';
+import { JobName, OnJob } from '@onegate/jobs';
 import { RetentionRepository, TransactionRunner } from '@onegate/persistence';
 import type { AbandonedDraft, ClosedCursor, DueApplication, RetentionRule } from '@onegate/persistence';
 
@@ -33,6 +34,7 @@ export class RetentionSweep {
     private readonly config: AppConfig,
   ) {}
 
+  @OnJob(JobName.ApplyRetention)
   public async sweep(): Promise<SweepOutcome> {
     const now = this.clock.now();
     const outcome: SweepOutcome = { anonymised: 0, draftsRemoved: 0, failed: 0 };

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { FileStore } from '@onegate/applications';
-import type { FormKind } from '@onegate/jobs';
+import { JobName, OnJob } from '@onegate/jobs';
+import type { FormKind, FormPayload } from '@onegate/jobs';
 import {
   AgencyRepository,
   ApplicationRepository,
@@ -38,7 +39,8 @@ export class FormIssuer {
   ) {}
 
   /** Renders the forms of this kind that the application's events call for and it lacks; answers how many. */
-  public async renderMissing(applicationId: string, kind: FormKind): Promise<number> {
+  @OnJob(JobName.RenderForm)
+  public async renderMissing({ applicationId, form: kind }: FormPayload): Promise<number> {
     const application = await this.applications.findById(applicationId);
     if (!application) return 0;
     const definition = FORMS[kind];

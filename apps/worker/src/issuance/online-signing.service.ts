@@ -2,7 +2,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 
 import { ApplicationActionsService } from '@onegate/applications';
 import { ResultIssuer } from '@onegate/documents';
-import { JobHandler, JobName } from '@onegate/jobs';
+import { JobName, OnJob } from '@onegate/jobs';
 import type { ApplicationPayload } from '@onegate/jobs';
 
 /**
@@ -12,13 +12,13 @@ import type { ApplicationPayload } from '@onegate/jobs';
  * job delivered after the `sign` event changes nothing.
  */
 @Injectable()
-export class IssuanceHandler {
+export class OnlineSigning {
   public constructor(
     private readonly results: ResultIssuer,
     private readonly actions: ApplicationActionsService,
   ) {}
 
-  @JobHandler(JobName.IssueResult)
+  @OnJob(JobName.IssueResult)
   public async issue(payload: ApplicationPayload): Promise<void> {
     const result = await this.results.issue(payload.applicationId);
     // No result: the file is no longer decided, or was signed on paper. Nothing to record.

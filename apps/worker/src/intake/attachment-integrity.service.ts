@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 
 import { FileStore } from '@onegate/applications';
-import { JobHandler, JobName } from '@onegate/jobs';
+import { JobName, OnJob } from '@onegate/jobs';
 import type { ApplicationPayload } from '@onegate/jobs';
 import { ApplicationRepository } from '@onegate/persistence';
 
@@ -13,15 +13,15 @@ import { ApplicationRepository } from '@onegate/persistence';
  * kept among failed jobs for operators).
  */
 @Injectable()
-export class IntakeHandler {
-  private readonly logger = new Logger(IntakeHandler.name);
+export class AttachmentIntegrity {
+  private readonly logger = new Logger(AttachmentIntegrity.name);
 
   public constructor(
     private readonly applications: ApplicationRepository,
     private readonly files: FileStore,
   ) {}
 
-  @JobHandler(JobName.Intake)
+  @OnJob(JobName.Intake)
   public async check(payload: ApplicationPayload): Promise<void> {
     for (const attachment of await this.applications.attachmentsOf(payload.applicationId)) {
       const hash = createHash('sha256');

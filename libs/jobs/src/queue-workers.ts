@@ -1,37 +1,54 @@
-import { WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Worker } from 'bullmq';
+import type { Job } from 'bullmq';
 
 import { AppConfig } from '@onegate/config';
 import { OutboxRepository } from '@onegate/persistence';
 
+import { JobDispatcher } from './job-dispatcher';
 import { JobHandlerRegistry } from './job-handler-registry';
 import { JobMetrics } from './job-metrics';
 
 /**
- * Base of every queue's processor: hands each job to the @JobHandler for its name, and counts it.
+ * One BullMQ worker per queue of the registry, started once every module is initialised (so once the
+ * handler registry has found one handler per job) and closed, letting running jobs finish, at shutdown.
+ * Each job goes to the @OnJob handler for its name, and is timed and counted.
  * A failed job is retried by BullMQ with the queue's backoff. A job that came from the outbox marks its
  * message completed once it has succeeded, before BullMQ records it (and may later remove it), so the
  * reconciler never takes a finished job for a lost one.
  */
 @Injectable()
-export abstract class RoutingProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(RoutingProcessor.name);
+export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(QueueWorkers.name);
+  private readonly workers: Worker[] = [];
 
   public constructor(
+    private readonly queues: JobDispatcher,
     private readonly handlers: JobHandlerRegistry,
     private readonly metrics: JobMetrics,
     private readonly config: AppConfig,
     private readonly outbox: OutboxRepository,
-  ) {
-    super();
-  }
+  ) {}
 
   public onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.workerConcurrency;
+    for (const queue of this.queues.allQueues()) {
+      const { connection, prefix } = queue.opts;
+      this.workers.push(
+        new Worker(queue.name, (job) => this.process(job), {
+          connection,
+          prefix,
+          concurrency: this.config.workerConcurrency,
+        }),
+      );
+    }
   }
 
-  public async process(job: Job): Promise<void> {
+  public async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+
+  private async process(job: Job): Promise<void> {
     const handler = this.handlers.handlerFor(job.name);
     const finish = this.metrics.start(job.queueName, job.name);
     try {

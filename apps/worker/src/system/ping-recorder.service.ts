@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 
-import { JobHandler, JobName, QueueName } from '@onegate/jobs';
-import type { PingPayload } from '@onegate/jobs';
+import { JobName, OnJob, QueueName } from '@onegate/jobs';
+import type { JobContext, PingPayload } from '@onegate/jobs';
 import { JobRunRepository } from '@onegate/persistence';
 
 /** Records each ping once in the database; a re-delivered ping changes nothing. */
 @Injectable()
-export class PingHandler {
+export class PingRecorder {
   public constructor(private readonly runs: JobRunRepository) {}
 
-  @JobHandler(JobName.Ping)
-  public async handle(payload: PingPayload, context: { jobId: string }): Promise<void> {
+  @OnJob(JobName.Ping)
+  public async record(payload: PingPayload, context: JobContext): Promise<void> {
     await this.runs.recordOnce({
       queue: QueueName.System,
       name: JobName.Ping,
