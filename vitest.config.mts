@@ -51,6 +51,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // The files run one after another in one process that loads the application once: each file
+          // starts its own stack on its own database, so they share no state but the loaded code.
+          isolate: false,
         },
       },
       {
