@@ -136,6 +136,23 @@ describe(`request bodies are read only for a known caller; slow clients are cut 
     expect(tokenless.status).toBe(403);
   });
 
+  it('answers a forged URL-encoded form post (its first field not a valid token) before reading the rest', async () => {
+    const cookie = `onegate_session=${citizen.accessToken}`;
+    const form = (bodyStart: string) =>
+      sendPartly(
+        stack.apiUrl,
+        {
+          method: 'POST',
+          path: `/my/applications/${draftId}/withdraw`,
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': '90000' },
+          bodyStart: Buffer.from(bodyStart),
+        },
+        ANSWER_WAIT_MS,
+      );
+    expect((await form('_csrf=forged&reason=')).status).toBe(403);
+    expect((await form('reason=the+token+comes+later')).status).toBe(403);
+  });
+
   it('refuses a declared length over the limit at once with 413, naming the limit', async () => {
     const upload = await hugeUpload(`/api/applications/${draftId}/attachments`, bearer(citizen));
     expect(upload.status).toBe(413);

@@ -7,7 +7,7 @@ import { ACCESS_RULE, BODY_AFTER, readRequestBody, ROLE_IS_ENOUGH } from '@onega
 import type { AccessRule, AuthenticatedUser, BodyAfterCheck } from '@onegate/access';
 import { AppConfig } from '@onegate/config';
 
-import { leadingFormField } from './leading-form-field';
+import { leadingFormField, leadingUrlEncodedField } from './leading-form-field';
 import { CSRF_FORM_FIELD, CSRF_HEADER, isCsrfTokenValid, SESSION_COOKIE } from './session-cookies';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -81,15 +81,16 @@ export class AccessGuard extends AuthGuard('jwt') {
 }
 
 /**
- * The header's token is checked before any of the body is read; a form's is its field, the multipart
- * form's looked at in its first part, so that no file is read for a forged post.
+ * The header's token is checked before any of the body is read; a form's is its first field (the
+ * portal's forms all start with it), looked at alone, so that the rest of a forged post is never read.
  */
 async function csrfTokenOf(request: Request): Promise<unknown> {
   const header = request.header(CSRF_HEADER);
   if (header !== undefined) return header;
   if (request.is('multipart/form-data')) return leadingFormField(request, CSRF_FORM_FIELD);
-  await readRequestBody(request);
-  return (request.body as Record<string, unknown> | undefined)?.[CSRF_FORM_FIELD];
+  if (request.is('application/x-www-form-urlencoded'))
+    return leadingUrlEncodedField(request, CSRF_FORM_FIELD);
+  return undefined; // a JSON body sends its token in the header
 }
 
 function offersIdentity(request: Request): boolean {
