@@ -13,9 +13,11 @@ import { assertEveryQueryIsDeclared, createValidationPipe } from '@onegate/obser
 import { ApiModule } from './api.module';
 import { applyBodyLimits, applyCors } from './http-boundary';
 import { applyHttpTimeouts } from './http-timeouts';
+import { removeStaleUploads } from './uploads/upload-folders';
 
 /** Builds the HTTP application on an opened, migrated database; the caller decides where it listens. */
 export async function createApiApp(config: AppConfig, dataSource: DataSource): Promise<INestApplication> {
+  await removeStaleUploads(config.httpTimeouts.requestMs);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, dataSource), {
     bufferLogs: true,
     abortOnError: false,
