@@ -2,6 +2,9 @@ import { Agent, get } from 'node:http';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { ModulesContainer } from '@nestjs/core';
+
+import { listRoutes, takesBodyForResource } from '@onegate/access';
 import { AppConfig } from '@onegate/config';
 
 import type { Tokens } from './support/accounts';
@@ -71,12 +74,83 @@ describe(`request bodies are read only for a known caller; slow clients are cut 
     expect(JSON.parse(answer.body)).toMatchObject({ message: 'No such application' });
   });
 
+  it('declares, on every route taking a body for a resource of its path, what is checked before reading it', () => {
+    const routes = listRoutes(stack.api.get(ModulesContainer)).filter(
+      (route) => takesBodyForResource(route) && route.rule?.kind !== 'public',
+    );
+    expect(routes.length).toBeGreaterThan(10);
+    expect(
+      routes.filter((route) => !route.bodyAfter).map((route) => `${route.method} ${route.path}`),
+    ).toEqual([]);
+  });
+
+  /** Sends the head of a JSON or form post and its first bytes, never the rest. */
+  const headersOnly = (method: string, path: string, headers: Record<string, string>, type: string) =>
+    sendPartly(
+      stack.apiUrl,
+      {
+        method,
+        path,
+        headers: { ...headers, 'content-type': type, 'content-length': '90000' },
+        bodyStart: Buffer.from(type === 'application/json' ? '{"' : 'reason='),
+      },
+      ANSWER_WAIT_MS,
+    );
+
+  it('answers a JSON post about someone else’s application or notification before its body has arrived', async () => {
+    const paths = [
+      ['PATCH', `/api/applications/${draftId}`],
+      ['POST', `/api/applications/${draftId}/actions`],
+      ['POST', `/api/applications/${draftId}/rating`],
+      ['POST', `/api/notifications/${draftId}/read`],
+    ];
+    for (const [method, path] of paths) {
+      const answer = await headersOnly(method!, path!, bearer(stranger), 'application/json');
+      expect({ path, status: answer.status }).toEqual({ path, status: 404 });
+    }
+  });
+
+  it('answers a page’s form post about someone else’s application before its body has arrived', async () => {
+    const clerk = await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, stack.config.demoPassword!);
+    const posts = [
+      [stranger, `/my/applications/${draftId}/withdraw`],
+      [stranger, `/my/applications/${draftId}/pay`],
+      [stranger, `/my/applications/${draftId}/rating`],
+      [clerk, `/staff/applications/${draftId}/actions`],
+    ] as const;
+    for (const [tokens, path] of posts) {
+      const cookie = `onegate_session=${tokens.accessToken}`;
+      const page = await fetch(`${stack.apiUrl}/`, { headers: { cookie } });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+      const headers = { cookie, 'x-csrf-token': csrf };
+      const answer = await headersOnly('POST', path, headers, 'application/x-www-form-urlencoded');
+      expect({ path, status: answer.status }).toEqual({ path, status: 404 });
+    }
+  });
+
   it('answers a forged form post (no valid CSRF token in its first part) before reading its files', async () => {
     const cookie = `onegate_session=${citizen.accessToken}`;
     const forged = await hugeUpload(`/my/applications/${draftId}/edit`, { cookie }, { _csrf: 'forged' });
     expect(forged.status).toBe(403);
     const tokenless = await hugeUpload(`/my/applications/${draftId}/edit`, { cookie });
     expect(tokenless.status).toBe(403);
+  });
+
+  it('answers a forged URL-encoded form post (its first field not a valid token) before reading the rest', async () => {
+    const cookie = `onegate_session=${citizen.accessToken}`;
+    const form = (bodyStart: string) =>
+      sendPartly(
+        stack.apiUrl,
+        {
+          method: 'POST',
+          path: `/my/applications/${draftId}/withdraw`,
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': '90000' },
+          bodyStart: Buffer.from(bodyStart),
+        },
+        ANSWER_WAIT_MS,
+      );
+    expect((await form('_csrf=forged&reason=')).status).toBe(403);
+    expect((await form('reason=the+token+comes+later')).status).toBe(403);
   });
 
   it('refuses a declared length over the limit at once with 413, naming the limit', async () => {

@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { AppConfig } from '@onegate/config';
+
 import type { Tokens } from './support/accounts';
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
 import { request } from './support/http';
@@ -74,6 +76,54 @@ describe(`forged access tokens (${testDatabaseKind()})`, () => {
 
   it('refuses an API session’s token claiming the web channel’s twelve hours', async () => {
     const { sub, sid } = citizen;
+    expect(await statusWith({ sub, sid, ch: 'web', iat: now(), exp: now() + 12 * 60 * MINUTE })).toBe(401);
+  });
+});
+
+describe(`configured access-token lifetimes (${testDatabaseKind()})`, () => {
+  let stack: TestStack;
+  let citizen: Tokens;
+
+  beforeAll(async () => {
+    stack = await TestStack.start({
+      worker: false,
+      configure: (config) =>
+        new AppConfig({
+          ...config,
+          accessTokenLifetimes: { apiSeconds: 5 * MINUTE, webSeconds: 60 * MINUTE },
+        }),
+    });
+    citizen = await signIn(stack.apiUrl, DEMO_ACCOUNTS.citizen, stack.config.demoPassword!);
+  });
+
+  afterAll(() => stack?.stop());
+
+  const now = () => Math.floor(Date.now() / 1000);
+  const statusWith = async (claims: Record<string, unknown>) =>
+    (await request(`${stack.apiUrl}/api/me`, { headers: bearer(forge(claims, stack.config.jwtSecret)) }))
+      .status;
+
+  it('issues tokens for the configured lifetime', () => {
+    const { iat, exp } = claimsOf(citizen) as { iat: number; exp: number };
+    expect(exp - iat).toBe(5 * MINUTE);
+  });
+
+  it('refuses a token issued under a longer lifetime than the one now configured', async () => {
+    const { sub, sid, ch } = claimsOf(citizen);
+    expect(await statusWith({ sub, sid, ch, iat: now(), exp: now() + 5 * MINUTE })).toBe(200);
+    expect(await statusWith({ sub, sid, ch, iat: now(), exp: now() + 15 * MINUTE })).toBe(401);
+  });
+
+  it('gives the web session the configured lifetime, and refuses a longer one', async () => {
+    const opened = await fetch(`${stack.apiUrl}/api/auth/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: stack.apiUrl },
+      body: JSON.stringify({ username: DEMO_ACCOUNTS.citizen, password: stack.config.demoPassword }),
+    });
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('set-cookie')).toMatch(/onegate_session=[^;]+; Max-Age=3600;/);
+    const token = /onegate_session=([^;]+)/.exec(opened.headers.get('set-cookie')!)![1]!;
+    const { sub, sid } = claimsOf({ accessToken: token } as Tokens);
     expect(await statusWith({ sub, sid, ch: 'web', iat: now(), exp: now() + 12 * 60 * MINUTE })).toBe(401);
   });
 });

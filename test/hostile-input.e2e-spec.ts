@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -9,6 +10,7 @@ import { listRoutes } from '@onegate/access';
 import { AppConfig } from '@onegate/config';
 import type { IntegerRange, QueryParameter } from '@onegate/observability';
 import { queryOf } from '@onegate/observability';
+import { Notification, NotificationRepository } from '@onegate/persistence';
 
 import type { DemoRole, Tokens } from './support/accounts';
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
@@ -76,6 +78,9 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
   let routes: RouteAccess[];
   const tokens = new Map<DemoRole, Tokens>();
   let draftId: string;
+  /** Resources the routes' allowed callers may act on, so that a body reaches its validation. */
+  let submittedId: string;
+  let notificationId: string;
   let apps: ApplicationsClient;
 
   beforeAll(async () => {
@@ -89,9 +94,50 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
     }
     apps = new ApplicationsClient(stack.apiUrl);
     draftId = (await apps.create(tokens.get('citizen')!, RECORD, RECORD_FORM)).body.id;
+    submittedId = await submittedApplication();
+    notificationId = await citizenNotification();
   });
 
   afterAll(() => stack?.stop());
+
+  const submittedApplication = async () => {
+    const citizen = tokens.get('citizen')!;
+    const { id } = (await apps.create(citizen, RECORD, RECORD_FORM)).body;
+    expect((await apps.upload(citizen, id, RECORD_DOCUMENT, PDF_BYTES)).status).toBe(201);
+    expect((await apps.act(citizen, id, 'submit')).status).toBe(200);
+    return id;
+  };
+
+  const citizenNotification = async () => {
+    const me = await fetch(`${stack.apiUrl}/api/me`, { headers: bearer(tokens.get('citizen')!) });
+    const notification = Object.assign(new Notification(), {
+      id: randomUUID(),
+      recipientUserId: ((await me.json()) as { id: string }).id,
+      recipientEmail: null,
+      kind: 'file_received',
+      applicationId: null,
+      notificationKey: `hostile-input:${randomUUID()}`,
+      language: 'vi',
+      subject: 'Hồ sơ đã được tiếp nhận',
+      textBody: 'Hồ sơ đã được tiếp nhận',
+      htmlBody: '<p>Hồ sơ đã được tiếp nhận</p>',
+      createdAt: new Date(),
+      readAt: null,
+      emailStatus: 'none',
+      emailSentAt: null,
+      emailError: null,
+      attachmentId: null,
+    } satisfies Partial<Notification>);
+    await stack.api.get(NotificationRepository, { strict: false }).insertOnce(notification);
+    return notification.id;
+  };
+
+  /** The resource a route's path names, one its allowed caller may act on. */
+  const resourceOf = (route: RouteAccess): string => {
+    if (route.path.startsWith('/api/notifications/')) return notificationId;
+    if (route.path.startsWith('/staff/applications/')) return submittedId;
+    return draftId;
+  };
 
   const counts = async () => {
     const count = async (table: string) =>
@@ -238,7 +284,7 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
       const limit = stack.config.bodyLimitBytes;
       await attackEveryRoute((route, auth) => {
         if (['GET', 'HEAD'].includes(route.method)) return [];
-        const path = pathWith(route, draftId);
+        const path = pathWith(route, resourceOf(route));
         const json = { ...auth, 'content-type': 'application/json' };
         // A caller the route refuses gets its 401 before any of the body is read. On a route that ends the
         // session, the attacks sent alongside may have ended it first: either answer is right there.

@@ -14,9 +14,11 @@ import { ApiModule } from './api.module';
 import { applyBodyLimits, applyCors } from './http-boundary';
 import { closeWithGrace } from './http-shutdown';
 import { applyHttpTimeouts } from './http-timeouts';
+import { removeStaleUploads } from './uploads/upload-folders';
 
 /** Builds the HTTP application on an opened, migrated database; the caller decides where it listens. */
 export async function createApiApp(config: AppConfig, dataSource: DataSource): Promise<INestApplication> {
+  await removeStaleUploads(config.httpTimeouts.requestMs);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, dataSource), {
     bufferLogs: true,
     abortOnError: false,

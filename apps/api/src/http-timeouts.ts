@@ -26,11 +26,38 @@ export function applyHttpTimeouts(server: Server, timeouts: HttpTimeouts): void 
     connectionsCheckingInterval: Math.min(CHECK_EVERY_MS, timeouts.headersMs, timeouts.requestMs),
   });
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    // The request hears of an idle connection only while its body is still arriving.
-    request.setTimeout(timeouts.bodyIdleMs, () => request.socket.destroy());
-    response.on('timeout', () => undefined);
+    cutStalledBody(request, timeouts.bodyIdleMs);
     closeIfAnsweredEarly(request, response);
   });
+}
+
+/**
+ * Closes the connection when the request's body stalls: no byte has arrived for `idleMs` while
+ * OneGate was waiting for one. While OneGate's own reader holds the stream back (its buffer full, so
+ * Node has stopped reading the socket: an import writing to the database, say), the clock stops; a
+ * socket timeout would count that time too and cut a client that did nothing wrong.
+ */
+function cutStalledBody(request: IncomingMessage, idleMs: number): void {
+  const { 'transfer-encoding': chunked, 'content-length': length } = request.headers;
+  if (chunked === undefined && !(Number(length) > 0)) return;
+  const socket = request.socket;
+  let bytesSeen = socket.bytesRead;
+  let idleSince = Date.now();
+  const watch = setInterval(
+    () => {
+      if (request.complete || socket.destroyed) return clearInterval(watch);
+      if (socket.bytesRead !== bytesSeen || socket.isPaused()) {
+        bytesSeen = socket.bytesRead;
+        idleSince = Date.now();
+      } else if (Date.now() - idleSince >= idleMs) {
+        clearInterval(watch);
+        socket.destroy();
+      }
+    },
+    Math.min(CHECK_EVERY_MS, idleMs / 4),
+  );
+  watch.unref();
+  request.once('close', () => clearInterval(watch));
 }
 
 /**

@@ -6,12 +6,16 @@ import { Reflector } from '@nestjs/core';
 
 import type { AccessRule } from './access-rule';
 import { ACCESS_RULE } from './access-rule';
+import type { BodyAfterCheck } from './body-after';
+import { BODY_AFTER, takesBodyForResource } from './body-after';
 
 export interface RouteAccess {
   method: string;
   path: string;
   controller: string;
   rule: AccessRule | undefined;
+  /** What is checked about the path's resource before the body is read (`@BodyAfter`). */
+  bodyAfter: BodyAfterCheck | undefined;
   /** The controller class and the name of its method that answers the route. */
   handler: { controller: Type; method: string };
 }
@@ -41,6 +45,10 @@ export function listRoutes(modules: ModulesContainer, reflector = new Reflector(
           path: joinPath(base, Reflect.getMetadata(PATH_METADATA, handler) as string | undefined),
           controller: controller.name,
           rule: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, controller]),
+          bodyAfter: reflector.getAllAndOverride<BodyAfterCheck | undefined>(BODY_AFTER, [
+            handler,
+            controller,
+          ]),
           handler: { controller, method: name },
         });
       }
@@ -49,11 +57,26 @@ export function listRoutes(modules: ModulesContainer, reflector = new Reflector(
   return routes;
 }
 
-/** Refuses to start an application with a route that does not say who may call it. */
+/**
+ * Refuses to start an application with a route that does not say who may call it, or that takes a
+ * body for a resource of its path without saying what is checked about that resource first.
+ */
 export function assertEveryRouteDeclaresAccess(modules: ModulesContainer): void {
-  const undeclared = listRoutes(modules).filter((route) => !route.rule);
-  if (undeclared.length > 0) {
-    const names = undeclared.map((route) => `${route.method} ${route.path} (${route.controller})`);
-    throw new Error(`routes without an access rule: ${names.join(', ')}`);
-  }
+  const routes = listRoutes(modules);
+  refuseIfAny(
+    'routes without an access rule',
+    routes.filter((route) => !route.rule),
+  );
+  refuseIfAny(
+    'routes taking a body for the resource of their path without @BodyAfter',
+    routes.filter(
+      (route) => takesBodyForResource(route) && route.rule?.kind !== 'public' && !route.bodyAfter,
+    ),
+  );
+}
+
+function refuseIfAny(problem: string, routes: RouteAccess[]): void {
+  if (routes.length === 0) return;
+  const names = routes.map((route) => `${route.method} ${route.path} (${route.controller})`);
+  throw new Error(`${problem}: ${names.join(', ')}`);
 }

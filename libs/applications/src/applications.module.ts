@@ -5,6 +5,7 @@ import { ReportingModule } from '@onegate/reporting';
 
 import { ActionContextService } from './action-context.service';
 import { ApplicationAccessService } from './application-access.service';
+import { ApplicantOfApplication, ApplicationOfCaller } from './application-checks';
 import { ApplicationActionsService } from './application-actions.service';
 import { ApplicationIntakeService } from './application-intake.service';
 import { ApplicationJournal } from './application-journal';
@@ -22,6 +23,8 @@ const SERVICES = [
   AgencyScopeService,
   ActionContextService,
   ApplicationAccessService,
+  ApplicationOfCaller,
+  ApplicantOfApplication,
   ApplicationActionsService,
   ApplicationIntakeService,
   ApplicationJournal,

@@ -13,3 +13,4 @@ export * from './attachment.service';
 export * from './file-store';
 export * from './application-journal';
 export * from './counter-registration.service';
+export * from './application-checks';

@@ -1,7 +1,6 @@
+import type { AccessTokenLifetimes } from '@onegate/config';
 import type { SessionChannel } from '@onegate/persistence';
 
-export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
-export const WEB_SESSION_TTL_SECONDS = 12 * 60 * 60;
 /** Clock difference tolerated between the process that signed a token and the one that reads it. */
 export const CLOCK_SKEW_SECONDS = 30;
 
@@ -15,21 +14,26 @@ export interface AccessTokenClaims {
   exp?: number;
 }
 
-/** How long an access token of each channel lives: the web's is the whole cookie session. */
-export const accessTokenLifetime = (channel: SessionChannel): number =>
-  channel === 'web' ? WEB_SESSION_TTL_SECONDS : ACCESS_TOKEN_TTL_SECONDS;
+/** How long an access token of each channel lives, in seconds: the web's is the whole cookie session. */
+export const accessTokenLifetime = (channel: SessionChannel, lifetimes: AccessTokenLifetimes): number =>
+  channel === 'web' ? lifetimes.webSeconds : lifetimes.apiSeconds;
 
 const isChannel = (value: unknown): value is SessionChannel => value === 'api' || value === 'web';
 
 /**
  * Whether verified claims are ones OneGate issues (docs/identity.md): a subject, a session and a
- * channel, and an expiry no further from its issue time, nor from now, than the channel's lifetime.
- * A token signed with the right secret but without an expiry, or living for years, is refused.
+ * channel, and an expiry no further from its issue time, nor from now, than the channel's configured
+ * lifetime. A token signed with the right secret but without an expiry, or living longer (years, or
+ * the lifetime before it was shortened), is refused.
  */
-export function hasIssuableClaims(claims: Partial<AccessTokenClaims>, nowSeconds: number): boolean {
+export function hasIssuableClaims(
+  claims: Partial<AccessTokenClaims>,
+  nowSeconds: number,
+  lifetimes: AccessTokenLifetimes,
+): boolean {
   const { sub, sid, ch, iat, exp } = claims;
   if (typeof sub !== 'string' || typeof sid !== 'string' || !isChannel(ch)) return false;
   if (typeof iat !== 'number' || typeof exp !== 'number') return false;
-  const longest = accessTokenLifetime(ch) + CLOCK_SKEW_SECONDS;
+  const longest = accessTokenLifetime(ch, lifetimes) + CLOCK_SKEW_SECONDS;
   return iat <= nowSeconds + CLOCK_SKEW_SECONDS && exp - iat <= longest && exp - nowSeconds <= longest;
 }

@@ -1,13 +1,13 @@
 import { ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { Request } from 'express';
 
-import { ACCESS_RULE, readRequestBody } from '@onegate/access';
-import type { AccessRule, AuthenticatedUser } from '@onegate/access';
+import { ACCESS_RULE, BODY_AFTER, readRequestBody, ROLE_IS_ENOUGH } from '@onegate/access';
+import type { AccessRule, AuthenticatedUser, BodyAfterCheck } from '@onegate/access';
 import { AppConfig } from '@onegate/config';
 
-import { leadingFormField } from './leading-form-field';
+import { leadingFormField, leadingUrlEncodedField } from './leading-form-field';
 import { CSRF_FORM_FIELD, CSRF_HEADER, isCsrfTokenValid, SESSION_COOKIE } from './session-cookies';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -15,14 +15,16 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * The one global guard. A route without an access rule is refused. Public routes take an identity
  * when one is offered; authenticated routes need one, with one of the route's roles if it names
- * any; state-changing requests authenticated by the session cookie also need the CSRF token.
- * The body is read only after the caller is known (docs/architecture.md, "HTTP conventions").
+ * any; state-changing requests authenticated by the session cookie also need the CSRF token; a
+ * route naming a resource checks the caller may act on it (`@BodyAfter`). The body is read only
+ * after all of these (docs/architecture.md, "HTTP conventions").
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
   public constructor(
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
+    private readonly modules: ModuleRef,
   ) {
     super();
   }
@@ -51,10 +53,21 @@ export class AccessGuard extends AuthGuard('jwt') {
     ) {
       throw new ForbiddenException('Missing or invalid CSRF token');
     }
+    await this.checkResource(context, request, user);
     await readRequestBody(request);
     // The token has done its job; the route's own body validation must not see it.
     delete (request.body as Record<string, unknown> | undefined)?.[CSRF_FORM_FIELD];
     return true;
+  }
+
+  private async checkResource(context: ExecutionContext, request: Request, user: AuthenticatedUser) {
+    const check = this.reflector.getAllAndOverride<BodyAfterCheck | undefined>(BODY_AFTER, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!check || check === ROLE_IS_ENOUGH) return;
+    const params = request.params as Record<string, string>;
+    await this.modules.get(check, { strict: false }).assertMayActOn(user, params);
   }
 
   public override handleRequest<User>(error: unknown, user: User | false): User {
@@ -68,15 +81,16 @@ export class AccessGuard extends AuthGuard('jwt') {
 }
 
 /**
- * The header's token is checked before any of the body is read; a form's is its field, the multipart
- * form's looked at in its first part, so that no file is read for a forged post.
+ * The header's token is checked before any of the body is read; a form's is its first field (the
+ * portal's forms all start with it), looked at alone, so that the rest of a forged post is never read.
  */
 async function csrfTokenOf(request: Request): Promise<unknown> {
   const header = request.header(CSRF_HEADER);
   if (header !== undefined) return header;
   if (request.is('multipart/form-data')) return leadingFormField(request, CSRF_FORM_FIELD);
-  await readRequestBody(request);
-  return (request.body as Record<string, unknown> | undefined)?.[CSRF_FORM_FIELD];
+  if (request.is('application/x-www-form-urlencoded'))
+    return leadingUrlEncodedField(request, CSRF_FORM_FIELD);
+  return undefined; // a JSON body sends its token in the header
 }
 
 function offersIdentity(request: Request): boolean {

@@ -28,7 +28,7 @@ const fromCookie = (request: Request): string | null => {
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   public constructor(
-    config: AppConfig,
+    private readonly config: AppConfig,
     private readonly users: UserRepository,
   ) {
     super({
@@ -43,7 +43,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   public async validate(request: Request, claims: AccessTokenClaims): Promise<AuthenticatedUser | false> {
     const now = new Date();
-    if (!hasIssuableClaims(claims, Math.floor(now.getTime() / 1000))) return false;
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    if (!hasIssuableClaims(claims, nowSeconds, this.config.accessTokenLifetimes)) return false;
     const user = await this.users.findActiveInLiveSession(claims.sub, claims.sid, claims.ch, now);
     if (!user) return false;
     return {

@@ -27,6 +27,29 @@ export async function leadingFormField(request: Request, name: string): Promise<
     : undefined;
 }
 
+/**
+ * The value of a URL-encoded form's first field when it is the named one, looked at the same way:
+ * at most LOOK_AHEAD_BYTES are read and put back, so a forged post is refused with the rest unread.
+ */
+export async function leadingUrlEncodedField(request: Request, name: string): Promise<string | undefined> {
+  const opening = `${name}=`;
+  // Enough once the field has ended, or as soon as it is plainly another field.
+  const enough = (seen: string) =>
+    seen.includes('&') || !(seen.startsWith(opening) || opening.startsWith(seen));
+  const head = (await lookAhead(request, enough)).toString('latin1');
+  const ampersand = head.indexOf('&');
+  if (ampersand < 0 && head.length >= LOOK_AHEAD_BYTES) return undefined;
+  const first = ampersand < 0 ? head : head.slice(0, ampersand);
+  if (!first.startsWith(opening)) return undefined;
+  try {
+    return decodeFormText(first.slice(opening.length));
+  } catch {
+    return undefined; // malformed percent-encoding: no token
+  }
+}
+
+const decodeFormText = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
+
 /** Reads until `enough` or LOOK_AHEAD_BYTES, then puts it all back at the front of the stream. */
 async function lookAhead(
   stream: Readable & { complete?: boolean },

@@ -3,6 +3,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 
+import { AppConfig } from '@onegate/config';
 import {
   AuditEventRepository,
   RefreshToken,
@@ -14,7 +15,7 @@ import {
 } from '@onegate/persistence';
 
 import type { AccessTokenClaims } from './access-token';
-import { accessTokenLifetime, WEB_SESSION_TTL_SECONDS } from './access-token';
+import { accessTokenLifetime } from './access-token';
 
 const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60_000;
 
@@ -45,11 +46,13 @@ export class SessionService {
     private readonly users: UserRepository,
     private readonly audit: AuditEventRepository,
     private readonly transactions: TransactionRunner,
+    private readonly config: AppConfig,
   ) {}
 
   public async start(user: User, channel: SessionChannel): Promise<IssuedSession> {
     const sessionId = randomUUID();
-    const lifetimeMs = channel === 'web' ? WEB_SESSION_TTL_SECONDS * 1000 : REFRESH_TOKEN_TTL_MS;
+    const lifetimeMs =
+      channel === 'web' ? this.config.accessTokenLifetimes.webSeconds * 1000 : REFRESH_TOKEN_TTL_MS;
     const { secret, row } = newRefreshToken(user.id, sessionId, channel, lifetimeMs);
     await this.tokens.insert(row);
     return this.issued(user.id, sessionId, channel, secret);
@@ -112,7 +115,7 @@ export class SessionService {
     channel: SessionChannel,
     refreshToken: string,
   ): Promise<IssuedSession> {
-    const expiresIn = accessTokenLifetime(channel);
+    const expiresIn = accessTokenLifetime(channel, this.config.accessTokenLifetimes);
     const claims: AccessTokenClaims = { sub: userId, sid: sessionId, ch: channel };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn });
     return { sessionId, accessToken, refreshToken, expiresIn };

@@ -32,6 +32,13 @@ export interface StorageLimitsConfig {
   draftRetentionDays: number;
 }
 
+/** How long an access token lives, by channel; a token claiming to live longer is refused (docs/identity.md). */
+export interface AccessTokenLifetimes {
+  apiSeconds: number;
+  /** The web's token is the whole cookie session. */
+  webSeconds: number;
+}
+
 export interface HttpTimeouts {
   headersMs: number;
   bodyIdleMs: number;
@@ -56,6 +63,7 @@ export class AppConfig {
   /** How long an Idempotency-Key stays claimed by a request that stops renewing it (a crashed process). */
   public readonly idempotencyLeaseMs!: number;
   public readonly jwtSecret!: string;
+  public readonly accessTokenLifetimes!: AccessTokenLifetimes;
   public readonly nationalIdKeys!: NationalIdKeys;
   public readonly demoPassword!: string | null;
   public readonly logLevel!: string;

@@ -43,6 +43,8 @@ export const ENVIRONMENT_VARIABLES = [
   'OUTBOX_RECONCILE_MS',
   'IDEMPOTENCY_LEASE_SECONDS',
   'JWT_SECRET',
+  'ACCESS_TOKEN_MINUTES',
+  'WEB_SESSION_HOURS',
   'NATIONAL_ID_KEYS',
   'NATIONAL_ID_HASH_KEY',
   'DEMO_PASSWORD',
@@ -128,6 +130,14 @@ export class Environment {
   // Listed last so it is checked first: a missing secret is reported as missing, not as too short.
   @IsNotEmpty({ message: 'JWT_SECRET is required when NODE_ENV=production' })
   public JWT_SECRET?: string;
+
+  /** How long an API access token lives; a refresh token gets the next one. */
+  @IsIntegerBetween(1, 60)
+  public ACCESS_TOKEN_MINUTES = 15;
+
+  /** How long a web page session lives (its access token and cookies), from sign-in. */
+  @IsIntegerBetween(1, 24)
+  public WEB_SESSION_HOURS = 12;
 
   /** AES-256 keys for national ID numbers at rest: `id:base64key`, comma-separated; the first encrypts. */
   @Transform(emptyToUndefined)

@@ -46,6 +46,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     idempotencyLeaseMs: env.IDEMPOTENCY_LEASE_SECONDS * 1000,
     // Outside production a random secret per boot is safe: tokens simply do not survive restarts.
     jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    accessTokenLifetimes: {
+      apiSeconds: env.ACCESS_TOKEN_MINUTES * 60,
+      webSeconds: env.WEB_SESSION_HOURS * 60 * 60,
+    },
     nationalIdKeys,
     demoPassword: env.NODE_ENV === 'production' ? null : (env.DEMO_PASSWORD ?? DEVELOPMENT_DEMO_PASSWORD),
     logLevel: env.LOG_LEVEL,

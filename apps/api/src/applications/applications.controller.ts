@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { Authenticated, CurrentUser } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import {
   ActionRequest,
   ApplicationActionsService,
   ApplicationDto,
   ApplicationIntakeService,
+  ApplicationOfCaller,
   ApplicationReadingService,
   CounterRegistrationService,
   CreateDraftRequest,
@@ -66,6 +67,7 @@ export class ApplicationsController {
   }
 
   @Patch(':id')
+  @BodyAfter(ApplicationOfCaller)
   @Authenticated({ roles: ['citizen'] })
   public async updateForm(
     @CurrentUser() user: AuthenticatedUser,
@@ -77,6 +79,7 @@ export class ApplicationsController {
 
   /** Every action of the state table goes through here; the answer is the application as it now is. */
   @Post(':id/actions')
+  @BodyAfter(ApplicationOfCaller)
   @Authenticated()
   @Idempotent()
   @HttpCode(HttpStatus.OK)

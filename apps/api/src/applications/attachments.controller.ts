@@ -2,12 +2,16 @@ import { Body, Controller, Get, Post, StreamableFile, UploadedFile, UseIntercept
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
-import { Authenticated, CurrentUser } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
-import { AttachmentDto, AttachmentService, MAX_UPLOAD_BYTES } from '@onegate/applications';
+import {
+  ApplicantOfApplication,
+  AttachmentDto,
+  AttachmentService,
+  MAX_UPLOAD_BYTES,
+} from '@onegate/applications';
 import { IdParam } from '../id-param';
 import { StreamedUploads } from '../uploads/streamed-uploads';
-import { ApplicantFirst } from './applicant-first.interceptor';
 
 export class UploadFields {
   @IsOptional()
@@ -22,6 +26,7 @@ export class AttachmentsController {
   public constructor(private readonly attachments: AttachmentService) {}
 
   @Post()
+  @BodyAfter(ApplicantOfApplication)
   @Authenticated({ roles: ['citizen'] })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -32,7 +37,6 @@ export class AttachmentsController {
   })
   // Only the applicant's upload is read; a file over the largest limit is cut off while it streams in.
   @UseInterceptors(
-    ApplicantFirst,
     StreamedUploads({
       field: 'file',
       files: 1,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 
-import { Authenticated, CurrentUser } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser, ROLE_IS_ENOUGH } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 
 import { StreamedUploads } from '../uploads/streamed-uploads';
@@ -21,6 +21,7 @@ export class AdminCalendarSchedulesController {
 
   /** The file format is in docs/working-time.md; the year's overrides are replaced by the file's days. */
   @Post(':year')
+  @BodyAfter(ROLE_IS_ENOUGH)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(

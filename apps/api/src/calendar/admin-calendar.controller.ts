@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { Authenticated, CurrentUser } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser, ROLE_IS_ENOUGH } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 
 import { CalendarOverrideDto, CreateOverrideRequest, OverrideQuery } from './calendar.dto';
@@ -27,6 +27,7 @@ export class AdminCalendarController {
   }
 
   @Delete(':date')
+  @BodyAfter(ROLE_IS_ENOUGH)
   @HttpCode(HttpStatus.NO_CONTENT)
   public async remove(@Param('date') date: string): Promise<void> {
     await this.overrides.remove(date);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { Authenticated, CurrentUser } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser, ROLE_IS_ENOUGH } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 
 import { PageDto } from '../catalogue/catalogue.dto';
@@ -32,6 +32,7 @@ export class AdminUsersController {
   }
 
   @Patch(':id')
+  @BodyAfter(ROLE_IS_ENOUGH)
   public update(
     @CurrentUser() admin: AuthenticatedUser,
     @IdParam() id: string,

@@ -1,7 +1,7 @@
 import type { CookieOptions, Response } from 'express';
 
 import type { IssuedSession } from '@onegate/auth';
-import { CSRF_COOKIE, csrfTokenFor, SESSION_COOKIE, WEB_SESSION_TTL_SECONDS } from '@onegate/auth';
+import { CSRF_COOKIE, csrfTokenFor, SESSION_COOKIE } from '@onegate/auth';
 import type { AppConfig } from '@onegate/config';
 
 function cookieOptions(config: AppConfig, httpOnly: boolean): CookieOptions {
@@ -10,7 +10,7 @@ function cookieOptions(config: AppConfig, httpOnly: boolean): CookieOptions {
     sameSite: 'lax',
     secure: config.isProduction,
     path: '/',
-    maxAge: WEB_SESSION_TTL_SECONDS * 1000,
+    maxAge: config.accessTokenLifetimes.webSeconds * 1000,
   };
 }
 

@@ -5,12 +5,13 @@ import { MailTemplatesModule } from '@onegate/notifications';
 
 import { AdminMailController } from './admin-mail.controller';
 import { AdminMailService } from './admin-mail.service';
+import { OwnNotification } from './own-notification.check';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
 @Module({
   imports: [ApplicationsModule, MailTemplatesModule],
   controllers: [NotificationsController, AdminMailController],
-  providers: [NotificationsService, AdminMailService],
+  providers: [NotificationsService, AdminMailService, OwnNotification],
 })
 export class NotificationsHttpModule {}

@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { Authenticated, CurrentUser } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 
+import { OwnNotification } from './own-notification.check';
 import { InboxQuery, NotificationDto, NotificationPage } from './notification.dto';
 import { NotificationsService } from './notifications.service';
 
@@ -23,6 +24,7 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
+  @BodyAfter(OwnNotification)
   @HttpCode(HttpStatus.OK)
   public read(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<NotificationDto> {
     return this.notifications.markRead(user, id);

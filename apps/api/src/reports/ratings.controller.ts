@@ -1,7 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { Authenticated, CurrentUser } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
+import { ApplicationOfCaller } from '@onegate/applications';
 import type { AuthenticatedUser } from '@onegate/access';
 
 import { RatingDto, RatingRequest } from './rating.request';
@@ -15,6 +16,7 @@ export class RatingsController {
 
   /** The applicant rates a returned application, once: a second rating answers 409. */
   @Post()
+  @BodyAfter(ApplicationOfCaller)
   @Authenticated({ roles: ['citizen'] })
   public rate(
     @CurrentUser() user: AuthenticatedUser,

@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 
 import type { CallHandler, ExecutionContext, NestInterceptor, Type } from '@nestjs/common';
 import { BadRequestException, HttpException, HttpStatus, Injectable, mixin } from '@nestjs/common';
@@ -9,6 +8,8 @@ import type { Observable } from 'rxjs';
 import { catchError, concatMap, defer, from, switchMap, throwError } from 'rxjs';
 
 import { CSRF_FORM_FIELD } from '@onegate/auth';
+
+import { processUploadFolder } from './upload-folders';
 
 export interface UploadLimits {
   /** The one file part the route reads; absent: any number of named file parts, up to `files`. */
@@ -33,14 +34,21 @@ const PART_OVERHEAD_BYTES = 1024;
 
 /**
  * Reads a multipart upload once the guards have let the caller through (docs/applications.md,
- * "Reading an upload"): each file part streams to a temporary file of the system's temporary directory,
+ * "Reading an upload"): each file part streams to a temporary file in this process's upload folder,
  * never held whole in memory, within a per-part and a per-request limit; a declared length over
  * the request's limit is refused before anything is read. The temporary files are removed once the
  * route has answered, whether it succeeded or failed.
  */
 export function StreamedUploads(limits: UploadLimits): Type<NestInterceptor> {
   const parser = multer({
-    storage: multer.diskStorage({ destination: tmpdir() }),
+    storage: multer.diskStorage({
+      destination: (_request, _file, done) => {
+        processUploadFolder().then(
+          (folder) => done(null, folder),
+          (error: Error) => done(error, ''),
+        );
+      },
+    }),
     limits: {
       files: limits.files,
       fileSize: limits.fileBytes,

@@ -13,7 +13,7 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { Authenticated, CurrentUser } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser, ROLE_IS_ENOUGH } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import { isLocalDate, LOCAL_DATE_YEARS } from '@onegate/domain';
 import { IntegerBetweenPipe } from '@onegate/observability';
@@ -120,6 +120,7 @@ export class CalendarPageController {
   }
 
   @Post(':date/delete')
+  @BodyAfter(ROLE_IS_ENOUGH)
   public async remove(@Param('date') date: string, @Res() response: Response) {
     await this.overrides.remove(date);
     response.redirect(

@@ -13,7 +13,7 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { Authenticated } from '@onegate/access';
+import { Authenticated, BodyAfter, ROLE_IS_ENOUGH } from '@onegate/access';
 import { DEFAULT_RETENTION_DAYS, NOTIFICATION_KINDS } from '@onegate/domain';
 import type { Language } from '@onegate/domain';
 import { AgencyRepository } from '@onegate/persistence';
@@ -122,6 +122,7 @@ export class ProceduresPageController {
   }
 
   @Post(':code')
+  @BodyAfter(ROLE_IS_ENOUGH)
   public async update(
     @Param('code') code: string,
     @Body() body: unknown,
@@ -148,6 +149,7 @@ export class ProceduresPageController {
   }
 
   @Post(':code/retire')
+  @BodyAfter(ROLE_IS_ENOUGH)
   public async retire(@Param('code') code: string, @Res() response: Response) {
     await this.procedures.retire(code);
     response.redirect(HttpStatus.SEE_OTHER, `/admin/procedures/${code}?notice=procedureRetired`);

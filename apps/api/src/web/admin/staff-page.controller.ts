@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { Authenticated, CurrentUser } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser, ROLE_IS_ENOUGH } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import { ROLES, STAFF_ROLES } from '@onegate/domain';
 import type { Role } from '@onegate/domain';
@@ -80,6 +80,7 @@ export class StaffPageController {
   }
 
   @Post(':id')
+  @BodyAfter(ROLE_IS_ENOUGH)
   public async update(
     @CurrentUser() admin: AuthenticatedUser,
     @IdParam() id: string,

@@ -2,8 +2,9 @@ import { Body, Controller, Get, HttpStatus, Post, Req, Res, UseInterceptors } fr
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { Authenticated, CurrentUser } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
 import {
+  ApplicantOfApplication,
   ApplicationActionsService,
   ApplicationIntakeService,
   ApplicationReadingService,
@@ -26,7 +27,6 @@ import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
-import { ApplicantFirst } from '../../applications/applicant-first.interceptor';
 import { IdParam } from '../../id-param';
 import type { UploadProblem } from '../../uploads/streamed-uploads';
 import { StreamedUploads } from '../../uploads/streamed-uploads';
@@ -70,8 +70,8 @@ export class ApplicationFormController {
   }
 
   @Post()
+  @BodyAfter(ApplicantOfApplication)
   @UseInterceptors(
-    ApplicantFirst,
     StreamedUploads({
       files: MAX_FILES,
       fileBytes: MAX_UPLOAD_BYTES + 1,

@@ -13,11 +13,12 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { Authenticated, CurrentUser } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser, ROLE_IS_ENOUGH } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import {
   ApplicationActionsService,
   ApplicationIntakeService,
+  ApplicationOfCaller,
   ApplicationReadingService,
 } from '@onegate/applications';
 import type { ActionRequest } from '@onegate/applications';
@@ -61,6 +62,7 @@ export class MyApplicationsController {
   ) {}
 
   @Post('procedures/:code/apply')
+  @BodyAfter(ROLE_IS_ENOUGH)
   public async apply(
     @CurrentUser() user: AuthenticatedUser,
     @Param('code') code: string,
@@ -123,6 +125,7 @@ export class MyApplicationsController {
   }
 
   @Post('my/applications/:id/pay')
+  @BodyAfter(ApplicationOfCaller)
   public async pay(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
@@ -152,6 +155,7 @@ export class MyApplicationsController {
   }
 
   @Post('my/applications/:id/withdraw')
+  @BodyAfter(ApplicationOfCaller)
   public async withdraw(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
@@ -163,6 +167,7 @@ export class MyApplicationsController {
 
   /** Shown once the result is returned, when this build has ratings. */
   @Post('my/applications/:id/rating')
+  @BodyAfter(ApplicationOfCaller)
   public async rate(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,

@@ -4,11 +4,12 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Response } from 'express';
 
-import { Authenticated, CurrentUser } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import {
   ActionRequest,
   ApplicationActionsService,
+  ApplicationOfCaller,
   ApplicationReadingService,
   Clock,
 } from '@onegate/applications';
@@ -55,6 +56,7 @@ export class StaffApplicationController {
   }
 
   @Post('actions')
+  @BodyAfter(ApplicationOfCaller)
   public async act(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+
+import type { AuthenticatedUser, ResourceCheck } from '@onegate/access';
+import { ApplicationRepository } from '@onegate/persistence';
+
+import { ApplicationAccessService, notFound } from './application-access.service';
+import { AttachmentService } from './attachment.service';
+
+/** The application in `:id` is one the caller may see: a citizen's own, a clerk's agency's (`@BodyAfter`). */
+@Injectable()
+export class ApplicationOfCaller implements ResourceCheck {
+  public constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly access: ApplicationAccessService,
+  ) {}
+
+  public async assertMayActOn(
+    user: AuthenticatedUser,
+    params: Readonly<Record<string, string>>,
+  ): Promise<void> {
+    if (!isUUID(params.id)) throw notFound();
+    await this.access.assertVisible(user, await this.applications.findById(params.id));
+  }
+}
+
+/** The caller is the applicant of the application in `:id`: only they add its documents (`@BodyAfter`). */
+@Injectable()
+export class ApplicantOfApplication implements ResourceCheck {
+  public constructor(private readonly attachments: AttachmentService) {}
+
+  public async assertMayActOn(
+    user: AuthenticatedUser,
+    params: Readonly<Record<string, string>>,
+  ): Promise<void> {
+    if (!isUUID(params.id)) throw notFound();
+    await this.attachments.assertApplicant(user, params.id);
+  }
+}
