@@ -1,4 +1,4 @@
-import { HttpStatus } from '@nestjs/common';
+import { HttpException, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
 
 import type { Language } from '@onegate/domain';
@@ -27,6 +27,19 @@ export function refusalProblems(error: unknown): FieldProblem[] {
   if (!isFormError(error)) throw error;
   const details = fieldProblemsOf(error);
   return details && details.length > 0 ? details : [{ field: 'form', problems: [messageOf(error)] }];
+}
+
+/**
+ * For `.catch` on a service call whose refusal the page puts in its own words: a form error for which
+ * `wordsFor` has words is thrown again as those words, under the same status; anything else as it was.
+ */
+export function refusalInWords(
+  wordsFor: (refusal: HttpException) => string | null,
+): (error: unknown) => never {
+  return (error: unknown) => {
+    const words = isFormError(error) ? wordsFor(error) : null;
+    throw words === null ? error : new HttpException(words, (error as HttpException).getStatus());
+  };
 }
 
 /** Takes a form's action unless reading the form found problems; `act` answers the page to go to. */

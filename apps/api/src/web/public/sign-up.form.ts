@@ -5,7 +5,7 @@ import { validate } from 'class-validator';
 import type { Language } from '@onegate/domain';
 
 import { RegisterRequest } from '../../identity/auth.dto';
-import { errorsOf } from '../core/form-outcome';
+import { errorsOf, refusalInWords } from '../core/form-outcome';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { translate } from '../core/messages';
 
@@ -30,11 +30,9 @@ export async function readSignUp(fields: Record<string, string>, language: Langu
 
 /** An account that exists already is said in the reader's words, without naming which field matched. */
 export function takenInWords(language: Language): (error: unknown) => never {
-  return (error: unknown) => {
-    throw error instanceof ConflictException
-      ? new ConflictException(translate(language, 'signUp.taken'))
-      : error;
-  };
+  return refusalInWords((refusal) =>
+    refusal instanceof ConflictException ? translate(language, 'signUp.taken') : null,
+  );
 }
 
 export function signUpErrors(language: Language, problems: FieldProblem[]): FormErrors {
