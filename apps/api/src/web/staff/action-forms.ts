@@ -116,10 +116,8 @@ export async function checkActionForm(body: unknown) {
   }
   const fields = actionRequestFrom(posted, listField(body, 'missingDocuments'));
   // Through JSON, as a body arrives: absent fields are left out rather than set to undefined.
-  const { value, problems } = await validateFields(
-    ActionRequest,
-    JSON.parse(JSON.stringify(fields)) as object,
-  );
+  const plain = JSON.parse(JSON.stringify(fields)) as Record<string, unknown>;
+  const { value, problems } = await validateFields(ActionRequest, plain);
   return { posted, action: fields.action, request: value, problems };
 }
 
