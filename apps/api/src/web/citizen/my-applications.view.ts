@@ -7,6 +7,7 @@ import { applicationFileView, lastSupplementRequest } from '../core/application-
 import { errorsOf } from '../core/form-outcome';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { translate } from '../core/messages';
+import { paginationOf } from '../core/pagination';
 
 /** Profile answers a new draft starts with, when the form asks for them as text. */
 const PREFILLED = ['fullName', 'nationalId', 'phone', 'email'] as const;
@@ -32,16 +33,10 @@ export function myApplicationsView(
   page: number,
   pageSize: number,
 ) {
-  const pages = Math.max(1, Math.ceil(result.total / pageSize));
   return {
     titleKey: 'myApplications.title',
     applications: result.items,
-    pagination: {
-      page,
-      pages,
-      previous: page > 1 ? `/my/applications?page=${page - 1}` : null,
-      next: page < pages ? `/my/applications?page=${page + 1}` : null,
-    },
+    pagination: paginationOf('/my/applications', page, result.total, pageSize),
   };
 }
 
