@@ -47,22 +47,16 @@ export async function attempt(
   act: () => Promise<string>,
   options: AttemptOptions = {},
 ): Promise<FormOutcome> {
-  const status = options.status ?? HttpStatus.BAD_REQUEST;
+  const statusOf = (refused: number) =>
+    options.status === 'refusal' ? refused : (options.status ?? HttpStatus.BAD_REQUEST);
   if (options.problems && options.problems.length > 0) {
-    return {
-      failure: { problems: options.problems, status: status === 'refusal' ? HttpStatus.BAD_REQUEST : status },
-    };
+    return { failure: { problems: options.problems, status: statusOf(HttpStatus.BAD_REQUEST) } };
   }
   try {
     return { next: await act() };
   } catch (error) {
     const problems = refusalProblems(error);
-    return {
-      failure: {
-        problems,
-        status: status === 'refusal' ? (error as { getStatus(): number }).getStatus() : status,
-      },
-    };
+    return { failure: { problems, status: statusOf((error as HttpException).getStatus()) } };
   }
 }
 
