@@ -17,14 +17,8 @@ import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
 import { IdParam } from '../../id-param';
-import {
-  newStaffValues,
-  staffAccountView,
-  staffChanges,
-  staffErrors,
-  staffFilters,
-  staffListView,
-} from './staff-page.view';
+import { newStaffValues, staffChanges } from './staff.form';
+import { staffAccountView, staffErrors, staffFilters, staffListView } from './staff-page.view';
 
 const PAGE_SIZE = 50;
 

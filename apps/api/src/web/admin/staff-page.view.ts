@@ -16,25 +16,6 @@ export function staffFilters(filters: Record<string, string>) {
   return { role, q };
 }
 
-/** The new account form as typed; the password is never shown again. */
-export function newStaffValues(posted: Record<string, string>) {
-  return {
-    email: posted.email ?? '',
-    fullName: (posted.fullName ?? '').trim(),
-    role: posted.role ?? '',
-    agencyCode: posted.agencyCode ?? '',
-    password: posted.password ?? '',
-  };
-}
-
-/** An account's changes as posted: blank choices leave the role or the agency as they are. */
-export function staffChanges(posted: Record<string, string>): Record<string, unknown> {
-  const plain: Record<string, unknown> = { active: posted.active === 'true' };
-  if (posted.role) plain.role = posted.role;
-  if (posted.agencyCode) plain.agencyCode = posted.agencyCode;
-  return plain;
-}
-
 export function staffListView(
   lang: Language,
   filters: ReturnType<typeof staffFilters>,
