@@ -1,4 +1,4 @@
-/** The new account form as typed; the password is never shown again. */
+/** The new account form as typed (shown again after a refusal, without the password). */
 export function newStaffValues(posted: Record<string, string>) {
   return {
     email: posted.email ?? '',
