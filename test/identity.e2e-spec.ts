@@ -241,6 +241,35 @@ describe(`identity and access (${testDatabaseKind()})`, () => {
       expect(closed.status).toBe(204);
       expect((await request(`${api}/api/me`, { headers: { cookie } })).status).toBe(401);
     });
+
+    it("signs out the same way from the portal's page and from the API: the session ends and the audit log says so", async () => {
+      const citizen = newCitizen();
+      const registered = await request<Tokens>(`${api}/api/auth/register`, { method: 'POST', body: citizen });
+      const id = String((await request(`${api}/api/me`, { headers: bearer(registered.body) })).body.id);
+      const loggedOut = await request(`${api}/api/auth/logout`, {
+        method: 'POST',
+        headers: bearer(registered.body),
+      });
+      expect(loggedOut.status).toBe(204);
+
+      const opened = await fetch(`${api}/api/auth/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: api },
+        body: JSON.stringify({ username: citizen.email, password: citizen.password }),
+      });
+      const { csrfToken } = (await opened.json()) as { csrfToken: string };
+      const cookie = cookieHeader(opened.headers.getSetCookie());
+      const signedOut = await fetch(`${api}/sign-out`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrfToken }),
+      });
+      expect(signedOut.status).toBe(303);
+      expect(signedOut.headers.get('location')).toBe('/?notice=signedOut');
+      expect((await request(`${api}/api/me`, { headers: { cookie } })).status).toBe(401);
+      expect((await auditTypesOf(id)).filter((type) => type === 'signed_out')).toHaveLength(2);
+    });
   });
 
   describe('staff administration', () => {

@@ -98,6 +98,12 @@ export class SessionService {
     });
   }
 
+  /** Signing out: the session ends and the audit log records who left, from where. */
+  public async signOut(user: { id: string; sessionId: string }, ip: string | null): Promise<void> {
+    await this.end(user.sessionId);
+    await this.audit.append({ type: 'signed_out', actorId: user.id, subjectId: user.id, ip });
+  }
+
   public async endAllOf(userId: string): Promise<void> {
     const now = new Date();
     await this.transactions.run(async (manager) => {

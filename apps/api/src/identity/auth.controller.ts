@@ -7,7 +7,7 @@ import { Authenticated, CurrentUser, Public } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import { SessionService } from '@onegate/auth';
 import { AppConfig } from '@onegate/config';
-import { AuditEventRepository, User } from '@onegate/persistence';
+import { User } from '@onegate/persistence';
 
 import { LoginRequest, RefreshRequest, RegisterRequest, TokenResponse, WebSessionResponse } from './auth.dto';
 import { LocalSignInGuard } from './local-sign-in.guard';
@@ -27,7 +27,6 @@ export class AuthController {
   public constructor(
     private readonly registration: RegistrationService,
     private readonly sessions: SessionService,
-    private readonly audit: AuditEventRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -61,7 +60,7 @@ export class AuthController {
   @Authenticated()
   @HttpCode(HttpStatus.NO_CONTENT)
   public async logout(@CurrentUser() user: AuthenticatedUser, @Req() request: Request): Promise<void> {
-    await this.signOut(user, request);
+    await this.sessions.signOut(user, request.ip ?? null);
   }
 
   /** Web sign-in: the same check, answered with the session cookies instead of tokens. */
@@ -86,17 +85,7 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    await this.signOut(user, request);
+    await this.sessions.signOut(user, request.ip ?? null);
     clearWebSessionCookies(response, this.config);
-  }
-
-  private async signOut(user: AuthenticatedUser, request: Request): Promise<void> {
-    await this.sessions.end(user.sessionId);
-    await this.audit.append({
-      type: 'signed_out',
-      actorId: user.id,
-      subjectId: user.id,
-      ip: request.ip ?? null,
-    });
   }
 }

@@ -3,6 +3,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { IssuedSession, PasswordHasher, SessionService } from '@onegate/auth';
 import { normalizeVietnamesePhone } from '@onegate/domain';
 import { AuditEventRepository, isUniqueViolation, newUser, UserRepository } from '@onegate/persistence';
+import type { SessionChannel } from '@onegate/persistence';
 
 import { RegisterRequest } from './auth.dto';
 import { assertAcceptablePassword } from './password-rules';
@@ -16,8 +17,12 @@ export class RegistrationService {
     private readonly audit: AuditEventRepository,
   ) {}
 
-  /** Creates a citizen account and signs it in. */
-  public async register(request: RegisterRequest, ip: string | null): Promise<IssuedSession> {
+  /** Creates a citizen account and signs it in: an API session, or a web one for the portal. */
+  public async register(
+    request: RegisterRequest,
+    ip: string | null,
+    channel: SessionChannel = 'api',
+  ): Promise<IssuedSession> {
     assertAcceptablePassword(request.password, request);
     const taken =
       (await this.users.findByEmail(request.email)) ??
@@ -36,7 +41,7 @@ export class RegistrationService {
       throw isUniqueViolation(error) ? conflict() : error;
     });
     await this.audit.append({ type: 'citizen_registered', actorId: user.id, subjectId: user.id, ip });
-    return this.sessions.start(user, 'api');
+    return this.sessions.start(user, channel);
   }
 }
 

@@ -25,6 +25,9 @@ import { ProceduresPageController } from './admin/procedures-page.controller';
 import { QUEUE_CONSOLE_IMPORTS } from './admin/queue-console';
 import { StaffPageController } from './admin/staff-page.controller';
 import { ApplicationFormController } from './citizen/application-form.controller';
+import { ApplicationFormSaving } from './citizen/application-form.saving';
+import { MyApplicationActionsController } from './citizen/my-application-actions.controller';
+import { MyApplicationPage } from './citizen/my-application.page';
 import { MyApplicationsController } from './citizen/my-applications.controller';
 import { DocumentController } from './core/document.controller';
 import { PageRenderer } from './core/page-renderer';
@@ -55,6 +58,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     TrackingPageController,
     SignInPageController,
     MyApplicationsController,
+    MyApplicationActionsController,
     ApplicationFormController,
     DocumentController,
     QueuePageController,
@@ -70,6 +74,8 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
   ],
   providers: [
     PageRenderer,
+    MyApplicationPage,
+    ApplicationFormSaving,
     PublicFormGuard,
     // The API's own services, used directly rather than over HTTP.
     CatalogueService,

@@ -23,15 +23,15 @@ import { CalendarOverridesService } from '../../calendar/calendar-overrides.serv
 import { CalendarSchedulesService, MAX_SCHEDULE_FILE_BYTES } from '../../calendar/calendar-schedules.service';
 import { StreamedUploads } from '../../uploads/streamed-uploads';
 import type { UploadProblem } from '../../uploads/streamed-uploads';
-import { localToday } from '../core/formatters';
-import { fieldProblemsOf, formErrors, generalError, isFormError, messageOf } from '../core/form-problems';
-import type { FieldProblem, FormErrors } from '../core/form-problems';
-import { translate } from '../core/messages';
+import { answerForm, attempt } from '../core/form-outcome';
+import type { FormErrors } from '../core/form-problems';
 import { PageRenderer } from '../core/page-renderer';
+import { uploadProblems } from '../core/upload-problems';
 import { validateFields } from '../core/validate-fields';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
+import { calendarErrors, calendarView, scheduleYearOf, thisYear } from './calendar-page.view';
 
 const YEAR = new IntegerBetweenPipe(LOCAL_DATE_YEARS.min, LOCAL_DATE_YEARS.max);
 
@@ -64,26 +64,19 @@ export class CalendarPageController {
   ) {
     const posted = textFields(body);
     const values = { date: posted.date ?? '', kind: posted.kind ?? '', reason: posted.reason ?? '' };
-    const checked = await validateFields(CreateOverrideRequest, values);
-    const problems: FieldProblem[] = [...checked.problems];
-    if (problems.length === 0) {
-      try {
-        await this.overrides.create(admin, checked.value);
-        const year = values.date.slice(0, 4);
-        return response.redirect(HttpStatus.SEE_OTHER, `/admin/calendar?year=${year}&notice=overrideAdded`);
-      } catch (error) {
-        if (!isFormError(error)) throw error;
-        problems.push(...(fieldProblemsOf(error) ?? [{ field: 'form', problems: [messageOf(error)] }]));
-      }
-    }
-    await this.render(
-      request,
-      response,
-      isLocalDate(values.date) ? Number(values.date.slice(0, 4)) : thisYear(),
-      values,
-      errorsOf(request, problems),
-      HttpStatus.BAD_REQUEST,
+    const { value, problems } = await validateFields(CreateOverrideRequest, values);
+    const outcome = await attempt(
+      async () => {
+        await this.overrides.create(admin, value);
+        return `/admin/calendar?year=${values.date.slice(0, 4)}&notice=overrideAdded`;
+      },
+      { problems },
     );
+    await answerForm(response, outcome, (failure) => {
+      const year = isLocalDate(values.date) ? Number(values.date.slice(0, 4)) : thisYear();
+      const errors = calendarErrors(languageOf(request), failure.problems);
+      return this.render(request, response, year, values, errors, failure.status);
+    });
   }
 
   /** A year's official schedule from the government's notice, as a file (docs/working-time.md). */
@@ -103,20 +96,18 @@ export class CalendarPageController {
     @Req() request: WebRequest & UploadProblem & { file?: Express.Multer.File },
     @Res() response: Response,
   ) {
-    const year = yearOf(textFields(request.body).year);
-    const problems: FieldProblem[] = request.uploadProblem
-      ? [{ field: 'file', problems: [translate(languageOf(request), `problems.${request.uploadProblem}`)] }]
-      : [];
-    if (problems.length === 0) {
-      try {
+    const year = scheduleYearOf(textFields(request.body).year);
+    const outcome = await attempt(
+      async () => {
         await this.schedules.load(admin, year, request.file);
-        return response.redirect(HttpStatus.SEE_OTHER, `/admin/calendar?year=${year}&notice=scheduleLoaded`);
-      } catch (error) {
-        if (!isFormError(error)) throw error;
-        problems.push(...(fieldProblemsOf(error) ?? [{ field: 'form', problems: [messageOf(error)] }]));
-      }
-    }
-    await this.render(request, response, year, {}, errorsOf(request, problems), HttpStatus.BAD_REQUEST);
+        return `/admin/calendar?year=${year}&notice=scheduleLoaded`;
+      },
+      { problems: uploadProblems(request, 'file') },
+    );
+    await answerForm(response, outcome, (failure) => {
+      const errors = calendarErrors(languageOf(request), failure.problems);
+      return this.render(request, response, year, {}, errors, failure.status);
+    });
   }
 
   @Post(':date/delete')
@@ -138,47 +129,10 @@ export class CalendarPageController {
     status = 200,
   ) {
     const [overrides, schedules] = await Promise.all([this.overrides.list({ year }), this.schedules.list()]);
-    const currentYear = thisYear();
-    await this.pages.render(
-      request,
-      response,
-      'admin/calendar',
-      {
-        titleKey: 'adminCalendar.title',
-        year,
-        previousYear: year > LOCAL_DATE_YEARS.min ? year - 1 : null,
-        nextYear: year < LOCAL_DATE_YEARS.max ? year + 1 : null,
-        overrides,
-        schedule: schedules.find((schedule) => schedule.year === year) ?? null,
-        yearsWithoutSchedule: (
-          await this.schedules.yearsWithoutSchedule([currentYear, currentYear + 1, year])
-        ).join(', '),
-        kinds: ['day_off', 'working_day'].map((value) => ({ value, selected: value === values.kind })),
-        values,
-        errors,
-      },
-      status,
-    );
+    const schedule = schedules.find((candidate) => candidate.year === year) ?? null;
+    const current = thisYear();
+    const missing = await this.schedules.yearsWithoutSchedule([current, current + 1, year]);
+    const view = calendarView(year, overrides, schedule, missing, values, errors);
+    await this.pages.render(request, response, 'admin/calendar', view, status);
   }
-}
-
-function errorsOf(request: WebRequest, problems: FieldProblem[]): FormErrors {
-  const lang = languageOf(request);
-  return problems.length === 1 && problems[0].field === 'form'
-    ? generalError(problems[0].problems[0])
-    : formErrors(
-        lang,
-        problems,
-        (field) => field,
-        (id) => translate(lang, `adminCalendar.${id}`),
-      );
-}
-
-function yearOf(text: unknown): number {
-  const year = Number.parseInt(String(text ?? ''), 10);
-  return year >= 2000 && year <= 2100 ? year : Number(localToday().slice(0, 4));
-}
-
-function thisYear(): number {
-  return Number(localToday().slice(0, 4));
 }

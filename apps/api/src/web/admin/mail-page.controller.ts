@@ -14,13 +14,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { Authenticated } from '@onegate/access';
-import type { MailSinkMessage } from '@onegate/persistence';
 
 import { AdminMailService } from '../../notifications/admin-mail.service';
 import { PageRenderer } from '../core/page-renderer';
 import type { WebRequest } from '../core/web-request';
 import { PAGE_NUMBER } from '../core/web-request';
 import { sendMailFrame } from './mail-frame';
+import { mailListView, mailMessageView } from './mail-page.view';
 import { IdParam } from '../../id-param';
 
 const index = new ParseIntPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
@@ -44,35 +44,14 @@ export class MailPageController {
   ) {
     const page = requested ?? 1;
     const result = await this.mail.messages({ page, pageSize: PAGE_SIZE });
-    const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-    await this.pages.render(request, response, 'admin/mail', {
-      titleKey: 'adminMail.title',
-      sinkRunning: this.mail.sinkRunning,
-      total: result.total,
-      messages: result.items.map((message) => ({
-        id: message.id,
-        receivedAt: message.receivedAt,
-        to: message.to.join(', '),
-        subject: message.subject,
-        attachments: message.attachments.length,
-      })),
-      pagination: {
-        page,
-        pages,
-        previous: page > 1 ? `/admin/mail?page=${page - 1}` : null,
-        next: page < pages ? `/admin/mail?page=${page + 1}` : null,
-      },
-    });
+    const view = mailListView(result, page, PAGE_SIZE, this.mail.sinkRunning);
+    await this.pages.render(request, response, 'admin/mail', view);
   }
 
   @Get(':id')
   public async message(@IdParam() id: string, @Req() request: WebRequest, @Res() response: Response) {
     const message = await this.mail.message(id);
-    await this.pages.render(request, response, 'admin/mail-message', {
-      titleText: message.subject || id,
-      message: viewOf(message),
-      breadcrumbs: [{ key: 'nav.adminMail', href: '/admin/mail' }, { text: message.subject || id }],
-    });
+    await this.pages.render(request, response, 'admin/mail-message', mailMessageView(message));
   }
 
   @Get(':id/html')
@@ -86,22 +65,4 @@ export class MailPageController {
   public attachment(@IdParam() id: string, @Param('index', index) position: number): Promise<StreamableFile> {
     return this.mail.attachment(id, position);
   }
-}
-
-function viewOf(message: MailSinkMessage) {
-  return {
-    id: message.id,
-    receivedAt: message.receivedAt.toISOString(),
-    from: message.mailFrom,
-    to: message.recipients.join(', '),
-    subject: message.subject,
-    text: message.textBody,
-    hasHtml: message.htmlBody !== null,
-    attachments: (message.attachments ?? []).map((file, position) => ({
-      name: file.fileName,
-      mediaType: file.mediaType,
-      sizeBytes: file.sizeBytes,
-      href: `/admin/mail/${message.id}/attachments/${position}`,
-    })),
-  };
 }

@@ -14,39 +14,25 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { Authenticated, BodyAfter, ROLE_IS_ENOUGH } from '@onegate/access';
-import { DEFAULT_RETENTION_DAYS, NOTIFICATION_KINDS } from '@onegate/domain';
-import type { Language } from '@onegate/domain';
 import { AgencyRepository } from '@onegate/persistence';
 
 import { CreateProcedureRequest, UpdateProcedureRequest } from '../../catalogue/admin-procedures.dto';
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { ProcedureAdminService } from '../../catalogue/procedure-admin.service';
-import { fieldProblemsOf, formErrors, generalError, isFormError, messageOf } from '../core/form-problems';
-import type { FieldProblem, FormErrors } from '../core/form-problems';
-import { translate } from '../core/messages';
+import { answerForm, attempt } from '../core/form-outcome';
+import type { FormErrors } from '../core/form-problems';
 import { PageRenderer } from '../core/page-renderer';
-import { validateFields } from '../core/validate-fields';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
-
-const JSON_FIELDS = ['requiredDocuments', 'formSchema'] as const;
-const FORM_FIELDS = [
-  'code',
-  'nameVi',
-  'nameEn',
-  'field',
-  'agencyCode',
-  'processingHours',
-  'onlineLevel',
-  'feeVnd',
-  'supplementPolicy',
-  'requiredDocuments',
-  'formSchema',
-  'resultTemplate',
-  'retentionDays',
-] as const;
+import { checkProcedureForm, procedureValues } from './procedure.form';
+import {
+  newProcedureValues,
+  procedureErrors,
+  procedureFormView,
+  procedureListView,
+} from './procedures-page.view';
 
 /** Administrators keep the catalogue: the procedures, with their documents and form schema as JSON. */
 @ApiExcludeController()
@@ -63,62 +49,41 @@ export class ProceduresPageController {
   @Get()
   public async list(@Query('q') q: unknown, @Req() request: WebRequest, @Res() response: Response) {
     const text = typeof q === 'string' ? q.trim().slice(0, 200) : '';
-    const result = await this.catalogue.searchProcedures({
-      q: text || undefined,
-      page: 1,
-      pageSize: 100,
-      includeRetired: true,
-    });
-    const previews = NOTIFICATION_KINDS.map((kind) => ({
-      kind,
-      href: `/admin/mail/preview/${kind}?lang=${languageOf(request)}`,
-    }));
-    await this.pages.render(request, response, 'admin/procedures', {
-      titleKey: 'adminProcedures.title',
-      q: text,
-      procedures: result.items,
-      previews,
-    });
+    const query = { q: text || undefined, page: 1, pageSize: 100, includeRetired: true };
+    const result = await this.catalogue.searchProcedures(query);
+    const view = procedureListView(text, result.items, languageOf(request));
+    await this.pages.render(request, response, 'admin/procedures', view);
   }
 
   @Get('new')
   public async newForm(@Req() request: WebRequest, @Res() response: Response) {
-    await this.renderForm(request, response, null, emptyValues(), null);
+    await this.renderForm(request, response, null, newProcedureValues(), null);
   }
 
   @Post()
   public async create(@Body() body: unknown, @Req() request: WebRequest, @Res() response: Response) {
     const posted = textFields(body);
-    const { plain, problems } = readForm(posted, true);
-    // A text area that is not JSON at all is the one thing to fix first.
-    const checked = problems.length === 0 ? await validateFields(CreateProcedureRequest, plain) : null;
-    problems.push(...(checked?.problems ?? []));
-    if (checked && problems.length === 0) {
-      try {
-        const created = await this.procedures.create(checked.value);
-        return response.redirect(
-          HttpStatus.SEE_OTHER,
-          `/admin/procedures/${created.code}?notice=procedureSaved`,
-        );
-      } catch (error) {
-        if (!isFormError(error)) throw error;
-        problems.push(...(fieldProblemsOf(error) ?? [{ field: 'form', problems: [messageOf(error)] }]));
-      }
-    }
-    await this.renderForm(
-      request,
-      response,
-      null,
-      posted,
-      this.errors(request, problems),
-      HttpStatus.BAD_REQUEST,
+    const { value, problems } = await checkProcedureForm(CreateProcedureRequest, posted, true);
+    const outcome = await attempt(
+      async () => `/admin/procedures/${(await this.procedures.create(value)).code}?notice=procedureSaved`,
+      { problems },
+    );
+    await answerForm(response, outcome, (failure) =>
+      this.renderForm(
+        request,
+        response,
+        null,
+        posted,
+        procedureErrors(languageOf(request), failure.problems),
+        failure.status,
+      ),
     );
   }
 
   @Get(':code')
   public async edit(@Param('code') code: string, @Req() request: WebRequest, @Res() response: Response) {
     const procedure = await this.load(code);
-    await this.renderForm(request, response, procedure, valuesOf(procedure), null);
+    await this.renderForm(request, response, procedure, procedureValues(procedure), null);
   }
 
   @Post(':code')
@@ -131,21 +96,18 @@ export class ProceduresPageController {
   ) {
     const procedure = await this.load(code);
     const posted = textFields(body);
-    const { plain, problems } = readForm(posted, false);
-    // A text area that is not JSON at all is the one thing to fix first.
-    const checked = problems.length === 0 ? await validateFields(UpdateProcedureRequest, plain) : null;
-    problems.push(...(checked?.problems ?? []));
-    if (checked && problems.length === 0) {
-      try {
-        await this.procedures.update(code, checked.value);
-        return response.redirect(HttpStatus.SEE_OTHER, `/admin/procedures/${code}?notice=procedureSaved`);
-      } catch (error) {
-        if (!isFormError(error)) throw error;
-        problems.push(...(fieldProblemsOf(error) ?? [{ field: 'form', problems: [messageOf(error)] }]));
-      }
-    }
-    const errors = this.errors(request, problems);
-    await this.renderForm(request, response, procedure, { ...posted, code }, errors, HttpStatus.BAD_REQUEST);
+    const { value, problems } = await checkProcedureForm(UpdateProcedureRequest, posted, false);
+    const outcome = await attempt(
+      async () => {
+        await this.procedures.update(code, value);
+        return `/admin/procedures/${code}?notice=procedureSaved`;
+      },
+      { problems },
+    );
+    await answerForm(response, outcome, (failure) => {
+      const errors = procedureErrors(languageOf(request), failure.problems);
+      return this.renderForm(request, response, procedure, { ...posted, code }, errors, failure.status);
+    });
   }
 
   @Post(':code/retire')
@@ -161,24 +123,6 @@ export class ProceduresPageController {
     });
   }
 
-  /** Nested problems (`formSchema.2.name`) are shown on their text area, with the path that is wrong. */
-  private errors(request: WebRequest, problems: FieldProblem[]): FormErrors {
-    const lang: Language = languageOf(request);
-    if (problems.length === 1 && problems[0].field === 'form') return generalError(problems[0].problems[0]);
-    const nested = problems.map((problem) => {
-      const [head, ...rest] = problem.field.split('.');
-      return rest.length > 0
-        ? { field: head, problems: problem.problems.map((text) => `${rest.join('.')}: ${text}`) }
-        : problem;
-    });
-    return formErrors(
-      lang,
-      nested,
-      (field) => ((FORM_FIELDS as readonly string[]).includes(field) ? field : null),
-      (id) => translate(lang, `adminProcedures.${id}`),
-    );
-  }
-
   private async renderForm(
     request: WebRequest,
     response: Response,
@@ -188,100 +132,7 @@ export class ProceduresPageController {
     status = 200,
   ) {
     const agencies = (await this.agencies.list({ page: 1, pageSize: 500 })).items;
-    const lang = languageOf(request);
-    await this.pages.render(
-      request,
-      response,
-      'admin/procedure-form',
-      {
-        titleText: procedure
-          ? `${procedure.code} – ${lang === 'vi' ? procedure.nameVi : procedure.nameEn}`
-          : translate(lang, 'adminProcedures.new'),
-        procedure,
-        values,
-        errors,
-        agencies: agencies.map((agency) => ({
-          code: agency.code,
-          name: lang === 'vi' ? agency.nameVi : agency.nameEn,
-          selected: agency.code === values.agencyCode,
-        })),
-        onlineLevels: ['full', 'partial', 'offline'].map((value) => ({
-          value,
-          selected: value === values.onlineLevel,
-        })),
-        policies: ['pause', 'restart'].map((value) => ({
-          value,
-          selected: value === values.supplementPolicy,
-        })),
-        breadcrumbs: [
-          { key: 'nav.adminProcedures', href: '/admin/procedures' },
-          { text: procedure?.code ?? translate(lang, 'adminProcedures.new') },
-        ],
-      },
-      status,
-    );
+    const view = procedureFormView(languageOf(request), procedure, values, errors, agencies);
+    await this.pages.render(request, response, 'admin/procedure-form', view, status);
   }
-}
-
-function emptyValues(): Record<string, string> {
-  return {
-    requiredDocuments: '[]',
-    formSchema: '[]',
-    onlineLevel: 'full',
-    supplementPolicy: 'pause',
-    feeVnd: '0',
-    retentionDays: String(DEFAULT_RETENTION_DAYS),
-  };
-}
-
-function valuesOf(procedure: ProcedureDto): Record<string, string> {
-  return {
-    code: procedure.code,
-    nameVi: procedure.nameVi,
-    nameEn: procedure.nameEn,
-    field: procedure.field,
-    agencyCode: procedure.agencyCode,
-    processingHours: String(procedure.processingHours),
-    onlineLevel: procedure.onlineLevel,
-    feeVnd: String(procedure.feeVnd),
-    supplementPolicy: procedure.supplementPolicy,
-    requiredDocuments: JSON.stringify(procedure.requiredDocuments, null, 2),
-    formSchema: JSON.stringify(procedure.formSchema, null, 2),
-    resultTemplate: procedure.resultTemplate ?? '',
-    retentionDays: procedure.retentionDays === null ? '' : String(procedure.retentionDays),
-  };
-}
-
-/** The posted text as a request body: numbers as numbers, the JSON areas parsed (or a problem each). */
-function readForm(posted: Record<string, string>, withCode: boolean) {
-  const problems: FieldProblem[] = [];
-  const plain: Record<string, unknown> = {};
-  for (const name of [
-    'nameVi',
-    'nameEn',
-    'field',
-    'agencyCode',
-    'onlineLevel',
-    'supplementPolicy',
-  ] as const) {
-    plain[name] = posted[name] ?? '';
-  }
-  if (withCode) plain.code = (posted.code ?? '').trim();
-  for (const name of ['processingHours', 'feeVnd'] as const) {
-    const text = (posted[name] ?? '').trim();
-    plain[name] = /^-?\d+$/.test(text) ? Number(text) : text;
-  }
-  for (const name of JSON_FIELDS) {
-    try {
-      plain[name] = JSON.parse(posted[name] ?? '');
-    } catch (error) {
-      problems.push({ field: name, problems: [`not valid JSON: ${(error as Error).message}`] });
-    }
-  }
-  const template = posted.resultTemplate ?? '';
-  plain.resultTemplate = template.trim() === '' ? null : template;
-  // An empty box keeps closed files forever.
-  const retention = (posted.retentionDays ?? '').trim();
-  plain.retentionDays = retention === '' ? null : /^-?\d+$/.test(retention) ? Number(retention) : retention;
-  return { plain, problems };
 }

@@ -1,25 +1,24 @@
-import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { Authenticated, BodyAfter, CurrentUser, ROLE_IS_ENOUGH } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
-import { ROLES, STAFF_ROLES } from '@onegate/domain';
-import type { Role } from '@onegate/domain';
 import { AgencyRepository } from '@onegate/persistence';
 
 import { CreateStaffRequest, UpdateUserRequest } from '../../identity/staff.dto';
 import { StaffService } from '../../identity/staff.service';
 import type { UserDto } from '../../identity/user.dto';
-import { fieldProblemsOf, formErrors, generalError, isFormError, messageOf } from '../core/form-problems';
-import type { FieldProblem, FormErrors } from '../core/form-problems';
-import { translate } from '../core/messages';
+import { answerForm, attempt } from '../core/form-outcome';
+import type { FormErrors } from '../core/form-problems';
 import { PageRenderer } from '../core/page-renderer';
 import { validateFields } from '../core/validate-fields';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
 import { IdParam } from '../../id-param';
+import { newStaffValues, staffChanges } from './staff.form';
+import { staffAccountView, staffErrors, staffFilters, staffListView } from './staff-page.view';
 
 const PAGE_SIZE = 50;
 
@@ -51,27 +50,19 @@ export class StaffPageController {
     @Req() request: WebRequest,
     @Res() response: Response,
   ) {
-    const posted = textFields(body);
-    const values = {
-      email: posted.email ?? '',
-      fullName: (posted.fullName ?? '').trim(),
-      role: posted.role ?? '',
-      agencyCode: posted.agencyCode ?? '',
-      password: posted.password ?? '',
-    };
-    const checked = await validateFields(CreateStaffRequest, values);
-    const problems: FieldProblem[] = [...checked.problems];
-    if (problems.length === 0) {
-      try {
-        await this.staff.create(admin, checked.value);
-        return response.redirect(HttpStatus.SEE_OTHER, '/admin/staff?notice=staffCreated');
-      } catch (error) {
-        if (!isFormError(error)) throw error;
-        problems.push(...(fieldProblemsOf(error) ?? [{ field: 'form', problems: [messageOf(error)] }]));
-      }
-    }
-    const errors = this.errors(request, problems);
-    await this.renderList(request, response, {}, { ...values, password: '' }, errors, HttpStatus.BAD_REQUEST);
+    const values = newStaffValues(textFields(body));
+    const { value, problems } = await validateFields(CreateStaffRequest, values);
+    const outcome = await attempt(
+      async () => {
+        await this.staff.create(admin, value);
+        return '/admin/staff?notice=staffCreated';
+      },
+      { problems },
+    );
+    await answerForm(response, outcome, (failure) => {
+      const errors = staffErrors(languageOf(request), failure.problems);
+      return this.renderList(request, response, {}, { ...values, password: '' }, errors, failure.status);
+    });
   }
 
   @Get(':id')
@@ -88,75 +79,37 @@ export class StaffPageController {
     @Req() request: WebRequest,
     @Res() response: Response,
   ) {
-    const posted = textFields(body);
     const account = await this.staff.get(id);
-    const plain: Record<string, unknown> = { active: posted.active === 'true' };
-    if (posted.role) plain.role = posted.role;
-    if (posted.agencyCode) plain.agencyCode = posted.agencyCode;
-    const checked = await validateFields(UpdateUserRequest, plain);
-    const problems: FieldProblem[] = [...checked.problems];
-    if (problems.length === 0) {
-      try {
-        await this.staff.update(admin, id, checked.value);
-        return response.redirect(HttpStatus.SEE_OTHER, `/admin/staff/${id}?notice=staffSaved`);
-      } catch (error) {
-        if (!isFormError(error)) throw error;
-        problems.push(...(fieldProblemsOf(error) ?? [{ field: 'form', problems: [messageOf(error)] }]));
-      }
-    }
-    await this.renderEdit(request, response, account, this.errors(request, problems), HttpStatus.BAD_REQUEST);
-  }
-
-  private errors(request: WebRequest, problems: FieldProblem[]): FormErrors {
-    const lang = languageOf(request);
-    if (problems.length === 1 && problems[0].field === 'form') return generalError(problems[0].problems[0]);
-    return formErrors(
-      lang,
-      problems,
-      (field) => field,
-      (id) => translate(lang, `adminStaff.${id}`),
+    const { value, problems } = await validateFields(UpdateUserRequest, staffChanges(textFields(body)));
+    const outcome = await attempt(
+      async () => {
+        await this.staff.update(admin, id, value);
+        return `/admin/staff/${id}?notice=staffSaved`;
+      },
+      { problems },
     );
+    await answerForm(response, outcome, (failure) => {
+      const errors = staffErrors(languageOf(request), failure.problems);
+      return this.renderEdit(request, response, account, errors, failure.status);
+    });
   }
 
-  private async agencyOptions(request: WebRequest, selected: string | null) {
-    const lang = languageOf(request);
-    return (await this.agencies.list({ page: 1, pageSize: 500 })).items.map((agency) => ({
-      code: agency.code,
-      name: lang === 'vi' ? agency.nameVi : agency.nameEn,
-      selected: agency.code === selected,
-    }));
+  private async agencyList() {
+    return (await this.agencies.list({ page: 1, pageSize: 500 })).items;
   }
 
   private async renderList(
     request: WebRequest,
     response: Response,
-    filters: Record<string, string>,
+    asked: Record<string, string>,
     values: Record<string, string>,
     errors: FormErrors | null,
     status = 200,
   ) {
-    const role = (ROLES as readonly string[]).includes(filters.role ?? '')
-      ? (filters.role as Role)
-      : undefined;
-    const q = (filters.q ?? '').trim().slice(0, 100) || undefined;
-    const page = await this.staff.list({ page: 1, pageSize: PAGE_SIZE, role, q });
-    await this.pages.render(
-      request,
-      response,
-      'admin/staff',
-      {
-        titleKey: 'adminStaff.title',
-        accounts: page.items,
-        total: page.total,
-        filters: { q: q ?? '', role: role ?? '' },
-        roleFilters: ROLES.map((value) => ({ value, selected: value === role })),
-        roles: STAFF_ROLES.map((value) => ({ value, selected: value === values.role })),
-        agencies: await this.agencyOptions(request, values.agencyCode ?? null),
-        values,
-        errors,
-      },
-      status,
-    );
+    const filters = staffFilters(asked);
+    const page = await this.staff.list({ page: 1, pageSize: PAGE_SIZE, ...filters });
+    const view = staffListView(languageOf(request), filters, page, await this.agencyList(), values, errors);
+    await this.pages.render(request, response, 'admin/staff', view, status);
   }
 
   private async renderEdit(
@@ -166,20 +119,7 @@ export class StaffPageController {
     errors: FormErrors | null,
     status = 200,
   ) {
-    await this.pages.render(
-      request,
-      response,
-      'admin/staff-account',
-      {
-        titleText: account.fullName,
-        account,
-        isStaff: account.role !== 'citizen',
-        roles: STAFF_ROLES.map((value) => ({ value, selected: value === account.role })),
-        agencies: await this.agencyOptions(request, account.agencyCode),
-        errors,
-        breadcrumbs: [{ key: 'nav.adminStaff', href: '/admin/staff' }, { text: account.fullName }],
-      },
-      status,
-    );
+    const view = staffAccountView(languageOf(request), account, await this.agencyList(), errors);
+    await this.pages.render(request, response, 'admin/staff-account', view, status);
   }
 }

@@ -1,6 +1,8 @@
 import type { ApplicationDto, ApplicationEventDto, AttachmentDto } from '@onegate/applications';
 import type { ApplicationState, FormField, Language } from '@onegate/domain';
 
+import { fieldLabel } from './form-fields';
+
 const WAITING: readonly ApplicationState[] = ['submitted', 'received', 'in_progress', 'supplement_requested'];
 export const DUE_SOON_MS = 24 * 3_600_000;
 
@@ -41,7 +43,7 @@ export function answersOf(schema: readonly FormField[], data: Record<string, unk
   return schema
     .filter((field) => data[field.name] !== undefined)
     .map((field) => ({
-      label: field.label[language] || field.label.vi,
+      label: fieldLabel(field, language),
       value: data[field.name],
       isBoolean: typeof data[field.name] === 'boolean',
     }));

@@ -36,6 +36,14 @@ const AUTOCOMPLETE_BY_NAME: Record<string, string> = { fullName: 'name', email: 
 
 export const fieldId = (name: string) => `field-${name}`;
 
+/** A field's label in the reader's language (Vietnamese when it has none in theirs). */
+export const fieldLabel = (field: FormField, language: Language) => field.label[language] || field.label.vi;
+
+/** Each field's label in the reader's language, by the id of its input. */
+export function fieldLabels(schema: readonly FormField[], language: Language): Map<string, string> {
+  return new Map(schema.map((field) => [fieldId(field.name), fieldLabel(field, language)]));
+}
+
 export function fieldViews(
   schema: readonly FormField[],
   values: Record<string, unknown>,
@@ -49,7 +57,7 @@ export function fieldViews(
     return {
       id: fieldId(field.name),
       name: field.name,
-      label: field.label[language] || field.label.vi,
+      label: fieldLabel(field, language),
       ...input,
       autocomplete: AUTOCOMPLETE_BY_NAME[field.name] ?? input.autocomplete,
       value: text,

@@ -1,8 +1,15 @@
-import type { Action } from '@onegate/domain';
-import { ACTION_TABLE } from '@onegate/domain';
+import { BadRequestException } from '@nestjs/common';
 
+import { ActionRequest } from '@onegate/applications';
+import type { Action, Language } from '@onegate/domain';
+import { ACTION_TABLE, ACTIONS } from '@onegate/domain';
+
+import { errorsOf } from '../core/form-outcome';
+import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { fromLocalInputValue, toLocalInputValue } from '../core/formatters';
-import type { FormErrors } from '../core/form-problems';
+import { translate } from '../core/messages';
+import { validateFields } from '../core/validate-fields';
+import { listField, textFields } from '../core/web-request';
 
 type ActionField = 'reason' | 'missingDocuments' | 'appointmentAt' | 'assigneeId' | 'channel' | 'note';
 
@@ -64,7 +71,7 @@ export function actionForms(
 }
 
 /** The action request from a posted action form; unknown actions are left to the service to refuse. */
-export function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
+function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
   const text = (name: string) => {
     const value = (posted[name] ?? '').trim();
     return value === '' ? undefined : value;
@@ -93,7 +100,33 @@ export function actionRequestFrom(posted: Record<string, string>, missing: strin
 }
 
 /** The id of an action form's input for a service's field path. */
-export const actionFieldId = (action: Action, field: string) =>
+const actionFieldId = (action: Action, field: string) =>
   `${action}-${field === 'missingDocuments' ? 'missingOther' : field}`;
 
-export const actionFieldLabelKey = (field: string) => `actionForm.${field}`;
+const actionFieldLabelKey = (field: string) => `actionForm.${field}`;
+
+/**
+ * A posted action form checked as the API checks its body; an action the page does not offer is a 400
+ * error page, not a form problem.
+ */
+export async function checkActionForm(body: unknown) {
+  const posted = textFields(body);
+  if (!(ACTIONS as readonly string[]).includes(posted.action ?? '')) {
+    throw new BadRequestException('Choose one of the actions of the page');
+  }
+  const fields = actionRequestFrom(posted, listField(body, 'missingDocuments'));
+  // Through JSON, as a body arrives: absent fields are left out rather than set to undefined.
+  const plain = JSON.parse(JSON.stringify(fields)) as Record<string, unknown>;
+  const { value, problems } = await validateFields(ActionRequest, plain);
+  return { posted, action: fields.action, request: value, problems };
+}
+
+/** An action form's errors, on the inputs of that action's form. */
+export function actionErrors(lang: Language, action: Action, problems: FieldProblem[]): FormErrors {
+  return errorsOf(
+    lang,
+    problems,
+    (field) => actionFieldId(action, field),
+    (fieldId) => translate(lang, actionFieldLabelKey(fieldId.slice(action.length + 1))),
+  );
+}

@@ -8,16 +8,13 @@ import { CounterRegistrationService } from '@onegate/applications';
 
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
 import { CatalogueService } from '../../catalogue/catalogue.service';
-import { fieldViews, formFieldOf, parseFormFields } from '../core/form-fields';
-import { fieldProblemsOf, formErrors, generalError, isFormError, messageOf } from '../core/form-problems';
+import { answerForm, attempt } from '../core/form-outcome';
 import type { FormErrors } from '../core/form-problems';
-import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { firstText, textFields } from '../core/web-request';
-
-const APPLICANT_FIELDS = ['nationalId', 'fullName', 'email'] as const;
+import { counterErrors, counterRegistration, counterView } from './counter-page.view';
 
 /** A paper file handed in at the desk: the clerk registers it (register_counter) on the citizen's behalf. */
 @ApiExcludeController()
@@ -51,37 +48,14 @@ export class CounterPageController {
     const posted = textFields(body);
     const procedure = await this.catalogue.getProcedure(posted.procedureCode ?? '').catch(() => null);
     if (!procedure) return response.redirect(HttpStatus.SEE_OTHER, '/staff/counter');
-    const applicant = {
-      nationalId: (posted.applicantNationalId ?? '').replace(/\s/g, ''),
-      fullName: (posted.applicantFullName ?? '').trim(),
-      email: (posted.applicantEmail ?? '').trim() || undefined,
-    };
-    try {
-      const application = await this.counter.registerCounter(user, {
-        procedureCode: procedure.code,
-        applicant,
-        formData: parseFormFields(procedure.formSchema, posted),
-        note: (posted.note ?? '').trim().slice(0, 2000) || undefined,
-      });
-      return response.redirect(
-        HttpStatus.SEE_OTHER,
-        `/staff/applications/${application.id}?notice=registered`,
-      );
-    } catch (error) {
-      if (!isFormError(error)) throw error;
-      const lang = languageOf(request);
-      const problems = fieldProblemsOf(error);
-      const labels = new Map(procedure.formSchema.map((field) => [`field-${field.name}`, field.label[lang]]));
-      const errors = problems
-        ? formErrors(
-            lang,
-            problems,
-            (path) => formFieldOf(path) ?? applicantFieldOf(path),
-            (id) => labels.get(id) ?? translate(lang, `counter.${id}`),
-          )
-        : generalError(messageOf(error));
-      await this.render(request, response, procedure, posted, errors, HttpStatus.BAD_REQUEST);
-    }
+    const outcome = await attempt(async () => {
+      const application = await this.counter.registerCounter(user, counterRegistration(procedure, posted));
+      return `/staff/applications/${application.id}?notice=registered`;
+    });
+    await answerForm(response, outcome, (failure) => {
+      const errors = counterErrors(languageOf(request), procedure, failure.problems);
+      return this.render(request, response, procedure, posted, errors, failure.status);
+    });
   }
 
   private async render(
@@ -92,27 +66,8 @@ export class CounterPageController {
     errors: FormErrors | null,
     status = 200,
   ): Promise<void> {
-    const lang = languageOf(request);
     const procedures = (await this.catalogue.searchProcedures({ page: 1, pageSize: 100 })).items;
-    await this.pages.render(
-      request,
-      response,
-      'staff/counter',
-      {
-        titleKey: 'counter.title',
-        procedure,
-        procedures: procedures.map((item) => ({ ...item, selected: item.code === procedure?.code })),
-        fields: procedure ? fieldViews(procedure.formSchema, posted, errors?.byField ?? {}, lang) : [],
-        values: posted,
-        errors,
-      },
-      status,
-    );
+    const view = counterView(languageOf(request), procedure, procedures, posted, errors);
+    await this.pages.render(request, response, 'staff/counter', view, status);
   }
-}
-
-function applicantFieldOf(path: string): string | null {
-  const match = /^applicant\.(\w+)$/.exec(path);
-  const name = match?.[1] as (typeof APPLICANT_FIELDS)[number] | undefined;
-  return name && APPLICANT_FIELDS.includes(name) ? `applicant${name[0].toUpperCase()}${name.slice(1)}` : null;
 }

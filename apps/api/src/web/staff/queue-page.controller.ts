@@ -5,18 +5,15 @@ import type { Response } from 'express';
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import { ApplicationReadingService } from '@onegate/applications';
-import { APPLICATION_STATES } from '@onegate/domain';
-import type { ApplicationState } from '@onegate/domain';
 
 import { CatalogueService } from '../../catalogue/catalogue.service';
-import { urgencyOf } from '../core/application-view';
 import { isFormError } from '../core/form-problems';
 import { PageRenderer } from '../core/page-renderer';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
+import { queueFilters, queueQuery, queueView } from './queue-page.view';
 
 const PAGE_SIZE = 20;
-const QUEUE_STATES = APPLICATION_STATES.filter((state) => state !== 'draft');
 
 /** The one-stop queue of the clerk's agency (a supervisor's subtree): soonest due first, cursor paged. */
 @ApiExcludeController()
@@ -45,44 +42,17 @@ export class QueuePageController {
       procedure: procedureText,
       cursor: cursorText,
     });
-    const state = (QUEUE_STATES as readonly string[]).includes(fields.state ?? '')
-      ? (fields.state as ApplicationState)
-      : undefined;
-    const urgency = fields.urgency === 'dueSoon' || fields.urgency === 'overdue' ? fields.urgency : '';
     const procedures = (await this.catalogue.searchProcedures({ page: 1, pageSize: 100 })).items;
-    const procedure = procedures.some((item) => item.code === fields.procedure)
-      ? fields.procedure
-      : undefined;
-    const filter = {
-      state: state ? [state] : undefined,
-      procedure,
-      dueSoon: urgency === 'dueSoon' || undefined,
-      overdue: urgency === 'overdue' || undefined,
-      limit: PAGE_SIZE,
-    };
+    const filters = queueFilters(fields, procedures);
+    const query = queueQuery(filters, PAGE_SIZE);
     const page = await this.reading
-      .queue(user, { ...filter, cursor: fields.cursor?.slice(0, 200) || undefined })
+      .queue(user, { ...query, cursor: filters.cursor })
       .catch((error: unknown) => {
         // A cursor that is not one of ours: start from the first page.
-        if (isFormError(error)) return this.reading.queue(user, filter);
+        if (isFormError(error)) return this.reading.queue(user, query);
         throw error;
       });
-    const base = new URLSearchParams({
-      ...(state ? { state } : {}),
-      ...(procedure ? { procedure } : {}),
-      ...(urgency ? { urgency } : {}),
-    });
-    const now = Date.now();
-    await this.pages.render(request, response, 'staff/queue', {
-      titleKey: 'queue.title',
-      items: page.items.map((item) => ({ ...item, ...urgencyOf(item, now) })),
-      states: QUEUE_STATES.map((value) => ({ value, selected: value === state })),
-      procedures: procedures.map((item) => ({ ...item, selected: item.code === procedure })),
-      urgencies: ['dueSoon', 'overdue'].map((value) => ({ value, selected: value === urgency })),
-      firstPage: fields.cursor ? `/staff/queue?${base}` : null,
-      nextPage: page.nextCursor
-        ? `/staff/queue?${new URLSearchParams([...base, ['cursor', page.nextCursor]])}`
-        : null,
-    });
+    const view = queueView(filters, Boolean(fields.cursor), procedures, page, Date.now());
+    await this.pages.render(request, response, 'staff/queue', view);
   }
 }

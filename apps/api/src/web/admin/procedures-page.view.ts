@@ -1,0 +1,71 @@
+import type { Language } from '@onegate/domain';
+import { DEFAULT_RETENTION_DAYS, NOTIFICATION_KINDS } from '@onegate/domain';
+
+import type { ProcedureDto } from '../../catalogue/catalogue.dto';
+import { agencyChoices, choices } from '../core/choices';
+import { errorsOf } from '../core/form-outcome';
+import type { FieldProblem, FormErrors } from '../core/form-problems';
+import { translate } from '../core/messages';
+import { PROCEDURE_FORM_FIELDS } from './procedure.form';
+
+type Agencies = Parameters<typeof agencyChoices>[0];
+
+/** What a new procedure's form starts with. */
+export function newProcedureValues(): Record<string, string> {
+  return {
+    requiredDocuments: '[]',
+    formSchema: '[]',
+    onlineLevel: 'full',
+    supplementPolicy: 'pause',
+    feeVnd: '0',
+    retentionDays: String(DEFAULT_RETENTION_DAYS),
+  };
+}
+
+export function procedureListView(q: string, procedures: unknown[], lang: Language) {
+  return {
+    titleKey: 'adminProcedures.title',
+    q,
+    procedures,
+    previews: NOTIFICATION_KINDS.map((kind) => ({ kind, href: `/admin/mail/preview/${kind}?lang=${lang}` })),
+  };
+}
+
+export function procedureFormView(
+  lang: Language,
+  procedure: ProcedureDto | null,
+  values: Record<string, string>,
+  errors: FormErrors | null,
+  agencies: Agencies,
+) {
+  const name = procedure ? (lang === 'vi' ? procedure.nameVi : procedure.nameEn) : null;
+  return {
+    titleText: procedure ? `${procedure.code} – ${name}` : translate(lang, 'adminProcedures.new'),
+    procedure,
+    values,
+    errors,
+    agencies: agencyChoices(agencies, lang, values.agencyCode),
+    onlineLevels: choices(['full', 'partial', 'offline'], values.onlineLevel),
+    policies: choices(['pause', 'restart'], values.supplementPolicy),
+    breadcrumbs: [
+      { key: 'nav.adminProcedures', href: '/admin/procedures' },
+      { text: procedure?.code ?? translate(lang, 'adminProcedures.new') },
+    ],
+  };
+}
+
+/** Nested problems (`formSchema.2.name`) are shown on their text area, with the path that is wrong. */
+export function procedureErrors(lang: Language, problems: FieldProblem[]): FormErrors {
+  const nested = problems.map((problem) => {
+    const [head, ...rest] = problem.field.split('.');
+    return rest.length > 0
+      ? { field: head, problems: problem.problems.map((text) => `${rest.join('.')}: ${text}`) }
+      : problem;
+  });
+  return errorsOf(
+    lang,
+    nested,
+    (field) => ((PROCEDURE_FORM_FIELDS as string[]).includes(field) ? field : null),
+    (id) => translate(lang, `adminProcedures.${id}`),
+  );
+}

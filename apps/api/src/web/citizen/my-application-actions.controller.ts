@@ -1,0 +1,110 @@
+import { Body, Controller, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
+import type { AuthenticatedUser } from '@onegate/access';
+import { ApplicationActionsService, ApplicationOfCaller } from '@onegate/applications';
+import type { ActionRequest } from '@onegate/applications';
+
+import { RatingService } from '../../reports/rating.service';
+import { answerForm, attempt, refusalInWords } from '../core/form-outcome';
+import type { FieldProblem } from '../core/form-problems';
+import { translate } from '../core/messages';
+import { languageOf } from '../core/web-cookies';
+import type { WebRequest } from '../core/web-request';
+import { textFields } from '../core/web-request';
+import { IdParam } from '../../id-param';
+import { readPayment, readRating } from './my-application.forms';
+import { MyApplicationPage } from './my-application.page';
+import { payErrors, ratingErrors } from './my-applications.view';
+
+/** The forms of a citizen's file: pay, withdraw, rate. A refusal keeps its own status. */
+@ApiExcludeController()
+@Controller('my/applications/:id')
+@Authenticated({ roles: ['citizen'] })
+export class MyApplicationActionsController {
+  public constructor(
+    private readonly actions: ApplicationActionsService,
+    private readonly ratings: RatingService,
+    private readonly applicationPage: MyApplicationPage,
+  ) {}
+
+  @Post('pay')
+  @BodyAfter(ApplicationOfCaller)
+  public async pay(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: unknown,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { reference, problems } = readPayment(textFields(body));
+    await this.act(user, id, { action: 'pay', reference }, request, response, 'paid', problems);
+  }
+
+  @Post('withdraw')
+  @BodyAfter(ApplicationOfCaller)
+  public async withdraw(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.act(user, id, { action: 'withdraw' }, request, response, 'withdrawn');
+  }
+
+  /** Shown once the result is returned, when this build has ratings. */
+  @Post('rating')
+  @BodyAfter(ApplicationOfCaller)
+  public async rate(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: unknown,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const lang = languageOf(request);
+    const { rating, problems } = readRating(textFields(body));
+    const alreadyRated = refusalInWords(() => translate(lang, 'rating.already'));
+    const outcome = await attempt(
+      async () => {
+        await this.ratings.rate(user, id, rating).catch(alreadyRated);
+        return `/my/applications/${id}?notice=rated`;
+      },
+      { problems, status: 'refusal' },
+    );
+    await answerForm(response, outcome, (failure) =>
+      this.applicationPage.render(
+        user,
+        id,
+        request,
+        response,
+        ratingErrors(lang, failure.problems),
+        failure.status,
+      ),
+    );
+  }
+
+  private async act(
+    user: AuthenticatedUser,
+    id: string,
+    action: ActionRequest,
+    request: WebRequest,
+    response: Response,
+    notice: string,
+    problems: FieldProblem[] = [],
+  ): Promise<void> {
+    const outcome = await attempt(
+      async () => {
+        await this.actions.perform({ kind: 'user', user }, id, action);
+        return `/my/applications/${id}?notice=${notice}`;
+      },
+      { problems, status: 'refusal' },
+    );
+    await answerForm(response, outcome, (failure) => {
+      const errors = payErrors(languageOf(request), failure.problems);
+      return this.applicationPage.render(user, id, request, response, errors, failure.status);
+    });
+  }
+}

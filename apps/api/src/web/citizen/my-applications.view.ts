@@ -1,0 +1,88 @@
+import type { ApplicationDto } from '@onegate/applications';
+import type { Language } from '@onegate/domain';
+import type { User } from '@onegate/persistence';
+
+import type { ProcedureDto } from '../../catalogue/catalogue.dto';
+import { applicationFileView, lastSupplementRequest } from '../core/application-view';
+import { errorsOf } from '../core/form-outcome';
+import type { FieldProblem, FormErrors } from '../core/form-problems';
+import { translate } from '../core/messages';
+import { paginationOf } from '../core/pagination';
+
+/** Profile answers a new draft starts with, when the form asks for them as text. */
+const PREFILLED = ['fullName', 'nationalId', 'phone', 'email'] as const;
+const PREFILLED_TYPES: readonly string[] = ['text', 'nationalId', 'phone', 'email'];
+
+export function prefilledAnswers(procedure: ProcedureDto, account: User): Record<string, unknown> {
+  const profile: Record<string, string | null> = {
+    fullName: account.fullName,
+    nationalId: account.nationalId,
+    phone: account.phone ? account.phone.replace(/^\+84/, '0') : null,
+    email: account.email,
+  };
+  const formData: Record<string, unknown> = {};
+  for (const name of PREFILLED) {
+    const field = procedure.formSchema.find((candidate) => candidate.name === name);
+    if (field && profile[name] && PREFILLED_TYPES.includes(field.type)) formData[name] = profile[name];
+  }
+  return formData;
+}
+
+export function myApplicationsView(
+  result: { items: unknown[]; total: number },
+  page: number,
+  pageSize: number,
+) {
+  return {
+    titleKey: 'myApplications.title',
+    applications: result.items,
+    pagination: paginationOf('/my/applications', page, result.total, pageSize),
+  };
+}
+
+export function myApplicationView(application: ApplicationDto, procedure: ProcedureDto, lang: Language) {
+  const shownCode =
+    application.code ??
+    translate(lang, application.state === 'draft' ? 'application.draft' : 'application.awaitingCode');
+  return {
+    titleText: `${shownCode} – ${application.procedureName[lang]}`,
+    application,
+    ...applicationFileView(application, procedure, lang),
+    supplementRequest:
+      application.state === 'supplement_requested' ? lastSupplementRequest(application.events) : null,
+    canEdit: application.state === 'draft' || application.state === 'supplement_requested',
+    canPay: application.allowedActions.includes('pay'),
+    canWithdraw: application.allowedActions.includes('withdraw'),
+    canRate: application.state === 'returned',
+    scores: [5, 4, 3, 2, 1],
+    resultHref:
+      application.signed && ['decided', 'returned'].includes(application.state)
+        ? `/api/applications/${application.id}/result`
+        : null,
+    breadcrumbs: [
+      { key: 'nav.myApplications', href: '/my/applications' },
+      { text: application.code ?? translate(lang, 'application.draft') },
+    ],
+  };
+}
+
+/** The payment and withdrawal forms share one error summary; field problems are the reference's. */
+export function payErrors(lang: Language, problems: FieldProblem[]): { payErrors: FormErrors } {
+  const errors = errorsOf(
+    lang,
+    problems,
+    () => 'payReference',
+    () => translate(lang, 'pay.reference'),
+  );
+  return { payErrors: errors };
+}
+
+export function ratingErrors(lang: Language, problems: FieldProblem[]): { ratingErrors: FormErrors } {
+  const errors = errorsOf(
+    lang,
+    problems,
+    () => 'score-1',
+    () => translate(lang, 'rating.score'),
+  );
+  return { ratingErrors: errors };
+}

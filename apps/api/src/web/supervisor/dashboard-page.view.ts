@@ -1,0 +1,106 @@
+import type { Language } from '@onegate/domain';
+
+import type { ReportsService } from '../../reports/reports.service';
+import { errorsOf } from '../core/form-outcome';
+import type { FieldProblem, FormErrors } from '../core/form-problems';
+import { localToday } from '../core/formatters';
+import { translate } from '../core/messages';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface Period {
+  from: string;
+  to: string;
+  agency: string | undefined;
+}
+
+type Groups = Awaited<ReturnType<ReportsService['breakdown']>>['groups'];
+
+export interface DashboardFigures {
+  summary: Awaited<ReturnType<ReportsService['summary']>>;
+  months: Groups;
+  byAgency: Groups;
+  byProcedure: Groups;
+}
+
+/** The period asked for: this year so far unless both ends are dates; an agency among those offered. */
+export function periodOf(fields: Record<string, string>, agencies: { code: string }[]): Period {
+  const today = localToday();
+  return {
+    from: DATE.test(fields.from ?? '') ? fields.from : `${today.slice(0, 4)}-01-01`,
+    to: DATE.test(fields.to ?? '') ? fields.to : today,
+    agency: agencies.some((item) => item.code === fields.agency) ? fields.agency : undefined,
+  };
+}
+
+export function dashboardFrame(period: Period, agencies: { code: string }[]) {
+  return {
+    titleKey: 'dashboard.title',
+    from: period.from,
+    to: period.to,
+    agencies: agencies.map((item) => ({ ...item, selected: item.code === period.agency })),
+  };
+}
+
+export function dashboardView(lang: Language, period: Period, figures: DashboardFigures) {
+  const { summary, months } = figures;
+  const { from, to, agency } = period;
+  const exportQuery = (extra: Record<string, string>) =>
+    `?${new URLSearchParams({ from, to, ...(agency ? { agency } : {}), lang, ...extra })}`;
+  const exportOf = (path: string, extra: Record<string, string>) =>
+    `/api/reports/${path}/export${exportQuery(extra)}`;
+  return {
+    summary,
+    byAgency: figures.byAgency,
+    byProcedure: figures.byProcedure,
+    months,
+    trendChart: {
+      labels: months.map((group) => group.key),
+      datasets: [
+        {
+          label: translate(lang, 'dashboard.received'),
+          data: months.map((group) => group.received),
+          type: 'bar',
+        },
+        {
+          label: translate(lang, 'dashboard.decided'),
+          data: months.map((group) => group.decided),
+          type: 'bar',
+        },
+        {
+          label: translate(lang, 'dashboard.onTimeRatePercent'),
+          data: months.map((group) => percent(group.onTimeRate)),
+          type: 'line',
+          yAxisID: 'percent',
+        },
+      ],
+    },
+    shareChart: {
+      labels: [translate(lang, 'dashboard.fullyOnline'), translate(lang, 'dashboard.notFullyOnline')],
+      data: [summary.fullyOnline, Math.max(0, summary.returned - summary.fullyOnline)],
+    },
+    exports: {
+      summaryCsv: exportOf('summary', { format: 'csv' }),
+      summaryXlsx: exportOf('summary', { format: 'xlsx' }),
+      agencyCsv: exportOf('breakdown', { format: 'csv', groupBy: 'agency' }),
+      agencyXlsx: exportOf('breakdown', { format: 'xlsx', groupBy: 'agency' }),
+      procedureCsv: exportOf('breakdown', { format: 'csv', groupBy: 'procedure' }),
+      procedureXlsx: exportOf('breakdown', { format: 'xlsx', groupBy: 'procedure' }),
+    },
+    pageScripts: [
+      { src: '/assets/chart.js/chart.umd.min.js', module: false },
+      { src: '/assets/onegate/js/dashboard.mjs', module: true },
+    ],
+  };
+}
+
+export function dashboardErrors(lang: Language, problems: FieldProblem[]): FormErrors {
+  return errorsOf(
+    lang,
+    problems,
+    (field) => field,
+    (id) => translate(lang, `dashboard.${id}`),
+  );
+}
+
+const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
