@@ -18,6 +18,7 @@ import {
 import { NotificationsModule } from '@onegate/notifications';
 import { OperationsModule } from '@onegate/observability';
 import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
+import { PlatformModule } from '@onegate/platform';
 
 import { DeadlinesHandler } from './deadlines.handler';
 import { DEADLINE_SCHEDULES } from './deadlines/deadline-schedules';
@@ -59,6 +60,7 @@ export class WorkerModule {
           readinessChecks: [DatabaseReadiness, RedisReadiness],
         }),
         PersistenceModule.forDataSource(dataSource),
+        PlatformModule,
         JobsModule.forRoot(),
         DiscoveryModule,
         ApplicationsModule,

@@ -4,18 +4,25 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 
+import { ConfigModule } from '@onegate/config';
 import type { AppConfig } from '@onegate/config';
 import { openDatabase, PersistenceModule } from '@onegate/persistence';
+import { PlatformModule } from '@onegate/platform';
 
 import { ImportCoreModule } from './import-core.module';
 import { ImportService } from './import.service';
 
 @Module({})
 class ImportCommandModule {
-  public static forDataSource(dataSource: DataSource) {
+  public static forRoot(config: AppConfig, dataSource: DataSource) {
     return {
       module: ImportCommandModule,
-      imports: [PersistenceModule.forDataSource(dataSource), ImportCoreModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        PlatformModule,
+        PersistenceModule.forDataSource(dataSource),
+        ImportCoreModule,
+      ],
     };
   }
 }
@@ -24,7 +31,7 @@ class ImportCommandModule {
 export async function runImportCommand(config: AppConfig, file: string | undefined): Promise<void> {
   if (!file) throw new Error('usage: import FILE (NDJSON, one application a line)');
   const dataSource = await openDatabase(config, 'run');
-  const app = await NestFactory.createApplicationContext(ImportCommandModule.forDataSource(dataSource), {
+  const app = await NestFactory.createApplicationContext(ImportCommandModule.forRoot(config, dataSource), {
     logger: false,
   });
   try {

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 
-import { Clock, WorkingCalendarService } from '@onegate/applications';
+import { WorkingCalendarModule } from '@onegate/applications';
 import { ReportingModule } from '@onegate/reporting';
 
 import { ImportRepository } from './import.repository';
 import { ImportService } from './import.service';
 
-/** The import itself, without HTTP or queues, so the command line can run it too. */
+/**
+ * The import itself, without HTTP or queues, so the command line can run it too. The clock comes from
+ * PlatformModule and the calendars from WorkingCalendarModule: the same ones the rest of the process uses.
+ */
 @Module({
-  imports: [ReportingModule],
-  providers: [ImportService, ImportRepository, WorkingCalendarService, Clock],
+  imports: [ReportingModule, WorkingCalendarModule],
+  providers: [ImportService, ImportRepository],
   exports: [ImportService],
 })
 export class ImportCoreModule {}

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import { Clock, FileStore } from '@onegate/applications';
 import { AppConfig } from '@onegate/config';
 import { retentionCutoff } from '@onegate/domain';
 import { RetentionRepository, TransactionRunner } from '@onegate/persistence';
 import type { AbandonedDraft, ClosedCursor, DueApplication, RetentionRule } from '@onegate/persistence';
+import { Clock, FileStore } from '@onegate/platform';
 
 const BATCH = 100;
 

@@ -6,16 +6,12 @@ import type { Response } from 'express';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
-import {
-  ActionRequest,
-  ApplicationActionsService,
-  ApplicationReadingService,
-  Clock,
-} from '@onegate/applications';
+import { ActionRequest, ApplicationActionsService, ApplicationReadingService } from '@onegate/applications';
 import type { ApplicationDto } from '@onegate/applications';
 import { ACTIONS } from '@onegate/domain';
 import type { Action } from '@onegate/domain';
 import { AgencyRepository, UserRepository } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { applicationFileView, urgencyOf } from '../core/application-view';
