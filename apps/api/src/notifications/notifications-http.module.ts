@@ -12,5 +12,6 @@ import { NotificationsService } from './notifications.service';
   imports: [ApplicationsModule, MailTemplatesModule],
   controllers: [NotificationsController, AdminMailController],
   providers: [NotificationsService, AdminMailService],
+  exports: [AdminMailService],
 })
 export class NotificationsHttpModule {}
