@@ -12,5 +12,4 @@ export * from './working-calendar.module';
 export * from './attachment.service';
 export * from './application-journal';
 export * from './counter-registration.service';
-export * from './agency-scope.service';
 export * from './result-download.service';

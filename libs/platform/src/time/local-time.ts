@@ -2,7 +2,7 @@
 export const DISPLAY_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** An instant's fields on a wall clock, as digits: the year in full, the rest on two digits, 00–23 hours. */
-export interface WallClock {
+interface WallClock {
   year: string;
   month: string;
   day: string;
@@ -38,7 +38,7 @@ function format(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeForm
 }
 
 /** An instant as it reads on the wall clock of `timeZone`. */
-export function wallClock(at: Date, timeZone: string): WallClock {
+function wallClock(at: Date, timeZone: string): WallClock {
   const formatter = format(
     `wall|${timeZone}`,
     () =>
