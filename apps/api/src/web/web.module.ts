@@ -22,7 +22,7 @@ import { StaffPageController } from './admin/staff-page.controller';
 import { ApplicationFormController } from './citizen/application-form.controller';
 import { MyApplicationsController } from './citizen/my-applications.controller';
 import { DocumentController } from './core/document.controller';
-import { PageRenderer } from './core/page-renderer';
+import { PageRendererModule } from './core/page-renderer.module';
 import { PublicFormGuard } from './core/public-form.guard';
 import { securityHeaders } from './core/security-headers';
 import { installViewEngine } from './core/view-engine';
@@ -47,6 +47,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     ApplicationsModule,
     ReportingModule,
     MailTemplatesModule,
+    PageRendererModule,
     // The API's own services, used directly rather than over HTTP.
     CatalogueModule,
     IdentityModule,
@@ -75,7 +76,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     MailPreviewPageController,
     MailPageController,
   ],
-  providers: [PageRenderer, PublicFormGuard, { provide: APP_FILTER, useClass: WebExceptionFilter }],
+  providers: [PublicFormGuard, { provide: APP_FILTER, useClass: WebExceptionFilter }],
 })
 export class WebModule implements NestModule, OnModuleInit {
   public constructor(private readonly adapterHost: HttpAdapterHost) {}
