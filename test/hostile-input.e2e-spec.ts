@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteAccess } from '@onegate/access';
 import { listRoutes } from '@onegate/access';
 import { AppConfig } from '@onegate/config';
-import type { IntegerRange, QueryParameter } from '@onegate/observability';
-import { queryOf } from '@onegate/observability';
 import { Notification, NotificationRepository } from '@onegate/persistence';
+import type { IntegerRange, QueryParameter } from '@onegate/platform';
+import { queryOf } from '@onegate/platform';
 
 import type { DemoRole, Tokens } from './support/accounts';
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';

@@ -3,8 +3,8 @@ import { BadRequestException } from '@nestjs/common';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 
-import type { IntegerRange } from '@onegate/observability';
-import { createValidationPipe, integerRangesOf } from '@onegate/observability';
+import type { IntegerRange } from '@onegate/platform';
+import { createValidationPipe, integerRangesOf } from '@onegate/platform';
 
 /** Enough runs to find the usual mistakes while keeping the unit suite quick. */
 export const RUNS = { numRuns: 200 };

@@ -1,9 +1,9 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { Clock } from '@onegate/applications';
 import type { AppConfig } from '@onegate/config';
 import { openDatabase, seedDemoData } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';

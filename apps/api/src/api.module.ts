@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule } from '@onegate/config';
 import { JobsModule, RedisReadiness } from '@onegate/jobs';
 import { OperationsModule } from '@onegate/observability';
 import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
+import { PlatformModule } from '@onegate/platform';
 
 import { CalendarModule } from './calendar/calendar.module';
 import { ApplicationsHttpModule } from './applications/applications-http.module';
@@ -30,6 +31,7 @@ export class ApiModule {
           readinessChecks: [DatabaseReadiness, RedisReadiness],
         }),
         PersistenceModule.forDataSource(dataSource),
+        PlatformModule,
         JobsModule.forRoot(),
         IdempotencyModule,
         IdentityModule,

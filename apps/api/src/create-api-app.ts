@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 
 import { assertEveryRouteDeclaresAccess, listRoutes } from '@onegate/access';
 import type { AppConfig } from '@onegate/config';
-import { assertEveryQueryIsDeclared, createValidationPipe } from '@onegate/observability';
+import { assertEveryQueryIsDeclared, createValidationPipe } from '@onegate/platform';
 
 import { ApiModule } from './api.module';
 import { applyBodyLimits, applyCors } from './http-boundary';

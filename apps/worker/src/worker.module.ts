@@ -18,6 +18,7 @@ import {
 import { NotificationsModule } from '@onegate/notifications';
 import { OperationsModule } from '@onegate/observability';
 import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
+import { PlatformModule } from '@onegate/platform';
 
 import { DEADLINE_SCHEDULES } from './deadlines/deadline-schedules';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -57,6 +58,7 @@ export class WorkerModule {
           readinessChecks: [DatabaseReadiness, RedisReadiness],
         }),
         PersistenceModule.forDataSource(dataSource),
+        PlatformModule,
         JobsModule.forRoot(),
         DiscoveryModule,
         ...jobModules,

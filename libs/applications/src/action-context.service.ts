@@ -3,11 +3,11 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { DecisionContext, WorkingCalendar } from '@onegate/domain';
 import { AgencyRepository, UserRepository } from '@onegate/persistence';
 import type { Agency, Application } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 
 import type { ActionRequest } from './action.request';
 import type { Actor } from './actor';
 import { actorRole } from './actor';
-import { Clock } from './clock';
 import { WorkingCalendarService } from './working-calendar.service';
 
 /** What `decide` needs to know besides the file: who acts, when, on which calendar, and about whom. */

@@ -16,7 +16,7 @@ import {
 
 import { ACTIONS } from '@onegate/domain';
 import type { Action, Channel } from '@onegate/domain';
-import { NumberFromText } from '@onegate/observability';
+import { NumberFromText } from '@onegate/platform';
 
 /** Every action but `register_counter`, which has its own route. */
 const ACTIONS_ON_A_FILE = ACTIONS.filter((action) => action !== 'register_counter');

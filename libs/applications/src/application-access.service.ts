@@ -1,8 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { AgencyScopeService } from '@onegate/auth';
 import type { Application } from '@onegate/persistence';
+
+import { AgencyScopeService } from './agency-scope.service';
 
 /**
  * Who may see an application: its citizen, and (once submitted) staff whose agency scope holds its

@@ -16,7 +16,7 @@ export function changedMeanwhile(version: number) {
   });
 }
 
-import { invalidFields } from '@onegate/observability';
+import { invalidFields } from '@onegate/platform';
 
 export { invalidFields };
 

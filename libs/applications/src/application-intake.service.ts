@@ -8,11 +8,11 @@ import {
   UserRepository,
 } from '@onegate/persistence';
 import type { Application } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 
 import { ApplicationAccessService } from './application-access.service';
 import { changedMeanwhile } from './application-errors';
 import type { CreateDraftRequest, UpdateFormRequest } from './application.requests';
-import { Clock } from './clock';
 import { StorageLimits } from './storage-limits';
 import { checkCompleteForm, checkDraftForm, liveProcedure } from './procedure-forms';
 

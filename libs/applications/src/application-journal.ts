@@ -9,10 +9,9 @@ import { JobName, notificationJobId, Outbox } from '@onegate/jobs';
 import type { OutboxJob } from '@onegate/jobs';
 import { ApplicationRepository, HistoryRows } from '@onegate/persistence';
 import type { ApplicationEvent, HistoryRowsOfFile } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 import { ReportRollupsService } from '@onegate/reporting';
 import type { HistoryOwner, RollupChanges } from '@onegate/reporting';
-
-import { Clock } from './clock';
 
 /** A decided action, as the journal records it. */
 export interface JournalEntry {

@@ -3,11 +3,11 @@ import { timingSafeEqual } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { AgencyScopeService } from '@onegate/auth';
 import type { ApplicationState } from '@onegate/domain';
 import { ApplicationRepository, IssuedResultRepository, ProcedureRepository } from '@onegate/persistence';
 import type { Application, ApplicationEvent, Attachment } from '@onegate/persistence';
 
+import { AgencyScopeService } from './agency-scope.service';
 import type { ActionOutcome } from './application-actions.service';
 import { ApplicationAccessService } from './application-access.service';
 import { ApplicationDto, TrackingDto } from './application.dto';

@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { NumberFromText } from '@onegate/observability';
+import { NumberFromText } from '@onegate/platform';
 
 export class CreateDraftRequest {
   @ApiProperty({ example: '1.001612' })

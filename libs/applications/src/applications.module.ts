@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 
-import { AgencyScopeService } from '@onegate/auth';
 import { ReportingModule } from '@onegate/reporting';
 
 import { ActionContextService } from './action-context.service';
+import { AgencyScopeService } from './agency-scope.service';
 import { ApplicationAccessService } from './application-access.service';
 import { ApplicantOfApplication, ApplicationOfCaller } from './application-checks';
 import { ApplicationActionsService } from './application-actions.service';
@@ -11,13 +11,12 @@ import { ApplicationIntakeService } from './application-intake.service';
 import { ApplicationJournal } from './application-journal';
 import { ApplicationReadingService } from './application-reading.service';
 import { AttachmentService } from './attachment.service';
-import { Clock } from './clock';
 import { CounterRegistrationService } from './counter-registration.service';
-import { FileStore } from './file-store';
 import { ReceiptCodes } from './receipt-codes.service';
+import { ResultDownloadService } from './result-download.service';
 import { StorageLimits } from './storage-limits';
 import { SubmissionCheck } from './submission-check';
-import { WorkingCalendarService } from './working-calendar.service';
+import { WorkingCalendarModule } from './working-calendar.module';
 
 const SERVICES = [
   AgencyScopeService,
@@ -31,18 +30,19 @@ const SERVICES = [
   ApplicationReadingService,
   CounterRegistrationService,
   ReceiptCodes,
+  ResultDownloadService,
   SubmissionCheck,
-  Clock,
   AttachmentService,
-  FileStore,
   StorageLimits,
-  WorkingCalendarService,
 ];
 
-/** The application lifecycle, shared by the API (people acting) and the worker (OneGate acting). */
+/**
+ * The application lifecycle, shared by the API (people acting) and the worker (OneGate acting). The
+ * clock and the file store come from PlatformModule (@onegate/platform), provided once per process.
+ */
 @Module({
-  imports: [ReportingModule],
+  imports: [ReportingModule, WorkingCalendarModule],
   providers: SERVICES,
-  exports: SERVICES,
+  exports: [...SERVICES, WorkingCalendarModule],
 })
 export class ApplicationsModule {}

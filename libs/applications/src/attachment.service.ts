@@ -12,11 +12,10 @@ import { fileTypeFromFile } from 'file-type';
 import type { AuthenticatedUser } from '@onegate/access';
 import { ApplicationRepository, AttachmentRepository } from '@onegate/persistence';
 import type { Application, Attachment } from '@onegate/persistence';
+import { Clock, contentDisposition, FileStore } from '@onegate/platform';
 
 import { ApplicationAccessService } from './application-access.service';
 import { invalidFields } from './application-errors';
-import { Clock } from './clock';
-import { FileStore } from './file-store';
 import { StorageLimits } from './storage-limits';
 
 /** Largest file any procedure may accept; each required document sets its own, smaller, limit. */
@@ -136,14 +135,4 @@ function safeName(name: string): string {
     .trim()
     .slice(0, 200);
   return cleaned || 'document';
-}
-
-/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987): no header injection. */
-export function contentDisposition(name: string): string {
-  const ascii =
-    name
-      .normalize('NFD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\;%]/g, '_') || 'document';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

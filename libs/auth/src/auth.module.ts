@@ -7,7 +7,6 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@onegate/config';
 
 import { AccessGuard } from './access.guard';
-import { AgencyScopeService } from './agency-scope.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { CitizenLinkerService } from './oidc/citizen-linker.service';
@@ -43,7 +42,6 @@ export const AUTH_THROTTLER = 'auth';
     PasswordHasher,
     SignInService,
     SessionService,
-    AgencyScopeService,
     LocalStrategy,
     JwtStrategy,
     OidcClientService,
@@ -51,6 +49,6 @@ export const AUTH_THROTTLER = 'auth';
     OidcStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordHasher, SessionService, AgencyScopeService, ThrottlerModule],
+  exports: [PasswordHasher, SessionService, ThrottlerModule],
 })
 export class AuthModule {}

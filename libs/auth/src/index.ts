@@ -1,5 +1,4 @@
 export * from './access-token';
-export * from './agency-scope.service';
 export * from './auth.module';
 export * from './lockout-policy';
 export * from './oidc/citizen-linker.service';

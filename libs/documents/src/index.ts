@@ -5,7 +5,6 @@ export * from './forms/form-issuer';
 export * from './markup/document-markup';
 export * from './pdf/pdf-renderer';
 export * from './results/result-documents';
-export * from './results/result-download.service';
 export * from './results/result-issuer';
 export * from './results/result-verification.service';
 export * from './results/verification.dto';

@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
 
-import { ApplicationsModule } from '@onegate/applications';
-
 import { DocumentsModule } from './documents.module';
 import { ResultIssuer } from './results/result-issuer';
 import { PdfSigner } from './signing/pdf-signer';
 
 /** The agency's signing key and the issuance of signed results: the worker's part alone. */
 @Module({
-  imports: [ApplicationsModule, DocumentsModule],
+  imports: [DocumentsModule],
   providers: [PdfSigner, ResultIssuer],
   exports: [PdfSigner, ResultIssuer],
 })

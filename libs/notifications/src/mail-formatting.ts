@@ -1,24 +1,11 @@
 import type { FormField, Language } from '@onegate/domain';
+import { localTime } from '@onegate/platform';
 
 const MAX_VALUE_LENGTH = 500;
 
 /** An instant as the recipient reads it: local time of the agency, day first, 24-hour clock. */
 export function formatInstant(instant: Date, timeZone: string, language: Language): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  ) as Record<Intl.DateTimeFormatPartTypes, string>;
-  const date = `${parts.day}/${parts.month}/${parts.year}`;
-  const time = `${parts.hour}:${parts.minute}`;
+  const { date, time } = localTime(instant, timeZone);
   return language === 'vi' ? `${time} ngày ${date}` : `${date} at ${time}`;
 }
 

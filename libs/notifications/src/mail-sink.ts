@@ -6,9 +6,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Attachment as ParsedAttachment } from 'mailparser';
 import type { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 
-import { FileStore } from '@onegate/applications';
 import { MailSinkRepository } from '@onegate/persistence';
 import type { MailSinkAttachment } from '@onegate/persistence';
+import { FileStore } from '@onegate/platform';
 
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 const KEEP_MS = 7 * 24 * 3_600_000;

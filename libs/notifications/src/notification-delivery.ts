@@ -2,12 +2,12 @@ import { buffer } from 'node:stream/consumers';
 
 import { Injectable, Logger } from '@nestjs/common';
 
-import { Clock, FileStore } from '@onegate/applications';
 import { FormIssuer } from '@onegate/documents';
 import { JobName, OnJob } from '@onegate/jobs';
 import type { NotificationPayload } from '@onegate/jobs';
 import { AttachmentRepository, NotificationRepository } from '@onegate/persistence';
 import type { Attachment, Notification } from '@onegate/persistence';
+import { Clock, FileStore } from '@onegate/platform';
 
 import { MailTransport } from './mail-transport';
 import type { MailAttachment } from './mail-transport';

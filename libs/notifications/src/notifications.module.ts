@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 
-import { ApplicationsModule } from '@onegate/applications';
 import { DocumentsModule } from '@onegate/documents';
 
 import { MailSink } from './mail-sink';
@@ -11,7 +10,7 @@ import { NotificationDelivery } from './notification-delivery';
 
 /** Building, storing and e-mailing notifications: the worker's side (it owns the mail server connection). */
 @Module({
-  imports: [ApplicationsModule, DocumentsModule, MailTemplatesModule],
+  imports: [DocumentsModule, MailTemplatesModule],
   providers: [MailSink, MailTransport, NotificationComposer, NotificationDelivery],
   exports: [NotificationDelivery, MailTemplatesModule],
 })

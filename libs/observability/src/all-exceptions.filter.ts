@@ -2,8 +2,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 
+import { ErrorBody } from '@onegate/platform';
+
 import { unavailableAsHttp } from './dependency-unavailable';
-import { ErrorBody } from './error-body';
 
 /** Turns every thrown error into an ErrorBody; anything unexpected is a logged 500 with its request id. */
 @Catch()

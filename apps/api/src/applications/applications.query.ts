@@ -4,8 +4,8 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } fro
 
 import { APPLICATION_STATES } from '@onegate/domain';
 import type { ApplicationState } from '@onegate/domain';
-import { IntegerBetween } from '@onegate/observability';
 import { MAX_PAGE, MAX_PAGE_SIZE } from '@onegate/persistence';
+import { IntegerBetween } from '@onegate/platform';
 
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value);
 const flag = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

@@ -3,8 +3,8 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validat
 
 import { LOCAL_DATE_YEARS } from '@onegate/domain';
 import type { CalendarListing, DayOverrideKind, Weekday } from '@onegate/domain';
-import { IntegerBetween, Trimmed } from '@onegate/observability';
 import type { CalendarOverride, CalendarSchedule } from '@onegate/persistence';
+import { IntegerBetween, Trimmed } from '@onegate/platform';
 
 import { IsLocalDate } from './calendar.validators';
 

@@ -14,5 +14,6 @@ import { CalendarSchedulesService } from './calendar-schedules.service';
   imports: [ApplicationsModule],
   controllers: [CalendarController, AdminCalendarController, AdminCalendarSchedulesController],
   providers: [CalendarListingService, CalendarOverridesService, CalendarSchedulesService],
+  exports: [CalendarOverridesService, CalendarSchedulesService],
 })
 export class CalendarModule {}

@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
-import { IntegerBetween } from '@onegate/observability';
 import { Agency, MAX_PAGE, MAX_PAGE_SIZE, Procedure } from '@onegate/persistence';
 import type { OnlineLevel, Page } from '@onegate/persistence';
+import { IntegerBetween } from '@onegate/platform';
 
 export class PageQuery {
   @ApiPropertyOptional({ default: 1 })

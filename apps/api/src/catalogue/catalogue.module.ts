@@ -9,5 +9,6 @@ import { ProceduresController } from './procedures.controller';
 @Module({
   controllers: [AgenciesController, ProceduresController, AdminProceduresController],
   providers: [CatalogueService, ProcedureAdminService],
+  exports: [CatalogueService, ProcedureAdminService],
 })
 export class CatalogueModule {}

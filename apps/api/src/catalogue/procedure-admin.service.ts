@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 
 import { DEFAULT_RETENTION_DAYS } from '@onegate/domain';
-import type { FieldProblem } from '@onegate/observability';
 import { AgencyRepository, isUniqueViolation, ProcedureRepository, toSearchText } from '@onegate/persistence';
 import type { Agency, Procedure } from '@onegate/persistence';
+import type { FieldProblem } from '@onegate/platform';
 
 import { CreateProcedureRequest, UpdateProcedureRequest } from './admin-procedures.dto';
 import { ProcedureDto } from './catalogue.dto';

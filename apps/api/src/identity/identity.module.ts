@@ -15,5 +15,6 @@ import { StaffService } from './staff.service';
   imports: [AuthModule],
   controllers: [AuthController, MeController, AdminUsersController, AuditController, OidcController],
   providers: [RegistrationService, AccountService, StaffService],
+  exports: [RegistrationService, StaffService],
 })
 export class IdentityModule {}

@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 
-import { createValidationPipe } from '@onegate/observability';
+import { createValidationPipe } from '@onegate/platform';
 
 import { LoginRequest } from './auth.dto';
 

@@ -3,7 +3,7 @@ import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'clas
 
 import { LANGUAGES } from '@onegate/domain';
 import type { Language } from '@onegate/domain';
-import { TrimmedLowercase } from '@onegate/observability';
+import { TrimmedLowercase } from '@onegate/platform';
 
 import { IsVietnamesePhone } from './identity.validators';
 

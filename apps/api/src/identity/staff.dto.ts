@@ -3,7 +3,7 @@ import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength }
 
 import { ROLES, STAFF_ROLES } from '@onegate/domain';
 import type { Role } from '@onegate/domain';
-import { TrimmedLowercase } from '@onegate/observability';
+import { TrimmedLowercase } from '@onegate/platform';
 
 import { PageQuery } from '../catalogue/catalogue.dto';
 

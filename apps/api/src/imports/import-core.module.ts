@@ -5,7 +5,11 @@ import { ApplicationsModule } from '@onegate/applications';
 import { ImportRepository } from './import.repository';
 import { ImportService } from './import.service';
 
-/** The import itself, without HTTP or queues, so the command line can run it too. */
+/**
+ * The import itself, without HTTP or queues, so the command line can run it too. The clock comes from
+ * PlatformModule, the calendars and the journal from ApplicationsModule: the same ones the rest of the
+ * process uses.
+ */
 @Module({
   imports: [ApplicationsModule],
   providers: [ImportService, ImportRepository],

@@ -9,12 +9,12 @@ import type {
   User,
 } from '@onegate/persistence';
 import { newApplication } from '@onegate/persistence';
+import { timeOrderedId } from '@onegate/platform';
 import type { ApplicationHistory } from '@onegate/reporting';
 import { historyEventOf, LocalDays } from '@onegate/reporting';
 
 import type { ImportLine } from './import-line';
 import { ImportLineError } from './import-line';
-import { timeOrderedId } from './time-ordered-id';
 
 /** What the replay needs besides the line: the catalogue entries it names and their calendars. */
 export interface ReplayContext {

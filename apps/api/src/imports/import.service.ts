@@ -2,10 +2,11 @@ import type { Readable } from 'node:stream';
 
 import { Injectable } from '@nestjs/common';
 
-import { ApplicationJournal, Clock, WorkingCalendarService } from '@onegate/applications';
+import { ApplicationJournal, WorkingCalendarService } from '@onegate/applications';
 import type { WorkingCalendar } from '@onegate/domain';
 import { isUniqueViolation, TransactionRunner } from '@onegate/persistence';
 import type { Agency, Procedure } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 import { contributionOf, RollupChanges } from '@onegate/reporting';
 
 import { EventLoopTurns } from './event-loop-turns';

@@ -1,11 +1,11 @@
 import { Injectable, NotFoundException, StreamableFile } from '@nestjs/common';
 
-import { contentDisposition, FileStore } from '@onegate/applications';
 import { AppConfig } from '@onegate/config';
 import { isNotificationKind } from '@onegate/domain';
 import { MailTemplates, sampleContext, UnknownTemplateError } from '@onegate/notifications';
 import { MailSinkRepository } from '@onegate/persistence';
 import type { MailSinkMessage, PageRequest } from '@onegate/persistence';
+import { contentDisposition, FileStore } from '@onegate/platform';
 
 import type { MailPreviewDto, OutboxPage, PreviewQuery } from './notification.dto';
 import { OutboxMessageDto } from './notification.dto';

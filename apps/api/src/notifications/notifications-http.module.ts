@@ -13,5 +13,6 @@ import { NotificationsService } from './notifications.service';
   imports: [ApplicationsModule, MailTemplatesModule],
   controllers: [NotificationsController, AdminMailController],
   providers: [NotificationsService, AdminMailService, OwnNotification],
+  exports: [AdminMailService],
 })
 export class NotificationsHttpModule {}

@@ -1,8 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { Clock } from '@onegate/applications';
 import { NotificationRepository } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 
 import type { InboxQuery, NotificationPage } from './notification.dto';
 import { NotificationDto } from './notification.dto';

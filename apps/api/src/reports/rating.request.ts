@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-import { NumberFromText } from '@onegate/observability';
+import { NumberFromText } from '@onegate/platform';
 
 /** A citizen's rating of their returned application: 1 (very unhappy) to 5 (very satisfied). */
 export class RatingRequest {

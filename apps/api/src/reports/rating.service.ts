@@ -1,9 +1,10 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { ApplicationAccessService, Clock, WorkingCalendarService } from '@onegate/applications';
+import { ApplicationAccessService, WorkingCalendarService } from '@onegate/applications';
 import { ApplicationRepository, isUniqueViolation, TransactionRunner } from '@onegate/persistence';
 import type { ApplicationRating } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 import { RatingRepository, ReportRollupsService } from '@onegate/reporting';
 
 import type { RatingDto, RatingRequest } from './rating.request';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 
-import { WorkingCalendarService } from '@onegate/applications';
+import { WorkingCalendarModule, WorkingCalendarService } from '@onegate/applications';
 import type { AppConfig } from '@onegate/config';
 import type { WorkingCalendar } from '@onegate/domain';
 import { AgencyRepository, openDatabase, PersistenceModule } from '@onegate/persistence';
@@ -13,8 +13,7 @@ class ReportsCommandModule {
   public static forDataSource(dataSource: DataSource) {
     return {
       module: ReportsCommandModule,
-      imports: [PersistenceModule.forDataSource(dataSource), ReportingModule],
-      providers: [WorkingCalendarService],
+      imports: [PersistenceModule.forDataSource(dataSource), ReportingModule, WorkingCalendarModule],
     };
   }
 }

@@ -13,5 +13,6 @@ import { ReportsService } from './reports.service';
   imports: [ApplicationsModule, ReportingModule],
   controllers: [ReportsController, RatingsController],
   providers: [ReportsService, ReportScopeService, RatingService],
+  exports: [ReportsService, ReportScopeService, RatingService],
 })
 export class ReportsModule {}

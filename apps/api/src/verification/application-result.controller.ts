@@ -3,7 +3,8 @@ import { ApiProduces, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
-import { ResultDownloadService } from '@onegate/documents';
+import { ResultDownloadService } from '@onegate/applications';
+
 import { IdParam } from '../id-param';
 
 /** The signed result PDF: for its owner once returned online, for staff in scope once signed; 404 otherwise. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { ApplicationsModule } from '@onegate/applications';
 import { AuthModule } from '@onegate/auth';
 import { DocumentsModule } from '@onegate/documents';
 
@@ -9,7 +10,7 @@ import { VerifyController } from './verify.controller';
 
 /** Signed results: public verification (API and QR page) and the owner's download. */
 @Module({
-  imports: [AuthModule, DocumentsModule],
+  imports: [AuthModule, ApplicationsModule, DocumentsModule],
   controllers: [VerifyController, VerifyPageController, ApplicationResultController],
 })
 export class VerificationModule {}

@@ -5,15 +5,12 @@ import Handlebars from 'handlebars';
 
 import { Public } from '@onegate/access';
 import { ResultVerificationService } from '@onegate/documents';
+import { DISPLAY_TIME_ZONE, formatLocal } from '@onegate/platform';
 
 import { VERIFY_PAGE_TEMPLATE } from './verify-page.template';
 
 const renderPage = Handlebars.compile(VERIFY_PAGE_TEMPLATE);
-const VIETNAM_TIME = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  dateStyle: 'short',
-  timeStyle: 'short',
-});
+const SIGNED_AT_STYLE = { dateStyle: 'short', timeStyle: 'short' } as const;
 
 /** The page behind a result's QR code: the same facts as GET /api/verify/:code, for people. */
 @ApiExcludeController()
@@ -30,7 +27,9 @@ export class VerifyPageController {
     const facts = await this.verification.byCode(code);
     return renderPage({
       ...facts,
-      signedAtLocal: facts.signedAt ? VIETNAM_TIME.format(new Date(facts.signedAt)) : null,
+      signedAtLocal: facts.signedAt
+        ? formatLocal(new Date(facts.signedAt), 'vi-VN', DISPLAY_TIME_ZONE, SIGNED_AT_STYLE)
+        : null,
     });
   }
 }

@@ -8,16 +8,11 @@ import { AuthModule } from '@onegate/auth';
 import { MailTemplatesModule } from '@onegate/notifications';
 import { ReportingModule } from '@onegate/reporting';
 
-import { CalendarOverridesService } from '../calendar/calendar-overrides.service';
-import { CalendarSchedulesService } from '../calendar/calendar-schedules.service';
-import { CatalogueService } from '../catalogue/catalogue.service';
-import { ProcedureAdminService } from '../catalogue/procedure-admin.service';
-import { AdminMailService } from '../notifications/admin-mail.service';
-import { RegistrationService } from '../identity/registration.service';
-import { StaffService } from '../identity/staff.service';
-import { RatingService } from '../reports/rating.service';
-import { ReportScopeService } from '../reports/report-scope.service';
-import { ReportsService } from '../reports/reports.service';
+import { CalendarModule } from '../calendar/calendar.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { IdentityModule } from '../identity/identity.module';
+import { NotificationsHttpModule } from '../notifications/notifications-http.module';
+import { ReportsModule } from '../reports/reports.module';
 import { CalendarPageController } from './admin/calendar-page.controller';
 import { MailPageController } from './admin/mail-page.controller';
 import { MailPreviewPageController } from './admin/mail-preview-page.controller';
@@ -30,7 +25,7 @@ import { MyApplicationActionsController } from './citizen/my-application-actions
 import { MyApplicationPage } from './citizen/my-application.page';
 import { MyApplicationsController } from './citizen/my-applications.controller';
 import { DocumentController } from './core/document.controller';
-import { PageRenderer } from './core/page-renderer';
+import { PageRendererModule } from './core/page-renderer.module';
 import { PublicFormGuard } from './core/public-form.guard';
 import { securityHeaders } from './core/security-headers';
 import { installViewEngine } from './core/view-engine';
@@ -50,7 +45,20 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
  * services as the API. Its error filter answers pages with pages and leaves the API's JSON alone.
  */
 @Module({
-  imports: [AuthModule, ApplicationsModule, ReportingModule, MailTemplatesModule, ...QUEUE_CONSOLE_IMPORTS],
+  imports: [
+    AuthModule,
+    ApplicationsModule,
+    ReportingModule,
+    MailTemplatesModule,
+    PageRendererModule,
+    // The API's own services, used directly rather than over HTTP.
+    CatalogueModule,
+    IdentityModule,
+    CalendarModule,
+    NotificationsHttpModule,
+    ReportsModule,
+    ...QUEUE_CONSOLE_IMPORTS,
+  ],
   controllers: [
     HomePageController,
     LanguageController,
@@ -73,21 +81,9 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     MailPageController,
   ],
   providers: [
-    PageRenderer,
     MyApplicationPage,
     ApplicationFormSaving,
     PublicFormGuard,
-    // The API's own services, used directly rather than over HTTP.
-    CatalogueService,
-    ProcedureAdminService,
-    AdminMailService,
-    RegistrationService,
-    StaffService,
-    CalendarOverridesService,
-    CalendarSchedulesService,
-    RatingService,
-    ReportsService,
-    ReportScopeService,
     { provide: APP_FILTER, useClass: WebExceptionFilter },
   ],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { Clock, WorkingCalendarService } from '@onegate/applications';
+import { WorkingCalendarService } from '@onegate/applications';
 import { CLOCK_RUNNING_STATES, deadlineAlertAt } from '@onegate/domain';
 import { JobDispatcher, JobName, notificationJobId, OnJob } from '@onegate/jobs';
 import type { ApplicationPayload, NotificationPayload } from '@onegate/jobs';
@@ -10,6 +10,7 @@ import {
   NotificationRepository,
 } from '@onegate/persistence';
 import type { Application } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 
 import { AlertAudience } from './alert-audience';
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
-import { Clock } from '@onegate/applications';
 import { previousWeek } from '@onegate/domain';
 import { JobDispatcher, JobName, notificationJobId, OnJob } from '@onegate/jobs';
 import type { NotificationPayload } from '@onegate/jobs';
 import { AgencyRepository, ApplicationWatchRepository } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 
 /**
  * Each supervisor's counts for the last full week (Monday to Sunday, their agency's time zone), over

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 
 import { Injectable, Logger } from '@nestjs/common';
 
-import { FileStore } from '@onegate/applications';
 import { JobName, OnJob } from '@onegate/jobs';
 import type { ApplicationPayload } from '@onegate/jobs';
 import { ApplicationRepository } from '@onegate/persistence';
+import { FileStore } from '@onegate/platform';
 
 /**
  * After submission: checks that every stored document still has the SHA-256 recorded at upload, so a

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import { Clock, FileStore } from '@onegate/applications';
 import { AppConfig } from '@onegate/config';
 import { retentionCutoff } from '@onegate/domain';
 import { JobName, OnJob } from '@onegate/jobs';
 import { RetentionRepository, TransactionRunner } from '@onegate/persistence';
 import type { AbandonedDraft, ClosedCursor, DueApplication, RetentionRule } from '@onegate/persistence';
+import { Clock, FileStore } from '@onegate/platform';
 
 const BATCH = 100;
 

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-import { FileStore } from '@onegate/applications';
 import { JobName, OnJob } from '@onegate/jobs';
 import type { FormKind, FormPayload } from '@onegate/jobs';
 import {
@@ -11,10 +10,9 @@ import {
   UserRepository,
 } from '@onegate/persistence';
 import type { Agency, Application, ApplicationEvent, Attachment } from '@onegate/persistence';
+import { FileStore, localTime, nameBasedUuid } from '@onegate/platform';
 
 import { fileContext } from '../document-context';
-import { localTime } from '../local-time';
-import { nameBasedUuid } from '../name-based-uuid';
 import { PdfRenderer } from '../pdf/pdf-renderer';
 import { DocumentTemplates } from '../templates/document-templates';
 import { formDocumentName, FORMS } from './form-catalogue';

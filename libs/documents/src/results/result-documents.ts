@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 
 import { AppConfig } from '@onegate/config';
 import type { Application, ApplicationEvent, IssuedResultKind } from '@onegate/persistence';
+import { localTime } from '@onegate/platform';
 
 import { fileContext } from '../document-context';
-import { localTime } from '../local-time';
 import { PdfRenderer } from '../pdf/pdf-renderer';
 import { DocumentTemplates } from '../templates/document-templates';
 

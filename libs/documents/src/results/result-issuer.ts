@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable, Logger } from '@nestjs/common';
 
-import { Clock, FileStore } from '@onegate/applications';
 import { ApplicationRepository, IssuedResultRepository } from '@onegate/persistence';
 import type { IssuedResult } from '@onegate/persistence';
+import { Clock, FileStore } from '@onegate/platform';
 
 import { PdfSigner } from '../signing/pdf-signer';
 import { ResultDocuments, resultKindOf } from './result-documents';

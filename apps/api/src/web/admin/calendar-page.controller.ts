@@ -16,7 +16,7 @@ import type { Response } from 'express';
 import { Authenticated, BodyAfter, CurrentUser, ROLE_IS_ENOUGH } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import { isLocalDate, LOCAL_DATE_YEARS } from '@onegate/domain';
-import { IntegerBetweenPipe } from '@onegate/observability';
+import { IntegerBetweenPipe } from '@onegate/platform';
 
 import { CreateOverrideRequest } from '../../calendar/calendar.dto';
 import { CalendarOverridesService } from '../../calendar/calendar-overrides.service';

@@ -10,6 +10,7 @@ import { AuthModule } from '@onegate/auth';
 import { ALL_QUEUES } from '@onegate/jobs';
 
 import { PageRenderer } from '../core/page-renderer';
+import { PageRendererModule } from '../core/page-renderer.module';
 import type { WebRequest } from '../core/web-request';
 
 export const QUEUE_CONSOLE_PATH = '/admin/queues';
@@ -76,8 +77,8 @@ function isSameSite(request: Request): boolean {
 }
 
 @Module({
-  imports: [AuthModule],
-  providers: [QueueConsoleAccess, PageRenderer],
+  imports: [AuthModule, PageRendererModule],
+  providers: [QueueConsoleAccess],
   exports: [QueueConsoleAccess],
 })
 export class QueueConsoleAccessModule {}

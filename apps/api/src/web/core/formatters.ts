@@ -1,13 +1,12 @@
 import type { Language } from '@onegate/domain';
+import { DISPLAY_TIME_ZONE, formatLocal, localTime } from '@onegate/platform';
 
-/** Citizens and clerks read times in the province's time zone, whatever the server's. */
-export const DISPLAY_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+const cache = new Map<string, Intl.NumberFormat>();
+function cached(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
   if (!cache.has(key)) cache.set(key, make());
-  return cache.get(key) as T;
+  return cache.get(key)!;
 }
 
 const toDate = (value: string | Date): Date | null => {
@@ -18,15 +17,7 @@ const toDate = (value: string | Date): Date | null => {
 export function formatDateTime(language: Language, value: string | Date | null | undefined): string {
   const date = value ? toDate(value) : null;
   if (!date) return '';
-  return cached(
-    `dt:${language}`,
-    () =>
-      new Intl.DateTimeFormat(LOCALES[language], {
-        timeZone: DISPLAY_TIME_ZONE,
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }),
-  ).format(date);
+  return formatLocal(date, LOCALES[language], DISPLAY_TIME_ZONE, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** A date: an instant shown on its local day, or a plain `YYYY-MM-DD` shown as that day. */
@@ -35,10 +26,7 @@ export function formatDate(language: Language, value: string | Date | null | und
   const plain = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = toDate(plain ? `${value as string}T12:00:00+07:00` : value);
   if (!date) return '';
-  return cached(
-    `d:${language}`,
-    () => new Intl.DateTimeFormat(LOCALES[language], { timeZone: DISPLAY_TIME_ZONE, dateStyle: 'medium' }),
-  ).format(date);
+  return formatLocal(date, LOCALES[language], DISPLAY_TIME_ZONE, { dateStyle: 'medium' });
 }
 
 export function formatVnd(language: Language, amount: number | null | undefined): string {
@@ -71,17 +59,7 @@ export function formatPercent(language: Language, rate: number | null | undefine
 
 /** `YYYY-MM-DDTHH:mm` as the local wall-clock time in the display time zone, for datetime-local inputs. */
 export function toLocalInputValue(value: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: DISPLAY_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(value);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+  return localTime(value, DISPLAY_TIME_ZONE).inputValue;
 }
 
 /** A datetime-local value read as Vietnam time (UTC+7, no daylight saving), as an ISO instant. */

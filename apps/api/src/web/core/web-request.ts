@@ -1,8 +1,8 @@
 import type { Request } from 'express';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { IntegerBetweenPipe } from '@onegate/observability';
 import { MAX_PAGE } from '@onegate/persistence';
+import { IntegerBetweenPipe } from '@onegate/platform';
 
 /** A page request: the guard has set `user` when someone is signed in. */
 export type WebRequest = Request & { user?: AuthenticatedUser; id?: string | number };

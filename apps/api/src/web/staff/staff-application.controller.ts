@@ -8,11 +8,11 @@ import {
   ApplicationActionsService,
   ApplicationOfCaller,
   ApplicationReadingService,
-  Clock,
 } from '@onegate/applications';
 import type { ApplicationDto } from '@onegate/applications';
 import type { Action } from '@onegate/domain';
 import { AgencyRepository, UserRepository } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { answerForm, attempt } from '../core/form-outcome';

@@ -1,9 +1,11 @@
 import { Injectable, NotFoundException, StreamableFile } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { ApplicationAccessService, Clock, contentDisposition, FileStore } from '@onegate/applications';
 import { ApplicationRepository, IssuedResultRepository } from '@onegate/persistence';
 import type { Application } from '@onegate/persistence';
+import { Clock, contentDisposition, FileStore } from '@onegate/platform';
+
+import { ApplicationAccessService } from './application-access.service';
 
 const noResult = () => new NotFoundException('No result to download for this application');
 
