@@ -67,3 +67,63 @@ describe('the body-idle timeout', () => {
     expect(Date.now() - started).toBeLessThan(4 * BODY_IDLE_MS);
   });
 });
+
+const ANSWER_BYTES = 32 * 1024 * 1024;
+
+/** A server answering every request with ANSWER_BYTES at once. */
+async function serverAnsweringLarge() {
+  const server = createServer((_request: IncomingMessage, response: ServerResponse) => {
+    response.end(Buffer.alloc(ANSWER_BYTES, 0x61));
+  });
+  applyHttpTimeouts(server, {
+    headersMs: 5_000,
+    bodyIdleMs: BODY_IDLE_MS,
+    requestMs: 60_000,
+    shutdownGraceMs: 0,
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  return server;
+}
+
+/**
+ * Asks for the answer and reads it, stopping for `stopMs` after the first bytes and, if `everyMs` is
+ * set, for that long after every chunk; how many bytes came, and whether that was the whole answer.
+ * (A client that is not reading does not hear its connection closed: it hears it once it reads again.)
+ */
+function readAnswer(
+  port: number,
+  pauses: { stopMs: number; everyMs?: number },
+): Promise<{ bytes: number; whole: boolean }> {
+  return new Promise((settle) => {
+    const socket = connect(port, '127.0.0.1');
+    let bytes = 0;
+    socket.on('data', (chunk: Buffer) => {
+      const first = bytes === 0;
+      bytes += chunk.length;
+      const pauseMs = first ? pauses.stopMs : pauses.everyMs;
+      if (pauseMs === undefined) return;
+      socket.pause();
+      setTimeout(() => socket.resume(), pauseMs);
+    });
+    socket.on('close', () => settle({ bytes, whole: bytes > ANSWER_BYTES }));
+    socket.on('error', () => undefined);
+    socket.write('GET / HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n');
+  });
+}
+
+describe('an answer the client does not read', () => {
+  let server: ReturnType<typeof createServer> | undefined;
+  afterEach(() => new Promise<void>((closed) => (server ? server.close(() => closed()) : closed())));
+
+  it('closes the connection of a client that stops reading', async () => {
+    server = await serverAnsweringLarge();
+    const outcome = await readAnswer((server.address() as AddressInfo).port, { stopMs: 4 * BODY_IDLE_MS });
+    expect(outcome.whole).toBe(false);
+  });
+
+  it('lets a slow client that keeps reading have the whole answer', async () => {
+    server = await serverAnsweringLarge();
+    const outcome = await readAnswer((server.address() as AddressInfo).port, { stopMs: 5, everyMs: 5 });
+    expect(outcome.whole).toBe(true);
+  }, 60_000);
+});

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 
 import type { HttpTimeouts } from '@onegate/config';
 
@@ -14,8 +15,9 @@ const KEEP_ALIVE_MS = 65_000;
 
 /**
  * A slow client cannot hold a connection (docs/operations.md, "Slow clients"): its headers must
- * arrive in time, its body must not stall, and the whole request must arrive in time. Once the body
- * is in, a slow answer is OneGate's doing, not the client's, and nothing is cut.
+ * arrive in time, its body must not stall, the whole request must arrive in time, and it must read
+ * the answer. Time OneGate takes to prepare an answer is OneGate's doing, not the client's, and is
+ * never cut.
  */
 export function applyHttpTimeouts(server: Server, timeouts: HttpTimeouts): void {
   server.keepAliveTimeout = KEEP_ALIVE_MS;
@@ -25,9 +27,15 @@ export function applyHttpTimeouts(server: Server, timeouts: HttpTimeouts): void 
   Object.assign(server, {
     connectionsCheckingInterval: Math.min(CHECK_EVERY_MS, timeouts.headersMs, timeouts.requestMs),
   });
-  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+  // Before the application's own listener, which may answer at once.
+  server.prependListener('request', (request: IncomingMessage, response: ServerResponse) => {
     cutStalledBody(request, timeouts.bodyIdleMs);
-    closeIfAnsweredEarly(request, response);
+    onAnswerStart(response, () => {
+      // An answer given before the request's body has arrived (a refusal: 401, 403, 404, 413) closes
+      // the connection once sent, instead of keeping it to read and throw away the rest of the body.
+      if (!request.complete) response.shouldKeepAlive = false;
+      cutUnreadAnswer(response, timeouts.bodyIdleMs);
+    });
   });
 }
 
@@ -61,13 +69,49 @@ function cutStalledBody(request: IncomingMessage, idleMs: number): void {
 }
 
 /**
- * An answer given before the request's body has arrived (a refusal: 401, 403, 404, 413) closes the
- * connection once it is sent, instead of keeping it to read and throw away the rest of the body.
+ * Closes the connection when the client stops reading the answer: bytes are waiting to be sent and
+ * none has left for `idleMs`. Otherwise one client could keep a
+ * connection, and the answer's memory, for as long as it liked.
  */
-function closeIfAnsweredEarly(request: IncomingMessage, response: ServerResponse): void {
+function cutUnreadAnswer(response: ServerResponse, idleMs: number): void {
+  const socket = response.socket;
+  if (!socket) return;
+  let waiting = bytesWaiting(socket);
+  let idleSince = Date.now();
+  const watch = setInterval(
+    () => {
+      if (response.writableFinished || socket.destroyed) return clearInterval(watch);
+      const now = bytesWaiting(socket);
+      if (now !== waiting || now === 0) {
+        waiting = now;
+        idleSince = Date.now();
+      } else if (Date.now() - idleSince >= idleMs) {
+        clearInterval(watch);
+        socket.destroy();
+      }
+    },
+    Math.min(CHECK_EVERY_MS, idleMs / 4),
+  );
+  watch.unref();
+  response.once('close', () => clearInterval(watch));
+}
+
+/**
+ * The bytes of the answer not yet taken by the client. A large answer is one write whose bytes all
+ * count as written at once (`bytesWritten`) and as buffered until the last leaves (`writableLength`):
+ * only the handle's write queue shows the client reading it.
+ */
+function bytesWaiting(socket: Socket): number {
+  const handle = (socket as Socket & { _handle?: { writeQueueSize?: number } })._handle;
+  return socket.writableLength + (handle?.writeQueueSize ?? 0);
+}
+
+/** Calls `started` once, when the answer's head is written. */
+function onAnswerStart(response: ServerResponse, started: () => void): void {
   const writeHead = response.writeHead;
   response.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
-    if (!request.complete) this.shouldKeepAlive = false;
+    response.writeHead = writeHead;
+    started();
     return writeHead.apply(this, args);
   } as typeof writeHead;
 }
