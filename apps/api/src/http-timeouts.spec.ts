@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
@@ -10,6 +10,18 @@ import { applyHttpTimeouts } from './http-timeouts';
 
 const BODY_IDLE_MS = 1_000;
 const BODY_BYTES = 4 * 1024 * 1024;
+
+/** Starts the server with OneGate's timeouts, BODY_IDLE_MS idle allowed. */
+async function listening(server: Server): Promise<Server> {
+  applyHttpTimeouts(server, {
+    headersMs: 5_000,
+    bodyIdleMs: BODY_IDLE_MS,
+    requestMs: 60_000,
+    shutdownGraceMs: 0,
+  });
+  await new Promise<void>((started) => server.listen(0, '127.0.0.1', started));
+  return server;
+}
 
 /** A server whose reader takes the first chunk, then holds the body back for `pauseMs` before reading the rest. */
 async function serverPausingFor(pauseMs: number) {
@@ -23,14 +35,7 @@ async function serverPausingFor(pauseMs: number) {
     });
     request.on('end', () => response.end(String(received)));
   });
-  applyHttpTimeouts(server, {
-    headersMs: 5_000,
-    bodyIdleMs: BODY_IDLE_MS,
-    requestMs: 60_000,
-    shutdownGraceMs: 0,
-  });
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  return server;
+  return listening(server);
 }
 
 /** Posts a head declaring BODY_BYTES and then `sent` bytes of body; the answer, or null if the connection was closed. */
@@ -75,14 +80,7 @@ async function serverAnsweringLarge() {
   const server = createServer((_request: IncomingMessage, response: ServerResponse) => {
     response.end(Buffer.alloc(ANSWER_BYTES, 0x61));
   });
-  applyHttpTimeouts(server, {
-    headersMs: 5_000,
-    bodyIdleMs: BODY_IDLE_MS,
-    requestMs: 60_000,
-    shutdownGraceMs: 0,
-  });
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  return server;
+  return listening(server);
 }
 
 /**

@@ -49,41 +49,47 @@ function cutStalledBody(request: IncomingMessage, idleMs: number): void {
   const { 'transfer-encoding': chunked, 'content-length': length } = request.headers;
   if (chunked === undefined && !(Number(length) > 0)) return;
   const socket = request.socket;
-  let bytesSeen = socket.bytesRead;
-  let idleSince = Date.now();
-  const watch = setInterval(
-    () => {
-      if (request.complete || socket.destroyed) return clearInterval(watch);
-      if (socket.bytesRead !== bytesSeen || socket.isPaused()) {
-        bytesSeen = socket.bytesRead;
-        idleSince = Date.now();
-      } else if (Date.now() - idleSince >= idleMs) {
-        clearInterval(watch);
-        socket.destroy();
-      }
-    },
-    Math.min(CHECK_EVERY_MS, idleMs / 4),
+  // While the socket is paused it is OneGate's turn, not the client's.
+  closeWhenStalled(socket, idleMs, request, () =>
+    request.complete ? 'done' : socket.isPaused() ? null : socket.bytesRead,
   );
-  watch.unref();
-  request.once('close', () => clearInterval(watch));
 }
 
 /**
  * Closes the connection when the client stops reading the answer: bytes are waiting to be sent and
- * none has left for `idleMs`. Otherwise one client could keep a
- * connection, and the answer's memory, for as long as it liked.
+ * none has left for `idleMs`. Otherwise one client could keep a connection, and the answer's memory,
+ * for as long as it liked.
  */
 function cutUnreadAnswer(response: ServerResponse, idleMs: number): void {
   const socket = response.socket;
   if (!socket) return;
-  let waiting = bytesWaiting(socket);
+  closeWhenStalled(socket, idleMs, response, () => {
+    if (response.writableFinished) return 'done';
+    const waiting = bytesWaiting(socket);
+    // Nothing waiting: it is OneGate's turn (a streamed answer being prepared), not the client's.
+    return waiting === 0 ? null : waiting;
+  });
+}
+
+/**
+ * Destroys the socket once `progress` has given the same mark for `idleMs`: the client has done
+ * nothing meanwhile. `null` means it is OneGate's turn, which stops the clock; `done`, that the
+ * watch is over (so does `owner` closing).
+ */
+function closeWhenStalled(
+  socket: Socket,
+  idleMs: number,
+  owner: { once(event: 'close', listener: () => void): unknown },
+  progress: () => number | null | 'done',
+): void {
+  let mark = progress();
   let idleSince = Date.now();
   const watch = setInterval(
     () => {
-      if (response.writableFinished || socket.destroyed) return clearInterval(watch);
-      const now = bytesWaiting(socket);
-      if (now !== waiting || now === 0) {
-        waiting = now;
+      const now = progress();
+      if (now === 'done' || socket.destroyed) return clearInterval(watch);
+      if (now !== mark || now === null) {
+        mark = now;
         idleSince = Date.now();
       } else if (Date.now() - idleSince >= idleMs) {
         clearInterval(watch);
@@ -93,7 +99,7 @@ function cutUnreadAnswer(response: ServerResponse, idleMs: number): void {
     Math.min(CHECK_EVERY_MS, idleMs / 4),
   );
   watch.unref();
-  response.once('close', () => clearInterval(watch));
+  owner.once('close', () => clearInterval(watch));
 }
 
 /**

@@ -178,8 +178,8 @@ export class Environment {
   @IsIntegerBetween(1_000, 600_000)
   public HTTP_HEADERS_TIMEOUT_MS = 20_000;
 
-  /** How long a request's body may stall (no byte arriving) before its connection is closed. */
   /** How long a request's body may stall (no byte arriving), or its answer go unread, before the connection is closed. */
+  @IsIntegerBetween(1_000, 600_000)
   public HTTP_BODY_IDLE_TIMEOUT_MS = 30_000;
 
   /** How long a client may take to send a whole request, headers and body (the largest upload included). */
