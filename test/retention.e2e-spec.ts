@@ -249,11 +249,13 @@ describe(`retention of closed applications (${testDatabaseKind()})`, () => {
     );
     expect(imported.body).toMatchObject({ imported: IMPORTED, rejected: [] });
 
-    // The forms the worker renders at reception are documents of the file too.
+    // The forms the worker renders at reception are documents of the file too: the receipt of every
+    // received file the clerk sees is waited for, so that none arrives between the snapshots below.
+    const received = [old.returned, kept.open, kept.recent];
+    const hasReceipt = async (id: string) =>
+      (await detail(id)).attachments?.some((item) => item.documentName === 'form:receipt') ?? false;
     await eventually(async () =>
-      (await detail(old.returned)).attachments?.some((item) => item.documentName === 'form:receipt')
-        ? true
-        : undefined,
+      (await Promise.all(received.map(hasReceipt))).every(Boolean) ? true : undefined,
     );
     const oldFiles = (await Promise.all(Object.values(old).map(storedPaths))).flat();
     const keptFiles = (await Promise.all(Object.values(kept).map(storedPaths))).flat();
