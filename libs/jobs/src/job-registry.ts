@@ -53,7 +53,6 @@ export interface NotificationPayload {
 
 export type NoPayload = Record<string, never>;
 
-
 export interface FormPayload {
   applicationId: string;
   form: FormKind;
