@@ -1,5 +1,12 @@
-export * from './access-rule';
-export * from './authenticated-user';
-export * from './route-catalogue';
-export * from './request-body';
-export * from './body-after';
+export { ACCESS_RULE, Authenticated, Public, type AccessRule } from './access-rule';
+export { CurrentUser, type AuthenticatedUser } from './authenticated-user';
+export {
+  BODY_AFTER,
+  BodyAfter,
+  ROLE_IS_ENOUGH,
+  takesBodyForResource,
+  type BodyAfterCheck,
+  type ResourceCheck,
+} from './body-after';
+export { deferBodyReading, readRequestBody } from './request-body';
+export { assertEveryRouteDeclaresAccess, listRoutes, type RouteAccess } from './route-catalogue';

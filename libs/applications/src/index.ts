@@ -1,16 +1,21 @@
-export * from './action.request';
-export * from './actor';
-export * from './application-access.service';
-export * from './application-actions.service';
-export * from './application-intake.service';
-export * from './application-reading.service';
-export * from './application.dto';
-export * from './application.requests';
-export * from './applications.module';
-export * from './working-calendar.service';
-export * from './working-calendar.module';
-export * from './attachment.service';
-export * from './application-journal';
-export * from './counter-registration.service';
-export * from './application-checks';
-export * from './result-download.service';
+export { ApplicationsModule } from './applications.module';
+export { WorkingCalendarModule } from './working-calendar.module';
+export { WorkingCalendarService } from './working-calendar.service';
+
+// Writing: intake, counter registration, actions and the journal they share
+export { ApplicationIntakeService } from './application-intake.service';
+export { CounterRegistrationService } from './counter-registration.service';
+export { ApplicationActionsService } from './application-actions.service';
+export { ApplicationJournal } from './application-journal';
+export { AttachmentService, MAX_UPLOAD_BYTES } from './attachment.service';
+
+// Reading and access
+export { ApplicationReadingService } from './application-reading.service';
+export { ApplicationAccessService } from './application-access.service';
+export { ApplicantOfApplication, ApplicationOfCaller } from './application-checks';
+export { ResultDownloadService } from './result-download.service';
+
+// Request and response bodies
+export { ActionRequest } from './action.request';
+export { CreateDraftRequest, RegisterCounterRequest, UpdateFormRequest } from './application.requests';
+export { ApplicationDto, ApplicationEventDto, AttachmentDto, TrackingDto } from './application.dto';

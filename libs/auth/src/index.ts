@@ -1,11 +1,16 @@
-export * from './access-token';
-export * from './auth.module';
-export * from './lockout-policy';
-export * from './oidc/citizen-linker.service';
-export * from './oidc/oidc-client.service';
-export * from './oidc/oidc.strategy';
-export * from './password-hasher';
-export * from './same-origin';
-export * from './session-cookies';
-export * from './session.service';
-export * from './sign-in.service';
+export { AuthModule } from './auth.module';
+
+// Sessions and their cookies
+export { SessionService, type IssuedSession } from './session.service';
+export {
+  CSRF_COOKIE,
+  CSRF_FORM_FIELD,
+  csrfTokenFor,
+  isCsrfTokenValid,
+  SESSION_COOKIE,
+} from './session-cookies';
+export { FOREIGN_ORIGIN, isSameOriginRequest } from './same-origin';
+export { OIDC_STATE_COOKIE } from './oidc/oidc.strategy';
+
+// Passwords
+export { PasswordHasher } from './password-hasher';

@@ -1,6 +1,21 @@
-export * from './app-config';
-export * from './config.module';
-export * from './environment';
-export * from './load-config';
-export * from './national-id-cipher';
-export * from './national-id-keys';
+export {
+  AppConfig,
+  type AccessTokenLifetimes,
+  type DatabaseConfig,
+  type HttpTimeouts,
+  type OidcConfig,
+} from './app-config';
+export { ConfigModule } from './config.module';
+export { ConfigError, DEVELOPMENT_DEMO_PASSWORD, loadConfig } from './load-config';
+export {
+  decryptNationalId,
+  decryptPersonalText,
+  encryptNationalId,
+  encryptPersonalText,
+  hashNationalId,
+  isSealedNationalId,
+  nationalIdCipher,
+  NationalIdCipher,
+  NationalIdCipherError,
+  useNationalIdKeys,
+} from './national-id-cipher';

@@ -1,6 +1,71 @@
-export * from './calendar';
-export * from './roles';
-export * from './identity';
-export * from './applications';
-export * from './forms';
-export * from './notifications';
+// Roles and languages
+export { LANGUAGES, ROLES, STAFF_ROLES, type Language, type Role } from './roles';
+
+// Working calendar and local dates
+export {
+  addDays,
+  CalendarRangeError,
+  createVietnamWorkingCalendar,
+  DEFAULT_OFFICE_HOURS,
+  DEFAULT_TIME_ZONE,
+  isLocalDate,
+  listCalendar,
+  LOCAL_DATE_YEARS,
+  parseOfficialScheduleFile,
+  ScheduleFileError,
+  TimeZone,
+  WORKING_HOURS_PER_DAY,
+  WorkingCalendar,
+  type CalendarListing,
+  type DayOverride,
+  type DayOverrideKind,
+  type OfficialScheduleFile,
+  type Weekday,
+} from './calendar';
+
+// People: national ids, phones, passwords, provinces
+export {
+  BIRTH_REGISTRATION_PROVINCES,
+  checkPassword,
+  isValidNationalId,
+  maskNationalId,
+  normalizeVietnamesePhone,
+} from './identity';
+
+// Application lifecycle: the action table and its decisions
+export {
+  ACTION_TABLE,
+  ACTIONS,
+  APPLICATION_STATES,
+  CLOCK_RUNNING_STATES,
+  CLOSED_STATES,
+  deadlineChecksFor,
+  decide,
+  DEFAULT_RETENTION_DAYS,
+  formatReceiptCode,
+  MAX_RETENTION_DAYS,
+  possibleActions,
+  retentionCutoff,
+  startsTheClock,
+  type Action,
+  type ActorRole,
+  type ApplicationState,
+  type Channel,
+  type Decision,
+  type DecisionContext,
+  type FollowUp,
+  type FormKind,
+  type Refusal,
+} from './applications';
+
+// Procedure forms
+export { fieldPattern, FORM_FIELD_TYPES, validateFormData, type FieldProblem, type FormField } from './forms';
+
+// Notifications
+export {
+  deadlineAlertAt,
+  isNotificationKind,
+  NOTIFICATION_KINDS,
+  previousWeek,
+  type NotificationKind,
+} from './notifications';

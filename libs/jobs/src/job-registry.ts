@@ -53,9 +53,6 @@ export interface NotificationPayload {
 
 export type NoPayload = Record<string, never>;
 
-/** The one-stop-shop forms, named by the action table's `document` column. */
-export type { FormKind } from '@onegate/domain';
-
 export interface FormPayload {
   applicationId: string;
   form: FormKind;

@@ -1,7 +1,5 @@
-export * from './mail-context';
-export * from './mail-formatting';
-export * from './mail-samples';
-export * from './mail-templates';
-export * from './mail-templates.module';
-export * from './notification-delivery';
-export * from './notifications.module';
+export { sampleContext } from './mail-samples';
+export { MailTemplates, UnknownTemplateError } from './mail-templates';
+export { MailTemplatesModule } from './mail-templates.module';
+export { SEND_LEASE_MS } from './notification-delivery';
+export { NotificationsModule } from './notifications.module';

@@ -1,7 +1,6 @@
-export * from './all-exceptions.filter';
-export * from './dependency-unavailable';
-export * from './heap-growth';
-export * from './operations.module';
-export * from './readiness-check';
-export * from './request-id';
-export * from './run-process';
+export { AllExceptionsFilter } from './all-exceptions.filter';
+export { unavailableAsHttp } from './dependency-unavailable';
+export { limitHeapGrowth } from './heap-growth';
+export { OperationsModule } from './operations.module';
+export type { ReadinessCheck } from './readiness-check';
+export { runProcess } from './run-process';

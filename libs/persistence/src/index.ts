@@ -1,34 +1,82 @@
-export * from './bulk-insert';
-export * from './in-slices';
-export * from './entity-rows';
-export * from './data-source-options';
-export * from './entities';
-export * from './open-database';
-export * from './app-role';
-export * from './page';
-export * from './prepared-select';
-export * from './persistence.module';
-export * from './repositories/agency.repository';
-export * from './repositories/audit-event.repository';
-export * from './repositories/calendar-override.repository';
-export * from './repositories/job-run.repository';
-export * from './repositories/procedure.repository';
-export * from './repositories/refresh-token.repository';
-export * from './repositories/user.repository';
-export * from './search-text';
-export * from './seed/demo-seeder';
-export * from './database.readiness';
-export * from './unique-violation';
-export * from './repositories/application.repository';
-export * from './repositories/attachment.repository';
-export * from './transaction-runner';
-export * from './repositories/idempotency.repository';
-export * from './repositories/issued-result.repository';
-export * from './repositories/outbox.repository';
-export * from './repositories/notification.repository';
-export * from './repositories/mail-sink.repository';
-export * from './repositories/application-watch.repository';
-export * from './repositories/retention.repository';
-export * from './database-durability';
-export * from './repositories/history-rows';
+export { PersistenceModule } from './persistence.module';
+
+// Opening the database: connection, migrations, roles, readiness
+export { dataSourceOptions } from './data-source-options';
+export { migrateAsOwner, openDatabase, runMigrationsExclusively } from './open-database';
+export { grantAppRole } from './app-role';
+export { DatabaseReadiness } from './database.readiness';
+export { durabilityRisks } from './database-durability';
+export { TransactionRunner } from './transaction-runner';
+
+// Entities
+export {
+  Agency,
+  Application,
+  ApplicationEvent,
+  ApplicationRating,
+  Attachment,
+  AuditEvent,
+  CalendarOverride,
+  CalendarSchedule,
+  IdempotencyRecord,
+  IssuedResult,
+  JobRun,
+  MailSinkMessage,
+  newApplication,
+  newUser,
+  Notification,
+  OutboxMessage,
+  Procedure,
+  RefreshToken,
+  User,
+  type AuditEventType,
+  type IssuedResultKind,
+  type JsonObject,
+  type MailSinkAttachment,
+  type OnlineLevel,
+  type ReportGrain,
+  type SessionChannel,
+  type StoredAnswerBody,
+  type SupplementPolicy,
+} from './entities';
+
+// Repositories
+export { AgencyRepository } from './repositories/agency.repository';
+export { ApplicationRepository } from './repositories/application.repository';
+export { ApplicationWatchRepository } from './repositories/application-watch.repository';
+export { AttachmentRepository, type AttachmentUsage } from './repositories/attachment.repository';
+export { AuditEventRepository, type NewAuditEvent } from './repositories/audit-event.repository';
+export { CalendarOverrideRepository } from './repositories/calendar-override.repository';
+export { HistoryRows, type HistoryRowsOfFile } from './repositories/history-rows';
+export { IdempotencyRepository, type KeyClaim } from './repositories/idempotency.repository';
+export { IssuedResultRepository } from './repositories/issued-result.repository';
+export { JobRunRepository } from './repositories/job-run.repository';
+export { MailSinkRepository } from './repositories/mail-sink.repository';
+export { NotificationRepository } from './repositories/notification.repository';
+export {
+  OutboxRepository,
+  type UnfinishedCursor,
+  type UnfinishedKind,
+} from './repositories/outbox.repository';
+export { ProcedureRepository } from './repositories/procedure.repository';
+export { RefreshTokenRepository } from './repositories/refresh-token.repository';
+export {
+  RetentionRepository,
+  type AbandonedDraft,
+  type ClosedCursor,
+  type DueApplication,
+  type RetentionRule,
+} from './repositories/retention.repository';
+export { UserRepository } from './repositories/user.repository';
+
+// Query helpers: bulk writes, slices, pages, prepared selects, search text, unique violations
+export { bulkInsert, type BulkColumn, type BulkInsert } from './bulk-insert';
+export { inSlices } from './in-slices';
+export { MAX_PAGE, MAX_PAGE_SIZE, type Page, type PageRequest } from './page';
+export { PreparedSelect } from './prepared-select';
+export { toSearchText } from './search-text';
+export { isUniqueViolation } from './unique-violation';
+
+// Key rotation and demo data
 export { resealFormAnswers, resealNationalIds, resealPersonalText } from './key-rotation/reseal';
+export { seedDemoData } from './seed/demo-seeder';

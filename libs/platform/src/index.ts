@@ -1,13 +1,26 @@
-export * from './platform.module';
-export * from './files/content-disposition';
-export * from './files/file-store';
-export * from './ids/name-based-uuid';
-export * from './ids/time-ordered-id';
-export * from './requests/error-body';
-export * from './requests/integer-between';
-export * from './requests/number-from-text';
-export * from './requests/query-parameters';
-export * from './requests/trimmed-text';
-export * from './requests/validation.pipe';
-export * from './time/clock';
-export * from './time/local-time';
+export { PlatformModule } from './platform.module';
+
+// Time
+export { Clock } from './time/clock';
+export { DISPLAY_TIME_ZONE, formatLocal, localTime } from './time/local-time';
+
+// Files
+export { contentDisposition } from './files/content-disposition';
+export { FileStore } from './files/file-store';
+
+// Ids
+export { nameBasedUuid } from './ids/name-based-uuid';
+export { timeOrderedId } from './ids/time-ordered-id';
+
+// Requests: validation, query parameters and the error body
+export type { ErrorBody, FieldProblem } from './requests/error-body';
+export { IntegerBetween, IntegerBetweenPipe, type IntegerRange } from './requests/integer-between';
+export { NumberFromText } from './requests/number-from-text';
+export {
+  assertEveryQueryIsDeclared,
+  integerRangesOf,
+  queryOf,
+  type QueryParameter,
+} from './requests/query-parameters';
+export { Trimmed, TrimmedLowercase } from './requests/trimmed-text';
+export { createValidationPipe, invalidFields } from './requests/validation.pipe';

@@ -1,18 +1,27 @@
-export * from './exports/report-table';
-export * from './exports/table-files';
-export * from './figures/application-history';
-export * from './figures/contribution';
-export * from './figures/histogram';
-export * from './figures/local-days';
-export * from './figures/period-ranges';
-export * from './figures/report-counters';
-export * from './figures/report-figures';
-export * from './queries/report-catalogue';
-export * from './queries/report-query.service';
-export * from './reporting.module';
-export * from './rollups/report-rebuild.service';
-export * from './rollups/report-rollup.repository';
-export * from './rollups/report-rollups.service';
-export * from './rollups/rollup-changes';
-export * from './sources/rating.repository';
-export * from './sources/report-source.repository';
+export { ReportingModule } from './reporting.module';
+
+// Queries and their exports
+export { ReportCatalogue, ReportCatalogueRepository } from './queries/report-catalogue';
+export {
+  BREAKDOWN_GROUPINGS,
+  ReportQueryService,
+  type BreakdownGroup,
+  type BreakdownGrouping,
+  type ProcedureTimeInState,
+  type ReportQuery,
+} from './queries/report-query.service';
+export { breakdownTable, summaryTable, type ReportTable } from './exports/report-table';
+export { EXPORT_FORMATS, MEDIA_TYPES, toCsv, toXlsx, type ExportFormat } from './exports/table-files';
+
+// Rollups: kept as files change, rebuilt from the history
+export { ReportRollupsService } from './rollups/report-rollups.service';
+export { ReportRebuildService } from './rollups/report-rebuild.service';
+export { RollupChanges } from './rollups/rollup-changes';
+
+// Figures and their sources
+export { historyEventOf, type ApplicationHistory } from './figures/application-history';
+export { contributionOf } from './figures/contribution';
+export { LocalDays } from './figures/local-days';
+export type { ReportFigures } from './figures/report-figures';
+export { RatingRepository } from './sources/rating.repository';
+export type { HistoryOwner } from './sources/report-source.repository';

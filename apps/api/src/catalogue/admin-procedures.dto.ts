@@ -23,7 +23,8 @@ import {
 } from 'class-validator';
 
 import { DEFAULT_RETENTION_DAYS, FORM_FIELD_TYPES, MAX_RETENTION_DAYS } from '@onegate/domain';
-import type { FormField, OnlineLevel, SupplementPolicy } from '@onegate/persistence';
+import type { FormField } from '@onegate/domain';
+import type { OnlineLevel, SupplementPolicy } from '@onegate/persistence';
 import { Trimmed } from '@onegate/platform';
 
 import { IsNotLessThan, IsRegExp } from './procedure.validators';

@@ -1,5 +1,4 @@
-import type { Action } from '@onegate/domain';
-import type { FormKind } from '@onegate/jobs';
+import type { Action, FormKind } from '@onegate/domain';
 
 import type { DocumentTemplateName } from '../templates/document-templates';
 

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 
+import type { FormKind } from '@onegate/domain';
 import { JobName, OnJob } from '@onegate/jobs';
-import type { FormKind, FormPayload } from '@onegate/jobs';
+import type { FormPayload } from '@onegate/jobs';
 import {
   AgencyRepository,
   ApplicationRepository,

@@ -6,7 +6,6 @@ import { Agency } from './agency.entity';
 import { TimestampColumn } from './timestamp.column';
 
 export type OnlineLevel = 'full' | 'partial' | 'offline';
-export type { FormField };
 export type SupplementPolicy = 'pause' | 'restart';
 
 export interface RequiredDocument {

@@ -1,4 +1,6 @@
-import type { FormField, OnlineLevel, RequiredDocument, SupplementPolicy } from '../entities';
+import type { FormField } from '@onegate/domain';
+
+import type { OnlineLevel, RequiredDocument, SupplementPolicy } from '../entities';
 
 export interface ProcedureSeed {
   code: string;
