@@ -251,6 +251,29 @@ describe(`application lifecycle (${testDatabaseKind()})`, () => {
     expect(wrongRole.status).toBe(403);
   });
 
+  it('refuses an action field the action does not take with 400 naming it, and changes nothing', async () => {
+    const application = await submitted(HOUSEHOLD, HOUSEHOLD_FORM, HOUSEHOLD_DOCUMENT, '2026-11-23T08:30:00');
+    const receivedWithAppointment = await apps.act(clerk, application.id, 'receive', {
+      appointmentAt: '2026-12-01T02:00:00Z',
+    });
+    expect(receivedWithAppointment.status).toBe(400);
+    expect(receivedWithAppointment.body.details).toEqual([
+      { field: 'appointmentAt', problems: ['appointmentAt is not taken by receive'] },
+    ]);
+    expect((await apps.act(clerk, application.id, 'receive')).status).toBe(200);
+    const approvedWithAssignee = await apps.act(clerk, application.id, 'approve', {
+      assigneeId: '00000000-0000-4000-8000-000000000001',
+    });
+    expect(approvedWithAssignee.status).toBe(400);
+    expect(approvedWithAssignee.body.message).toBe('Invalid assigneeId');
+    expect(approvedWithAssignee.body.details).toEqual([
+      { field: 'assigneeId', problems: ['assigneeId is not taken by approve'] },
+    ]);
+    const after = await apps.get(clerk, application.id);
+    expect(after.body.state).toBe('received');
+    expect(after.body.events!.map((event) => event.type)).toEqual(['pay', 'submit', 'receive']);
+  });
+
   it('lets exactly one of 20 concurrent approvals win', async () => {
     const application = await submitted(HOUSEHOLD, HOUSEHOLD_FORM, HOUSEHOLD_DOCUMENT, '2026-11-23T08:30:00');
     await apps.act(clerk, application.id, 'receive');
