@@ -274,6 +274,33 @@ describe(`application lifecycle (${testDatabaseKind()})`, () => {
     expect(after.body.events!.map((event) => event.type)).toEqual(['pay', 'submit', 'receive']);
   });
 
+  it('takes the staff page’s action form with its unused inputs left empty, and refuses a foreign field there too', async () => {
+    const application = await submitted(HOUSEHOLD, HOUSEHOLD_FORM, HOUSEHOLD_DOCUMENT, '2026-11-23T08:30:00');
+    const cookie = `onegate_session=${clerk.accessToken}`;
+    const page = await fetch(`${stack.apiUrl}/staff/applications/${application.id}`, { headers: { cookie } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+    const post = (fields: Record<string, string>) =>
+      fetch(`${stack.apiUrl}/staff/applications/${application.id}/actions`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+      });
+    const blanks = { reason: '', appointmentAt: '', assigneeId: '', missingOther: '', note: '' };
+    const received = await post({ action: 'receive', ...blanks, note: 'Nhận tại quầy' });
+    expect(received.status).toBe(303);
+    expect(received.headers.get('location')).toBe(`/staff/applications/${application.id}?notice=acted`);
+    const tampered = await post({
+      action: 'approve',
+      ...blanks,
+      assigneeId: '00000000-0000-4000-8000-000000000001',
+    });
+    expect(tampered.status).toBe(400);
+    const after = await apps.get(clerk, application.id);
+    expect(after.body.state).toBe('received');
+    expect(after.body.events!.at(-1)).toMatchObject({ type: 'receive', note: 'Nhận tại quầy' });
+  });
+
   it('lets exactly one of 20 concurrent approvals win', async () => {
     const application = await submitted(HOUSEHOLD, HOUSEHOLD_FORM, HOUSEHOLD_DOCUMENT, '2026-11-23T08:30:00');
     await apps.act(clerk, application.id, 'receive');
