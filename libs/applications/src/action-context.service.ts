@@ -42,7 +42,9 @@ export class ActionContextService {
     const assignee = request.action === 'assign' && request.assigneeId ? request.assigneeId : null;
     return {
       role: actorRole(actor),
-      ...(actor.kind === 'user' ? { actorRelation: await this.access.relationOf(actor.user, application) } : {}),
+      ...(actor.kind === 'user'
+        ? { actorRelation: await this.access.relationOf(actor.user, application) }
+        : {}),
       now: this.clock.now(),
       procedure: application.procedure!,
       calendar: await this.calendars.calendarFor(application.competentAgency!),

@@ -253,7 +253,8 @@ export function stateAfter(action: Action, current: ApplicationState | null): Ap
 }
 
 /** The roles that may take the action, in the table's order (the import replays any action besides). */
-export const actorsOf = (action: Action): ActorRole[] => Object.keys(ACTION_TABLE[action].takenBy) as ActorRole[];
+export const actorsOf = (action: Action): ActorRole[] =>
+  Object.keys(ACTION_TABLE[action].takenBy) as ActorRole[];
 
 /** Whether the actor's role may take the action at all (the import replays any). */
 export const mayTake = (action: Action, role: ActorRole): boolean =>

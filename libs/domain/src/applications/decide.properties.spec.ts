@@ -116,8 +116,7 @@ function expectedRefusal(
 ): Refusal['reason'] | 'fields or none' {
   const whose = ACTION_TABLE[action].takenBy[role] ?? FILES_REACHED[role];
   const sent = facts.state !== 'draft';
-  const theirs =
-    whose === 'any' || (whose === 'own' ? relation.isApplicant : sent && relation.inAgencyScope);
+  const theirs = whose === 'any' || (whose === 'own' ? relation.isApplicant : sent && relation.inAgencyScope);
   if (!theirs) return 'not_theirs';
   if (role !== 'import' && !actorsOf(action).includes(role)) return 'role';
   if (request.version !== undefined && request.version !== facts.version) return 'version';
