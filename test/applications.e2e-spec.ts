@@ -251,6 +251,56 @@ describe(`application lifecycle (${testDatabaseKind()})`, () => {
     expect(wrongRole.status).toBe(403);
   });
 
+  it('refuses an action field the action does not take with 400 naming it, and changes nothing', async () => {
+    const application = await submitted(HOUSEHOLD, HOUSEHOLD_FORM, HOUSEHOLD_DOCUMENT, '2026-11-23T08:30:00');
+    const receivedWithAppointment = await apps.act(clerk, application.id, 'receive', {
+      appointmentAt: '2026-12-01T02:00:00Z',
+    });
+    expect(receivedWithAppointment.status).toBe(400);
+    expect(receivedWithAppointment.body.details).toEqual([
+      { field: 'appointmentAt', problems: ['appointmentAt is not taken by receive'] },
+    ]);
+    expect((await apps.act(clerk, application.id, 'receive')).status).toBe(200);
+    const approvedWithAssignee = await apps.act(clerk, application.id, 'approve', {
+      assigneeId: '00000000-0000-4000-8000-000000000001',
+    });
+    expect(approvedWithAssignee.status).toBe(400);
+    expect(approvedWithAssignee.body.message).toBe('Invalid assigneeId');
+    expect(approvedWithAssignee.body.details).toEqual([
+      { field: 'assigneeId', problems: ['assigneeId is not taken by approve'] },
+    ]);
+    const after = await apps.get(clerk, application.id);
+    expect(after.body.state).toBe('received');
+    expect(after.body.events!.map((event) => event.type)).toEqual(['pay', 'submit', 'receive']);
+  });
+
+  it('takes the staff page’s action form with its unused inputs left empty, and refuses a foreign field there too', async () => {
+    const application = await submitted(HOUSEHOLD, HOUSEHOLD_FORM, HOUSEHOLD_DOCUMENT, '2026-11-23T08:30:00');
+    const cookie = `onegate_session=${clerk.accessToken}`;
+    const page = await fetch(`${stack.apiUrl}/staff/applications/${application.id}`, { headers: { cookie } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+    const post = (fields: Record<string, string>) =>
+      fetch(`${stack.apiUrl}/staff/applications/${application.id}/actions`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+      });
+    const blanks = { reason: '', appointmentAt: '', assigneeId: '', missingOther: '', note: '' };
+    const received = await post({ action: 'receive', ...blanks, note: 'Nhận tại quầy' });
+    expect(received.status).toBe(303);
+    expect(received.headers.get('location')).toBe(`/staff/applications/${application.id}?notice=acted`);
+    const tampered = await post({
+      action: 'approve',
+      ...blanks,
+      assigneeId: '00000000-0000-4000-8000-000000000001',
+    });
+    expect(tampered.status).toBe(400);
+    const after = await apps.get(clerk, application.id);
+    expect(after.body.state).toBe('received');
+    expect(after.body.events!.at(-1)).toMatchObject({ type: 'receive', note: 'Nhận tại quầy' });
+  });
+
   it('lets exactly one of 20 concurrent approvals win', async () => {
     const application = await submitted(HOUSEHOLD, HOUSEHOLD_FORM, HOUSEHOLD_DOCUMENT, '2026-11-23T08:30:00');
     await apps.act(clerk, application.id, 'receive');

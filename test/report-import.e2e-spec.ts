@@ -194,6 +194,23 @@ describe(`historical import (${testDatabaseKind()})`, () => {
     ]);
   });
 
+  it('refuses an event carrying a field its action does not take, and takes an approval that gives its grounds', async () => {
+    const withAssignee = returnedStory('2025-06-11').map((step) =>
+      step.type === 'approve' ? { ...step, assigneeId: 'clerk-7' } : step,
+    );
+    const withGrounds = returnedStory('2025-06-11').map((step) =>
+      step.type === 'approve' ? { ...step, reason: 'Theo quy định' } : step,
+    );
+    const answer = await importLines(stack.apiUrl, admin, [
+      recordLine('QN-STP-250611-0001', withAssignee),
+      recordLine('QN-STP-250611-0002', withGrounds),
+    ]);
+    expect(answer.body.imported).toBe(1);
+    expect(answer.body.rejected).toEqual([
+      { line: 1, error: expect.stringMatching(/\(approve\): assigneeId is not taken by approve$/) },
+    ]);
+  });
+
   it('links the applicant to a citizen account by national ID, and keeps the form data as given', async () => {
     const citizen = await signIn(stack.apiUrl, DEMO_ACCOUNTS.citizen, stack.config.demoPassword!);
     const answer = await importLines(stack.apiUrl, admin, [

@@ -8,9 +8,13 @@ import { Clock } from '@onegate/platform';
 import type { ActionRequest } from './action.request';
 import type { Actor } from './actor';
 import { actorRole } from './actor';
+import { ApplicationAccessService } from './application-access.service';
 import { WorkingCalendarService } from './working-calendar.service';
 
-/** What `decide` needs to know besides the file: who acts, when, on which calendar, and about whom. */
+/**
+ * What `decide` needs to know besides the file: who acts and whose file it is to them, when, on which
+ * calendar, and about whom.
+ */
 @Injectable()
 export class ActionContextService {
   public constructor(
@@ -18,6 +22,7 @@ export class ActionContextService {
     private readonly calendars: WorkingCalendarService,
     private readonly agencies: AgencyRepository,
     private readonly users: UserRepository,
+    private readonly access: ApplicationAccessService,
   ) {}
 
   public now(): Date {
@@ -37,6 +42,9 @@ export class ActionContextService {
     const assignee = request.action === 'assign' && request.assigneeId ? request.assigneeId : null;
     return {
       role: actorRole(actor),
+      ...(actor.kind === 'user'
+        ? { actorRelation: await this.access.relationOf(actor.user, application) }
+        : {}),
       now: this.clock.now(),
       procedure: application.procedure!,
       calendar: await this.calendars.calendarFor(application.competentAgency!),

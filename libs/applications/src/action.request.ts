@@ -21,13 +21,18 @@ import { NumberFromText } from '@onegate/platform';
 /** Every action but `register_counter`, which has its own route. */
 const ACTIONS_ON_A_FILE = ACTIONS.filter((action) => action !== 'register_counter');
 
-/** `POST /api/applications/:id/actions`: the action and its fields (docs/lifecycle.md, "Fields of an action"). */
+/**
+ * `POST /api/applications/:id/actions`: the action and its fields (docs/lifecycle.md, "Fields of an
+ * action"); an action field the action does not take answers 400 naming it.
+ */
 export class ActionRequest {
   @ApiProperty({ enum: ACTIONS })
   @IsIn(ACTIONS_ON_A_FILE, { message: `action must be one of: ${ACTIONS_ON_A_FILE.join(', ')}` })
   public action!: Action;
 
-  @ApiPropertyOptional({ description: 'Required by refuse, deny, request_supplement and extend' })
+  @ApiPropertyOptional({
+    description: 'Required by refuse, deny, request_supplement and extend; optional on approve',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -49,7 +54,7 @@ export class ActionRequest {
   @IsDateString({ strict: true }, { message: 'appointmentAt must be an ISO 8601 time' })
   public appointmentAt?: string;
 
-  @ApiPropertyOptional({ description: 'pay online: the payment reference' })
+  @ApiPropertyOptional({ description: 'pay: the payment reference, required online' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

@@ -1,28 +1,34 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
+import { FILES_REACHED, isAmong } from '@onegate/domain';
+import type { ActorRelation } from '@onegate/domain';
 import type { Application } from '@onegate/persistence';
 
 import { AgencyScopeService } from './agency-scope.service';
 
 /**
- * Who may see an application: its citizen, and (once submitted) staff whose agency scope holds its
- * competent or receiving agency, and administrators. Anyone else is told it does not exist.
+ * Who may see an application: the files their role reaches (docs/lifecycle.md, "Actions"): its citizen,
+ * and (once submitted) staff whose agency scope holds its competent or receiving agency, and
+ * administrators. Anyone else is told it does not exist. Actions weigh the same relation in `decide`.
  */
 @Injectable()
 export class ApplicationAccessService {
   public constructor(private readonly scopes: AgencyScopeService) {}
 
-  public async canSee(user: AuthenticatedUser, application: Application): Promise<boolean> {
-    if (user.role === 'citizen') return application.applicantId === user.id;
-    // A draft is the citizen's own unfinished work: staff see files once they are sent.
-    if (application.state === 'draft') return false;
+  /** Whose file it is to the user: theirs as applicant, or within their agency scope. */
+  public async relationOf(user: AuthenticatedUser, application: Application): Promise<ActorRelation> {
     const scope = await this.scopes.scopeOf(user);
-    if (scope === 'all') return true;
-    return (
-      scope.has(application.competentAgencyId) ||
-      (application.receivingAgencyId !== null && scope.has(application.receivingAgencyId))
-    );
+    const inScope = (agencyId: string | null) => agencyId !== null && scope !== 'all' && scope.has(agencyId);
+    return {
+      isApplicant: application.applicantId === user.id,
+      inAgencyScope:
+        scope === 'all' || inScope(application.competentAgencyId) || inScope(application.receivingAgencyId),
+    };
+  }
+
+  public async canSee(user: AuthenticatedUser, application: Application): Promise<boolean> {
+    return isAmong(FILES_REACHED[user.role], application.state, await this.relationOf(user, application));
   }
 
   public async assertVisible(user: AuthenticatedUser, application: Application | null): Promise<Application> {

@@ -2,6 +2,8 @@ import { ConflictException, ForbiddenException, UnprocessableEntityException } f
 
 import type { Action, ApplicationState, Decision, FieldProblem, Refusal } from '@onegate/domain';
 
+import { notFound } from './application-access.service';
+
 export function actionNotAllowed(action: Action, state: ApplicationState, allowedActions: Action[]) {
   return new ConflictException({
     message: `${action} is not possible while the application is ${state}; possible now: ${allowedActions.join(', ') || 'nothing'}`,
@@ -30,6 +32,8 @@ export function unprocessable(details: FieldProblem[]) {
 /** The answer to a refused action (docs/applications.md, "Rules chosen"). */
 export function refusalError(action: Action, refusal: Refusal) {
   switch (refusal.reason) {
+    case 'not_theirs':
+      return notFound();
     case 'role':
       return new ForbiddenException(`A ${refusal.role} cannot ${action.replace('_', ' ')} an application`);
     case 'version':

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { possibleActions, ACTION_TABLE } from '@onegate/domain';
+import { mayTake, possibleActions } from '@onegate/domain';
 import type { Action, ActorRole, ApplicationState, Channel, Role } from '@onegate/domain';
 import type { Application, ApplicationEvent, Attachment, JsonObject } from '@onegate/persistence';
 
@@ -123,9 +123,7 @@ export class ApplicationDto {
       anonymisedAt: iso(application.anonymisedAt),
       pausedHours: application.pausedMs / MS_PER_HOUR,
       version: application.version,
-      allowedActions: possibleActions(application).filter((action) =>
-        ACTION_TABLE[action].actors.includes(viewerRole),
-      ),
+      allowedActions: possibleActions(application).filter((action) => mayTake(action, viewerRole)),
       ...(history
         ? {
             events: history.events.map(ApplicationEventDto.from),

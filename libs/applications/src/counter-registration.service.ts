@@ -68,6 +68,8 @@ export class CounterRegistrationService {
         {},
         {
           role: 'clerk',
+          // The file is new and the clerk's desk receives it: it is in their agency scope.
+          actorRelation: { isApplicant: false, inAgencyScope: true },
           now,
           procedure,
           calendar,

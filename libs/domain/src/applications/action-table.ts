@@ -1,6 +1,6 @@
 import type { NotificationKind } from '../notifications';
 import type { Action, ActionField, ActorRole, ApplicationState, Channel, FormKind } from './lifecycle';
-import { ACTIONS, CLOCK_RUNNING_STATES } from './lifecycle';
+import { ACTION_FIELDS, ACTIONS, CLOCK_RUNNING_STATES } from './lifecycle';
 
 /**
  * What an action does to the file's clock (docs/lifecycle.md, "Due time and the clock"): `start` sets
@@ -15,14 +15,32 @@ export const startsTheClock = (action: Action): boolean => ACTION_TABLE[action].
 
 export type DecisionOutcome = 'approved' | 'denied';
 
+/**
+ * Whose files an actor may act on (docs/lifecycle.md, "Actions"): `own`, the files they applied for;
+ * `agency`, files sent (not drafts) whose competent or receiving agency lies in their agency scope;
+ * `any`, every file.
+ */
+export type WhoseFiles = 'own' | 'agency' | 'any';
+
+/** The roles that may take an action, each with the files it may take it on. */
+export type TakenBy = { readonly [R in ActorRole]?: WhoseFiles };
+
+/** What the caller knows of the actor and the file: whose files it is among. */
+export interface ActorRelation {
+  /** The actor is the file's applicant. */
+  isApplicant: boolean;
+  /** The file's competent or receiving agency lies in the actor's agency scope (administrators: all). */
+  inAgencyScope: boolean;
+}
+
 /** One row of the action table: everything an action is and does (docs/lifecycle.md, "Actions"). */
 export interface ActionRule {
   /** The states it may start from; none means it opens a new file. */
   from: readonly ApplicationState[];
   /** `same` keeps the state. */
   to: ApplicationState | 'same';
-  /** The roles that may take it; the historical import (`import`) replays any action. */
-  actors: readonly ActorRole[];
+  /** The roles that may take it and whose files each may take it on; the import (`import`) replays any. */
+  takenBy: TakenBy;
   /** What the file must say besides its state: sign once, return after signing, pay while unpaid. */
   only?: { signed?: boolean; paid?: boolean };
   /** Fields that must be present. */
@@ -42,6 +60,8 @@ export interface ActionRule {
   sets?: { paid?: true; signed?: true; outcome?: DecisionOutcome };
   /** A field of the action copied onto the file. */
   keeps?: 'assigneeId' | 'appointmentAt';
+  /** Fields it takes without requiring them, besides those above; any other action field is refused. */
+  alsoTakes?: readonly ActionField[];
   /** What its event records besides the action's own fields. */
   records?: readonly ('outcome' | 'dueAt' | 'pausedMs')[];
   /** The one-stop-shop form it issues. */
@@ -68,7 +88,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
   submit: {
     from: ['draft'],
     to: 'submitted',
-    actors: ['citizen'],
+    takenBy: { citizen: 'own' },
     requires: [],
     checksFile: true,
     stamps: 'submittedAt',
@@ -77,7 +97,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
   register_counter: {
     from: [],
     to: 'received',
-    actors: ['clerk'],
+    takenBy: { clerk: 'agency' },
     requires: [],
     channel: { always: 'offline' },
     clock: 'start',
@@ -88,7 +108,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
   receive: {
     from: ['submitted'],
     to: 'received',
-    actors: ['clerk'],
+    takenBy: { clerk: 'agency' },
     requires: [],
     clock: 'start',
     records: ['dueAt'],
@@ -98,7 +118,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
   refuse: {
     from: ['submitted'],
     to: 'refused',
-    actors: ['clerk'],
+    takenBy: { clerk: 'agency' },
     requires: ['reason'],
     stamps: 'closedAt',
     document: 'refusal',
@@ -108,14 +128,14 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
   assign: {
     from: OPEN_FOR_WORK,
     to: 'in_progress',
-    actors: ['clerk', 'supervisor'],
+    takenBy: { clerk: 'agency', supervisor: 'agency' },
     requires: ['assigneeId'],
     keeps: 'assigneeId',
   },
   request_supplement: {
     from: OPEN_FOR_WORK,
     to: 'supplement_requested',
-    actors: ['clerk'],
+    takenBy: { clerk: 'agency' },
     requires: ['reason', 'missingDocuments'],
     clock: 'pause',
     document: 'supplement-request',
@@ -125,7 +145,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
   supplement: {
     from: ['supplement_requested'],
     to: 'in_progress',
-    actors: ['citizen', 'clerk'],
+    takenBy: { citizen: 'own', clerk: 'agency' },
     requires: [],
     channel: { clerk: 'offline' },
     clock: 'resume',
@@ -134,7 +154,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
   pay: {
     from: BEFORE_DECISION,
     to: 'same',
-    actors: ['citizen', 'clerk'],
+    takenBy: { citizen: 'own', clerk: 'agency' },
     only: { paid: false },
     requires: [],
     requiresOnline: ['reference'],
@@ -144,7 +164,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
   extend: {
     from: ['received', 'in_progress', 'supplement_requested'],
     to: 'same',
-    actors: ['clerk'],
+    takenBy: { clerk: 'agency' },
     requires: ['reason', 'appointmentAt'],
     inFuture: 'appointmentAt',
     keeps: 'appointmentAt',
@@ -155,10 +175,11 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
   approve: {
     from: OPEN_FOR_WORK,
     to: 'decided',
-    actors: ['clerk'],
+    takenBy: { clerk: 'agency' },
     requires: [],
     stamps: 'decidedAt',
     sets: { outcome: 'approved' },
+    alsoTakes: ['reason'],
     records: ['outcome'],
     notice: { kind: 'decision_made' },
     then: 'issue_result_online',
@@ -166,7 +187,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
   deny: {
     from: OPEN_FOR_WORK,
     to: 'decided',
-    actors: ['clerk'],
+    takenBy: { clerk: 'agency' },
     requires: ['reason'],
     stamps: 'decidedAt',
     sets: { outcome: 'denied' },
@@ -178,7 +199,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
   sign: {
     from: ['decided'],
     to: 'same',
-    actors: ['system', 'clerk'],
+    takenBy: { system: 'any', clerk: 'agency' },
     only: { signed: false },
     requires: [],
     channel: { clerk: 'offline' },
@@ -187,7 +208,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
   return: {
     from: ['decided'],
     to: 'returned',
-    actors: ['clerk', 'system'],
+    takenBy: { clerk: 'agency', system: 'any' },
     only: { signed: true },
     requires: [],
     stamps: 'closedAt',
@@ -196,7 +217,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
   withdraw: {
     from: ['submitted', 'received', 'in_progress', 'supplement_requested'],
     to: 'withdrawn',
-    actors: ['citizen'],
+    takenBy: { citizen: 'own' },
     requires: [],
     stamps: 'closedAt',
   },
@@ -231,6 +252,62 @@ export function stateAfter(action: Action, current: ApplicationState | null): Ap
   return to === 'same' ? current! : to;
 }
 
+/** The roles that may take the action, in the table's order (the import replays any action besides). */
+export const actorsOf = (action: Action): ActorRole[] =>
+  Object.keys(ACTION_TABLE[action].takenBy) as ActorRole[];
+
 /** Whether the actor's role may take the action at all (the import replays any). */
 export const mayTake = (action: Action, role: ActorRole): boolean =>
-  role === 'import' || ACTION_TABLE[action].actors.includes(role);
+  role === 'import' || ACTION_TABLE[action].takenBy[role] !== undefined;
+
+/**
+ * Whose files each role reaches at all, whatever the action: a file beyond them is answered as missing
+ * before the role is weighed, so it cannot be told from one that does not exist.
+ */
+export const FILES_REACHED: { readonly [R in ActorRole]: WhoseFiles } = {
+  citizen: 'own',
+  clerk: 'agency',
+  supervisor: 'agency',
+  admin: 'agency',
+  system: 'any',
+  import: 'any',
+};
+
+/** Whether a file in this state, related so to the actor, is among the files `whose` names. */
+export function isAmong(whose: WhoseFiles, state: ApplicationState | null, relation: ActorRelation): boolean {
+  switch (whose) {
+    case 'any':
+      return true;
+    case 'own':
+      return relation.isApplicant;
+    case 'agency':
+      // A draft is the citizen's own unfinished work: staff reach files once they are sent.
+      return state !== 'draft' && relation.inAgencyScope;
+  }
+}
+
+/** Whether the actor may act on this file at all: the row's files for their role, else their role's reach. */
+export function reachesFile(
+  action: Action,
+  role: ActorRole,
+  state: ApplicationState | null,
+  relation: ActorRelation,
+): boolean {
+  return isAmong(ACTION_TABLE[action].takenBy[role] ?? FILES_REACHED[role], state, relation);
+}
+
+/**
+ * The action fields it takes (docs/lifecycle.md, "Fields of an action"): those it requires (always or
+ * online), checks or keeps, and those it takes besides; `channel`, `note` and `version` fit every action.
+ */
+export function fieldsTaken(action: Action): ActionField[] {
+  const rule = ACTION_TABLE[action];
+  const taken: (ActionField | undefined)[] = [
+    ...rule.requires,
+    ...(rule.requiresOnline ?? []),
+    rule.inFuture,
+    rule.keeps,
+    ...(rule.alsoTakes ?? []),
+  ];
+  return ACTION_FIELDS.filter((field) => taken.includes(field));
+}

@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { createVietnamWorkingCalendar } from '../calendar';
-import { ACTION_TABLE, isActionPossible, mayTake, possibleActions } from './action-table';
+import type { ActorRelation } from './action-table';
+import {
+  ACTION_TABLE,
+  actorsOf,
+  fieldsTaken,
+  FILES_REACHED,
+  isActionPossible,
+  mayTake,
+  possibleActions,
+} from './action-table';
 import type { ActionFields, ApplicationFacts, Decision, DecisionContext, Refusal } from './decide';
 import { decide } from './decide';
 import type { Action, ActorRole, ApplicationState } from './lifecycle';
@@ -24,6 +33,8 @@ const step = fc.record({
   version: fc.constantFrom('current', 'stale', 'none'),
   pastAppointment: fc.boolean(),
   assignable: fc.boolean(),
+  isApplicant: fc.boolean(),
+  inAgencyScope: fc.boolean(),
 });
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
@@ -72,10 +83,14 @@ function requestOf(step: Step, facts: ApplicationFacts, now: Date) {
   const possible = facts.state === null ? (['register_counter'] as Action[]) : possibleActions(facts);
   if (step.wellFormed && possible.length > 0) {
     const action = possible[step.pick % possible.length]!;
-    const actors = ACTION_TABLE[action].actors;
+    // Staff reach a file once it is sent: on a draft only its applicant acts.
+    const actors = actorsOf(action).filter(
+      (role) => facts.state !== 'draft' || ACTION_TABLE[action].takenBy[role] !== 'agency',
+    );
     const role = actors[step.rolePick % actors.length]!;
     const fields = [...ACTION_TABLE[action].requires, ...(ACTION_TABLE[action].requiresOnline ?? [])];
-    return { action, role, request: fieldsOf(fields, now, false), assignable: true };
+    const relation = { isApplicant: true, inAgencyScope: true };
+    return { action, role, relation, request: fieldsOf(fields, now, false), assignable: true };
   }
   const request: ActionFields = {
     ...fieldsOf(step.fields, now, step.pastAppointment),
@@ -85,6 +100,7 @@ function requestOf(step: Step, facts: ApplicationFacts, now: Date) {
   return {
     action: ACTIONS[step.pick % ACTIONS.length]!,
     role: ROLES[step.rolePick % ROLES.length]!,
+    relation: { isApplicant: step.isApplicant, inAgencyScope: step.inAgencyScope },
     request,
     assignable: step.assignable,
   };
@@ -94,14 +110,23 @@ function requestOf(step: Step, facts: ApplicationFacts, now: Date) {
 function expectedRefusal(
   action: Action,
   role: ActorRole,
+  relation: ActorRelation,
   facts: ApplicationFacts,
   request: ActionFields,
 ): Refusal['reason'] | 'fields or none' {
-  if (role !== 'import' && !ACTION_TABLE[action].actors.includes(role)) return 'role';
+  const whose = ACTION_TABLE[action].takenBy[role] ?? FILES_REACHED[role];
+  const sent = facts.state !== 'draft';
+  const theirs = whose === 'any' || (whose === 'own' ? relation.isApplicant : sent && relation.inAgencyScope);
+  if (!theirs) return 'not_theirs';
+  if (role !== 'import' && !actorsOf(action).includes(role)) return 'role';
   if (request.version !== undefined && request.version !== facts.version) return 'version';
   if (!isActionPossible(action, facts)) return 'state';
   return 'fields or none';
 }
+
+/** The action fields sent that the action's row does not take. */
+const foreignFields = (action: Action, request: ActionFields) =>
+  ACTION_FIELDS.filter((field) => request[field] !== undefined && !fieldsTaken(action).includes(field));
 
 /** What the table says of every state a story can reach. */
 function expectReachable(facts: ApplicationFacts): void {
@@ -153,9 +178,10 @@ describe('decide over random stories', () => {
         };
         for (const step of generated.steps) {
           now = new Date(now.getTime() + step.hoursLater * HOUR);
-          const { action, role, request, assignable } = requestOf(step, facts, now);
+          const { action, role, relation, request, assignable } = requestOf(step, facts, now);
           const context: DecisionContext = {
             role,
+            actorRelation: relation,
             now,
             procedure,
             calendar,
@@ -163,9 +189,10 @@ describe('decide over random stories', () => {
             assigneeAssignable: assignable,
           };
           const outcome = decide(action, facts, request, context);
-          const expected = expectedRefusal(action, role, facts, request);
+          const expected = expectedRefusal(action, role, relation, facts, request);
+          const foreign = foreignFields(action, request);
           if ('refused' in outcome) {
-            expect(['role', 'version', 'state', 'fields']).toContain(outcome.refused.reason);
+            expect(['not_theirs', 'role', 'version', 'state', 'fields']).toContain(outcome.refused.reason);
             if (expected !== 'fields or none') expect(outcome.refused.reason).toBe(expected);
             else expect(outcome.refused.reason).toBe('fields');
             if (outcome.refused.reason === 'fields') {
@@ -173,10 +200,17 @@ describe('decide over random stories', () => {
               for (const problem of outcome.refused.problems) {
                 expect([...ACTION_FIELDS, 'channel']).toContain(problem.field);
               }
+              for (const field of foreign) {
+                expect(outcome.refused.problems).toContainEqual({
+                  field,
+                  problems: [`${field} is not taken by ${action}`],
+                });
+              }
             }
             continue;
           }
           expect(expected).toBe('fields or none');
+          expect(foreign).toEqual([]);
           expect(mayTake(action, role)).toBe(true);
           expectFollowsItsRow(outcome.decided, facts);
           facts = { ...facts, ...outcome.decided.changes, version: outcome.decided.version };
@@ -194,10 +228,11 @@ describe('decide over random stories', () => {
         let now = START;
         for (const step of generated.steps) {
           now = new Date(now.getTime() + step.hoursLater * HOUR);
-          const { action, role, request } = requestOf({ ...step, wellFormed: true }, facts, now);
+          const { action, role, relation, request } = requestOf({ ...step, wellFormed: true }, facts, now);
           if (facts.state !== null && !isActionPossible(action, facts)) return; // nothing is possible any more
           const outcome = decide(action, facts, request, {
             role,
+            actorRelation: relation,
             now,
             procedure: {
               processingHours: generated.processingHours,

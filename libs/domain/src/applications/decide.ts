@@ -1,12 +1,21 @@
 import type { WorkingCalendar } from '../calendar';
 import type { FieldProblem } from '../forms';
-import type { ActionRule, DecisionOutcome } from './action-table';
-import { ACTION_TABLE, isActionPossible, mayTake, possibleActions, stateAfter } from './action-table';
+import type { ActionRule, ActorRelation, DecisionOutcome } from './action-table';
+import {
+  ACTION_TABLE,
+  fieldsTaken,
+  isActionPossible,
+  mayTake,
+  possibleActions,
+  reachesFile,
+  stateAfter,
+} from './action-table';
 import type { ApplicantNotice, NoticeSubject } from './applicant-notice';
 import { applicantNotice } from './applicant-notice';
 import type { SupplementPolicy } from './due-time';
 import { dueAtAfterSupplement, dueAtOnReception } from './due-time';
 import type { Action, ActionField, ActorRole, ApplicationState, Channel, FormKind } from './lifecycle';
+import { ACTION_FIELDS } from './lifecycle';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -33,6 +42,11 @@ export interface ActionFields {
 
 export interface DecisionContext {
   role: ActorRole;
+  /**
+   * Whose file it is to the actor, for the row's `takenBy`. OneGate itself and the import need none;
+   * without it a citizen or staff member reaches no file.
+   */
+  actorRelation?: ActorRelation;
   now: Date;
   procedure: { processingHours: number; supplementPolicy: SupplementPolicy };
   /** The competent agency's calendar: it does the processing, so its working time counts. */
@@ -45,6 +59,8 @@ export interface DecisionContext {
 
 /** Why an action is refused, in the order they are checked (docs/applications.md, "Rules chosen"). */
 export type Refusal =
+  /** The file is not among those the actor may act on: answered as if it did not exist. */
+  | { reason: 'not_theirs' }
   | { reason: 'role'; role: ActorRole }
   | { reason: 'version'; version: number }
   | { reason: 'state'; state: ApplicationState | null; possible: Action[] }
@@ -89,8 +105,11 @@ export interface Decision {
   followUps: FollowUp[];
 }
 
+const NO_RELATION: ActorRelation = { isApplicant: false, inAgencyScope: false };
+
 /**
- * Decides an action by its row of the action table: refuses it (role, version, state, then fields), or
+ * Decides an action by its row of the action table: refuses it (whose file, role, version, state, then
+ * fields), or
  * gives what it changes on the file, what its event records and the work that follows.
  */
 export function decide(
@@ -100,6 +119,9 @@ export function decide(
   context: DecisionContext,
 ): { refused: Refusal } | { decided: Decision } {
   const rule = ACTION_TABLE[action];
+  if (!reachesFile(action, context.role, facts.state, context.actorRelation ?? NO_RELATION)) {
+    return { refused: { reason: 'not_theirs' } };
+  }
   if (!mayTake(action, context.role)) return { refused: { reason: 'role', role: context.role } };
   if (request.version !== undefined && request.version !== facts.version) {
     return { refused: { reason: 'version', version: facts.version } };
@@ -131,8 +153,9 @@ export function decide(
 }
 
 /**
- * The field rules every action follows, live or imported: the fields its row requires, the channel the
- * actor records it with, the fields required online, and a time that must be later than the action.
+ * The field rules every action follows, live or imported: no action field its row does not take, the
+ * fields it requires, the channel the actor records it with, the fields required online, and a time
+ * that must be later than the action.
  */
 export function checkActionFields(
   action: Action,
@@ -141,9 +164,15 @@ export function checkActionFields(
   at: Date,
 ): { channel: Channel; problems: FieldProblem[] } {
   const rule = ACTION_TABLE[action];
-  const problems: FieldProblem[] = rule.requires
-    .filter((field) => fields[field] === undefined)
-    .map((field) => ({ field, problems: [`${field} is required for ${action}`] }));
+  const taken = fieldsTaken(action);
+  const problems: FieldProblem[] = ACTION_FIELDS.filter(
+    (field) => !taken.includes(field) && isPresent(fields[field]),
+  ).map((field) => ({ field, problems: [`${field} is not taken by ${action}`] }));
+  problems.push(
+    ...rule.requires
+      .filter((field) => fields[field] === undefined)
+      .map((field) => ({ field, problems: [`${field} is required for ${action}`] })),
+  );
   const forced = forcedChannel(rule, role);
   if (forced && fields.channel && fields.channel !== forced) {
     problems.push({ field: 'channel', problems: [`a ${role} records ${action} ${forced}`] });
@@ -162,6 +191,10 @@ export function checkActionFields(
   }
   return { channel, problems };
 }
+
+/** Whether a field was given: an empty text or list is a field left blank. */
+const isPresent = (value: string | string[] | undefined | null): boolean =>
+  value !== undefined && value !== null && value.length > 0;
 
 /** How the rules name what an action or its field is, in messages. */
 function nounOf(action: Action, field?: ActionField): string {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import type { ActionRule } from './action-table';
-import { ACTION_TABLE } from './action-table';
+import { ACTION_TABLE, fieldsTaken } from './action-table';
 import { ACTIONS } from './lifecycle';
 
 const DOC = resolve(__dirname, '../../../../docs/lifecycle.md');
@@ -61,10 +61,18 @@ function noticeOf(rule: ActionRule): string {
 const JOB_NAMES = { intake: 'intake', issue_result_online: 'issuance (online only)' } as const;
 
 describe('docs/lifecycle.md', () => {
-  it('states the transition table as the code has it, row by row', () => {
+  it('states the transition table as the code has it, row by row, with who takes each action on whose files and the fields it takes', () => {
     const fromCode = ACTIONS.map((action) => {
-      const { from, to, actors } = ACTION_TABLE[action];
-      return [action, cellOf(from, '(a new file)'), to === 'same' ? 'unchanged' : to, actors.join(', ')];
+      const { from, to, takenBy } = ACTION_TABLE[action];
+      return [
+        action,
+        cellOf(from, '(a new file)'),
+        to === 'same' ? 'unchanged' : to,
+        Object.entries(takenBy)
+          .map(([role, whose]) => `${role} (${whose})`)
+          .join(', '),
+        cellOf(fieldsTaken(action), 'none'),
+      ];
     });
     expect(documentedRows('lifecycle-table')).toEqual(fromCode);
   });
