@@ -65,7 +65,7 @@ export function myApplicationView(application: ApplicationDto, procedure: Proced
   };
 }
 
-/** The payment and withdrawal forms share one error summary; field problems are the reference's. */
+/** The payment form's error summary; field problems are the reference's. */
 export function payErrors(lang: Language, problems: FieldProblem[]): { payErrors: FormErrors } {
   const errors = errorsOf(
     lang,
