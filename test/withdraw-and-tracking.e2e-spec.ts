@@ -52,8 +52,14 @@ describe(`withdrawal confirmation and tracking by form post (${testDatabaseKind(
 
   const stateOf = async (id: string) => (await apps.get(citizen, id)).body.state;
   const headingOf = async (id: string, language = 'vi') => {
-    const html = await (await page(`/my/applications/${id}`, { cookie: `${session}; onegate_lang=${language}` })).text();
-    return /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+    const html = await (
+      await page(`/my/applications/${id}`, { cookie: `${session}; onegate_lang=${language}` })
+    ).text();
+    return /<h1[^>]*>([\s\S]*?)<\/h1>/
+      .exec(html)![1]!
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   };
 
   beforeAll(async () => {
@@ -82,7 +88,11 @@ describe(`withdrawal confirmation and tracking by form post (${testDatabaseKind(
       expect(html).toContain('Rút hồ sơ này?');
       expect(html).toContain('Đăng ký thành lập hộ kinh doanh');
       expect(html).toContain('Hồ sơ chờ tiếp nhận');
-      expect(html).toMatch(new RegExp(`<form method="post" action="/my/applications/${id}/withdraw">\\s*<input type="hidden" name="_csrf"`));
+      expect(html).toMatch(
+        new RegExp(
+          `<form method="post" action="/my/applications/${id}/withdraw">\\s*<input type="hidden" name="_csrf"`,
+        ),
+      );
       expect(html).toContain(`href="/my/applications/${id}"`);
       expect(await stateOf(id)).toBe('submitted');
     });
@@ -139,7 +149,9 @@ describe(`withdrawal confirmation and tracking by form post (${testDatabaseKind(
 
     it('shows a file’s state from a form post with the public form token', async () => {
       const form = await (await fetch(`${stack.apiUrl}/track`)).text();
-      expect(form).toMatch(/<form method="post" action="\/track" novalidate>\s*<input type="hidden" name="_csrf"/);
+      expect(form).toMatch(
+        /<form method="post" action="\/track" novalidate>\s*<input type="hidden" name="_csrf"/,
+      );
       const found = await track({ code, nationalId: APPLICANT_NATIONAL_ID });
       expect(found.status).toBe(200);
       const html = await found.text();
@@ -153,7 +165,11 @@ describe(`withdrawal confirmation and tracking by form post (${testDatabaseKind(
     });
 
     it('refuses a post without the form token, or from another site', async () => {
-      const tokenless = await post('/track', { code, nationalId: APPLICANT_NATIONAL_ID }, { cookie: visitor });
+      const tokenless = await post(
+        '/track',
+        { code, nationalId: APPLICANT_NATIONAL_ID },
+        { cookie: visitor },
+      );
       expect(tokenless.status).toBe(400);
       const foreign = await post(
         '/track',

@@ -501,7 +501,9 @@ describe('the portal in a browser', () => {
       await page.setViewportSize(DESKTOP);
       await screenshot(page, 'withdraw-confirmation');
       await page.setViewportSize(NARROW_PHONE);
-      await activate(page, page.getByRole('button', { name: 'Confirm withdrawal' }), { url: /notice=withdrawn/ });
+      await activate(page, page.getByRole('button', { name: 'Confirm withdrawal' }), {
+        url: /notice=withdrawn/,
+      });
       await containsText(page.locator('h1'), 'Withdrawn');
       expect(await page.locator('main').innerText()).not.toContain('Withdraw the application');
     });

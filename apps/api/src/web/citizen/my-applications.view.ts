@@ -58,10 +58,7 @@ export function myApplicationView(application: ApplicationDto, procedure: Proced
       application.signed && ['decided', 'returned'].includes(application.state)
         ? `/api/applications/${application.id}/result`
         : null,
-    breadcrumbs: [
-      { key: 'nav.myApplications', href: '/my/applications' },
-      { text: heading },
-    ],
+    breadcrumbs: [{ key: 'nav.myApplications', href: '/my/applications' }, { text: heading }],
   };
 }
 
