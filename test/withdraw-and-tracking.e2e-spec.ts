@@ -195,6 +195,17 @@ describe(`withdrawal confirmation and tracking by form post (${testDatabaseKind(
       expect(html).not.toContain('Đã tiếp nhận');
     });
 
+    it('takes the post from a signed-in citizen with the session’s token', async () => {
+      const form = await page('/track');
+      const found = await post(
+        '/track',
+        { _csrf: csrfOf(await form.text()), code, nationalId: APPLICANT_NATIONAL_ID },
+        { cookie: session },
+      );
+      expect(found.status).toBe(200);
+      expect(await found.text()).toContain(`<h2 class="govuk-heading-m">${code}</h2>`);
+    });
+
     it('keeps its rate limit on the lookups', async () => {
       const statuses: number[] = [];
       for (let attempt = 0; attempt < TRACKING_LIMIT + 1; attempt++) {
