@@ -101,6 +101,23 @@ describe(`log redaction (${testDatabaseKind()})`, () => {
       `${apiUrl}/api/track/${received.body.code}?nationalId=${citizen.nationalId}`,
     );
     expect(tracked.status).toBe(200);
+    // The tracking page takes the number in a form's body, which the access log must not write either.
+    const trackingForm = await fetch(`${apiUrl}/track`);
+    const formCookie = trackingForm.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0])
+      .join('; ');
+    const formToken = /name="_csrf" value="([^"]+)"/.exec(await trackingForm.text())![1]!;
+    const trackedOnPage = await fetch(`${apiUrl}/track`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: formCookie, origin: apiUrl },
+      body: new URLSearchParams({
+        _csrf: formToken,
+        code: received.body.code!,
+        nationalId: citizen.nationalId,
+      }),
+    });
+    expect(trackedOnPage.status).toBe(200);
     const attachment = (await apps.get(refreshed.body, draft.body.id)).body.attachments![0]!;
     const downloaded = await fetch(
       `${apiUrl}/api/applications/${draft.body.id}/attachments/${attachment.id}`,

@@ -95,6 +95,7 @@ describe.runIf(testDatabaseKind() === 'sqlite')(
         '/verify/:code': [{ code: result.code }],
         '/my/applications/:id': [draft, ...filed].map(({ id }) => ({ id })),
         '/my/applications/:id/edit': [{ id: draft.id }],
+        '/my/applications/:id/withdraw': [{ id: filed[0]!.id }],
         '/staff/applications/:id': filed.map(({ id }) => ({ id })),
         '/admin/staff/:id': [{ id: staff.id }],
         '/admin/procedures/:code': [{ code: HOUSEHOLD }],

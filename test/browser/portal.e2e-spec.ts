@@ -291,12 +291,20 @@ describe('the portal in a browser', () => {
     await visitor.goto('/track');
     await visitor.fill('#code', receiptCode);
     await visitor.fill('#nationalId', account.nationalId);
-    await Promise.all([visitor.waitForURL(/code=/), visitor.press('#nationalId', 'Enter')]);
+    // The number goes in the form's body: the address stays /track, with nothing to keep in history.
+    await Promise.all([visitor.waitForLoadState('load'), visitor.press('#nationalId', 'Enter')]);
     await containsText(visitor.locator('main'), 'Đã trả kết quả');
+    expect(visitor.url()).toBe(`${stack.apiUrl}/track`);
     await check(visitor, 'tracking', true);
     await visitor.fill('#nationalId', '123');
-    await Promise.all([visitor.waitForURL(/nationalId=123/), visitor.press('#nationalId', 'Enter')]);
+    await Promise.all([visitor.waitForLoadState('load'), visitor.press('#nationalId', 'Enter')]);
     await visitor.locator('#nationalId-error').waitFor();
+    expect(visitor.url()).toBe(`${stack.apiUrl}/track`);
+    // An old link with the number in its query shows the empty form, and looks nothing up.
+    await visitor.goto(`/track?code=${receiptCode}&nationalId=${account.nationalId}`);
+    expect(visitor.url()).toBe(`${stack.apiUrl}/track`);
+    expect(await visitor.content()).not.toContain(account.nationalId);
+    expect(await visitor.locator('main').innerText()).not.toContain('Đã trả kết quả');
   });
 
   it('lets the clerk register a paper file handed in at the counter', async () => {
@@ -476,6 +484,28 @@ describe('the portal in a browser', () => {
       await checkOnPhone(desk, 'clerk application (en, phone)');
       await activate(desk, desk.locator('#action-receive button[type=submit]'), { url: /notice=acted/ });
       await containsText(desk.locator('h1'), 'Received');
+    });
+
+    it('asks the citizen before withdrawing the file; going back changes nothing, confirming withdraws it', async () => {
+      await page.goto(applicationPath);
+      const withdraw = page.getByRole('button', { name: 'Withdraw the application' });
+      await activate(page, withdraw, { url: /\/withdraw$/ });
+      await containsText(page.locator('h1'), 'Withdraw this application?');
+      await containsText(page.locator('main'), 'Business household registration');
+      await checkOnPhone(page, 'withdraw confirmation (en, phone)');
+      await activate(page, page.getByRole('link', { name: 'Do not withdraw, go back to the application' }), {
+        url: /\/my\/applications\/[0-9a-f-]+$/,
+      });
+      await containsText(page.locator('h1'), 'Received');
+      await activate(page, withdraw, { url: /\/withdraw$/ });
+      await page.setViewportSize(DESKTOP);
+      await screenshot(page, 'withdraw-confirmation');
+      await page.setViewportSize(NARROW_PHONE);
+      await activate(page, page.getByRole('button', { name: 'Confirm withdrawal' }), {
+        url: /notice=withdrawn/,
+      });
+      await containsText(page.locator('h1'), 'Withdrawn');
+      expect(await page.locator('main').innerText()).not.toContain('Withdraw the application');
     });
   });
 

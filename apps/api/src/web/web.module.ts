@@ -23,6 +23,7 @@ import { ApplicationFormController } from './citizen/application-form.controller
 import { ApplicationFormSaving } from './citizen/application-form.saving';
 import { MyApplicationActionsController } from './citizen/my-application-actions.controller';
 import { MyApplicationPage } from './citizen/my-application.page';
+import { WithdrawalPage } from './citizen/withdrawal.page';
 import { MyApplicationsController } from './citizen/my-applications.controller';
 import { DocumentController } from './core/document.controller';
 import { PageRendererModule } from './core/page-renderer.module';
@@ -82,6 +83,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
   ],
   providers: [
     MyApplicationPage,
+    WithdrawalPage,
     ApplicationFormSaving,
     PublicFormGuard,
     { provide: APP_FILTER, useClass: WebExceptionFilter },

@@ -3,6 +3,7 @@ import type { Language } from '@onegate/domain';
 
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
 import { documentsOf, lastSupplementRequest } from '../core/application-view';
+import { fileHeading } from '../core/file-heading';
 import { fieldLabels, fieldViews, formFieldOf } from '../core/form-fields';
 import { errorsOf } from '../core/form-outcome';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
@@ -41,7 +42,7 @@ export function applicationFormView(
     breadcrumbs: [
       { key: 'nav.myApplications', href: '/my/applications' },
       {
-        text: application.code ?? translate(lang, 'application.draft'),
+        text: fileHeading(lang, application),
         href: `/my/applications/${application.id}`,
       },
     ],

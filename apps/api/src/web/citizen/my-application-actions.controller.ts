@@ -1,4 +1,4 @@
-import { Body, Controller, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -18,8 +18,9 @@ import { IdParam } from '../../id-param';
 import { readPayment, readRating } from './my-application.forms';
 import { MyApplicationPage } from './my-application.page';
 import { payErrors, ratingErrors } from './my-applications.view';
+import { WithdrawalPage } from './withdrawal.page';
 
-/** The forms of a citizen's file: pay, withdraw, rate. A refusal keeps its own status. */
+/** The forms of a citizen's file: pay, withdraw (after its confirmation page), rate. A refusal keeps its own status. */
 @ApiExcludeController()
 @Controller('my/applications/:id')
 @Authenticated({ roles: ['citizen'] })
@@ -28,6 +29,7 @@ export class MyApplicationActionsController {
     private readonly actions: ApplicationActionsService,
     private readonly ratings: RatingService,
     private readonly applicationPage: MyApplicationPage,
+    private readonly withdrawalPage: WithdrawalPage,
   ) {}
 
   @Post('pay')
@@ -43,6 +45,18 @@ export class MyApplicationActionsController {
     await this.act(user, id, { action: 'pay', reference }, request, response, 'paid', problems);
   }
 
+  /** Withdrawing cannot be undone, so the file's button leads here first; a file past it goes back to its page. */
+  @Get('withdraw')
+  public async confirmWithdrawal(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const shown = await this.withdrawalPage.render(user, id, request, response);
+    if (!shown) response.redirect(HttpStatus.SEE_OTHER, `/my/applications/${id}`);
+  }
+
   @Post('withdraw')
   @BodyAfter(ApplicationOfCaller)
   public async withdraw(
@@ -51,7 +65,16 @@ export class MyApplicationActionsController {
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
-    await this.act(user, id, { action: 'withdraw' }, request, response, 'withdrawn');
+    const outcome = await attempt(
+      async () => {
+        await this.actions.perform({ kind: 'user', user }, id, { action: 'withdraw' });
+        return `/my/applications/${id}?notice=withdrawn`;
+      },
+      { status: 'refusal' },
+    );
+    await answerForm(response, outcome, async (failure) => {
+      await this.withdrawalPage.render(user, id, request, response, failure.problems, failure.status);
+    });
   }
 
   /** Shown once the result is returned, when this build has ratings. */

@@ -4,6 +4,7 @@ import type { User } from '@onegate/persistence';
 
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
 import { applicationFileView, lastSupplementRequest } from '../core/application-view';
+import { fileHeading } from '../core/file-heading';
 import { errorsOf } from '../core/form-outcome';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { translate } from '../core/messages';
@@ -41,11 +42,9 @@ export function myApplicationsView(
 }
 
 export function myApplicationView(application: ApplicationDto, procedure: ProcedureDto, lang: Language) {
-  const shownCode =
-    application.code ??
-    translate(lang, application.state === 'draft' ? 'application.draft' : 'application.awaitingCode');
+  const heading = fileHeading(lang, application);
   return {
-    titleText: `${shownCode} – ${application.procedureName[lang]}`,
+    titleText: `${heading} – ${application.procedureName[lang]}`,
     application,
     ...applicationFileView(application, procedure, lang),
     supplementRequest:
@@ -59,14 +58,11 @@ export function myApplicationView(application: ApplicationDto, procedure: Proced
       application.signed && ['decided', 'returned'].includes(application.state)
         ? `/api/applications/${application.id}/result`
         : null,
-    breadcrumbs: [
-      { key: 'nav.myApplications', href: '/my/applications' },
-      { text: application.code ?? translate(lang, 'application.draft') },
-    ],
+    breadcrumbs: [{ key: 'nav.myApplications', href: '/my/applications' }, { text: heading }],
   };
 }
 
-/** The payment and withdrawal forms share one error summary; field problems are the reference's. */
+/** The payment form's error summary; field problems are the reference's. */
 export function payErrors(lang: Language, problems: FieldProblem[]): { payErrors: FormErrors } {
   const errors = errorsOf(
     lang,

@@ -1,7 +1,8 @@
 import type { HelperOptions } from 'handlebars';
 
-import type { Language } from '@onegate/domain';
+import type { ApplicationState, Language } from '@onegate/domain';
 
+import { fileHeading } from './file-heading';
 import { formatDate, formatDateTime, formatNumber, formatPercent, formatVnd } from './formatters';
 import { DEFAULT_LANGUAGE, isLanguage, translate } from './messages';
 
@@ -38,6 +39,9 @@ export const VIEW_HELPERS = {
   /** Working hours as working days (8 hours a day). */
   workingDays: (hours: unknown, options: HelperOptions) =>
     formatNumber(languageOf(options), Number(hours) / 8, 1),
+  /** `{{fileHeading application}}`: a file's receipt code, or words for its state before it has one. */
+  fileHeading: (file: unknown, options: HelperOptions) =>
+    fileHeading(languageOf(options), file as { code?: string | null; state: ApplicationState }),
   /** The name in the page's language from a `{vi, en}` pair, or two fields of an object. */
   localized: (value: unknown, options: HelperOptions) => {
     const pair = (value ?? {}) as Record<string, unknown>;

@@ -1,4 +1,15 @@
-import { Controller, Get, HttpStatus, NotFoundException, Query, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  NotFoundException,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
@@ -11,10 +22,14 @@ import { isValidNationalId } from '@onegate/domain';
 import { languageOf } from '../core/web-cookies';
 import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
+import { PublicFormGuard } from '../core/public-form.guard';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
 
-/** Anyone with a receipt code and the applicant's national ID number can follow that file. */
+/**
+ * Anyone with a receipt code and the applicant's national ID number can follow that file. The number
+ * travels only in a form post (docs/portal.md), never in a URL, where history and logs would keep it.
+ */
 @ApiExcludeController()
 @Controller('track')
 @Public()
@@ -24,48 +39,41 @@ export class TrackingPageController {
     private readonly pages: PageRenderer,
   ) {}
 
+  /** The empty form. An old link with the code and number in its query looks nothing up and is sent here bare. */
   @Get()
-  @UseGuards(ThrottlerGuard)
-  public async track(
-    @Query('code') codeText: unknown,
-    @Query('nationalId') nationalIdText: unknown,
-    @Req() request: WebRequest,
-    @Res() response: Response,
-  ) {
-    const fields = textFields({ code: codeText, nationalId: nationalIdText });
+  public async form(@Req() request: WebRequest, @Res() response: Response): Promise<void> {
+    if (request.originalUrl.includes('?')) return response.redirect(HttpStatus.SEE_OTHER, '/track');
+    await this.render(request, response, { values: { code: '', nationalId: '' } });
+  }
+
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(ThrottlerGuard, PublicFormGuard)
+  public async track(@Body() body: unknown, @Req() request: WebRequest, @Res() response: Response) {
+    const fields = textFields(body);
     const code = (fields.code ?? '').trim().toUpperCase().slice(0, 40);
     const nationalId = (fields.nationalId ?? '').replace(/\s/g, '').slice(0, 20);
     const lang = languageOf(request);
     const errors: Record<string, string> = {};
-    let found: TrackingDto | null = null;
-    let notFound = false;
-    if (code || nationalId) {
-      if (!code) errors.code = translate(lang, 'problems.required');
-      if (!isValidNationalId(nationalId)) errors.nationalId = translate(lang, 'problems.nationalId');
-      if (Object.keys(errors).length === 0) {
-        found = await this.reading.track(code, nationalId).catch((error: unknown) => {
-          if (error instanceof NotFoundException) return null;
-          throw error;
-        });
-        notFound = found === null;
-      }
-    }
+    if (!code) errors.code = translate(lang, 'problems.required');
+    if (!isValidNationalId(nationalId)) errors.nationalId = translate(lang, 'problems.nationalId');
     const summary = Object.entries(errors).map(([field, text]) => ({
       href: `#${field}`,
       text: `${translate(lang, `track.${field}`)}: ${text}`,
     }));
-    await this.pages.render(
-      request,
-      response,
-      'public/track',
-      {
-        titleKey: 'track.title',
-        values: { code, nationalId },
-        errors: { byField: errors, summary },
-        found,
-        notFound,
-      },
-      summary.length > 0 ? HttpStatus.BAD_REQUEST : notFound ? HttpStatus.NOT_FOUND : HttpStatus.OK,
-    );
+    const values = { code, nationalId };
+    if (summary.length > 0) {
+      return this.render(request, response, { values, errors: { byField: errors, summary } }, 400);
+    }
+    const found: TrackingDto | null = await this.reading.track(code, nationalId).catch((error: unknown) => {
+      if (error instanceof NotFoundException) return null;
+      throw error;
+    });
+    const status = found ? HttpStatus.OK : HttpStatus.NOT_FOUND;
+    await this.render(request, response, { values, found, notFound: found === null }, status);
+  }
+
+  private render(request: WebRequest, response: Response, data: object, status = 200) {
+    return this.pages.render(request, response, 'public/track', { titleKey: 'track.title', ...data }, status);
   }
 }

@@ -4,7 +4,7 @@ import type { Action, Language, Role } from '@onegate/domain';
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
 import { applicationFileView, urgencyOf } from '../core/application-view';
 import type { FormErrors } from '../core/form-problems';
-import { translate } from '../core/messages';
+import { fileHeading } from '../core/file-heading';
 import { actionForms } from './action-forms';
 
 /** An action form that was refused: shown again with its errors and what was typed. */
@@ -28,9 +28,9 @@ export function staffApplicationView(
   failed: FailedAction | null,
   now: Date,
 ) {
-  const shownCode = application.code ?? translate(lang, 'application.awaitingCode');
+  const heading = fileHeading(lang, application);
   return {
-    titleText: `${shownCode} – ${application.procedureName[lang]}`,
+    titleText: `${heading} – ${application.procedureName[lang]}`,
     application: { ...application, ...urgencyOf(application, now.getTime()) },
     ...applicationFileView(application, procedure, lang),
     requiredDocuments: procedure.requiredDocuments.map((document) => document.name),
@@ -43,6 +43,6 @@ export function staffApplicationView(
         selected: clerk.id === application.assigneeId,
       })),
     version: application.version,
-    breadcrumbs: [{ key: 'nav.queue', href: '/staff/queue' }, { text: shownCode }],
+    breadcrumbs: [{ key: 'nav.queue', href: '/staff/queue' }, { text: heading }],
   };
 }
