@@ -283,6 +283,9 @@ describe(`signed results and one-stop-shop forms (${testDatabaseKind()})`, () =>
     expect(page).toMatch(/<input[^>]+id="code" name="code"/);
     expect(page).toMatch(/<input[^>]+id="file" name="file" type="file"/);
 
+    const home = await (await fetch(`${stack.apiUrl}/`)).text();
+    expect(home).toContain('href="/verify">Kiểm tra kết quả</a>');
+
     const typed = encodeURIComponent(` ${online.code.toLowerCase()} `);
     const sent = await fetch(`${stack.apiUrl}/verify?code=${typed}`, { redirect: 'manual' });
     expect(sent.status).toBe(303);
