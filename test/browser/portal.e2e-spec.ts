@@ -317,6 +317,16 @@ describe('the portal in a browser', () => {
     ]);
     await containsText(reader.locator('#verdict'), 'Tệp này là bản gốc, chưa bị sửa đổi');
     await check(reader, 'verify-file', true);
+    const altered = Buffer.from(resultPdf);
+    altered[altered.length >> 1] ^= 1;
+    await reader.setInputFiles('#file', {
+      name: 'ket-qua-sua.pdf',
+      mimeType: 'application/pdf',
+      buffer: altered,
+    });
+    await reader.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await containsText(reader.locator('#verdict'), 'Tệp này không khớp với kết quả nào OneGate đã cấp');
+    await check(reader, 'verify-altered');
   });
 
   it('lets the clerk register a paper file handed in at the counter', async () => {
