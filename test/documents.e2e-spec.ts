@@ -302,7 +302,7 @@ describe(`signed results and one-stop-shop forms (${testDatabaseKind()})`, () =>
     expect(verdictOf(genuine.html)).toBe('genuine');
     expect(genuine.html).toContain('Tệp này là bản gốc, chưa bị sửa đổi');
     expect(genuine.html).toContain(online.code);
-    expect(genuine.html).toContain('ket-qua.pdf');
+    expect(genuine.html).toContain('kết-quả.pdf');
 
     const altered = await postVerifyForm(stack.apiUrl, withOneByteChanged(online.pdf), { cookie: LANG_EN });
     expect(altered.status).toBe(200);

@@ -19,7 +19,7 @@ export async function postVerifyForm(
   const form = new FormData();
   form.append('_csrf', options.token ?? loaded.token);
   if (bytes) {
-    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'ket-qua.pdf');
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'kết-quả.pdf');
   }
   const response = await fetch(`${apiUrl}/verify`, {
     method: 'POST',

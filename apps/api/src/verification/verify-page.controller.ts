@@ -118,7 +118,8 @@ export class VerifyPageController {
       kind: facts.genuine ? 'genuine' : 'altered',
       trusted: facts.genuine,
       ...facts,
-      fileName: file.originalname.slice(0, MAX_FILE_NAME_LENGTH),
+      // Multer reads the part's file name as Latin-1; browsers send UTF-8.
+      fileName: Buffer.from(file.originalname, 'latin1').toString('utf8').slice(0, MAX_FILE_NAME_LENGTH),
     };
     await this.render(request, response, { verdict });
   }
