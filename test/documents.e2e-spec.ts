@@ -10,11 +10,14 @@ import type { Tokens } from './support/accounts';
 import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import type { ApplicationBody } from './support/applications';
 import { eventually, request } from './support/http';
+import { formatDateTime } from '../apps/api/src/web/core/formatters';
 import { pdfsig, pdftotext, POPPLER_INSTALLED, withOneByteChanged } from './support/poppler';
+import { multipartStart, sendPartly } from './support/raw-http';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
 import { localTime } from './support/working-time-by-hand';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT } from './support/demo-facts';
+import { loadVerifyForm, postVerifyForm, verdictOf } from './support/verify-page';
 
 const SCRIPT = '<script>alert("x")</script>';
 const FORM = {
@@ -25,6 +28,9 @@ const FORM = {
   capital: 50_000_000,
 };
 const SIGNER = 'Cơ quan thử nghiệm OneGate';
+/** The portal's language switch, as a browser that chose English sends it. */
+const LANG_EN = 'onegate_lang=en';
+const ENGLISH = { cookie: LANG_EN };
 
 interface Download {
   status: number;
@@ -239,6 +245,98 @@ describe(`signed results and one-stop-shop forms (${testDatabaseKind()})`, () =>
     expect(tampered.body).toMatchObject({ genuine: false, code: null });
     const empty = await fetch(`${stack.apiUrl}/api/verify`, { method: 'POST', body: new FormData() });
     expect(empty.status).toBe(400);
+  });
+
+  it("shows the QR code's page in the chosen language, with a plain verdict and the local time", async () => {
+    const signedAt = localTime('2026-11-25T10:00:00').toISOString();
+    const vi = await (await fetch(`${stack.apiUrl}/verify/${online.code}`)).text();
+    expect(vi).toContain('<html lang="vi"');
+    expect(vi).toContain('/assets/onegate/css/onegate.css');
+    expect(verdictOf(vi)).toBe('issued');
+    expect(vi).toContain(`OneGate đã cấp một kết quả có chữ ký số cho hồ sơ ${online.code}`);
+    expect(vi).toContain(formatDateTime('vi', signedAt));
+    expect(vi).not.toContain(signedAt);
+    expect(vi).not.toContain('A digitally signed result');
+    expect(vi).toMatch(/<form method="post" action="\/verify" enctype="multipart\/form-data"/);
+
+    const en = await (await fetch(`${stack.apiUrl}/verify/${online.code}`, { headers: ENGLISH })).text();
+    expect(en).toContain('<html lang="en"');
+    expect(en).toContain(`OneGate issued a digitally signed result for file ${online.code}`);
+    expect(en).toContain(formatDateTime('en', signedAt));
+    expect(en).not.toContain('OneGate đã cấp');
+    expect(en).toContain(sha256(online.pdf));
+
+    const unknown = await fetch(`${stack.apiUrl}/verify/QN-HL-991231-9999`);
+    const unknownPage = await unknown.text();
+    expect(unknown.status).toBe(200);
+    expect(verdictOf(unknownPage)).toBe('unknown');
+    expect(unknownPage).toContain('Không có kết quả nào được cấp với mã QN-HL-991231-9999');
+    expect(unknownPage).not.toContain(SIGNER);
+  });
+
+  it("opens /verify with a field for the code, which leads to the code's page", async () => {
+    const start = await fetch(`${stack.apiUrl}/verify`, { headers: ENGLISH });
+    expect(start.status).toBe(200);
+    const page = await start.text();
+    expect(verdictOf(page)).toBeNull();
+    expect(page).toContain('Check a digitally signed result');
+    expect(page).toMatch(/<input[^>]+id="code" name="code"/);
+    expect(page).toMatch(/<input[^>]+id="file" name="file" type="file"/);
+
+    const home = await (await fetch(`${stack.apiUrl}/`)).text();
+    expect(home).toContain('href="/verify">Kiểm tra kết quả</a>');
+
+    const typed = encodeURIComponent(` ${online.code.toLowerCase()} `);
+    const sent = await fetch(`${stack.apiUrl}/verify?code=${typed}`, { redirect: 'manual' });
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toBe(`/verify/${online.code}`);
+    const empty = await fetch(`${stack.apiUrl}/verify?code=+`, { headers: ENGLISH });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('Receipt code: is required');
+  });
+
+  it('checks an uploaded PDF on the page: genuine, altered, or none chosen, as a page and not JSON', async () => {
+    const genuine = await postVerifyForm(stack.apiUrl, online.pdf);
+    expect(genuine.status).toBe(200);
+    expect(genuine.html).toContain('<html lang="vi"');
+    expect(verdictOf(genuine.html)).toBe('genuine');
+    expect(genuine.html).toContain('Tệp này là bản gốc, chưa bị sửa đổi');
+    expect(genuine.html).toContain(online.code);
+    expect(genuine.html).toContain('kết-quả.pdf');
+
+    const altered = await postVerifyForm(stack.apiUrl, withOneByteChanged(online.pdf), { cookie: LANG_EN });
+    expect(altered.status).toBe(200);
+    expect(verdictOf(altered.html)).toBe('altered');
+    expect(altered.html).toContain('This file matches no result OneGate issued');
+    expect(altered.html).toContain(sha256(withOneByteChanged(online.pdf)));
+    expect(altered.html).not.toContain(online.code);
+
+    const none = await postVerifyForm(stack.apiUrl, null, { cookie: LANG_EN });
+    expect(none.status).toBe(400);
+    expect(verdictOf(none.html)).toBeNull();
+    expect(none.html).toContain('PDF file: choose a file</a>');
+  });
+
+  it("keeps the public forms' rules on the upload: its own origin, its token first, a declared length over the limit refused at once", async () => {
+    const foreign = await postVerifyForm(stack.apiUrl, online.pdf, { origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    const forged = await postVerifyForm(stack.apiUrl, online.pdf, { token: 'forged' });
+    expect(forged.status).toBe(400);
+    expect(verdictOf(forged.html)).toBeNull();
+
+    const { cookie, token } = await loadVerifyForm(stack.apiUrl);
+    const { contentType, start } = multipartStart({ _csrf: token }, 'file');
+    const huge = await sendPartly(
+      stack.apiUrl,
+      {
+        method: 'POST',
+        path: '/verify',
+        headers: { cookie, origin: stack.apiUrl, 'content-type': contentType, 'content-length': '60000000' },
+        bodyStart: start,
+      },
+      5_000,
+    );
+    expect(huge.status).toBe(413);
   });
 
   it('reuses the stored result when issuance runs again, signing once', async () => {

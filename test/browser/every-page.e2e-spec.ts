@@ -92,7 +92,8 @@ describe.runIf(testDatabaseKind() === 'sqlite')(
       );
       return {
         '/procedures/:code': [{ code: HOUSEHOLD }],
-        '/verify/:code': [{ code: result.code }],
+        // A code with a result, and one without: the untrusted verdict is drawn differently.
+        '/verify/:code': [{ code: result.code }, { code: 'QN-HL-991231-9999' }],
         '/my/applications/:id': [draft, ...filed].map(({ id }) => ({ id })),
         '/my/applications/:id/edit': [{ id: draft.id }],
         '/my/applications/:id/withdraw': [{ id: filed[0]!.id }],

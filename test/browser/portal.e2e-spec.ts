@@ -48,6 +48,7 @@ describe('the portal in a browser', () => {
   const account = newCitizen({ fullName: 'Trần Thị Bình' });
   let applicationUrl = '';
   let receiptCode = '';
+  let resultPdf: Buffer = Buffer.alloc(0);
 
   /** Opens a page for one person; the language cookie starts Vietnamese, as OneGate does. */
   async function personPage(viewport = DESKTOP): Promise<Page> {
@@ -268,7 +269,8 @@ describe('the portal in a browser', () => {
     const download = citizen.getByRole('link', { name: /Tải kết quả đã ký/ });
     const result = await citizen.request.get((await download.getAttribute('href'))!);
     expect(result.status()).toBe(200);
-    expect((await result.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    resultPdf = await result.body();
+    expect(resultPdf.subarray(0, 5).toString()).toBe('%PDF-');
     // The forms OneGate issued on the way (receipt, supplement request, apology) open from the file too.
     const receipt = citizen.getByRole('link', { name: /Giấy tiếp nhận hồ sơ/ });
     for (let attempt = 0; attempt < 50 && (await receipt.count()) === 0; attempt += 1) {
@@ -305,6 +307,34 @@ describe('the portal in a browser', () => {
     expect(visitor.url()).toBe(`${stack.apiUrl}/track`);
     expect(await visitor.content()).not.toContain(account.nationalId);
     expect(await visitor.locator('main').innerText()).not.toContain('Đã trả kết quả');
+  });
+
+  it('checks the result from its QR code, and the PDF the citizen holds, in plain words', async () => {
+    const reader = await personPage();
+    await reader.goto(`/verify/${receiptCode}`);
+    await containsText(reader.locator('#verdict'), `kết quả có chữ ký số cho hồ sơ ${receiptCode}`);
+    await check(reader, 'verify', true);
+    await reader.setInputFiles('#file', {
+      name: 'ket-qua.pdf',
+      mimeType: 'application/pdf',
+      buffer: resultPdf,
+    });
+    await Promise.all([
+      reader.waitForURL('**/verify'),
+      reader.getByRole('button', { name: 'Kiểm tra tệp' }).click(),
+    ]);
+    await containsText(reader.locator('#verdict'), 'Tệp này là bản gốc, chưa bị sửa đổi');
+    await check(reader, 'verify-file', true);
+    const altered = Buffer.from(resultPdf);
+    altered[altered.length >> 1] ^= 1;
+    await reader.setInputFiles('#file', {
+      name: 'ket-qua-sua.pdf',
+      mimeType: 'application/pdf',
+      buffer: altered,
+    });
+    await reader.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await containsText(reader.locator('#verdict'), 'Tệp này không khớp với kết quả nào OneGate đã cấp');
+    await check(reader, 'verify-altered');
   });
 
   it('lets the clerk register a paper file handed in at the counter', async () => {

@@ -10,6 +10,7 @@ export {
   SESSION_COOKIE,
 } from './session-cookies';
 export { FOREIGN_ORIGIN, isSameOriginRequest } from './same-origin';
+export { leadingFormField } from './leading-form-field';
 export { OIDC_STATE_COOKIE } from './oidc/oidc.strategy';
 
 // Passwords

@@ -21,7 +21,7 @@ import { ResultVerificationDto, ResultVerificationService, UploadVerificationDto
 import { StreamedUploads } from '../uploads/streamed-uploads';
 
 /** A signed result is a few dozen kilobytes; this leaves room for any PDF someone wants checked. */
-const MAX_CHECKED_BYTES = 10 * 1024 * 1024;
+export const MAX_CHECKED_BYTES = 10 * 1024 * 1024;
 
 /** Anyone may check a signed result: by its code (the QR link), or by uploading the PDF they hold. */
 @ApiTags('verification')

@@ -3,7 +3,13 @@ import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/com
 import type { Request } from 'express';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { CSRF_FORM_FIELD, FOREIGN_ORIGIN, isCsrfTokenValid, isSameOriginRequest } from '@onegate/auth';
+import {
+  CSRF_FORM_FIELD,
+  FOREIGN_ORIGIN,
+  isCsrfTokenValid,
+  isSameOriginRequest,
+  leadingFormField,
+} from '@onegate/auth';
 import { AppConfig } from '@onegate/config';
 
 import { isPublicFormTokenValid } from './web-cookies';
@@ -12,17 +18,20 @@ import { isPublicFormTokenValid } from './web-cookies';
  * CSRF protection for forms anyone may post (sign-in, sign-up), which the global guard does not check
  * and which set the session cookie: the request must come from OneGate's own pages (Origin or
  * Sec-Fetch-Site), and the form's token must match the browser's form cookie, or the session when
- * someone is signed in. Anything else is refused before the form is read.
+ * someone is signed in. Anything else is refused before the form is read: a multipart form (the
+ * verification page's upload) carries its token in its first part, looked at before any file is read.
  */
 @Injectable()
 export class PublicFormGuard implements CanActivate {
   public constructor(private readonly config: AppConfig) {}
 
-  public canActivate(context: ExecutionContext): boolean {
+  public async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
     if (!isSameOriginRequest(request, this.config)) throw new ForbiddenException(FOREIGN_ORIGIN);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const offered = body[CSRF_FORM_FIELD];
+    const offered = request.is('multipart/form-data')
+      ? await leadingFormField(request, CSRF_FORM_FIELD)
+      : body[CSRF_FORM_FIELD];
     const valid =
       isPublicFormTokenValid(request, offered, this.config.jwtSecret) ||
       (request.user?.via === 'cookie' &&
