@@ -17,7 +17,7 @@ import { Clock, contentDisposition, FileStore } from '@onegate/platform';
 
 import { ApplicationAccessService } from './application-access.service';
 import { invalidFields } from './application-errors';
-import { typeWord, typeWords, wholeMegabytes } from './document-types';
+import { typeWords, wholeMegabytes } from './document-types';
 import { StorageLimits } from './storage-limits';
 
 /** Largest file any procedure may accept; each required document sets its own, smaller, limit. */
@@ -73,7 +73,7 @@ export class AttachmentService {
     if (upload.sizeBytes > limit) throw refused(`is larger than ${wholeMegabytes(limit)} MB`);
     const sniffed = await fileTypeFromFile(upload.path);
     if (!sniffed || !accepted.includes(sniffed.mime)) {
-      const content = sniffed ? `a ${typeWord(sniffed.mime)} file` : 'of another kind';
+      const content = sniffed ? `of another kind (${sniffed.ext.toUpperCase()})` : 'of another kind';
       throw refused(`must be a ${typeWords(accepted)} file; its content is ${content}`);
     }
     await this.limits.checkAttachment(applicationId, upload.documentName ?? null, upload.sizeBytes);

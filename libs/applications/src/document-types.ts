@@ -5,7 +5,7 @@ const TYPE_WORDS: Record<string, string> = {
   'image/png': 'PNG',
 };
 
-export const typeWord = (mediaType: string) => TYPE_WORDS[mediaType] ?? mediaType.split('/').pop()!.toUpperCase();
+const typeWord = (mediaType: string) => TYPE_WORDS[mediaType] ?? mediaType.split('/').pop()!.toUpperCase();
 
 /** "PDF, JPG or PNG" (en), "PDF, JPG hoặc PNG" (vi). */
 export function typeWords(mediaTypes: readonly string[], language: 'vi' | 'en' = 'en'): string {
