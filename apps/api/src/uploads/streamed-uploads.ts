@@ -131,6 +131,7 @@ export function StreamedUploads(limits: UploadLimits): Type<NestInterceptor> {
 }
 
 const megabytes = (bytes: number) => Math.floor(bytes / 1024 / 1024);
+const counted = (count: number, thing: string) => `${count} ${thing}${count === 1 ? '' : 's'}`;
 
 function isLimit(error: unknown): error is multer.MulterError {
   return (
@@ -170,7 +171,7 @@ function refusal(error: unknown, limits: UploadLimits): HttpException {
       return new BadRequestException(`The field ${part} is longer than ${limits.fieldBytes} bytes`);
     default:
       return new BadRequestException(
-        `A form may hold at most ${limits.files} file(s) and ${limits.fields} other field(s)`,
+        `A form may hold at most ${counted(limits.files, 'file')} and ${counted(limits.fields, 'other field')}`,
       );
   }
 }
