@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Tokens } from './support/accounts';
-import { DEMO_ACCOUNTS, signIn } from './support/accounts';
+import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
 import { ApplicationsClient, EXECUTABLE_BYTES, PDF_BYTES } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT } from './support/demo-facts';
 import { multipartStart, sendPartly } from './support/raw-http';
@@ -99,6 +99,29 @@ describe(`upload problems name the document, its limit and its types in plain wo
     );
     expect(answer.status).toBe(422);
     expect(answer.body).toContain(`${HOUSEHOLD_DOCUMENT}: tệp quá lớn, tối đa 5 MB`);
+  });
+
+  it('refuses an API upload over the largest file as soon as it passes it, with 413 naming the limit', async () => {
+    const form = multipartStart({ documentName: HOUSEHOLD_DOCUMENT }, 'file');
+    const largest = 20 * 1024 * 1024;
+    const sentOfFile = '%PDF-1.4\n'.length + 64 * 1024; // what multipartStart puts in the file part
+    const answer = await sendPartly(
+      stack.apiUrl,
+      {
+        method: 'POST',
+        path: `/api/applications/${draftId}/attachments`,
+        // Declared within what the route may carry; the last few kilobytes are never sent.
+        headers: {
+          ...bearer(citizen),
+          'content-type': form.contentType,
+          'content-length': String(largest + 10 * 1024),
+        },
+        bodyStart: Buffer.concat([form.start, Buffer.alloc(largest + 2 - sentOfFile, 0x20)]),
+      },
+      10_000,
+    );
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ message: 'The file is larger than the 20 MB limit' });
   });
 
   it('gives the browser each document’s limit and the words to say it before sending', async () => {

@@ -149,22 +149,14 @@ function problemOf(error: PartTooLarge | multer.MulterError, limits: UploadLimit
 
 /** Multer's limits, said with the field and the limit; anything else is a body that is not a readable form. */
 function refusal(error: unknown, limits: UploadLimits): HttpException {
-  if (error instanceof PartTooLarge) {
-    return new HttpException(
-      `The file "${error.field}" is larger than the ${megabytes(error.limitBytes)} MB limit`,
-      HttpStatus.PAYLOAD_TOO_LARGE,
-    );
-  }
+  if (error instanceof PartTooLarge) return tooLarge(error.field, error.limitBytes, limits);
   if (!(error instanceof multer.MulterError)) {
     return new BadRequestException('The form could not be read (cut short or malformed); send it again');
   }
   const part = error.field ? `"${error.field}"` : 'a part';
   switch (error.code) {
     case 'LIMIT_FILE_SIZE':
-      return new HttpException(
-        `The file ${part} is larger than the ${megabytes(limits.fileBytes)} MB limit`,
-        HttpStatus.PAYLOAD_TOO_LARGE,
-      );
+      return tooLarge(error.field ?? '', limits.fileBytes, limits);
     case 'LIMIT_UNEXPECTED_FILE':
       return new BadRequestException(`Unexpected file part ${part}: send the file as "${limits.field}"`);
     case 'LIMIT_FIELD_VALUE':
@@ -174,6 +166,15 @@ function refusal(error: unknown, limits: UploadLimits): HttpException {
         `A form may hold at most ${counted(limits.files, 'file')} and ${counted(limits.fields, 'other field')}`,
       );
   }
+}
+
+/** A file over its limit; the route's one file part is not named, other parts are. */
+function tooLarge(field: string, limitBytes: number, limits: UploadLimits): HttpException {
+  const file = field === limits.field ? 'The file' : `The file "${field}"`;
+  return new HttpException(
+    `${file} is larger than the ${megabytes(limitBytes)} MB limit`,
+    HttpStatus.PAYLOAD_TOO_LARGE,
+  );
 }
 
 /** The temporary files of this request (multer has already removed those of a failed one). */
