@@ -164,6 +164,16 @@ describe('the portal in a browser', () => {
     await citizen.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
     await citizen.waitForLoadState('load');
     await containsText(citizen.locator('.govuk-error-summary'), 'cần đính kèm giấy tờ này');
+    // The page's script says, before sending, what the server would say of a file over the limit.
+    await citizen.setInputFiles('#document-0', {
+      name: 'ban-quet.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([PDF_BYTES, Buffer.alloc(5 * 1024 * 1024)]),
+    });
+    await containsText(citizen.locator('#document-0-check'), 'tệp quá lớn, tối đa 5 MB');
+    await citizen.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    await citizen.locator('#document-0:focus').waitFor();
+    await check(citizen, 'application-form-upload', true);
     await citizen.setInputFiles('#document-0', {
       name: 'de-nghi.pdf',
       mimeType: 'application/pdf',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import {
+  BadRequestException,
   ConflictException,
   ForbiddenException,
   Injectable,
@@ -16,6 +17,7 @@ import { Clock, contentDisposition, FileStore } from '@onegate/platform';
 
 import { ApplicationAccessService } from './application-access.service';
 import { invalidFields } from './application-errors';
+import { typeWords, wholeMegabytes } from './document-types';
 import { StorageLimits } from './storage-limits';
 
 /** Largest file any procedure may accept; each required document sets its own, smaller, limit. */
@@ -67,19 +69,12 @@ export class AttachmentService {
     const accepted = required?.acceptedTypes ?? DEFAULT_TYPES;
     const limit = Math.min(required?.maxSizeBytes ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES);
     if (upload.sizeBytes === 0) throw invalidFields([{ field: 'file', problems: ['is empty'] }]);
-    if (upload.sizeBytes > limit) {
-      throw invalidFields([
-        { field: 'file', problems: [`is larger than ${Math.floor(limit / 1024 / 1024)} MB`] },
-      ]);
-    }
+    const refused = (problem: string) => fileRefused(upload.documentName, problem);
+    if (upload.sizeBytes > limit) throw refused(`is larger than ${wholeMegabytes(limit)} MB`);
     const sniffed = await fileTypeFromFile(upload.path);
     if (!sniffed || !accepted.includes(sniffed.mime)) {
-      throw invalidFields([
-        {
-          field: 'file',
-          problems: [`must be one of ${accepted.join(', ')}; its content is ${sniffed?.mime ?? 'unknown'}`],
-        },
-      ]);
+      const content = sniffed ? `of another kind (${sniffed.ext.toUpperCase()})` : 'of another kind';
+      throw refused(`must be a ${typeWords(accepted)} file; its content is ${content}`);
     }
     await this.limits.checkAttachment(applicationId, upload.documentName ?? null, upload.sizeBytes);
     const stored = await this.files.saveFile(upload.path);
@@ -126,6 +121,12 @@ export class AttachmentService {
       disposition: contentDisposition(attachment.originalName),
     });
   }
+}
+
+/** A refused file, the document it was for named in the message meant for people. */
+function fileRefused(documentName: string | undefined, problem: string): BadRequestException {
+  const file = documentName ? `The file for "${documentName}"` : 'The file';
+  return new BadRequestException({ message: `${file} ${problem}`, details: [{ field: 'file', problems: [problem] }] });
 }
 
 /** Keeps a display name printable and short; it is never used as a path. */

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 
 import type { CallHandler, ExecutionContext, NestInterceptor, Type } from '@nestjs/common';
 import { BadRequestException, HttpException, HttpStatus, Injectable, mixin } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
@@ -9,7 +10,7 @@ import { catchError, concatMap, defer, from, switchMap, throwError } from 'rxjs'
 
 import { CSRF_FORM_FIELD } from '@onegate/auth';
 
-import { processUploadFolder } from './upload-folders';
+import { limitedDiskStorage, PartTooLarge } from './part-storage';
 
 export interface UploadLimits {
   /** The one file part the route reads; absent: any number of named file parts, up to `files`. */
@@ -20,13 +21,19 @@ export interface UploadLimits {
   fields: number;
   /** Largest text field, in bytes. */
   fieldBytes: number;
+  /** Smaller limits of some file parts, by field, found for each request (a procedure's documents). */
+  partLimits?: Type<PartLimits>;
   /** Web forms show a file over its limit, or too many files, as a form problem, not as an error page. */
   limitsAsFormProblem?: boolean;
 }
 
+export interface PartLimits {
+  bytesByField(request: Request): Promise<Record<string, number>>;
+}
+
 /** Set on the request when a form broke a limit and `limitsAsFormProblem` is on. */
 export interface UploadProblem {
-  uploadProblem?: 'tooLarge' | 'tooMany';
+  uploadProblem?: { kind: 'tooLarge'; field: string; limitBytes: number } | { kind: 'tooMany' };
 }
 
 /** Room for the parts' boundaries and headers, beyond their contents. */
@@ -40,35 +47,33 @@ const PART_OVERHEAD_BYTES = 1024;
  * route has answered, whether it succeeded or failed.
  */
 export function StreamedUploads(limits: UploadLimits): Type<NestInterceptor> {
-  const parser = multer({
-    storage: multer.diskStorage({
-      destination: (_request, _file, done) => {
-        processUploadFolder().then(
-          (folder) => done(null, folder),
-          (error: Error) => done(error, ''),
-        );
-      },
-    }),
-    limits: {
-      files: limits.files,
-      fileSize: limits.fileBytes,
-      fields: limits.fields,
-      fieldSize: limits.fieldBytes,
-      parts: limits.files + limits.fields,
-    },
-  });
-  const parse = limits.field ? parser.single(limits.field) : parser.any();
+  const multerLimits = {
+    files: limits.files,
+    fileSize: limits.fileBytes,
+    fields: limits.fields,
+    fieldSize: limits.fieldBytes,
+    parts: limits.files + limits.fields,
+  };
   const requestBytes =
     limits.files * limits.fileBytes +
     limits.fields * limits.fieldBytes +
     (limits.files + limits.fields + 1) * PART_OVERHEAD_BYTES;
-
+  /** A parser for one request; the first part over its limit settles `tooLarge` as soon as it passes it. */
+  const parserFor = (partBytes: Record<string, number>) => {
+    let tooLarge!: (refusal: PartTooLarge) => void;
+    const passedLimit = new Promise<PartTooLarge>((settle) => (tooLarge = settle));
+    const limitOf = (field: string) => Math.min(partBytes[field] ?? limits.fileBytes, limits.fileBytes);
+    const parser = multer({ storage: limitedDiskStorage(limitOf, tooLarge), limits: multerLimits });
+    return { parse: limits.field ? parser.single(limits.field) : parser.any(), passedLimit };
+  };
   @Injectable()
   class StreamedUploadsInterceptor implements NestInterceptor {
+    public constructor(private readonly modules: ModuleRef) {}
+
     public intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
       const request = context.switchToHttp().getRequest<Request & UploadProblem>();
       const response = context.switchToHttp().getResponse<Response>();
-      return defer(() => receive(request, response)).pipe(
+      return defer(async () => receive(request, response, await this.partBytes(request))).pipe(
         switchMap(() => next.handle()),
         concatMap(async (answer: unknown) => {
           await removeReceived(request);
@@ -79,9 +84,18 @@ export function StreamedUploads(limits: UploadLimits): Type<NestInterceptor> {
         ),
       );
     }
+
+    private partBytes(request: Request): Promise<Record<string, number>> {
+      if (!limits.partLimits || !request.is('multipart/form-data')) return Promise.resolve({});
+      return this.modules.get(limits.partLimits, { strict: false }).bytesByField(request);
+    }
   }
 
-  async function receive(request: Request & UploadProblem, response: Response): Promise<void> {
+  async function receive(
+    request: Request & UploadProblem,
+    response: Response,
+    partBytes: Record<string, number>,
+  ): Promise<void> {
     if (!request.is('multipart/form-data')) return;
     const declared = request.header('content-length');
     if (declared === undefined) {
@@ -93,16 +107,20 @@ export function StreamedUploads(limits: UploadLimits): Type<NestInterceptor> {
         HttpStatus.PAYLOAD_TOO_LARGE,
       );
     }
+    const { parse, passedLimit } = parserFor(partBytes);
+    const parsed = new Promise<void>((done, fail) =>
+      parse(request, response, (error: unknown) => (error ? fail(error) : done())),
+    );
+    parsed.catch(() => undefined); // a part over its limit is answered at once; the parser drains the rest
     try {
-      await new Promise<void>((done, fail) =>
-        parse(request, response, (error: unknown) => (error ? fail(error) : done())),
-      );
+      const overLimit = await Promise.race([parsed.then(() => null), passedLimit]);
+      if (overLimit) throw overLimit;
       // The access guard checked the token in the form's first part; the route's fields do not include it.
       delete (request.body as Record<string, unknown>)[CSRF_FORM_FIELD];
     } catch (error) {
-      if (limits.limitsAsFormProblem && isLimit(error)) {
-        request.uploadProblem = error.code === 'LIMIT_FILE_SIZE' ? 'tooLarge' : 'tooMany';
-        request.files = []; // multer has removed what it had received: none of the post's files is kept
+      if (limits.limitsAsFormProblem && (isLimit(error) || error instanceof PartTooLarge)) {
+        request.uploadProblem = problemOf(error, limits);
+        request.files = []; // multer removes what it had received: none of the post's files is kept
         return;
       }
       throw refusal(error, limits);
@@ -113,6 +131,7 @@ export function StreamedUploads(limits: UploadLimits): Type<NestInterceptor> {
 }
 
 const megabytes = (bytes: number) => Math.floor(bytes / 1024 / 1024);
+const counted = (count: number, thing: string) => `${count} ${thing}${count === 1 ? '' : 's'}`;
 
 function isLimit(error: unknown): error is multer.MulterError {
   return (
@@ -121,27 +140,41 @@ function isLimit(error: unknown): error is multer.MulterError {
   );
 }
 
+function problemOf(error: PartTooLarge | multer.MulterError, limits: UploadLimits): UploadProblem['uploadProblem'] {
+  if (error instanceof PartTooLarge) return { kind: 'tooLarge', field: error.field, limitBytes: error.limitBytes };
+  if (error.code === 'LIMIT_FILE_SIZE')
+    return { kind: 'tooLarge', field: error.field ?? '', limitBytes: limits.fileBytes };
+  return { kind: 'tooMany' };
+}
+
 /** Multer's limits, said with the field and the limit; anything else is a body that is not a readable form. */
 function refusal(error: unknown, limits: UploadLimits): HttpException {
+  if (error instanceof PartTooLarge) return tooLarge(error.field, error.limitBytes, limits);
   if (!(error instanceof multer.MulterError)) {
     return new BadRequestException('The form could not be read (cut short or malformed); send it again');
   }
   const part = error.field ? `"${error.field}"` : 'a part';
   switch (error.code) {
     case 'LIMIT_FILE_SIZE':
-      return new HttpException(
-        `The file ${part} is larger than the ${megabytes(limits.fileBytes)} MB limit`,
-        HttpStatus.PAYLOAD_TOO_LARGE,
-      );
+      return tooLarge(error.field ?? '', limits.fileBytes, limits);
     case 'LIMIT_UNEXPECTED_FILE':
       return new BadRequestException(`Unexpected file part ${part}: send the file as "${limits.field}"`);
     case 'LIMIT_FIELD_VALUE':
       return new BadRequestException(`The field ${part} is longer than ${limits.fieldBytes} bytes`);
     default:
       return new BadRequestException(
-        `A form may hold at most ${limits.files} file(s) and ${limits.fields} other field(s)`,
+        `A form may hold at most ${counted(limits.files, 'file')} and ${counted(limits.fields, 'other field')}`,
       );
   }
+}
+
+/** A file over its limit; the route's one file part is not named, other parts are. */
+function tooLarge(field: string, limitBytes: number, limits: UploadLimits): HttpException {
+  const file = field === limits.field ? 'The file' : `The file "${field}"`;
+  return new HttpException(
+    `${file} is larger than the ${megabytes(limitBytes)} MB limit`,
+    HttpStatus.PAYLOAD_TOO_LARGE,
+  );
 }
 
 /** The temporary files of this request (multer has already removed those of a failed one). */

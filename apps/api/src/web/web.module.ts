@@ -21,6 +21,7 @@ import { QUEUE_CONSOLE_IMPORTS } from './admin/queue-console';
 import { StaffPageController } from './admin/staff-page.controller';
 import { ApplicationFormController } from './citizen/application-form.controller';
 import { ApplicationFormSaving } from './citizen/application-form.saving';
+import { DocumentUploadLimits } from './citizen/document-upload-limits';
 import { MyApplicationActionsController } from './citizen/my-application-actions.controller';
 import { MyApplicationPage } from './citizen/my-application.page';
 import { WithdrawalPage } from './citizen/withdrawal.page';
@@ -85,6 +86,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     MyApplicationPage,
     WithdrawalPage,
     ApplicationFormSaving,
+    DocumentUploadLimits,
     PublicFormGuard,
     { provide: APP_FILTER, useClass: WebExceptionFilter },
   ],

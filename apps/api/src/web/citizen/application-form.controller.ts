@@ -25,7 +25,8 @@ import { IdParam } from '../../id-param';
 import type { UploadProblem } from '../../uploads/streamed-uploads';
 import { StreamedUploads } from '../../uploads/streamed-uploads';
 import { ApplicationFormSaving } from './application-form.saving';
-import { applicationFormErrors, applicationFormView, isEditable } from './application-form.view';
+import { applicationFormErrors, applicationFormView, documentOfPart, isEditable } from './application-form.view';
+import { DocumentUploadLimits } from './document-upload-limits';
 
 /** At most this many documents in one form post. */
 const MAX_FILES = 10;
@@ -63,7 +64,7 @@ export class ApplicationFormController {
 
   @Post()
   @BodyAfter(ApplicantOfApplication)
-  @UseInterceptors(StreamedUploads({ ...UPLOADS, limitsAsFormProblem: true }))
+  @UseInterceptors(StreamedUploads({ ...UPLOADS, partLimits: DocumentUploadLimits, limitsAsFormProblem: true }))
   public async save(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
@@ -75,7 +76,11 @@ export class ApplicationFormController {
     if (!isEditable(before)) return response.redirect(HttpStatus.SEE_OTHER, `/my/applications/${id}`);
     const procedure = await this.catalogue.getProcedure(before.procedureCode);
     const posted = textFields(body);
-    const form = { posted, files: request.files ?? [], problems: uploadProblems(request, 'documents') };
+    const documentOf = (part: string) => {
+      const document = documentOfPart(procedure.requiredDocuments, part);
+      return document && `attachments.${document.name}`;
+    };
+    const form = { posted, files: request.files ?? [], problems: uploadProblems(request, 'documents', documentOf) };
     const { formData, problems } = await this.saving.save(user, id, procedure, form);
     const outcome = await attempt(
       async () => {

@@ -7,6 +7,7 @@ import type { ProcedureDto } from '../../catalogue/catalogue.dto';
 import { parseFormFields } from '../core/form-fields';
 import { refusalProblems } from '../core/form-outcome';
 import type { FieldProblem } from '../core/form-problems';
+import { documentOfPart } from './application-form.view';
 
 /** What one post of the application form carries. */
 export interface PostedApplicationForm {
@@ -49,8 +50,7 @@ export class ApplicationFormSaving {
   ): Promise<FieldProblem[]> {
     const problems: FieldProblem[] = [];
     for (const file of files) {
-      const index = /^document-(\d+)$/.exec(file.fieldname)?.[1];
-      const document = index === undefined ? undefined : procedure.requiredDocuments[Number(index)];
+      const document = documentOfPart(procedure.requiredDocuments, file.fieldname);
       if (!document || file.size === 0) continue;
       const upload = {
         originalName: Buffer.from(file.originalname, 'latin1').toString('utf8'),

@@ -1,3 +1,4 @@
+import { MAX_UPLOAD_BYTES, typeWords, wholeMegabytes } from '@onegate/applications';
 import type { ApplicationDto } from '@onegate/applications';
 import type { Language } from '@onegate/domain';
 
@@ -14,7 +15,13 @@ const EDITABLE: readonly string[] = ['draft', 'supplement_requested'];
 /** A citizen edits a file only while it is a draft or a supplement is asked for. */
 export const isEditable = (application: ApplicationDto) => EDITABLE.includes(application.state);
 
-const documentId = (index: number) => `document-${index}`;
+export const documentId = (index: number) => `document-${index}`;
+
+/** The document a form part (`document-<index>`) stands for. */
+export function documentOfPart<T>(documents: readonly T[], part: string): T | undefined {
+  const index = /^document-(\d+)$/.exec(part)?.[1];
+  return index === undefined ? undefined : documents[Number(index)];
+}
 
 export function applicationFormView(
   lang: Language,
@@ -25,7 +32,11 @@ export function applicationFormView(
   draftRetentionDays: number,
 ) {
   const documents = documentsOf(application.id, application.attachments, procedure.requiredDocuments).map(
-    (document) => ({ ...document, error: errors?.byField[document.id] ?? null }),
+    (document) => ({
+      ...document,
+      ...uploadChecks(lang, procedure.requiredDocuments[document.index]!),
+      error: errors?.byField[document.id] ?? null,
+    }),
   );
   const supplement = application.state === 'supplement_requested';
   const title = translate(lang, supplement ? 'applicationForm.supplementTitle' : 'applicationForm.title');
@@ -39,6 +50,7 @@ export function applicationFormView(
     supplement,
     supplementRequest: supplement ? lastSupplementRequest(application.events) : null,
     draftRetentionDays,
+    pageScripts: [{ src: '/assets/onegate/js/upload-checks.mjs', module: true }],
     breadcrumbs: [
       { key: 'nav.myApplications', href: '/my/applications' },
       {
@@ -46,6 +58,19 @@ export function applicationFormView(
         href: `/my/applications/${application.id}`,
       },
     ],
+  };
+}
+
+/** What the browser checks before sending a document's file, and the server's words for its problems. */
+function uploadChecks(lang: Language, document: ProcedureDto['requiredDocuments'][number]) {
+  const maxBytes = Math.min(document.maxSizeBytes, MAX_UPLOAD_BYTES);
+  const types = typeWords(document.acceptedTypes, lang);
+  return {
+    types,
+    maxBytes,
+    maxMb: wholeMegabytes(maxBytes),
+    tooLargeText: translate(lang, 'uploads.tooLarge', { value: wholeMegabytes(maxBytes) }),
+    wrongTypeText: translate(lang, 'uploads.fileType', { types }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 
+import { wordsOr } from '@onegate/applications';
 import type { Language } from '@onegate/domain';
 
 import { translate } from './messages';
@@ -42,7 +43,7 @@ const PATTERNS: [RegExp, string][] = [
   [/^must be on or after (?<value>[\d-]+)$/, 'problems.after'],
   [/^must be on or before (?<value>[\d-]+)$/, 'problems.before'],
   [/^has the wrong format$/, 'problems.format'],
-  [/^is larger than (?<value>\d+) (MB|KB)$/, 'problems.tooLarge'],
+  [/^is larger than (?<value>\d+) MB$/, 'uploads.tooLarge'],
   [/^is empty$/, 'problems.emptyFile'],
   [
     /^already has (?<count>\d+) files: the limit is (?<value>\d+) files per document$/,
@@ -56,7 +57,7 @@ const PATTERNS: [RegExp, string][] = [
     /^You already have (?<count>\d+) open drafts: the limit is (?<value>\d+) open drafts per account; a draft untouched for (?<days>\d+) days is removed$/,
     'problems.openDraftsLimit',
   ],
-  [/^must be one of (?<options>[^;]+); its content is (?<actual>.*)$/, 'problems.fileType'],
+  [/^must be an? (?<types>.+) file; its content is /, 'uploads.fileType'],
   [/^a file is required/, 'problems.fileMissing'],
   [/should not be empty|must not be empty/, 'problems.required'],
   [/the new appointment must be in the future/, 'problems.future'],
@@ -68,7 +69,10 @@ export function translateProblem(language: Language, problem: string): string {
   for (const [pattern, key] of PATTERNS) {
     const match = pattern.exec(problem);
     if (match) {
-      return translate(language, key, { ...match.groups });
+      const types = match.groups?.types;
+      // The accepted types come listed in English ("PDF, JPG or PNG"); they are listed again in the reader's words.
+      const listed = types ? { types: wordsOr(types.split(/, | or /), language) } : {};
+      return translate(language, key, { ...match.groups, ...listed });
     }
   }
   return problem;

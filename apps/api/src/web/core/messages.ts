@@ -30,12 +30,26 @@ export function lookup(language: Language, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-/** A message with `{name}` placeholders filled in; an unknown key shows itself, so it is noticed. */
+/**
+ * A message with `{name}` placeholders filled in, and `{name:one|other}` choosing the form that agrees
+ * with the number `name` ("1 procedure matches", "2 procedures match"); an unknown key shows itself,
+ * so it is noticed.
+ */
 export function translate(language: Language, key: string, params: Record<string, unknown> = {}): string {
   const template = lookup(language, key) ?? key;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    params[name] === undefined ? match : String(params[name]),
-  );
+  return template
+    .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (match, name: string, one: string, other: string) =>
+      params[name] === undefined ? match : pluralForm(language, params[name], { one, other }),
+    )
+    .replace(/\{(\w+)\}/g, (match, name: string) =>
+      params[name] === undefined ? match : String(params[name]),
+    );
+}
+
+/** The form of a word that agrees with a count, by the language's plural rules (one/other). */
+export function pluralForm(language: Language, count: unknown, forms: { one: string; other: string }): string {
+  const number = typeof count === 'number' ? count : Number(String(count).replace(/[^\d.-]/g, ''));
+  return new Intl.PluralRules(language).select(number) === 'one' ? forms.one : forms.other;
 }
 
 /** Every dotted key of a catalogue: the unit test checks both languages have the same ones. */
