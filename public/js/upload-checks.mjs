@@ -37,8 +37,19 @@ function show(input, problem) {
   input.setAttribute('aria-describedby', `${input.id}-hint ${id}`);
 }
 
+/** A file is chosen: what the server said of the field before (say, that a file is needed) no longer holds. */
+function forgetEarlierProblems(input) {
+  if (!input.files || input.files.length === 0) return;
+  const group = input.closest('.govuk-form-group');
+  for (const earlier of group.querySelectorAll(`.govuk-error-message:not([id="${input.id}-check"])`))
+    earlier.remove();
+}
+
 for (const input of inputs) {
-  input.addEventListener('change', () => show(input, problemOf(input)));
+  input.addEventListener('change', () => {
+    forgetEarlierProblems(input);
+    show(input, problemOf(input));
+  });
   input.form?.addEventListener('submit', (event) => {
     const problem = problemOf(input);
     show(input, problem);
