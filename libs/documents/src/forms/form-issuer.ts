@@ -16,7 +16,7 @@ import { FileStore, localTime, nameBasedUuid } from '@onegate/platform';
 import { fileContext } from '../document-context';
 import { PdfRenderer } from '../pdf/pdf-renderer';
 import { DocumentTemplates } from '../templates/document-templates';
-import { formDocumentName, FORMS } from './form-catalogue';
+import { callsForForm, formDocumentName, FORMS } from './form-catalogue';
 
 /**
  * Renders the one-stop-shop forms of an application as PDFs and attaches them to it, one per event
@@ -42,14 +42,13 @@ export class FormIssuer {
   public async renderMissing({ applicationId, form: kind }: FormPayload): Promise<number> {
     const application = await this.applications.findById(applicationId);
     if (!application) return 0;
-    const definition = FORMS[kind];
     const [events, attached] = await Promise.all([
       this.applications.eventsOf(applicationId),
       this.applications.attachmentsOf(applicationId),
     ]);
     const present = new Set(attached.map((attachment) => attachment.id));
     let rendered = 0;
-    for (const event of events.filter((candidate) => definition.events.includes(candidate.type))) {
+    for (const event of events.filter((candidate) => callsForForm(candidate.type, kind))) {
       const id = formId(applicationId, kind, event);
       if (present.has(id)) continue;
       if (await this.attach(id, application, event, kind)) rendered += 1;
@@ -65,7 +64,7 @@ export class FormIssuer {
     const application = await this.applications.findById(applicationId);
     const events = application ? await this.applications.eventsOf(applicationId) : [];
     const event = events.find((candidate) => candidate.id === eventId);
-    if (!application || !event || !FORMS[kind].events.includes(event.type)) return null;
+    if (!application || !event || !callsForForm(event.type, kind)) return null;
     const id = formId(applicationId, kind, event);
     const stored = await this.attachments.findOne(applicationId, id);
     if (stored) return stored;

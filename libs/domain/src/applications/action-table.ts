@@ -16,6 +16,24 @@ export const startsTheClock = (action: Action): boolean => ACTION_TABLE[action].
 export type DecisionOutcome = 'approved' | 'denied';
 
 /**
+ * What an action's event does to the report figures (docs/metrics.md, "The figures"): `reception`
+ * starts the due time, the backlog and work; `refusal`, `withdrawal`, `decision` and `return` are
+ * counted as such (a withdrawal and a decision also leave the backlog and end the stretch of work);
+ * `work` puts the file in hand; `pause` ends a stretch of work for a supplement and `resumption` starts
+ * one again with the new due time; `extension` marks a decision as late-with-apology.
+ */
+export type FigureEffect =
+  | 'reception'
+  | 'refusal'
+  | 'work'
+  | 'pause'
+  | 'resumption'
+  | 'extension'
+  | 'decision'
+  | 'return'
+  | 'withdrawal';
+
+/**
  * Whose files an actor may act on (docs/lifecycle.md, "Actions"): `own`, the files they applied for;
  * `agency`, files sent (not drafts) whose competent or receiving agency lies in their agency scope;
  * `any`, every file.
@@ -72,6 +90,8 @@ export interface ActionRule {
   quotes?: true;
   /** The job it hands work to: intake after a submission, issuance after an online decision. */
   then?: 'intake' | 'issue_result_online';
+  /** What its event does to the report figures; none: it counts in none. */
+  counts?: FigureEffect;
 }
 
 const BEFORE_DECISION: readonly ApplicationState[] = [
@@ -104,6 +124,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     records: ['dueAt'],
     document: 'receipt',
     notice: { kind: 'file_received' },
+    counts: 'reception',
   },
   receive: {
     from: ['submitted'],
@@ -114,6 +135,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     records: ['dueAt'],
     document: 'receipt',
     notice: { kind: 'file_received' },
+    counts: 'reception',
   },
   refuse: {
     from: ['submitted'],
@@ -124,6 +146,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     document: 'refusal',
     notice: { kind: 'file_refused' },
     quotes: true,
+    counts: 'refusal',
   },
   assign: {
     from: OPEN_FOR_WORK,
@@ -131,6 +154,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     takenBy: { clerk: 'agency', supervisor: 'agency' },
     requires: ['assigneeId'],
     keeps: 'assigneeId',
+    counts: 'work',
   },
   request_supplement: {
     from: OPEN_FOR_WORK,
@@ -141,6 +165,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     document: 'supplement-request',
     notice: { kind: 'supplement_requested' },
     quotes: true,
+    counts: 'pause',
   },
   supplement: {
     from: ['supplement_requested'],
@@ -150,6 +175,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     channel: { clerk: 'offline' },
     clock: 'resume',
     records: ['dueAt', 'pausedMs'],
+    counts: 'resumption',
   },
   pay: {
     from: BEFORE_DECISION,
@@ -171,6 +197,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     document: 'apology',
     notice: { kind: 'apology' },
     quotes: true,
+    counts: 'extension',
   },
   approve: {
     from: OPEN_FOR_WORK,
@@ -183,6 +210,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     records: ['outcome'],
     notice: { kind: 'decision_made' },
     then: 'issue_result_online',
+    counts: 'decision',
   },
   deny: {
     from: OPEN_FOR_WORK,
@@ -195,6 +223,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     notice: { kind: 'decision_made' },
     quotes: true,
     then: 'issue_result_online',
+    counts: 'decision',
   },
   sign: {
     from: ['decided'],
@@ -213,6 +242,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     requires: [],
     stamps: 'closedAt',
     notice: { kind: 'result_ready', onlyOnline: true },
+    counts: 'return',
   },
   withdraw: {
     from: ['submitted', 'received', 'in_progress', 'supplement_requested'],
@@ -220,6 +250,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     takenBy: { citizen: 'own' },
     requires: [],
     stamps: 'closedAt',
+    counts: 'withdrawal',
   },
 };
 

@@ -90,6 +90,7 @@ describe('docs/lifecycle.md', () => {
         rule.document ?? '',
         noticeOf(rule),
         rule.then ? JOB_NAMES[rule.then] : '',
+        rule.counts ?? '',
       ];
     });
     expect(documentedRows('action-effects')).toEqual(fromCode);

@@ -1,3 +1,4 @@
+import { ACTION_TABLE } from '@onegate/domain';
 import type { Channel, WorkingCalendar } from '@onegate/domain';
 
 import type { ApplicationHistory, HistoryEvent } from './application-history';
@@ -83,42 +84,41 @@ export function contributionOf(
     stateSince = at;
   };
 
+  // What each event does to the figures is its action's row of the action table (`counts`).
   for (const event of history.events) {
-    switch (event.type) {
-      case 'receive':
-      case 'register_counter':
+    switch (ACTION_TABLE[event.type].counts) {
+      case 'reception':
         receivedAt = event.at;
         dueAt = event.dueAt;
         workedSince = event.at;
         add(event.at, { received: 1, backlogDelta: 1 });
         enter('received', event.at);
         break;
-      case 'refuse':
+      case 'refusal':
         add(event.at, { refused: 1 });
         break;
-      case 'withdraw':
+      case 'withdrawal':
         add(event.at, { withdrawn: 1, backlogDelta: receivedAt === null ? 0 : -1 });
         endWorkStretch(event.at);
         enter(null, event.at);
         break;
-      case 'assign':
+      case 'work':
         enter('in_progress', event.at);
         break;
-      case 'request_supplement':
+      case 'pause':
         endWorkStretch(event.at);
         enter('supplement_requested', event.at);
         break;
-      case 'supplement':
+      case 'resumption':
         dueAt = event.dueAt ?? dueAt;
         pausedMs = event.pausedMs ?? pausedMs;
         workedSince = event.at;
         enter('in_progress', event.at);
         break;
-      case 'extend':
+      case 'extension':
         extended = true;
         break;
-      case 'approve':
-      case 'deny': {
+      case 'decision': {
         if (receivedAt === null) break;
         decidedAt = event.at;
         endWorkStretch(event.at);
