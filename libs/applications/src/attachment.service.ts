@@ -74,7 +74,12 @@ export class AttachmentService {
     const sniffed = await fileTypeFromFile(upload.path);
     if (!sniffed || !accepted.includes(sniffed.mime)) {
       const content = sniffed ? `of another kind (${sniffed.ext.toUpperCase()})` : 'of another kind';
-      throw refused(`must be a ${typeWords(accepted)} file; its content is ${content}`);
+      // The message is for people; the field's problem keeps the exact media types for programs.
+      throw fileRefused(
+        upload.documentName,
+        `must be a ${typeWords(accepted)} file; its content is ${content}`,
+        `must be one of ${accepted.join(', ')}; its content is ${sniffed?.mime ?? 'unknown'}`,
+      );
     }
     await this.limits.checkAttachment(applicationId, upload.documentName ?? null, upload.sizeBytes);
     const stored = await this.files.saveFile(upload.path);
@@ -124,9 +129,16 @@ export class AttachmentService {
 }
 
 /** A refused file, the document it was for named in the message meant for people. */
-function fileRefused(documentName: string | undefined, problem: string): BadRequestException {
+function fileRefused(
+  documentName: string | undefined,
+  problem: string,
+  detail: string = problem,
+): BadRequestException {
   const file = documentName ? `The file for "${documentName}"` : 'The file';
-  return new BadRequestException({ message: `${file} ${problem}`, details: [{ field: 'file', problems: [problem] }] });
+  return new BadRequestException({
+    message: `${file} ${problem}`,
+    details: [{ field: 'file', problems: [detail] }],
+  });
 }
 
 /** Keeps a display name printable and short; it is never used as a path. */

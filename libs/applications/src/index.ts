@@ -8,7 +8,7 @@ export { CounterRegistrationService } from './counter-registration.service';
 export { ApplicationActionsService } from './application-actions.service';
 export { ApplicationJournal } from './application-journal';
 export { AttachmentService, MAX_UPLOAD_BYTES } from './attachment.service';
-export { typeWords, wholeMegabytes, wordsOr } from './document-types';
+export { typeWords, wholeMegabytes } from './document-types';
 
 // Reading and access
 export { ApplicationReadingService } from './application-reading.service';

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 
-import { wordsOr } from '@onegate/applications';
+import { typeWords } from '@onegate/applications';
 import type { Language } from '@onegate/domain';
 
 import { translate } from './messages';
@@ -57,7 +57,7 @@ const PATTERNS: [RegExp, string][] = [
     /^You already have (?<count>\d+) open drafts: the limit is (?<value>\d+) open drafts per account; a draft untouched for (?<days>\d+) days is removed$/,
     'problems.openDraftsLimit',
   ],
-  [/^must be an? (?<types>.+) file; its content is /, 'uploads.fileType'],
+  [/^must be one of (?<mediaTypes>[^;]+); its content is /, 'uploads.fileType'],
   [/^a file is required/, 'problems.fileMissing'],
   [/should not be empty|must not be empty/, 'problems.required'],
   [/the new appointment must be in the future/, 'problems.future'],
@@ -69,9 +69,9 @@ export function translateProblem(language: Language, problem: string): string {
   for (const [pattern, key] of PATTERNS) {
     const match = pattern.exec(problem);
     if (match) {
-      const types = match.groups?.types;
-      // The accepted types come listed in English ("PDF, JPG or PNG"); they are listed again in the reader's words.
-      const listed = types ? { types: wordsOr(types.split(/, | or /), language) } : {};
+      const mediaTypes = match.groups?.mediaTypes;
+      // The accepted types come as media types; the reader is told them in words ("PDF, JPG hoặc PNG").
+      const listed = mediaTypes ? { types: typeWords(mediaTypes.split(', '), language) } : {};
       return translate(language, key, { ...match.groups, ...listed });
     }
   }
