@@ -126,7 +126,9 @@ describe(`upload problems name the document, its limit and its types in plain wo
 
   it('gives the browser each document’s limit and the words to say it before sending', async () => {
     const cookie = `onegate_session=${citizen.accessToken}; onegate_lang=en`;
-    const page = await (await fetch(`${stack.apiUrl}/my/applications/${draftId}/edit`, { headers: { cookie } })).text();
+    const page = await (
+      await fetch(`${stack.apiUrl}/my/applications/${draftId}/edit`, { headers: { cookie } })
+    ).text();
     expect(page).toContain('<script type="module" src="/assets/onegate/js/upload-checks.mjs"></script>');
     expect(page).toContain(`data-max-bytes="${DOCUMENT_LIMIT}"`);
     expect(page).toContain('data-too-large="the file is too large: at most 5 MB"');

@@ -140,8 +140,12 @@ function isLimit(error: unknown): error is multer.MulterError {
   );
 }
 
-function problemOf(error: PartTooLarge | multer.MulterError, limits: UploadLimits): UploadProblem['uploadProblem'] {
-  if (error instanceof PartTooLarge) return { kind: 'tooLarge', field: error.field, limitBytes: error.limitBytes };
+function problemOf(
+  error: PartTooLarge | multer.MulterError,
+  limits: UploadLimits,
+): UploadProblem['uploadProblem'] {
+  if (error instanceof PartTooLarge)
+    return { kind: 'tooLarge', field: error.field, limitBytes: error.limitBytes };
   if (error.code === 'LIMIT_FILE_SIZE')
     return { kind: 'tooLarge', field: error.field ?? '', limitBytes: limits.fileBytes };
   return { kind: 'tooMany' };

@@ -25,7 +25,12 @@ import { IdParam } from '../../id-param';
 import type { UploadProblem } from '../../uploads/streamed-uploads';
 import { StreamedUploads } from '../../uploads/streamed-uploads';
 import { ApplicationFormSaving } from './application-form.saving';
-import { applicationFormErrors, applicationFormView, documentOfPart, isEditable } from './application-form.view';
+import {
+  applicationFormErrors,
+  applicationFormView,
+  documentOfPart,
+  isEditable,
+} from './application-form.view';
 import { DocumentUploadLimits } from './document-upload-limits';
 
 /** At most this many documents in one form post. */
@@ -64,7 +69,9 @@ export class ApplicationFormController {
 
   @Post()
   @BodyAfter(ApplicantOfApplication)
-  @UseInterceptors(StreamedUploads({ ...UPLOADS, partLimits: DocumentUploadLimits, limitsAsFormProblem: true }))
+  @UseInterceptors(
+    StreamedUploads({ ...UPLOADS, partLimits: DocumentUploadLimits, limitsAsFormProblem: true }),
+  )
   public async save(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
@@ -80,7 +87,11 @@ export class ApplicationFormController {
       const document = documentOfPart(procedure.requiredDocuments, part);
       return document && `attachments.${document.name}`;
     };
-    const form = { posted, files: request.files ?? [], problems: uploadProblems(request, 'documents', documentOf) };
+    const form = {
+      posted,
+      files: request.files ?? [],
+      problems: uploadProblems(request, 'documents', documentOf),
+    };
     const { formData, problems } = await this.saving.save(user, id, procedure, form);
     const outcome = await attempt(
       async () => {

@@ -16,11 +16,16 @@ import { documentId } from './application-form.view';
 export class DocumentUploadLimits implements PartLimits {
   public constructor(private readonly attachments: AttachmentService) {}
 
-  public async bytesByField(request: Request & { user?: AuthenticatedUser }): Promise<Record<string, number>> {
+  public async bytesByField(
+    request: Request & { user?: AuthenticatedUser },
+  ): Promise<Record<string, number>> {
     const application = await this.attachments.assertApplicant(request.user!, String(request.params.id));
     const documents = application.procedure?.requiredDocuments ?? [];
     return Object.fromEntries(
-      documents.map((document, index) => [documentId(index), Math.min(document.maxSizeBytes, MAX_UPLOAD_BYTES)]),
+      documents.map((document, index) => [
+        documentId(index),
+        Math.min(document.maxSizeBytes, MAX_UPLOAD_BYTES),
+      ]),
     );
   }
 }

@@ -47,7 +47,11 @@ export function translate(language: Language, key: string, params: Record<string
 }
 
 /** The form of a word that agrees with a count, by the language's plural rules (one/other). */
-export function pluralForm(language: Language, count: unknown, forms: { one: string; other: string }): string {
+export function pluralForm(
+  language: Language,
+  count: unknown,
+  forms: { one: string; other: string },
+): string {
   const number = typeof count === 'number' ? count : Number(String(count).replace(/[^\d.-]/g, ''));
   return new Intl.PluralRules(language).select(number) === 'one' ? forms.one : forms.other;
 }

@@ -26,7 +26,9 @@ describe('plural forms', () => {
 
   it('are used by every English message that counts things', () => {
     const english = readFileSync(join(WEB_PATHS.locales, 'en.json'), 'utf8');
-    const bare = english.match(/\{(count|days|value|size|returned)\} (procedures|days|working days|files|drafts|characters|accounts|messages|bytes)\b/g);
+    const bare = english.match(
+      /\{(count|days|value|size|returned)\} (procedures|days|working days|files|drafts|characters|accounts|messages|bytes)\b/g,
+    );
     expect(bare).toBeNull();
   });
 });
