@@ -220,10 +220,16 @@ describe(`national ID numbers encrypted at rest (${testDatabaseKind()})`, () => 
     expect(detail.body.applicant.nationalId).toBe(citizen.nationalId);
 
     const code = registered.body.code!;
-    const tracked = await request(`${stack.apiUrl}/api/track/${code}?nationalId=${citizen.nationalId}`);
+    const tracked = await request(`${stack.apiUrl}/api/track`, {
+      method: 'POST',
+      body: { code, nationalId: citizen.nationalId },
+    });
     expect(tracked.status).toBe(200);
     expect(tracked.body.code).toBe(code);
-    const wrong = await request(`${stack.apiUrl}/api/track/${code}?nationalId=022191004321`);
+    const wrong = await request(`${stack.apiUrl}/api/track`, {
+      method: 'POST',
+      body: { code, nationalId: '022191004321' },
+    });
     expect(wrong.status).toBe(404);
   });
 
@@ -250,7 +256,10 @@ describe(`national ID numbers encrypted at rest (${testDatabaseKind()})`, () => 
     expect((await apps.get(clerk, paper.body.id)).body.formData).toEqual(HOUSEHOLD_FORM);
 
     expect((await signInByNationalId()).status).toBe(200);
-    const tracked = await request(`${stack.apiUrl}/api/track/${paper.body.code}?nationalId=022191004322`);
+    const tracked = await request(`${stack.apiUrl}/api/track`, {
+      method: 'POST',
+      body: { code: paper.body.code, nationalId: '022191004322' },
+    });
     expect(tracked.status).toBe(200);
   });
 

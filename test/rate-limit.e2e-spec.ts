@@ -57,4 +57,15 @@ describe(`rate limits across API processes (${testDatabaseKind()})`, () => {
     for (let index = 0; index <= LIMIT; index++) refreshes.push((await refresh()).status);
     expect(refreshes).toEqual([401, 401, 401, 429]);
   });
+
+  it('limits tracking by a code and an ID number, whose guesses it must slow down', async () => {
+    const track = () =>
+      request(`${stack.apiUrl}/api/track`, {
+        method: 'POST',
+        body: { code: 'QN-X', nationalId: '022090001234' },
+      });
+    const statuses = [];
+    for (let index = 0; index <= LIMIT; index++) statuses.push((await track()).status);
+    expect(statuses).toEqual([404, 404, 404, 429]);
+  });
 });

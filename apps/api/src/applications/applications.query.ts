@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
@@ -57,8 +57,13 @@ export class QueueQueryDto {
   public page = 1;
 }
 
-export class TrackQueryDto {
-  @ApiPropertyOptional({ description: 'The applicant’s national ID number' })
+export class TrackRequestDto {
+  @ApiProperty({ description: 'The receipt code' })
+  @IsString()
+  @MaxLength(64)
+  public code!: string;
+
+  @ApiProperty({ description: 'The applicant’s national ID number' })
   @Matches(/^\d{12}$/, { message: 'nationalId must be a 12-digit citizen ID number' })
   public nationalId!: string;
 }

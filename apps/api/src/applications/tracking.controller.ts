@@ -1,22 +1,49 @@
-import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 
 import { Public } from '@onegate/access';
 import { ApplicationReadingService, TrackingDto } from '@onegate/applications';
 
-import { TrackQueryDto } from './applications.query';
+import { TrackRequestDto } from './applications.query';
 
-/** Anyone holding a receipt code and the applicant's national ID can follow that one file. */
+/**
+ * Anyone holding a receipt code and the applicant's national ID can follow that one file. The ID
+ * number travels only in the body, never in the address (docs/applications.md).
+ */
 @ApiTags('applications')
 @Controller('api/track')
 @Public()
 export class TrackingController {
   public constructor(private readonly reading: ApplicationReadingService) {}
 
-  @Get(':code')
+  @Post()
+  @HttpCode(HttpStatus.OK)
   @UseGuards(ThrottlerGuard)
-  public track(@Param('code') code: string, @Query() query: TrackQueryDto): Promise<TrackingDto> {
-    return this.reading.track(code, query.nationalId);
+  public track(@Body() body: TrackRequestDto): Promise<TrackingDto> {
+    return this.reading.track(body.code, body.nationalId);
+  }
+
+  /** The old address, which carried the ID number in its query, looks nothing up. */
+  @Get(':code')
+  public trackByAddress(): never {
+    throw new BadRequestException({
+      message: 'Tracking is POST /api/track with the code and nationalId in a JSON body',
+      details: [
+        {
+          field: 'nationalId',
+          problems: ['must be sent in the body of POST /api/track, never in the address'],
+        },
+      ],
+    });
   }
 }

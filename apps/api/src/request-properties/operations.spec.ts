@@ -7,7 +7,7 @@ import { BREAKDOWN_GROUPINGS, EXPORT_FORMATS } from '@onegate/reporting';
 
 import { requestClassProperties } from '../../../../test/support/request-properties';
 import { localDate, nationalId, someOf, text, uuid, wholeText } from '../../../../test/support/valid-values';
-import { QueueQueryDto, TrackQueryDto } from '../applications/applications.query';
+import { QueueQueryDto, TrackRequestDto } from '../applications/applications.query';
 import { UploadFields } from '../applications/attachments.controller';
 import { CalendarQuery, CreateOverrideRequest, OverrideQuery } from '../calendar/calendar.dto';
 import { InboxQuery, PreviewQuery } from '../notifications/notification.dto';
@@ -130,9 +130,9 @@ describe('operations requests', () => {
     }),
   });
   requestClassProperties({
-    metatype: TrackQueryDto,
-    type: 'query',
-    fields: ['nationalId'],
-    valid: fc.record({ nationalId }),
+    metatype: TrackRequestDto,
+    type: 'body',
+    fields: ['code', 'nationalId'],
+    valid: fc.record({ code: fc.string({ maxLength: 64 }), nationalId }),
   });
 });
