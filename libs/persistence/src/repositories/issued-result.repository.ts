@@ -4,6 +4,10 @@ import { DataSource, Repository } from 'typeorm';
 
 import { IssuedResult, ResultDownload } from '../entities';
 
+/** The name a signed result is downloaded and mailed under (docs/documents.md). */
+export const resultFileName = (result: Pick<IssuedResult, 'kind' | 'code'>): string =>
+  result.kind === 'result' ? `ket-qua-${result.code}.pdf` : `thong-bao-${result.code}.pdf`;
+
 @Injectable()
 export class IssuedResultRepository {
   private readonly results: Repository<IssuedResult>;
