@@ -55,8 +55,8 @@ export class IssuedResultRepository {
       // The SELECT's WHERE also keeps SQLite from reading ON CONFLICT as part of the SELECT.
       await this.dataSource.query(
         `INSERT INTO result_numbers (application_id, agency_id, year, number)
-         SELECT ${postgres ? '$1, $2, $3' : '?, ?, ?'}, COALESCE(MAX(number), 0) + 1 FROM result_numbers
-         WHERE agency_id = ${postgres ? '$2' : '?'} AND year = ${postgres ? '$3' : '?'}
+         SELECT ${postgres ? '$1::varchar, $2::varchar, $3::integer' : '?, ?, ?'}, COALESCE(MAX(number), 0) + 1
+         FROM result_numbers WHERE agency_id = ${postgres ? '$2' : '?'} AND year = ${postgres ? '$3' : '?'}
          ON CONFLICT DO NOTHING`,
         parameters,
       );
