@@ -231,6 +231,23 @@ describe(`signed results and one-stop-shop forms (${testDatabaseKind()})`, () =>
     expect(text).toContain(`Tên hộ kinh doanh: Tạp hoá ${SCRIPT}`);
   });
 
+  it.skipIf(!POPPLER_INSTALLED)(
+    'lays the result out as an administrative document: emblem lines, number, place and date, signer, the ID number once and masked',
+    () => {
+      const text = pdftotext(online.pdf);
+      expect(text).toContain('UBND THÀNH PHỐ HẠ LONG');
+      expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+      expect(text).toMatch(/Số: \d+\/KQ-QN-HL/);
+      expect(text).toContain('Hạ Long, ngày 25 tháng 11 năm 2026');
+      expect(text).toMatch(/THỦ TRƯỞNG CƠ QUAN.*\(Đã ký số\).*Cơ quan thử nghiệm OneGate/);
+      expect(text).toContain('Nơi nhận: - Nguyễn Văn A;');
+      expect(text).toContain('- Lưu: VT.');
+      expect(text).not.toContain(FORM.nationalId);
+      expect(text.match(new RegExp(`\\*{8}${FORM.nationalId.slice(-4)}`, 'g'))).toHaveLength(1);
+    },
+  );
+
   it('tells a genuine uploaded result from one with a single byte changed', async () => {
     const genuine = await verifyUpload(online.pdf);
     expect(genuine.status).toBe(200);
@@ -389,6 +406,10 @@ describe(`signed results and one-stop-shop forms (${testDatabaseKind()})`, () =>
     const text = pdftotext(letter.bytes);
     expect(text).toContain('THÔNG BÁO KHÔNG CHẤP THUẬN HỒ SƠ');
     expect(text).toContain('Lý do (reason): Tên hộ kinh doanh trùng với hộ đã đăng ký');
+    // One register per agency and year: the letter's number is not the result's.
+    const numberOf = (pdfText: string) => /Số: (\d+)\/(?:KQ|TB)-QN-HL/.exec(pdfText)?.[1];
+    expect(numberOf(text)).toBeDefined();
+    expect(numberOf(text)).not.toBe(numberOf(pdftotext(online.pdf)));
   });
 
   it('attaches the receipt and appointment slip at reception, online and at the counter', async () => {

@@ -79,6 +79,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'report_histograms',
       'report_rollups',
       'result_downloads',
+      'result_numbers',
       'results',
       'users',
     ]);

@@ -291,6 +291,14 @@ describe('the portal in a browser', () => {
     expect(slip.headers()['content-disposition']).toMatch(/^inline/);
     expect((await slip.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await check(citizen, 'returned-application', true);
+    // The header's bell names the unread count and leads to the inbox, newest first.
+    await Promise.all([
+      citizen.waitForURL(/\/my\/notifications$/),
+      citizen.getByRole('link', { name: /^Thông báo, \d+ chưa đọc$/ }).click(),
+    ]);
+    expect((await citizen.getByRole('heading', { level: 1 }).textContent())?.trim()).toBe('Thông báo');
+    await check(citizen, 'notifications', true);
+    await citizen.goBack();
     await citizen.check('#score-5');
     await Promise.all([
       citizen.waitForURL(/notice=rated/),

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException, StreamableFile } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { ApplicationRepository, IssuedResultRepository } from '@onegate/persistence';
+import { ApplicationRepository, IssuedResultRepository, resultFileName } from '@onegate/persistence';
 import type { Application } from '@onegate/persistence';
 import { Clock, contentDisposition, FileStore } from '@onegate/platform';
 
@@ -44,7 +44,7 @@ export class ResultDownloadService {
         downloadedAt: this.clock.now(),
       });
     }
-    const name = result.kind === 'result' ? `ket-qua-${result.code}.pdf` : `thong-bao-${result.code}.pdf`;
+    const name = resultFileName(result);
     return new StreamableFile(this.files.open(result.storageKey), {
       type: 'application/pdf',
       length: result.sizeBytes,

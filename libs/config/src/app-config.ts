@@ -81,6 +81,8 @@ export class AppConfig {
   /** null: no mail server configured (a local sink outside production, no e-mail in production). */
   public readonly smtpUrl!: string | null;
   public readonly mailFrom!: string;
+  /** The largest signed result the "result ready" e-mail attaches, in bytes (docs/notifications.md). */
+  public readonly mailResultAttachmentBytes!: number;
   public readonly templatesDir!: string;
   /** null outside production when unset: a self-signed development certificate is used. */
   public readonly signing!: SigningConfig | null;

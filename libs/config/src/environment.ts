@@ -68,6 +68,7 @@ export const ENVIRONMENT_VARIABLES = [
   'DRAFT_RETENTION_DAYS',
   'SMTP_URL',
   'MAIL_FROM',
+  'MAIL_RESULT_ATTACHMENT_KB',
   'TEMPLATES_DIR',
   'SIGNING_CERT_PATH',
   'SIGNING_CERT_PASSPHRASE',
@@ -244,6 +245,10 @@ export class Environment {
 
   @IsNotEmpty({ message: 'MAIL_FROM must not be empty' })
   public MAIL_FROM = 'OneGate <no-reply@onegate.local>';
+
+  /** The largest signed result, in KiB, that the "result ready" e-mail carries attached (0: never). */
+  @IsIntegerBetween(0, 25_600)
+  public MAIL_RESULT_ATTACHMENT_KB = 2_048;
 
   /** Where the mail templates are, relative to the working directory unless absolute. */
   @IsNotEmpty({ message: 'TEMPLATES_DIR must not be empty' })

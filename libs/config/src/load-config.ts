@@ -73,6 +73,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     smtpUrl: env.SMTP_URL ?? null,
     mailFrom: env.MAIL_FROM,
+    mailResultAttachmentBytes: env.MAIL_RESULT_ATTACHMENT_KB * 1024,
     templatesDir: env.TEMPLATES_DIR,
     signing: env.SIGNING_CERT_PATH
       ? { certPath: env.SIGNING_CERT_PATH, passphrase: env.SIGNING_CERT_PASSPHRASE! }

@@ -9,7 +9,7 @@ export interface FileContext {
   competentAgency: { code: string; nameVi: string; nameEn: string };
   /** The form as submitted, by field name, and as labelled lines in the form's order. */
   form: JsonObject;
-  fields: { label: string; value: string }[];
+  fields: { name: string; label: string; value: string }[];
 }
 
 export function fileContext(application: Application, agency: Agency): FileContext {
@@ -33,7 +33,11 @@ export function fileContext(application: Application, agency: Agency): FileConte
     form: application.formData,
     fields: procedure.formSchema
       .filter((field) => application.formData[field.name] !== undefined)
-      .map((field) => ({ label: field.label.vi, value: displayValue(application.formData[field.name]) })),
+      .map((field) => ({
+        name: field.name,
+        label: field.label.vi,
+        value: displayValue(application.formData[field.name]),
+      })),
   };
 }
 

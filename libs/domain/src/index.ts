@@ -69,6 +69,7 @@ export { fieldPattern, FORM_FIELD_TYPES, validateFormData, type FieldProblem, ty
 // Notifications
 export {
   deadlineAlertAt,
+  filePagePath,
   isNotificationKind,
   NOTIFICATION_KINDS,
   previousWeek,

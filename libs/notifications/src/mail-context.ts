@@ -27,6 +27,10 @@ export interface MailContext {
   language: Language;
   recipientName: string;
   portalUrl: string;
+  /** The absolute address of the file's own page for this recipient (docs/notifications.md). */
+  fileUrl?: string;
+  /** For "result ready": the absolute address of the signed result's download. */
+  resultUrl?: string;
   application?: ApplicationView;
   receivedAt?: string;
   dueAt?: string;
@@ -37,6 +41,6 @@ export interface MailContext {
   missingDocuments?: string[];
   approved?: boolean;
   digest?: DigestView;
-  /** The file name of the form attached to the e-mail, if it carries one. */
+  /** The file name of the form, or of the signed result, attached to the e-mail, if it carries one. */
   attachment?: string;
 }

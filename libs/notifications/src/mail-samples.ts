@@ -1,3 +1,4 @@
+import { filePagePath } from '@onegate/domain';
 import type { Language, NotificationKind } from '@onegate/domain';
 
 import { formatInstant } from './mail-formatting';
@@ -13,7 +14,9 @@ const SAMPLE_ATTACHMENTS: Partial<Record<NotificationKind, string>> = {
   supplement_requested: `phieu-yeu-cau-bo-sung-${CODE}.pdf`,
   file_refused: 'phieu-tu-choi-ho-so.pdf',
   apology: `phieu-xin-loi-hen-lai-${CODE}.pdf`,
+  result_ready: `ket-qua-${CODE}.pdf`,
 };
+const SAMPLE_ID = '00000000-0000-4000-8000-000000000001';
 
 /** Made-up data that fills every template, for administrators previewing them. */
 export function sampleContext(kind: NotificationKind, language: Language, portalUrl: string): MailContext {
@@ -23,6 +26,8 @@ export function sampleContext(kind: NotificationKind, language: Language, portal
   return {
     language,
     portalUrl,
+    fileUrl: `${portalUrl}${filePagePath(staff ? 'supervisor' : 'citizen', kind === 'weekly_digest' ? null : SAMPLE_ID)}`,
+    resultUrl: `${portalUrl}/api/applications/${SAMPLE_ID}/result`,
     recipientName: staff ? 'Lê Văn Giám Sát' : 'Nguyễn Văn A',
     application: {
       code: CODE,

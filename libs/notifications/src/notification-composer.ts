@@ -3,10 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 
 import { AppConfig } from '@onegate/config';
-import { CLOCK_RUNNING_STATES, DEFAULT_TIME_ZONE } from '@onegate/domain';
-import type { Language, NotificationKind } from '@onegate/domain';
+import { CLOCK_RUNNING_STATES, DEFAULT_TIME_ZONE, filePagePath } from '@onegate/domain';
+import type { Language, NotificationKind, Role } from '@onegate/domain';
 import type { NotificationFacts, NotificationPayload } from '@onegate/jobs';
-import { ApplicationRepository, UserRepository } from '@onegate/persistence';
+import {
+  ApplicationRepository,
+  IssuedResultRepository,
+  resultFileName,
+  UserRepository,
+} from '@onegate/persistence';
 import type { Application, Attachment, Notification } from '@onegate/persistence';
 
 import type { ApplicationView, MailContext } from './mail-context';
@@ -17,6 +22,8 @@ const DEADLINE_KINDS: readonly NotificationKind[] = ['due_soon', 'overdue'];
 
 interface Recipient {
   userId: string | null;
+  /** Null for an address without an account (a counter applicant). */
+  role: Role | null;
   email: string | null;
   language: Language;
   name: string;
@@ -36,6 +43,7 @@ export class NotificationComposer {
     private readonly applications: ApplicationRepository,
     private readonly templates: MailTemplates,
     private readonly config: AppConfig,
+    private readonly results: IssuedResultRepository,
   ) {}
 
   /**
@@ -62,6 +70,11 @@ export class NotificationComposer {
     if (!recipient) return null;
     const context = this.contextOf(payload, recipient, application);
     if (form) context.attachment = form.originalName;
+    if (payload.kind === 'result_ready' && application) {
+      context.resultUrl = `${this.config.publicUrl}/api/applications/${application.id}/result`;
+      const result = await this.attachedResultOf(application.id);
+      if (result) context.attachment = resultFileName(result);
+    }
     const mail = await this.templates.render(
       {
         name: payload.kind,
@@ -91,6 +104,12 @@ export class NotificationComposer {
     };
   }
 
+  /** The signed result the "result ready" e-mail carries: only one no larger than the configured limit. */
+  public async attachedResultOf(applicationId: string) {
+    const result = await this.results.findByApplication(applicationId);
+    return result && result.sizeBytes <= this.config.mailResultAttachmentBytes ? result : null;
+  }
+
   private async recipientOf(
     payload: NotificationPayload,
     application: Application | null,
@@ -98,6 +117,7 @@ export class NotificationComposer {
     if ('email' in payload.recipient) {
       return {
         userId: null,
+        role: null,
         email: payload.recipient.email,
         language: payload.recipient.language,
         name: application?.applicantName ?? payload.recipient.email,
@@ -109,6 +129,7 @@ export class NotificationComposer {
     if (!user) return null;
     return {
       userId: user.id,
+      role: user.role,
       // A deactivated account still sees its notifications, but is sent no more e-mail.
       email: user.active ? user.email : null,
       language: user.language,
@@ -134,6 +155,7 @@ export class NotificationComposer {
       language,
       recipientName: recipient.name,
       portalUrl: this.config.publicUrl,
+      fileUrl: `${this.config.publicUrl}${filePagePath(recipient.role, payload.applicationId)}`,
       application: application ? this.viewOf(application, language) : undefined,
       receivedAt: time('receivedAt'),
       dueAt: time('dueAt'),

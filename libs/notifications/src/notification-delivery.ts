@@ -5,7 +5,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { FormIssuer } from '@onegate/documents';
 import { JobName, OnJob } from '@onegate/jobs';
 import type { NotificationPayload } from '@onegate/jobs';
-import { AttachmentRepository, NotificationRepository } from '@onegate/persistence';
+import { AttachmentRepository, NotificationRepository, resultFileName } from '@onegate/persistence';
 import type { Attachment, Notification } from '@onegate/persistence';
 import { Clock, FileStore } from '@onegate/platform';
 
@@ -113,8 +113,17 @@ export class NotificationDelivery {
     return this.forms.formFor(payload.applicationId, payload.form.kind, payload.form.eventId);
   }
 
-  /** The stored bytes of the notification's form; null if the form was removed since (nothing to send). */
+  /**
+   * The stored bytes of the notification's form, or of the signed result a "result ready" e-mail
+   * carries; null if the form was removed since (nothing to send).
+   */
   private async attachmentsOf(notification: Notification): Promise<MailAttachment[] | null> {
+    if (notification.kind === 'result_ready' && notification.applicationId) {
+      const result = await this.composer.attachedResultOf(notification.applicationId);
+      if (!result) return [];
+      const content = await buffer(this.files.open(result.storageKey));
+      return [{ filename: resultFileName(result), contentType: 'application/pdf', content }];
+    }
     if (!notification.attachmentId || !notification.applicationId) return [];
     const form = await this.attachments.findOne(notification.applicationId, notification.attachmentId);
     if (!form) return null;

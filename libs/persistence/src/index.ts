@@ -49,7 +49,7 @@ export { AuditEventRepository, type NewAuditEvent } from './repositories/audit-e
 export { CalendarOverrideRepository } from './repositories/calendar-override.repository';
 export { HistoryRows, type HistoryRowsOfFile } from './repositories/history-rows';
 export { IdempotencyRepository, type KeyClaim } from './repositories/idempotency.repository';
-export { IssuedResultRepository } from './repositories/issued-result.repository';
+export { IssuedResultRepository, resultFileName } from './repositories/issued-result.repository';
 export { JobRunRepository } from './repositories/job-run.repository';
 export { MailSinkRepository } from './repositories/mail-sink.repository';
 export { NotificationRepository } from './repositories/notification.repository';

@@ -18,6 +18,7 @@ const NOT_PAGES = new Set([
   '/admin/mail/:id/html',
   '/admin/mail/:id/attachments/:index',
   '/admin/mail/preview/:template/html',
+  '/my/notifications/:id',
 ]);
 
 /** Outside the portal's pages: the JSON API, and the probes and metrics read by machines. */

@@ -13,6 +13,6 @@ import { NotificationsService } from './notifications.service';
   imports: [ApplicationsModule, MailTemplatesModule],
   controllers: [NotificationsController, AdminMailController],
   providers: [NotificationsService, AdminMailService, OwnNotification],
-  exports: [AdminMailService],
+  exports: [AdminMailService, NotificationsService],
 })
 export class NotificationsHttpModule {}

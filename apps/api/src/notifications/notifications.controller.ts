@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser, ROLE_IS_ENOUGH } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 
 import { OwnNotification } from './own-notification.check';
@@ -21,6 +21,13 @@ export class NotificationsController {
     @Query() query: InboxQuery,
   ): Promise<NotificationPage> {
     return this.notifications.inbox(user, query);
+  }
+
+  @Post('read')
+  @BodyAfter(ROLE_IS_ENOUGH)
+  @HttpCode(HttpStatus.OK)
+  public readAll(@CurrentUser() user: AuthenticatedUser): Promise<{ unread: number }> {
+    return this.notifications.markAllRead(user);
   }
 
   @Post(':id/read')

@@ -33,4 +33,10 @@ export class NotificationsService {
     await this.notifications.markRead(notification.id, this.clock.now());
     return NotificationDto.from((await this.notifications.findOwn(user.id, id))!);
   }
+
+  /** Marks all the caller's notifications read; answers how many are unread now (none). */
+  public async markAllRead(user: AuthenticatedUser): Promise<{ unread: number }> {
+    await this.notifications.markAllRead(user.id, this.clock.now());
+    return { unread: await this.notifications.countUnread(user.id) };
+  }
 }

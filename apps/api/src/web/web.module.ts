@@ -13,6 +13,7 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsHttpModule } from '../notifications/notifications-http.module';
 import { ReportsModule } from '../reports/reports.module';
+import { NotificationsPageController } from './account/notifications-page.controller';
 import { CalendarPageController } from './admin/calendar-page.controller';
 import { MailPageController } from './admin/mail-page.controller';
 import { MailPreviewPageController } from './admin/mail-preview-page.controller';
@@ -69,6 +70,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     SignInPageController,
     MyApplicationsController,
     MyApplicationActionsController,
+    NotificationsPageController,
     ApplicationFormController,
     DocumentController,
     QueuePageController,

@@ -50,6 +50,17 @@ describe('document markup', () => {
     ]);
   });
 
+  it('marks the blocks inside <left> and <right> with their column, and reads an underline', () => {
+    const markup =
+      "<left><p underline='short'>A</p><gap/></left><right><p align='center' underline='text'><b>B</b></p></right><p>C</p>";
+    expect(parseDocumentMarkup(markup)).toEqual([
+      { kind: 'p', align: 'left', runs: [{ text: 'A', bold: false }], underline: 'short', column: 'left' },
+      { kind: 'gap', column: 'left' },
+      { kind: 'p', align: 'center', runs: [{ text: 'B', bold: true }], underline: 'text', column: 'right' },
+      { kind: 'p', align: 'left', runs: [{ text: 'C', bold: false }] },
+    ]);
+  });
+
   it('decodes named and numeric entities, and leaves unknown ones alone', () => {
     expect(decodeEntities('&lt;&#x27;&#39;&#x3D;&amp;copy;&bogus;&#0;')).toBe("<''=&copy;&bogus;&#0;");
   });

@@ -1,7 +1,7 @@
 /**
  * The small markup that document templates render to (docs/documents.md): a handful of block tags
- * (`h1`, `h2`, `p`, `small`, `li`, with `align="center|right"`), `<b>` inside them, and `<hr/>` and
- * `<gap/>`. Handlebars HTML-escapes every value, so text that came from a citizen or a clerk can never
+ * (`h1`, `h2`, `p`, `small`, `li`, with `align="center|right"` and `underline="text|short"`), `<b>`
+ * inside them, `<hr/>` and `<gap/>`, and `<left>`/`<right>` around blocks that stand side by side. Handlebars HTML-escapes every value, so text that came from a citizen or a clerk can never
  * make a tag: it is decoded here back to the characters typed, `<script>` included, and drawn as text.
  */
 export type Align = 'left' | 'center' | 'right';
@@ -12,11 +12,18 @@ export interface Run {
   bold: boolean;
 }
 
-export type Block = { kind: TextBlockKind; align: Align; runs: Run[] } | { kind: 'hr' } | { kind: 'gap' };
+/** `text`: a rule as wide as the line's text; `short`: a third of it, centred under it. */
+export type Underline = 'text' | 'short';
+export type Column = 'left' | 'right';
+
+export type Block = (
+  { kind: TextBlockKind; align: Align; runs: Run[]; underline?: Underline } | { kind: 'hr' } | { kind: 'gap' }
+) & { column?: Column };
 
 const TEXT_BLOCKS: readonly string[] = ['h1', 'h2', 'p', 'small', 'li'];
 const TAG = /<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z]+=(?:"[^"<>]*"|'[^'<>]*'))*)\s*(\/?)>/gi;
 const ALIGN = /\salign=["'](left|center|right)["']/i;
+const UNDERLINE = /\sunderline=["'](text|short)["']/i;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 export function parseDocumentMarkup(markup: string): Block[] {
@@ -47,8 +54,15 @@ export function decodeEntities(text: string): string {
 
 class MarkupParser {
   private readonly blocks: Block[] = [];
-  private current: { kind: TextBlockKind; align: Align; runs: Run[]; implicit: boolean } | null = null;
+  private current: {
+    kind: TextBlockKind;
+    align: Align;
+    runs: Run[];
+    implicit: boolean;
+    underline?: Underline;
+  } | null = null;
   private bold = false;
+  private column: Column | null = null;
 
   /** Text between tags. Outside any block, each non-empty line is a paragraph of its own. */
   public text(raw: string): void {
@@ -70,7 +84,12 @@ class MarkupParser {
   public tag(name: string, closing: boolean, selfClosing: boolean, attributes: string): boolean {
     if (name === 'hr' || name === 'gap') {
       this.close();
-      this.blocks.push({ kind: name });
+      this.push({ kind: name });
+      return true;
+    }
+    if (name === 'left' || name === 'right') {
+      this.close();
+      this.column = closing || selfClosing ? null : name;
       return true;
     }
     if (name === 'b') {
@@ -82,7 +101,8 @@ class MarkupParser {
     this.close();
     if (!closing && !selfClosing) {
       const align = (ALIGN.exec(attributes)?.[1]?.toLowerCase() as Align | undefined) ?? defaultAlign(name);
-      this.current = { kind: name as TextBlockKind, align, runs: [], implicit: false };
+      const underline = UNDERLINE.exec(attributes)?.[1]?.toLowerCase() as Underline | undefined;
+      this.current = { kind: name as TextBlockKind, align, runs: [], implicit: false, underline };
     }
     return true;
   }
@@ -98,7 +118,17 @@ class MarkupParser {
     this.bold = false;
     if (!block) return;
     const runs = collapseWhitespace(block.runs);
-    if (runs.length > 0) this.blocks.push({ kind: block.kind, align: block.align, runs });
+    if (runs.length === 0) return;
+    this.push({
+      kind: block.kind,
+      align: block.align,
+      runs,
+      ...(block.underline ? { underline: block.underline } : {}),
+    });
+  }
+
+  private push(block: Block): void {
+    this.blocks.push(this.column ? { ...block, column: this.column } : block);
   }
 }
 

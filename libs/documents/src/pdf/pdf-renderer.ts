@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import type { Align, Block, Run } from '../markup/document-markup';
+import type { Align, Block, Run, Underline } from '../markup/document-markup';
 import { documentFonts } from './document-fonts';
 import { drawQrCode } from './qr-code';
 
@@ -22,6 +22,15 @@ const QR_SIZE = 84;
 const SIZES = { h1: 15, h2: 12.5, p: 11, li: 11, small: 9 } as const;
 const PARAGRAPH_GAP = 3;
 const LINE_GAP = 1.5;
+/** The share of the width the left column of a `<left>`/`<right>` row takes (the letterhead's). */
+const LEFT_SHARE = 0.42;
+const GUTTER = 12;
+
+/** Where a block is laid out: the page between its margins, or one column of a row. */
+interface Frame {
+  x: number;
+  width: number;
+}
 
 /** Lays parsed document markup out on A4 pages with the embedded Vietnamese font. */
 @Injectable()
@@ -52,7 +61,7 @@ export class PdfRenderer {
     });
     doc.registerFont('regular', fonts.regular);
     doc.registerFont('bold', fonts.bold);
-    for (const block of blocks) drawBlock(doc, block);
+    drawBlocks(doc, blocks);
     if (footer) drawFooter(doc, footer);
     doc.end();
     await finished;
@@ -60,7 +69,40 @@ export class PdfRenderer {
   }
 }
 
-function drawBlock(doc: PDFKit.PDFDocument, block: Block): void {
+/** Blocks one under another; a run of `<left>`/`<right>` blocks as two columns side by side. */
+function drawBlocks(doc: PDFKit.PDFDocument, blocks: Block[]): void {
+  const page: Frame = { x: MARGIN, width: doc.page.width - 2 * MARGIN };
+  for (let index = 0; index < blocks.length;) {
+    if (!blocks[index].column) {
+      drawBlock(doc, blocks[index++], page);
+      continue;
+    }
+    const row: Block[] = [];
+    while (index < blocks.length && blocks[index].column) row.push(blocks[index++]);
+    drawRow(doc, row, page);
+  }
+}
+
+function drawRow(doc: PDFKit.PDFDocument, row: Block[], page: Frame): void {
+  const leftWidth = (page.width - GUTTER) * LEFT_SHARE;
+  const frames: Record<'left' | 'right', Frame> = {
+    left: { x: page.x, width: leftWidth },
+    right: { x: page.x + leftWidth + GUTTER, width: page.width - leftWidth - GUTTER },
+  };
+  const top = doc.y;
+  let bottom = top;
+  for (const side of ['left', 'right'] as const) {
+    doc.y = top;
+    for (const block of row.filter((candidate) => candidate.column === side)) {
+      drawBlock(doc, block, frames[side]);
+    }
+    bottom = Math.max(bottom, doc.y);
+  }
+  doc.x = MARGIN;
+  doc.y = bottom;
+}
+
+function drawBlock(doc: PDFKit.PDFDocument, block: Block, frame: Frame): void {
   if (block.kind === 'gap') {
     doc.moveDown(0.8);
     return;
@@ -69,8 +111,8 @@ function drawBlock(doc: PDFKit.PDFDocument, block: Block): void {
     doc.moveDown(0.3);
     const y = doc.y;
     doc
-      .moveTo(MARGIN, y)
-      .lineTo(doc.page.width - MARGIN, y)
+      .moveTo(frame.x, y)
+      .lineTo(frame.x + frame.width, y)
       .lineWidth(0.5)
       .stroke('#555555');
     doc.moveDown(0.5);
@@ -82,8 +124,9 @@ function drawBlock(doc: PDFKit.PDFDocument, block: Block): void {
   const runs: FontedRun[] = (
     block.kind === 'li' ? [{ text: '• ', bold: false }, ...block.runs] : block.runs
   ).map((run) => ({ ...run, font: run.bold || heading ? 'bold' : 'regular' }));
-  const placed = block.align !== 'left' && runs.length > 1 && drawOnOneLine(doc, runs, block.align);
-  if (!placed) drawFlowing(doc, runs, block);
+  const oneLine = block.underline !== undefined || (block.align !== 'left' && runs.length > 1);
+  const placed = oneLine && drawOnOneLine(doc, runs, block.align, frame, block.underline);
+  if (!placed) drawFlowing(doc, runs, block, frame);
   if (heading) doc.moveDown(0.3);
 }
 
@@ -93,10 +136,13 @@ function drawFlowing(
   doc: PDFKit.PDFDocument,
   runs: FontedRun[],
   block: { kind: string; align: Align },
+  frame: Frame,
 ): void {
+  doc.x = frame.x;
   runs.forEach((run, index) => {
     doc.font(run.font);
     doc.text(run.text, {
+      width: frame.width,
       align: block.align,
       continued: index < runs.length - 1,
       indent: block.kind === 'li' && index === 0 ? 14 : 0,
@@ -107,23 +153,42 @@ function drawFlowing(
 }
 
 /**
- * Centred or right-aligned text in several fonts, placed run by run: pdfkit's `continued` text lays
- * such lines out wrongly. Only for a line that fits; false lets the caller wrap it in one flow.
+ * Centred or right-aligned text in several fonts, placed run by run (pdfkit's `continued` text lays
+ * such lines out wrongly), and any underlined line, whose rule needs the text's width. Only for a
+ * line that fits; false lets the caller wrap it in one flow.
  */
-function drawOnOneLine(doc: PDFKit.PDFDocument, runs: FontedRun[], align: 'center' | 'right'): boolean {
-  const available = doc.page.width - 2 * MARGIN;
+function drawOnOneLine(
+  doc: PDFKit.PDFDocument,
+  runs: FontedRun[],
+  align: Align,
+  frame: Frame,
+  underline?: Underline,
+): boolean {
   const widths = runs.map((run) => doc.font(run.font).widthOfString(run.text));
   const total = widths.reduce((sum, width) => sum + width, 0);
-  if (total > available) return false;
+  if (total > frame.width) return false;
   if (doc.y + doc.currentLineHeight(true) > doc.page.height - MARGIN) doc.addPage();
   const y = doc.y;
-  let x = MARGIN + (align === 'center' ? (available - total) / 2 : available - total);
+  const start =
+    frame.x + (align === 'center' ? (frame.width - total) / 2 : align === 'right' ? frame.width - total : 0);
+  let x = start;
   runs.forEach((run, index) => {
     doc.font(run.font).text(run.text, x, y, { lineBreak: false });
     x += widths[index];
   });
+  const lineHeight = doc.currentLineHeight(true);
+  if (underline) {
+    const length = underline === 'short' ? total / 3 : total;
+    const from = start + (total - length) / 2;
+    const ruleY = y + lineHeight + 1;
+    doc
+      .moveTo(from, ruleY)
+      .lineTo(from + length, ruleY)
+      .lineWidth(0.6)
+      .stroke('#000000');
+  }
   doc.x = MARGIN;
-  doc.y = y + doc.currentLineHeight(true) + LINE_GAP + PARAGRAPH_GAP;
+  doc.y = y + lineHeight + LINE_GAP + PARAGRAPH_GAP + (underline ? 3 : 0);
   return true;
 }
 

@@ -7,6 +7,7 @@ import { localTime } from '@onegate/platform';
 import { fileContext } from '../document-context';
 import { PdfRenderer } from '../pdf/pdf-renderer';
 import { DocumentTemplates } from '../templates/document-templates';
+import { officialLayout } from './official-layout';
 
 export interface ResultToRender {
   application: Application;
@@ -14,6 +15,8 @@ export interface ResultToRender {
   decision: ApplicationEvent;
   signerName: string;
   at: Date;
+  /** The result's number in its agency's year (IssuedResultRepository.documentNumber). */
+  documentNumber: number;
 }
 
 /** The public address where anyone checks a result, printed on it and in its QR code. */
@@ -35,14 +38,15 @@ export class ResultDocuments {
     private readonly config: AppConfig,
   ) {}
 
-  public render({ application, decision, signerName, at }: ResultToRender): Promise<Buffer> {
+  public render({ application, decision, signerName, at, documentNumber }: ResultToRender): Promise<Buffer> {
     const agency = application.competentAgency!;
     const approved = application.outcome !== 'denied';
     const decided = localTime(application.decidedAt ?? decision.at, agency.timeZone);
     const code = application.code!;
     const url = verificationUrl(this.config.publicUrl, code);
+    const file = fileContext(application, agency);
     const context = {
-      ...fileContext(application, agency),
+      ...officialLayout(application, file, { kind: resultKindOf(application), number: documentNumber, at }),
       decision: {
         approved,
         outcome: application.outcome,

@@ -7,6 +7,7 @@ import type { IssuedResult } from '@onegate/persistence';
 import { Clock, FileStore } from '@onegate/platform';
 
 import { PdfSigner } from '../signing/pdf-signer';
+import { documentYear } from './official-layout';
 import { ResultDocuments, resultKindOf } from './result-documents';
 
 /**
@@ -39,7 +40,14 @@ export class ResultIssuer {
       .at(-1);
     if (!decision) return null;
     const signedAt = this.clock.now();
+    const agency = application.competentAgency!;
+    const documentNumber = await this.results.documentNumber(
+      applicationId,
+      agency.id,
+      documentYear(signedAt, agency),
+    );
     const unsigned = await this.documents.render({
+      documentNumber,
       application,
       decision,
       signerName: this.signer.signerName,

@@ -12,6 +12,7 @@ import { CalendarSchedule } from './calendar-schedule.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { IssuedResult } from './issued-result.entity';
 import { ResultDownload } from './result-download.entity';
+import { ResultNumber } from './result-number.entity';
 import { JobRun } from './job-run.entity';
 import { MailSinkMessage } from './mail-sink-message.entity';
 import { Notification } from './notification.entity';
@@ -33,6 +34,7 @@ export * from './calendar-override.entity';
 export * from './calendar-schedule.entity';
 export * from './idempotency-record.entity';
 export * from './issued-result.entity';
+export * from './result-number.entity';
 export * from './result-download.entity';
 export * from './job-run.entity';
 export * from './mail-sink-message.entity';
@@ -52,6 +54,7 @@ export const ENTITIES = [
   IdempotencyRecord,
   IssuedResult,
   ResultDownload,
+  ResultNumber,
   Application,
   ApplicationEvent,
   ApplicationRating,

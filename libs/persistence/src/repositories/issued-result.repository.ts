@@ -2,14 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 
-import { IssuedResult, ResultDownload } from '../entities';
+import { IssuedResult, ResultDownload, ResultNumber } from '../entities';
+
+/** The name a signed result is downloaded and mailed under (docs/documents.md). */
+export const resultFileName = (result: Pick<IssuedResult, 'kind' | 'code'>): string =>
+  result.kind === 'result' ? `ket-qua-${result.code}.pdf` : `thong-bao-${result.code}.pdf`;
 
 @Injectable()
 export class IssuedResultRepository {
   private readonly results: Repository<IssuedResult>;
   private readonly downloads: Repository<ResultDownload>;
+  private readonly numbers: Repository<ResultNumber>;
 
-  public constructor(@InjectDataSource() dataSource: DataSource) {
+  public constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.numbers = dataSource.getRepository(ResultNumber);
     this.results = dataSource.getRepository(IssuedResult);
     this.downloads = dataSource.getRepository(ResultDownload);
   }
@@ -30,6 +36,31 @@ export class IssuedResultRepository {
   public async insertOnce(result: IssuedResult): Promise<IssuedResult> {
     await this.results.createQueryBuilder().insert().values(result).orIgnore().execute();
     return this.results.findOneByOrFail({ applicationId: result.applicationId });
+  }
+
+  /**
+   * The document number of an application's result: the one it was given before, else the agency's
+   * next of the year. Two issuances at once may compute the same next number; the unique index lets
+   * one in and the other tries again, so no number is given twice.
+   */
+  public async documentNumber(applicationId: string, agencyId: string, year: number): Promise<number> {
+    const postgres = this.dataSource.options.type === 'postgres';
+    const parameters = postgres
+      ? [applicationId, agencyId, year]
+      : [applicationId, agencyId, year, agencyId, year];
+    for (let attempt = 0; ; attempt++) {
+      const given = await this.numbers.findOneBy({ applicationId });
+      if (given) return given.number;
+      if (attempt === 20) throw new Error('no free result number after 20 attempts');
+      // The SELECT's WHERE also keeps SQLite from reading ON CONFLICT as part of the SELECT.
+      await this.dataSource.query(
+        `INSERT INTO result_numbers (application_id, agency_id, year, number)
+         SELECT ${postgres ? '$1::varchar, $2::varchar, $3::integer' : '?, ?, ?'}, COALESCE(MAX(number), 0) + 1
+         FROM result_numbers WHERE agency_id = ${postgres ? '$2' : '?'} AND year = ${postgres ? '$3' : '?'}
+         ON CONFLICT DO NOTHING`,
+        parameters,
+      );
+    }
   }
 
   /** Records the owner's first download; later ones change nothing. */

@@ -60,6 +60,11 @@ export class NotificationRepository {
     await this.notifications.update({ id, readAt: IsNull() }, { readAt: at });
   }
 
+  /** Marks every unread notification of the user read; those read before keep their time. */
+  public async markAllRead(userId: string, at: Date): Promise<void> {
+    await this.notifications.update({ recipientUserId: userId, readAt: IsNull() }, { readAt: at });
+  }
+
   /**
    * Takes the e-mail for sending: exactly one caller sees `true`, because the row moves from `pending`
    * to `sending` in the same statement that checks it is still pending.

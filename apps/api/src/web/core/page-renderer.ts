@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { csrfTokenFor } from '@onegate/auth';
 import { AppConfig } from '@onegate/config';
 import type { Language, Role } from '@onegate/domain';
-import { UserRepository } from '@onegate/persistence';
+import { NotificationRepository, UserRepository } from '@onegate/persistence';
 
 import { lookup } from './messages';
 import { navigationFor } from './navigation';
@@ -31,12 +31,15 @@ export class PageRenderer {
   public constructor(
     private readonly config: AppConfig,
     private readonly users: UserRepository,
+    private readonly notifications: NotificationRepository,
   ) {}
 
   public async context(request: WebRequest, response: Response): Promise<PageContext> {
     const lang = languageOf(request);
     const signedIn = request.user ? await this.users.findById(request.user.id) : null;
     const user = signedIn ? { id: signedIn.id, name: signedIn.fullName, role: signedIn.role } : null;
+    // The header's bell counts the unread notifications of whoever is signed in.
+    const unreadNotifications = user ? await this.notifications.countUnread(user.id) : 0;
     const csrfToken =
       request.user?.via === 'cookie'
         ? csrfTokenFor(request.user.sessionId, this.config.jwtSecret)
@@ -58,6 +61,7 @@ export class PageRenderer {
       // Only notices the catalogue knows are shown: the query cannot put text on the page.
       noticeKey: notice && lookup(lang, `notice.${notice}`) ? `notice.${notice}` : null,
       oidcEnabled: this.config.oidc !== null,
+      unreadNotifications,
     };
   }
 

@@ -1,0 +1,13 @@
+import type { Role } from '../roles';
+
+/**
+ * The portal page of a file for someone told about it (docs/notifications.md): a citizen's own file
+ * page, a staff member's file page, or, for a counter applicant without an account, the tracking page.
+ * A notification about no file (the weekly digest) leads staff to the dashboard.
+ */
+export function filePagePath(role: Role | null, applicationId: string | null): string {
+  if (!applicationId)
+    return role === 'citizen' || role === null ? '/my/notifications' : '/supervisor/dashboard';
+  if (role === null) return '/track';
+  return role === 'citizen' ? `/my/applications/${applicationId}` : `/staff/applications/${applicationId}`;
+}
