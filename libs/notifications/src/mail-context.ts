@@ -37,6 +37,9 @@ export interface MailContext {
   missingDocuments?: string[];
   approved?: boolean;
   digest?: DigestView;
+  /** A message of the file's thread (docs/messages.md), and whether its applicant wrote it. */
+  message?: string;
+  fromApplicant?: boolean;
   /** The file name of the form attached to the e-mail, if it carries one. */
   attachment?: string;
 }
