@@ -15,7 +15,7 @@ import type { ActionRequest } from '@onegate/applications';
 import { RatingService } from '../../reports/rating.service';
 import { answerForm, attempt, refusalInWords } from '../core/form-outcome';
 import type { FieldProblem } from '../core/form-problems';
-import { MESSAGE_UPLOADS, messageErrors, postMessageForm } from '../core/message-thread';
+import { answerMessageForm, MESSAGE_UPLOADS } from '../core/message-thread';
 import { translate } from '../core/messages';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
@@ -97,12 +97,15 @@ export class MyApplicationActionsController {
     @Req() request: WebRequest & UploadProblem & { files?: Express.Multer.File[] },
     @Res() response: Response,
   ): Promise<void> {
-    const page = `/my/applications/${id}`;
-    const outcome = await postMessageForm(this.messages, user, id, body, request, page);
-    await answerForm(response, outcome, async (failure) => {
-      const errors = { messageErrors: messageErrors(languageOf(request), failure.problems) };
-      const again = { ...errors, messageValue: textFields(body).body ?? '' };
-      await this.applicationPage.render(user, id, request, response, again, failure.status);
+    await answerMessageForm({
+      messages: this.messages,
+      user,
+      applicationId: id,
+      body,
+      request,
+      response,
+      page: `/my/applications/${id}`,
+      showAgain: (form, status) => this.applicationPage.render(user, id, request, response, form, status),
     });
   }
 

@@ -5,11 +5,13 @@ import type { Language } from '@onegate/domain';
 
 import { receivedFiles } from '../../uploads/received-files';
 import type { UploadProblem } from '../../uploads/streamed-uploads';
-import { attempt, errorsOf } from './form-outcome';
-import type { FormOutcome } from './form-outcome';
+import type { Response } from 'express';
+
+import { answerForm, attempt, errorsOf } from './form-outcome';
 import type { FieldProblem, FormErrors } from './form-problems';
 import { translate } from './messages';
 import { uploadProblems } from './upload-problems';
+import { languageOf } from './web-cookies';
 import type { WebRequest } from './web-request';
 import { textFields } from './web-request';
 
@@ -44,27 +46,38 @@ export async function threadView(
   };
 }
 
+/** A post of the thread's form, and how its page is shown again with the form's problems. */
+export interface MessagePost {
+  messages: ApplicationMessagesService;
+  user: AuthenticatedUser;
+  applicationId: string;
+  body: unknown;
+  request: WebRequest & UploadProblem & { files?: Express.Multer.File[] };
+  response: Response;
+  /** The file's page, where a sent message leads back to. */
+  page: string;
+  showAgain: (form: { messageErrors: FormErrors; messageValue: string }, status: number) => Promise<void>;
+}
+
 /** Posts the thread's form; on success the page comes back at its thread with a notice. */
-export function postMessageForm(
-  messages: ApplicationMessagesService,
-  user: AuthenticatedUser,
-  applicationId: string,
-  body: unknown,
-  request: WebRequest & UploadProblem & { files?: Express.Multer.File[] },
-  page: string,
-): Promise<FormOutcome> {
-  const posted = textFields(body);
-  return attempt(
+export async function answerMessageForm(post: MessagePost): Promise<void> {
+  const { messages, user, applicationId, request, page } = post;
+  const posted = textFields(post.body);
+  const outcome = await attempt(
     async () => {
       await messages.post(user, applicationId, posted.body, receivedFiles(request.files));
       return `${page}?notice=messageSent#messages`;
     },
     { problems: uploadProblems(request, 'files'), status: 'refusal' },
   );
+  await answerForm(post.response, outcome, async (failure) => {
+    const errors = messageErrors(languageOf(request), failure.problems);
+    await post.showAgain({ messageErrors: errors, messageValue: posted.body ?? '' }, failure.status);
+  });
 }
 
 /** The thread form's problems, on its two inputs. */
-export function messageErrors(language: Language, problems: FieldProblem[]): FormErrors {
+function messageErrors(language: Language, problems: FieldProblem[]): FormErrors {
   return errorsOf(
     language,
     problems,

@@ -18,11 +18,10 @@ import { Clock } from '@onegate/platform';
 
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { answerForm, attempt } from '../core/form-outcome';
-import { MESSAGE_UPLOADS, messageErrors, postMessageForm, threadView } from '../core/message-thread';
+import { answerMessageForm, MESSAGE_UPLOADS, threadView } from '../core/message-thread';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
-import { textFields } from '../core/web-request';
 import { IdParam } from '../../id-param';
 import type { UploadProblem } from '../../uploads/streamed-uploads';
 import { StreamedUploads } from '../../uploads/streamed-uploads';
@@ -91,13 +90,16 @@ export class StaffApplicationController {
     @Req() request: WebRequest & UploadProblem & { files?: Express.Multer.File[] },
     @Res() response: Response,
   ): Promise<void> {
-    const page = `/staff/applications/${id}`;
-    const outcome = await postMessageForm(this.messages, user, id, body, request, page);
-    await answerForm(response, outcome, async (failure) => {
-      const errors = messageErrors(languageOf(request), failure.problems);
-      const again = { messageErrors: errors, messageValue: textFields(body).body ?? '' };
-      const application = await this.reading.get(user, id);
-      await this.render(user, application, request, response, null, failure.status, again);
+    await answerMessageForm({
+      messages: this.messages,
+      user,
+      applicationId: id,
+      body,
+      request,
+      response,
+      page: `/staff/applications/${id}`,
+      showAgain: async (form, status) =>
+        this.render(user, await this.reading.get(user, id), request, response, null, status, form),
     });
   }
 
