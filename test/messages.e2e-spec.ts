@@ -135,6 +135,13 @@ describe(`internal notes and the file's messages (${testDatabaseKind()})`, () =>
     );
     expect(mail.text).toContain(TO_APPLICANT);
     expect((await inbox(citizen)).map((item) => item.kind)).toContain('message_received');
+    // Its text is personal: sealed at rest, never stored as typed.
+    const stored = (await stack.apiDataSource.query('SELECT body FROM application_messages')) as {
+      body: string;
+    }[];
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.body).toMatch(/^v1:/);
+    expect(stored[0]!.body).not.toContain('household book');
   });
 
   it('carries messages both ways, with a document, and notifies the other side', async () => {
