@@ -62,6 +62,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
     expect(await existingEntityTables()).toEqual([
       'agencies',
       'application_events',
+      'application_messages',
       'application_ratings',
       'applications',
       'attachments',

@@ -71,11 +71,21 @@ export class ActionRequest {
   @IsIn(['online', 'offline'])
   public channel?: Channel;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description: 'Internal note: staff only, never shown to the applicant (docs/messages.md)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   public note?: string;
+
+  @ApiPropertyOptional({
+    description: "Staff: a message to the applicant, added to the file's thread and sent to them",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  public message?: string;
 
   @ApiPropertyOptional({ description: 'The version the caller last saw; a newer one answers 409' })
   @IsOptional()

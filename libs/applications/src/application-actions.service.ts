@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import type { AuthenticatedUser } from '@onegate/access';
 import { ACTION_TABLE, decide, startsTheClock } from '@onegate/domain';
 import { ApplicationRepository, TransactionRunner } from '@onegate/persistence';
 import type { Application, ApplicationEvent, Attachment } from '@onegate/persistence';
@@ -9,8 +10,9 @@ import { ActionContextService } from './action-context.service';
 import type { Actor } from './actor';
 import { actorId } from './actor';
 import { notFound } from './application-access.service';
-import { changedMeanwhile, decidedOrThrow } from './application-errors';
+import { changedMeanwhile, decidedOrThrow, invalidFields } from './application-errors';
 import { ApplicationJournal } from './application-journal';
+import { ApplicationMessagesService } from './application-messages.service';
 import { ReceiptCodes } from './receipt-codes.service';
 import { SubmissionCheck } from './submission-check';
 
@@ -37,6 +39,7 @@ export class ApplicationActionsService {
     private readonly submission: SubmissionCheck,
     private readonly receiptCodes: ReceiptCodes,
     private readonly journal: ApplicationJournal,
+    private readonly messages: ApplicationMessagesService,
   ) {}
 
   /** Gives the application as the action left it, with the events and documents it read on the way. */
@@ -44,6 +47,7 @@ export class ApplicationActionsService {
     const application = await this.applications.findById(applicationId);
     if (!application) throw notFound();
     const action = request.action;
+    const messageAuthor = messageAuthorOf(actor, request);
     const context = await this.contexts.contextFor(actor, application, request);
     const decision = decidedOrThrow(action, decide(action, application, request, context));
     const rule = ACTION_TABLE[action];
@@ -69,6 +73,8 @@ export class ApplicationActionsService {
         note: request.note ?? null,
         calendar: context.calendar,
       });
+      if (messageAuthor)
+        await this.messages.recordWithAction(manager, application, messageAuthor, action, request.message!);
       after = {
         ...application,
         ...changes,
@@ -78,4 +84,15 @@ export class ApplicationActionsService {
     });
     return { application: after, events, attachments };
   }
+}
+
+/** Who writes the action's message to the applicant, if it has one: staff only (docs/messages.md). */
+function messageAuthorOf(actor: Actor, request: ActionRequest): AuthenticatedUser | null {
+  if (request.message === undefined || request.message.trim() === '') return null;
+  if (actor.kind !== 'user' || actor.user.role === 'citizen') {
+    throw invalidFields([
+      { field: 'message', problems: ["is staff's message to the applicant; write in the file's messages"] },
+    ]);
+  }
+  return actor.user;
 }

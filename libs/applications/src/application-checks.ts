@@ -5,6 +5,7 @@ import type { AuthenticatedUser, ResourceCheck } from '@onegate/access';
 import { ApplicationRepository } from '@onegate/persistence';
 
 import { ApplicationAccessService, notFound } from './application-access.service';
+import { ApplicationMessagesService } from './application-messages.service';
 import { AttachmentService } from './attachment.service';
 
 /** The application in `:id` is one the caller may see: a citizen's own, a clerk's agency's (`@BodyAfter`). */
@@ -21,6 +22,20 @@ export class ApplicationOfCaller implements ResourceCheck {
   ): Promise<void> {
     if (!isUUID(params.id)) throw notFound();
     await this.access.assertVisible(user, await this.applications.findById(params.id));
+  }
+}
+
+/** The caller is a side of the thread of the application in `:id`: its applicant or its agency's staff (`@BodyAfter`). */
+@Injectable()
+export class PartyOfThread implements ResourceCheck {
+  public constructor(private readonly messages: ApplicationMessagesService) {}
+
+  public async assertMayActOn(
+    user: AuthenticatedUser,
+    params: Readonly<Record<string, string>>,
+  ): Promise<void> {
+    if (!isUUID(params.id)) throw notFound();
+    await this.messages.assertParty(user, params.id);
   }
 }
 

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 
 import { mayTake, possibleActions } from '@onegate/domain';
 import type { Action, ActorRole, ApplicationState, Channel, Role } from '@onegate/domain';
+import { MESSAGE_FILES_PREFIX } from '@onegate/persistence';
 import type { Application, ApplicationEvent, Attachment, JsonObject } from '@onegate/persistence';
 
 const MS_PER_HOUR = 3_600_000;
@@ -19,9 +20,10 @@ export class ApplicationEventDto {
   @ApiProperty({ nullable: true, type: String }) public note!: string | null;
   @ApiProperty() public data!: JsonObject;
 
-  public static from(event: ApplicationEvent): ApplicationEventDto {
-    const { id: _id, applicationId: _applicationId, at, ...rest } = event;
-    return { ...rest, at: at.toISOString() };
+  /** An event's note is internal: staff read it, the applicant never does (docs/messages.md). */
+  public static from(event: ApplicationEvent, viewerRole: Role): ApplicationEventDto {
+    const { id: _id, applicationId: _applicationId, at, note, ...rest } = event;
+    return { ...rest, at: at.toISOString(), note: viewerRole === 'citizen' ? null : note };
   }
 }
 
@@ -126,8 +128,11 @@ export class ApplicationDto {
       allowedActions: possibleActions(application).filter((action) => mayTake(action, viewerRole)),
       ...(history
         ? {
-            events: history.events.map(ApplicationEventDto.from),
-            attachments: history.attachments.map(AttachmentDto.from),
+            events: history.events.map((event) => ApplicationEventDto.from(event, viewerRole)),
+            // A message's files belong to the thread (docs/messages.md), not to the file's documents.
+            attachments: history.attachments
+              .filter((file) => !file.documentName?.startsWith(MESSAGE_FILES_PREFIX))
+              .map(AttachmentDto.from),
             firstDownloadedAt: iso(history.firstDownloadedAt ?? null),
           }
         : {}),

@@ -5,7 +5,8 @@ import { ReportingModule } from '@onegate/reporting';
 import { ActionContextService } from './action-context.service';
 import { AgencyScopeService } from './agency-scope.service';
 import { ApplicationAccessService } from './application-access.service';
-import { ApplicantOfApplication, ApplicationOfCaller } from './application-checks';
+import { ApplicantOfApplication, ApplicationOfCaller, PartyOfThread } from './application-checks';
+import { ApplicationMessagesService } from './application-messages.service';
 import { ApplicationActionsService } from './application-actions.service';
 import { ApplicationIntakeService } from './application-intake.service';
 import { ApplicationJournal } from './application-journal';
@@ -24,6 +25,8 @@ const SERVICES = [
   ApplicationAccessService,
   ApplicationOfCaller,
   ApplicantOfApplication,
+  PartyOfThread,
+  ApplicationMessagesService,
   ApplicationActionsService,
   ApplicationIntakeService,
   ApplicationJournal,

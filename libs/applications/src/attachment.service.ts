@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
 import {
-  BadRequestException,
   ConflictException,
   ForbiddenException,
   Injectable,
   NotFoundException,
   StreamableFile,
 } from '@nestjs/common';
-import { fileTypeFromFile } from 'file-type';
 
 import type { AuthenticatedUser } from '@onegate/access';
 import { ApplicationRepository, AttachmentRepository } from '@onegate/persistence';
@@ -17,12 +15,10 @@ import { Clock, contentDisposition, FileStore } from '@onegate/platform';
 
 import { ApplicationAccessService } from './application-access.service';
 import { invalidFields } from './application-errors';
-import { typeWords, wholeMegabytes } from './document-types';
+import { DEFAULT_UPLOAD_TYPES, MAX_UPLOAD_BYTES, checkedUpload } from './upload-checks';
 import { StorageLimits } from './storage-limits';
 
-/** Largest file any procedure may accept; each required document sets its own, smaller, limit. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-const DEFAULT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+export { MAX_UPLOAD_BYTES } from './upload-checks';
 
 export interface Upload {
   originalName: string;
@@ -66,21 +62,9 @@ export class AttachmentService {
         { field: 'documentName', problems: ['is not a document this procedure asks for'] },
       ]);
     }
-    const accepted = required?.acceptedTypes ?? DEFAULT_TYPES;
+    const accepted = required?.acceptedTypes ?? DEFAULT_UPLOAD_TYPES;
     const limit = Math.min(required?.maxSizeBytes ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES);
-    if (upload.sizeBytes === 0) throw invalidFields([{ field: 'file', problems: ['is empty'] }]);
-    const refused = (problem: string) => fileRefused(upload.documentName, problem);
-    if (upload.sizeBytes > limit) throw refused(`is larger than ${wholeMegabytes(limit)} MB`);
-    const sniffed = await fileTypeFromFile(upload.path);
-    if (!sniffed || !accepted.includes(sniffed.mime)) {
-      const content = sniffed ? `of another kind (${sniffed.ext.toUpperCase()})` : 'of another kind';
-      // The message is for people; the field's problem keeps the exact media types for programs.
-      throw fileRefused(
-        upload.documentName,
-        `must be a ${typeWords(accepted)} file; its content is ${content}`,
-        `must be one of ${accepted.join(', ')}; its content is ${sniffed?.mime ?? 'unknown'}`,
-      );
-    }
+    const mediaType = await checkedUpload(upload, { accepted, limit, field: 'file' });
     await this.limits.checkAttachment(applicationId, upload.documentName ?? null, upload.sizeBytes);
     const stored = await this.files.saveFile(upload.path);
     const attachment: Attachment = {
@@ -88,7 +72,7 @@ export class AttachmentService {
       applicationId,
       documentName: upload.documentName ?? null,
       originalName: safeName(upload.originalName),
-      mediaType: sniffed.mime,
+      mediaType,
       uploadedBy: user.id,
       uploadedAt: this.clock.now(),
       ...stored,
@@ -128,21 +112,8 @@ export class AttachmentService {
   }
 }
 
-/** A refused file, the document it was for named in the message meant for people. */
-function fileRefused(
-  documentName: string | undefined,
-  problem: string,
-  detail: string = problem,
-): BadRequestException {
-  const file = documentName ? `The file for "${documentName}"` : 'The file';
-  return new BadRequestException({
-    message: `${file} ${problem}`,
-    details: [{ field: 'file', problems: [detail] }],
-  });
-}
-
 /** Keeps a display name printable and short; it is never used as a path. */
-function safeName(name: string): string {
+export function safeName(name: string): string {
   const cleaned = name
     .replace(/[\p{Cc}\p{Cf}/\\]/gu, '_')
     .trim()

@@ -13,10 +13,12 @@ export { typeWords, wholeMegabytes } from './document-types';
 // Reading and access
 export { ApplicationReadingService } from './application-reading.service';
 export { ApplicationAccessService } from './application-access.service';
-export { ApplicantOfApplication, ApplicationOfCaller } from './application-checks';
+export { ApplicantOfApplication, ApplicationOfCaller, PartyOfThread } from './application-checks';
+export { ApplicationMessagesService, MESSAGE_LIMITS, type MessageFile } from './application-messages.service';
 export { ResultDownloadService } from './result-download.service';
 
 // Request and response bodies
 export { ActionRequest } from './action.request';
 export { CreateDraftRequest, RegisterCounterRequest, UpdateFormRequest } from './application.requests';
 export { ApplicationDto, ApplicationEventDto, AttachmentDto, TrackingDto } from './application.dto';
+export { ApplicationMessageDto } from './application-message.dto';

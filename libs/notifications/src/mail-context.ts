@@ -41,6 +41,9 @@ export interface MailContext {
   missingDocuments?: string[];
   approved?: boolean;
   digest?: DigestView;
+  /** A message of the file's thread (docs/messages.md), and whether its applicant wrote it. */
+  message?: string;
+  fromApplicant?: boolean;
   /** The file name of the form, or of the signed result, attached to the e-mail, if it carries one. */
   attachment?: string;
 }

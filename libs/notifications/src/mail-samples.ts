@@ -57,6 +57,10 @@ export function sampleContext(kind: NotificationKind, language: Language, portal
       onTime: 35,
       overdue: 3,
     },
+    message: vi
+      ? 'Đề nghị ông/bà mang bản chính giấy tờ khi đến nhận kết quả.'
+      : 'Please bring the original documents when you collect the result.',
+    fromApplicant: false,
     attachment: SAMPLE_ATTACHMENTS[kind],
   };
 }

@@ -165,6 +165,8 @@ export class NotificationComposer {
       reason: text(facts, 'reason'),
       missingDocuments: Array.isArray(facts.missingDocuments) ? facts.missingDocuments : undefined,
       approved: facts.outcome === 'approved',
+      message: text(facts, 'message'),
+      fromApplicant: facts.authorRole === 'citizen',
     };
     if (payload.kind === 'weekly_digest') {
       context.digest = {

@@ -13,6 +13,7 @@ export {
   Agency,
   Application,
   ApplicationEvent,
+  ApplicationMessage,
   ApplicationRating,
   Attachment,
   AuditEvent,
@@ -43,6 +44,12 @@ export {
 // Repositories
 export { AgencyRepository } from './repositories/agency.repository';
 export { ApplicationRepository } from './repositories/application.repository';
+export {
+  ApplicationMessageRepository,
+  MESSAGE_FILES_PREFIX,
+  messageFilesName,
+  type ThreadMessage,
+} from './repositories/application-message.repository';
 export { ApplicationWatchRepository } from './repositories/application-watch.repository';
 export { AttachmentRepository, type AttachmentUsage } from './repositories/attachment.repository';
 export { AuditEventRepository, type NewAuditEvent } from './repositories/audit-event.repository';

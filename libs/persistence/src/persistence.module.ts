@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 
 import { AgencyRepository } from './repositories/agency.repository';
 import { ApplicationRepository } from './repositories/application.repository';
+import { ApplicationMessageRepository } from './repositories/application-message.repository';
 import { AttachmentRepository } from './repositories/attachment.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
 import { IssuedResultRepository } from './repositories/issued-result.repository';
@@ -30,6 +31,7 @@ const REPOSITORIES = [
   IdempotencyRepository,
   IssuedResultRepository,
   ApplicationRepository,
+  ApplicationMessageRepository,
   AttachmentRepository,
   TransactionRunner,
   AgencyRepository,

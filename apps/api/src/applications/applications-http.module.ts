@@ -5,10 +5,11 @@ import { AuthModule } from '@onegate/auth';
 
 import { ApplicationsController } from './applications.controller';
 import { AttachmentsController } from './attachments.controller';
+import { MessagesController } from './messages.controller';
 import { TrackingController } from './tracking.controller';
 
 @Module({
   imports: [ApplicationsModule, AuthModule],
-  controllers: [ApplicationsController, AttachmentsController, TrackingController],
+  controllers: [ApplicationsController, AttachmentsController, MessagesController, TrackingController],
 })
 export class ApplicationsHttpModule {}

@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   'due_soon',
   'overdue',
   'weekly_digest',
+  'message_received',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,6 +1,7 @@
 import { Agency } from './agency.entity';
 import { Application } from './application.entity';
 import { ApplicationEvent } from './application-event.entity';
+import { ApplicationMessage } from './application-message.entity';
 import { ApplicationRating } from './application-rating.entity';
 import { ReportHistogram } from './report-histogram.entity';
 import { ReportRollup } from './report-rollup.entity';
@@ -24,6 +25,7 @@ import { User } from './user.entity';
 export * from './agency.entity';
 export * from './application.entity';
 export * from './application-event.entity';
+export * from './application-message.entity';
 export * from './application-rating.entity';
 export * from './report-histogram.entity';
 export * from './report-rollup.entity';
@@ -57,6 +59,7 @@ export const ENTITIES = [
   ResultNumber,
   Application,
   ApplicationEvent,
+  ApplicationMessage,
   ApplicationRating,
   ReportRollup,
   ReportHistogram,

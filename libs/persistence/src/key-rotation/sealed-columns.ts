@@ -25,7 +25,8 @@ export const FORM_ANSWER_COLUMNS: readonly SealedColumn[] = [
 
 /**
  * Other personal text: phone numbers, the bodies of notifications and of caught e-mails (they repeat the
- * form answers), and the answers kept for Idempotency-Keys (they repeat whole applications).
+ * form answers), the answers kept for Idempotency-Keys (they repeat whole applications), and the messages of files'
+ * threads.
  */
 export const PERSONAL_TEXT_COLUMNS: readonly SealedColumn[] = [
   { table: 'users', column: 'phone', pageSize: BODY_PAGE_SIZE },
@@ -34,4 +35,5 @@ export const PERSONAL_TEXT_COLUMNS: readonly SealedColumn[] = [
   { table: 'mail_sink_messages', column: 'text_body', pageSize: BODY_PAGE_SIZE },
   { table: 'mail_sink_messages', column: 'html_body', pageSize: BODY_PAGE_SIZE },
   { table: 'idempotency_records', column: 'response_body', pageSize: BODY_PAGE_SIZE },
+  { table: 'application_messages', column: 'body', pageSize: BODY_PAGE_SIZE },
 ];

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Not, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Like, Not, Repository } from 'typeorm';
 
 import { Attachment } from '../entities';
 import { EntityRows } from '../entity-rows';
+import { MESSAGE_FILES_PREFIX } from './application-message.repository';
 
 /** What an application already holds, as the upload limits count it. */
 export interface AttachmentUsage {
@@ -44,7 +45,11 @@ export class AttachmentRepository {
       applicationId,
       documentName: documentName ?? IsNull(),
     });
-    const uploadedBytes = await attachments.sum('sizeBytes', { applicationId, uploadedBy: Not(IsNull()) });
+    // A message's files (docs/messages.md) are limited by the message, not by the documents' room.
+    const uploadedBytes = await attachments.sum('sizeBytes', [
+      { applicationId, uploadedBy: Not(IsNull()), documentName: IsNull() },
+      { applicationId, uploadedBy: Not(IsNull()), documentName: Not(Like(`${MESSAGE_FILES_PREFIX}%`)) },
+    ]);
     return { filesUnderDocument, uploadedBytes: uploadedBytes ?? 0 };
   }
 }

@@ -9,6 +9,7 @@ import { CLOSED_STATES } from '@onegate/domain';
 
 import {
   Application,
+  ApplicationMessage,
   ApplicationRating,
   Attachment,
   AuditEvent,
@@ -138,6 +139,8 @@ export class RetentionRepository {
     const documents = await manager.getRepository(Attachment).delete({ applicationId });
     const notifications = await manager.getRepository(Notification).delete({ applicationId });
     await manager.getRepository(ResultDownload).delete({ applicationId });
+    // The thread's messages stay, in their order and with their authors' roles; their words go.
+    await manager.getRepository(ApplicationMessage).update({ applicationId }, { body: '' });
     await manager
       .getRepository(ApplicationRating)
       .update({ applicationId }, { comment: null, ratedBy: null });

@@ -101,6 +101,11 @@ export class UserRepository {
     await this.users.update({ id }, { ...changes, ...hash, updatedAt: new Date() });
   }
 
+  /** The active clerks of one agency. */
+  public activeClerksOf(agencyId: string): Promise<User[]> {
+    return this.users.findBy({ agencyId, role: 'clerk', active: true });
+  }
+
   public async search(search: UserSearch): Promise<Page<User>> {
     const query = this.users
       .createQueryBuilder('user')

@@ -1,20 +1,28 @@
-import { Body, Controller, Get, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
-import { ApplicationActionsService, ApplicationOfCaller } from '@onegate/applications';
+import {
+  ApplicationActionsService,
+  ApplicationMessagesService,
+  ApplicationOfCaller,
+  PartyOfThread,
+} from '@onegate/applications';
 import type { ActionRequest } from '@onegate/applications';
 
 import { RatingService } from '../../reports/rating.service';
 import { answerForm, attempt, refusalInWords } from '../core/form-outcome';
 import type { FieldProblem } from '../core/form-problems';
+import { answerMessageForm, MESSAGE_UPLOADS } from '../core/message-thread';
 import { translate } from '../core/messages';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
 import { IdParam } from '../../id-param';
+import type { UploadProblem } from '../../uploads/streamed-uploads';
+import { StreamedUploads } from '../../uploads/streamed-uploads';
 import { readPayment, readRating } from './my-application.forms';
 import { MyApplicationPage } from './my-application.page';
 import { payErrors, ratingErrors } from './my-applications.view';
@@ -30,6 +38,7 @@ export class MyApplicationActionsController {
     private readonly ratings: RatingService,
     private readonly applicationPage: MyApplicationPage,
     private readonly withdrawalPage: WithdrawalPage,
+    private readonly messages: ApplicationMessagesService,
   ) {}
 
   @Post('pay')
@@ -74,6 +83,29 @@ export class MyApplicationActionsController {
     );
     await answerForm(response, outcome, async (failure) => {
       await this.withdrawalPage.render(user, id, request, response, failure.problems, failure.status);
+    });
+  }
+
+  /** A message to the agency, with its files, in the file's thread (docs/messages.md). */
+  @Post('messages')
+  @BodyAfter(PartyOfThread)
+  @UseInterceptors(StreamedUploads(MESSAGE_UPLOADS))
+  public async message(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: unknown,
+    @Req() request: WebRequest & UploadProblem & { files?: Express.Multer.File[] },
+    @Res() response: Response,
+  ): Promise<void> {
+    await answerMessageForm({
+      messages: this.messages,
+      user,
+      applicationId: id,
+      body,
+      request,
+      response,
+      page: `/my/applications/${id}`,
+      showAgain: (form, status) => this.applicationPage.render(user, id, request, response, form, status),
     });
   }
 

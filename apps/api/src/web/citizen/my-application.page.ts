@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { ApplicationReadingService } from '@onegate/applications';
+import { ApplicationMessagesService, ApplicationReadingService } from '@onegate/applications';
 
 import { CatalogueService } from '../../catalogue/catalogue.service';
+import { threadView } from '../core/message-thread';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
@@ -17,6 +18,7 @@ export class MyApplicationPage {
     private readonly reading: ApplicationReadingService,
     private readonly catalogue: CatalogueService,
     private readonly pages: PageRenderer,
+    private readonly messages: ApplicationMessagesService,
   ) {}
 
   public async render(
@@ -30,6 +32,7 @@ export class MyApplicationPage {
     const application = await this.reading.get(user, id);
     const procedure = await this.catalogue.getProcedure(application.procedureCode);
     const view = myApplicationView(application, procedure, languageOf(request));
-    await this.pages.render(request, response, 'citizen/application', { ...view, ...errors }, status);
+    const thread = await threadView(this.messages, user, id);
+    await this.pages.render(request, response, 'citizen/application', { ...view, thread, ...errors }, status);
   }
 }

@@ -10,7 +10,8 @@ describe('staff action forms', () => {
       const offered = Object.entries(form.fields)
         .filter(([, shown]) => shown)
         .map(([field]) => field);
-      const taken = [...fieldsTaken(form.action), 'channel', 'note'];
+      // An internal note and a message to the applicant fit every action (docs/messages.md).
+      const taken = [...fieldsTaken(form.action), 'channel', 'note', 'message'];
       expect({ action: form.action, foreign: offered.filter((field) => !taken.includes(field)) }).toEqual({
         action: form.action,
         foreign: [],

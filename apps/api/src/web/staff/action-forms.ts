@@ -11,23 +11,27 @@ import { translate } from '../core/messages';
 import { validateFields } from '../core/validate-fields';
 import { listField, textFields } from '../core/web-request';
 
-type ActionField = 'reason' | 'missingDocuments' | 'appointmentAt' | 'assigneeId' | 'channel' | 'note';
+type ActionField =
+  'reason' | 'missingDocuments' | 'appointmentAt' | 'assigneeId' | 'channel' | 'note' | 'message';
 
-/** The fields each staff action asks for (docs/lifecycle.md, "Fields of an action"); a note fits every action. */
+/**
+ * The fields each staff action asks for (docs/lifecycle.md, "Fields of an action"); an internal note and
+ * a message to the applicant fit every action (docs/messages.md).
+ */
 const FIELDS: Record<Action, ActionField[]> = {
   submit: [],
   register_counter: [],
-  receive: ['note'],
-  refuse: ['reason', 'note'],
-  assign: ['assigneeId', 'note'],
-  request_supplement: ['reason', 'missingDocuments', 'note'],
-  supplement: ['note'],
-  pay: ['note'],
-  extend: ['reason', 'appointmentAt', 'note'],
-  approve: ['note'],
-  deny: ['reason', 'note'],
-  sign: ['note'],
-  return: ['channel', 'note'],
+  receive: ['note', 'message'],
+  refuse: ['reason', 'note', 'message'],
+  assign: ['assigneeId', 'note', 'message'],
+  request_supplement: ['reason', 'missingDocuments', 'note', 'message'],
+  supplement: ['note', 'message'],
+  pay: ['note', 'message'],
+  extend: ['reason', 'appointmentAt', 'note', 'message'],
+  approve: ['note', 'message'],
+  deny: ['reason', 'note', 'message'],
+  sign: ['note', 'message'],
+  return: ['channel', 'note', 'message'],
   withdraw: [],
 };
 
@@ -52,9 +56,9 @@ export function actionForms(
 ): ActionFormView[] {
   return allowed.map((action) => {
     const fields = Object.fromEntries(
-      (['reason', 'missingDocuments', 'appointmentAt', 'assigneeId', 'channel', 'note'] as const).map(
-        (field) => [field, FIELDS[action].includes(field)],
-      ),
+      (
+        ['reason', 'missingDocuments', 'appointmentAt', 'assigneeId', 'channel', 'note', 'message'] as const
+      ).map((field) => [field, FIELDS[action].includes(field)]),
     ) as Record<ActionField, boolean>;
     const mine = failed?.action === action ? failed : null;
     return {
@@ -86,6 +90,7 @@ function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
     action: posted.action as Action,
     reason: text('reason'),
     note: text('note'),
+    message: text('message'),
     missingDocuments: missingDocuments.length > 0 ? missingDocuments : undefined,
     appointmentAt: appointment ? (fromLocalInputValue(appointment) ?? appointment) : undefined,
     assigneeId: text('assigneeId'),

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -6,8 +6,10 @@ import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import {
   ApplicationActionsService,
+  ApplicationMessagesService,
   ApplicationOfCaller,
   ApplicationReadingService,
+  PartyOfThread,
 } from '@onegate/applications';
 import type { ApplicationDto } from '@onegate/applications';
 import type { Action } from '@onegate/domain';
@@ -16,10 +18,13 @@ import { Clock } from '@onegate/platform';
 
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { answerForm, attempt } from '../core/form-outcome';
+import { answerMessageForm, MESSAGE_UPLOADS, threadView } from '../core/message-thread';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { IdParam } from '../../id-param';
+import type { UploadProblem } from '../../uploads/streamed-uploads';
+import { StreamedUploads } from '../../uploads/streamed-uploads';
 import { actionErrors, checkActionForm } from './action-forms';
 import type { FailedAction } from './staff-application.view';
 import { offeredActions, staffApplicationView } from './staff-application.view';
@@ -37,6 +42,7 @@ export class StaffApplicationController {
     private readonly users: UserRepository,
     private readonly clock: Clock,
     private readonly pages: PageRenderer,
+    private readonly messages: ApplicationMessagesService,
   ) {}
 
   @Get()
@@ -73,6 +79,30 @@ export class StaffApplicationController {
     });
   }
 
+  /** A message to the applicant, with its files, in the file's thread (docs/messages.md). */
+  @Post('messages')
+  @BodyAfter(PartyOfThread)
+  @UseInterceptors(StreamedUploads(MESSAGE_UPLOADS))
+  public async message(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: unknown,
+    @Req() request: WebRequest & UploadProblem & { files?: Express.Multer.File[] },
+    @Res() response: Response,
+  ): Promise<void> {
+    await answerMessageForm({
+      messages: this.messages,
+      user,
+      applicationId: id,
+      body,
+      request,
+      response,
+      page: `/staff/applications/${id}`,
+      showAgain: async (form, status) =>
+        this.render(user, await this.reading.get(user, id), request, response, null, status, form),
+    });
+  }
+
   private async render(
     user: AuthenticatedUser,
     application: ApplicationDto,
@@ -80,6 +110,7 @@ export class StaffApplicationController {
     response: Response,
     failed: FailedAction | null,
     status = 200,
+    messageForm: object = {},
   ): Promise<void> {
     const procedure = await this.catalogue.getProcedure(application.procedureCode);
     const offered = offeredActions(application, user.role);
@@ -94,7 +125,14 @@ export class StaffApplicationController {
       failed,
       this.clock.now(),
     );
-    await this.pages.render(request, response, 'staff/application', view, status);
+    const thread = await threadView(this.messages, user, application.id);
+    await this.pages.render(
+      request,
+      response,
+      'staff/application',
+      { ...view, thread, ...messageForm },
+      status,
+    );
   }
 
   /** The clerks of the competent agency, when the file can be assigned. */
