@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
 import { ACTION_TABLE, decide, startsTheClock } from '@onegate/domain';
+import type { Action } from '@onegate/domain';
 import { ApplicationRepository, TransactionRunner } from '@onegate/persistence';
-import type { Application, ApplicationEvent, Attachment } from '@onegate/persistence';
+import type { Agency, Application, ApplicationEvent, Attachment } from '@onegate/persistence';
 
 import type { ActionRequest } from './action.request';
 import { ActionContextService } from './action-context.service';
@@ -53,7 +54,8 @@ export class ApplicationActionsService {
     let after = application;
     let events: ApplicationEvent[] = [];
     await this.transactions.run(async (manager) => {
-      if (receivingAgency) changes.code = await this.receiptCodes.next(manager, receivingAgency, context.now);
+      const coder = codingAgency(action, application, receivingAgency);
+      if (coder) changes.code = await this.receiptCodes.next(manager, coder, context.now);
       const won = await this.applications.updateIfVersion(
         manager,
         application.id,
@@ -78,4 +80,15 @@ export class ApplicationActionsService {
     });
     return { application: after, events, attachments };
   }
+}
+
+/**
+ * Whose receipt code the action gives the file (docs/applications.md, "Receipt codes"): an online
+ * submission takes the competent agency's code at once, so the citizen can track it from then on; its
+ * reception keeps that code. A file that had none (submitted before codes were given at submission)
+ * takes the receiving desk's.
+ */
+function codingAgency(action: Action, application: Application, desk: Agency | null): Agency | null {
+  if (action === 'submit') return application.code ? null : application.competentAgency!;
+  return desk && !application.code ? desk : null;
 }

@@ -28,6 +28,9 @@ export interface MailContext {
   recipientName: string;
   portalUrl: string;
   application?: ApplicationView;
+  /** The file's own page on the portal, for its applicant. */
+  fileUrl?: string;
+  submittedAt?: string;
   receivedAt?: string;
   dueAt?: string;
   decidedAt?: string;

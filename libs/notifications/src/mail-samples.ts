@@ -35,6 +35,8 @@ export function sampleContext(kind: NotificationKind, language: Language, portal
         { label: vi ? 'Tên hộ kinh doanh' : 'Business name', value: 'Tạp hoá Bình An' },
       ],
     },
+    fileUrl: `${portalUrl}/my/applications/0b9f8a52-5d3c-4c3e-9a8e-2f1d7c6b5a40`,
+    submittedAt: time('2026-11-22T20:15:00'),
     receivedAt: time('2026-11-23T09:00:00'),
     dueAt: time('2026-11-26T09:00:00'),
     decidedAt: time('2026-11-25T15:30:00'),

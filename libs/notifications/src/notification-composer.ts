@@ -135,6 +135,8 @@ export class NotificationComposer {
       recipientName: recipient.name,
       portalUrl: this.config.publicUrl,
       application: application ? this.viewOf(application, language) : undefined,
+      fileUrl: application ? `${this.config.publicUrl}/my/applications/${application.id}` : undefined,
+      submittedAt: time('submittedAt'),
       receivedAt: time('receivedAt'),
       dueAt: time('dueAt'),
       decidedAt: time('decidedAt'),

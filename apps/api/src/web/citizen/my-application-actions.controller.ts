@@ -4,7 +4,7 @@ import type { Response } from 'express';
 
 import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
-import { ApplicationActionsService, ApplicationOfCaller } from '@onegate/applications';
+import { ApplicationActionsService, ApplicationOfCaller, DraftRemovalService } from '@onegate/applications';
 import type { ActionRequest } from '@onegate/applications';
 
 import { RatingService } from '../../reports/rating.service';
@@ -19,6 +19,7 @@ import { readPayment, readRating } from './my-application.forms';
 import { MyApplicationPage } from './my-application.page';
 import { payErrors, ratingErrors } from './my-applications.view';
 import { WithdrawalPage } from './withdrawal.page';
+import { DraftDeletionPage } from './draft-deletion.page';
 
 /** The forms of a citizen's file: pay, withdraw (after its confirmation page), rate. A refusal keeps its own status. */
 @ApiExcludeController()
@@ -30,6 +31,8 @@ export class MyApplicationActionsController {
     private readonly ratings: RatingService,
     private readonly applicationPage: MyApplicationPage,
     private readonly withdrawalPage: WithdrawalPage,
+    private readonly deletionPage: DraftDeletionPage,
+    private readonly drafts: DraftRemovalService,
   ) {}
 
   @Post('pay')
@@ -74,6 +77,38 @@ export class MyApplicationActionsController {
     );
     await answerForm(response, outcome, async (failure) => {
       await this.withdrawalPage.render(user, id, request, response, failure.problems, failure.status);
+    });
+  }
+
+  /** Deleting a draft cannot be undone either: its page asks first, or says why it cannot be deleted. */
+  @Get('delete')
+  public async confirmDeletion(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const shown = await this.deletionPage.render(user, id, request, response);
+    if (!shown) response.redirect(HttpStatus.SEE_OTHER, `/my/applications/${id}`);
+  }
+
+  @Post('delete')
+  @BodyAfter(ApplicationOfCaller)
+  public async deleteDraft(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const outcome = await attempt(
+      async () => {
+        await this.drafts.remove(user, id);
+        return '/my/applications?notice=draftDeleted';
+      },
+      { status: 'refusal' },
+    );
+    await answerForm(response, outcome, async (failure) => {
+      await this.deletionPage.render(user, id, request, response, failure.problems, failure.status);
     });
   }
 
