@@ -11,7 +11,7 @@ const CODE = 'QN-HL-261123-0001';
 const SAMPLE_ATTACHMENTS: Partial<Record<NotificationKind, string>> = {
   file_received: `giay-tiep-nhan-hen-tra-${CODE}.pdf`,
   supplement_requested: `phieu-yeu-cau-bo-sung-${CODE}.pdf`,
-  file_refused: 'phieu-tu-choi-ho-so.pdf',
+  file_refused: `phieu-tu-choi-${CODE}.pdf`,
   apology: `phieu-xin-loi-hen-lai-${CODE}.pdf`,
 };
 

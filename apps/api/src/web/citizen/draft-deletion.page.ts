@@ -5,12 +5,11 @@ import type { AuthenticatedUser } from '@onegate/access';
 import { DraftRemovalService } from '@onegate/applications';
 
 import { fileHeading } from '../core/file-heading';
-import { errorsOf } from '../core/form-outcome';
 import type { FieldProblem } from '../core/form-problems';
-import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
+import { confirmationPageView } from './confirmation-page';
 
 /**
  * The page that asks before a citizen deletes a draft (docs/portal.md, "Irreversible steps ask first"),
@@ -35,35 +34,20 @@ export class DraftDeletionPage {
     const { application, refusal } = await this.removal.check(user, id);
     if (refusal === 'not_a_draft' && problems.length === 0) return false;
     const lang = languageOf(request);
-    const heading = fileHeading(lang, application);
-    const errors = errorsOf(
-      lang,
-      problems,
-      () => 'confirm-deletion',
-      () => translate(lang, 'deleteDraft.title'),
-    );
-    await this.pages.render(
-      request,
-      response,
-      'citizen/delete-draft',
-      {
-        titleText: `${translate(lang, 'deleteDraft.title')} – ${heading}`,
-        application: {
-          id: application.id,
-          procedureName: { vi: application.procedure!.nameVi, en: application.procedure!.nameEn },
-        },
-        heading,
-        canDelete: refusal === null,
-        keptForPayment: refusal === 'has_events',
-        errors,
-        breadcrumbs: [
-          { key: 'nav.myApplications', href: '/my/applications' },
-          { text: heading, href: `/my/applications/${application.id}` },
-          { key: 'deleteDraft.title' },
-        ],
-      },
-      status,
-    );
+    const file = { id: application.id, heading: fileHeading(lang, application) };
+    const step = {
+      titleKey: 'deleteDraft.title',
+      stepKey: 'deleteDraft.title',
+      buttonId: 'confirm-deletion',
+    };
+    const procedureName = { vi: application.procedure!.nameVi, en: application.procedure!.nameEn };
+    const view = {
+      ...confirmationPageView(lang, file, step, problems),
+      application: { id: application.id, procedureName },
+      canDelete: refusal === null,
+      keptForPayment: refusal === 'has_events',
+    };
+    await this.pages.render(request, response, 'citizen/delete-draft', view, status);
     return true;
   }
 }
