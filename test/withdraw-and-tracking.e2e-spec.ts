@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { AppConfig } from '@onegate/config';
+import { Application } from '@onegate/persistence';
 
 import { DEMO_ACCOUNTS, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
@@ -87,7 +88,8 @@ describe(`withdrawal confirmation and tracking by form post (${testDatabaseKind(
       const html = await confirmation.text();
       expect(html).toContain('Rút hồ sơ này?');
       expect(html).toContain('Đăng ký thành lập hộ kinh doanh');
-      expect(html).toContain('Hồ sơ chờ tiếp nhận');
+      // A submitted file is named by the code it was given at submission.
+      expect(html).toContain((await apps.get(citizen, id)).body.code!);
       expect(html).toMatch(
         new RegExp(
           `<form method="post" action="/my/applications/${id}/withdraw">\\s*<input type="hidden" name="_csrf"`,
@@ -118,8 +120,15 @@ describe(`withdrawal confirmation and tracking by form post (${testDatabaseKind(
       expect(await twice.text()).toContain('govuk-error-summary');
     });
 
-    it('heads a withdrawn file as withdrawn, in both languages, never as awaiting reception', async () => {
+    it('heads a submitted file by its code, and one withdrawn without a code as withdrawn, in both languages', async () => {
+      const submitted = await submittedFile();
+      const code = (await apps.get(citizen, submitted)).body.code!;
+      expect(await headingOf(submitted)).toBe(`${code} Đã nộp`);
+      expect(await headingOf(submitted, 'en')).toBe(`${code} Submitted`);
+
+      // A file submitted before codes were given at submission has none until reception.
       const id = await submittedFile();
+      await stack.apiDataSource.getRepository(Application).update({ id }, { code: null });
       expect(await headingOf(id)).toBe('Hồ sơ chờ tiếp nhận Đã nộp');
       expect(await headingOf(id, 'en')).toBe('Application awaiting reception Submitted');
       expect((await apps.act(citizen, id, 'withdraw')).status).toBe(200);

@@ -97,6 +97,7 @@ describe.runIf(testDatabaseKind() === 'sqlite')(
         '/my/applications/:id': [draft, ...filed].map(({ id }) => ({ id })),
         '/my/applications/:id/edit': [{ id: draft.id }],
         '/my/applications/:id/withdraw': [{ id: filed[0]!.id }],
+        '/my/applications/:id/delete': [{ id: draft.id }],
         '/staff/applications/:id': filed.map(({ id }) => ({ id })),
         '/admin/staff/:id': [{ id: staff.id }],
         '/admin/procedures/:code': [{ code: HOUSEHOLD }],

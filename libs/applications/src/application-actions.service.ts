@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
 import { ACTION_TABLE, decide, startsTheClock } from '@onegate/domain';
+import type { Action } from '@onegate/domain';
 import { ApplicationRepository, TransactionRunner } from '@onegate/persistence';
-import type { Application, ApplicationEvent, Attachment } from '@onegate/persistence';
+import type { Agency, Application, ApplicationEvent, Attachment } from '@onegate/persistence';
 
 import type { ActionRequest } from './action.request';
 import { ActionContextService } from './action-context.service';
@@ -57,7 +58,8 @@ export class ApplicationActionsService {
     let after = application;
     let events: ApplicationEvent[] = [];
     await this.transactions.run(async (manager) => {
-      if (receivingAgency) changes.code = await this.receiptCodes.next(manager, receivingAgency, context.now);
+      const coder = codingAgency(action, application, receivingAgency);
+      if (coder) changes.code = await this.receiptCodes.next(manager, coder, context.now);
       const won = await this.applications.updateIfVersion(
         manager,
         application.id,
@@ -95,4 +97,15 @@ function messageAuthorOf(actor: Actor, request: ActionRequest): AuthenticatedUse
     ]);
   }
   return actor.user;
+}
+
+/**
+ * Whose receipt code the action gives the file (docs/applications.md, "Receipt codes"): an online
+ * submission takes the competent agency's code at once, so the citizen can track it from then on; its
+ * reception keeps that code. A file that had none (submitted before codes were given at submission)
+ * takes the receiving desk's.
+ */
+function codingAgency(action: Action, application: Application, desk: Agency | null): Agency | null {
+  if (action === 'submit') return application.code ? null : application.competentAgency!;
+  return desk && !application.code ? desk : null;
 }

@@ -47,6 +47,20 @@ export class ApplicationIntakeService {
     return { ...application, procedure, competentAgency: procedure.agency, receivingAgency: null };
   }
 
+  /**
+   * The draft the portal's "apply" opens: the citizen's untouched draft of the procedure when there is
+   * one (docs/applications.md, "Drafts"), otherwise a new one.
+   */
+  public async openDraft(
+    citizen: AuthenticatedUser,
+    request: CreateDraftRequest,
+  ): Promise<{ draft: Pick<Application, 'id'>; reused: boolean }> {
+    const procedure = await liveProcedure(this.procedures, request.procedureCode);
+    const untouched = await this.applications.findUntouchedDraft(citizen.id, procedure.id);
+    if (untouched) return { draft: untouched, reused: true };
+    return { draft: await this.createDraft(citizen, request), reused: false };
+  }
+
   /** Drafts keep partial data (only unknown or wrongly typed fields are refused); a supplement is checked whole. */
   public async updateForm(
     user: AuthenticatedUser,

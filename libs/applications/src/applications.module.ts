@@ -13,6 +13,7 @@ import { ApplicationJournal } from './application-journal';
 import { ApplicationReadingService } from './application-reading.service';
 import { AttachmentService } from './attachment.service';
 import { CounterRegistrationService } from './counter-registration.service';
+import { DraftRemovalService } from './draft-removal.service';
 import { ReceiptCodes } from './receipt-codes.service';
 import { ResultDownloadService } from './result-download.service';
 import { StorageLimits } from './storage-limits';
@@ -32,6 +33,7 @@ const SERVICES = [
   ApplicationJournal,
   ApplicationReadingService,
   CounterRegistrationService,
+  DraftRemovalService,
   ReceiptCodes,
   ResultDownloadService,
   SubmissionCheck,

@@ -7,6 +7,8 @@ export { ApplicationIntakeService } from './application-intake.service';
 export { CounterRegistrationService } from './counter-registration.service';
 export { ApplicationActionsService } from './application-actions.service';
 export { ApplicationJournal } from './application-journal';
+export { DraftRemovalService } from './draft-removal.service';
+export type { DraftRemovalRefusal } from './draft-removal.service';
 export { AttachmentService, MAX_UPLOAD_BYTES } from './attachment.service';
 export { typeWords, wholeMegabytes } from './document-types';
 

@@ -32,6 +32,7 @@ export interface MailContext {
   /** For "result ready": the absolute address of the signed result's download. */
   resultUrl?: string;
   application?: ApplicationView;
+  submittedAt?: string;
   receivedAt?: string;
   dueAt?: string;
   decidedAt?: string;

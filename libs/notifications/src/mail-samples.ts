@@ -12,7 +12,7 @@ const CODE = 'QN-HL-261123-0001';
 const SAMPLE_ATTACHMENTS: Partial<Record<NotificationKind, string>> = {
   file_received: `giay-tiep-nhan-hen-tra-${CODE}.pdf`,
   supplement_requested: `phieu-yeu-cau-bo-sung-${CODE}.pdf`,
-  file_refused: 'phieu-tu-choi-ho-so.pdf',
+  file_refused: `phieu-tu-choi-${CODE}.pdf`,
   apology: `phieu-xin-loi-hen-lai-${CODE}.pdf`,
   result_ready: `ket-qua-${CODE}.pdf`,
 };
@@ -40,6 +40,7 @@ export function sampleContext(kind: NotificationKind, language: Language, portal
         { label: vi ? 'Tên hộ kinh doanh' : 'Business name', value: 'Tạp hoá Bình An' },
       ],
     },
+    submittedAt: time('2026-11-22T20:15:00'),
     receivedAt: time('2026-11-23T09:00:00'),
     dueAt: time('2026-11-26T09:00:00'),
     decidedAt: time('2026-11-25T15:30:00'),

@@ -157,6 +157,7 @@ export class NotificationComposer {
       portalUrl: this.config.publicUrl,
       fileUrl: `${this.config.publicUrl}${filePagePath(recipient.role, payload.applicationId)}`,
       application: application ? this.viewOf(application, language) : undefined,
+      submittedAt: time('submittedAt'),
       receivedAt: time('receivedAt'),
       dueAt: time('dueAt'),
       decidedAt: time('decidedAt'),

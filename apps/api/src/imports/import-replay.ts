@@ -21,6 +21,7 @@ export interface ReplayContext {
   procedure: Procedure;
   /** The competent agency's calendar: due times and working time are counted on it. */
   calendar: WorkingCalendar;
+  competentAgency: Agency;
   receivingAgency: { agency: Agency; calendar: WorkingCalendar } | null;
   /** The citizen account with the applicant's national ID, if there is one. */
   account: Pick<User, 'id' | 'email'> | null;
@@ -152,13 +153,25 @@ function receivingAgencyOf(context: ReplayContext, label: string): Agency {
   );
 }
 
-/** The sequence number in the code, when the code is this agency's receipt code of that local date. */
+/**
+ * The sequence number in the code, when the code is a receipt code OneGate could have given: the
+ * receiving agency's of the reception date, or the competent agency's of an online submission's date
+ * (docs/applications.md, "Receipt codes").
+ */
 function receiptNumberOf(code: string, application: Application, context: ReplayContext) {
   const receiving = context.receivingAgency;
-  if (!receiving || !application.receivedAt) return null;
-  const localDate = LocalDays.of(receiving.calendar.timeZone).dateOf(application.receivedAt.getTime());
-  const prefix = formatReceiptCode(receiving.agency.code, localDate, 0).slice(0, -4);
+  const submitted = { agency: context.competentAgency, calendar: context.calendar };
+  return (
+    (receiving && numberIn(code, receiving, application.receivedAt)) ??
+    numberIn(code, submitted, application.submittedAt)
+  );
+}
+
+function numberIn(code: string, desk: { agency: Agency; calendar: WorkingCalendar }, at: Date | null) {
+  if (!at) return null;
+  const localDate = LocalDays.of(desk.calendar.timeZone).dateOf(at.getTime());
+  const prefix = formatReceiptCode(desk.agency.code, localDate, 0).slice(0, -4);
   const number = code.slice(prefix.length);
   if (!code.startsWith(prefix) || !/^\d{4,9}$/.test(number)) return null;
-  return { agencyId: receiving.agency.id, localDate, number: Number(number) };
+  return { agencyId: desk.agency.id, localDate, number: Number(number) };
 }

@@ -41,6 +41,7 @@ export const IMPORT_LIMITS = { maxLineBytes: 1024 * 1024, maxTotalBytes: 64 * 10
 interface Catalogue {
   procedures: Map<string, Procedure>;
   agencies: Map<string, Agency>;
+  agenciesById: Map<string, Agency>;
   calendars: Map<string, WorkingCalendar>;
   importedAt: Date;
   /** The years whose official schedule of days off is loaded. */
@@ -181,6 +182,7 @@ export class ImportService {
     const replayed = replayLine(line, {
       procedure,
       calendar,
+      competentAgency: catalogue.agenciesById.get(procedure.agencyId)!,
       receivingAgency: receiving
         ? { agency: receiving, calendar: catalogue.calendars.get(receiving.id)! }
         : null,
@@ -235,6 +237,7 @@ export class ImportService {
     return {
       procedures: new Map(procedures.map((procedure) => [procedure.code, procedure])),
       agencies: new Map(agencies.map((agency) => [agency.code, agency])),
+      agenciesById: new Map(agencies.map((agency) => [agency.id, agency])),
       calendars,
       importedAt: this.clock.now(),
       scheduleYears: await this.calendars.officialScheduleYears(),

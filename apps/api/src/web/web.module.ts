@@ -26,6 +26,7 @@ import { DocumentUploadLimits } from './citizen/document-upload-limits';
 import { MyApplicationActionsController } from './citizen/my-application-actions.controller';
 import { MyApplicationPage } from './citizen/my-application.page';
 import { WithdrawalPage } from './citizen/withdrawal.page';
+import { DraftDeletionPage } from './citizen/draft-deletion.page';
 import { MyApplicationsController } from './citizen/my-applications.controller';
 import { DocumentController } from './core/document.controller';
 import { PageRendererModule } from './core/page-renderer.module';
@@ -87,6 +88,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
   providers: [
     MyApplicationPage,
     WithdrawalPage,
+    DraftDeletionPage,
     ApplicationFormSaving,
     DocumentUploadLimits,
     PublicFormGuard,

@@ -112,6 +112,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     requires: [],
     checksFile: true,
     stamps: 'submittedAt',
+    notice: { kind: 'file_submitted' },
     then: 'intake',
   },
   register_counter: {

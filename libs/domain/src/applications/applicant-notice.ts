@@ -24,6 +24,7 @@ export interface NoticeSubject {
   version: number;
   applicantId: string | null;
   applicantEmail: string | null;
+  submittedAt?: Date | null;
   receivedAt: Date | null;
   dueAt: Date | null;
   outcome: string | null;
@@ -79,6 +80,8 @@ function factsOf(
   const data = event?.data ?? {};
   const reason = typeof data.reason === 'string' ? data.reason : null;
   switch (kind) {
+    case 'file_submitted':
+      return { submittedAt: iso(application.submittedAt ?? null) };
     case 'file_received':
       return { receivedAt: iso(application.receivedAt), dueAt: iso(application.dueAt) };
     case 'supplement_requested': {

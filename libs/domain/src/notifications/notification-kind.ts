@@ -1,5 +1,6 @@
 /** What a notification tells its recipient; each kind has a mail template of the same name. */
 export const NOTIFICATION_KINDS = [
+  'file_submitted',
   'file_received',
   'supplement_requested',
   'file_refused',

@@ -73,6 +73,18 @@ export class ApplicationRepository {
     return this.applications.find({ where: { code }, relations: RELATIONS }).then(firstOrNull);
   }
 
+  /**
+   * The applicant's oldest draft of the procedure that nothing changed since its creation: no form
+   * saved, no action (both raise the version), no document (an upload moves `updatedAt`).
+   */
+  public async findUntouchedDraft(applicantId: string, procedureId: string): Promise<Application | null> {
+    const drafts = await this.applications.find({
+      where: { applicantId, procedureId, state: 'draft', version: 1 },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return drafts.find((draft) => draft.updatedAt.getTime() === draft.createdAt.getTime()) ?? null;
+  }
+
   public async insert(manager: EntityManager, application: Application): Promise<void> {
     await this.rows.insert(manager, [application]);
   }

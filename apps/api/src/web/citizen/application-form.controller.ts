@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -12,6 +12,7 @@ import {
 } from '@onegate/applications';
 import type { ApplicationDto } from '@onegate/applications';
 import { AppConfig } from '@onegate/config';
+import { invalidFields } from '@onegate/platform';
 
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { answerForm, attempt } from '../core/form-outcome';
@@ -116,6 +117,24 @@ export class ApplicationFormController {
     });
   }
 
+  /**
+   * Autosave (docs/portal.md, "Drafts"): the page's script sends the answers typed so far as JSON, with
+   * the CSRF token in its header, whenever one changes. Only a draft is saved this way; documents and
+   * the final save or submission go through the form post, which works without script.
+   */
+  @Post('autosave')
+  @HttpCode(HttpStatus.OK)
+  @BodyAfter(ApplicantOfApplication)
+  public async autosave(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: unknown,
+  ): Promise<{ savedAt: string; version: number }> {
+    const answers = autosavedAnswers(body);
+    const saved = await this.saving.saveAnswers(user, id, answers);
+    return { savedAt: saved.updatedAt.toISOString(), version: saved.version };
+  }
+
   private async render(
     request: WebRequest,
     response: Response,
@@ -129,4 +148,16 @@ export class ApplicationFormController {
     const view = applicationFormView(languageOf(request), application, procedure, values, errors, retention);
     await this.pages.render(request, response, 'citizen/application-form', view, status);
   }
+}
+
+/** The autosave's body: `{"answers": {"<field>": "<text as typed>"}}`; anything else is a 400 naming `answers`. */
+function autosavedAnswers(body: unknown): Record<string, string> {
+  const answers = (body as { answers?: unknown } | null)?.answers;
+  const valid =
+    typeof answers === 'object' &&
+    answers !== null &&
+    !Array.isArray(answers) &&
+    Object.values(answers).every((value) => typeof value === 'string');
+  if (!valid) throw invalidFields([{ field: 'answers', problems: ['must be an object of texts, as typed'] }]);
+  return answers as Record<string, string>;
 }

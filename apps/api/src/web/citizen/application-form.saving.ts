@@ -1,13 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { ApplicationIntakeService, AttachmentService } from '@onegate/applications';
+import {
+  ApplicationIntakeService,
+  ApplicationReadingService,
+  AttachmentService,
+} from '@onegate/applications';
 
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
+import { CatalogueService } from '../../catalogue/catalogue.service';
 import { parseFormFields } from '../core/form-fields';
 import { refusalProblems } from '../core/form-outcome';
 import type { FieldProblem } from '../core/form-problems';
-import { documentOfPart } from './application-form.view';
+import { documentOfPart, isEditable } from './application-form.view';
 
 /** What one post of the application form carries. */
 export interface PostedApplicationForm {
@@ -26,6 +31,8 @@ export class ApplicationFormSaving {
   public constructor(
     private readonly intake: ApplicationIntakeService,
     private readonly attachments: AttachmentService,
+    private readonly reading: ApplicationReadingService,
+    private readonly catalogue: CatalogueService,
   ) {}
 
   public async save(
@@ -40,6 +47,27 @@ export class ApplicationFormSaving {
       problems.push(...refusalProblems(error));
     });
     return { formData, problems };
+  }
+
+  /**
+   * The answers alone, typed so far, into a draft (the autosave; `orSupplement`: answers kept through a
+   * new sign-in, which a supplement's form also takes, whole); a file in any other state is refused (409).
+   */
+  public async saveAnswers(
+    user: AuthenticatedUser,
+    id: string,
+    answers: Record<string, string>,
+    orSupplement = false,
+  ) {
+    const application = await this.reading.get(user, id);
+    const editable = application.state === 'draft' || (orSupplement && isEditable(application));
+    if (!editable)
+      throw new ConflictException(
+        `Only a draft is saved as it is typed; this application is ${application.state}`,
+      );
+    const procedure = await this.catalogue.getProcedure(application.procedureCode);
+    const formData = parseFormFields(procedure.formSchema, answers);
+    return this.intake.updateForm(user, id, { formData });
   }
 
   private async storeDocuments(

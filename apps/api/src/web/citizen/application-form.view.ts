@@ -50,7 +50,10 @@ export function applicationFormView(
     supplement,
     supplementRequest: supplement ? lastSupplementRequest(application.events) : null,
     draftRetentionDays,
-    pageScripts: [{ src: '/assets/onegate/js/upload-checks.mjs', module: true }],
+    pageScripts: [
+      { src: '/assets/onegate/js/upload-checks.mjs', module: true },
+      { src: '/assets/onegate/js/autosave.mjs', module: true },
+    ],
     breadcrumbs: [
       { key: 'nav.myApplications', href: '/my/applications' },
       {

@@ -8,6 +8,7 @@ import {
   ApplicationActionsService,
   ApplicationMessagesService,
   ApplicationOfCaller,
+  DraftRemovalService,
   PartyOfThread,
 } from '@onegate/applications';
 import type { ActionRequest } from '@onegate/applications';
@@ -27,6 +28,7 @@ import { readPayment, readRating } from './my-application.forms';
 import { MyApplicationPage } from './my-application.page';
 import { payErrors, ratingErrors } from './my-applications.view';
 import { WithdrawalPage } from './withdrawal.page';
+import { DraftDeletionPage } from './draft-deletion.page';
 
 /** The forms of a citizen's file: pay, withdraw (after its confirmation page), rate. A refusal keeps its own status. */
 @ApiExcludeController()
@@ -39,6 +41,8 @@ export class MyApplicationActionsController {
     private readonly applicationPage: MyApplicationPage,
     private readonly withdrawalPage: WithdrawalPage,
     private readonly messages: ApplicationMessagesService,
+    private readonly deletionPage: DraftDeletionPage,
+    private readonly drafts: DraftRemovalService,
   ) {}
 
   @Post('pay')
@@ -106,6 +110,38 @@ export class MyApplicationActionsController {
       response,
       page: `/my/applications/${id}`,
       showAgain: (form, status) => this.applicationPage.render(user, id, request, response, form, status),
+    });
+  }
+
+  /** Deleting a draft cannot be undone either: its page asks first, or says why it cannot be deleted. */
+  @Get('delete')
+  public async confirmDeletion(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const shown = await this.deletionPage.render(user, id, request, response);
+    if (!shown) response.redirect(HttpStatus.SEE_OTHER, `/my/applications/${id}`);
+  }
+
+  @Post('delete')
+  @BodyAfter(ApplicationOfCaller)
+  public async deleteDraft(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const outcome = await attempt(
+      async () => {
+        await this.drafts.remove(user, id);
+        return '/my/applications?notice=draftDeleted';
+      },
+      { status: 'refusal' },
+    );
+    await answerForm(response, outcome, async (failure) => {
+      await this.deletionPage.render(user, id, request, response, failure.problems, failure.status);
     });
   }
 

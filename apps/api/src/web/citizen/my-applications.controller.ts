@@ -46,8 +46,11 @@ export class MyApplicationsController {
     const formData = prefilledAnswers(procedure, (await this.users.findById(user.id))!);
     // A refusal such as the open-drafts limit shows on the error page in the reader's language.
     const inWords = refusalInWords((refusal) => translateProblem(languageOf(request), messageOf(refusal)));
-    const draft = await this.intake.createDraft(user, { procedureCode: code, formData }).catch(inWords);
-    response.redirect(HttpStatus.SEE_OTHER, `/my/applications/${draft.id}/edit?notice=draftCreated`);
+    const { draft, reused } = await this.intake
+      .openDraft(user, { procedureCode: code, formData })
+      .catch(inWords);
+    const notice = reused ? 'draftReopened' : 'draftCreated';
+    response.redirect(HttpStatus.SEE_OTHER, `/my/applications/${draft.id}/edit?notice=${notice}`);
   }
 
   @Get('my/applications')

@@ -5,12 +5,11 @@ import type { AuthenticatedUser } from '@onegate/access';
 import { ApplicationReadingService } from '@onegate/applications';
 
 import { fileHeading } from '../core/file-heading';
-import { errorsOf } from '../core/form-outcome';
 import type { FieldProblem } from '../core/form-problems';
-import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
+import { confirmationPageView } from './confirmation-page';
 
 /** The page that asks before a citizen withdraws a file: what it means, then confirm or go back. */
 @Injectable()
@@ -33,31 +32,14 @@ export class WithdrawalPage {
     const canWithdraw = application.allowedActions.includes('withdraw');
     if (!canWithdraw && problems.length === 0) return false;
     const lang = languageOf(request);
-    const heading = fileHeading(lang, application);
-    const errors = errorsOf(
-      lang,
-      problems,
-      () => 'confirm-withdrawal',
-      () => translate(lang, 'withdraw.title'),
-    );
-    await this.pages.render(
-      request,
-      response,
-      'citizen/withdraw',
-      {
-        titleText: `${translate(lang, 'withdrawConfirm.title')} – ${heading}`,
-        application,
-        heading,
-        canWithdraw,
-        errors,
-        breadcrumbs: [
-          { key: 'nav.myApplications', href: '/my/applications' },
-          { text: heading, href: `/my/applications/${application.id}` },
-          { key: 'withdraw.title' },
-        ],
-      },
-      status,
-    );
+    const file = { id: application.id, heading: fileHeading(lang, application) };
+    const step = {
+      titleKey: 'withdrawConfirm.title',
+      stepKey: 'withdraw.title',
+      buttonId: 'confirm-withdrawal',
+    };
+    const view = { ...confirmationPageView(lang, file, step, problems), application, canWithdraw };
+    await this.pages.render(request, response, 'citizen/withdraw', view, status);
     return true;
   }
 }

@@ -2,8 +2,11 @@ import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 
+import { isSameOriginRequest } from '@onegate/auth';
+import { AppConfig } from '@onegate/config';
 import { AllExceptionsFilter, unavailableAsHttp } from '@onegate/observability';
 
+import { formApplicationOf, KEPT_PREFIX, postedAnswers } from '../citizen/kept-answers';
 import { PageRenderer } from './page-renderer';
 import type { WebRequest } from './web-request';
 
@@ -25,7 +28,27 @@ export class WebExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('WebExceptionFilter');
   private readonly api = new AllExceptionsFilter();
 
-  public constructor(private readonly pages: PageRenderer) {}
+  public constructor(
+    private readonly pages: PageRenderer,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * An application form posted after its session ended (docs/portal.md, "Drafts"): the sign-in page
+   * says so and carries the answers back in its own form, to be saved once the applicant is signed in
+   * again; they are never stored for someone unknown, nor put in an address. Only from OneGate's pages.
+   */
+  private async keptThroughSignIn(request: WebRequest, response: Response): Promise<boolean> {
+    const path = request.path;
+    if (request.method !== 'POST' || !formApplicationOf(path) || !request.is('multipart/form-data'))
+      return false;
+    if (!isSameOriginRequest(request, this.config)) return false;
+    const answers = await postedAnswers(request);
+    const kept = Object.entries(answers).map(([name, value]) => ({ name: `${KEPT_PREFIX}${name}`, value }));
+    const data = { titleKey: 'signIn.title', next: path, expired: true, kept };
+    await this.pages.render(request, response, 'public/sign-in', data, HttpStatus.UNAUTHORIZED);
+    return true;
+  }
 
   public async catch(thrown: unknown, host: ArgumentsHost): Promise<void> {
     const request = host.switchToHttp().getRequest<WebRequest>();
@@ -36,6 +59,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     const status =
       exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
     if (status === HttpStatus.UNAUTHORIZED) {
+      if (await this.keptThroughSignIn(request, response)) return;
       const next = request.method === 'GET' ? request.originalUrl : '/';
       return response.redirect(HttpStatus.SEE_OTHER, `/sign-in?next=${encodeURIComponent(next)}`);
     }

@@ -4,6 +4,7 @@ import {
   Get,
   HttpCode,
   HttpStatus,
+  NotFoundException,
   Post,
   Query,
   Req,
@@ -31,6 +32,8 @@ import { PublicFormGuard } from '../core/public-form.guard';
 import { languageOf, localPath } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
+import { ApplicationFormSaving } from '../citizen/application-form.saving';
+import { formApplicationOf, keptAnswersOf } from '../citizen/kept-answers';
 import { readSignUp, signUpErrors, takenInWords } from './sign-up.form';
 import { WebLocalSignInGuard } from './web-local-sign-in.guard';
 
@@ -50,6 +53,7 @@ export class SignInPageController {
     private readonly sessions: SessionService,
     private readonly registration: RegistrationService,
     private readonly config: AppConfig,
+    private readonly saving: ApplicationFormSaving,
   ) {}
 
   @Get('sign-in')
@@ -79,8 +83,27 @@ export class SignInPageController {
       const data = { next: localPath(fields.next, ''), username: fields.username ?? '', errors };
       return this.render(request, response, 'public/sign-in', data, HttpStatus.UNAUTHORIZED);
     }
-    setWebSessionCookies(response, await this.sessions.start(account, 'web'), this.config);
-    response.redirect(HttpStatus.SEE_OTHER, localPath(fields.next, HOME_OF[account.role]));
+    const session = await this.sessions.start(account, 'web');
+    setWebSessionCookies(response, session, this.config);
+    const home = HOME_OF[account.role];
+    response.redirect(HttpStatus.SEE_OTHER, await this.afterSignIn(account, session.sessionId, fields, home));
+  }
+
+  /**
+   * Where a sign-in leads: the page it came from, and for an application form posted after its
+   * session ended (docs/portal.md, "Drafts"), its answers carried back are saved first. Someone
+   * else's form keeps nothing and leads home; answers the form refuses are not kept.
+   */
+  private async afterSignIn(account: User, sessionId: string, fields: Record<string, string>, home: string) {
+    const next = localPath(fields.next, home);
+    const id = formApplicationOf(next);
+    const kept = keptAnswersOf(fields);
+    if (!id || Object.keys(kept).length === 0) return next;
+    const user = { id: account.id, role: account.role, agencyId: account.agencyId, sessionId };
+    return this.saving.saveAnswers({ ...user, via: 'cookie', channel: 'web' }, id, kept, true).then(
+      () => `${next}?notice=answersKept`,
+      (refusal: unknown) => (refusal instanceof NotFoundException ? home : next),
+    );
   }
 
   @Get('sign-up')
