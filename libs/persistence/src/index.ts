@@ -29,6 +29,7 @@ export {
   Procedure,
   RefreshToken,
   User,
+  type AccountTokenPurpose,
   type AuditEventType,
   type IssuedResultKind,
   type JsonObject,
@@ -41,6 +42,7 @@ export {
 } from './entities';
 
 // Repositories
+export { AccountTokenRepository } from './repositories/account-token.repository';
 export { AgencyRepository } from './repositories/agency.repository';
 export { ApplicationRepository } from './repositories/application.repository';
 export { ApplicationWatchRepository } from './repositories/application-watch.repository';

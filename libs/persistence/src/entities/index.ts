@@ -1,3 +1,4 @@
+import { AccountToken } from './account-token.entity';
 import { Agency } from './agency.entity';
 import { Application } from './application.entity';
 import { ApplicationEvent } from './application-event.entity';
@@ -20,6 +21,7 @@ import { Procedure } from './procedure.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
 
+export * from './account-token.entity';
 export * from './agency.entity';
 export * from './application.entity';
 export * from './application-event.entity';
@@ -67,4 +69,5 @@ export const ENTITIES = [
   AuditEvent,
   CalendarOverride,
   CalendarSchedule,
+  AccountToken,
 ];

@@ -2,9 +2,11 @@ import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 
+import { PASSWORD_CHANGE_REQUIRED } from '@onegate/access';
 import { AllExceptionsFilter, unavailableAsHttp } from '@onegate/observability';
 
 import { PageRenderer } from './page-renderer';
+import { CHANGE_PASSWORD_PAGE } from '../account/account-pages';
 import type { WebRequest } from './web-request';
 
 /** Paths that answer JSON (or plain text) whatever the client accepts. */
@@ -35,6 +37,9 @@ export class WebExceptionFilter implements ExceptionFilter {
     const exception = unavailableAsHttp(thrown);
     const status =
       exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    if (codeOf(exception) === PASSWORD_CHANGE_REQUIRED) {
+      return response.redirect(HttpStatus.SEE_OTHER, CHANGE_PASSWORD_PAGE);
+    }
     if (status === HttpStatus.UNAUTHORIZED) {
       const next = request.method === 'GET' ? request.originalUrl : '/';
       return response.redirect(HttpStatus.SEE_OTHER, `/sign-in?next=${encodeURIComponent(next)}`);
@@ -67,6 +72,11 @@ export class WebExceptionFilter implements ExceptionFilter {
 export function isPageRequest(request: WebRequest): boolean {
   if (MACHINE_PATHS.test(request.path)) return false;
   return (request.header('accept') ?? '').includes('text/html');
+}
+
+function codeOf(exception: unknown): unknown {
+  const raw = exception instanceof HttpException ? exception.getResponse() : null;
+  return typeof raw === 'object' && raw !== null ? (raw as { code?: unknown }).code : undefined;
 }
 
 function messageOf(exception: unknown): string | null {

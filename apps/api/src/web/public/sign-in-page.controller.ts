@@ -14,7 +14,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 
-import { Authenticated, CurrentUser, Public } from '@onegate/access';
+import { Authenticated, BeforePasswordChange, CurrentUser, Public } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import { SessionService } from '@onegate/auth';
 import { AppConfig } from '@onegate/config';
@@ -24,6 +24,7 @@ import type { User } from '@onegate/persistence';
 import { RegistrationService } from '../../identity/registration.service';
 import { clearWebSessionCookies, setWebSessionCookies } from '../../identity/web-session.cookies';
 import { answerForm, attempt } from '../core/form-outcome';
+import { CHANGE_PASSWORD_PAGE } from '../account/account-pages';
 import { generalError } from '../core/form-problems';
 import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
@@ -80,7 +81,10 @@ export class SignInPageController {
       return this.render(request, response, 'public/sign-in', data, HttpStatus.UNAUTHORIZED);
     }
     setWebSessionCookies(response, await this.sessions.start(account, 'web'), this.config);
-    response.redirect(HttpStatus.SEE_OTHER, localPath(fields.next, HOME_OF[account.role]));
+    const home = account.passwordChangeDue
+      ? CHANGE_PASSWORD_PAGE
+      : localPath(fields.next, HOME_OF[account.role]);
+    response.redirect(HttpStatus.SEE_OTHER, home);
   }
 
   @Get('sign-up')
@@ -119,6 +123,7 @@ export class SignInPageController {
 
   @Post('sign-out')
   @Authenticated()
+  @BeforePasswordChange()
   public async signOut(
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: WebRequest,
