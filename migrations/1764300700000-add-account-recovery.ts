@@ -12,7 +12,12 @@ export class AddAccountRecovery1764300700000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.addColumns('users', [
       new TableColumn(timestampColumn('email_verified_at', true)),
-      new TableColumn({ name: 'password_change_due', type: 'boolean', default: false }),
+      new TableColumn({
+        name: 'password_change_due',
+        type: 'boolean',
+        // SQLite keeps a boolean as 0 or 1, and compares defaults written that way.
+        default: queryRunner.connection.options.type === 'postgres' ? false : 0,
+      }),
     ]);
     await queryRunner.query('UPDATE users SET email_verified_at = created_at');
     await queryRunner.createTable(

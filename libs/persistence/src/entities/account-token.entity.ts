@@ -1,6 +1,7 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 import { TimestampColumn } from './timestamp.column';
+import { User } from './user.entity';
 
 export type AccountTokenPurpose = 'verify_email' | 'reset_password';
 
@@ -17,6 +18,10 @@ export class AccountToken {
 
   @Column({ name: 'user_id', type: 'varchar', length: 36 })
   public userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  public user?: User;
 
   @Column({ type: 'varchar', length: 16 })
   public purpose!: AccountTokenPurpose;
