@@ -36,6 +36,7 @@ import { AddIdempotencyLease1764200012000 } from './1764200012000-add-idempotenc
 import { SealPersonalText1764200013000 } from './1764200013000-seal-personal-text';
 import { CreateApplicationMessages1764300400000 } from './1764300400000-create-application-messages';
 import { CreateResultNumbers1764300600000 } from './1764300600000-create-result-numbers';
+import { AddAccountRecovery1764300700000 } from './1764300700000-add-account-recovery';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   SealPersonalText1764200013000,
   CreateApplicationMessages1764300400000,
   CreateResultNumbers1764300600000,
+  AddAccountRecovery1764300700000,
 ];

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVELOPMENT_DEMO_PASSWORD } from '@onegate/config';
 
 import type { Tokens } from './support/accounts';
-import { bearer, DEMO_ACCOUNTS, newCitizen, signIn } from './support/accounts';
+import { bearer, DEMO_ACCOUNTS, newCitizen, registerVerified, signIn } from './support/accounts';
 import { ApplicationsClient } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from './support/demo-facts';
 import { eventually, request } from './support/http';
@@ -18,6 +18,7 @@ import type { TestDatabase } from './support/test-database';
 import { createTestDatabase, testDatabaseKind } from './support/test-database';
 import { TEST_REDIS_URL } from './support/test-config';
 import { removeQueueKeys } from './support/test-leftovers';
+import { SmtpCatcher } from './support/smtp-catcher';
 
 /**
  * A citizen's whole journey through the API and the worker as deployed, logging at debug level;
@@ -30,11 +31,13 @@ describe(`log redaction (${testDatabaseKind()})`, () => {
   let api: Running;
   let worker: Running;
   let apiUrl: string;
+  let catcher: SmtpCatcher;
   const queuePrefix = `{onegate-test-${randomBytes(4).toString('hex')}}`;
 
   beforeAll(async () => {
     assertBuilt();
     database = await createTestDatabase();
+    catcher = await SmtpCatcher.start();
     storage = mkdtempSync(join(tmpdir(), 'onegate-files-'));
     const port = await freePort();
     const env = {
@@ -46,6 +49,7 @@ describe(`log redaction (${testDatabaseKind()})`, () => {
       QUEUE_PREFIX: queuePrefix,
       STORAGE_DIR: storage,
       LOG_LEVEL: 'debug',
+      SMTP_URL: catcher.url,
     };
     apiUrl = `http://127.0.0.1:${port}`;
     api = start(API_MAIN, env);
@@ -60,6 +64,7 @@ describe(`log redaction (${testDatabaseKind()})`, () => {
       await running?.finished;
     }
     await database?.drop();
+    await catcher?.stop();
     await removeQueueKeys(queuePrefix);
     rmSync(storage, { recursive: true, force: true });
   });
@@ -69,11 +74,7 @@ describe(`log redaction (${testDatabaseKind()})`, () => {
     const marker = `document-body-${randomBytes(8).toString('hex')}`;
     const document = Buffer.from(`%PDF-1.4\n% ${marker}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n`);
 
-    const registered = await request<Tokens>(`${apiUrl}/api/auth/register`, {
-      method: 'POST',
-      body: citizen,
-    });
-    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    await registerVerified(apiUrl, catcher, citizen);
     const wrongPassword = `${citizen.password} wrong`;
     const refused = await request(`${apiUrl}/api/auth/login`, {
       method: 'POST',

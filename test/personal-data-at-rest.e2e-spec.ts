@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Tokens } from './support/accounts';
-import { bearer, DEMO_ACCOUNTS, newCitizen, signIn } from './support/accounts';
+import { bearer, DEMO_ACCOUNTS, newCitizen, signIn, verifyMailedAddress } from './support/accounts';
 import type { ApplicationBody } from './support/applications';
 import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT } from './support/demo-facts';
@@ -74,6 +74,7 @@ describe(`personal data at rest (${testDatabaseKind()})`, () => {
     const registered = await keyed<Tokens>(null, '/api/auth/register', person);
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
     const citizen = registered.body;
+    await verifyMailedAddress(stack.apiUrl, stack.api, person.email);
     const form = householdForm(person.nationalId, person.phone);
     remember(person.nationalId, person.phone, [form.businessName]);
 

@@ -60,6 +60,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
     expect(await dataSource.showMigrations()).toBe(false);
     expect(await pendingSchemaChanges()).toEqual([]);
     expect(await existingEntityTables()).toEqual([
+      'account_tokens',
       'agencies',
       'application_events',
       'application_messages',

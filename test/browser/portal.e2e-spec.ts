@@ -6,8 +6,15 @@ import type { ReportFigures } from '@onegate/reporting';
 
 import { formatNumber, formatPercent } from '../../apps/api/src/web/core/formatters';
 import { PDF_BYTES } from '../support/applications';
-import { bearer, DEMO_ACCOUNTS, newCitizen, signIn as signInToApi } from '../support/accounts';
+import {
+  bearer,
+  DEMO_ACCOUNTS,
+  newCitizen,
+  signIn as signInToApi,
+  verifyMailedAddress,
+} from '../support/accounts';
 import { request } from '../support/http';
+import { tokenMailedTo } from '../support/mailed-links';
 import type { TestIdentityProvider } from '../support/test-identity-provider';
 import { withTestIdentityProvider } from '../support/test-identity-provider';
 import { TestStack } from '../support/test-stack';
@@ -144,6 +151,15 @@ describe('the portal in a browser', () => {
       citizen.waitForURL(`**/procedures/${PROCEDURE}`),
       citizen.press('#passwordConfirmation', 'Enter'),
     ]);
+    // The address is confirmed with the link mailed to it, before anything is submitted.
+    const token = await tokenMailedTo(stack.api, account.email, '/verify-email');
+    await citizen.goto(`/verify-email?token=${token}`);
+    await check(citizen, 'verify-email', true);
+    await Promise.all([
+      citizen.waitForURL(/notice=emailVerified/),
+      citizen.getByRole('button', { name: 'Xác nhận địa chỉ' }).click(),
+    ]);
+    await citizen.goto(`/procedures/${PROCEDURE}`);
     await citizen.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
     await citizen.waitForURL(/\/my\/applications\/[0-9a-f-]+\/edit/);
     await hasValue(citizen.locator('#field-fullName'), account.fullName);
@@ -454,6 +470,7 @@ describe('the portal in a browser', () => {
         body: phoneCitizen,
       });
       expect(registered.status).toBe(201);
+      await verifyMailedAddress(stack.apiUrl, stack.api, phoneCitizen.email);
       page = await personPage(NARROW_PHONE);
       await page.goto('/');
       await activate(page, page.getByRole('link', { name: 'English' }));
@@ -643,6 +660,56 @@ describe('the portal in a browser', () => {
     expect(queues.status()).toBe(200);
     const anonymous = await fetch(`${stack.apiUrl}/admin/queues/api/queues`, { redirect: 'manual' });
     expect(anonymous.status).toBe(303);
+  });
+
+  it('resets a forgotten password by the mailed link, then shows the profile and changes the password', async () => {
+    const person = newCitizen({ fullName: 'Ngô Thị Quên' });
+    expect(
+      (await request(`${stack.apiUrl}/api/auth/register`, { method: 'POST', body: person })).status,
+    ).toBe(201);
+    const page = await personPage();
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Quên mật khẩu?' }).click();
+    await page.waitForURL(/\/forgot-password$/);
+    await page.fill('#email', person.email);
+    await check(page, 'forgot-password', true);
+    await Promise.all([page.waitForURL(/notice=resetMailSent/), page.press('#email', 'Enter')]);
+
+    const token = await tokenMailedTo(stack.api, person.email, '/reset-password');
+    await page.goto(`/reset-password?token=${token}`);
+    await page.fill('#password', 'Ha Long');
+    await page.fill('#passwordConfirmation', 'Ha Long');
+    await Promise.all([page.waitForLoadState('load'), page.press('#passwordConfirmation', 'Enter')]);
+    await containsText(page.locator('.govuk-error-summary'), 'Mật khẩu mới');
+    await check(page, 'reset-password', true);
+    const newPassword = 'Lanterns over Hoi An river';
+    await page.fill('#password', newPassword);
+    await page.fill('#passwordConfirmation', newPassword);
+    await Promise.all([
+      page.waitForURL(/notice=passwordReset/),
+      page.press('#passwordConfirmation', 'Enter'),
+    ]);
+
+    await signIn(page, person.email, newPassword);
+    await page.getByRole('link', { name: 'Tài khoản' }).click();
+    await page.waitForURL(/\/account$/);
+    await containsText(page.locator('main'), `********${person.nationalId.slice(-4)}`);
+    expect(await page.locator('main').innerText()).not.toContain(person.nationalId);
+    await check(page, 'account', true);
+    await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();
+    await page.fill('#currentPassword', 'not my password');
+    await page.fill('#newPassword', 'Morning market in Hue');
+    await page.fill('#passwordConfirmation', 'Morning market in Hue');
+    await Promise.all([page.waitForLoadState('load'), page.press('#passwordConfirmation', 'Enter')]);
+    await containsText(page.locator('.govuk-error-summary'), 'mật khẩu hiện tại không đúng');
+    await check(page, 'change-password', true);
+    await page.fill('#currentPassword', newPassword);
+    await page.fill('#newPassword', 'Morning market in Hue');
+    await page.fill('#passwordConfirmation', 'Morning market in Hue');
+    await Promise.all([
+      page.waitForURL(/notice=passwordChanged/),
+      page.press('#passwordConfirmation', 'Enter'),
+    ]);
   });
 
   it('finds no serious or critical accessibility problem on any page visited', () => {

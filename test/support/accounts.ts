@@ -1,4 +1,6 @@
 import { request } from './http';
+import type { MailBox } from './mailed-links';
+import { tokenMailedTo } from './mailed-links';
 
 export const DEMO_ACCOUNTS = {
   admin: 'admin@demo.onegate.vn',
@@ -45,6 +47,32 @@ export function newCitizen(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/**
+ * Registers a citizen and verifies their e-mail address the way they would: with the link mailed to
+ * it. Only then may they submit (docs/identity.md).
+ */
+export async function registerVerified(
+  apiUrl: string,
+  mail: MailBox,
+  citizen: { email: string } & Record<string, unknown>,
+): Promise<Tokens> {
+  const registered = await request<Tokens & { message?: string }>(`${apiUrl}/api/auth/register`, {
+    method: 'POST',
+    body: citizen,
+  });
+  if (registered.status !== 201)
+    throw new Error(`registering ${citizen.email} failed: ${registered.status} ${registered.body.message}`);
+  await verifyMailedAddress(apiUrl, mail, citizen.email);
+  return registered.body;
+}
+
+/** Opens the newest verification link mailed to `address`. */
+export async function verifyMailedAddress(apiUrl: string, mail: MailBox, address: string): Promise<void> {
+  const token = await tokenMailedTo(mail, address, '/verify-email');
+  const verified = await request(`${apiUrl}/api/auth/verify-email`, { method: 'POST', body: { token } });
+  if (verified.status !== 204) throw new Error(`verifying ${address} failed: ${verified.status}`);
+}
+
 export interface StaffAccount {
   email: string;
   fullName: string;
@@ -53,15 +81,27 @@ export interface StaffAccount {
   password: string;
 }
 
-/** Has an administrator create a staff account, then signs it in. */
+/**
+ * Has an administrator create a staff account with a first password, which its owner then changes to
+ * `staff.password` as they must at the first sign-in; answers the session that did it.
+ */
 export async function createStaff(apiUrl: string, admin: Tokens, staff: StaffAccount): Promise<Tokens> {
+  const firstPassword = `${staff.password} (first)`;
   const created = await request(`${apiUrl}/api/admin/users`, {
     method: 'POST',
     headers: bearer(admin),
-    body: staff,
+    body: { ...staff, password: firstPassword },
   });
   if (created.status !== 201) throw new Error(`creating ${staff.email} failed: ${created.status}`);
-  return signIn(apiUrl, staff.email, staff.password);
+  const tokens = await signIn(apiUrl, staff.email, firstPassword);
+  const changed = await request(`${apiUrl}/api/me/password`, {
+    method: 'POST',
+    headers: bearer(tokens),
+    body: { currentPassword: firstPassword, newPassword: staff.password },
+  });
+  if (changed.status !== 204)
+    throw new Error(`${staff.email} could not change the password: ${changed.status}`);
+  return tokens;
 }
 
 /** A clerk of the Department of Justice (QN-STP), outside the demo clerk's agency. */

@@ -10,6 +10,15 @@ export type AccessRule = { kind: 'public' } | { kind: 'authenticated'; roles: re
 /** Anyone may call this route, signed in or not. Every route must say who may call it. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_RULE, { kind: 'public' });
 
+export const BEFORE_PASSWORD_CHANGE = Symbol('onegate:before-password-change');
+
+/**
+ * The route stays open to an account that must change its password first (signing out, and the change
+ * itself); every other route refuses it (docs/identity.md, "Recovering an account").
+ */
+export const BeforePasswordChange = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(BEFORE_PASSWORD_CHANGE, true);
+
 /** Only signed-in users may call this route; with roles, only users with one of them. */
 export const Authenticated = (options: { roles?: readonly Role[] } = {}): MethodDecorator & ClassDecorator =>
   applyDecorators(

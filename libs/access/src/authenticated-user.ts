@@ -13,6 +13,10 @@ export interface AuthenticatedUser {
   /** How the identity arrived: a bearer token (API) or the session cookie (web pages). */
   via: 'bearer' | 'cookie';
   channel: 'api' | 'web';
+  /** Whether the account's e-mail address is verified; a citizen's must be before they submit. */
+  emailVerified: boolean;
+  /** An administrator set the password: nothing but changing it (or signing out) is allowed. */
+  passwordChangeDue: boolean;
 }
 
 export const CurrentUser = createParamDecorator(

@@ -1,4 +1,12 @@
-export { ACCESS_RULE, Authenticated, Public, type AccessRule } from './access-rule';
+export {
+  ACCESS_RULE,
+  Authenticated,
+  BEFORE_PASSWORD_CHANGE,
+  BeforePasswordChange,
+  Public,
+  type AccessRule,
+} from './access-rule';
+export { emailNotVerified, PASSWORD_CHANGE_REQUIRED, passwordChangeRequired } from './account-refusals';
 export { CurrentUser, type AuthenticatedUser } from './authenticated-user';
 export {
   BODY_AFTER,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
+import { emailNotVerified } from '@onegate/access';
 import { ACTION_TABLE, decide, startsTheClock } from '@onegate/domain';
 import type { Action } from '@onegate/domain';
 import { ApplicationRepository, TransactionRunner } from '@onegate/persistence';
@@ -51,6 +52,8 @@ export class ApplicationActionsService {
     const messageAuthor = messageAuthorOf(actor, request);
     const context = await this.contexts.contextFor(actor, application, request);
     const decision = decidedOrThrow(action, decide(action, application, request, context));
+    // docs/identity.md: an address nobody has confirmed cannot file anything.
+    if (action === 'submit' && actor.kind === 'user' && !actor.user.emailVerified) throw emailNotVerified();
     const rule = ACTION_TABLE[action];
     const attachments = rule.checksFile ? await this.submission.assertComplete(application) : undefined;
     const receivingAgency = startsTheClock(action) ? await this.contexts.deskOf(actor) : null;

@@ -3,7 +3,14 @@ import { ModuleRef, Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { Request } from 'express';
 
-import { ACCESS_RULE, BODY_AFTER, readRequestBody, ROLE_IS_ENOUGH } from '@onegate/access';
+import {
+  ACCESS_RULE,
+  BEFORE_PASSWORD_CHANGE,
+  BODY_AFTER,
+  passwordChangeRequired,
+  readRequestBody,
+  ROLE_IS_ENOUGH,
+} from '@onegate/access';
 import type { AccessRule, AuthenticatedUser, BodyAfterCheck } from '@onegate/access';
 import { AppConfig } from '@onegate/config';
 
@@ -16,6 +23,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * The one global guard. A route without an access rule is refused. Public routes take an identity
  * when one is offered; authenticated routes need one, with one of the route's roles if it names
  * any; state-changing requests authenticated by the session cookie also need the CSRF token; a
+ * account whose password an administrator set may only change it or sign out; a
  * route naming a resource checks the caller may act on it (`@BodyAfter`). The body is read only
  * after all of these (docs/architecture.md, "HTTP conventions").
  */
@@ -46,6 +54,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (rule.roles !== 'any' && !rule.roles.includes(user.role)) {
       throw new ForbiddenException('Your role may not do this');
     }
+    if (user.passwordChangeDue && !this.openBeforePasswordChange(context)) throw passwordChangeRequired();
     if (
       user.via === 'cookie' &&
       !SAFE_METHODS.has(request.method) &&
@@ -58,6 +67,13 @@ export class AccessGuard extends AuthGuard('jwt') {
     // The token has done its job; the route's own body validation must not see it.
     delete (request.body as Record<string, unknown> | undefined)?.[CSRF_FORM_FIELD];
     return true;
+  }
+
+  private openBeforePasswordChange(context: ExecutionContext): boolean {
+    return !!this.reflector.getAllAndOverride<boolean | undefined>(BEFORE_PASSWORD_CHANGE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
   }
 
   private async checkResource(context: ExecutionContext, request: Request, user: AuthenticatedUser) {

@@ -54,6 +54,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       sessionId: claims.sid,
       via: fromBearer(request) ? 'bearer' : 'cookie',
       channel: claims.ch,
+      emailVerified: user.emailVerified,
+      passwordChangeDue: user.passwordChangeDue,
     };
   }
 }

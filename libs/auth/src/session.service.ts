@@ -104,14 +104,15 @@ export class SessionService {
     await this.audit.append({ type: 'signed_out', actorId: user.id, subjectId: user.id, ip });
   }
 
-  public async endAllOf(userId: string): Promise<void> {
+  /** Signs the account out everywhere, or everywhere but the session `keep`. */
+  public async endAllOf(userId: string, keep?: string): Promise<void> {
     const now = new Date();
     await this.transactions.run(async (manager) => {
       // In a fixed order, so that two of these never wait for each other.
       for (const sessionId of await this.tokens.liveSessionsOf(manager, userId)) {
-        await this.tokens.lockSession(manager, sessionId);
+        if (sessionId !== keep) await this.tokens.lockSession(manager, sessionId);
       }
-      await this.tokens.revokeAllOfUser(manager, userId, now);
+      await this.tokens.revokeAllOfUser(manager, userId, now, keep);
     });
   }
 

@@ -64,6 +64,8 @@ export class AppConfig {
   public readonly idempotencyLeaseMs!: number;
   public readonly jwtSecret!: string;
   public readonly accessTokenLifetimes!: AccessTokenLifetimes;
+  /** How long an e-mail verification link is valid. */
+  public readonly emailVerificationMs!: number;
   public readonly nationalIdKeys!: NationalIdKeys;
   public readonly demoPassword!: string | null;
   public readonly logLevel!: string;

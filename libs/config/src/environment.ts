@@ -45,6 +45,7 @@ export const ENVIRONMENT_VARIABLES = [
   'JWT_SECRET',
   'ACCESS_TOKEN_MINUTES',
   'WEB_SESSION_HOURS',
+  'EMAIL_VERIFICATION_HOURS',
   'NATIONAL_ID_KEYS',
   'NATIONAL_ID_HASH_KEY',
   'DEMO_PASSWORD',
@@ -139,6 +140,10 @@ export class Environment {
   /** How long a web page session lives (its access token and cookies), from sign-in. */
   @IsIntegerBetween(1, 24)
   public WEB_SESSION_HOURS = 12;
+
+  /** How long the link that verifies an account's e-mail address stays valid. */
+  @IsIntegerBetween(1, 168)
+  public EMAIL_VERIFICATION_HOURS = 48;
 
   /** AES-256 keys for national ID numbers at rest: `id:base64key`, comma-separated; the first encrypts. */
   @Transform(emptyToUndefined)

@@ -50,6 +50,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       apiSeconds: env.ACCESS_TOKEN_MINUTES * 60,
       webSeconds: env.WEB_SESSION_HOURS * 60 * 60,
     },
+    emailVerificationMs: env.EMAIL_VERIFICATION_HOURS * 3_600_000,
     nationalIdKeys,
     demoPassword: env.NODE_ENV === 'production' ? null : (env.DEMO_PASSWORD ?? DEVELOPMENT_DEMO_PASSWORD),
     logLevel: env.LOG_LEVEL,

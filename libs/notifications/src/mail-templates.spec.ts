@@ -8,7 +8,7 @@ import { AppConfig, loadConfig } from '@onegate/config';
 import { NOTIFICATION_KINDS } from '@onegate/domain';
 
 import { sampleContext } from './mail-samples';
-import { MailTemplates, UnknownTemplateError } from './mail-templates';
+import { ACCOUNT_MAIL_KINDS, MailTemplates, UnknownTemplateError } from './mail-templates';
 
 const SHIPPED = resolve(__dirname, '../../../templates');
 const templatesIn = (directory: string) =>
@@ -30,6 +30,24 @@ describe('mail templates', () => {
         expect(mail.text, `${kind}.${language}`).toContain(context.recipientName);
         expect(mail.text).not.toMatch(/{{|}}|\n{3}/);
         expect(mail.html).toMatch(/^<!doctype html>/);
+        expect(mail.html).toContain(`lang="${language}"`);
+      }
+    }
+  });
+
+  it('renders the account mail in both languages, with its link in the text and the HTML part', async () => {
+    const link = 'https://x.vn/verify-email?token=abc_DEF-123';
+    for (const kind of ACCOUNT_MAIL_KINDS) {
+      for (const language of ['vi', 'en'] as const) {
+        const context = { recipientName: 'Trần Thị Bình', language, link, validHours: 48, validMinutes: 30 };
+        const mail = await shipped.render({ name: kind, language }, context);
+        expect(mail.file).toBe(`${kind}.${language}.hbs`);
+        expect(mail.subject.length, `${kind}.${language}`).toBeGreaterThan(5);
+        expect(mail.text).toContain(link);
+        expect(mail.text).toContain('Trần Thị Bình');
+        expect(mail.text).toMatch(kind === 'verify_email' ? /48/ : /30/);
+        // Handlebars writes `=` as a character reference, which the browser reads back as `=`.
+        expect(mail.html.replaceAll('&#x3D;', '=')).toContain(`href="${link}"`);
         expect(mail.html).toContain(`lang="${language}"`);
       }
     }

@@ -21,13 +21,20 @@ export interface RenderedTemplate extends RenderedMail {
 
 /** Which template: its name and language, and the agency and procedure that may override it. */
 export interface TemplateChoice {
-  name: NotificationKind;
+  name: NotificationKind | AccountMailKind;
   language: Language;
   agencyCode?: string | null;
   procedureCode?: string | null;
 }
 
 export class UnknownTemplateError extends Error {}
+
+/** Mail about the account itself (docs/identity.md, "Recovering an account"), not about a file. */
+export const ACCOUNT_MAIL_KINDS = ['verify_email', 'reset_password'] as const;
+export type AccountMailKind = (typeof ACCOUNT_MAIL_KINDS)[number];
+
+const isTemplateName = (name: string): boolean =>
+  isNotificationKind(name) || (ACCOUNT_MAIL_KINDS as readonly string[]).includes(name);
 
 type Part = keyof RenderedMail;
 type CompiledTemplate = Record<Part, HandlebarsTemplateDelegate>;
@@ -69,7 +76,7 @@ export class MailTemplates {
 
   /** The file that renders this choice: the agency's, else the procedure's, else the default. */
   public async locate(choice: TemplateChoice): Promise<string> {
-    if (!isNotificationKind(choice.name) || !LANGUAGES.includes(choice.language)) {
+    if (!isTemplateName(choice.name) || !LANGUAGES.includes(choice.language)) {
       throw new UnknownTemplateError(`No mail template ${choice.name} in ${choice.language}`);
     }
     const file = `${choice.name}.${choice.language}.hbs`;

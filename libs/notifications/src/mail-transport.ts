@@ -100,7 +100,7 @@ export class MailTransport implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async open(): Promise<Transporter | null> {
-    // Loaded here, not at start-up: only the worker sends mail.
+    // Loaded here, not at start-up: only the worker and the API's account mail send any.
     const { createTransport } = await import('nodemailer');
     if (this.config.smtpUrl) return createTransport({ url: this.config.smtpUrl, ...SEND_TIMEOUTS });
     if (this.config.isProduction) {

@@ -36,6 +36,7 @@ function fromHttpException(exception: HttpException, requestId: string): ErrorBo
     statusCode,
     error: STATUS_CODES[statusCode] ?? 'Error',
     message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
+    ...(typeof fields.code === 'string' ? { code: fields.code } : {}),
     ...(fields.details !== undefined ? { details: fields.details } : {}),
     requestId,
   };

@@ -30,6 +30,7 @@ export {
   Procedure,
   RefreshToken,
   User,
+  type AccountTokenPurpose,
   type AuditEventType,
   type IssuedResultKind,
   type JsonObject,
@@ -42,6 +43,7 @@ export {
 } from './entities';
 
 // Repositories
+export { AccountTokenRepository } from './repositories/account-token.repository';
 export { AgencyRepository } from './repositories/agency.repository';
 export { ApplicationRepository } from './repositories/application.repository';
 export {

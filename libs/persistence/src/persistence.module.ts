@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
+import { AccountTokenRepository } from './repositories/account-token.repository';
 import { AgencyRepository } from './repositories/agency.repository';
 import { ApplicationRepository } from './repositories/application.repository';
 import { ApplicationMessageRepository } from './repositories/application-message.repository';
@@ -38,6 +39,7 @@ const REPOSITORIES = [
   ProcedureRepository,
   JobRunRepository,
   UserRepository,
+  AccountTokenRepository,
   RefreshTokenRepository,
   AuditEventRepository,
   CalendarOverrideRepository,

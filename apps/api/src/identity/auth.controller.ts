@@ -3,14 +3,16 @@ import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 
-import { Authenticated, CurrentUser, Public } from '@onegate/access';
+import { Authenticated, BeforePasswordChange, CurrentUser, Public } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import { SessionService } from '@onegate/auth';
 import { AppConfig } from '@onegate/config';
 import { User } from '@onegate/persistence';
 
 import { LoginRequest, RefreshRequest, RegisterRequest, TokenResponse, WebSessionResponse } from './auth.dto';
+import { AccountLinksService } from './account-links.service';
 import { LocalSignInGuard } from './local-sign-in.guard';
+import { ForgotPasswordRequest, LinkTokenRequest, ResetPasswordRequest } from './me.dto';
 import { RegistrationService } from './registration.service';
 import { clearWebSessionCookies, setWebSessionCookies } from './web-session.cookies';
 import { WebSessionRequestGuard } from './web-session-request.guard';
@@ -28,6 +30,7 @@ export class AuthController {
     private readonly registration: RegistrationService,
     private readonly sessions: SessionService,
     private readonly config: AppConfig,
+    private readonly links: AccountLinksService,
   ) {}
 
   @Post('register')
@@ -56,8 +59,35 @@ export class AuthController {
     return toTokens(await this.sessions.refresh(body.refreshToken, request.ip ?? null));
   }
 
+  /** Opening the mailed link verifies the address; it signs nobody in. */
+  @Post('verify-email')
+  @Public()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @UseGuards(ThrottlerGuard)
+  public verifyEmail(@Body() body: LinkTokenRequest, @Req() request: Request): Promise<void> {
+    return this.links.verifyEmail(body.token, request.ip ?? null);
+  }
+
+  /** The same answer, as fast, whether or not an account has this address. */
+  @Post('forgot-password')
+  @Public()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @UseGuards(ThrottlerGuard)
+  public forgotPassword(@Body() body: ForgotPasswordRequest, @Req() request: Request): void {
+    this.links.requestPasswordReset(body.email, request.ip ?? null);
+  }
+
+  @Post('reset-password')
+  @Public()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @UseGuards(ThrottlerGuard)
+  public resetPassword(@Body() body: ResetPasswordRequest, @Req() request: Request): Promise<void> {
+    return this.links.resetPassword(body.token, body.password, request.ip ?? null);
+  }
+
   @Post('logout')
   @Authenticated()
+  @BeforePasswordChange()
   @HttpCode(HttpStatus.NO_CONTENT)
   public async logout(@CurrentUser() user: AuthenticatedUser, @Req() request: Request): Promise<void> {
     await this.sessions.signOut(user, request.ip ?? null);
@@ -79,6 +109,7 @@ export class AuthController {
 
   @Delete('session')
   @Authenticated()
+  @BeforePasswordChange()
   @HttpCode(HttpStatus.NO_CONTENT)
   public async closeWebSession(
     @CurrentUser() user: AuthenticatedUser,

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 
 import { AuthModule } from '@onegate/auth';
+import { AccountMailModule } from '@onegate/notifications';
+
+import { AccountLinksService } from './account-links.service';
 
 import { AccountService } from './account.service';
 import { AdminUsersController } from './admin-users.controller';
@@ -12,9 +15,9 @@ import { RegistrationService } from './registration.service';
 import { StaffService } from './staff.service';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, AccountMailModule],
   controllers: [AuthController, MeController, AdminUsersController, AuditController, OidcController],
-  providers: [RegistrationService, AccountService, StaffService],
-  exports: [RegistrationService, StaffService],
+  providers: [RegistrationService, AccountService, StaffService, AccountLinksService],
+  exports: [RegistrationService, StaffService, AccountService, AccountLinksService],
 })
 export class IdentityModule {}

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { Request } from 'express';
 
-import { Authenticated, CurrentUser } from '@onegate/access';
+import { Authenticated, BeforePasswordChange, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 
 import { AccountService } from './account.service';
@@ -25,7 +26,16 @@ export class MeController {
     return this.account.update(user, body);
   }
 
+  /** A new verification link for the account's address (rate limited like sign-in). */
+  @Post('verification-mail')
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(HttpStatus.ACCEPTED)
+  public resendVerification(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+    return this.account.resendVerification(user);
+  }
+
   @Post('password')
+  @BeforePasswordChange()
   @HttpCode(HttpStatus.NO_CONTENT)
   public changePassword(
     @CurrentUser() user: AuthenticatedUser,

@@ -3,11 +3,19 @@ import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'clas
 
 import { LANGUAGES } from '@onegate/domain';
 import type { Language } from '@onegate/domain';
-import { TrimmedLowercase } from '@onegate/platform';
+import { Trimmed, TrimmedLowercase } from '@onegate/platform';
 
 import { IsVietnamesePhone } from './identity.validators';
 
 export class UpdateMeRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trimmed()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  public fullName?: string;
+
   @ApiPropertyOptional({ enum: LANGUAGES })
   @IsOptional()
   @IsIn(LANGUAGES)
@@ -18,12 +26,35 @@ export class UpdateMeRequest {
   @IsVietnamesePhone()
   public phone?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Takes effect once the link mailed to the new address is opened' })
   @IsOptional()
   @TrimmedLowercase()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(255)
   public email?: string;
+}
+
+export class ForgotPasswordRequest {
+  @ApiProperty()
+  @TrimmedLowercase()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(255)
+  public email!: string;
+}
+
+export class LinkTokenRequest {
+  @ApiProperty({ description: 'The token of the link mailed to the account' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  public token!: string;
+}
+
+export class ResetPasswordRequest extends LinkTokenRequest {
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @MaxLength(128)
+  public password!: string;
 }
 
 export class ChangePasswordRequest {

@@ -5,6 +5,7 @@ import { normalizeVietnamesePhone } from '@onegate/domain';
 import { AuditEventRepository, isUniqueViolation, newUser, UserRepository } from '@onegate/persistence';
 import type { SessionChannel } from '@onegate/persistence';
 
+import { AccountLinksService } from './account-links.service';
 import { RegisterRequest } from './auth.dto';
 import { assertAcceptablePassword } from './password-rules';
 
@@ -15,9 +16,13 @@ export class RegistrationService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly audit: AuditEventRepository,
+    private readonly links: AccountLinksService,
   ) {}
 
-  /** Creates a citizen account and signs it in: an API session, or a web one for the portal. */
+  /**
+   * Creates a citizen account and signs it in: an API session, or a web one for the portal. The
+   * address is verified by the link mailed to it.
+   */
   public async register(
     request: RegisterRequest,
     ip: string | null,
@@ -36,11 +41,13 @@ export class RegistrationService {
       role: 'citizen',
       passwordHash: await this.hasher.hash(request.password),
       language: request.language ?? 'vi',
+      emailVerifiedAt: (await this.links.canVerify()) ? null : new Date(),
     });
     await this.users.insert(user).catch((error: unknown) => {
       throw isUniqueViolation(error) ? conflict() : error;
     });
     await this.audit.append({ type: 'citizen_registered', actorId: user.id, subjectId: user.id, ip });
+    if (!user.emailVerifiedAt) await this.links.sendVerification(user);
     return this.sessions.start(user, channel);
   }
 }

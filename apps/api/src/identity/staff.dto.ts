@@ -52,6 +52,15 @@ export class UpdateUserRequest {
   @IsOptional()
   @IsBoolean()
   public active?: boolean;
+
+  @ApiPropertyOptional({
+    minLength: 10,
+    description: 'A new password for a staff account, which its owner must change at the next sign-in',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  public password?: string;
 }
 
 export class UserQuery extends PageQuery {

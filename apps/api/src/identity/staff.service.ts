@@ -47,6 +47,7 @@ export class StaffService {
       role: request.role,
       agencyId: agency.id,
       passwordHash: await this.hasher.hash(request.password),
+      passwordChangeDue: true,
     });
     const id = staff.id;
     await this.users.insert(staff).catch((error: unknown) => {
@@ -94,9 +95,16 @@ export class StaffService {
       changes.active = request.active;
       events.push({ type: request.active ? 'account_reactivated' : 'account_deactivated', subjectId: id });
     }
+    if (request.password !== undefined) {
+      if (user.role === 'citizen') throw new BadRequestException('Citizens reset their own password');
+      assertAcceptablePassword(request.password, user);
+      changes.passwordHash = await this.hasher.hash(request.password);
+      changes.passwordChangeDue = true;
+      events.push({ type: 'password_reset', subjectId: id, details: { by: 'admin' } });
+    }
     if (events.length === 0) return UserDto.from(user, 'staff');
     await this.users.update(id, changes);
-    if (changes.active === false) await this.sessions.endAllOf(id);
+    if (changes.active === false || changes.passwordHash) await this.sessions.endAllOf(id);
     for (const event of events) await this.record(admin, event);
     return this.get(id);
   }

@@ -15,6 +15,16 @@ export class UserDto {
   @ApiProperty({ nullable: true, type: String }) public agencyCode!: string | null;
   @ApiProperty() public language!: Language;
   @ApiProperty() public active!: boolean;
+  @ApiProperty() public emailVerified!: boolean;
+  @ApiProperty({ description: 'An administrator set the password; its owner must change it first' })
+  public passwordChangeDue!: boolean;
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    type: String,
+    description: 'A new e-mail address waiting for its link to be opened (answer to PATCH /api/me)',
+  })
+  public pendingEmail?: string | null;
 
   /** The owner sees their national ID number; anyone else sees only its last four digits. */
   public static from(user: User, viewer: 'owner' | 'staff'): UserDto {
@@ -28,6 +38,8 @@ export class UserDto {
       agencyCode: user.agency?.code ?? null,
       language: user.language,
       active: user.active,
+      emailVerified: user.emailVerifiedAt !== null,
+      passwordChangeDue: user.passwordChangeDue,
     };
   }
 }

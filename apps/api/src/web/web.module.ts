@@ -20,6 +20,7 @@ import { MailPreviewPageController } from './admin/mail-preview-page.controller'
 import { ProceduresPageController } from './admin/procedures-page.controller';
 import { QUEUE_CONSOLE_IMPORTS } from './admin/queue-console';
 import { StaffPageController } from './admin/staff-page.controller';
+import { AccountPagesController } from './account/account-pages.controller';
 import { ApplicationFormController } from './citizen/application-form.controller';
 import { ApplicationFormSaving } from './citizen/application-form.saving';
 import { DocumentUploadLimits } from './citizen/document-upload-limits';
@@ -36,6 +37,7 @@ import { installViewEngine } from './core/view-engine';
 import { WebExceptionFilter } from './core/web-exception.filter';
 import { HomePageController } from './public/home-page.controller';
 import { LanguageController } from './public/language.controller';
+import { RecoveryPagesController } from './public/recovery-pages.controller';
 import { ProcedurePageController } from './public/procedure-page.controller';
 import { SignInPageController } from './public/sign-in-page.controller';
 import { TrackingPageController } from './public/tracking-page.controller';
@@ -69,6 +71,8 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     ProcedurePageController,
     TrackingPageController,
     SignInPageController,
+    RecoveryPagesController,
+    AccountPagesController,
     MyApplicationsController,
     MyApplicationActionsController,
     NotificationsPageController,

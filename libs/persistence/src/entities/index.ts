@@ -1,3 +1,4 @@
+import { AccountToken } from './account-token.entity';
 import { Agency } from './agency.entity';
 import { Application } from './application.entity';
 import { ApplicationEvent } from './application-event.entity';
@@ -22,6 +23,7 @@ import { Procedure } from './procedure.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
 
+export * from './account-token.entity';
 export * from './agency.entity';
 export * from './application.entity';
 export * from './application-event.entity';
@@ -73,4 +75,5 @@ export const ENTITIES = [
   AuditEvent,
   CalendarOverride,
   CalendarSchedule,
+  AccountToken,
 ];

@@ -61,6 +61,14 @@ export class User {
   @TimestampColumn({ name: 'locked_until', nullable: true })
   public lockedUntil!: Date | null;
 
+  /** When the account's e-mail address was shown to be its own; null until then (docs/identity.md). */
+  @TimestampColumn({ name: 'email_verified_at', nullable: true })
+  public emailVerifiedAt!: Date | null;
+
+  /** Set on a staff account an administrator gave a password to: its owner must choose their own first. */
+  @Column({ name: 'password_change_due', type: 'boolean', default: false })
+  public passwordChangeDue!: boolean;
+
   @TimestampColumn({ name: 'created_at' })
   public createdAt!: Date;
 
@@ -70,7 +78,10 @@ export class User {
 
 export type NewUser = Pick<User, 'email' | 'fullName' | 'role'> & Partial<User>;
 
-/** A new, active account with no failed sign-ins; callers give what is particular to it. */
+/**
+ * A new, active account with no failed sign-ins, its e-mail counted as verified; callers give what is
+ * particular to it (a citizen signing up, whose address is not verified yet).
+ */
 export function newUser(fields: NewUser, now = new Date()): User {
   return {
     id: randomUUID(),
@@ -82,6 +93,8 @@ export function newUser(fields: NewUser, now = new Date()): User {
     active: true,
     failedSignIns: 0,
     lockedUntil: null,
+    emailVerifiedAt: now,
+    passwordChangeDue: false,
     createdAt: now,
     updatedAt: now,
     ...fields,

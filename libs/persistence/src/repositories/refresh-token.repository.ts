@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 
 import { RefreshToken } from '../entities';
 
@@ -61,7 +61,16 @@ export class RefreshTokenRepository {
     return rows.map((row) => row.familyId).sort();
   }
 
-  public async revokeAllOfUser(manager: EntityManager, userId: string, at: Date): Promise<void> {
-    await manager.getRepository(RefreshToken).update({ userId, revokedAt: IsNull() }, { revokedAt: at });
+  /** Revokes every session of the account, or every one but `keep` (the one changing the password). */
+  public async revokeAllOfUser(
+    manager: EntityManager,
+    userId: string,
+    at: Date,
+    keep?: string,
+  ): Promise<void> {
+    const others = keep === undefined ? {} : { familyId: Not(keep) };
+    await manager
+      .getRepository(RefreshToken)
+      .update({ userId, revokedAt: IsNull(), ...others }, { revokedAt: at });
   }
 }

@@ -18,6 +18,19 @@ export interface UserSearch extends PageRequest {
   text?: string;
 }
 
+/** What every signed-in request needs to know of its account. */
+export interface SessionAccount extends Pick<User, 'id' | 'role' | 'agencyId' | 'passwordChangeDue'> {
+  emailVerified: boolean;
+}
+
+interface SessionAccountRow {
+  id: string;
+  role: Role;
+  agency_id: string | null;
+  email_verified_at: string | number | null;
+  password_change_due: boolean | number;
+}
+
 @Injectable()
 export class UserRepository {
   private readonly users: Repository<User>;
@@ -48,20 +61,25 @@ export class UserRepository {
     sessionId: string,
     channel: SessionChannel,
     now: Date,
-  ): Promise<Pick<User, 'id' | 'role' | 'agencyId'> | null> {
+  ): Promise<SessionAccount | null> {
     const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
-      `SELECT id, role, agency_id FROM users
+      `SELECT id, role, agency_id, email_verified_at, password_change_due FROM users
        WHERE id = :id AND active = TRUE
          AND EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = :sessionId AND user_id = :id
                      AND channel = :channel AND revoked_at IS NULL AND expires_at > :now)`,
       { id, sessionId, channel, now: now.getTime() },
     );
-    const rows: { id: string; role: Role; agency_id: string | null }[] = await this.dataSource.query(
-      sql,
-      parameters,
-    );
+    const rows: SessionAccountRow[] = await this.dataSource.query(sql, parameters);
     const row = rows[0];
-    return row ? { id: row.id, role: row.role, agencyId: row.agency_id } : null;
+    if (!row) return null;
+    return {
+      id: row.id,
+      role: row.role,
+      agencyId: row.agency_id,
+      emailVerified: row.email_verified_at !== null,
+      // SQLite answers 0 or 1.
+      passwordChangeDue: Boolean(row.password_change_due),
+    };
   }
 
   /** Sign-in accepts an e-mail address or a 12-digit national ID number. */

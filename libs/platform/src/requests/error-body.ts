@@ -8,6 +8,8 @@ export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
+  /** A stable name for a refusal a client acts on, e.g. `password_change_required`. */
+  code?: string;
   details?: unknown;
   requestId: string;
 }

@@ -99,6 +99,8 @@ export class ApplicationFormController {
         if (posted.intent !== 'submit' && posted.intent !== 'supplement')
           return `/my/applications/${id}/edit?notice=saved`;
         const action = posted.intent === 'submit' && before.state === 'draft' ? 'submit' : 'supplement';
+        // The draft is saved; the account page says why it waits and mails the link again on request.
+        if (action === 'submit' && !user.emailVerified) return '/account?notice=verifyBeforeSubmit';
         await this.actions.perform({ kind: 'user', user }, id, { action });
         return `/my/applications/${id}?notice=${action === 'submit' ? 'submitted' : 'supplemented'}`;
       },

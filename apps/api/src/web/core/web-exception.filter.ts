@@ -4,10 +4,12 @@ import type { Response } from 'express';
 
 import { isSameOriginRequest } from '@onegate/auth';
 import { AppConfig } from '@onegate/config';
+import { PASSWORD_CHANGE_REQUIRED } from '@onegate/access';
 import { AllExceptionsFilter, unavailableAsHttp } from '@onegate/observability';
 
 import { formApplicationOf, KEPT_PREFIX, postedAnswers } from '../citizen/kept-answers';
 import { PageRenderer } from './page-renderer';
+import { CHANGE_PASSWORD_PAGE } from '../account/account-pages';
 import type { WebRequest } from './web-request';
 
 /** Paths that answer JSON (or plain text) whatever the client accepts. */
@@ -58,6 +60,9 @@ export class WebExceptionFilter implements ExceptionFilter {
     const exception = unavailableAsHttp(thrown);
     const status =
       exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    if (codeOf(exception) === PASSWORD_CHANGE_REQUIRED) {
+      return response.redirect(HttpStatus.SEE_OTHER, CHANGE_PASSWORD_PAGE);
+    }
     if (status === HttpStatus.UNAUTHORIZED) {
       if (await this.keptThroughSignIn(request, response)) return;
       const next = request.method === 'GET' ? request.originalUrl : '/';
@@ -91,6 +96,11 @@ export class WebExceptionFilter implements ExceptionFilter {
 export function isPageRequest(request: WebRequest): boolean {
   if (MACHINE_PATHS.test(request.path)) return false;
   return (request.header('accept') ?? '').includes('text/html');
+}
+
+function codeOf(exception: unknown): unknown {
+  const raw = exception instanceof HttpException ? exception.getResponse() : null;
+  return typeof raw === 'object' && raw !== null ? (raw as { code?: unknown }).code : undefined;
 }
 
 function messageOf(exception: unknown): string | null {

@@ -15,7 +15,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 
-import { Authenticated, CurrentUser, Public } from '@onegate/access';
+import { Authenticated, BeforePasswordChange, CurrentUser, Public } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import { SessionService } from '@onegate/auth';
 import { AppConfig } from '@onegate/config';
@@ -25,6 +25,7 @@ import type { User } from '@onegate/persistence';
 import { RegistrationService } from '../../identity/registration.service';
 import { clearWebSessionCookies, setWebSessionCookies } from '../../identity/web-session.cookies';
 import { answerForm, attempt } from '../core/form-outcome';
+import { CHANGE_PASSWORD_PAGE } from '../account/account-pages';
 import { generalError } from '../core/form-problems';
 import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
@@ -85,6 +86,7 @@ export class SignInPageController {
     }
     const session = await this.sessions.start(account, 'web');
     setWebSessionCookies(response, session, this.config);
+    if (account.passwordChangeDue) return response.redirect(HttpStatus.SEE_OTHER, CHANGE_PASSWORD_PAGE);
     const home = HOME_OF[account.role];
     response.redirect(HttpStatus.SEE_OTHER, await this.afterSignIn(account, session.sessionId, fields, home));
   }
@@ -99,7 +101,14 @@ export class SignInPageController {
     const id = formApplicationOf(next);
     const kept = keptAnswersOf(fields);
     if (!id || Object.keys(kept).length === 0) return next;
-    const user = { id: account.id, role: account.role, agencyId: account.agencyId, sessionId };
+    const user = {
+      id: account.id,
+      role: account.role,
+      agencyId: account.agencyId,
+      sessionId,
+      emailVerified: account.emailVerifiedAt !== null,
+      passwordChangeDue: false,
+    };
     return this.saving.saveAnswers({ ...user, via: 'cookie', channel: 'web' }, id, kept, true).then(
       () => `${next}?notice=answersKept`,
       (refusal: unknown) => (refusal instanceof NotFoundException ? home : next),
@@ -142,6 +151,7 @@ export class SignInPageController {
 
   @Post('sign-out')
   @Authenticated()
+  @BeforePasswordChange()
   public async signOut(
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: WebRequest,
