@@ -13,6 +13,7 @@ import { changedMeanwhile, decidedOrThrow } from './application-errors';
 import { ApplicationJournal } from './application-journal';
 import { ReceiptCodes } from './receipt-codes.service';
 import { SubmissionCheck } from './submission-check';
+import { SupplementCheck } from './supplement-check';
 
 /** The application as an action left it, with what the action read of it. */
 export interface ActionOutcome {
@@ -35,6 +36,7 @@ export class ApplicationActionsService {
     private readonly contexts: ActionContextService,
     private readonly transactions: TransactionRunner,
     private readonly submission: SubmissionCheck,
+    private readonly supplement: SupplementCheck,
     private readonly receiptCodes: ReceiptCodes,
     private readonly journal: ApplicationJournal,
   ) {}
@@ -48,6 +50,8 @@ export class ApplicationActionsService {
     const decision = decidedOrThrow(action, decide(action, application, request, context));
     const rule = ACTION_TABLE[action];
     const attachments = rule.checksFile ? await this.submission.assertComplete(application) : undefined;
+    if (rule.checksAnswers && decision.channel === 'online')
+      await this.supplement.assertAnswered(application);
     const receivingAgency = startsTheClock(action) ? await this.contexts.deskOf(actor) : null;
     const changes: Partial<Application> = { ...decision.changes };
     let after = application;

@@ -19,10 +19,12 @@ import { ApplicationAccessService } from './application-access.service';
 import { invalidFields } from './application-errors';
 import { typeWords, wholeMegabytes } from './document-types';
 import { StorageLimits } from './storage-limits';
+import { SupplementCheck } from './supplement-check';
 
 /** Largest file any procedure may accept; each required document sets its own, smaller, limit. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-const DEFAULT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+/** What a document takes when the procedure does not say: one the clerk asked for in words of their own. */
+export const DEFAULT_DOCUMENT_TYPES: readonly string[] = ['application/pdf', 'image/jpeg', 'image/png'];
 
 export interface Upload {
   originalName: string;
@@ -41,6 +43,7 @@ export class AttachmentService {
     private readonly files: FileStore,
     private readonly clock: Clock,
     private readonly limits: StorageLimits,
+    private readonly supplements: SupplementCheck,
   ) {}
 
   /**
@@ -61,12 +64,12 @@ export class AttachmentService {
     const required = application.procedure!.requiredDocuments.find(
       (document) => document.name === upload.documentName,
     );
-    if (upload.documentName && !required) {
+    if (upload.documentName && !required && !(await this.isRequestedItem(application, upload.documentName))) {
       throw invalidFields([
         { field: 'documentName', problems: ['is not a document this procedure asks for'] },
       ]);
     }
-    const accepted = required?.acceptedTypes ?? DEFAULT_TYPES;
+    const accepted = required?.acceptedTypes ?? DEFAULT_DOCUMENT_TYPES;
     const limit = Math.min(required?.maxSizeBytes ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES);
     if (upload.sizeBytes === 0) throw invalidFields([{ field: 'file', problems: ['is empty'] }]);
     const refused = (problem: string) => fileRefused(upload.documentName, problem);
@@ -98,6 +101,13 @@ export class AttachmentService {
       throw error;
     });
     return attachment;
+  }
+
+  /** A document the last supplement request asked for by words of its own, while it waits for it. */
+  private async isRequestedItem(application: Application, documentName: string): Promise<boolean> {
+    if (application.state !== 'supplement_requested') return false;
+    const request = await this.supplements.lastRequest(application);
+    return request?.items.some((item) => item.name === documentName) ?? false;
   }
 
   /** Only the applicant adds documents: checked before an upload is read (docs/applications.md, "Reading an upload"). */

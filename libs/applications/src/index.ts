@@ -7,7 +7,9 @@ export { ApplicationIntakeService } from './application-intake.service';
 export { CounterRegistrationService } from './counter-registration.service';
 export { ApplicationActionsService } from './application-actions.service';
 export { ApplicationJournal } from './application-journal';
-export { AttachmentService, MAX_UPLOAD_BYTES } from './attachment.service';
+export { SupplementCheck } from './supplement-check';
+export type { SupplementRequest } from './supplement-check';
+export { AttachmentService, DEFAULT_DOCUMENT_TYPES, MAX_UPLOAD_BYTES } from './attachment.service';
 export { typeWords, wholeMegabytes } from './document-types';
 
 // Reading and access
