@@ -35,6 +35,7 @@ import { AddCalendarSchedules1764200010000 } from './1764200010000-add-calendar-
 import { AddIdempotencyLease1764200012000 } from './1764200012000-add-idempotency-lease';
 import { SealPersonalText1764200013000 } from './1764200013000-seal-personal-text';
 import { WidenAttachmentDocumentName1764300300000 } from './1764300300000-widen-attachment-document-name';
+import { AddAttachmentSupplementRequest1764300301000 } from './1764300301000-add-attachment-supplement-request';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   AddIdempotencyLease1764200012000,
   SealPersonalText1764200013000,
   WidenAttachmentDocumentName1764300300000,
+  AddAttachmentSupplementRequest1764300301000,
 ];

@@ -108,6 +108,13 @@ describe(`supplements answered item by item (${testDatabaseKind()})`, () => {
       (file) => !file.documentName?.startsWith('form:'),
     );
     expect(kept).toHaveLength(4);
+    // The document of the submission answers no request; the three sent since keep the request's event.
+    expect(kept.map((file) => file.supplementRequest)).toEqual([
+      null,
+      asked.sequence,
+      asked.sequence,
+      asked.sequence,
+    ]);
 
     // The clerk sees which file answers which item, when it came and its version.
     const staff = await page(clerk, `/staff/applications/${id}`);

@@ -64,7 +64,10 @@ export class AttachmentService {
     const required = application.procedure!.requiredDocuments.find(
       (document) => document.name === upload.documentName,
     );
-    if (upload.documentName && !required && !(await this.isRequestedItem(application, upload.documentName))) {
+    const request =
+      application.state === 'supplement_requested' ? await this.supplements.lastRequest(application) : null;
+    const requested = request?.items.some((item) => item.name === upload.documentName) ?? false;
+    if (upload.documentName && !required && !requested) {
       throw invalidFields([
         { field: 'documentName', problems: ['is not a document this procedure asks for'] },
       ]);
@@ -93,6 +96,7 @@ export class AttachmentService {
       originalName: safeName(upload.originalName),
       mediaType: sniffed.mime,
       uploadedBy: user.id,
+      supplementRequest: request?.sequence ?? null,
       uploadedAt: this.clock.now(),
       ...stored,
     };
@@ -101,13 +105,6 @@ export class AttachmentService {
       throw error;
     });
     return attachment;
-  }
-
-  /** A document the last supplement request asked for by words of its own, while it waits for it. */
-  private async isRequestedItem(application: Application, documentName: string): Promise<boolean> {
-    if (application.state !== 'supplement_requested') return false;
-    const request = await this.supplements.lastRequest(application);
-    return request?.items.some((item) => item.name === documentName) ?? false;
   }
 
   /** Only the applicant adds documents: checked before an upload is read (docs/applications.md, "Reading an upload"). */

@@ -7,13 +7,14 @@ import type { Application } from '@onegate/persistence';
 
 /** The last supplement request of a file: when it was made and what it asks for. */
 export interface SupplementRequest {
-  at: Date;
+  /** The sequence of its `request_supplement` event, which the files sent for it keep. */
+  sequence: number;
   items: SupplementItem[];
 }
 
 /**
- * What an online supplement needs (docs/lifecycle.md, "Supplements"): a file uploaded, since the last
- * request, under each item it asked for.
+ * What an online supplement needs (docs/lifecycle.md, "Supplements"): a file uploaded for the last
+ * request under each item it asked for.
  */
 @Injectable()
 export class SupplementCheck {
@@ -24,7 +25,7 @@ export class SupplementCheck {
     const request = events.filter((event) => event.type === 'request_supplement').at(-1);
     if (!request) return null;
     const names = (application.procedure?.requiredDocuments ?? []).map((document) => document.name);
-    return { at: request.at, items: supplementItemsOf(request.data, names) };
+    return { sequence: request.sequence, items: supplementItemsOf(request.data, names) };
   }
 
   /** Refuses (400) a supplement that leaves an item without a file, naming each such item. */
@@ -32,7 +33,7 @@ export class SupplementCheck {
     const request = await this.lastRequest(application);
     if (!request) return;
     const files = await this.applications.attachmentsOf(application.id);
-    const left = unansweredItems(request.items, request.at, files);
+    const left = unansweredItems(request.items, request.sequence, files);
     if (left.length === 0) return;
     throw new BadRequestException({
       message: `A file is needed for each requested document: ${left.map((item) => `"${item.name}"`).join(', ')}`,

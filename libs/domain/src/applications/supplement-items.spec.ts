@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { procedureDocumentsAmong, supplementItemsOf, unansweredItems } from './supplement-items';
 
 const DOCUMENTS = ['Giấy đề nghị đăng ký hộ kinh doanh', 'Bản sao CCCD'];
-const REQUESTED_AT = new Date('2026-03-10T03:00:00Z');
+/** The sequence of the request's event. */
+const REQUEST = 7;
 
 describe('supplement items', () => {
   it('records which items are the procedure documents, each once', () => {
@@ -32,20 +33,19 @@ describe('supplement items', () => {
     expect(supplementItemsOf({}, DOCUMENTS)).toEqual([]);
   });
 
-  it('counts as answers only the files under an item uploaded since the request', () => {
+  it('counts as answers only the files under an item sent for the request', () => {
     const items = supplementItemsOf({ missingDocuments: ['Bản sao CCCD', 'Hợp đồng thuê nhà'] }, DOCUMENTS);
-    const before = new Date(REQUESTED_AT.getTime() - 1);
-    expect(
-      unansweredItems(items, REQUESTED_AT, [{ documentName: 'Bản sao CCCD', uploadedAt: before }]),
-    ).toEqual(items);
-    const files = [
-      { documentName: 'Bản sao CCCD', uploadedAt: REQUESTED_AT },
-      { documentName: 'Giấy đề nghị đăng ký hộ kinh doanh', uploadedAt: REQUESTED_AT },
+    const earlier = [
+      { documentName: 'Bản sao CCCD', supplementRequest: null },
+      { documentName: 'Bản sao CCCD', supplementRequest: 4 },
     ];
-    expect(unansweredItems(items, REQUESTED_AT, files).map((item) => item.name)).toEqual([
-      'Hợp đồng thuê nhà',
-    ]);
-    const all = [...files, { documentName: 'Hợp đồng thuê nhà', uploadedAt: REQUESTED_AT }];
-    expect(unansweredItems(items, REQUESTED_AT, all)).toEqual([]);
+    expect(unansweredItems(items, REQUEST, earlier)).toEqual(items);
+    const files = [
+      { documentName: 'Bản sao CCCD', supplementRequest: REQUEST },
+      { documentName: 'Giấy đề nghị đăng ký hộ kinh doanh', supplementRequest: REQUEST },
+    ];
+    expect(unansweredItems(items, REQUEST, files).map((item) => item.name)).toEqual(['Hợp đồng thuê nhà']);
+    const all = [...files, { documentName: 'Hợp đồng thuê nhà', supplementRequest: REQUEST }];
+    expect(unansweredItems(items, REQUEST, all)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * What a supplement request asks for, item by item (docs/lifecycle.md, "Supplements"): each text of
  * `missingDocuments` is one item, and the event also records, in `procedureDocuments`, which of them
- * are documents of the procedure. Each item is answered by a file uploaded under its name after the
- * request.
+ * are documents of the procedure. Each item is answered by a file uploaded under its name while the
+ * request waited (the file keeps the sequence of the request's event).
  */
 export interface SupplementItem {
   /** How the request names it; its files are uploaded under this name. */
@@ -36,17 +36,14 @@ export function supplementItemsOf(
   }));
 }
 
-/** The items without a file uploaded under their name since the request. */
+/** The items without a file uploaded under their name for the request (the event's `sequence`). */
 export function unansweredItems(
   items: readonly SupplementItem[],
-  requestedAt: Date,
-  files: readonly { documentName: string | null; uploadedAt: Date }[],
+  request: number,
+  files: readonly { documentName: string | null; supplementRequest: number | null }[],
 ): SupplementItem[] {
   return items.filter(
-    (item) =>
-      !files.some(
-        (file) => file.documentName === item.name && file.uploadedAt.getTime() >= requestedAt.getTime(),
-      ),
+    (item) => !files.some((file) => file.documentName === item.name && file.supplementRequest === request),
   );
 }
 

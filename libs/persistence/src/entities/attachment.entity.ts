@@ -37,6 +37,13 @@ export class Attachment {
   @Column({ name: 'storage_key', type: 'varchar', length: 100 })
   public storageKey!: string;
 
+  /**
+   * The supplement request it was sent while waiting for (the sequence of that `request_supplement`
+   * event), or null (docs/lifecycle.md, "Supplements").
+   */
+  @Column({ name: 'supplement_request', type: 'integer', nullable: true })
+  public supplementRequest!: number | null;
+
   @Column({ name: 'uploaded_by', type: 'varchar', length: 36, nullable: true })
   public uploadedBy!: string | null;
 

@@ -10,7 +10,7 @@ const DOCUMENT = {
   acceptedTypes: ['application/pdf'],
   maxSizeBytes: 5 * 1024 * 1024,
 };
-const file = (id: string, documentName: string, uploadedAt: string) => ({
+const file = (id: string, documentName: string, uploadedAt: string, supplementRequest: number | null) => ({
   id,
   documentName,
   originalName: `${id}.pdf`,
@@ -18,6 +18,7 @@ const file = (id: string, documentName: string, uploadedAt: string) => ({
   sizeBytes: 10,
   sha256: '0'.repeat(64),
   uploadedAt,
+  supplementRequest,
 });
 
 const application = {
@@ -25,14 +26,15 @@ const application = {
   events: [
     {
       type: 'request_supplement',
+      sequence: 4,
       at: '2026-03-10T03:00:00.000Z',
       data: { reason: 'Ảnh mờ', missingDocuments: ['Giấy đề nghị', 'Hợp đồng thuê nhà'] },
     },
   ],
   attachments: [
-    file('v1', 'Giấy đề nghị', '2026-03-09T03:00:00.000Z'),
-    file('v3', 'Giấy đề nghị', '2026-03-11T04:00:00.000Z'),
-    file('v2', 'Giấy đề nghị', '2026-03-11T03:00:00.000Z'),
+    file('v1', 'Giấy đề nghị', '2026-03-09T03:00:00.000Z', null),
+    file('v3', 'Giấy đề nghị', '2026-03-11T04:00:00.000Z', 4),
+    file('v2', 'Giấy đề nghị', '2026-03-11T03:00:00.000Z', 4),
   ],
 } as unknown as ApplicationDto;
 

@@ -17,20 +17,19 @@ export const itemId = (index: number) => `item-${index}`;
  * The last supplement request of a file (docs/lifecycle.md, "Supplements"): its reason and each item,
  * with the upload it takes (a procedure document's own types and limit, otherwise any PDF, JPEG or PNG)
  * and the files kept under it, each with its version (its place among the files of that name, first
- * upload 1). The files since the request answer it; the last of them is the answer.
+ * upload 1). The files sent for the request answer it; the last of them is the answer.
  */
 export function supplementRequestOf(application: ApplicationDto, documents: readonly SlotDocument[]) {
   const request = [...(application.events ?? [])]
     .reverse()
     .find((event) => event.type === 'request_supplement');
   if (!request) return null;
-  const requestedAt = Date.parse(request.at);
   const items = supplementItemsOf(
     request.data,
     documents.map((document) => document.name),
   ).map((item, index) => {
     const files = versionsOf(application, item.name);
-    const answers = files.filter((file) => Date.parse(file.uploadedAt) >= requestedAt);
+    const answers = files.filter((file) => file.supplementRequest === request.sequence);
     return {
       ...item,
       index,
@@ -80,6 +79,7 @@ function versionsOf(application: ApplicationDto, name: string) {
       originalName: file.originalName,
       uploadedAt: file.uploadedAt,
       version: index + 1,
+      supplementRequest: file.supplementRequest,
       href: `/applications/${application.id}/documents/${file.id}`,
     }));
 }
