@@ -256,6 +256,7 @@ describe('the portal in a browser', () => {
   it('lets the clerk write an apology letter, approve, and return the signed result', async () => {
     await clerk.reload();
     await containsText(clerk.locator('#supplement-answers'), 'hop-dong.pdf');
+    await check(clerk, 'supplement-answers', true);
     await act(clerk, 'extend', async (form) => {
       await form.locator('textarea[name=reason]').fill('Cần xác minh thêm với cơ quan thuế');
       await form.locator('input[name=appointmentAt]').fill('2026-03-20T15:00');
