@@ -34,6 +34,8 @@ import { IndexDraftsByLastChange1764200007190 } from './1764200007190-index-draf
 import { AddCalendarSchedules1764200010000 } from './1764200010000-add-calendar-schedules';
 import { AddIdempotencyLease1764200012000 } from './1764200012000-add-idempotency-lease';
 import { SealPersonalText1764200013000 } from './1764200013000-seal-personal-text';
+import { WidenAttachmentDocumentName1764300300000 } from './1764300300000-widen-attachment-document-name';
+import { AddAttachmentSupplementRequest1764300301000 } from './1764300301000-add-attachment-supplement-request';
 import { CreateApplicationMessages1764300400000 } from './1764300400000-create-application-messages';
 import { CreateResultNumbers1764300600000 } from './1764300600000-create-result-numbers';
 import { AddAccountRecovery1764300700000 } from './1764300700000-add-account-recovery';
@@ -76,6 +78,8 @@ export const MIGRATIONS = [
   AddCalendarSchedules1764200010000,
   AddIdempotencyLease1764200012000,
   SealPersonalText1764200013000,
+  WidenAttachmentDocumentName1764300300000,
+  AddAttachmentSupplementRequest1764300301000,
   CreateApplicationMessages1764300400000,
   CreateResultNumbers1764300600000,
   AddAccountRecovery1764300700000,

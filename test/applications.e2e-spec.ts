@@ -177,6 +177,7 @@ describe(`application lifecycle (${testDatabaseKind()})`, () => {
     });
     expect(asked.body.state).toBe('supplement_requested');
     stack.freezeClock(localTime('2026-11-26T10:00:00'));
+    expect((await apps.upload(citizen, application.id, 'Bản sao CCCD', PDF_BYTES)).status).toBe(201);
     const answered = await apps.act(citizen, application.id, 'supplement');
     expect(answered.body.state).toBe('in_progress');
     const paused = workingHoursBetweenByHand(
@@ -198,6 +199,7 @@ describe(`application lifecycle (${testDatabaseKind()})`, () => {
       missingDocuments: ['Hợp đồng thuê nhà'],
     });
     stack.freezeClock(localTime('2026-11-25T11:15:00'));
+    expect((await apps.upload(citizen, application.id, 'Hợp đồng thuê nhà', PDF_BYTES)).status).toBe(201);
     const answered = await apps.act(citizen, application.id, 'supplement');
     expect(answered.body.dueAt).toBe(
       addWorkingHoursByHand(localTime('2026-11-25T11:15:00'), 24).toISOString(),

@@ -89,6 +89,7 @@ describe(`personal data at rest (${testDatabaseKind()})`, () => {
       reason: 'Thiếu giấy tờ',
       missingDocuments: ['Hợp đồng thuê nhà'],
     });
+    expect((await apps.upload(citizen, id, 'Hợp đồng thuê nhà', PDF_BYTES)).status).toBe(201);
     await act(citizen, id, 'supplement');
     await act(clerk, id, 'approve');
     await eventually(async () => ((await apps.get(clerk, id)).body.signed ? true : undefined), 30_000);

@@ -101,6 +101,7 @@ describe(`report rollups equal a rebuild from the events (${testDatabaseKind()})
     });
     expect(asked.status).toBe(200);
     at('2025-06-05T11:00:00');
+    expect((await apps.upload(citizen, draft.body.id, 'Hợp đồng thuê nhà', PDF_BYTES)).status).toBe(201);
     expect((await apps.act(citizen, draft.body.id, 'supplement')).status).toBe(200);
     at('2025-06-06T09:00:00');
     const extended = await apps.act(clerk, draft.body.id, 'extend', {

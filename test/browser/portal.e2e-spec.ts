@@ -234,6 +234,7 @@ describe('the portal in a browser', () => {
     await act(clerk, 'request_supplement', async (form) => {
       await form.locator('textarea[name=reason]').fill('Bản scan không đọc được');
       await form.locator('input[name=missingDocuments]').first().check();
+      await form.locator('textarea[name=missingOther]').fill('Hợp đồng thuê nhà');
     });
     await containsText(clerk.locator('h1'), 'Chờ bổ sung');
   });
@@ -246,8 +247,18 @@ describe('the portal in a browser', () => {
     await citizen.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
     await citizen.waitForURL(/\/edit$/);
     await check(citizen, 'supplement-form', true);
-    await citizen.setInputFiles('#document-0', {
+    // One upload per requested item: sending with the lease missing names it, and keeps the other file.
+    await citizen.setInputFiles('#item-0', {
       name: 'de-nghi-ro.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF_BYTES,
+    });
+    await citizen.getByRole('button', { name: 'Gửi bổ sung' }).click();
+    await citizen.waitForLoadState('load');
+    await containsText(citizen.locator('.govuk-error-summary'), 'Hợp đồng thuê nhà');
+    expect(await citizen.locator('.govuk-error-summary').innerText()).not.toContain('Giấy đề nghị');
+    await citizen.setInputFiles('#item-1', {
+      name: 'hop-dong.pdf',
       mimeType: 'application/pdf',
       buffer: PDF_BYTES,
     });
@@ -260,6 +271,8 @@ describe('the portal in a browser', () => {
 
   it('lets the clerk write an apology letter, approve, and return the signed result', async () => {
     await clerk.reload();
+    await containsText(clerk.locator('#supplement-answers'), 'hop-dong.pdf');
+    await check(clerk, 'supplement-answers', true);
     await act(clerk, 'extend', async (form) => {
       await form.locator('textarea[name=reason]').fill('Cần xác minh thêm với cơ quan thuế');
       await form.locator('input[name=appointmentAt]').fill('2026-03-20T15:00');

@@ -23,6 +23,7 @@ export interface ApplicationBody {
   pausedHours: number;
   allowedActions: string[];
   events?: {
+    sequence: number;
     type: string;
     channel: string;
     actorRole: string;
@@ -30,7 +31,13 @@ export interface ApplicationBody {
     toState: string;
     data: Record<string, unknown>;
   }[];
-  attachments?: { id: string; documentName: string | null; mediaType: string; sha256: string }[];
+  attachments?: {
+    id: string;
+    documentName: string | null;
+    mediaType: string;
+    sha256: string;
+    supplementRequest: number | null;
+  }[];
   formData: Record<string, unknown>;
   message?: string;
   details?: unknown;

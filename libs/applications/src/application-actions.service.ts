@@ -17,6 +17,7 @@ import { ApplicationJournal } from './application-journal';
 import { ApplicationMessagesService } from './application-messages.service';
 import { ReceiptCodes } from './receipt-codes.service';
 import { SubmissionCheck } from './submission-check';
+import { SupplementCheck } from './supplement-check';
 
 /** The application as an action left it, with what the action read of it. */
 export interface ActionOutcome {
@@ -39,6 +40,7 @@ export class ApplicationActionsService {
     private readonly contexts: ActionContextService,
     private readonly transactions: TransactionRunner,
     private readonly submission: SubmissionCheck,
+    private readonly supplement: SupplementCheck,
     private readonly receiptCodes: ReceiptCodes,
     private readonly journal: ApplicationJournal,
     private readonly messages: ApplicationMessagesService,
@@ -56,6 +58,8 @@ export class ApplicationActionsService {
     if (action === 'submit' && actor.kind === 'user' && !actor.user.emailVerified) throw emailNotVerified();
     const rule = ACTION_TABLE[action];
     const attachments = rule.checksFile ? await this.submission.assertComplete(application) : undefined;
+    if (rule.checksAnswers && decision.channel === 'online')
+      await this.supplement.assertAnswered(application);
     const receivingAgency = startsTheClock(action) ? await this.contexts.deskOf(actor) : null;
     const changes: Partial<Application> = { ...decision.changes };
     let after = application;

@@ -88,6 +88,7 @@ export class ApplicationMessagesService {
           originalName: safeName(file.originalName),
           mediaType: mediaTypes[index]!,
           uploadedBy: user.id,
+          supplementRequest: null,
           uploadedAt: message.at,
           ...(await this.files.saveFile(file.path)),
         });

@@ -35,9 +35,15 @@ export class AttachmentDto {
   @ApiProperty() public sizeBytes!: number;
   @ApiProperty() public sha256!: string;
   @ApiProperty() public uploadedAt!: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'The sequence of the supplement request it was sent for, if any',
+  })
+  public supplementRequest!: number | null;
 
   public static from(file: Attachment): AttachmentDto {
-    const { id, documentName, originalName, mediaType, sizeBytes, sha256 } = file;
+    const { id, documentName, originalName, mediaType, sizeBytes, sha256, supplementRequest } = file;
     return {
       id,
       documentName,
@@ -45,6 +51,7 @@ export class AttachmentDto {
       mediaType,
       sizeBytes,
       sha256,
+      supplementRequest,
       uploadedAt: file.uploadedAt.toISOString(),
     };
   }

@@ -18,6 +18,7 @@ import { ReceiptCodes } from './receipt-codes.service';
 import { ResultDownloadService } from './result-download.service';
 import { StorageLimits } from './storage-limits';
 import { SubmissionCheck } from './submission-check';
+import { SupplementCheck } from './supplement-check';
 import { WorkingCalendarModule } from './working-calendar.module';
 
 const SERVICES = [
@@ -37,6 +38,7 @@ const SERVICES = [
   ReceiptCodes,
   ResultDownloadService,
   SubmissionCheck,
+  SupplementCheck,
   AttachmentService,
   StorageLimits,
 ];

@@ -17,6 +17,7 @@ import { ApplicationAccessService } from './application-access.service';
 import { invalidFields } from './application-errors';
 import { DEFAULT_UPLOAD_TYPES, MAX_UPLOAD_BYTES, checkedUpload } from './upload-checks';
 import { StorageLimits } from './storage-limits';
+import { SupplementCheck } from './supplement-check';
 
 export { MAX_UPLOAD_BYTES } from './upload-checks';
 
@@ -37,6 +38,7 @@ export class AttachmentService {
     private readonly files: FileStore,
     private readonly clock: Clock,
     private readonly limits: StorageLimits,
+    private readonly supplements: SupplementCheck,
   ) {}
 
   /**
@@ -57,7 +59,10 @@ export class AttachmentService {
     const required = application.procedure!.requiredDocuments.find(
       (document) => document.name === upload.documentName,
     );
-    if (upload.documentName && !required) {
+    const request =
+      application.state === 'supplement_requested' ? await this.supplements.lastRequest(application) : null;
+    const requested = request?.items.some((item) => item.name === upload.documentName) ?? false;
+    if (upload.documentName && !required && !requested) {
       throw invalidFields([
         { field: 'documentName', problems: ['is not a document this procedure asks for'] },
       ]);
@@ -74,6 +79,7 @@ export class AttachmentService {
       originalName: safeName(upload.originalName),
       mediaType,
       uploadedBy: user.id,
+      supplementRequest: request?.sequence ?? null,
       uploadedAt: this.clock.now(),
       ...stored,
     };

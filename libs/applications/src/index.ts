@@ -9,7 +9,10 @@ export { ApplicationActionsService } from './application-actions.service';
 export { ApplicationJournal } from './application-journal';
 export { DraftRemovalService } from './draft-removal.service';
 export type { DraftRemovalRefusal } from './draft-removal.service';
+export { SupplementCheck } from './supplement-check';
+export type { SupplementRequest } from './supplement-check';
 export { AttachmentService, MAX_UPLOAD_BYTES } from './attachment.service';
+export { DEFAULT_UPLOAD_TYPES } from './upload-checks';
 export { typeWords, wholeMegabytes } from './document-types';
 
 // Reading and access

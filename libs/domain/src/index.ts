@@ -49,8 +49,11 @@ export {
   MAX_RETENTION_DAYS,
   mayTake,
   possibleActions,
+  procedureDocumentsAmong,
   retentionCutoff,
   startsTheClock,
+  supplementItemsOf,
+  unansweredItems,
   type Action,
   type ActorRelation,
   type ActorRole,
@@ -61,6 +64,7 @@ export {
   type FollowUp,
   type FormKind,
   type Refusal,
+  type SupplementItem,
 } from './applications';
 
 // Procedure forms

@@ -90,6 +90,7 @@ export class FormIssuer {
         originalName: `${definition.fileName}-${application.code ?? 'ho-so'}.pdf`,
         mediaType: 'application/pdf',
         uploadedBy: null,
+        supplementRequest: null,
         uploadedAt: event.at,
         ...stored,
       });

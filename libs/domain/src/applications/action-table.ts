@@ -65,6 +65,8 @@ export interface ActionRule {
   requires: readonly ActionField[];
   /** Whether the server checks the file whole first: today's form schema and every mandatory document. */
   checksFile?: true;
+  /** Whether, taken online, it needs a file for each item the last supplement request asked for. */
+  checksAnswers?: true;
   /** Fields that must be present when it is taken online. */
   requiresOnline?: readonly ActionField[];
   /** A time field that must be later than the action. */
@@ -173,6 +175,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     to: 'in_progress',
     takenBy: { citizen: 'own', clerk: 'agency' },
     requires: [],
+    checksAnswers: true,
     channel: { clerk: 'offline' },
     clock: 'resume',
     records: ['dueAt', 'pausedMs'],

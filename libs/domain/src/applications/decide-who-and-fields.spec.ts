@@ -118,3 +118,23 @@ describe('decide: the fields an action takes', () => {
     });
   });
 });
+
+describe('decide: a supplement request item by item', () => {
+  it('records which items are the procedure documents beside the texts asked for', () => {
+    const withDocuments: DecisionContext = {
+      ...context('clerk', THEIRS),
+      procedure: {
+        processingHours: 40,
+        supplementPolicy: 'pause',
+        requiredDocuments: [{ name: 'Bản sao CCCD' }, { name: 'Giấy đề nghị' }],
+      },
+    };
+    const request = { reason: 'Ảnh mờ', missingDocuments: ['Bản sao CCCD', 'Hợp đồng thuê nhà'] };
+    const outcome = decide('request_supplement', facts('in_progress'), request, withDocuments);
+    expect('decided' in outcome && outcome.decided.data).toEqual({
+      reason: 'Ảnh mờ',
+      missingDocuments: ['Bản sao CCCD', 'Hợp đồng thuê nhà'],
+      procedureDocuments: ['Bản sao CCCD'],
+    });
+  });
+});

@@ -16,6 +16,7 @@ import type { SupplementPolicy } from './due-time';
 import { dueAtAfterSupplement, dueAtOnReception } from './due-time';
 import type { Action, ActionField, ActorRole, ApplicationState, Channel, FormKind } from './lifecycle';
 import { ACTION_FIELDS } from './lifecycle';
+import { procedureDocumentsAmong } from './supplement-items';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -48,7 +49,12 @@ export interface DecisionContext {
    */
   actorRelation?: ActorRelation;
   now: Date;
-  procedure: { processingHours: number; supplementPolicy: SupplementPolicy };
+  procedure: {
+    processingHours: number;
+    supplementPolicy: SupplementPolicy;
+    /** The documents it asks for: a supplement request records which of its items they are. */
+    requiredDocuments?: readonly { name: string }[];
+  };
   /** The competent agency's calendar: it does the processing, so its working time counts. */
   calendar: WorkingCalendar;
   /** The desk that receives the file, for an action that starts the clock. */
@@ -137,7 +143,7 @@ export function decide(
   const changes = changesOf(rule, facts, request, context);
   changes.state = stateAfter(action, facts.state);
   const version = facts.version + 1;
-  const data = eventDataOf(rule, request, changes);
+  const data = eventDataOf(rule, request, changes, context.procedure.requiredDocuments);
   const after = { ...facts, ...changes, version };
   return {
     decided: {
@@ -252,10 +258,21 @@ function changesOf(
 }
 
 /** The action's own fields, then what its row records of the changes. */
-function eventDataOf(rule: ActionRule, request: ActionFields, changes: ApplicationChanges): EventData {
+function eventDataOf(
+  rule: ActionRule,
+  request: ActionFields,
+  changes: ApplicationChanges,
+  documents: readonly { name: string }[] | undefined,
+): EventData {
   const data: EventData = {};
   if (request.reason) data.reason = request.reason;
-  if (request.missingDocuments) data.missingDocuments = request.missingDocuments;
+  if (request.missingDocuments) {
+    data.missingDocuments = request.missingDocuments;
+    if (documents) {
+      const names = documents.map((document) => document.name);
+      data.procedureDocuments = procedureDocumentsAmong(request.missingDocuments, names);
+    }
+  }
   if (request.appointmentAt) data.appointmentAt = new Date(request.appointmentAt).toISOString();
   if (request.reference) data.reference = request.reference;
   if (request.assigneeId) data.assigneeId = request.assigneeId;

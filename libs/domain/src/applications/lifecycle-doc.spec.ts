@@ -32,6 +32,7 @@ function cellOf(values: readonly string[], empty: string): string {
 function fieldsOf(rule: ActionRule): string {
   const fields = [
     ...(rule.checksFile ? ['the whole form and every mandatory document'] : []),
+    ...(rule.checksAnswers ? ['a file for each requested item (online)'] : []),
     ...rule.requires.map((field) => (field === rule.inFuture ? `${field} (later than the action)` : field)),
     ...(rule.requiresOnline ?? []).map((field) => `${field} (online)`),
   ];

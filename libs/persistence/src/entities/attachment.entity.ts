@@ -12,8 +12,12 @@ export class Attachment {
   @Column({ name: 'application_id', type: 'varchar', length: 36 })
   public applicationId!: string;
 
-  /** The required document it answers (its name in the procedure), or null for an extra one. */
-  @Column({ name: 'document_name', type: 'varchar', length: 255, nullable: true })
+  /**
+   * The required document it answers (its name in the procedure), the item of a supplement request it
+   * answers (docs/lifecycle.md, "Supplements"), `form:<kind>` for a form OneGate issued, or null for an
+   * extra one.
+   */
+  @Column({ name: 'document_name', type: 'varchar', length: 500, nullable: true })
   public documentName!: string | null;
 
   /** The name the uploader gave it; only ever shown, never used as a path. */
@@ -32,6 +36,13 @@ export class Attachment {
 
   @Column({ name: 'storage_key', type: 'varchar', length: 100 })
   public storageKey!: string;
+
+  /**
+   * The supplement request it was sent while waiting for (the sequence of that `request_supplement`
+   * event), or null (docs/lifecycle.md, "Supplements").
+   */
+  @Column({ name: 'supplement_request', type: 'integer', nullable: true })
+  public supplementRequest!: number | null;
 
   @Column({ name: 'uploaded_by', type: 'varchar', length: 36, nullable: true })
   public uploadedBy!: string | null;

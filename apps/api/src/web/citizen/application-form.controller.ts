@@ -18,6 +18,7 @@ import { CatalogueService } from '../../catalogue/catalogue.service';
 import { answerForm, attempt } from '../core/form-outcome';
 import type { FormErrors } from '../core/form-problems';
 import { PageRenderer } from '../core/page-renderer';
+import { itemOfPart, supplementRequestOf } from '../core/supplement-view';
 import { uploadProblems } from '../core/upload-problems';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
@@ -84,16 +85,24 @@ export class ApplicationFormController {
     if (!isEditable(before)) return response.redirect(HttpStatus.SEE_OTHER, `/my/applications/${id}`);
     const procedure = await this.catalogue.getProcedure(before.procedureCode);
     const posted = textFields(body);
+    const supplementRequest =
+      before.state === 'supplement_requested'
+        ? supplementRequestOf(before, procedure.requiredDocuments)
+        : null;
     const documentOf = (part: string) => {
-      const document = documentOfPart(procedure.requiredDocuments, part);
-      return document && `attachments.${document.name}`;
+      const name =
+        itemOfPart(supplementRequest, part)?.name ?? documentOfPart(procedure.requiredDocuments, part)?.name;
+      return name && `attachments.${name}`;
     };
     const form = {
       posted,
       files: request.files ?? [],
       problems: uploadProblems(request, 'documents', documentOf),
+      supplementRequest,
     };
     const { formData, problems } = await this.saving.save(user, id, procedure, form);
+    // A supplement left unanswered is refused with its own 400 naming the items (docs/portal.md).
+    const answering = posted.intent === 'supplement' && problems.length === 0;
     const outcome = await attempt(
       async () => {
         if (posted.intent !== 'submit' && posted.intent !== 'supplement')
@@ -104,18 +113,16 @@ export class ApplicationFormController {
         await this.actions.perform({ kind: 'user', user }, id, { action });
         return `/my/applications/${id}?notice=${action === 'submit' ? 'submitted' : 'supplemented'}`;
       },
-      { problems, status: HttpStatus.UNPROCESSABLE_ENTITY },
+      { problems, status: answering ? 'refusal' : HttpStatus.UNPROCESSABLE_ENTITY },
     );
     await answerForm(response, outcome, async (failure) => {
-      const errors = applicationFormErrors(languageOf(request), procedure, failure.problems);
-      await this.render(
-        request,
-        response,
-        await this.reading.get(user, id),
-        formData,
-        errors,
-        failure.status,
-      );
+      const after = await this.reading.get(user, id);
+      const afterRequest =
+        after.state === 'supplement_requested'
+          ? supplementRequestOf(after, procedure.requiredDocuments)
+          : null;
+      const errors = applicationFormErrors(languageOf(request), procedure, failure.problems, afterRequest);
+      await this.render(request, response, after, formData, errors, failure.status);
     });
   }
 

@@ -12,6 +12,8 @@ import { CatalogueService } from '../../catalogue/catalogue.service';
 import { parseFormFields } from '../core/form-fields';
 import { refusalProblems } from '../core/form-outcome';
 import type { FieldProblem } from '../core/form-problems';
+import { itemOfPart } from '../core/supplement-view';
+import type { SupplementRequestView } from '../core/supplement-view';
 import { documentOfPart, isEditable } from './application-form.view';
 
 /** What one post of the application form carries. */
@@ -20,6 +22,8 @@ export interface PostedApplicationForm {
   files: Express.Multer.File[];
   /** Problems found before saving (an upload over its limits). */
   problems: FieldProblem[];
+  /** The supplement request the form answers, whose items' inputs are `item-<index>`. */
+  supplementRequest: SupplementRequestView | null;
 }
 
 /**
@@ -42,7 +46,7 @@ export class ApplicationFormSaving {
     form: PostedApplicationForm,
   ) {
     const formData = parseFormFields(procedure.formSchema, form.posted);
-    const problems = [...form.problems, ...(await this.storeDocuments(user, id, procedure, form.files))];
+    const problems = [...form.problems, ...(await this.storeDocuments(user, id, procedure, form))];
     await this.intake.updateForm(user, id, { formData }).catch((error: unknown) => {
       problems.push(...refusalProblems(error));
     });
@@ -74,11 +78,13 @@ export class ApplicationFormSaving {
     user: AuthenticatedUser,
     id: string,
     procedure: ProcedureDto,
-    files: Express.Multer.File[],
+    form: PostedApplicationForm,
   ): Promise<FieldProblem[]> {
     const problems: FieldProblem[] = [];
-    for (const file of files) {
-      const document = documentOfPart(procedure.requiredDocuments, file.fieldname);
+    for (const file of form.files) {
+      const document =
+        itemOfPart(form.supplementRequest, file.fieldname) ??
+        documentOfPart(procedure.requiredDocuments, file.fieldname);
       if (!document || file.size === 0) continue;
       const upload = {
         originalName: Buffer.from(file.originalname, 'latin1').toString('utf8'),

@@ -3,12 +3,14 @@ import type { ApplicationDto } from '@onegate/applications';
 import type { Language } from '@onegate/domain';
 
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
-import { documentsOf, lastSupplementRequest } from '../core/application-view';
+import { documentsOf } from '../core/application-view';
 import { fileHeading } from '../core/file-heading';
 import { fieldLabels, fieldViews, formFieldOf } from '../core/form-fields';
 import { errorsOf } from '../core/form-outcome';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { translate } from '../core/messages';
+import { supplementRequestOf } from '../core/supplement-view';
+import type { SlotDocument, SupplementRequestView } from '../core/supplement-view';
 
 const EDITABLE: readonly string[] = ['draft', 'supplement_requested'];
 
@@ -39,6 +41,13 @@ export function applicationFormView(
     }),
   );
   const supplement = application.state === 'supplement_requested';
+  const supplementRequest = supplement ? supplementRequestOf(application, procedure.requiredDocuments) : null;
+  const requestedItems = (supplementRequest?.items ?? []).map((item) => ({
+    ...item,
+    ...uploadChecks(lang, item.document),
+    accept: item.document.acceptedTypes.join(','),
+    error: errors?.byField[item.id] ?? null,
+  }));
   const title = translate(lang, supplement ? 'applicationForm.supplementTitle' : 'applicationForm.title');
   return {
     titleText: `${title} – ${application.procedureName[lang]}`,
@@ -48,7 +57,8 @@ export function applicationFormView(
     documents,
     errors,
     supplement,
-    supplementRequest: supplement ? lastSupplementRequest(application.events) : null,
+    supplementRequest,
+    requestedItems,
     draftRetentionDays,
     pageScripts: [
       { src: '/assets/onegate/js/upload-checks.mjs', module: true },
@@ -65,7 +75,7 @@ export function applicationFormView(
 }
 
 /** What the browser checks before sending a document's file, and the server's words for its problems. */
-function uploadChecks(lang: Language, document: ProcedureDto['requiredDocuments'][number]) {
+function uploadChecks(lang: Language, document: SlotDocument) {
   const maxBytes = Math.min(document.maxSizeBytes, MAX_UPLOAD_BYTES);
   const types = typeWords(document.acceptedTypes, lang);
   return {
@@ -77,18 +87,25 @@ function uploadChecks(lang: Language, document: ProcedureDto['requiredDocuments'
   };
 }
 
-/** Answers' problems go to their field, a document's (`attachments.<name>`) to its upload. */
+/**
+ * Answers' problems go to their field, a document's (`attachments.<name>`) to its upload: while a
+ * supplement is asked for, to the upload of the request's item of that name.
+ */
 export function applicationFormErrors(
   lang: Language,
   procedure: ProcedureDto,
   problems: FieldProblem[],
+  supplementRequest: SupplementRequestView | null,
 ): FormErrors {
-  const documentIds = new Map(
-    procedure.requiredDocuments.map((document, index) => [document.name, documentId(index)]),
-  );
+  const items = supplementRequest?.items ?? [];
+  const documentIds = new Map([
+    ...procedure.requiredDocuments.map((document, index) => [document.name, documentId(index)] as const),
+    ...items.map((item) => [item.name, item.id] as const),
+  ]);
   const labels = new Map<string, string>([
     ...fieldLabels(procedure.formSchema, lang),
     ...procedure.requiredDocuments.map((document, index) => [documentId(index), document.name] as const),
+    ...items.map((item) => [item.id, item.name] as const),
   ]);
   const fieldOf = (path: string) =>
     formFieldOf(path) ?? (path.startsWith('attachments.') ? (documentIds.get(path.slice(12)) ?? null) : null);

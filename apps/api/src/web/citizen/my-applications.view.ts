@@ -3,12 +3,13 @@ import type { Language } from '@onegate/domain';
 import type { User } from '@onegate/persistence';
 
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
-import { applicationFileView, lastSupplementRequest } from '../core/application-view';
+import { applicationFileView } from '../core/application-view';
 import { fileHeading } from '../core/file-heading';
 import { errorsOf } from '../core/form-outcome';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { translate } from '../core/messages';
 import { paginationOf } from '../core/pagination';
+import { supplementRequestOf } from '../core/supplement-view';
 
 /** Profile answers a new draft starts with, when the form asks for them as text. */
 const PREFILLED = ['fullName', 'nationalId', 'phone', 'email'] as const;
@@ -48,7 +49,9 @@ export function myApplicationView(application: ApplicationDto, procedure: Proced
     application,
     ...applicationFileView(application, procedure, lang),
     supplementRequest:
-      application.state === 'supplement_requested' ? lastSupplementRequest(application.events) : null,
+      application.state === 'supplement_requested'
+        ? supplementRequestOf(application, procedure.requiredDocuments)
+        : null,
     canEdit: application.state === 'draft' || application.state === 'supplement_requested',
     canPay: application.allowedActions.includes('pay'),
     canWithdraw: application.allowedActions.includes('withdraw'),

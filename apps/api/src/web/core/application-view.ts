@@ -78,17 +78,6 @@ export function urgencyOf(application: Pick<ApplicationDto, 'state' | 'dueAt'>, 
   return { overdue: due < now, dueSoon: due >= now && due - now <= DUE_SOON_MS };
 }
 
-/** The last supplement request: what the clerk asked for. */
-export function lastSupplementRequest(events: ApplicationEventDto[] | undefined) {
-  const request = [...(events ?? [])].reverse().find((event) => event.type === 'request_supplement');
-  if (!request) return null;
-  return {
-    at: request.at,
-    reason: typeof request.data.reason === 'string' ? request.data.reason : '',
-    missingDocuments: Array.isArray(request.data.missingDocuments) ? request.data.missingDocuments : [],
-  };
-}
-
 /** Forms OneGate issued into the file (receipt, supplement request, refusal, apology letter). */
 const ISSUED_FORMS = ['receipt', 'supplement-request', 'refusal', 'apology'];
 

@@ -84,7 +84,7 @@ function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
-  const missingDocuments = [...missing, ...others];
+  const missingDocuments = [...new Set([...missing, ...others])];
   const appointment = text('appointmentAt');
   return {
     action: posted.action as Action,

@@ -5,6 +5,7 @@ import type { ProcedureDto } from '../../catalogue/catalogue.dto';
 import { applicationFileView, urgencyOf } from '../core/application-view';
 import type { FormErrors } from '../core/form-problems';
 import { fileHeading } from '../core/file-heading';
+import { supplementRequestOf } from '../core/supplement-view';
 import { actionForms } from './action-forms';
 
 /** An action form that was refused: shown again with its errors and what was typed. */
@@ -34,6 +35,7 @@ export function staffApplicationView(
     application: { ...application, ...urgencyOf(application, now.getTime()) },
     ...applicationFileView(application, procedure, lang),
     requiredDocuments: procedure.requiredDocuments.map((document) => document.name),
+    supplementRequest: supplementRequestOf(application, procedure.requiredDocuments),
     forms: actionForms(offered, failed, now),
     clerks: clerks
       .filter((clerk) => clerk.active)
