@@ -7,6 +7,7 @@ import { ApplicationRepository } from './repositories/application.repository';
 import { AttachmentRepository } from './repositories/attachment.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
 import { IssuedResultRepository } from './repositories/issued-result.repository';
+import { FeeReceiptRepository } from './repositories/fee-receipt.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { AuditEventRepository } from './repositories/audit-event.repository';
 import { CalendarOverrideRepository } from './repositories/calendar-override.repository';
@@ -29,6 +30,7 @@ const REPOSITORIES = [
   OutboxRepository,
   IdempotencyRepository,
   IssuedResultRepository,
+  FeeReceiptRepository,
   ApplicationRepository,
   AttachmentRepository,
   TransactionRunner,

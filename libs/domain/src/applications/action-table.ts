@@ -67,6 +67,8 @@ export interface ActionRule {
   checksFile?: true;
   /** Fields that must be present when it is taken online. */
   requiresOnline?: readonly ActionField[];
+  /** Fields that must be present when staff record it as a paper step (offline); the import replays without. */
+  requiresOffline?: readonly ActionField[];
   /** A time field that must be later than the action. */
   inFuture?: ActionField;
   /** A channel it is always recorded with, or that a clerk records it with. */
@@ -88,8 +90,11 @@ export interface ActionRule {
   notice?: { kind: NotificationKind; onlyOnline?: true };
   /** Whether the notice quotes the action's own fields (reason, missing documents). */
   quotes?: true;
-  /** The job it hands work to: intake after a submission, issuance after an online decision. */
-  then?: 'intake' | 'issue_result_online';
+  /**
+   * The job it hands work to: intake after a submission, issuance after an online decision, the
+   * electronic fee receipt after a payment.
+   */
+  then?: 'intake' | 'issue_result_online' | 'issue_fee_receipt';
   /** What its event does to the report figures; none: it counts in none. */
   counts?: FigureEffect;
 }
@@ -178,14 +183,16 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     counts: 'resumption',
   },
   pay: {
-    from: BEFORE_DECISION,
+    from: [...BEFORE_DECISION, 'decided'],
     to: 'same',
     takenBy: { citizen: 'own', clerk: 'agency' },
     only: { paid: false },
     requires: [],
     requiresOnline: ['reference'],
+    requiresOffline: ['reference'],
     channel: { clerk: 'offline' },
     sets: { paid: true },
+    then: 'issue_fee_receipt',
   },
   extend: {
     from: ['received', 'in_progress', 'supplement_requested'],
@@ -336,6 +343,7 @@ export function fieldsTaken(action: Action): ActionField[] {
   const taken: (ActionField | undefined)[] = [
     ...rule.requires,
     ...(rule.requiresOnline ?? []),
+    ...(rule.requiresOffline ?? []),
     rule.inFuture,
     rule.keeps,
     ...(rule.alsoTakes ?? []),

@@ -14,6 +14,8 @@ import type { ApplicantNotice, NoticeSubject } from './applicant-notice';
 import { applicantNotice } from './applicant-notice';
 import type { SupplementPolicy } from './due-time';
 import { dueAtAfterSupplement, dueAtOnReception } from './due-time';
+import type { FeeDue } from './fee-due';
+import { DEFAULT_FEE_DUE, waitsForFee } from './fee-due';
 import type { Action, ActionField, ActorRole, ApplicationState, Channel, FormKind } from './lifecycle';
 import { ACTION_FIELDS } from './lifecycle';
 
@@ -48,7 +50,7 @@ export interface DecisionContext {
    */
   actorRelation?: ActorRelation;
   now: Date;
-  procedure: { processingHours: number; supplementPolicy: SupplementPolicy };
+  procedure: { processingHours: number; supplementPolicy: SupplementPolicy; feeDue?: FeeDue };
   /** The competent agency's calendar: it does the processing, so its working time counts. */
   calendar: WorkingCalendar;
   /** The desk that receives the file, for an action that starts the clock. */
@@ -64,6 +66,8 @@ export type Refusal =
   | { reason: 'role'; role: ActorRole }
   | { reason: 'version'; version: number }
   | { reason: 'state'; state: ApplicationState | null; possible: Action[] }
+  /** The fee is unpaid and due by this action (docs/payments.md, "When the fee is due"). */
+  | { reason: 'fee_unpaid'; feeDue: FeeDue }
   | { reason: 'fields'; problems: FieldProblem[] };
 
 export interface ApplicationChanges {
@@ -89,6 +93,8 @@ export type EventData = { [field: string]: string | number | string[] };
 export type FollowUp =
   | { kind: 'intake' }
   | { kind: 'issue_result' }
+  /** The electronic receipt of a payment (docs/payments.md, "Electronic receipts"). */
+  | { kind: 'fee_receipt' }
   | { kind: 'form'; form: FormKind }
   | { kind: 'notice'; notice: ApplicantNotice; form: FormKind | null }
   /** The file's two deadline checks for its new due time (see deadlineChecksFor), counted on its calendar. */
@@ -128,6 +134,11 @@ export function decide(
   }
   if (!isActionPossible(action, facts)) {
     return { refused: { reason: 'state', state: facts.state, possible: possibleActions(facts) } };
+  }
+  // The import replays histories as they happened, paid or not.
+  const feeDue = context.procedure.feeDue ?? DEFAULT_FEE_DUE;
+  if (context.role !== 'import' && waitsForFee(action, facts, feeDue)) {
+    return { refused: { reason: 'fee_unpaid', feeDue } };
   }
   const { channel, problems } = checkActionFields(action, context.role, request, context.now);
   if (action === 'assign' && request.assigneeId && context.assigneeAssignable === false) {
@@ -178,11 +189,16 @@ export function checkActionFields(
     problems.push({ field: 'channel', problems: [`a ${role} records ${action} ${forced}`] });
   }
   const channel = forced ?? fields.channel ?? 'online';
-  if (channel === 'online') {
-    for (const field of rule.requiresOnline ?? []) {
-      if (!fields[field]) {
-        problems.push({ field, problems: [`${field} is required for an online ${nounOf(action)}`] });
-      }
+  const requiredOnChannel =
+    channel === 'online' ? rule.requiresOnline : role === 'import' ? [] : rule.requiresOffline;
+  for (const field of requiredOnChannel ?? []) {
+    if (!fields[field]) {
+      problems.push({
+        field,
+        problems: [
+          `${field} is required for ${channel === 'online' ? 'an online' : 'an offline'} ${nounOf(action)}${OFFLINE_MEANING[field] && channel === 'offline' ? OFFLINE_MEANING[field] : ''}`,
+        ],
+      });
     }
   }
   const future = rule.inFuture;
@@ -195,6 +211,9 @@ export function checkActionFields(
 /** Whether a field was given: an empty text or list is a field left blank. */
 const isPresent = (value: string | string[] | undefined | null): boolean =>
   value !== undefined && value !== null && value.length > 0;
+
+/** What a field required offline stands for at the counter, in messages. */
+const OFFLINE_MEANING: { readonly [F in ActionField]?: string } = { reference: ': the cash receipt number' };
 
 /** How the rules name what an action or its field is, in messages. */
 function nounOf(action: Action, field?: ActionField): string {
@@ -276,6 +295,7 @@ function followUpsOf(
   const followUps: FollowUp[] = [];
   if (rule.then === 'intake') followUps.push({ kind: 'intake' });
   if (rule.then === 'issue_result_online' && channel === 'online') followUps.push({ kind: 'issue_result' });
+  if (rule.then === 'issue_fee_receipt') followUps.push({ kind: 'fee_receipt' });
   const form = rule.document ?? null;
   if (form) followUps.push({ kind: 'form', form });
   const notice = applicantNotice(action, channel, after, rule.quotes ? { data } : null);

@@ -6,3 +6,4 @@ export * from './due-time';
 export * from './lifecycle';
 export * from './receipt-code';
 export * from './retention';
+export * from './fee-due';

@@ -34,6 +34,7 @@ function fieldsOf(rule: ActionRule): string {
     ...(rule.checksFile ? ['the whole form and every mandatory document'] : []),
     ...rule.requires.map((field) => (field === rule.inFuture ? `${field} (later than the action)` : field)),
     ...(rule.requiresOnline ?? []).map((field) => `${field} (online)`),
+    ...(rule.requiresOffline ?? []).map((field) => `${field} (offline)`),
   ];
   return cellOf(fields, '');
 }
@@ -58,7 +59,11 @@ function noticeOf(rule: ActionRule): string {
   return `${rule.notice.kind}${rule.notice.onlyOnline ? ' (online only)' : ''}${rule.quotes ? ', quoting the fields' : ''}`;
 }
 
-const JOB_NAMES = { intake: 'intake', issue_result_online: 'issuance (online only)' } as const;
+const JOB_NAMES = {
+  intake: 'intake',
+  issue_result_online: 'issuance (online only)',
+  issue_fee_receipt: 'fee receipt',
+} as const;
 
 describe('docs/lifecycle.md', () => {
   it('states the transition table as the code has it, row by row, with who takes each action on whose files and the fields it takes', () => {

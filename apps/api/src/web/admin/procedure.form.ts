@@ -18,6 +18,7 @@ const FIELDS = {
   processingHours: 'integer',
   onlineLevel: 'text',
   feeVnd: 'integer',
+  feeDue: 'text',
   supplementPolicy: 'text',
   requiredDocuments: 'json',
   formSchema: 'json',

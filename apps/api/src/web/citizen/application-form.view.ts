@@ -48,6 +48,8 @@ export function applicationFormView(
     documents,
     errors,
     supplement,
+    // A fee due at submission must be paid first: the page says so instead of offering to submit.
+    payFirst: application.waitingForFee.includes('submit'),
     supplementRequest: supplement ? lastSupplementRequest(application.events) : null,
     draftRetentionDays,
     pageScripts: [{ src: '/assets/onegate/js/upload-checks.mjs', module: true }],

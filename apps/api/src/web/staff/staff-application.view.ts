@@ -35,6 +35,7 @@ export function staffApplicationView(
     ...applicationFileView(application, procedure, lang),
     requiredDocuments: procedure.requiredDocuments.map((document) => document.name),
     forms: actionForms(offered, failed, now),
+    waitingForFee: application.waitingForFee,
     clerks: clerks
       .filter((clerk) => clerk.active)
       .map((clerk) => ({
