@@ -98,8 +98,6 @@ export class ApplicationJournal {
           return [{ name: JobName.Intake, payload, jobId }];
         case 'issue_result':
           return [{ name: JobName.IssueResult, payload, jobId }];
-        case 'fee_receipt':
-          return [{ name: JobName.IssueFeeReceipt, payload: { applicationId, eventId }, jobId }];
         case 'form':
           return [{ name: JobName.RenderForm, payload: { ...payload, form: followUp.form }, jobId }];
         case 'notice': {

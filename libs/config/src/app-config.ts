@@ -82,6 +82,8 @@ export class AppConfig {
   public readonly smtpUrl!: string | null;
   public readonly mailFrom!: string;
   public readonly templatesDir!: string;
+  /** The electronic fee receipts' form number and series (docs/payments.md, "Electronic receipts"). */
+  public readonly feeReceipts!: { formNumber: string; series: string };
   /** null outside production when unset: a self-signed development certificate is used. */
   public readonly signing!: SigningConfig | null;
 

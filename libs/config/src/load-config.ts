@@ -74,6 +74,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL ?? null,
     mailFrom: env.MAIL_FROM,
     templatesDir: env.TEMPLATES_DIR,
+    feeReceipts: { formNumber: env.RECEIPT_FORM_NUMBER, series: env.RECEIPT_SERIES },
     signing: env.SIGNING_CERT_PATH
       ? { certPath: env.SIGNING_CERT_PATH, passphrase: env.SIGNING_CERT_PASSPHRASE! }
       : null,

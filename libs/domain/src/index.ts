@@ -46,6 +46,7 @@ export {
   FEE_DUE_MOMENTS,
   fieldsTaken,
   FILES_REACHED,
+  FORM_KINDS,
   formatReceiptCode,
   isAmong,
   MAX_RETENTION_DAYS,

@@ -23,7 +23,6 @@ export enum JobName {
   CheckDeadline = 'deadlines.check',
   WeeklyDigest = 'deadlines.weekly-digest',
   RenderForm = 'documents.render-form',
-  IssueFeeReceipt = 'documents.issue-fee-receipt',
 }
 
 export interface PingPayload {
@@ -59,12 +58,6 @@ export interface FormPayload {
   form: FormKind;
 }
 
-/** A payment event whose electronic receipt is to be issued. */
-export interface FeeReceiptPayload {
-  applicationId: string;
-  eventId: string;
-}
-
 /** The payload type of each job: dispatching and handling are both checked against it. */
 export interface JobPayloads {
   [JobName.Ping]: PingPayload;
@@ -76,7 +69,6 @@ export interface JobPayloads {
   [JobName.CheckDeadline]: ApplicationPayload;
   [JobName.WeeklyDigest]: NoPayload;
   [JobName.RenderForm]: FormPayload;
-  [JobName.IssueFeeReceipt]: FeeReceiptPayload;
 }
 
 /** The payload of one job, e.g. `JobPayload<JobName.Intake>`. */
@@ -99,7 +91,6 @@ export const JOB_QUEUE: { readonly [Name in JobName]: QueueName } = {
   [JobName.CheckDeadline]: QueueName.Deadlines,
   [JobName.WeeklyDigest]: QueueName.Deadlines,
   [JobName.RenderForm]: QueueName.Documents,
-  [JobName.IssueFeeReceipt]: QueueName.Documents,
 };
 
 const DAY_SECONDS = 24 * 60 * 60;

@@ -13,6 +13,7 @@ const SAMPLE_ATTACHMENTS: Partial<Record<NotificationKind, string>> = {
   supplement_requested: `phieu-yeu-cau-bo-sung-${CODE}.pdf`,
   file_refused: 'phieu-tu-choi-ho-so.pdf',
   apology: `phieu-xin-loi-hen-lai-${CODE}.pdf`,
+  fee_paid: `bien-lai-thu-phi-${CODE}.pdf`,
 };
 
 /** Made-up data that fills every template, for administrators previewing them. */

@@ -15,7 +15,6 @@ export {
   ApplicationEvent,
   ApplicationRating,
   Attachment,
-  FeeReceipt,
   AuditEvent,
   CalendarOverride,
   CalendarSchedule,
@@ -51,7 +50,7 @@ export { CalendarOverrideRepository } from './repositories/calendar-override.rep
 export { HistoryRows, type HistoryRowsOfFile } from './repositories/history-rows';
 export { IdempotencyRepository, type KeyClaim } from './repositories/idempotency.repository';
 export { IssuedResultRepository } from './repositories/issued-result.repository';
-export { FeeReceiptRepository, type UnnumberedReceipt } from './repositories/fee-receipt.repository';
+export { FeeReceiptRepository } from './repositories/fee-receipt.repository';
 export { JobRunRepository } from './repositories/job-run.repository';
 export { MailSinkRepository } from './repositories/mail-sink.repository';
 export { NotificationRepository } from './repositories/notification.repository';

@@ -90,11 +90,8 @@ export interface ActionRule {
   notice?: { kind: NotificationKind; onlyOnline?: true };
   /** Whether the notice quotes the action's own fields (reason, missing documents). */
   quotes?: true;
-  /**
-   * The job it hands work to: intake after a submission, issuance after an online decision, the
-   * electronic fee receipt after a payment.
-   */
-  then?: 'intake' | 'issue_result_online' | 'issue_fee_receipt';
+  /** The job it hands work to: intake after a submission, issuance after an online decision. */
+  then?: 'intake' | 'issue_result_online';
   /** What its event does to the report figures; none: it counts in none. */
   counts?: FigureEffect;
 }
@@ -192,7 +189,8 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     requiresOffline: ['reference'],
     channel: { clerk: 'offline' },
     sets: { paid: true },
-    then: 'issue_fee_receipt',
+    document: 'fee-receipt',
+    notice: { kind: 'fee_paid' },
   },
   extend: {
     from: ['received', 'in_progress', 'supplement_requested'],

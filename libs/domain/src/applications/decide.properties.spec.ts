@@ -166,7 +166,6 @@ function expectFollowsItsRow(decision: Decision, before: ApplicationFacts): void
   expect(kinds.includes('form')).toBe(rule.document !== undefined);
   expect(kinds.includes('deadline_checks')).toBe(rule.clock === 'start' || rule.clock === 'resume');
   expect(kinds.includes('intake')).toBe(rule.then === 'intake');
-  expect(kinds.includes('fee_receipt')).toBe(rule.then === 'issue_fee_receipt');
   const noticed = rule.notice !== undefined && (!rule.notice.onlyOnline || decision.channel === 'online');
   expect(kinds.includes('notice')).toBe(noticed);
   for (const field of rule.records ?? []) expect(decision.data).toHaveProperty(field);

@@ -93,8 +93,6 @@ export type EventData = { [field: string]: string | number | string[] };
 export type FollowUp =
   | { kind: 'intake' }
   | { kind: 'issue_result' }
-  /** The electronic receipt of a payment (docs/payments.md, "Electronic receipts"). */
-  | { kind: 'fee_receipt' }
   | { kind: 'form'; form: FormKind }
   | { kind: 'notice'; notice: ApplicantNotice; form: FormKind | null }
   /** The file's two deadline checks for its new due time (see deadlineChecksFor), counted on its calendar. */
@@ -295,7 +293,6 @@ function followUpsOf(
   const followUps: FollowUp[] = [];
   if (rule.then === 'intake') followUps.push({ kind: 'intake' });
   if (rule.then === 'issue_result_online' && channel === 'online') followUps.push({ kind: 'issue_result' });
-  if (rule.then === 'issue_fee_receipt') followUps.push({ kind: 'fee_receipt' });
   const form = rule.document ?? null;
   if (form) followUps.push({ kind: 'form', form });
   const notice = applicantNotice(action, channel, after, rule.quotes ? { data } : null);

@@ -83,7 +83,9 @@ describe('when the fee is due', () => {
       context('clerk', 'before_return'),
     );
     expect(paid).toMatchObject({ decided: { channel: 'offline', changes: { paid: true } } });
-    expect(paid).toMatchObject({ decided: { followUps: [{ kind: 'fee_receipt' }] } });
+    expect(paid).toMatchObject({
+      decided: { followUps: [{ kind: 'form', form: 'fee-receipt' }, { kind: 'notice' }] },
+    });
   });
 });
 
