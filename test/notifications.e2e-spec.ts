@@ -203,9 +203,11 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
 
     await notificationsSettled();
     const stored = await notificationsOf(id);
-    expect(stored.map((row) => [row.kind, row.language, row.emailStatus])).toEqual([
-      ['file_received', 'en', 'sent'],
+    // Besides, the payment of the draft: its receipt (docs/payments.md), in no fixed order with the reception.
+    expect(stored.map((row) => [row.kind, row.language, row.emailStatus]).sort()).toEqual([
       ['decision_made', 'en', 'sent'],
+      ['fee_paid', 'en', 'sent'],
+      ['file_received', 'en', 'sent'],
       ['result_ready', 'en', 'sent'],
     ]);
 
@@ -224,8 +226,8 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
       );
     }
     await notificationsSettled();
-    expect(catcher.to(citizenEmail)).toHaveLength(3);
-    expect(await notificationsOf(id)).toHaveLength(3);
+    expect(catcher.to(citizenEmail)).toHaveLength(4);
+    expect(await notificationsOf(id)).toHaveLength(4);
   });
 
   it('mails a counter applicant without an account in Vietnamese, escaped, and exactly once more after a worker is killed mid-send', async () => {
@@ -296,16 +298,12 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
       request<NotificationPage>(`${stack.apiUrl}/api/notifications${query}`, { headers: bearer(tokens) });
     const mine = await inbox(citizen);
     expect(mine.status).toBe(200);
-    expect(mine.body).toMatchObject({ total: 3, unread: 3 });
-    expect(mine.body.items.map((item) => item.kind)).toEqual([
-      'result_ready',
-      'decision_made',
-      'file_received',
-    ]);
-    expect(mine.body.items[2].subject).toBe(`Application ${codes.full} received`);
-    expect((await inbox(citizen, '?page=2&pageSize=2')).body.items.map((item) => item.kind)).toEqual([
-      'file_received',
-    ]);
+    expect(mine.body).toMatchObject({ total: 4, unread: 4 });
+    // The payment's notice may share its moment with the reception's (the clock is frozen): left aside.
+    const aboutTheFile = mine.body.items.filter((item) => item.kind !== 'fee_paid');
+    expect(aboutTheFile.map((item) => item.kind)).toEqual(['result_ready', 'decision_made', 'file_received']);
+    expect(aboutTheFile[2]!.subject).toBe(`Application ${codes.full} received`);
+    expect((await inbox(citizen, '?page=2&pageSize=3')).body.items).toHaveLength(1);
 
     const demoCitizen = await signIn(stack.apiUrl, DEMO_ACCOUNTS.citizen, stack.config.demoPassword!);
     const theirs = await inbox(demoCitizen);
@@ -330,7 +328,7 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
     expect(readAgain.body.readAt).toBe(read.body.readAt);
 
     const unread = await inbox(citizen, '?unread=true');
-    expect(unread.body).toMatchObject({ total: 2, unread: 2 });
+    expect(unread.body).toMatchObject({ total: 3, unread: 3 });
     expect(unread.body.items.map((item) => item.id)).not.toContain(first.id);
     expect((await inbox(citizen)).body.items[0].readAt).toBe(read.body.readAt);
 
@@ -339,7 +337,7 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
       headers: bearer(demoCitizen),
     });
     expect(someoneElses.status).toBe(404);
-    expect((await inbox(citizen, '?unread=true')).body.unread).toBe(2);
+    expect((await inbox(citizen, '?unread=true')).body.unread).toBe(3);
     const unknown = await request(
       `${stack.apiUrl}/api/notifications/00000000-0000-4000-8000-000000000000/read`,
       {
