@@ -204,12 +204,14 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
 
     await notificationsSettled();
     const stored = await notificationsOf(id);
-    // The acknowledgement of the submission is one of them; the others come in the order of their actions.
+    // The acknowledgement of the submission is one of them, and the receipt of the draft's payment
+    // (docs/payments.md), in no fixed order with the others.
     expect(stored.filter((row) => row.kind === 'file_submitted')).toHaveLength(1);
     const told = stored.filter((row) => row.kind !== 'file_submitted');
-    expect(told.map((row) => [row.kind, row.language, row.emailStatus])).toEqual([
-      ['file_received', 'en', 'sent'],
+    expect(told.map((row) => [row.kind, row.language, row.emailStatus]).sort()).toEqual([
       ['decision_made', 'en', 'sent'],
+      ['fee_paid', 'en', 'sent'],
+      ['file_received', 'en', 'sent'],
       ['result_ready', 'en', 'sent'],
     ]);
 
@@ -229,8 +231,8 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
     }
     await notificationsSettled();
     const aboutFiles = catcher.to(citizenEmail).filter((mail) => !mail.text.includes('/verify-email?token='));
-    expect(aboutFiles).toHaveLength(4);
-    expect(await notificationsOf(id)).toHaveLength(4);
+    expect(aboutFiles).toHaveLength(5);
+    expect(await notificationsOf(id)).toHaveLength(5);
   });
 
   it('mails a counter applicant without an account in Vietnamese, escaped, and exactly once more after a worker is killed mid-send', async () => {
@@ -301,18 +303,14 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
       request<NotificationPage>(`${stack.apiUrl}/api/notifications${query}`, { headers: bearer(tokens) });
     const mine = await inbox(citizen);
     expect(mine.status).toBe(200);
-    expect(mine.body).toMatchObject({ total: 4, unread: 4 });
-    // The acknowledgement and the receipt may be stamped the same instant (the clock is frozen).
-    expect(mine.body.items.map((item) => item.kind).slice(0, 2)).toEqual(['result_ready', 'decision_made']);
-    expect(
-      mine.body.items
-        .map((item) => item.kind)
-        .slice(2)
-        .sort(),
-    ).toEqual(['file_received', 'file_submitted']);
+    expect(mine.body).toMatchObject({ total: 5, unread: 5 });
+    // The acknowledgement, the payment's receipt and the reception may share a moment (the clock is frozen).
+    const kinds = mine.body.items.map((item) => item.kind);
+    expect(kinds.slice(0, 2)).toEqual(['result_ready', 'decision_made']);
+    expect(kinds.slice(2).sort()).toEqual(['fee_paid', 'file_received', 'file_submitted']);
     expect(mine.body.items.map((item) => item.subject)).toContain(`Application ${codes.full} received`);
-    const secondPage = (await inbox(citizen, '?page=2&pageSize=2')).body.items.map((item) => item.kind);
-    expect(secondPage.sort()).toEqual(['file_received', 'file_submitted']);
+    expect((await inbox(citizen, '?page=2&pageSize=2')).body.items).toHaveLength(2);
+    expect((await inbox(citizen, '?page=3&pageSize=2')).body.items).toHaveLength(1);
 
     const demoCitizen = await signIn(stack.apiUrl, DEMO_ACCOUNTS.citizen, stack.config.demoPassword!);
     const theirs = await inbox(demoCitizen);

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, UnprocessableEntityException } from '@nestjs/common';
 
-import type { Action, ApplicationState, Decision, FieldProblem, Refusal } from '@onegate/domain';
+import type { Action, ApplicationState, Decision, FeeDue, FieldProblem, Refusal } from '@onegate/domain';
 
 import { notFound } from './application-access.service';
 
@@ -8,6 +8,15 @@ export function actionNotAllowed(action: Action, state: ApplicationState, allowe
   return new ConflictException({
     message: `${action} is not possible while the application is ${state}; possible now: ${allowedActions.join(', ') || 'nothing'}`,
     details: { state, allowedActions },
+  });
+}
+
+/** An action held back until the fee is paid (docs/payments.md, "When the fee is due"). */
+export function feeUnpaid(action: Action, feeDue: FeeDue) {
+  const until = action === 'submit' ? 'before the file is submitted' : 'before the result is returned';
+  return new ConflictException({
+    message: `The fee is unpaid: it must be paid ${until}`,
+    details: { reason: 'fee_unpaid', feeDue },
   });
 }
 
@@ -42,6 +51,8 @@ export function refusalError(action: Action, refusal: Refusal) {
       return actionNotAllowed(action, refusal.state!, refusal.possible);
     case 'fields':
       return invalidFields(refusal.problems);
+    case 'fee_unpaid':
+      return feeUnpaid(action, refusal.feeDue);
   }
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { mayTake, possibleActions } from '@onegate/domain';
-import type { Action, ActorRole, ApplicationState, Channel, Role } from '@onegate/domain';
+import { DEFAULT_FEE_DUE, FEE_DUE_MOMENTS, mayTake, possibleActions, waitsForFee } from '@onegate/domain';
+import type { Action, ActorRole, ApplicationState, Channel, FeeDue, Role } from '@onegate/domain';
 import { MESSAGE_FILES_PREFIX } from '@onegate/persistence';
 import type { Application, ApplicationEvent, Attachment, JsonObject } from '@onegate/persistence';
 
@@ -70,6 +70,8 @@ export class ApplicationDto {
   @ApiProperty() public submissionChannel!: Channel;
   @ApiProperty() public feeVnd!: number;
   @ApiProperty() public paid!: boolean;
+  @ApiProperty({ enum: FEE_DUE_MOMENTS, description: 'When the fee is due (the procedure says)' })
+  public feeDue!: FeeDue;
   @ApiProperty() public signed!: boolean;
   @ApiProperty({ nullable: true, type: String }) public outcome!: string | null;
   @ApiProperty({ nullable: true, type: String }) public assigneeId!: string | null;
@@ -88,6 +90,8 @@ export class ApplicationDto {
   @ApiProperty({ description: 'Working hours spent waiting for supplements' }) public pausedHours!: number;
   @ApiProperty() public version!: number;
   @ApiProperty({ description: 'What the viewer may do now' }) public allowedActions!: Action[];
+  @ApiProperty({ description: 'What the viewer could do now but for the unpaid fee' })
+  public waitingForFee!: Action[];
   @ApiProperty({ type: [ApplicationEventDto], required: false }) public events?: ApplicationEventDto[];
   @ApiProperty({ type: [AttachmentDto], required: false }) public attachments?: AttachmentDto[];
   @ApiProperty({
@@ -103,6 +107,8 @@ export class ApplicationDto {
     viewerRole: Role,
     history?: { events: ApplicationEvent[]; attachments: Attachment[]; firstDownloadedAt?: Date | null },
   ): ApplicationDto {
+    const feeDue = application.procedure!.feeDue ?? DEFAULT_FEE_DUE;
+    const possible = possibleActions(application).filter((action) => mayTake(action, viewerRole));
     return {
       id: application.id,
       code: application.code,
@@ -120,6 +126,7 @@ export class ApplicationDto {
       submissionChannel: application.submissionChannel,
       feeVnd: application.feeVnd,
       paid: application.paid,
+      feeDue,
       signed: application.signed,
       outcome: application.outcome,
       assigneeId: application.assigneeId,
@@ -132,7 +139,8 @@ export class ApplicationDto {
       anonymisedAt: iso(application.anonymisedAt),
       pausedHours: application.pausedMs / MS_PER_HOUR,
       version: application.version,
-      allowedActions: possibleActions(application).filter((action) => mayTake(action, viewerRole)),
+      allowedActions: possible.filter((action) => !waitsForFee(action, application, feeDue)),
+      waitingForFee: possible.filter((action) => waitsForFee(action, application, feeDue)),
       ...(history
         ? {
             events: history.events.map((event) => ApplicationEventDto.from(event, viewerRole)),

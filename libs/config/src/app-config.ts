@@ -86,6 +86,8 @@ export class AppConfig {
   /** The largest signed result the "result ready" e-mail attaches, in bytes (docs/notifications.md). */
   public readonly mailResultAttachmentBytes!: number;
   public readonly templatesDir!: string;
+  /** The electronic fee receipts' form number and series (docs/payments.md, "Electronic receipts"). */
+  public readonly feeReceipts!: { formNumber: string; series: string };
   /** null outside production when unset: a self-signed development certificate is used. */
   public readonly signing!: SigningConfig | null;
 

@@ -7,6 +7,7 @@ import {
   IsOptional,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   ValidateIf,
@@ -73,6 +74,8 @@ export const ENVIRONMENT_VARIABLES = [
   'TEMPLATES_DIR',
   'SIGNING_CERT_PATH',
   'SIGNING_CERT_PASSPHRASE',
+  'RECEIPT_FORM_NUMBER',
+  'RECEIPT_SERIES',
 ] as const;
 
 /** Every environment variable OneGate reads, validated once at boot. */
@@ -254,6 +257,16 @@ export class Environment {
   /** The largest signed result, in KiB, that the "result ready" e-mail carries attached (0: never). */
   @IsIntegerBetween(0, 25_600)
   public MAIL_RESULT_ATTACHMENT_KB = 2_048;
+
+  /** The electronic fee receipt's form number (mẫu số); unconfirmed, see docs/payments.md. */
+  @IsNotEmpty({ message: 'RECEIPT_FORM_NUMBER must not be empty' })
+  @MaxLength(20, { message: 'RECEIPT_FORM_NUMBER must be at most 20 characters' })
+  public RECEIPT_FORM_NUMBER = '01BLP0-001';
+
+  /** The electronic fee receipt's series (ký hiệu); unconfirmed, see docs/payments.md. */
+  @IsNotEmpty({ message: 'RECEIPT_SERIES must not be empty' })
+  @MaxLength(20, { message: 'RECEIPT_SERIES must be at most 20 characters' })
+  public RECEIPT_SERIES = 'OG-E';
 
   /** Where the mail templates are, relative to the working directory unless absolute. */
   @IsNotEmpty({ message: 'TEMPLATES_DIR must not be empty' })

@@ -76,6 +76,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: env.MAIL_FROM,
     mailResultAttachmentBytes: env.MAIL_RESULT_ATTACHMENT_KB * 1024,
     templatesDir: env.TEMPLATES_DIR,
+    feeReceipts: { formNumber: env.RECEIPT_FORM_NUMBER, series: env.RECEIPT_SERIES },
     signing: env.SIGNING_CERT_PATH
       ? { certPath: env.SIGNING_CERT_PATH, passphrase: env.SIGNING_CERT_PASSPHRASE! }
       : null,

@@ -15,6 +15,7 @@ const SAMPLE_ATTACHMENTS: Partial<Record<NotificationKind, string>> = {
   file_refused: `phieu-tu-choi-${CODE}.pdf`,
   apology: `phieu-xin-loi-hen-lai-${CODE}.pdf`,
   result_ready: `ket-qua-${CODE}.pdf`,
+  fee_paid: `bien-lai-thu-phi-${CODE}.pdf`,
 };
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000001';
 

@@ -59,6 +59,7 @@ export { CalendarOverrideRepository } from './repositories/calendar-override.rep
 export { HistoryRows, type HistoryRowsOfFile } from './repositories/history-rows';
 export { IdempotencyRepository, type KeyClaim } from './repositories/idempotency.repository';
 export { IssuedResultRepository, resultFileName } from './repositories/issued-result.repository';
+export { FeeReceiptRepository } from './repositories/fee-receipt.repository';
 export { JobRunRepository } from './repositories/job-run.repository';
 export { MailSinkRepository } from './repositories/mail-sink.repository';
 export { NotificationRepository } from './repositories/notification.repository';

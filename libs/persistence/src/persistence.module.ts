@@ -9,6 +9,7 @@ import { ApplicationMessageRepository } from './repositories/application-message
 import { AttachmentRepository } from './repositories/attachment.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
 import { IssuedResultRepository } from './repositories/issued-result.repository';
+import { FeeReceiptRepository } from './repositories/fee-receipt.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { AuditEventRepository } from './repositories/audit-event.repository';
 import { CalendarOverrideRepository } from './repositories/calendar-override.repository';
@@ -31,6 +32,7 @@ const REPOSITORIES = [
   OutboxRepository,
   IdempotencyRepository,
   IssuedResultRepository,
+  FeeReceiptRepository,
   ApplicationRepository,
   ApplicationMessageRepository,
   AttachmentRepository,

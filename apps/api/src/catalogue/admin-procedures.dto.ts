@@ -22,8 +22,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { DEFAULT_RETENTION_DAYS, FORM_FIELD_TYPES, MAX_RETENTION_DAYS } from '@onegate/domain';
-import type { FormField } from '@onegate/domain';
+import {
+  DEFAULT_FEE_DUE,
+  DEFAULT_RETENTION_DAYS,
+  FEE_DUE_MOMENTS,
+  FORM_FIELD_TYPES,
+  MAX_RETENTION_DAYS,
+} from '@onegate/domain';
+import type { FeeDue, FormField } from '@onegate/domain';
 import type { OnlineLevel, SupplementPolicy } from '@onegate/persistence';
 import { Trimmed } from '@onegate/platform';
 
@@ -187,6 +193,15 @@ export class CreateProcedureRequest {
   @Min(0)
   @Max(MAX_FEE_VND)
   public feeVnd!: number;
+
+  @ApiPropertyOptional({
+    enum: FEE_DUE_MOMENTS,
+    default: DEFAULT_FEE_DUE,
+    description: 'When the fee is due: with the submission, or before the result is returned',
+  })
+  @IsOptional()
+  @IsIn(FEE_DUE_MOMENTS)
+  public feeDue?: FeeDue;
 
   @ApiProperty({ enum: SUPPLEMENT_POLICIES })
   @IsIn(SUPPLEMENT_POLICIES)

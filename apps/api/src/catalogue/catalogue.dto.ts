@@ -4,6 +4,8 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validato
 
 import { Agency, MAX_PAGE, MAX_PAGE_SIZE, Procedure } from '@onegate/persistence';
 import type { OnlineLevel, Page } from '@onegate/persistence';
+import { FEE_DUE_MOMENTS } from '@onegate/domain';
+import type { FeeDue } from '@onegate/domain';
 import { IntegerBetween } from '@onegate/platform';
 
 export class PageQuery {
@@ -81,6 +83,7 @@ export class ProcedureDto {
   public processingHours!: number;
   @ApiProperty({ enum: ['full', 'partial', 'offline'] }) public onlineLevel!: OnlineLevel;
   @ApiProperty({ description: 'Fee in VND' }) public feeVnd!: number;
+  @ApiProperty({ enum: FEE_DUE_MOMENTS, description: 'When the fee is due' }) public feeDue!: FeeDue;
   @ApiProperty({ enum: ['pause', 'restart'] }) public supplementPolicy!: string;
   @ApiProperty() public requiredDocuments!: Procedure['requiredDocuments'];
   @ApiProperty() public formSchema!: Procedure['formSchema'];
@@ -103,6 +106,7 @@ export class ProcedureDto {
       processingHours: procedure.processingHours,
       onlineLevel: procedure.onlineLevel,
       feeVnd: procedure.feeVnd,
+      feeDue: procedure.feeDue,
       supplementPolicy: procedure.supplementPolicy,
       requiredDocuments: procedure.requiredDocuments,
       formSchema: procedure.formSchema,

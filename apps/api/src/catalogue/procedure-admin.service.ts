@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 
-import { DEFAULT_RETENTION_DAYS } from '@onegate/domain';
+import { DEFAULT_FEE_DUE, DEFAULT_RETENTION_DAYS } from '@onegate/domain';
 import { AgencyRepository, isUniqueViolation, ProcedureRepository, toSearchText } from '@onegate/persistence';
 import type { Agency, Procedure } from '@onegate/persistence';
 import type { FieldProblem } from '@onegate/platform';
@@ -17,6 +17,7 @@ const EDITABLE_FIELDS = [
   'processingHours',
   'onlineLevel',
   'feeVnd',
+  'feeDue',
   'supplementPolicy',
   'requiredDocuments',
   'formSchema',
@@ -46,6 +47,7 @@ export class ProcedureAdminService {
       processingHours: request.processingHours,
       onlineLevel: request.onlineLevel,
       feeVnd: request.feeVnd,
+      feeDue: request.feeDue ?? DEFAULT_FEE_DUE,
       supplementPolicy: request.supplementPolicy,
       requiredDocuments: request.requiredDocuments,
       formSchema: request.formSchema,

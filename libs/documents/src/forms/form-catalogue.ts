@@ -33,6 +33,12 @@ export const FORMS: { readonly [Kind in FormKind]: FormDefinition } = {
     title: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
     fileName: 'phieu-xin-loi-hen-lai',
   },
+  // Numbered and signed besides (docs/payments.md, "Electronic receipts").
+  'fee-receipt': {
+    template: 'fee-receipt',
+    title: 'Biên lai thu phí, lệ phí',
+    fileName: 'bien-lai-thu-phi',
+  },
 };
 
 /** Whether an event of this action calls for this form (the action table's `document`). */

@@ -16,6 +16,7 @@ import { FileStore, localTime, nameBasedUuid } from '@onegate/platform';
 import { fileContext } from '../document-context';
 import { PdfRenderer } from '../pdf/pdf-renderer';
 import { DocumentTemplates } from '../templates/document-templates';
+import { FeeReceiptDocuments } from './fee-receipt-documents';
 import { callsForForm, formDocumentName, FORMS } from './form-catalogue';
 
 /**
@@ -35,6 +36,7 @@ export class FormIssuer {
     private readonly templates: DocumentTemplates,
     private readonly renderer: PdfRenderer,
     private readonly files: FileStore,
+    private readonly feeReceipts: FeeReceiptDocuments,
   ) {}
 
   /** Renders the forms of this kind that the application's events call for and it lacks; answers how many. */
@@ -73,14 +75,12 @@ export class FormIssuer {
   }
 
   private async attach(id: string, application: Application, event: ApplicationEvent, kind: FormKind) {
-    const definition = FORMS[kind];
     const agency = await this.agencyOf(application, event);
-    const blocks = this.templates.render(definition.template, this.contextOf(application, event, agency));
-    const pdf = await this.renderer.render(blocks, {
-      title: application.code ? `${definition.title} – ${application.code}` : definition.title,
-      author: agency.nameVi,
-      createdAt: event.at,
-    });
+    const pdf =
+      kind === 'fee-receipt'
+        ? await this.feeReceipts.render(id, application, event, agency)
+        : await this.renderForm(application, event, kind, agency);
+    const definition = FORMS[kind];
     const stored = await this.files.save(pdf);
     try {
       await this.attachments.insert({
@@ -101,6 +101,21 @@ export class FormIssuer {
     }
     this.logger.log({ applicationId: application.id, form: kind }, 'form attached');
     return true;
+  }
+
+  private async renderForm(
+    application: Application,
+    event: ApplicationEvent,
+    kind: FormKind,
+    agency: Agency,
+  ) {
+    const definition = FORMS[kind];
+    const blocks = this.templates.render(definition.template, this.contextOf(application, event, agency));
+    return this.renderer.render(blocks, {
+      title: application.code ? `${definition.title} – ${application.code}` : definition.title,
+      author: agency.nameVi,
+      createdAt: event.at,
+    });
   }
 
   private contextOf(application: Application, event: ApplicationEvent, agency: Agency) {

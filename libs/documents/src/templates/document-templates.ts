@@ -18,6 +18,7 @@ export const DOCUMENT_TEMPLATES = [
   'supplement-request',
   'refusal',
   'apology',
+  'fee-receipt',
 ] as const;
 export type DocumentTemplateName = (typeof DOCUMENT_TEMPLATES)[number];
 

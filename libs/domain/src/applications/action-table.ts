@@ -69,6 +69,8 @@ export interface ActionRule {
   checksAnswers?: true;
   /** Fields that must be present when it is taken online. */
   requiresOnline?: readonly ActionField[];
+  /** Fields that must be present when staff record it as a paper step (offline); the import replays without. */
+  requiresOffline?: readonly ActionField[];
   /** A time field that must be later than the action. */
   inFuture?: ActionField;
   /** A channel it is always recorded with, or that a clerk records it with. */
@@ -182,14 +184,17 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     counts: 'resumption',
   },
   pay: {
-    from: BEFORE_DECISION,
+    from: [...BEFORE_DECISION, 'decided'],
     to: 'same',
     takenBy: { citizen: 'own', clerk: 'agency' },
     only: { paid: false },
     requires: [],
     requiresOnline: ['reference'],
+    requiresOffline: ['reference'],
     channel: { clerk: 'offline' },
     sets: { paid: true },
+    document: 'fee-receipt',
+    notice: { kind: 'fee_paid' },
   },
   extend: {
     from: ['received', 'in_progress', 'supplement_requested'],
@@ -340,6 +345,7 @@ export function fieldsTaken(action: Action): ActionField[] {
   const taken: (ActionField | undefined)[] = [
     ...rule.requires,
     ...(rule.requiresOnline ?? []),
+    ...(rule.requiresOffline ?? []),
     rule.inFuture,
     rule.keeps,
     ...(rule.alsoTakes ?? []),

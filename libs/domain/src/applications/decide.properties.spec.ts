@@ -14,6 +14,8 @@ import {
 } from './action-table';
 import type { ActionFields, ApplicationFacts, Decision, DecisionContext, Refusal } from './decide';
 import { decide } from './decide';
+import type { FeeDue } from './fee-due';
+import { FEE_DUE_MOMENTS, waitsForFee } from './fee-due';
 import type { Action, ActorRole, ApplicationState } from './lifecycle';
 import { ACTION_FIELDS, ACTIONS, APPLICATION_STATES, CLOCK_RUNNING_STATES } from './lifecycle';
 
@@ -44,6 +46,7 @@ const story = fc.record({
   hasAccount: fc.boolean(),
   processingHours: fc.constantFrom(8, 24, 120),
   supplementPolicy: fc.constantFrom('pause' as const, 'restart' as const),
+  feeDue: fc.constantFrom(...FEE_DUE_MOMENTS),
   steps: fc.array(step, { maxLength: 14 }),
 });
 
@@ -113,6 +116,7 @@ function expectedRefusal(
   relation: ActorRelation,
   facts: ApplicationFacts,
   request: ActionFields,
+  feeDue: FeeDue,
 ): Refusal['reason'] | 'fields or none' {
   const whose = ACTION_TABLE[action].takenBy[role] ?? FILES_REACHED[role];
   const sent = facts.state !== 'draft';
@@ -121,6 +125,7 @@ function expectedRefusal(
   if (role !== 'import' && !actorsOf(action).includes(role)) return 'role';
   if (request.version !== undefined && request.version !== facts.version) return 'version';
   if (!isActionPossible(action, facts)) return 'state';
+  if (role !== 'import' && waitsForFee(action, facts, feeDue)) return 'fee_unpaid';
   return 'fields or none';
 }
 
@@ -175,6 +180,7 @@ describe('decide over random stories', () => {
         const procedure = {
           processingHours: generated.processingHours,
           supplementPolicy: generated.supplementPolicy,
+          feeDue: generated.feeDue,
         };
         for (const step of generated.steps) {
           now = new Date(now.getTime() + step.hoursLater * HOUR);
@@ -189,10 +195,12 @@ describe('decide over random stories', () => {
             assigneeAssignable: assignable,
           };
           const outcome = decide(action, facts, request, context);
-          const expected = expectedRefusal(action, role, relation, facts, request);
+          const expected = expectedRefusal(action, role, relation, facts, request, generated.feeDue);
           const foreign = foreignFields(action, request);
           if ('refused' in outcome) {
-            expect(['not_theirs', 'role', 'version', 'state', 'fields']).toContain(outcome.refused.reason);
+            expect(['not_theirs', 'role', 'version', 'state', 'fee_unpaid', 'fields']).toContain(
+              outcome.refused.reason,
+            );
             if (expected !== 'fields or none') expect(outcome.refused.reason).toBe(expected);
             else expect(outcome.refused.reason).toBe('fields');
             if (outcome.refused.reason === 'fields') {
@@ -230,6 +238,7 @@ describe('decide over random stories', () => {
           now = new Date(now.getTime() + step.hoursLater * HOUR);
           const { action, role, relation, request } = requestOf({ ...step, wellFormed: true }, facts, now);
           if (facts.state !== null && !isActionPossible(action, facts)) return; // nothing is possible any more
+          const waits = role !== 'import' && waitsForFee(action, facts, generated.feeDue);
           const outcome = decide(action, facts, request, {
             role,
             actorRelation: relation,
@@ -237,11 +246,17 @@ describe('decide over random stories', () => {
             procedure: {
               processingHours: generated.processingHours,
               supplementPolicy: generated.supplementPolicy,
+              feeDue: generated.feeDue,
             },
             calendar,
             receivingAgencyId: 'desk-1',
             assigneeAssignable: true,
           });
+          if (waits) {
+            // An unpaid fee holds the action back until it is paid (docs/payments.md).
+            expect(outcome).toEqual({ refused: { reason: 'fee_unpaid', feeDue: generated.feeDue } });
+            return;
+          }
           expect(outcome).toHaveProperty('decided');
           const { decided } = outcome as { decided: Decision };
           facts = { ...facts, ...decided.changes, version: decided.version };

@@ -14,6 +14,8 @@ import type { ApplicantNotice, NoticeSubject } from './applicant-notice';
 import { applicantNotice } from './applicant-notice';
 import type { SupplementPolicy } from './due-time';
 import { dueAtAfterSupplement, dueAtOnReception } from './due-time';
+import type { FeeDue } from './fee-due';
+import { DEFAULT_FEE_DUE, waitsForFee } from './fee-due';
 import type { Action, ActionField, ActorRole, ApplicationState, Channel, FormKind } from './lifecycle';
 import { ACTION_FIELDS } from './lifecycle';
 import { procedureDocumentsAmong } from './supplement-items';
@@ -54,6 +56,7 @@ export interface DecisionContext {
     supplementPolicy: SupplementPolicy;
     /** The documents it asks for: a supplement request records which of its items they are. */
     requiredDocuments?: readonly { name: string }[];
+    feeDue?: FeeDue;
   };
   /** The competent agency's calendar: it does the processing, so its working time counts. */
   calendar: WorkingCalendar;
@@ -70,6 +73,8 @@ export type Refusal =
   | { reason: 'role'; role: ActorRole }
   | { reason: 'version'; version: number }
   | { reason: 'state'; state: ApplicationState | null; possible: Action[] }
+  /** The fee is unpaid and due by this action (docs/payments.md, "When the fee is due"). */
+  | { reason: 'fee_unpaid'; feeDue: FeeDue }
   | { reason: 'fields'; problems: FieldProblem[] };
 
 export interface ApplicationChanges {
@@ -135,6 +140,11 @@ export function decide(
   if (!isActionPossible(action, facts)) {
     return { refused: { reason: 'state', state: facts.state, possible: possibleActions(facts) } };
   }
+  // The import replays histories as they happened, paid or not.
+  const feeDue = context.procedure.feeDue ?? DEFAULT_FEE_DUE;
+  if (context.role !== 'import' && waitsForFee(action, facts, feeDue)) {
+    return { refused: { reason: 'fee_unpaid', feeDue } };
+  }
   const { channel, problems } = checkActionFields(action, context.role, request, context.now);
   if (action === 'assign' && request.assigneeId && context.assigneeAssignable === false) {
     problems.push({ field: 'assigneeId', problems: ['must be an active clerk of the competent agency'] });
@@ -184,11 +194,16 @@ export function checkActionFields(
     problems.push({ field: 'channel', problems: [`a ${role} records ${action} ${forced}`] });
   }
   const channel = forced ?? fields.channel ?? 'online';
-  if (channel === 'online') {
-    for (const field of rule.requiresOnline ?? []) {
-      if (!fields[field]) {
-        problems.push({ field, problems: [`${field} is required for an online ${nounOf(action)}`] });
-      }
+  const requiredOnChannel =
+    channel === 'online' ? rule.requiresOnline : role === 'import' ? [] : rule.requiresOffline;
+  for (const field of requiredOnChannel ?? []) {
+    if (!fields[field]) {
+      problems.push({
+        field,
+        problems: [
+          `${field} is required for ${channel === 'online' ? 'an online' : 'an offline'} ${nounOf(action)}${OFFLINE_MEANING[field] && channel === 'offline' ? OFFLINE_MEANING[field] : ''}`,
+        ],
+      });
     }
   }
   const future = rule.inFuture;
@@ -201,6 +216,9 @@ export function checkActionFields(
 /** Whether a field was given: an empty text or list is a field left blank. */
 const isPresent = (value: string | string[] | undefined | null): boolean =>
   value !== undefined && value !== null && value.length > 0;
+
+/** What a field required offline stands for at the counter, in messages. */
+const OFFLINE_MEANING: { readonly [F in ActionField]?: string } = { reference: ': the cash receipt number' };
 
 /** How the rules name what an action or its field is, in messages. */
 function nounOf(action: Action, field?: ActionField): string {

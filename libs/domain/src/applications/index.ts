@@ -7,3 +7,4 @@ export * from './lifecycle';
 export * from './receipt-code';
 export * from './retention';
 export * from './supplement-items';
+export * from './fee-due';

@@ -35,6 +35,7 @@ function fieldsOf(rule: ActionRule): string {
     ...(rule.checksAnswers ? ['a file for each requested item (online)'] : []),
     ...rule.requires.map((field) => (field === rule.inFuture ? `${field} (later than the action)` : field)),
     ...(rule.requiresOnline ?? []).map((field) => `${field} (online)`),
+    ...(rule.requiresOffline ?? []).map((field) => `${field} (offline)`),
   ];
   return cellOf(fields, '');
 }

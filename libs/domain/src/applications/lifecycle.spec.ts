@@ -28,16 +28,18 @@ describe('the state table', () => {
       'extend',
       'withdraw',
     ]);
-    expect(possibleActions(facts('decided'))).toEqual(['sign']);
-    expect(possibleActions(facts('decided', { signed: true }))).toEqual(['return']);
+    expect(possibleActions(facts('decided'))).toEqual(['pay', 'sign']);
+    expect(possibleActions(facts('decided', { signed: true }))).toEqual(['pay', 'return']);
+    expect(possibleActions(facts('decided', { signed: true, paid: true }))).toEqual(['return']);
     expect(possibleActions(facts('returned'))).toEqual([]);
     expect(possibleActions(facts('refused'))).toEqual([]);
     expect(possibleActions(facts('withdrawn'))).toEqual([]);
   });
 
-  it('takes a fee once, and never after the decision', () => {
+  it('takes a fee once, until the file is returned', () => {
     expect(isActionPossible('pay', facts('in_progress', { paid: true }))).toBe(false);
-    expect(isActionPossible('pay', facts('decided'))).toBe(false);
+    expect(isActionPossible('pay', facts('decided'))).toBe(true);
+    expect(isActionPossible('pay', facts('returned'))).toBe(false);
   });
 
   it('keeps the state for pay, extend and sign, and moves it otherwise', () => {

@@ -48,5 +48,5 @@ export const ACTION_FIELDS = [
 export type ActionField = (typeof ACTION_FIELDS)[number];
 
 /** The one-stop-shop forms OneGate renders as PDFs and attaches to the file (docs/documents.md). */
-export const FORM_KINDS = ['receipt', 'supplement-request', 'refusal', 'apology'] as const;
+export const FORM_KINDS = ['receipt', 'supplement-request', 'refusal', 'apology', 'fee-receipt'] as const;
 export type FormKind = (typeof FORM_KINDS)[number];

@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   'decision_made',
   'result_ready',
   'apology',
+  'fee_paid',
   'due_soon',
   'overdue',
   'weekly_digest',

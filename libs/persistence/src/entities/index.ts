@@ -8,6 +8,7 @@ import { ReportHistogram } from './report-histogram.entity';
 import { ReportRollup } from './report-rollup.entity';
 import { Attachment } from './attachment.entity';
 import { ReceiptSequence } from './receipt-sequence.entity';
+import { FeeReceipt, FeeReceiptSequence } from './fee-receipt.entity';
 import { AuditEvent } from './audit-event.entity';
 import { CalendarOverride } from './calendar-override.entity';
 import { CalendarSchedule } from './calendar-schedule.entity';
@@ -33,6 +34,7 @@ export * from './report-histogram.entity';
 export * from './report-rollup.entity';
 export * from './attachment.entity';
 export * from './receipt-sequence.entity';
+export * from './fee-receipt.entity';
 export * from './audit-event.entity';
 export * from './calendar-override.entity';
 export * from './calendar-schedule.entity';
@@ -67,6 +69,8 @@ export const ENTITIES = [
   ReportHistogram,
   Attachment,
   ReceiptSequence,
+  FeeReceipt,
+  FeeReceiptSequence,
   Agency,
   Procedure,
   User,

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
-import type { FormField } from '@onegate/domain';
+import type { FeeDue, FormField } from '@onegate/domain';
 
 import { Agency } from './agency.entity';
 import { TimestampColumn } from './timestamp.column';
@@ -50,6 +50,10 @@ export class Procedure {
 
   @Column({ name: 'fee_vnd', type: 'integer' })
   public feeVnd!: number;
+
+  /** When the fee is due (docs/payments.md, "When the fee is due"). */
+  @Column({ name: 'fee_due', type: 'varchar', length: 16, default: 'before_return' })
+  public feeDue!: FeeDue;
 
   @Column({ name: 'supplement_policy', type: 'varchar', length: 16 })
   public supplementPolicy!: SupplementPolicy;

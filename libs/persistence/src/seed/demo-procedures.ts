@@ -1,4 +1,4 @@
-import type { FormField } from '@onegate/domain';
+import type { FeeDue, FormField } from '@onegate/domain';
 
 import type { OnlineLevel, RequiredDocument, SupplementPolicy } from '../entities';
 
@@ -11,6 +11,8 @@ export interface ProcedureSeed {
   processingHours: number;
   onlineLevel: OnlineLevel;
   feeVnd: number;
+  /** Before the return unless said otherwise. */
+  feeDue?: FeeDue;
   supplementPolicy: SupplementPolicy;
   requiredDocuments: RequiredDocument[];
   formSchema: FormField[];
@@ -219,6 +221,7 @@ export const DEMO_PROCEDURES: ProcedureSeed[] = [
     processingHours: 40,
     onlineLevel: 'full',
     feeVnd: 135_000,
+    feeDue: 'at_submission',
     supplementPolicy: 'pause',
     requiredDocuments: [
       document('Đơn đề nghị đổi giấy phép lái xe'),
@@ -247,6 +250,7 @@ export const DEMO_PROCEDURES: ProcedureSeed[] = [
     processingHours: 120,
     onlineLevel: 'partial',
     feeVnd: 700_000,
+    feeDue: 'at_submission',
     supplementPolicy: 'restart',
     requiredDocuments: [
       document('Đơn đề nghị cấp Giấy chứng nhận'),

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { DataSource, EntityManager } from 'typeorm';
 
-import { DEFAULT_RETENTION_DAYS } from '@onegate/domain';
+import { DEFAULT_FEE_DUE, DEFAULT_RETENTION_DAYS } from '@onegate/domain';
 
 import { Agency, newUser, Procedure, User } from '../entities';
 import { toSearchText } from '../search-text';
@@ -60,6 +60,7 @@ async function insertProcedures(manager: EntityManager, agencyIds: Map<string, s
   const now = new Date();
   for (const { agencyCode, ...seed } of DEMO_PROCEDURES) {
     await manager.insert(Procedure, {
+      feeDue: DEFAULT_FEE_DUE,
       ...seed,
       id: randomUUID(),
       agencyId: agencyIds.get(agencyCode)!,

@@ -13,6 +13,7 @@ const PROCEDURE = {
   processingHours: 24,
   onlineLevel: 'full',
   feeVnd: 50000,
+  feeDue: 'at_submission',
   supplementPolicy: 'pause',
   requiredDocuments: [
     { name: 'Đơn', mandatory: true, acceptedTypes: ['application/pdf'], maxSizeBytes: 1000 },

@@ -6,7 +6,7 @@ import type { FieldProblem } from '../core/form-problems';
 import { validateFields } from '../core/validate-fields';
 
 /** How a field of the procedure form is shown from a procedure and read back from what was typed. */
-type Kind = 'text' | 'code' | 'integer' | 'json' | 'optionalText' | 'optionalInteger';
+type Kind = 'text' | 'code' | 'integer' | 'json' | 'optionalText' | 'optionalInteger' | 'choice';
 
 /** The procedure form's fields, in the order the form shows them. */
 const FIELDS = {
@@ -18,6 +18,8 @@ const FIELDS = {
   processingHours: 'integer',
   onlineLevel: 'text',
   feeVnd: 'integer',
+  // Not posted (an older page): left as it is, or the default for a new procedure.
+  feeDue: 'choice',
   supplementPolicy: 'text',
   requiredDocuments: 'json',
   formSchema: 'json',
@@ -58,6 +60,8 @@ function readProcedureForm(posted: Record<string, string>, withCode: boolean) {
       if (withCode) plain[name] = raw.trim();
     } else if (kind === 'text') {
       plain[name] = raw;
+    } else if (kind === 'choice') {
+      if (raw !== '') plain[name] = raw;
     } else if (kind === 'integer') {
       plain[name] = integerOrText(raw.trim());
     } else if (kind === 'optionalText') {

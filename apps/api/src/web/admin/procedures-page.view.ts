@@ -1,5 +1,10 @@
 import type { Language } from '@onegate/domain';
-import { DEFAULT_RETENTION_DAYS, NOTIFICATION_KINDS } from '@onegate/domain';
+import {
+  DEFAULT_FEE_DUE,
+  DEFAULT_RETENTION_DAYS,
+  FEE_DUE_MOMENTS,
+  NOTIFICATION_KINDS,
+} from '@onegate/domain';
 
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
 import { agencyChoices, choices } from '../core/choices';
@@ -18,6 +23,7 @@ export function newProcedureValues(): Record<string, string> {
     onlineLevel: 'full',
     supplementPolicy: 'pause',
     feeVnd: '0',
+    feeDue: DEFAULT_FEE_DUE,
     retentionDays: String(DEFAULT_RETENTION_DAYS),
   };
 }
@@ -47,6 +53,7 @@ export function procedureFormView(
     agencies: agencyChoices(agencies, lang, values.agencyCode),
     onlineLevels: choices(['full', 'partial', 'offline'], values.onlineLevel),
     policies: choices(['pause', 'restart'], values.supplementPolicy),
+    feeDueMoments: choices(FEE_DUE_MOMENTS, values.feeDue),
     breadcrumbs: [
       { key: 'nav.adminProcedures', href: '/admin/procedures' },
       { text: procedure?.code ?? translate(lang, 'adminProcedures.new') },

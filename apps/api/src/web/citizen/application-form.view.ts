@@ -57,6 +57,8 @@ export function applicationFormView(
     documents,
     errors,
     supplement,
+    // A fee due at submission must be paid first: the page says so instead of offering to submit.
+    payFirst: application.waitingForFee.includes('submit'),
     supplementRequest,
     requestedItems,
     draftRetentionDays,

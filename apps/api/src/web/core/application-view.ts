@@ -1,4 +1,5 @@
 import type { ApplicationDto, ApplicationEventDto, AttachmentDto } from '@onegate/applications';
+import { FORM_KINDS } from '@onegate/domain';
 import type { ApplicationState, FormField, Language } from '@onegate/domain';
 
 import { fieldLabel } from './form-fields';
@@ -78,8 +79,8 @@ export function urgencyOf(application: Pick<ApplicationDto, 'state' | 'dueAt'>, 
   return { overdue: due < now, dueSoon: due >= now && due - now <= DUE_SOON_MS };
 }
 
-/** Forms OneGate issued into the file (receipt, supplement request, refusal, apology letter). */
-const ISSUED_FORMS = ['receipt', 'supplement-request', 'refusal', 'apology'];
+/** Forms OneGate issued into the file (receipt, supplement request, refusal, apology letter, fee receipt). */
+const ISSUED_FORMS: readonly string[] = FORM_KINDS;
 
 export function issuedFormsOf(applicationId: string, attachments: AttachmentDto[] | undefined) {
   return (attachments ?? [])

@@ -12,7 +12,25 @@ import { validateFields } from '../core/validate-fields';
 import { listField, textFields } from '../core/web-request';
 
 type ActionField =
-  'reason' | 'missingDocuments' | 'appointmentAt' | 'assigneeId' | 'channel' | 'note' | 'message';
+  | 'reason'
+  | 'missingDocuments'
+  | 'appointmentAt'
+  | 'assigneeId'
+  | 'reference'
+  | 'channel'
+  | 'note'
+  | 'message';
+
+const ACTION_FORM_FIELDS: readonly ActionField[] = [
+  'reason',
+  'missingDocuments',
+  'appointmentAt',
+  'assigneeId',
+  'reference',
+  'channel',
+  'note',
+  'message',
+];
 
 /**
  * The fields each staff action asks for (docs/lifecycle.md, "Fields of an action"); an internal note and
@@ -26,7 +44,8 @@ const FIELDS: Record<Action, ActionField[]> = {
   assign: ['assigneeId', 'note', 'message'],
   request_supplement: ['reason', 'missingDocuments', 'note', 'message'],
   supplement: ['note', 'message'],
-  pay: ['note', 'message'],
+  // At the counter a payment is cash, with the number of the cash receipt handed over (docs/payments.md).
+  pay: ['reference', 'note', 'message'],
   extend: ['reason', 'appointmentAt', 'note', 'message'],
   approve: ['note', 'message'],
   deny: ['reason', 'note', 'message'],
@@ -38,8 +57,12 @@ const FIELDS: Record<Action, ActionField[]> = {
 /** Actions that end or turn the file: their buttons warn. */
 const WARNING: readonly Action[] = ['refuse', 'deny'];
 
+/** Headings that say more on the clerk's page than the action's name. */
+const TITLE_KEYS: { readonly [A in Action]?: string } = { pay: 'actionForm.cashTitle' };
+
 export interface ActionFormView {
   action: Action;
+  titleKey: string;
   id: string;
   fields: Record<ActionField, boolean>;
   required: Record<string, boolean>;
@@ -56,16 +79,21 @@ export function actionForms(
 ): ActionFormView[] {
   return allowed.map((action) => {
     const fields = Object.fromEntries(
-      (
-        ['reason', 'missingDocuments', 'appointmentAt', 'assigneeId', 'channel', 'note', 'message'] as const
-      ).map((field) => [field, FIELDS[action].includes(field)]),
+      ACTION_FORM_FIELDS.map((field) => [field, FIELDS[action].includes(field)]),
     ) as Record<ActionField, boolean>;
     const mine = failed?.action === action ? failed : null;
     return {
       action,
+      titleKey: TITLE_KEYS[action] ?? `action.${action}`,
       id: `action-${action}`,
       fields,
-      required: Object.fromEntries(ACTION_TABLE[action].requires.map((field) => [field, true])),
+      // Staff record their steps offline where the row says so: what an offline step requires too.
+      required: Object.fromEntries(
+        [...ACTION_TABLE[action].requires, ...(ACTION_TABLE[action].requiresOffline ?? [])].map((field) => [
+          field,
+          true,
+        ]),
+      ),
       errors: mine?.errors ?? null,
       values: mine?.values ?? {},
       warning: WARNING.includes(action),
@@ -94,6 +122,7 @@ function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
     missingDocuments: missingDocuments.length > 0 ? missingDocuments : undefined,
     appointmentAt: appointment ? (fromLocalInputValue(appointment) ?? appointment) : undefined,
     assigneeId: text('assigneeId'),
+    reference: text('reference'),
     channel:
       posted.channel === 'offline'
         ? ('offline' as const)

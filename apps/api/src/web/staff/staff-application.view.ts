@@ -37,6 +37,7 @@ export function staffApplicationView(
     requiredDocuments: procedure.requiredDocuments.map((document) => document.name),
     supplementRequest: supplementRequestOf(application, procedure.requiredDocuments),
     forms: actionForms(offered, failed, now),
+    waitingForFee: application.waitingForFee,
     clerks: clerks
       .filter((clerk) => clerk.active)
       .map((clerk) => ({
