@@ -34,6 +34,7 @@ import { IndexDraftsByLastChange1764200007190 } from './1764200007190-index-draf
 import { AddCalendarSchedules1764200010000 } from './1764200010000-add-calendar-schedules';
 import { AddIdempotencyLease1764200012000 } from './1764200012000-add-idempotency-lease';
 import { SealPersonalText1764200013000 } from './1764200013000-seal-personal-text';
+import { CreatePayments1764300100000 } from './1764300100000-create-payments';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   AddCalendarSchedules1764200010000,
   AddIdempotencyLease1764200012000,
   SealPersonalText1764200013000,
+  CreatePayments1764300100000,
 ];

@@ -26,6 +26,7 @@ export {
   newUser,
   Notification,
   OutboxMessage,
+  Payment,
   Procedure,
   RefreshToken,
   User,
@@ -34,6 +35,7 @@ export {
   type JsonObject,
   type MailSinkAttachment,
   type OnlineLevel,
+  type PaymentState,
   type ReportGrain,
   type SessionChannel,
   type StoredAnswerBody,
@@ -58,6 +60,7 @@ export {
   type UnfinishedCursor,
   type UnfinishedKind,
 } from './repositories/outbox.repository';
+export { PaymentRepository } from './repositories/payment.repository';
 export { ProcedureRepository } from './repositories/procedure.repository';
 export { RefreshTokenRepository } from './repositories/refresh-token.repository';
 export {

@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import { ApplicationsModule } from '@onegate/applications';
 import { AuthModule } from '@onegate/auth';
 import { MailTemplatesModule } from '@onegate/notifications';
+import { PaymentsModule } from '@onegate/payments';
 import { ReportingModule } from '@onegate/reporting';
 
 import { CalendarModule } from '../calendar/calendar.module';
@@ -34,6 +35,7 @@ import { installViewEngine } from './core/view-engine';
 import { WebExceptionFilter } from './core/web-exception.filter';
 import { HomePageController } from './public/home-page.controller';
 import { LanguageController } from './public/language.controller';
+import { PaymentReturnPageController } from './public/payment-return-page.controller';
 import { ProcedurePageController } from './public/procedure-page.controller';
 import { SignInPageController } from './public/sign-in-page.controller';
 import { TrackingPageController } from './public/tracking-page.controller';
@@ -50,6 +52,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
   imports: [
     AuthModule,
     ApplicationsModule,
+    PaymentsModule,
     ReportingModule,
     MailTemplatesModule,
     PageRendererModule,
@@ -66,6 +69,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     LanguageController,
     ProcedurePageController,
     TrackingPageController,
+    PaymentReturnPageController,
     SignInPageController,
     MyApplicationsController,
     MyApplicationActionsController,
