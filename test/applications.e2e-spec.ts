@@ -245,7 +245,7 @@ describe(`application lifecycle (${testDatabaseKind()})`, () => {
     expect(refused.status).toBe(404); // a clerk does not see drafts
     const early = await apps.act(citizen, draft.body.id, 'withdraw');
     expect(early.status).toBe(409);
-    expect(early.body.details).toEqual({ state: 'draft', allowedActions: ['submit'] });
+    expect(early.body.details).toEqual({ state: 'draft', allowedActions: ['submit', 'pay'] });
     expect((await apps.get(citizen, draft.body.id)).body.version).toBe(draft.body.version);
     const wrongRole = await apps.act(citizen, draft.body.id, 'approve');
     expect(wrongRole.status).toBe(403);

@@ -4,6 +4,7 @@ import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
 import type { Express } from 'express';
 
 import { ApplicationsModule } from '@onegate/applications';
+import { AppConfig } from '@onegate/config';
 import { AuthModule } from '@onegate/auth';
 import { MailTemplatesModule } from '@onegate/notifications';
 import { PaymentsModule } from '@onegate/payments';
@@ -96,10 +97,13 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
   ],
 })
 export class WebModule implements NestModule, OnModuleInit {
-  public constructor(private readonly adapterHost: HttpAdapterHost) {}
+  public constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly config: AppConfig,
+  ) {}
 
   public configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(securityHeaders).forRoutes('{*path}');
+    consumer.apply(securityHeaders(this.config.payments.gatewayUrl)).forRoutes('{*path}');
   }
 
   public onModuleInit(): void {
