@@ -34,6 +34,7 @@ import { IndexDraftsByLastChange1764200007190 } from './1764200007190-index-draf
 import { AddCalendarSchedules1764200010000 } from './1764200010000-add-calendar-schedules';
 import { AddIdempotencyLease1764200012000 } from './1764200012000-add-idempotency-lease';
 import { SealPersonalText1764200013000 } from './1764200013000-seal-personal-text';
+import { CreatePayments1764300100000 } from './1764300100000-create-payments';
 import { AddProcedureFeeDue1764300200000 } from './1764300200000-add-procedure-fee-due';
 import { CreateFeeReceipts1764300201000 } from './1764300201000-create-fee-receipts';
 import { WidenAttachmentDocumentName1764300300000 } from './1764300300000-widen-attachment-document-name';
@@ -80,6 +81,7 @@ export const MIGRATIONS = [
   AddCalendarSchedules1764200010000,
   AddIdempotencyLease1764200012000,
   SealPersonalText1764200013000,
+  CreatePayments1764300100000,
   AddProcedureFeeDue1764300200000,
   CreateFeeReceipts1764300201000,
   WidenAttachmentDocumentName1764300300000,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs OneGate on one machine: Redis (started here only if needed), then the API, then the worker.
+// Runs OneGate on one machine: Redis (started here only if needed), then the API, then the worker,
+// and the local payment sandbox when no payment gateway is configured.
 // Ctrl-C or SIGTERM stops them all cleanly; if one of them stops by itself, the others are stopped too.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -107,5 +108,9 @@ const port = process.env.PORT || '3000';
 run('api', process.execPath, ['dist/apps/api/main.js']);
 if (await waitForApi(port)) {
   run('worker', process.execPath, ['dist/apps/worker/main.js']);
+  // The local payment gateway (docs/payments.md) unless a real one is configured.
+  if (!process.env.PAYMENT_GATEWAY_URL) {
+    run('payment sandbox', process.execPath, ['dist/apps/api/main.js', 'payment-sandbox']);
+  }
   say(`OneGate is running on http://localhost:${port} (Ctrl-C stops it)`);
 }

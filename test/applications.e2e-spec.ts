@@ -6,6 +6,7 @@ import { ApplicationsClient, EXECUTABLE_BYTES, PDF_BYTES } from './support/appli
 import type { ApplicationBody } from './support/applications';
 import { eventually, request } from './support/http';
 import { testDatabaseKind } from './support/test-database';
+import { confirmOnlinePayment } from './support/payments';
 import { TestStack } from './support/test-stack';
 import { addWorkingHoursByHand, localTime, workingHoursBetweenByHand } from './support/working-time-by-hand';
 import {
@@ -51,8 +52,7 @@ describe(`application lifecycle (${testDatabaseKind()})`, () => {
     const draft = await apps.create(citizen, procedure, formData);
     expect(draft.status).toBe(201);
     expect((await apps.upload(citizen, draft.body.id, document, PDF_BYTES)).status).toBe(201);
-    if (procedure === HOUSEHOLD)
-      expect((await apps.act(citizen, draft.body.id, 'pay', { reference: 'PG-1' })).status).toBe(200);
+    if (procedure === HOUSEHOLD) await confirmOnlinePayment(stack, draft.body.id, 'PG-1');
     const sent = await apps.act(citizen, draft.body.id, 'submit');
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     return sent.body;

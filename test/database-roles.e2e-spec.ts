@@ -14,6 +14,7 @@ import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from './support/demo-facts';
 import { eventually } from './support/http';
 import { DEFAULT_TEST_DATABASE_URL, testDatabaseKind } from './support/test-database';
+import { confirmOnlinePayment } from './support/payments';
 import { TestStack } from './support/test-stack';
 
 const INSUFFICIENT_PRIVILEGE = '42501';
@@ -70,7 +71,7 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('the application’s restrict
     const draft = await apps.create(citizen, HOUSEHOLD, HOUSEHOLD_FORM);
     expect(draft.status).toBe(201);
     expect((await apps.upload(citizen, draft.body.id, HOUSEHOLD_DOCUMENT, PDF_BYTES)).status).toBe(201);
-    expect((await apps.act(citizen, draft.body.id, 'pay', { reference: 'PG-1' })).status).toBe(200);
+    await confirmOnlinePayment(stack, draft.body.id, 'PG-1');
     expect((await apps.act(citizen, draft.body.id, 'submit')).status).toBe(200);
     const received = await apps.act(clerk, draft.body.id, 'receive');
     expect(received.status, JSON.stringify(received.body)).toBe(200);

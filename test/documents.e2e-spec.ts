@@ -14,6 +14,7 @@ import { formatDateTime } from '../apps/api/src/web/core/formatters';
 import { pdfsig, pdftotext, POPPLER_INSTALLED, withOneByteChanged } from './support/poppler';
 import { multipartStart, sendPartly } from './support/raw-http';
 import { testDatabaseKind } from './support/test-database';
+import { confirmOnlinePayment } from './support/payments';
 import { TestStack } from './support/test-stack';
 import { localTime } from './support/working-time-by-hand';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT } from './support/demo-facts';
@@ -81,7 +82,7 @@ describe(`signed results and one-stop-shop forms (${testDatabaseKind()})`, () =>
     const draft = await apps.create(citizen, HOUSEHOLD, formData);
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     expect((await apps.upload(citizen, draft.body.id, HOUSEHOLD_DOCUMENT, PDF_BYTES)).status).toBe(201);
-    expect((await apps.act(citizen, draft.body.id, 'pay', { reference: 'PG-1' })).status).toBe(200);
+    await confirmOnlinePayment(stack, draft.body.id, 'PG-1');
     const sent = await apps.act(citizen, draft.body.id, 'submit');
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     return sent.body;

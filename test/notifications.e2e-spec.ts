@@ -27,6 +27,7 @@ import { importLines } from './support/reports/report-client';
 import { SmtpCatcher } from './support/smtp-catcher';
 import type { CaughtMail } from './support/smtp-catcher';
 import { testDatabaseKind } from './support/test-database';
+import { confirmOnlinePayment } from './support/payments';
 import { TestStack } from './support/test-stack';
 import { addWorkingHoursByHand, localTime } from './support/working-time-by-hand';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT } from './support/demo-facts';
@@ -150,7 +151,7 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     const id = (fullId = draft.body.id);
     expect((await apps.upload(citizen, id, HOUSEHOLD_DOCUMENT, PDF_BYTES)).status).toBe(201);
-    expect((await apps.act(citizen, id, 'pay', { reference: 'PG-1' })).status).toBe(200);
+    await confirmOnlinePayment(stack, id, 'PG-1');
     expect((await apps.act(citizen, id, 'submit')).status).toBe(200);
 
     stack.freezeClock(localTime('2027-03-08T09:00:00'));
@@ -528,7 +529,7 @@ describe(`notifications and deadline alerts (${testDatabaseKind()})`, () => {
       const draft = await apps.create(applicant, HOUSEHOLD, householdForm(account.nationalId));
       expect(draft.status, JSON.stringify(draft.body)).toBe(201);
       expect((await apps.upload(applicant, draft.body.id, HOUSEHOLD_DOCUMENT, PDF_BYTES)).status).toBe(201);
-      expect((await apps.act(applicant, draft.body.id, 'pay', { reference: 'PG-7' })).status).toBe(200);
+      await confirmOnlinePayment(stack, draft.body.id, 'PG-7');
       expect((await apps.act(applicant, draft.body.id, 'submit')).status).toBe(200);
       return draft.body.id;
     }

@@ -18,6 +18,7 @@ import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from './support/demo-facts';
 import { eventually } from './support/http';
 import { testDatabaseKind } from './support/test-database';
+import { confirmOnlinePayment } from './support/payments';
 import { TestStack } from './support/test-stack';
 
 const FILES = 3;
@@ -54,8 +55,8 @@ describe(`outbox reconciler after Redis lost its jobs (${testDatabaseKind()})`, 
     const draft = await apps.create(citizen, HOUSEHOLD, HOUSEHOLD_FORM);
     expect(draft.status).toBe(201);
     expect((await apps.upload(citizen, draft.body.id, HOUSEHOLD_DOCUMENT, PDF_BYTES)).status).toBe(201);
+    await confirmOnlinePayment(stack, draft.body.id);
     for (const [who, action, fields] of [
-      [citizen, 'pay', { reference: 'PG-1' }],
       [citizen, 'submit', {}],
       [clerk, 'receive', {}],
       [clerk, 'approve', {}],

@@ -11,6 +11,7 @@ import { eventually, request } from './support/http';
 import { recordLine, returnedStory } from './support/reports/crafted-lines';
 import { importLines } from './support/reports/report-client';
 import { testDatabaseKind } from './support/test-database';
+import { confirmOnlinePayment } from './support/payments';
 import { TestStack } from './support/test-stack';
 
 /** What one journey puts in: none of it may be readable in any table afterwards. */
@@ -82,7 +83,7 @@ describe(`personal data at rest (${testDatabaseKind()})`, () => {
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     const id = draft.body.id;
     expect((await apps.upload(citizen, id, HOUSEHOLD_DOCUMENT, PDF_BYTES)).status).toBe(201);
-    await act(citizen, id, 'pay', { reference: 'PG-1' });
+    await confirmOnlinePayment(stack, id, 'PG-1');
     await act(citizen, id, 'submit');
     await act(clerk, id, 'receive');
     await act(clerk, id, 'request_supplement', {

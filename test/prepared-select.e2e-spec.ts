@@ -10,6 +10,7 @@ import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import { eventually, request } from './support/http';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from './support/demo-facts';
 import { testDatabaseKind } from './support/test-database';
+import { confirmOnlinePayment } from './support/payments';
 import { TestStack } from './support/test-stack';
 
 const RELATIONS = { procedure: true, competentAgency: true, receivingAgency: true } as const;
@@ -57,7 +58,7 @@ describe(`prepared reads and composed answers (${testDatabaseKind()})`, () => {
 
     const id = draft.body.id;
     expect((await apps.upload(citizen, id, HOUSEHOLD_DOCUMENT, PDF_BYTES)).status).toBe(201);
-    await actAndCompare(citizen, id, 'pay', { reference: 'PG-7' });
+    await confirmOnlinePayment(stack, id, 'PG-7');
     const submitted = await actAndCompare(citizen, id, 'submit');
     expect(submitted.attachments).toHaveLength(1);
     const received = await actAndCompare(clerk, id, 'receive');
@@ -91,7 +92,7 @@ describe(`prepared reads and composed answers (${testDatabaseKind()})`, () => {
   it('reads the same entities as find(), joins and decrypted columns included', async () => {
     const draft = await apps.create(citizen, HOUSEHOLD, HOUSEHOLD_FORM);
     await apps.upload(citizen, draft.body.id, HOUSEHOLD_DOCUMENT, PDF_BYTES);
-    await apps.act(citizen, draft.body.id, 'pay', { reference: 'PG-8' });
+    await confirmOnlinePayment(stack, draft.body.id, 'PG-8');
     const data = stack.apiDataSource;
     const repository = data.getRepository(Application);
     const byId = new PreparedSelect(data, ['id'], ({ id }) =>

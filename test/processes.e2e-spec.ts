@@ -15,7 +15,7 @@ import {
   WORKER_MAIN,
 } from './support/processes';
 import { newCitizen } from './support/accounts';
-import { request } from './support/http';
+import { eventually, request } from './support/http';
 import { postLargeForm } from './support/raw-http';
 import type { TestDatabase } from './support/test-database';
 import { createTestDatabase, testDatabaseKind } from './support/test-database';
@@ -59,11 +59,14 @@ describe(`processes as deployed (${testDatabaseKind()})`, () => {
       });
       expect(result.code).toBe(1);
       const lines = stderrLines(result.stderr);
-      expect(lines).toHaveLength(7);
+      expect(lines).toHaveLength(10);
       expect(lines.some((line) => line.includes('NATIONAL_ID_KEYS is required'))).toBe(true);
       expect(lines.some((line) => line.includes('NATIONAL_ID_HASH_KEY is required'))).toBe(true);
       expect(lines.some((line) => line.includes('SIGNING_CERT_PATH is required'))).toBe(true);
       expect(lines.some((line) => line.includes('SIGNING_CERT_PASSPHRASE is required'))).toBe(true);
+      expect(lines.some((line) => line.includes('PAYMENT_GATEWAY_URL is required'))).toBe(true);
+      expect(lines.some((line) => line.includes('VNPAY_TMN_CODE is required'))).toBe(true);
+      expect(lines.some((line) => line.includes('VNPAY_HASH_SECRET is required'))).toBe(true);
       expect(lines.some((line) => line.includes('PORT'))).toBe(true);
       expect(lines.some((line) => line.includes('QUEUE_PREFIX'))).toBe(true);
       expect(lines.some((line) => line.includes('JWT_SECRET is required when NODE_ENV=production'))).toBe(
@@ -131,16 +134,26 @@ describe(`processes as deployed (${testDatabaseKind()})`, () => {
     },
   );
 
-  it('runs API and worker together from the launcher, and stops both on Ctrl-C', async () => {
-    const ports = { PORT: String(await freePort()), WORKER_PORT: String(await freePort()) };
+  it('runs API, worker and payment sandbox together from the launcher, and stops them all on Ctrl-C', async () => {
+    const ports = {
+      PORT: String(await freePort()),
+      WORKER_PORT: String(await freePort()),
+      PAYMENT_SANDBOX_PORT: String(await freePort()),
+    };
     const launcher = start(resolve(ROOT, 'scripts/start.mjs'), { ...env, ...ports });
     await waitForOk(`http://127.0.0.1:${ports.PORT}/health/ready`);
     await waitForOk(`http://127.0.0.1:${ports.WORKER_PORT}/health/ready`);
+    const sandboxPage = `http://127.0.0.1:${ports.PAYMENT_SANDBOX_PORT}/paymentv2/vpcpay.html`;
+    // The sandbox is up when it refuses an unsigned payment request with its own page.
+    await eventually(async () =>
+      (await fetch(sandboxPage).catch(() => null))?.status === 400 ? true : undefined,
+    );
     launcher.child.kill('SIGINT');
     const end = await launcher.finished;
     expect(end.code).toBe(0);
     await expect(fetch(`http://127.0.0.1:${ports.PORT}/health/live`)).rejects.toThrow();
     await expect(fetch(`http://127.0.0.1:${ports.WORKER_PORT}/health/live`)).rejects.toThrow();
+    await expect(fetch(sandboxPage)).rejects.toThrow();
   });
 
   it('keeps its memory when anonymous 200 MB uploads arrive, four at once, and refuses them', async () => {

@@ -12,6 +12,7 @@ import { eventually, request } from './support/http';
 import { generateApplications } from './support/reports/random-applications';
 import { getReport, importLines, readCatalogue } from './support/reports/report-client';
 import { testDatabaseKind } from './support/test-database';
+import { confirmOnlinePayment } from './support/payments';
 import { TestStack } from './support/test-stack';
 import { localTime } from './support/working-time-by-hand';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from './support/demo-facts';
@@ -90,7 +91,7 @@ describe(`report rollups equal a rebuild from the events (${testDatabaseKind()})
     at('2025-06-02T08:30:00');
     const draft = await apps.create(citizen, HOUSEHOLD, HOUSEHOLD_FORM);
     await apps.upload(citizen, draft.body.id, HOUSEHOLD_DOCUMENT, PDF_BYTES);
-    expect((await apps.act(citizen, draft.body.id, 'pay', { reference: 'PG-9' })).status).toBe(200);
+    await confirmOnlinePayment(stack, draft.body.id, 'PG-9');
     expect((await apps.act(citizen, draft.body.id, 'submit')).status).toBe(200);
     at('2025-06-02T09:00:00');
     expect((await apps.act(clerk, draft.body.id, 'receive')).status).toBe(200);

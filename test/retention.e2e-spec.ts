@@ -23,6 +23,7 @@ import { eventually, request } from './support/http';
 import { event, returnedStory } from './support/reports/crafted-lines';
 import { getReport, importLines } from './support/reports/report-client';
 import { testDatabaseKind } from './support/test-database';
+import { confirmOnlinePayment } from './support/payments';
 import { TestStack } from './support/test-stack';
 import { localTime } from './support/working-time-by-hand';
 
@@ -100,7 +101,7 @@ describe(`retention of closed applications (${testDatabaseKind()})`, () => {
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     const document = household ? HOUSEHOLD_DOCUMENT : RECORD_DOCUMENT;
     expect((await apps.upload(citizen, draft.body.id, document, PDF_BYTES)).status).toBe(201);
-    await act(citizen, draft.body.id, 'pay', { reference: 'PG-1' });
+    await confirmOnlinePayment(stack, draft.body.id, 'PG-1');
     await act(citizen, draft.body.id, 'submit');
     return draft.body.id;
   }

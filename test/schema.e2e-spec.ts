@@ -75,6 +75,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'mail_sink_messages',
       'notifications',
       'outbox_messages',
+      'payments',
       'procedures',
       'receipt_sequences',
       'refresh_tokens',

@@ -14,6 +14,7 @@ import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT } from './support/demo-facts';
 import { eventually, request } from './support/http';
 import { testDatabaseKind } from './support/test-database';
+import { confirmOnlinePayment } from './support/payments';
 import { TestStack } from './support/test-stack';
 
 /** Construction permit: three required documents of at most 5 MB each. */
@@ -286,14 +287,14 @@ describe(`storage limits (${testDatabaseKind()})`, () => {
     const touched = await draft(citizen);
     const paid = await draft(citizen, HOUSEHOLD);
     expect((await upload(citizen, paid, HOUSEHOLD_DOCUMENT, PDF_BYTES)).status).toBe(201);
-    expect((await apps.act(citizen, paid, 'pay', { reference: 'PG-7' })).status).toBe(200);
+    await confirmOnlinePayment(stack, paid, 'PG-7');
     // The payment stamps its row with the system time; it was made 40 days ago as far as this test goes.
     await stack.apiDataSource.getRepository(Application).update(paid, { updatedAt: daysAgo(40) });
     stack.freezeClock(daysAgo(5));
     expect((await upload(citizen, touched, PERMIT_DOCUMENTS[1], PDF_BYTES)).status).toBe(201);
     stack.freezeClock(daysAgo(10));
     const recent = await draft(citizen, HOUSEHOLD);
-    expect((await apps.act(citizen, recent, 'pay', { reference: 'PG-8' })).status).toBe(200);
+    await confirmOnlinePayment(stack, recent, 'PG-8');
     const younger = await draft(citizen);
     expect((await upload(citizen, younger, PERMIT_DOCUMENTS[2], PDF_BYTES)).status).toBe(201);
     stack.freezeClock(null);

@@ -8,6 +8,7 @@ import type { Tokens } from './support/accounts';
 import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from './support/demo-facts';
 import { testDatabaseKind } from './support/test-database';
+import { confirmOnlinePayment } from './support/payments';
 import { TestStack } from './support/test-stack';
 
 const TRACKING_LIMIT = 6;
@@ -46,7 +47,7 @@ describe(`withdrawal confirmation and tracking by form post (${testDatabaseKind(
     const draft = await apps.create(citizen, HOUSEHOLD, HOUSEHOLD_FORM);
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     expect((await apps.upload(citizen, draft.body.id, HOUSEHOLD_DOCUMENT, PDF_BYTES)).status).toBe(201);
-    expect((await apps.act(citizen, draft.body.id, 'pay', { reference: 'PG-21' })).status).toBe(200);
+    await confirmOnlinePayment(stack, draft.body.id, 'PG-21');
     expect((await apps.act(citizen, draft.body.id, 'submit')).status).toBe(200);
     return draft.body.id;
   }

@@ -12,6 +12,7 @@ import type { ApplicationBody } from '../support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from '../support/demo-facts';
 import { eventually } from '../support/http';
 import { testDatabaseKind } from '../support/test-database';
+import { confirmOnlinePayment } from '../support/payments';
 import { TestStack } from '../support/test-stack';
 import { accessibilityProblems, DESKTOP, launchChromium, PHONE } from './support/browser';
 import type { PageSamples, Visitor } from './support/pages';
@@ -54,7 +55,7 @@ describe.runIf(testDatabaseKind() === 'sqlite')(
       const draft = await apps.create(citizen, HOUSEHOLD, HOUSEHOLD_FORM);
       expect(draft.status, JSON.stringify(draft.body)).toBe(201);
       expect((await apps.upload(citizen, draft.body.id, HOUSEHOLD_DOCUMENT, PDF_BYTES)).status).toBe(201);
-      await act(citizen, draft.body.id, 'pay', { reference: 'PG-1' });
+      await confirmOnlinePayment(stack, draft.body.id, 'PG-1');
       return act(citizen, draft.body.id, 'submit');
     }
 

@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { PaymentSandbox } from '@onegate/payments';
 import { User } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 import type { ReportFigures } from '@onegate/reporting';
 
 import { formatNumber, formatPercent } from '../../apps/api/src/web/core/formatters';
@@ -15,6 +17,7 @@ import {
 } from '../support/accounts';
 import { request } from '../support/http';
 import { tokenMailedTo } from '../support/mailed-links';
+import { notifying, payingThrough, startTestSandbox } from '../support/payment-sandbox';
 import type { TestIdentityProvider } from '../support/test-identity-provider';
 import { withTestIdentityProvider } from '../support/test-identity-provider';
 import { TestStack } from '../support/test-stack';
@@ -47,6 +50,7 @@ const PROCEDURE = '1.001612';
 describe('the portal in a browser', () => {
   let stack: TestStack;
   let identityProvider: TestIdentityProvider;
+  let sandbox: PaymentSandbox;
   let browser: Browser;
   let citizen: Page;
   let clerk: Page;
@@ -94,9 +98,11 @@ describe('the portal in a browser', () => {
   }
 
   beforeAll(async () => {
-    const started = await withTestIdentityProvider();
+    sandbox = await startTestSandbox(() => stack.api.get(Clock).now());
+    const started = await withTestIdentityProvider({ configure: payingThrough(sandbox) });
     identityProvider = started.provider;
     stack = await TestStack.start(started.options);
+    notifying(sandbox, stack);
     stack.freezeClock(NOW);
     browser = await launchChromium();
     citizen = await personPage();
@@ -108,6 +114,7 @@ describe('the portal in a browser', () => {
     await browser?.close();
     await stack?.stop();
     await identityProvider?.stop();
+    await sandbox?.close();
   });
 
   it('finds a procedure from the home page, with the keyboard', async () => {
@@ -203,13 +210,24 @@ describe('the portal in a browser', () => {
     await containsText(citizen.locator('h1'), 'Đã nộp');
   });
 
-  it('pays the fee online with a payment reference', async () => {
-    await citizen.fill('#payReference', 'PG-2026-000123');
+  it('pays the fee online through the payment gateway, and comes back to the outcome in words', async () => {
     await Promise.all([
-      citizen.waitForURL(/notice=paid/),
-      citizen.getByRole('button', { name: /Xác nhận đã thanh toán/ }).click(),
+      citizen.waitForURL(/\/paymentv2\/vpcpay\.html/),
+      citizen.getByRole('button', { name: /Thanh toán trực tuyến/ }).click(),
+    ]);
+    await screenshot(citizen, 'payment-gateway'); // the sandbox's page, not OneGate's: photographed, not audited
+    await Promise.all([
+      citizen.waitForURL(/\/payments\/return\?/),
+      citizen.getByRole('button', { name: 'Thanh toán / Pay' }).click(),
+    ]);
+    await containsText(citizen.locator('[role=status]'), 'thanh toán thành công');
+    await check(citizen, 'payment-return', true);
+    await Promise.all([
+      citizen.waitForURL((url) => url.pathname === applicationUrl),
+      citizen.getByRole('link', { name: 'Quay lại hồ sơ' }).click(),
     ]);
     expect(await citizen.locator('main').innerText()).toContain('đã thanh toán');
+    expect(await citizen.getByRole('button', { name: /Thanh toán trực tuyến/ }).count()).toBe(0);
     await check(citizen, 'citizen-application', true);
   });
 

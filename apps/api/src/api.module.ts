@@ -9,6 +9,7 @@ import { PlatformModule } from '@onegate/platform';
 
 import { CalendarModule } from './calendar/calendar.module';
 import { ApplicationsHttpModule } from './applications/applications-http.module';
+import { PaymentsHttpModule } from './payments/payments-http.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IdentityModule } from './identity/identity.module';
@@ -37,6 +38,7 @@ export class ApiModule {
         IdentityModule,
         CatalogueModule,
         ApplicationsHttpModule,
+        PaymentsHttpModule,
         CalendarModule,
         NotificationsHttpModule,
         ReportsModule,

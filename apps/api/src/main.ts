@@ -10,6 +10,7 @@ import { runImportCommand } from './imports/import-command';
 import { runReportsCommand } from './reports/reports-command';
 import { runKeysCommand } from './keys-command';
 import { runDatabaseCommand } from './database-command';
+import { runPaymentSandbox } from './payments/payment-sandbox-command';
 
 const [command, subcommand, argument] = process.argv.slice(2);
 
@@ -23,6 +24,8 @@ if (command === 'migrate') {
   runProcess('keys', (config) => runKeysCommand(config, subcommand));
 } else if (command === 'db') {
   runProcess('db', (config) => runDatabaseCommand(config, subcommand, argument));
+} else if (command === 'payment-sandbox') {
+  runProcess('payment-sandbox', runPaymentSandbox);
 } else {
   runProcess('api', async (config) => {
     limitHeapGrowth();

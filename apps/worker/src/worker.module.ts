@@ -17,6 +17,7 @@ import {
 } from '@onegate/jobs';
 import { NotificationsModule } from '@onegate/notifications';
 import { OperationsModule } from '@onegate/observability';
+import { PaymentsModule } from '@onegate/payments';
 import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
 import { PlatformModule } from '@onegate/platform';
 
@@ -24,6 +25,7 @@ import { DEADLINE_SCHEDULES } from './deadlines/deadline-schedules';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { IntakeModule } from './intake/intake.module';
 import { IssuanceModule } from './issuance/issuance.module';
+import { PAYMENT_SCHEDULES } from './payments/payment-schedules';
 import { RETENTION_SCHEDULES } from './retention/retention-schedule';
 import { RetentionModule } from './retention/retention.module';
 import { SystemModule } from './system/system.module';
@@ -40,6 +42,7 @@ export const JOB_MODULES: Type[] = [
   DeadlinesModule,
   DocumentsModule,
   RetentionModule,
+  PaymentsModule,
 ];
 
 @Module({})
@@ -68,7 +71,10 @@ export class WorkerModule {
         JobMetrics,
         OutboxRelay,
         OutboxReconciler,
-        { provide: JOB_SCHEDULES, useValue: [...DEADLINE_SCHEDULES, ...RETENTION_SCHEDULES] },
+        {
+          provide: JOB_SCHEDULES,
+          useValue: [...DEADLINE_SCHEDULES, ...RETENTION_SCHEDULES, ...PAYMENT_SCHEDULES],
+        },
         JobScheduleKeeper,
         QueueWorkers,
       ],

@@ -38,12 +38,19 @@ export function unprocessable(details: FieldProblem[]) {
   });
 }
 
+/** A typed payment reference proves nothing: a citizen pays through the gateway (docs/payments.md). */
+export const citizenPaysOnline = () =>
+  new ForbiddenException(
+    'A citizen pays the fee online: POST /api/applications/:id/payments, then follow the redirect to the payment gateway',
+  );
+
 /** The answer to a refused action (docs/applications.md, "Rules chosen"). */
 export function refusalError(action: Action, refusal: Refusal) {
   switch (refusal.reason) {
     case 'not_theirs':
       return notFound();
     case 'role':
+      if (action === 'pay' && refusal.role === 'citizen') return citizenPaysOnline();
       return new ForbiddenException(`A ${refusal.role} cannot ${action.replace('_', ' ')} an application`);
     case 'version':
       return changedMeanwhile(refusal.version);

@@ -39,6 +39,17 @@ export interface AccessTokenLifetimes {
   webSeconds: number;
 }
 
+/** The payment gateway OneGate sends citizens to (docs/payments.md). */
+export interface PaymentsConfig {
+  /** The gateway's origin: its payment page and transaction API are paths under it. */
+  gatewayUrl: string;
+  tmnCode: string;
+  hashSecret: string;
+  /** Port of the local sandbox gateway (development and tests). */
+  sandboxPort: number;
+  expiryMinutes: number;
+}
+
 export interface HttpTimeouts {
   headersMs: number;
   bodyIdleMs: number;
@@ -90,6 +101,7 @@ export class AppConfig {
   public readonly feeReceipts!: { formNumber: string; series: string };
   /** null outside production when unset: a self-signed development certificate is used. */
   public readonly signing!: SigningConfig | null;
+  public readonly payments!: PaymentsConfig;
 
   public constructor(values: AppConfigValues) {
     Object.assign(this, values);

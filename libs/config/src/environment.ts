@@ -76,6 +76,11 @@ export const ENVIRONMENT_VARIABLES = [
   'SIGNING_CERT_PASSPHRASE',
   'RECEIPT_FORM_NUMBER',
   'RECEIPT_SERIES',
+  'PAYMENT_GATEWAY_URL',
+  'VNPAY_TMN_CODE',
+  'VNPAY_HASH_SECRET',
+  'PAYMENT_SANDBOX_PORT',
+  'PAYMENT_EXPIRY_MINUTES',
 ] as const;
 
 /** Every environment variable OneGate reads, validated once at boot. */
@@ -284,6 +289,35 @@ export class Environment {
     message: 'SIGNING_CERT_PASSPHRASE is required when NODE_ENV=production or SIGNING_CERT_PATH is set',
   })
   public SIGNING_CERT_PASSPHRASE?: string;
+
+  /** The payment gateway (VNPAY protocol 2.1.0); unset outside production: the local sandbox (docs/payments.md). */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.PAYMENT_GATEWAY_URL !== undefined)
+  @Matches(/^https?:\/\/[^/]+$/, { message: 'PAYMENT_GATEWAY_URL must be an http(s) origin, with no path' })
+  @IsNotEmpty({ message: 'PAYMENT_GATEWAY_URL is required when NODE_ENV=production' })
+  public PAYMENT_GATEWAY_URL?: string;
+
+  /** OneGate's merchant code at the gateway (8 characters); the sandbox's outside production when unset. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.VNPAY_TMN_CODE !== undefined)
+  @Matches(/^[A-Za-z0-9]{8}$/, { message: 'VNPAY_TMN_CODE must be 8 letters or digits' })
+  @IsNotEmpty({ message: 'VNPAY_TMN_CODE is required when NODE_ENV=production' })
+  public VNPAY_TMN_CODE?: string;
+
+  /** The secret that signs what OneGate and the gateway send each other; the sandbox's outside production when unset. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.VNPAY_HASH_SECRET !== undefined)
+  @MinLength(16, { message: 'VNPAY_HASH_SECRET must be at least 16 characters' })
+  @IsNotEmpty({ message: 'VNPAY_HASH_SECRET is required when NODE_ENV=production' })
+  public VNPAY_HASH_SECRET?: string;
+
+  /** Port of the local sandbox gateway that `npm start` runs in development. */
+  @IsIntegerBetween(1, 65_535)
+  public PAYMENT_SANDBOX_PORT = 3002;
+
+  /** How long a citizen has to pay at the gateway once a payment is created. */
+  @IsIntegerBetween(5, 1_440)
+  public PAYMENT_EXPIRY_MINUTES = 15;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',

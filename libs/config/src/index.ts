@@ -4,9 +4,16 @@ export {
   type DatabaseConfig,
   type HttpTimeouts,
   type OidcConfig,
+  type PaymentsConfig,
 } from './app-config';
 export { ConfigModule } from './config.module';
-export { ConfigError, DEVELOPMENT_DEMO_PASSWORD, loadConfig } from './load-config';
+export {
+  ConfigError,
+  DEVELOPMENT_DEMO_PASSWORD,
+  loadConfig,
+  SANDBOX_HASH_SECRET,
+  SANDBOX_TMN_CODE,
+} from './load-config';
 export {
   decryptNationalId,
   decryptPersonalText,

@@ -18,6 +18,12 @@ const NATIONAL_ID = {
   NATIONAL_ID_HASH_KEY: 'n'.repeat(32),
 };
 
+const PAYMENT = {
+  PAYMENT_GATEWAY_URL: 'https://pay.vnpay.vn',
+  VNPAY_TMN_CODE: 'QNPORTAL',
+  VNPAY_HASH_SECRET: 'h'.repeat(32),
+};
+
 describe('loadConfig', () => {
   it('starts with no variables at all, on SQLite and local Redis', () => {
     const config = loadConfig({});
@@ -68,16 +74,17 @@ describe('loadConfig', () => {
   });
 
   it('requires a JWT secret in production, and never seeds demo accounts there', () => {
-    expect(problemsOf({ NODE_ENV: 'production', ...SIGNING, ...NATIONAL_ID })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', ...SIGNING, ...NATIONAL_ID, ...PAYMENT })).toEqual([
       'JWT_SECRET is required when NODE_ENV=production',
     ]);
-    expect(problemsOf({ NODE_ENV: 'production', ...SIGNING, ...NATIONAL_ID, JWT_SECRET: 'short' })).toEqual([
-      'JWT_SECRET must be at least 32 characters',
-    ]);
+    expect(
+      problemsOf({ NODE_ENV: 'production', ...SIGNING, ...NATIONAL_ID, ...PAYMENT, JWT_SECRET: 'short' }),
+    ).toEqual(['JWT_SECRET must be at least 32 characters']);
     const production = loadConfig({
       NODE_ENV: 'production',
       ...SIGNING,
       ...NATIONAL_ID,
+      ...PAYMENT,
       JWT_SECRET: 'x'.repeat(32),
       DEMO_PASSWORD: 'abcdefghijk',
     });
@@ -86,7 +93,9 @@ describe('loadConfig', () => {
   });
 
   it('requires the agency signing certificate and its passphrase in production, one line each', () => {
-    expect(problemsOf({ NODE_ENV: 'production', ...NATIONAL_ID, JWT_SECRET: 'x'.repeat(32) })).toEqual([
+    expect(
+      problemsOf({ NODE_ENV: 'production', ...NATIONAL_ID, ...PAYMENT, JWT_SECRET: 'x'.repeat(32) }),
+    ).toEqual([
       'SIGNING_CERT_PATH is required when NODE_ENV=production',
       'SIGNING_CERT_PASSPHRASE is required when NODE_ENV=production or SIGNING_CERT_PATH is set',
     ]);
@@ -173,5 +182,27 @@ describe('loadConfig', () => {
 
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', JWT_SECRET: '' }).database.kind).toBe('sqlite');
+  });
+
+  it('points at the local payment sandbox outside production, and requires the real gateway in production', () => {
+    expect(loadConfig({}).payments).toEqual({
+      gatewayUrl: 'http://127.0.0.1:3002',
+      tmnCode: 'ONEGATE1',
+      hashSecret: 'onegate-sandbox-hash-secret-2026',
+      sandboxPort: 3002,
+      expiryMinutes: 15,
+    });
+    const production = { NODE_ENV: 'production', ...SIGNING, ...NATIONAL_ID, JWT_SECRET: 'x'.repeat(32) };
+    expect(problemsOf(production)).toEqual([
+      'PAYMENT_GATEWAY_URL is required when NODE_ENV=production',
+      'VNPAY_TMN_CODE is required when NODE_ENV=production',
+      'VNPAY_HASH_SECRET is required when NODE_ENV=production',
+    ]);
+    expect(problemsOf({ PAYMENT_GATEWAY_URL: 'https://pay.vnpay.vn/path', VNPAY_TMN_CODE: 'short' })).toEqual(
+      [
+        'PAYMENT_GATEWAY_URL must be an http(s) origin, with no path',
+        'VNPAY_TMN_CODE must be 8 letters or digits',
+      ],
+    );
   });
 });

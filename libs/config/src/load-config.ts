@@ -11,6 +11,9 @@ import { duplicateKeyIds, nationalIdKeysFrom } from './national-id-keys';
 
 export const DEFAULT_SQLITE_FILE = 'data/onegate.sqlite';
 export const DEVELOPMENT_DEMO_PASSWORD = 'OneGate-demo-2026';
+/** The local sandbox gateway's merchant code and secret, used outside production when none is set. */
+export const SANDBOX_TMN_CODE = 'ONEGATE1';
+export const SANDBOX_HASH_SECRET = 'onegate-sandbox-hash-secret-2026';
 
 /** Thrown with one line per problem, so the process can print them and stop. */
 export class ConfigError extends Error {
@@ -80,6 +83,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     signing: env.SIGNING_CERT_PATH
       ? { certPath: env.SIGNING_CERT_PATH, passphrase: env.SIGNING_CERT_PASSPHRASE! }
       : null,
+    payments: {
+      gatewayUrl: env.PAYMENT_GATEWAY_URL ?? `http://127.0.0.1:${env.PAYMENT_SANDBOX_PORT}`,
+      tmnCode: env.VNPAY_TMN_CODE ?? SANDBOX_TMN_CODE,
+      hashSecret: env.VNPAY_HASH_SECRET ?? SANDBOX_HASH_SECRET,
+      sandboxPort: env.PAYMENT_SANDBOX_PORT,
+      expiryMinutes: env.PAYMENT_EXPIRY_MINUTES,
+    },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     oidc: env.OIDC_ISSUER_URL
       ? {

@@ -10,6 +10,7 @@ export enum QueueName {
   Notifications = 'notifications',
   Deadlines = 'deadlines',
   Documents = 'documents',
+  Payments = 'payments',
 }
 
 /** Every job name, prefixed by its queue. */
@@ -23,6 +24,7 @@ export enum JobName {
   CheckDeadline = 'deadlines.check',
   WeeklyDigest = 'deadlines.weekly-digest',
   RenderForm = 'documents.render-form',
+  ReconcilePayments = 'payments.reconcile',
 }
 
 export interface PingPayload {
@@ -69,6 +71,7 @@ export interface JobPayloads {
   [JobName.CheckDeadline]: ApplicationPayload;
   [JobName.WeeklyDigest]: NoPayload;
   [JobName.RenderForm]: FormPayload;
+  [JobName.ReconcilePayments]: NoPayload;
 }
 
 /** The payload of one job, e.g. `JobPayload<JobName.Intake>`. */
@@ -91,6 +94,7 @@ export const JOB_QUEUE: { readonly [Name in JobName]: QueueName } = {
   [JobName.CheckDeadline]: QueueName.Deadlines,
   [JobName.WeeklyDigest]: QueueName.Deadlines,
   [JobName.RenderForm]: QueueName.Documents,
+  [JobName.ReconcilePayments]: QueueName.Payments,
 };
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -116,6 +120,7 @@ export const QUEUE_JOB_OPTIONS: { readonly [Queue in QueueName]: DefaultJobOptio
   },
   [QueueName.Deadlines]: STANDARD_OPTIONS,
   [QueueName.Documents]: STANDARD_OPTIONS,
+  [QueueName.Payments]: STANDARD_OPTIONS,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);

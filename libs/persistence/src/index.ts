@@ -27,6 +27,7 @@ export {
   newUser,
   Notification,
   OutboxMessage,
+  Payment,
   Procedure,
   RefreshToken,
   User,
@@ -36,6 +37,7 @@ export {
   type JsonObject,
   type MailSinkAttachment,
   type OnlineLevel,
+  type PaymentState,
   type ReportGrain,
   type SessionChannel,
   type StoredAnswerBody,
@@ -68,6 +70,7 @@ export {
   type UnfinishedCursor,
   type UnfinishedKind,
 } from './repositories/outbox.repository';
+export { PaymentRepository } from './repositories/payment.repository';
 export { ProcedureRepository } from './repositories/procedure.repository';
 export { RefreshTokenRepository } from './repositories/refresh-token.repository';
 export {

@@ -11,6 +11,7 @@ import { IdempotencyRepository } from './repositories/idempotency.repository';
 import { IssuedResultRepository } from './repositories/issued-result.repository';
 import { FeeReceiptRepository } from './repositories/fee-receipt.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
+import { PaymentRepository } from './repositories/payment.repository';
 import { AuditEventRepository } from './repositories/audit-event.repository';
 import { CalendarOverrideRepository } from './repositories/calendar-override.repository';
 import { JobRunRepository } from './repositories/job-run.repository';
@@ -47,6 +48,7 @@ const REPOSITORIES = [
   CalendarOverrideRepository,
   RetentionRepository,
   HistoryRows,
+  PaymentRepository,
 ];
 
 /** Hands an already opened and migrated DataSource to Nest, with the repositories built on it. */

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../../..');
-const FEATURES = ['applications', 'auth', 'documents', 'notifications', 'reporting'];
+const FEATURES = ['applications', 'auth', 'documents', 'notifications', 'payments', 'reporting'];
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {

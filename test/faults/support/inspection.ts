@@ -48,7 +48,7 @@ export function queuesOf(env: Record<string, string>): Record<QueueName, Queue> 
 
 /**
  * A complete draft, ready to submit: a business household (Ha Long, the demo clerk's agency, fee
- * paid) or a criminal record certificate (no fee).
+ * unpaid) or a criminal record certificate (no fee).
  */
 export async function readyDraft(
   apps: ApplicationsClient,
@@ -65,10 +65,6 @@ export async function readyDraft(
   const document = household ? HOUSEHOLD_DOCUMENT : RECORD_DOCUMENT;
   const upload = await apps.upload(citizen, draft.body.id, document, PDF_BYTES);
   if (upload.status !== 201) throw new Error(`document not uploaded: ${upload.status}`);
-  if (household) {
-    const paid = await apps.act(citizen, draft.body.id, 'pay', { reference: 'PG-1' });
-    if (paid.status !== 200) throw new Error(`fee not paid: ${paid.status}`);
-  }
   return draft.body.id;
 }
 

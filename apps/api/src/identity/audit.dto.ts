@@ -25,6 +25,7 @@ export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = [
   'application_anonymised',
   'calendar_schedule_loaded',
   'draft_removed',
+  'payment_notice_refused',
 ];
 
 export class AuditQuery extends PageQuery {

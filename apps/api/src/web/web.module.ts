@@ -4,8 +4,10 @@ import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
 import type { Express } from 'express';
 
 import { ApplicationsModule } from '@onegate/applications';
+import { AppConfig } from '@onegate/config';
 import { AuthModule } from '@onegate/auth';
 import { MailTemplatesModule } from '@onegate/notifications';
+import { PaymentsModule } from '@onegate/payments';
 import { ReportingModule } from '@onegate/reporting';
 
 import { CalendarModule } from '../calendar/calendar.module';
@@ -38,6 +40,7 @@ import { WebExceptionFilter } from './core/web-exception.filter';
 import { HomePageController } from './public/home-page.controller';
 import { LanguageController } from './public/language.controller';
 import { RecoveryPagesController } from './public/recovery-pages.controller';
+import { PaymentReturnPageController } from './public/payment-return-page.controller';
 import { ProcedurePageController } from './public/procedure-page.controller';
 import { SignInPageController } from './public/sign-in-page.controller';
 import { TrackingPageController } from './public/tracking-page.controller';
@@ -54,6 +57,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
   imports: [
     AuthModule,
     ApplicationsModule,
+    PaymentsModule,
     ReportingModule,
     MailTemplatesModule,
     PageRendererModule,
@@ -70,6 +74,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     LanguageController,
     ProcedurePageController,
     TrackingPageController,
+    PaymentReturnPageController,
     SignInPageController,
     RecoveryPagesController,
     AccountPagesController,
@@ -100,10 +105,13 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
   ],
 })
 export class WebModule implements NestModule, OnModuleInit {
-  public constructor(private readonly adapterHost: HttpAdapterHost) {}
+  public constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly config: AppConfig,
+  ) {}
 
   public configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(securityHeaders).forRoutes('{*path}');
+    consumer.apply(securityHeaders(this.config.payments.gatewayUrl)).forRoutes('{*path}');
   }
 
   public onModuleInit(): void {

@@ -186,7 +186,8 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
   pay: {
     from: [...BEFORE_DECISION, 'decided'],
     to: 'same',
-    takenBy: { citizen: 'own', clerk: 'agency' },
+    // A citizen pays online through the gateway, whose confirmation OneGate records (docs/payments.md).
+    takenBy: { clerk: 'agency', system: 'any' },
     only: { paid: false },
     requires: [],
     requiresOnline: ['reference'],

@@ -22,7 +22,8 @@ export type AuditEventType =
   | 'account_reactivated'
   | 'application_anonymised'
   | 'calendar_schedule_loaded'
-  | 'draft_removed';
+  | 'draft_removed'
+  | 'payment_notice_refused';
 
 /** One security-relevant event. Rows are only ever inserted: the database refuses updates and deletes. */
 @Entity('audit_events')

@@ -20,6 +20,7 @@ import { JobRun } from './job-run.entity';
 import { MailSinkMessage } from './mail-sink-message.entity';
 import { Notification } from './notification.entity';
 import { OutboxMessage } from './outbox-message.entity';
+import { Payment } from './payment.entity';
 import { Procedure } from './procedure.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
@@ -46,6 +47,7 @@ export * from './job-run.entity';
 export * from './mail-sink-message.entity';
 export * from './notification.entity';
 export * from './outbox-message.entity';
+export * from './payment.entity';
 export * from './procedure.entity';
 export * from './refresh-token.entity';
 export * from './timestamp.column';
@@ -80,4 +82,5 @@ export const ENTITIES = [
   CalendarOverride,
   CalendarSchedule,
   AccountToken,
+  Payment,
 ];

@@ -11,7 +11,7 @@ import {
   DraftRemovalService,
   PartyOfThread,
 } from '@onegate/applications';
-import type { ActionRequest } from '@onegate/applications';
+import { OnlinePayments } from '@onegate/payments';
 
 import { RatingService } from '../../reports/rating.service';
 import { answerForm, attempt, refusalInWords } from '../core/form-outcome';
@@ -24,13 +24,13 @@ import { textFields } from '../core/web-request';
 import { IdParam } from '../../id-param';
 import type { UploadProblem } from '../../uploads/streamed-uploads';
 import { StreamedUploads } from '../../uploads/streamed-uploads';
-import { readPayment, readRating } from './my-application.forms';
+import { readRating } from './my-application.forms';
 import { MyApplicationPage } from './my-application.page';
 import { payErrors, ratingErrors } from './my-applications.view';
 import { WithdrawalPage } from './withdrawal.page';
 import { DraftDeletionPage } from './draft-deletion.page';
 
-/** The forms of a citizen's file: pay, withdraw (after its confirmation page), rate. A refusal keeps its own status. */
+/** The forms of a citizen's file: pay online, withdraw (after its confirmation page), rate. A refusal keeps its own status. */
 @ApiExcludeController()
 @Controller('my/applications/:id')
 @Authenticated({ roles: ['citizen'] })
@@ -38,6 +38,7 @@ export class MyApplicationActionsController {
   public constructor(
     private readonly actions: ApplicationActionsService,
     private readonly ratings: RatingService,
+    private readonly payments: OnlinePayments,
     private readonly applicationPage: MyApplicationPage,
     private readonly withdrawalPage: WithdrawalPage,
     private readonly messages: ApplicationMessagesService,
@@ -45,17 +46,32 @@ export class MyApplicationActionsController {
     private readonly drafts: DraftRemovalService,
   ) {}
 
+  /** A new pending payment of the fee, and off to the gateway (docs/payments.md); the gateway's notice records it. */
   @Post('pay')
   @BodyAfter(ApplicationOfCaller)
   public async pay(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
-    @Body() body: unknown,
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const { reference, problems } = readPayment(textFields(body));
-    await this.act(user, id, { action: 'pay', reference }, request, response, 'paid', problems);
+    const lang = languageOf(request);
+    const cannotStart = refusalInWords(() => translate(lang, 'pay.cannotStart'));
+    const outcome = await attempt(
+      async () =>
+        (await this.payments.start(user, id, lang, request.ip ?? '127.0.0.1').catch(cannotStart)).redirectUrl,
+      { status: 'refusal' },
+    );
+    await answerForm(response, outcome, (failure) =>
+      this.applicationPage.render(
+        user,
+        id,
+        request,
+        response,
+        payErrors(lang, failure.problems),
+        failure.status,
+      ),
+    );
   }
 
   /** Withdrawing cannot be undone, so the file's button leads here first; a file past it goes back to its page. */
@@ -175,27 +191,5 @@ export class MyApplicationActionsController {
         failure.status,
       ),
     );
-  }
-
-  private async act(
-    user: AuthenticatedUser,
-    id: string,
-    action: ActionRequest,
-    request: WebRequest,
-    response: Response,
-    notice: string,
-    problems: FieldProblem[] = [],
-  ): Promise<void> {
-    const outcome = await attempt(
-      async () => {
-        await this.actions.perform({ kind: 'user', user }, id, action);
-        return `/my/applications/${id}?notice=${notice}`;
-      },
-      { problems, status: 'refusal' },
-    );
-    await answerForm(response, outcome, (failure) => {
-      const errors = payErrors(languageOf(request), failure.problems);
-      return this.applicationPage.render(user, id, request, response, errors, failure.status);
-    });
   }
 }

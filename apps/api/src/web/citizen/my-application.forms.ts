@@ -2,13 +2,6 @@ import type { FieldProblem } from '../core/form-problems';
 
 const REQUIRED = ['is required'];
 
-/** The payment form: the bank's reference, at most 100 characters. */
-export function readPayment(posted: Record<string, string>) {
-  const reference = (posted.reference ?? '').trim();
-  const problems: FieldProblem[] = reference ? [] : [{ field: 'reference', problems: REQUIRED }];
-  return { reference: reference.slice(0, 100), problems };
-}
-
 /** The rating form: a score from 1 to 5 and an optional comment of at most 2,000 characters. */
 export function readRating(posted: Record<string, string>) {
   const score = Number.parseInt(posted.score ?? '', 10);

@@ -1,4 +1,5 @@
 import type { ApplicationDto } from '@onegate/applications';
+import { ACTION_TABLE } from '@onegate/domain';
 import type { Language } from '@onegate/domain';
 import type { User } from '@onegate/persistence';
 
@@ -53,7 +54,7 @@ export function myApplicationView(application: ApplicationDto, procedure: Proced
         ? supplementRequestOf(application, procedure.requiredDocuments)
         : null,
     canEdit: application.state === 'draft' || application.state === 'supplement_requested',
-    canPay: application.allowedActions.includes('pay'),
+    canPay: payableOnline(application),
     canWithdraw: application.allowedActions.includes('withdraw'),
     canRate: application.state === 'returned',
     scores: [5, 4, 3, 2, 1],
@@ -65,13 +66,18 @@ export function myApplicationView(application: ApplicationDto, procedure: Proced
   };
 }
 
-/** The payment form's error summary; field problems are the reference's. */
+/** Whether the citizen may pay the fee online now: one is due and the file still takes a payment. */
+function payableOnline(application: ApplicationDto): boolean {
+  return application.feeVnd > 0 && !application.paid && ACTION_TABLE.pay.from.includes(application.state);
+}
+
+/** The payment button's error summary: why a payment could not start. */
 export function payErrors(lang: Language, problems: FieldProblem[]): { payErrors: FormErrors } {
   const errors = errorsOf(
     lang,
     problems,
-    () => 'payReference',
-    () => translate(lang, 'pay.reference'),
+    () => 'pay',
+    () => translate(lang, 'pay.title'),
   );
   return { payErrors: errors };
 }
