@@ -15,7 +15,6 @@ import { OnlinePayments } from '@onegate/payments';
 
 import { RatingService } from '../../reports/rating.service';
 import { answerForm, attempt, refusalInWords } from '../core/form-outcome';
-import type { FieldProblem } from '../core/form-problems';
 import { answerMessageForm, MESSAGE_UPLOADS } from '../core/message-thread';
 import { translate } from '../core/messages';
 import { languageOf } from '../core/web-cookies';
