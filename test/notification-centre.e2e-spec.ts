@@ -93,9 +93,14 @@ describe(`notification centre and e-mail links (${testDatabaseKind()})`, () => {
       expect(mail.html, mail.subject).toContain(`href="${filePage}"`);
     }
     const ready = mails.find((mail) => mail.subject === `Kết quả hồ sơ ${code} đã sẵn sàng`)!;
-    const download = `${stack.config.publicUrl}/api/applications/${id}/result`;
+    const download = `${stack.config.publicUrl}/my/applications/${id}/result`;
     expect(ready.text).toContain(`Tải kết quả đã ký số tại ${download}`);
     expect(ready.html).toContain(`href="${download}"`);
+    // Opened by someone not signed in, the link leads through sign-in and back to it.
+    const signedOut = await fetch(download, { redirect: 'manual', headers: { accept: 'text/html' } });
+    expect(signedOut.status).toBe(303);
+    const resultPath = `/my/applications/${id}/result`;
+    expect(signedOut.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(resultPath)}`);
     expect(ready.attachments.map((attachment) => attachment.filename)).toEqual([`ket-qua-${code}.pdf`]);
     expect(ready.attachments[0].contentType).toBe('application/pdf');
     expect(sha256(ready.attachments[0].content)).toBe((await storedResult(id)).sha256);
@@ -108,7 +113,7 @@ describe(`notification centre and e-mail links (${testDatabaseKind()})`, () => {
     expect((await storedResult(id)).sizeBytes).toBeGreaterThan(1024);
     const ready = mails.find((mail) => mail.subject === `Kết quả hồ sơ ${code} đã sẵn sàng`)!;
     expect(ready.attachments).toEqual([]);
-    expect(ready.text).toContain(`${stack.config.publicUrl}/api/applications/${id}/result`);
+    expect(ready.text).toContain(`${stack.config.publicUrl}/my/applications/${id}/result`);
     expect(ready.text).not.toContain('gửi kèm');
     attachmentLimit(2 * 1024 * 1024);
   });

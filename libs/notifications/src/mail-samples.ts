@@ -28,7 +28,7 @@ export function sampleContext(kind: NotificationKind, language: Language, portal
     language,
     portalUrl,
     fileUrl: `${portalUrl}${filePagePath(staff ? 'supervisor' : 'citizen', kind === 'weekly_digest' ? null : SAMPLE_ID)}`,
-    resultUrl: `${portalUrl}/api/applications/${SAMPLE_ID}/result`,
+    resultUrl: `${portalUrl}/my/applications/${SAMPLE_ID}/result`,
     recipientName: staff ? 'Lê Văn Giám Sát' : 'Nguyễn Văn A',
     application: {
       code: CODE,

@@ -71,7 +71,7 @@ export class NotificationComposer {
     const context = this.contextOf(payload, recipient, application);
     if (form) context.attachment = form.originalName;
     if (payload.kind === 'result_ready' && application) {
-      context.resultUrl = `${this.config.publicUrl}/api/applications/${application.id}/result`;
+      context.resultUrl = `${this.config.publicUrl}/my/applications/${application.id}/result`;
       const result = await this.attachedResultOf(application.id);
       if (result) context.attachment = resultFileName(result);
     }

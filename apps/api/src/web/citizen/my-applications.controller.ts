@@ -75,4 +75,13 @@ export class MyApplicationsController {
   ): Promise<void> {
     await this.applicationPage.render(user, id, request, response);
   }
+
+  /**
+   * The signed result's address in e-mails (docs/notifications.md): a page address, so a reader who is
+   * not signed in is sent through sign-in first, then on to the download, which checks the file is theirs.
+   */
+  @Get('my/applications/:id/result')
+  public result(@IdParam() id: string, @Res() response: Response): void {
+    response.redirect(HttpStatus.SEE_OTHER, `/api/applications/${id}/result`);
+  }
 }
