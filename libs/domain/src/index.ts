@@ -52,7 +52,6 @@ export {
   MAX_RETENTION_DAYS,
   mayTake,
   possibleActions,
-  procedureDocumentsAmong,
   retentionCutoff,
   startsTheClock,
   supplementItemsOf,

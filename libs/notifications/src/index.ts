@@ -4,5 +4,4 @@ export { MailTemplatesModule } from './mail-templates.module';
 export { SEND_LEASE_MS } from './notification-delivery';
 export { NotificationsModule } from './notifications.module';
 export { AccountMailModule } from './account-mail.module';
-export { AccountMailer, type AccountMail } from './account-mailer';
-export { ACCOUNT_MAIL_KINDS, type AccountMailKind } from './mail-templates';
+export { AccountMailer } from './account-mailer';

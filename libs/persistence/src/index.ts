@@ -31,7 +31,6 @@ export {
   Procedure,
   RefreshToken,
   User,
-  type AccountTokenPurpose,
   type AuditEventType,
   type IssuedResultKind,
   type JsonObject,
