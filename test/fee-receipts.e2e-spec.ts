@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { AppConfig } from '@onegate/config';
 
-import { bearer, DEMO_ACCOUNTS, newCitizen, signIn } from './support/accounts';
+import { bearer, DEMO_ACCOUNTS, newCitizen, registerVerified, signIn } from './support/accounts';
+import { confirmOnlinePayment } from './support/payments';
 import type { Tokens } from './support/accounts';
 import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from './support/demo-facts';
@@ -38,12 +39,7 @@ describe(`when the fee is due, cash at the counter and electronic receipts (${te
     apps = new ApplicationsClient(stack.apiUrl);
     const account = newCitizen({ fullName: 'Phạm Thị Thu' });
     citizenEmail = account.email as string;
-    const registered = await request<Tokens>(`${stack.apiUrl}/api/auth/register`, {
-      method: 'POST',
-      body: account,
-    });
-    expect(registered.status).toBe(201);
-    citizen = registered.body;
+    citizen = await registerVerified(stack.apiUrl, catcher, account);
     const password = stack.config.demoPassword!;
     clerk = await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, password);
     admin = await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, password);
@@ -110,7 +106,7 @@ describe(`when the fee is due, cash at the counter and electronic receipts (${te
       expect(detail.body.state).toBe('draft');
       expect(detail.body).toMatchObject({ feeDue: 'at_submission', waitingForFee: ['submit'] });
       expect(detail.body.allowedActions).not.toContain('submit');
-      await act(citizen, id, 'pay', { reference: 'PG-SUBMIT' });
+      await confirmOnlinePayment(stack, id, 'PG-SUBMIT');
       firstPaid = id;
       expect((await act(citizen, id, 'submit')).state).toBe('submitted');
     } finally {
@@ -182,10 +178,7 @@ describe(`when the fee is due, cash at the counter and electronic receipts (${te
     }
 
     const [one, two] = [await draft(), await draft()];
-    await Promise.all([
-      act(citizen, one, 'pay', { reference: 'PG-A' }),
-      act(citizen, two, 'pay', { reference: 'PG-B' }),
-    ]);
+    await Promise.all([confirmOnlinePayment(stack, one, 'PG-A'), confirmOnlinePayment(stack, two, 'PG-B')]);
     const numbers: (string | undefined)[] = [];
     for (const id of [one, two]) {
       const [receipt] = await receipts(id);

@@ -134,7 +134,8 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
 
   /** The resource a route's path names, one its allowed caller may act on. */
   const resourceOf = (route: RouteAccess): string => {
-    if (route.path.startsWith('/api/notifications/')) return notificationId;
+    if (route.path.startsWith('/api/notifications/') || route.path.startsWith('/my/notifications/'))
+      return notificationId;
     if (route.path.startsWith('/staff/applications/')) return submittedId;
     // Deleting the citizen's draft would leave the other routes without it: a sent file is refused (409).
     if (route.path === '/my/applications/:id/delete') return submittedId;

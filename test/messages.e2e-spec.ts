@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { AppConfig } from '@onegate/config';
 
-import { bearer, createStaff, DEMO_ACCOUNTS, JUSTICE_CLERK, newCitizen, signIn } from './support/accounts';
+import {
+  bearer,
+  createStaff,
+  DEMO_ACCOUNTS,
+  JUSTICE_CLERK,
+  newCitizen,
+  registerVerified,
+  signIn,
+} from './support/accounts';
+import { confirmOnlinePayment } from './support/payments';
 import type { Tokens } from './support/accounts';
 import { ApplicationsClient, EXECUTABLE_BYTES, PDF_BYTES } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from './support/demo-facts';
@@ -72,18 +81,14 @@ describe(`internal notes and the file's messages (${testDatabaseKind()})`, () =>
     const applicant = newCitizen();
     citizenEmail = applicant.email;
     nationalId = applicant.nationalId;
-    citizen = (
-      await request<Tokens>(`${stack.apiUrl}/api/auth/register`, { method: 'POST', body: applicant })
-    ).body;
-    otherCitizen = (
-      await request<Tokens>(`${stack.apiUrl}/api/auth/register`, { method: 'POST', body: newCitizen() })
-    ).body;
+    citizen = await registerVerified(stack.apiUrl, catcher, applicant);
+    otherCitizen = await registerVerified(stack.apiUrl, catcher, newCitizen());
 
     const draft = await apps.create(citizen, HOUSEHOLD, { ...HOUSEHOLD_FORM, nationalId });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     id = draft.body.id;
     expect((await apps.upload(citizen, id, HOUSEHOLD_DOCUMENT, PDF_BYTES)).status).toBe(201);
-    expect((await apps.act(citizen, id, 'pay', { reference: 'PG-77' })).status).toBe(200);
+    await confirmOnlinePayment(stack, id, 'PG-77');
     expect((await apps.act(citizen, id, 'submit')).status).toBe(200);
     const received = await apps.act(clerk, id, 'receive', { note: INTERNAL_NOTE, message: TO_APPLICANT });
     expect(received.status, JSON.stringify(received.body)).toBe(200);
@@ -112,7 +117,10 @@ describe(`internal notes and the file's messages (${testDatabaseKind()})`, () =>
     expect(staffPage).toContain('Ghi chú nội bộ (chỉ cán bộ xem)');
     expect(staffPage).toContain('Lời nhắn gửi người nộp (người nộp sẽ thấy)');
 
-    const tracked = await request(`${stack.apiUrl}/api/track/${code}?nationalId=${nationalId}`);
+    const tracked = await request(`${stack.apiUrl}/api/track`, {
+      method: 'POST',
+      body: { code, nationalId },
+    });
     expect(tracked.status).toBe(200);
     expect(JSON.stringify(tracked.body)).not.toContain(INTERNAL_NOTE);
 

@@ -6,7 +6,8 @@ import { AppConfig } from '@onegate/config';
 import { JobDispatcher, JobName } from '@onegate/jobs';
 import { IssuedResult, Notification, User } from '@onegate/persistence';
 
-import { DEMO_ACCOUNTS, newCitizen, signIn } from './support/accounts';
+import { DEMO_ACCOUNTS, newCitizen, registerVerified, signIn } from './support/accounts';
+import { confirmOnlinePayment } from './support/payments';
 import type { Tokens } from './support/accounts';
 import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT } from './support/demo-facts';
@@ -34,12 +35,7 @@ describe(`notification centre and e-mail links (${testDatabaseKind()})`, () => {
       configure: (config) => new AppConfig({ ...config, smtpUrl: catcher.url } as AppConfig),
     });
     apps = new ApplicationsClient(stack.apiUrl);
-    const registered = await request<Tokens>(`${stack.apiUrl}/api/auth/register`, {
-      method: 'POST',
-      body: citizen,
-    });
-    expect(registered.status).toBe(201);
-    citizenTokens = registered.body;
+    citizenTokens = await registerVerified(stack.apiUrl, catcher, citizen);
     clerk = await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, stack.config.demoPassword!);
   });
 
@@ -64,7 +60,7 @@ describe(`notification centre and e-mail links (${testDatabaseKind()})`, () => {
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     const id = draft.body.id;
     expect((await apps.upload(citizenTokens, id, HOUSEHOLD_DOCUMENT, PDF_BYTES)).status).toBe(201);
-    expect((await apps.act(citizenTokens, id, 'pay', { reference: `PG-${id}` })).status).toBe(200);
+    await confirmOnlinePayment(stack, id, `PG-${id}`);
     expect((await apps.act(citizenTokens, id, 'submit')).status).toBe(200);
     const received = await apps.act(clerk, id, 'receive');
     expect(received.status).toBe(200);
@@ -74,7 +70,7 @@ describe(`notification centre and e-mail links (${testDatabaseKind()})`, () => {
     expect((await apps.act(clerk, id, 'return')).status).toBe(200);
     const mails = await eventually(async () => {
       const about = mailAbout(citizen.email, code);
-      return about.length === 3 ? about : undefined;
+      return about.length === 4 ? about : undefined;
     });
     return { id, code, mails };
   }
@@ -97,9 +93,12 @@ describe(`notification centre and e-mail links (${testDatabaseKind()})`, () => {
     expect(ready.text).toContain(`Tải kết quả đã ký số tại ${download}`);
     expect(ready.html).toContain(`href="${download}"`);
     // Opened by someone not signed in, the link leads through sign-in and back to it.
-    const signedOut = await fetch(download, { redirect: 'manual', headers: { accept: 'text/html' } });
-    expect(signedOut.status).toBe(303);
     const resultPath = `/my/applications/${id}/result`;
+    const signedOut = await fetch(`${stack.apiUrl}${resultPath}`, {
+      redirect: 'manual',
+      headers: { accept: 'text/html' },
+    });
+    expect(signedOut.status).toBe(303);
     expect(signedOut.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(resultPath)}`);
     expect(ready.attachments.map((attachment) => attachment.filename)).toEqual([`ket-qua-${code}.pdf`]);
     expect(ready.attachments[0].contentType).toBe('application/pdf');
@@ -126,7 +125,7 @@ describe(`notification centre and e-mail links (${testDatabaseKind()})`, () => {
     const draft = await apps.create(citizenTokens, HOUSEHOLD, { ...form, businessName: 'Hạn', capital: 1 });
     const id = draft.body.id;
     await apps.upload(citizenTokens, id, HOUSEHOLD_DOCUMENT, PDF_BYTES);
-    await apps.act(citizenTokens, id, 'pay', { reference: `PG-${id}` });
+    await confirmOnlinePayment(stack, id, `PG-${id}`);
     await apps.act(citizenTokens, id, 'submit');
     const code = (await apps.act(clerk, id, 'receive')).body.code!;
     await stack.api.get(JobDispatcher).dispatch(JobName.SendNotification, {
@@ -178,21 +177,22 @@ describe(`notification centre and e-mail links (${testDatabaseKind()})`, () => {
         .find({ where: { recipientEmail: citizen.email }, order: { createdAt: 'DESC', id: 'DESC' } });
 
     it('shows the unread count on the bell in the header, and lists the inbox newest first, unread marked', async () => {
-      // Three about each of the two returned files, one about the file received for the alert.
+      // Five about each of the two returned files (submitted, fee paid, received, decided, result ready),
+      // three about the file received for the alert (fee paid, submitted, received).
       const rows = await eventually(async () => {
         const stored = await unreadRows();
-        return stored.length === 7 ? stored : undefined;
+        return stored.length === 13 ? stored : undefined;
       });
       const home = await page('/');
       expect(bellOf(home.html)).toContain('href="/my/notifications"');
-      expect(bellOf(home.html)).toContain('aria-label="Thông báo, 7 chưa đọc"');
+      expect(bellOf(home.html)).toContain('aria-label="Thông báo, 13 chưa đọc"');
 
       const inbox = await page('/my/notifications');
       expect(inbox.status).toBe(200);
       const links = [...inbox.html.matchAll(/href="\/my\/notifications\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
       expect(links).toEqual(rows.map((row) => row.id));
-      expect(inbox.html.match(/onegate-inbox__item--unread/g)).toHaveLength(7);
-      expect(inbox.html).toContain('7 thông báo chưa đọc');
+      expect(inbox.html.match(/onegate-inbox__item--unread/g)).toHaveLength(13);
+      expect(inbox.html).toContain('13 thông báo chưa đọc');
     });
 
     it('marks one read by opening its link, which leads to its file, and one by its form', async () => {
@@ -207,13 +207,13 @@ describe(`notification centre and e-mail links (${testDatabaseKind()})`, () => {
       expect(redirected.headers.get('location')).toBe(`/my/applications/${newest.applicationId}`);
 
       const inbox = await page('/my/notifications');
-      expect(inbox.html.match(/onegate-inbox__item--unread/g)).toHaveLength(6);
+      expect(inbox.html.match(/onegate-inbox__item--unread/g)).toHaveLength(12);
       const forged = await post(`/my/notifications/${second.id}/read`, { _csrf: 'forged' });
       expect(forged.status).toBe(403);
       const marked = await post(`/my/notifications/${second.id}/read`, { _csrf: csrfOf(inbox.html) });
       expect(marked.status).toBe(303);
       expect(marked.headers.get('location')).toBe('/my/notifications?notice=notificationRead');
-      expect(bellOf((await page('/')).html)).toContain('aria-label="Thông báo, 5 chưa đọc"');
+      expect(bellOf((await page('/')).html)).toContain('aria-label="Thông báo, 11 chưa đọc"');
     });
 
     it("answers 404 for someone else's notification, read or opened, and leaves it unread", async () => {

@@ -204,7 +204,7 @@ describe(`online payment through the sandbox gateway (${testDatabaseKind()})`, (
     expect(typed.status).toBe(403);
     expect(typed.body.message).toContain('/api/applications/:id/payments');
     expect((await apps.act(citizen, id, 'submit')).status).toBe(200);
-    const cash = await apps.act(clerk, id, 'pay');
+    const cash = await apps.act(clerk, id, 'pay', { reference: 'BL-0001' });
     expect(cash.status, JSON.stringify(cash.body)).toBe(200);
     expect((await payEvents(id))[0]).toMatchObject({ channel: 'offline', actorRole: 'clerk' });
   });

@@ -70,6 +70,8 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'audit_events',
       'calendar_overrides',
       'calendar_schedules',
+      'fee_receipt_sequences',
+      'fee_receipts',
       'idempotency_records',
       'job_runs',
       'mail_sink_messages',

@@ -251,7 +251,8 @@ describe(`storage limits (${testDatabaseKind()})`, () => {
     expect(await en.text()).toContain('this document already has 5 files: the limit is 5 files per document');
     expect(await attachmentsOf(id)).toHaveLength(5);
 
-    for (let count = 1; count < 10; count++) await draft(citizen);
+    // Drafts of another procedure: "apply" would reopen an untouched draft of the same one instead.
+    for (let count = 1; count < 10; count++) await draft(citizen, '1.001612');
     const apply = (language: string) =>
       page(`/procedures/${PERMIT}/apply`, language, {
         method: 'POST',
@@ -297,12 +298,16 @@ describe(`storage limits (${testDatabaseKind()})`, () => {
     await confirmOnlinePayment(stack, recent, 'PG-8');
     const younger = await draft(citizen);
     expect((await upload(citizen, younger, PERMIT_DOCUMENTS[2], PDF_BYTES)).status).toBe(201);
+    // Each payment gets its electronic receipt (docs/payments.md), written by the worker: wait for both.
+    const receiptOf = async (id: string) =>
+      (await attachmentsOf(id)).find((row) => row.documentName === 'form:fee-receipt');
+    for (const id of [paid, recent]) await eventually(() => receiptOf(id));
     stack.freezeClock(null);
 
     const abandonedFiles = await storedPaths(abandoned);
     expect(abandonedFiles).toHaveLength(2);
     const keptFiles = (await Promise.all([touched, paid, younger].map(storedPaths))).flat();
-    expect(keptFiles).toHaveLength(3);
+    expect(keptFiles).toHaveLength(4); // paid: its upload and its receipt
     for (const path of [...abandonedFiles, ...keptFiles]) expect(existsSync(path), path).toBe(true);
 
     const dispatcher = stack.api.get(JobDispatcher);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { AppConfig } from '@onegate/config';
 
-import { DEMO_ACCOUNTS, newCitizen, signIn } from './support/accounts';
+import { DEMO_ACCOUNTS, newCitizen, registerVerified, signIn } from './support/accounts';
+import { confirmOnlinePayment } from './support/payments';
 import type { Tokens } from './support/accounts';
 import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from './support/demo-facts';
@@ -44,12 +45,7 @@ describe(`submission code and drafts (${testDatabaseKind()})`, () => {
 
   async function register(): Promise<Citizen> {
     const account = newCitizen();
-    const registered = await request<Tokens>(`${stack.apiUrl}/api/auth/register`, {
-      method: 'POST',
-      body: account,
-    });
-    expect(registered.status).toBe(201);
-    const tokens = registered.body;
+    const tokens = await registerVerified(stack.apiUrl, catcher, account);
     return {
       tokens,
       session: `onegate_session=${tokens.accessToken}`,
@@ -343,7 +339,7 @@ describe(`submission code and drafts (${testDatabaseKind()})`, () => {
       expect((await apps.get(citizen.tokens, submitted)).body.state).toBe('submitted');
 
       const paid = await readyDraft(citizen);
-      expect((await apps.act(citizen.tokens, paid, 'pay', { reference: 'PG-7' })).status).toBe(200);
+      await confirmOnlinePayment(stack, paid, 'PG-7');
       const explained = await (await page(citizen, `/my/applications/${paid}/delete`)).text();
       expect(explained).toContain('id="draft-kept"');
       expect(explained).not.toContain(`action="/my/applications/${paid}/delete"`);

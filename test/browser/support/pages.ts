@@ -19,6 +19,7 @@ const NOT_PAGES = new Set([
   '/admin/mail/:id/attachments/:index',
   '/admin/mail/preview/:template/html',
   '/my/notifications/:id',
+  '/my/applications/:id/result',
 ]);
 
 /** Outside the portal's pages: the JSON API, and the probes and metrics read by machines. */
