@@ -11,7 +11,7 @@ import { confirmOnlinePayment } from './support/payments';
 import type { Tokens } from './support/accounts';
 import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT } from './support/demo-facts';
-import { eventually, request } from './support/http';
+import { eventually } from './support/http';
 import { SmtpCatcher } from './support/smtp-catcher';
 import type { CaughtMail } from './support/smtp-catcher';
 import { testDatabaseKind } from './support/test-database';

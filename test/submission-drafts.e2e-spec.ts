@@ -7,7 +7,7 @@ import { confirmOnlinePayment } from './support/payments';
 import type { Tokens } from './support/accounts';
 import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from './support/demo-facts';
-import { eventually, request } from './support/http';
+import { eventually } from './support/http';
 import { SmtpCatcher } from './support/smtp-catcher';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
