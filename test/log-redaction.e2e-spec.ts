@@ -132,7 +132,8 @@ describe(`log redaction (${testDatabaseKind()})`, () => {
       const notes = await request<{ items?: unknown[] }>(`${apiUrl}/api/notifications`, {
         headers: bearer(refreshed.body),
       });
-      return (notes.body.items?.length ?? 0) > 0 ? true : undefined;
+      const told = (notes.body.items?.length ?? 0) > 0;
+      return told && worker.output().stdout.includes(draft.body.id) ? true : undefined;
     });
 
     const logs = [api.output(), worker.output()].map(({ stdout, stderr }) => stdout + stderr).join('\n');

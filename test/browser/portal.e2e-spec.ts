@@ -210,12 +210,27 @@ describe('the portal in a browser', () => {
     await containsText(citizen.locator('h1'), 'Đã nộp');
   });
 
-  it('pays the fee online through the payment gateway, and comes back to the outcome in words', async () => {
+  it('pays the fee online through the payment gateway, after a failed attempt, told each outcome in words', async () => {
     await Promise.all([
       citizen.waitForURL(/\/paymentv2\/vpcpay\.html/),
       citizen.getByRole('button', { name: /Thanh toán trực tuyến/ }).click(),
     ]);
     await screenshot(citizen, 'payment-gateway'); // the sandbox's page, not OneGate's: photographed, not audited
+    // The first attempt fails at the bank; the citizen is told so in words and pays again.
+    await Promise.all([
+      citizen.waitForURL(/\/payments\/return\?/),
+      citizen.getByRole('button', { name: 'Không đủ số dư / Fail' }).click(),
+    ]);
+    await containsText(citizen.locator('[role=status]'), 'Thanh toán không thành công');
+    await Promise.all([
+      citizen.waitForURL((url) => url.pathname === applicationUrl),
+      citizen.getByRole('link', { name: 'Thanh toán lại' }).click(),
+    ]);
+    expect(await citizen.locator('main').innerText()).not.toContain('đã thanh toán');
+    await Promise.all([
+      citizen.waitForURL(/\/paymentv2\/vpcpay\.html/),
+      citizen.getByRole('button', { name: /Thanh toán trực tuyến/ }).click(),
+    ]);
     await Promise.all([
       citizen.waitForURL(/\/payments\/return\?/),
       citizen.getByRole('button', { name: 'Thanh toán / Pay' }).click(),
