@@ -120,7 +120,7 @@ describe('worker killed mid-job (SIGKILL)', () => {
     await forgetDeadWorker(queues);
     worker = await OneGateProcess.worker(env);
 
-    const expectedMails = FILES * 2; // file received, decision made
+    const expectedMails = FILES * 3; // submission acknowledged, file received, decision made
     await eventually(async () => {
       const [{ signed }] = await sql<{ signed: string }>(
         "SELECT count(*) AS signed FROM application_events WHERE type = 'sign'",

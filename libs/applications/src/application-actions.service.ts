@@ -65,8 +65,6 @@ export class ApplicationActionsService {
     let after = application;
     let events: ApplicationEvent[] = [];
     await this.transactions.run(async (manager) => {
-      const coder = codingAgency(action, application, receivingAgency);
-      if (coder) changes.code = await this.receiptCodes.next(manager, coder, context.now);
       const won = await this.applications.updateIfVersion(
         manager,
         application.id,
@@ -74,6 +72,13 @@ export class ApplicationActionsService {
         changes,
       );
       if (!won) throw changedMeanwhile(application.version + 1);
+      // The code is taken once the file's row is held: a transaction waiting for that row must not hold
+      // its agency's code counter meanwhile, or every submission to the agency would wait behind it.
+      const coder = codingAgency(action, application, receivingAgency);
+      if (coder) {
+        changes.code = await this.receiptCodes.next(manager, coder, context.now);
+        await this.applications.setCode(manager, application.id, changes.code);
+      }
       events = await this.journal.record(manager, {
         application,
         decision,

@@ -106,6 +106,11 @@ export class ApplicationRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /** Gives the file its receipt code, in a transaction that already holds its row. */
+  public async setCode(manager: EntityManager, id: string, code: string): Promise<void> {
+    await manager.createQueryBuilder().update(Application).set({ code }).where('id = :id', { id }).execute();
+  }
+
   /**
    * Appends the event that follows `previous`, the application's events as read in the same
    * transaction after the change that holds its row (the version-checked update, or its insert), so
