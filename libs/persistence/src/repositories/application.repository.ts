@@ -106,9 +106,15 @@ export class ApplicationRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  /** Gives the file its receipt code, in a transaction that already holds its row. */
+  /** Gives the file its receipt code, in a transaction that already holds its row; its version stays. */
   public async setCode(manager: EntityManager, id: string, code: string): Promise<void> {
-    await manager.createQueryBuilder().update(Application).set({ code }).where('id = :id', { id }).execute();
+    await manager
+      .createQueryBuilder()
+      .update(Application)
+      // Named, the version column keeps its value: left out, the builder would count this as a change.
+      .set({ code, version: () => 'version' })
+      .where('id = :id', { id })
+      .execute();
   }
 
   /**
