@@ -91,6 +91,41 @@ describe(`finding a file in the staff queue (${testDatabaseKind()})`, () => {
     expect(await found(justiceClerk, { q: theirs.code!, state: 'withdrawn' })).toEqual([theirs.id]);
   });
 
+  it('on the page, searches a national ID number sent by POST and never one that came in the URL', async () => {
+    const cookie = `onegate_session=${clerk.accessToken}; onegate_lang=en`;
+    const inUrl = await fetch(`${stack.apiUrl}/staff/queue?q=${DEMO_CITIZEN_ID}&holder=me`, {
+      headers: { cookie },
+      redirect: 'manual',
+    });
+    expect(inUrl.status).toBe(303);
+    const away = inUrl.headers.get('location')!;
+    expect(away).toBe('/staff/queue?holder=me&notice=nationalIdInUrl');
+    const refused = await fetch(`${stack.apiUrl}${away}`, { headers: { cookie } });
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain('A national ID number is not searched from the address bar');
+    expect(refusedHtml).not.toContain(DEMO_CITIZEN_ID);
+
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(refusedHtml)![1]!;
+    const posted = await fetch(`${stack.apiUrl}/staff/queue`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf, q: DEMO_CITIZEN_ID }).toString(),
+      redirect: 'manual',
+    });
+    expect(posted.status).toBe(200);
+    const html = await posted.text();
+    expect(html).toContain(`/staff/applications/${ours.id}`);
+    expect(html).not.toContain(theirs.id);
+    expect(html).not.toContain(DEMO_CITIZEN_ID);
+
+    const byName = await fetch(`${stack.apiUrl}/staff/queue?q=nguyet+anh&finished=true`, {
+      headers: { cookie },
+    });
+    const byNameHtml = await byName.text();
+    expect(byNameHtml).toContain(`/staff/applications/${ours.id}`);
+    expect(byNameHtml).toContain('value="nguyet anh"');
+  });
+
   it('names the field of a holder it does not know', async () => {
     const answer = await request(`${stack.apiUrl}/api/applications?holder=someone`, {
       headers: bearer(clerk),

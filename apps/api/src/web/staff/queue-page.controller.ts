@@ -4,14 +4,14 @@ import type { Response } from 'express';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
-import { ApplicationReadingService } from '@onegate/applications';
+import { ApplicationReadingService, queueSearchKind } from '@onegate/applications';
 
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { isFormError } from '../core/form-problems';
 import { PageRenderer } from '../core/page-renderer';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
-import { queueFilters, queueQuery, queueView } from './queue-page.view';
+import { queueFilters, queueQuery, queueView, withoutNationalId } from './queue-page.view';
 import type { QueueFilters } from './queue-page.view';
 
 const PAGE_SIZE = 20;
@@ -37,12 +37,18 @@ export class QueuePageController {
     @Query('finished') finished: unknown,
     @Query('q') q: unknown,
     @Query('cursor') cursor: unknown,
+    @Query('notice') notice: unknown,
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
     const procedures = await this.proceduresOffered();
-    const fields = textFields({ state, urgency, procedure, holder, finished, q, cursor });
-    await this.show(user, queueFilters(fields, procedures), procedures, request, response);
+    const fields = textFields({ state, urgency, procedure, holder, finished, q, cursor, notice });
+    const filters = queueFilters(fields, procedures);
+    // The number is already in this request's URL; it must not stay in the address bar or the page's links.
+    if (queueSearchKind(fields.q?.trim() ?? '') === 'nationalId') {
+      return response.redirect(HttpStatus.SEE_OTHER, withoutNationalId(filters));
+    }
+    await this.show(user, filters, procedures, request, response);
   }
 
   /** A search by national ID number comes by POST, so the number stays out of URLs (docs/portal.md). */

@@ -29,7 +29,8 @@ export function queueFilters(
   posted = false,
 ): QueueFilters {
   const q = fields.q?.trim().slice(0, 100) ?? '';
-  const nationalIdInUrl = !posted && queueSearchKind(q) === 'nationalId';
+  const nationalIdInUrl =
+    (!posted && queueSearchKind(q) === 'nationalId') || fields.notice === NATIONAL_ID_NOTICE;
   return {
     state: (QUEUE_STATES as readonly string[]).includes(fields.state ?? '')
       ? (fields.state as ApplicationState)
@@ -60,6 +61,26 @@ export function queueQuery(filters: QueueFilters, limit: number) {
   };
 }
 
+const NATIONAL_ID_NOTICE = 'nationalIdInUrl';
+
+/** The filters as a URL's query; a national ID number never goes into one (docs/portal.md). */
+export function queueParams(filters: QueueFilters): URLSearchParams {
+  const { state, procedure, urgency, holder, finished, q } = filters;
+  return new URLSearchParams({
+    ...(state ? { state } : {}),
+    ...(procedure ? { procedure } : {}),
+    ...(urgency ? { urgency } : {}),
+    ...(holder ? { holder } : {}),
+    ...(finished ? { finished: 'true' } : {}),
+    ...(q && queueSearchKind(q) !== 'nationalId' ? { q } : {}),
+  });
+}
+
+/** Where a GET that carried a national ID number goes instead: the same view without it, and a notice. */
+export function withoutNationalId(filters: QueueFilters): string {
+  return `/staff/queue?${new URLSearchParams([...queueParams(filters), ['notice', NATIONAL_ID_NOTICE]])}`;
+}
+
 export function queueView(
   filters: QueueFilters,
   askedCursor: boolean,
@@ -69,15 +90,7 @@ export function queueView(
 ) {
   const { state, procedure, urgency, holder, finished, q } = filters;
   const searchedNationalId = queueSearchKind(q) === 'nationalId';
-  const base = new URLSearchParams({
-    ...(state ? { state } : {}),
-    ...(procedure ? { procedure } : {}),
-    ...(urgency ? { urgency } : {}),
-    ...(holder ? { holder } : {}),
-    ...(finished ? { finished: 'true' } : {}),
-    // A national ID number never goes into a link (docs/portal.md).
-    ...(q && !searchedNationalId ? { q } : {}),
-  });
+  const base = queueParams(filters);
   return {
     titleKey: 'queue.title',
     items: page.items.map((item) => ({ ...item, ...urgencyOf(item, now) })),
