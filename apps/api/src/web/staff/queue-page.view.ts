@@ -99,6 +99,7 @@ export function queueView(
     urgencies: choices(URGENCIES, urgency),
     holders: choices(QUEUE_HOLDERS, holder),
     finished,
+    filtersOpen: Boolean(state || procedure || urgency || holder || finished),
     q: searchedNationalId ? '' : q,
     nationalIdInUrl: filters.nationalIdInUrl,
     firstPage: askedCursor ? `/staff/queue?${base}` : null,
