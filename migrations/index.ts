@@ -42,6 +42,7 @@ import { AddAttachmentSupplementRequest1764300301000 } from './1764300301000-add
 import { CreateApplicationMessages1764300400000 } from './1764300400000-create-application-messages';
 import { CreateResultNumbers1764300600000 } from './1764300600000-create-result-numbers';
 import { AddAccountRecovery1764300700000 } from './1764300700000-add-account-recovery';
+import { AddApplicantSearchName1764300800000 } from './1764300800000-add-applicant-search-name';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   CreateApplicationMessages1764300400000,
   CreateResultNumbers1764300600000,
   AddAccountRecovery1764300700000,
+  AddApplicantSearchName1764300800000,
 ];

@@ -85,7 +85,7 @@ describe(`prepared reads and composed answers (${testDatabaseKind()})`, () => {
 
   it('shows on each line of a queue what the application itself shows, without its history', async () => {
     const queue = await request<{ items: Record<string, unknown>[] }>(
-      `${stack.apiUrl}/api/applications?limit=100`,
+      `${stack.apiUrl}/api/applications?limit=100&finished=true`,
       { headers: bearer(clerk) },
     );
     expect(queue.status).toBe(200);

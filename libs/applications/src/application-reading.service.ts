@@ -12,6 +12,8 @@ import type { ActionOutcome } from './application-actions.service';
 import { ApplicationAccessService } from './application-access.service';
 import { ApplicationDto, TrackingDto } from './application.dto';
 import { invalidFields } from './application-errors';
+import { excludedStatesOf, queueSearchFilter } from './queue-search';
+import type { QueueHolder } from './queue-search';
 
 export interface QueueQuery {
   state?: ApplicationState[];
@@ -19,6 +21,12 @@ export interface QueueQuery {
   assignee?: string;
   dueSoon?: boolean;
   overdue?: boolean;
+  /** One search box: a receipt code (or its beginning) or a national ID number (docs/applications.md). */
+  q?: string;
+  /** Files the caller holds (me), or nobody holds (none). */
+  holder?: QueueHolder;
+  /** Finished files (returned, refused, withdrawn) too; they are left out otherwise. */
+  finished?: boolean;
   cursor?: string;
   limit: number;
 }
@@ -70,8 +78,11 @@ export class ApplicationReadingService {
       agencyIds: scope === 'all' ? 'all' : [...scope],
       states: query.state ?? (dueBefore ? WAITING : undefined),
       procedureId: procedure?.id,
-      assigneeId: query.assignee,
+      assigneeId: query.holder === 'me' ? staff.id : query.assignee,
       dueBefore,
+      unassigned: query.holder === 'none',
+      excludedStates: excludedStatesOf(query.finished, query.state),
+      ...queueSearchFilter(query.q),
       after: decodeCursor(query.cursor),
       limit: query.limit,
     });

@@ -15,6 +15,8 @@ export { typeWords, wholeMegabytes } from './document-types';
 
 // Reading and access
 export { ApplicationReadingService } from './application-reading.service';
+export { QUEUE_HOLDERS, queueSearchKind } from './queue-search';
+export type { QueueHolder } from './queue-search';
 export { ApplicationAccessService } from './application-access.service';
 export { ApplicantOfApplication, ApplicationOfCaller, PartyOfThread } from './application-checks';
 export { ApplicationMessagesService, MESSAGE_LIMITS, type MessageFile } from './application-messages.service';

@@ -47,6 +47,7 @@ export {
 export { AccountTokenRepository } from './repositories/account-token.repository';
 export { AgencyRepository } from './repositories/agency.repository';
 export { ApplicationRepository } from './repositories/application.repository';
+export type { QueueFilter } from './repositories/application.repository';
 export {
   ApplicationMessageRepository,
   MESSAGE_FILES_PREFIX,

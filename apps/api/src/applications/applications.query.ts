@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
+import { QUEUE_HOLDERS } from '@onegate/applications';
+import type { QueueHolder } from '@onegate/applications';
 import { APPLICATION_STATES } from '@onegate/domain';
 import type { ApplicationState } from '@onegate/domain';
 import { MAX_PAGE, MAX_PAGE_SIZE } from '@onegate/persistence';
@@ -39,6 +41,28 @@ export class QueueQueryDto {
   @Transform(flag)
   @IsBoolean()
   public overdue?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Search: a receipt code or its beginning, a 12-digit national ID number, or words of the applicant’s name (accents optional)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  public q?: string;
+
+  @ApiPropertyOptional({ description: 'Who holds the file: me (the caller) or none', enum: QUEUE_HOLDERS })
+  @IsOptional()
+  @IsIn(QUEUE_HOLDERS)
+  public holder?: QueueHolder;
+
+  @ApiPropertyOptional({
+    description: 'Finished files (returned, refused, withdrawn) too; left out by default',
+  })
+  @IsOptional()
+  @Transform(flag)
+  @IsBoolean()
+  public finished?: boolean;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()

@@ -9,6 +9,7 @@ import { Agency } from './agency.entity';
 import { NationalIdColumn } from './national-id.column';
 import type { JsonObject } from './job-run.entity';
 import { Procedure } from './procedure.entity';
+import { toSearchText } from '../search-text';
 import { SealedJsonColumn } from './sealed-json.column';
 import { bigintNumber, TimestampColumn } from './timestamp.column';
 
@@ -71,6 +72,10 @@ export class Application {
 
   @Column({ name: 'applicant_name', type: 'varchar', length: 255 })
   public applicantName!: string;
+
+  /** applicantName folded by toSearchText, for the staff queue's search; newApplication keeps it in step. */
+  @Column({ name: 'applicant_search_name', type: 'varchar', length: 255, default: '' })
+  public applicantSearchName!: string;
 
   @Column({ name: 'applicant_email', type: 'varchar', length: 255, nullable: true })
   public applicantEmail!: string | null;
@@ -184,5 +189,6 @@ export function newApplication(
     createdAt: now,
     updatedAt: now,
     ...fields,
+    applicantSearchName: toSearchText(fields.applicantName ?? ''),
   };
 }

@@ -11,6 +11,7 @@ import { pageOffset } from '../page';
 import type { PageRequest } from '../page';
 import { PreparedSelect } from '../prepared-select';
 import { afterInDueOrder } from './due-order-cursor';
+import { searchQueue } from './queue-search';
 
 export interface QueueFilter {
   agencyIds: string[] | 'all';
@@ -18,6 +19,16 @@ export interface QueueFilter {
   procedureId?: string;
   assigneeId?: string;
   dueBefore?: Date;
+  /** Only files nobody holds. */
+  unassigned?: boolean;
+  /** States left out (finished files, unless asked for). */
+  excludedStates?: readonly ApplicationState[];
+  /** Receipt codes starting with this text (matched literally). */
+  codePrefix?: string;
+  /** Words of the applicant's name, any accents and case: each must appear in it. */
+  applicantName?: string;
+  /** The keyed hash of the applicant's national ID number: matched through the applicant's account. */
+  nationalIdHash?: string;
   /** Keyset cursor: the (dueAt, id) of the last row of the previous page. */
   after?: { dueAt: number | null; id: string };
   limit: number;
@@ -215,6 +226,7 @@ export class ApplicationRepository {
       query.andWhere('application.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.dueBefore)
       query.andWhere('application.due_at <= :dueBefore', { dueBefore: filter.dueBefore.getTime() });
+    searchQueue(query, filter);
     const after = filter.after;
     if (after && after.dueAt === null) {
       query.andWhere(

@@ -130,6 +130,7 @@ export class RetentionRepository {
       applicantId: null,
       applicantNationalId: '',
       applicantName: '',
+      applicantSearchName: '',
       applicantEmail: null,
       formData: {},
       anonymisedAt: at,

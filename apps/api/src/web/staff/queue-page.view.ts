@@ -1,4 +1,6 @@
 import type { ApplicationState } from '@onegate/domain';
+import { QUEUE_HOLDERS, queueSearchKind } from '@onegate/applications';
+import type { QueueHolder } from '@onegate/applications';
 import { APPLICATION_STATES } from '@onegate/domain';
 
 import { urgencyOf } from '../core/application-view';
@@ -11,17 +13,36 @@ export interface QueueFilters {
   state: ApplicationState | undefined;
   urgency: (typeof URGENCIES)[number] | '';
   procedure: string | undefined;
+  holder: QueueHolder | undefined;
+  finished: boolean;
+  /** The search box; a national ID number only when it came by POST (docs/portal.md). */
+  q: string;
+  /** A national ID number that came in a URL: not searched, the page says to use the form. */
+  nationalIdInUrl: boolean;
   cursor: string | undefined;
 }
 
 /** The queue's filters as asked: only states, urgencies and procedures the page offers count. */
-export function queueFilters(fields: Record<string, string>, procedures: { code: string }[]): QueueFilters {
+export function queueFilters(
+  fields: Record<string, string>,
+  procedures: { code: string }[],
+  posted = false,
+): QueueFilters {
+  const q = fields.q?.trim().slice(0, 100) ?? '';
+  const nationalIdInUrl =
+    (!posted && queueSearchKind(q) === 'nationalId') || fields.notice === NATIONAL_ID_NOTICE;
   return {
     state: (QUEUE_STATES as readonly string[]).includes(fields.state ?? '')
       ? (fields.state as ApplicationState)
       : undefined,
     urgency: fields.urgency === 'dueSoon' || fields.urgency === 'overdue' ? fields.urgency : '',
     procedure: procedures.some((item) => item.code === fields.procedure) ? fields.procedure : undefined,
+    holder: (QUEUE_HOLDERS as readonly string[]).includes(fields.holder ?? '')
+      ? (fields.holder as QueueHolder)
+      : undefined,
+    finished: fields.finished === 'true',
+    q: nationalIdInUrl ? '' : q,
+    nationalIdInUrl,
     cursor: fields.cursor?.slice(0, 200) || undefined,
   };
 }
@@ -33,8 +54,31 @@ export function queueQuery(filters: QueueFilters, limit: number) {
     procedure: filters.procedure,
     dueSoon: filters.urgency === 'dueSoon' || undefined,
     overdue: filters.urgency === 'overdue' || undefined,
+    holder: filters.holder,
+    finished: filters.finished || undefined,
+    q: filters.q || undefined,
     limit,
   };
+}
+
+const NATIONAL_ID_NOTICE = 'nationalIdInUrl';
+
+/** The filters as a URL's query; a national ID number never goes into one (docs/portal.md). */
+export function queueParams(filters: QueueFilters): URLSearchParams {
+  const { state, procedure, urgency, holder, finished, q } = filters;
+  return new URLSearchParams({
+    ...(state ? { state } : {}),
+    ...(procedure ? { procedure } : {}),
+    ...(urgency ? { urgency } : {}),
+    ...(holder ? { holder } : {}),
+    ...(finished ? { finished: 'true' } : {}),
+    ...(q && queueSearchKind(q) !== 'nationalId' ? { q } : {}),
+  });
+}
+
+/** Where a GET that carried a national ID number goes instead: the same view without it, and a notice. */
+export function withoutNationalId(filters: QueueFilters): string {
+  return `/staff/queue?${new URLSearchParams([...queueParams(filters), ['notice', NATIONAL_ID_NOTICE]])}`;
 }
 
 export function queueView(
@@ -44,21 +88,24 @@ export function queueView(
   page: { items: Parameters<typeof urgencyOf>[0][]; nextCursor: string | null },
   now: number,
 ) {
-  const { state, procedure, urgency } = filters;
-  const base = new URLSearchParams({
-    ...(state ? { state } : {}),
-    ...(procedure ? { procedure } : {}),
-    ...(urgency ? { urgency } : {}),
-  });
+  const { state, procedure, urgency, holder, finished, q } = filters;
+  const searchedNationalId = queueSearchKind(q) === 'nationalId';
+  const base = queueParams(filters);
   return {
     titleKey: 'queue.title',
     items: page.items.map((item) => ({ ...item, ...urgencyOf(item, now) })),
     states: choices(QUEUE_STATES, state),
     procedures: procedures.map((item) => ({ ...item, selected: item.code === procedure })),
     urgencies: choices(URGENCIES, urgency),
+    holders: choices(QUEUE_HOLDERS, holder),
+    finished,
+    filtersOpen: Boolean(state || procedure || urgency || holder || finished),
+    q: searchedNationalId ? '' : q,
+    nationalIdInUrl: filters.nationalIdInUrl,
     firstPage: askedCursor ? `/staff/queue?${base}` : null,
-    nextPage: page.nextCursor
-      ? `/staff/queue?${new URLSearchParams([...base, ['cursor', page.nextCursor]])}`
-      : null,
+    nextPage:
+      page.nextCursor && !searchedNationalId
+        ? `/staff/queue?${new URLSearchParams([...base, ['cursor', page.nextCursor]])}`
+        : null,
   };
 }
