@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -81,8 +81,7 @@ export class MyApplicationActionsController {
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const shown = await this.withdrawalPage.render(user, id, request, response);
-    if (!shown) response.redirect(HttpStatus.SEE_OTHER, `/my/applications/${id}`);
+    await this.withdrawalPage.ask(user, id, request, response);
   }
 
   @Post('withdraw')
@@ -93,15 +92,9 @@ export class MyApplicationActionsController {
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const outcome = await attempt(
-      async () => {
-        await this.actions.perform({ kind: 'user', user }, id, { action: 'withdraw' });
-        return `/my/applications/${id}?notice=withdrawn`;
-      },
-      { status: 'refusal' },
-    );
-    await answerForm(response, outcome, async (failure) => {
-      await this.withdrawalPage.render(user, id, request, response, failure.problems, failure.status);
+    await this.withdrawalPage.take(user, id, request, response, async () => {
+      await this.actions.perform({ kind: 'user', user }, id, { action: 'withdraw' });
+      return `/my/applications/${id}?notice=withdrawn`;
     });
   }
 
@@ -136,8 +129,7 @@ export class MyApplicationActionsController {
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const shown = await this.deletionPage.render(user, id, request, response);
-    if (!shown) response.redirect(HttpStatus.SEE_OTHER, `/my/applications/${id}`);
+    await this.deletionPage.ask(user, id, request, response);
   }
 
   @Post('delete')
@@ -148,15 +140,9 @@ export class MyApplicationActionsController {
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const outcome = await attempt(
-      async () => {
-        await this.drafts.remove(user, id);
-        return '/my/applications?notice=draftDeleted';
-      },
-      { status: 'refusal' },
-    );
-    await answerForm(response, outcome, async (failure) => {
-      await this.deletionPage.render(user, id, request, response, failure.problems, failure.status);
+    await this.deletionPage.take(user, id, request, response, async () => {
+      await this.drafts.remove(user, id);
+      return '/my/applications?notice=draftDeleted';
     });
   }
 
