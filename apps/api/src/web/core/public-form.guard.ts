@@ -1,7 +1,18 @@
-import type { CanActivate, ExecutionContext } from '@nestjs/common';
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import type { CanActivate, ExecutionContext, Type } from '@nestjs/common';
+import {
+  applyDecorators,
+  BadRequestException,
+  ForbiddenException,
+  HttpCode,
+  HttpStatus,
+  Injectable,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 
+import { Public } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import {
   CSRF_FORM_FIELD,
@@ -42,3 +53,15 @@ export class PublicFormGuard implements CanActivate {
     return true;
   }
 }
+
+/**
+ * A form anyone may post: it answers with its page (200), is rate-limited, and passes PublicFormGuard
+ * before anything else of it is read; `guards` run after those.
+ */
+export const PublicFormPost = (path?: string, ...guards: Type<CanActivate>[]) =>
+  applyDecorators(
+    Post(path),
+    Public(),
+    HttpCode(HttpStatus.OK),
+    UseGuards(ThrottlerGuard, PublicFormGuard, ...guards),
+  );

@@ -1,17 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 
 import { Public } from '@onegate/access';
@@ -21,7 +9,7 @@ import { ForgotPasswordRequest, ResetPasswordRequest } from '../../identity/me.d
 import { accountErrors, confirmationProblems, readAccountForm } from '../account/account-forms';
 import { answerForm, attempt } from '../core/form-outcome';
 import { PageRenderer } from '../core/page-renderer';
-import { PublicFormGuard } from '../core/public-form.guard';
+import { PublicFormPost } from '../core/public-form.guard';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
@@ -48,10 +36,7 @@ export class RecoveryPagesController {
   }
 
   /** The same page follows whether or not an account has the address. */
-  @Post('forgot-password')
-  @Public()
-  @HttpCode(HttpStatus.OK)
-  @UseGuards(ThrottlerGuard, PublicFormGuard)
+  @PublicFormPost('forgot-password')
   public async forgot(@Body() body: unknown, @Req() request: WebRequest, @Res() response: Response) {
     const values = { email: textFields(body).email ?? '' };
     const { request: asked, problems } = await readAccountForm(ForgotPasswordRequest, values);
@@ -90,10 +75,7 @@ export class RecoveryPagesController {
     });
   }
 
-  @Post('reset-password')
-  @Public()
-  @HttpCode(HttpStatus.OK)
-  @UseGuards(ThrottlerGuard, PublicFormGuard)
+  @PublicFormPost('reset-password')
   public async reset(@Body() body: unknown, @Req() request: WebRequest, @Res() response: Response) {
     const fields = textFields(body);
     const lang = languageOf(request);
@@ -138,10 +120,7 @@ export class RecoveryPagesController {
   }
 
   /** Verifies the address and nothing more: whoever opened the link is not signed in by it. */
-  @Post('verify-email')
-  @Public()
-  @HttpCode(HttpStatus.OK)
-  @UseGuards(ThrottlerGuard, PublicFormGuard)
+  @PublicFormPost('verify-email')
   public async verify(@Body() body: unknown, @Req() request: WebRequest, @Res() response: Response) {
     const token = tokenOf(textFields(body).token);
     const outcome = await attempt(

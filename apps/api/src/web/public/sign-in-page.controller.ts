@@ -1,18 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  NotFoundException,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, NotFoundException, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 
 import { Authenticated, BeforePasswordChange, CurrentUser, Public } from '@onegate/access';
@@ -29,7 +16,7 @@ import { CHANGE_PASSWORD_PAGE } from '../account/account-pages';
 import { generalError } from '../core/form-problems';
 import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
-import { PublicFormGuard } from '../core/public-form.guard';
+import { PublicFormPost } from '../core/public-form.guard';
 import { languageOf, localPath } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
@@ -67,10 +54,7 @@ export class SignInPageController {
     await this.render(request, response, 'public/sign-in', { next: localPath(next, '') });
   }
 
-  @Post('sign-in')
-  @Public()
-  @HttpCode(HttpStatus.OK)
-  @UseGuards(ThrottlerGuard, PublicFormGuard, WebLocalSignInGuard)
+  @PublicFormPost('sign-in', WebLocalSignInGuard)
   public async signIn(
     @Body() body: unknown,
     @Req() request: WebRequest,
@@ -125,10 +109,7 @@ export class SignInPageController {
     await this.render(request, response, 'public/sign-up', { next: localPath(next, '') });
   }
 
-  @Post('sign-up')
-  @Public()
-  @HttpCode(HttpStatus.OK)
-  @UseGuards(ThrottlerGuard, PublicFormGuard)
+  @PublicFormPost('sign-up')
   public async signUp(@Body() body: unknown, @Req() request: WebRequest, @Res() response: Response) {
     const fields = textFields(body);
     const lang = languageOf(request);

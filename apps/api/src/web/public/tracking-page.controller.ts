@@ -1,17 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  NotFoundException,
-  Post,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, NotFoundException, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 
 import { Public } from '@onegate/access';
@@ -22,7 +10,7 @@ import { isValidNationalId } from '@onegate/domain';
 import { languageOf } from '../core/web-cookies';
 import { translate } from '../core/messages';
 import { PageRenderer } from '../core/page-renderer';
-import { PublicFormGuard } from '../core/public-form.guard';
+import { PublicFormPost } from '../core/public-form.guard';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
 
@@ -46,9 +34,7 @@ export class TrackingPageController {
     await this.render(request, response, { values: { code: '', nationalId: '' } });
   }
 
-  @Post()
-  @HttpCode(HttpStatus.OK)
-  @UseGuards(ThrottlerGuard, PublicFormGuard)
+  @PublicFormPost()
   public async track(@Body() body: unknown, @Req() request: WebRequest, @Res() response: Response) {
     const fields = textFields(body);
     const code = (fields.code ?? '').trim().toUpperCase().slice(0, 40);
