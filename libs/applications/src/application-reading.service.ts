@@ -55,9 +55,18 @@ export class ApplicationReadingService {
 
   /** The answer to an action: the application as the action left it, from what the action read. */
   public async afterAction(user: AuthenticatedUser, outcome: ActionOutcome): Promise<ApplicationDto> {
-    const application = await this.access.assertVisible(user, outcome.application);
+    // A transfer forwarded back leaves the other agency's reach: it learns where the file went, no more.
+    if (!(await this.access.canSee(user, outcome.application))) {
+      return ApplicationDto.from(outcome.application, user.role, undefined, true);
+    }
+    const application = outcome.application;
     const attachments = outcome.attachments ?? (await this.applications.attachmentsOf(application.id));
     return this.withHistory(user, application, outcome.events, attachments);
+  }
+
+  /** Whether the user still reaches the file (an action may have taken it out of their reach). */
+  public sees(user: AuthenticatedUser, application: Application): Promise<boolean> {
+    return this.access.canSee(user, application);
   }
 
   public async mine(citizen: AuthenticatedUser, page: number, pageSize: number) {
@@ -112,7 +121,12 @@ export class ApplicationReadingService {
     const returned = events.some((event) => event.type === 'return');
     const firstDownloadedAt = returned ? await this.results.firstDownloadOf(application.id) : null;
     const restricted = await this.access.seesOnlyTheStep(user, application);
-    return ApplicationDto.from(application, user.role, { events, attachments, firstDownloadedAt }, restricted);
+    return ApplicationDto.from(
+      application,
+      user.role,
+      { events, attachments, firstDownloadedAt },
+      restricted,
+    );
   }
 
   /** Public tracking: only the pair of receipt code and the applicant's national ID opens it. */
