@@ -104,6 +104,12 @@ describe(`processing steps and transfers (${testDatabaseKind()})`, () => {
     const shown = await request<{ steps: { position: number; budgetHours: number }[] }>(
       `${stack.apiUrl}/api/procedures/${CODE}`,
     );
+    const page = await fetch(`${stack.apiUrl}/procedures/${CODE}`, { headers: { cookie: 'lang=vi' } });
+    const html = await page.text();
+    expect(html).toContain('Quy trình xử lý');
+    expect(html).toContain('Xác định nghĩa vụ tài chính');
+    expect(html).toContain('Chi cục Thuế thành phố Hạ Long (liên thông)');
+    expect(html).toContain('8 giờ làm việc');
     expect(shown.body.steps.map((step) => [step.position, step.budgetHours])).toEqual([
       [1, 4],
       [2, 8],
