@@ -73,7 +73,6 @@ export {
   type FollowUp,
   type FormKind,
   type ProcessContext,
-  type ProcessStep,
   type Refusal,
   type StepHolderRole,
   type SupplementItem,

@@ -16,7 +16,6 @@ type ActionField =
   | 'missingDocuments'
   | 'appointmentAt'
   | 'assigneeId'
-  | 'nextHolder'
   | 'step'
   | 'opinion'
   | 'amountDue'
@@ -30,7 +29,6 @@ const ACTION_FORM_FIELDS: readonly ActionField[] = [
   'missingDocuments',
   'appointmentAt',
   'assigneeId',
-  'nextHolder',
   'step',
   'opinion',
   'amountDue',
@@ -61,7 +59,7 @@ const FIELDS: Record<Action, ActionField[]> = {
   return: ['channel', 'note', 'message'],
   withdraw: [],
   // The next step's holder is optional (else anyone of its unit); a transfer answers with its opinion.
-  forward: ['nextHolder', 'opinion', 'amountDue', 'note'],
+  forward: ['assigneeId', 'opinion', 'amountDue', 'note'],
   send_back: ['step', 'reason', 'note'],
   take_over: ['note'],
 };
@@ -150,7 +148,7 @@ function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
 
 /** The id of an action form's input for a service's field path. */
 const actionFieldId = (action: Action, field: string) =>
-  `${action}-${field === 'missingDocuments' ? 'missingOther' : action === 'forward' && field === 'assigneeId' ? 'nextHolder' : field}`;
+  `${action}-${field === 'missingDocuments' ? 'missingOther' : field}`;
 
 const actionFieldLabelKey = (field: string) => `actionForm.${field}`;
 
