@@ -22,6 +22,7 @@ import { Notification } from './notification.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { Payment } from './payment.entity';
 import { Procedure } from './procedure.entity';
+import { ProcedureStep } from './procedure-step.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
 
@@ -49,6 +50,7 @@ export * from './notification.entity';
 export * from './outbox-message.entity';
 export * from './payment.entity';
 export * from './procedure.entity';
+export * from './procedure-step.entity';
 export * from './refresh-token.entity';
 export * from './timestamp.column';
 export * from './national-id.column';
@@ -75,6 +77,7 @@ export const ENTITIES = [
   FeeReceiptSequence,
   Agency,
   Procedure,
+  ProcedureStep,
   User,
   JobRun,
   RefreshToken,

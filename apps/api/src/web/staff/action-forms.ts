@@ -16,6 +16,9 @@ type ActionField =
   | 'missingDocuments'
   | 'appointmentAt'
   | 'assigneeId'
+  | 'step'
+  | 'opinion'
+  | 'amountDue'
   | 'reference'
   | 'channel'
   | 'note'
@@ -26,6 +29,9 @@ const ACTION_FORM_FIELDS: readonly ActionField[] = [
   'missingDocuments',
   'appointmentAt',
   'assigneeId',
+  'step',
+  'opinion',
+  'amountDue',
   'reference',
   'channel',
   'note',
@@ -52,6 +58,10 @@ const FIELDS: Record<Action, ActionField[]> = {
   sign: ['note', 'message'],
   return: ['channel', 'note', 'message'],
   withdraw: [],
+  // The next step's holder is optional (else anyone of its unit); a transfer answers with its opinion.
+  forward: ['assigneeId', 'opinion', 'amountDue', 'note'],
+  send_back: ['step', 'reason', 'note'],
+  take_over: ['note'],
 };
 
 /** Actions that end or turn the file: their buttons warn. */
@@ -122,6 +132,9 @@ function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
     missingDocuments: missingDocuments.length > 0 ? missingDocuments : undefined,
     appointmentAt: appointment ? (fromLocalInputValue(appointment) ?? appointment) : undefined,
     assigneeId: text('assigneeId'),
+    step: text('step'),
+    opinion: text('opinion'),
+    amountDue: text('amountDue'),
     reference: text('reference'),
     channel:
       posted.channel === 'offline'
