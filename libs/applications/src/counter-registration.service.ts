@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { decide, isValidNationalId } from '@onegate/domain';
+import { decide, isValidNationalId, normalizeVietnamesePhone } from '@onegate/domain';
 import {
   ApplicationRepository,
   newApplication,
@@ -15,7 +15,7 @@ import { ActionContextService } from './action-context.service';
 import { decidedOrThrow, invalidFields } from './application-errors';
 import type { RegisterCounterRequest } from './application.requests';
 import { ApplicationJournal } from './application-journal';
-import { checkCompleteForm, liveProcedure } from './procedure-forms';
+import { checkCompleteForm, liveProcedure, phoneAnswerOf } from './procedure-forms';
 import { ReceiptCodes } from './receipt-codes.service';
 
 /**
@@ -45,6 +45,10 @@ export class CounterRegistrationService {
         { field: 'applicant.nationalId', problems: ['must be a valid 12-digit citizen ID number'] },
       ]);
     }
+    const phone = request.applicant.phone?.trim() || null;
+    if (phone && normalizeVietnamesePhone(phone) === null) {
+      throw invalidFields([{ field: 'applicant.phone', problems: ['must be a Vietnamese phone number'] }]);
+    }
     const procedure = await liveProcedure(this.procedures, request.procedureCode);
     const formData = checkCompleteForm(procedure, request.formData);
     const desk = await this.contexts.deskOf({ kind: 'user', user: clerk });
@@ -56,6 +60,7 @@ export class CounterRegistrationService {
       applicantNationalId: request.applicant.nationalId,
       applicantName: request.applicant.fullName,
       applicantEmail: request.applicant.email ?? account?.email ?? null,
+      applicantPhone: phone ?? phoneAnswerOf(procedure, formData) ?? account?.phone ?? null,
       formData,
       submissionChannel: 'offline',
     });

@@ -6,7 +6,7 @@ import { errorsOf } from '../core/form-outcome';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { translate } from '../core/messages';
 
-const APPLICANT_FIELDS = ['nationalId', 'fullName', 'email'] as const;
+const APPLICANT_FIELDS = ['nationalId', 'fullName', 'email', 'phone'] as const;
 
 /** The registration a clerk posted at the desk: the applicant, the form's answers and a note. */
 export function counterRegistration(procedure: ProcedureDto, posted: Record<string, string>) {
@@ -16,6 +16,7 @@ export function counterRegistration(procedure: ProcedureDto, posted: Record<stri
       nationalId: (posted.applicantNationalId ?? '').replace(/\s/g, ''),
       fullName: (posted.applicantFullName ?? '').trim(),
       email: (posted.applicantEmail ?? '').trim() || undefined,
+      phone: (posted.applicantPhone ?? '').trim() || undefined,
     },
     formData: parseFormFields(procedure.formSchema, posted),
     note: (posted.note ?? '').trim().slice(0, 2000) || undefined,
