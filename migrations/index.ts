@@ -44,6 +44,7 @@ import { CreateResultNumbers1764300600000 } from './1764300600000-create-result-
 import { AddAccountRecovery1764300700000 } from './1764300700000-add-account-recovery';
 import { AddApplicantSearchName1764300800000 } from './1764300800000-add-applicant-search-name';
 import { AddApplicantLookupHashes1764400500000 } from './1764400500000-add-applicant-lookup-hashes';
+import { AddAttachmentDigitised1764400501000 } from './1764400501000-add-attachment-digitised';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -93,4 +94,5 @@ export const MIGRATIONS = [
   AddAccountRecovery1764300700000,
   AddApplicantSearchName1764300800000,
   AddApplicantLookupHashes1764400500000,
+  AddAttachmentDigitised1764400501000,
 ];

@@ -5,6 +5,7 @@ export { WorkingCalendarService } from './working-calendar.service';
 // Writing: intake, counter registration, actions and the journal they share
 export { ApplicationIntakeService } from './application-intake.service';
 export { CounterRegistrationService } from './counter-registration.service';
+export type { CounterScan } from './counter-registration.service';
 export { ApplicationActionsService } from './application-actions.service';
 export { ApplicationJournal } from './application-journal';
 export { DraftRemovalService } from './draft-removal.service';
