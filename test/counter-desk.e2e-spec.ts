@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Tokens } from './support/accounts';
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
-import type { ApplicationBody } from './support/applications';
 import { ApplicationsClient, EXECUTABLE_BYTES, PDF_BYTES } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM, RECORD } from './support/demo-facts';
 import { request } from './support/http';
