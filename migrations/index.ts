@@ -45,6 +45,8 @@ import { AddAccountRecovery1764300700000 } from './1764300700000-add-account-rec
 import { AddApplicantSearchName1764300800000 } from './1764300800000-add-applicant-search-name';
 import { CreateProcedureSteps1764400100000 } from './1764400100000-create-procedure-steps';
 import { AddApplicationStep1764400101000 } from './1764400101000-add-application-step';
+import { AddApplicantLookupHashes1764400500000 } from './1764400500000-add-applicant-lookup-hashes';
+import { AddAttachmentDigitised1764400501000 } from './1764400501000-add-attachment-digitised';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -95,4 +97,6 @@ export const MIGRATIONS = [
   AddApplicantSearchName1764300800000,
   CreateProcedureSteps1764400100000,
   AddApplicationStep1764400101000,
+  AddApplicantLookupHashes1764400500000,
+  AddAttachmentDigitised1764400501000,
 ];

@@ -102,7 +102,7 @@ describe(`finding a file in the staff queue (${testDatabaseKind()})`, () => {
     expect(away).toBe('/staff/queue?holder=me&notice=nationalIdInUrl');
     const refused = await fetch(`${stack.apiUrl}${away}`, { headers: { cookie } });
     const refusedHtml = await refused.text();
-    expect(refusedHtml).toContain('A national ID number is not searched from the address bar');
+    expect(refusedHtml).toContain('A national ID or phone number is not searched from the address bar');
     expect(refusedHtml).not.toContain(DEMO_CITIZEN_ID);
 
     const csrf = /name="_csrf" value="([^"]+)"/.exec(refusedHtml)![1]!;

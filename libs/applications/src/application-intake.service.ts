@@ -3,6 +3,7 @@ import { ConflictException, ForbiddenException, Injectable } from '@nestjs/commo
 import type { AuthenticatedUser } from '@onegate/access';
 import {
   ApplicationRepository,
+  applicantPhoneOf,
   newApplication,
   ProcedureRepository,
   UserRepository,
@@ -14,7 +15,7 @@ import { ApplicationAccessService } from './application-access.service';
 import { changedMeanwhile } from './application-errors';
 import type { CreateDraftRequest, UpdateFormRequest } from './application.requests';
 import { StorageLimits } from './storage-limits';
-import { checkCompleteForm, checkDraftForm, liveProcedure } from './procedure-forms';
+import { checkCompleteForm, checkDraftForm, liveProcedure, phoneAnswerOf } from './procedure-forms';
 
 /** How online files come in: a citizen's draft and its form (a paper file: CounterRegistrationService). */
 @Injectable()
@@ -39,6 +40,7 @@ export class ApplicationIntakeService {
       applicantNationalId: owner.nationalId,
       applicantName: owner.fullName,
       applicantEmail: owner.email,
+      applicantPhone: phoneAnswerOf(procedure, formData) ?? owner.phone,
       state: 'draft',
       formData,
       submissionChannel: 'online',
@@ -79,7 +81,12 @@ export class ApplicationIntakeService {
       application.state === 'draft'
         ? checkDraftForm(application.procedure!, request.formData)
         : checkCompleteForm(application.procedure!, request.formData);
-    const saved = await this.applications.updateDraft(application.id, application.version, { formData });
+    // A phone typed in the form is the one the queue finds the file by (docs/applications.md).
+    const phone = phoneAnswerOf(application.procedure!, formData);
+    const saved = await this.applications.updateDraft(application.id, application.version, {
+      formData,
+      ...(phone ? applicantPhoneOf(phone) : {}),
+    });
     if (!saved) throw changedMeanwhile(application.version + 1);
     return (await this.applications.findById(application.id))!;
   }

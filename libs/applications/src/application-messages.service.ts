@@ -89,6 +89,7 @@ export class ApplicationMessagesService {
           mediaType: mediaTypes[index]!,
           uploadedBy: user.id,
           supplementRequest: null,
+          digitised: false,
           uploadedAt: message.at,
           ...(await this.files.saveFile(file.path)),
         });

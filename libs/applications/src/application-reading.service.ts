@@ -13,7 +13,7 @@ import { ApplicationAccessService } from './application-access.service';
 import { ApplicationDto, TrackingDto } from './application.dto';
 import { invalidFields } from './application-errors';
 import { excludedStatesOf, queueSearchFilter } from './queue-search';
-import type { QueueHolder } from './queue-search';
+import type { QueueHolder, QueueWaiting } from './queue-search';
 
 export interface QueueQuery {
   state?: ApplicationState[];
@@ -23,8 +23,10 @@ export interface QueueQuery {
   overdue?: boolean;
   /** One search box: a receipt code (or its beginning) or a national ID number (docs/applications.md). */
   q?: string;
-  /** Files the caller holds (me), or nobody holds (none). */
+  /** Files the caller holds (me), nobody holds (none), or nobody holds among their agency's (agency). */
   holder?: QueueHolder;
+  /** Files waiting for the citizen: a supplement asked for, or a fee due and unpaid. */
+  waiting?: QueueWaiting;
   /** Finished files (returned, refused, withdrawn) too; they are left out otherwise. */
   finished?: boolean;
   cursor?: string;
@@ -92,6 +94,8 @@ export class ApplicationReadingService {
       assigneeId: query.holder === 'me' ? staff.id : query.assignee,
       dueBefore,
       unassigned: query.holder === 'none',
+      agencyUnheld: query.holder === 'agency' ? (staff.agencyId ? [staff.agencyId] : []) : undefined,
+      waitingForCitizen: query.waiting === 'citizen',
       excludedStates: excludedStatesOf(query.finished, query.state),
       ...queueSearchFilter(query.q),
       after: decodeCursor(query.cursor),

@@ -48,9 +48,12 @@ export class AttachmentDto {
     description: 'The sequence of the supplement request it was sent for, if any',
   })
   public supplementRequest!: number | null;
+  @ApiProperty({ description: 'A paper document scanned or photographed at the counter at registration' })
+  public digitised!: boolean;
 
   public static from(file: Attachment): AttachmentDto {
-    const { id, documentName, originalName, mediaType, sizeBytes, sha256, supplementRequest } = file;
+    const { id, documentName, originalName, mediaType, sizeBytes, sha256, supplementRequest, digitised } =
+      file;
     return {
       id,
       documentName,
@@ -59,6 +62,7 @@ export class AttachmentDto {
       sizeBytes,
       sha256,
       supplementRequest,
+      digitised,
       uploadedAt: file.uploadedAt.toISOString(),
     };
   }

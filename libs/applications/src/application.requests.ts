@@ -43,6 +43,14 @@ export class CounterApplicant {
   @IsOptional()
   @IsEmail({}, { message: 'applicant.email must be an e-mail address' })
   public email?: string;
+
+  @ApiPropertyOptional({
+    description: 'A Vietnamese phone number (0912 345 678, +84 912 345 678); the queue finds the file by it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  public phone?: string;
 }
 
 /** A paper file taken at a one-stop desk on a citizen's behalf. */

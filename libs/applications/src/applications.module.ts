@@ -11,6 +11,7 @@ import { ApplicationActionsService } from './application-actions.service';
 import { ApplicationIntakeService } from './application-intake.service';
 import { ApplicationJournal } from './application-journal';
 import { ApplicationReadingService } from './application-reading.service';
+import { BulkActionsService } from './bulk-actions.service';
 import { AttachmentService } from './attachment.service';
 import { CounterRegistrationService } from './counter-registration.service';
 import { DraftRemovalService } from './draft-removal.service';
@@ -33,6 +34,7 @@ const SERVICES = [
   ApplicationIntakeService,
   ApplicationJournal,
   ApplicationReadingService,
+  BulkActionsService,
   CounterRegistrationService,
   DraftRemovalService,
   ReceiptCodes,

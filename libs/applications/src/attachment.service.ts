@@ -80,6 +80,7 @@ export class AttachmentService {
       mediaType,
       uploadedBy: user.id,
       supplementRequest: request?.sequence ?? null,
+      digitised: false,
       uploadedAt: this.clock.now(),
       ...stored,
     };

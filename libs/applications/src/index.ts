@@ -5,6 +5,7 @@ export { WorkingCalendarService } from './working-calendar.service';
 // Writing: intake, counter registration, actions and the journal they share
 export { ApplicationIntakeService } from './application-intake.service';
 export { CounterRegistrationService } from './counter-registration.service';
+export type { CounterScan } from './counter-registration.service';
 export { ApplicationActionsService } from './application-actions.service';
 export { ApplicationJournal } from './application-journal';
 export { DraftRemovalService } from './draft-removal.service';
@@ -15,8 +16,11 @@ export { typeWords, wholeMegabytes } from './document-types';
 
 // Reading and access
 export { ApplicationReadingService } from './application-reading.service';
-export { QUEUE_HOLDERS, queueSearchKind } from './queue-search';
-export type { QueueHolder } from './queue-search';
+export { BULK_ACTIONS, BulkActionRequest, MAX_BULK_FILES } from './bulk-action.request';
+export { BulkActionsService } from './bulk-actions.service';
+export type { BulkActionAnswer, BulkActionResult } from './bulk-actions.service';
+export { isPersonalSearch, QUEUE_HOLDERS, QUEUE_WAITING } from './queue-search';
+export type { QueueHolder, QueueWaiting } from './queue-search';
 export { ApplicationAccessService } from './application-access.service';
 export { ApplicantOfApplication, ApplicationOfCaller, PartyOfThread } from './application-checks';
 export { ApplicationMessagesService, MESSAGE_LIMITS, type MessageFile } from './application-messages.service';

@@ -40,3 +40,12 @@ function assertSmall(data: Record<string, unknown>): void {
     throw invalidFields([{ field: 'formData', problems: ['is larger than 64 KB'] }]);
   }
 }
+
+/** The first phone answer of a form, the phone a file keeps for the queue's search (docs/applications.md). */
+export function phoneAnswerOf(procedure: Pick<Procedure, 'formSchema'>, data: JsonObject): string | null {
+  for (const field of procedure.formSchema) {
+    const answer = field.type === 'phone' ? data[field.name] : null;
+    if (typeof answer === 'string' && answer.trim() !== '') return answer;
+  }
+  return null;
+}

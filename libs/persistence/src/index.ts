@@ -12,6 +12,7 @@ export { TransactionRunner } from './transaction-runner';
 export {
   Agency,
   Application,
+  applicantPhoneOf,
   ApplicationEvent,
   ApplicationMessage,
   ApplicationRating,
@@ -28,6 +29,7 @@ export {
   Notification,
   OutboxMessage,
   Payment,
+  phoneLookupHash,
   Procedure,
   ProcedureStep,
   RefreshToken,

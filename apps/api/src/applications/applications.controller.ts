@@ -10,6 +10,8 @@ import {
   ApplicationIntakeService,
   ApplicationOfCaller,
   ApplicationReadingService,
+  BulkActionRequest,
+  BulkActionsService,
   CounterRegistrationService,
   CreateDraftRequest,
   RegisterCounterRequest,
@@ -28,6 +30,7 @@ export class ApplicationsController {
     private readonly actions: ApplicationActionsService,
     private readonly reading: ApplicationReadingService,
     private readonly counter: CounterRegistrationService,
+    private readonly bulk: BulkActionsService,
   ) {}
 
   /** A citizen starts a draft. */
@@ -50,6 +53,17 @@ export class ApplicationsController {
     @Body() body: RegisterCounterRequest,
   ): Promise<ApplicationDto> {
     return ApplicationDto.from(await this.counter.registerCounter(user, body), user.role);
+  }
+
+  /**
+   * One action (receive, assign) on up to 100 files of the queue, each through the same path as a single
+   * action; the answer gives each file's outcome, in the order asked.
+   */
+  @Post('bulk-actions')
+  @Authenticated({ roles: ['clerk', 'supervisor', 'admin'] })
+  @HttpCode(HttpStatus.OK)
+  public bulkActions(@CurrentUser() user: AuthenticatedUser, @Body() body: BulkActionRequest) {
+    return this.bulk.perform(user, body);
   }
 
   /** Citizens: their own applications. Staff: their agency's queue, soonest due first. */

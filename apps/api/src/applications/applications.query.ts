@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
-import { QUEUE_HOLDERS } from '@onegate/applications';
-import type { QueueHolder } from '@onegate/applications';
+import { QUEUE_HOLDERS, QUEUE_WAITING } from '@onegate/applications';
+import type { QueueHolder, QueueWaiting } from '@onegate/applications';
 import { APPLICATION_STATES } from '@onegate/domain';
 import type { ApplicationState } from '@onegate/domain';
 import { MAX_PAGE, MAX_PAGE_SIZE } from '@onegate/persistence';
@@ -44,17 +44,29 @@ export class QueueQueryDto {
 
   @ApiPropertyOptional({
     description:
-      'Search: a receipt code or its beginning, a 12-digit national ID number, or words of the applicant’s name (accents optional)',
+      'Search: a receipt code or its beginning, a 12-digit national ID number, a Vietnamese phone number (0912 345 678 or +84 912 345 678), or words of the applicant’s name (accents optional)',
   })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   public q?: string;
 
-  @ApiPropertyOptional({ description: 'Who holds the file: me (the caller) or none', enum: QUEUE_HOLDERS })
+  @ApiPropertyOptional({
+    description:
+      'Who holds the file: me (the caller), none (nobody), or agency (nobody, among the files of the caller’s own agency)',
+    enum: QUEUE_HOLDERS,
+  })
   @IsOptional()
   @IsIn(QUEUE_HOLDERS)
   public holder?: QueueHolder;
+
+  @ApiPropertyOptional({
+    description: 'citizen: files waiting for the citizen (a supplement asked for, or a fee due and unpaid)',
+    enum: QUEUE_WAITING,
+  })
+  @IsOptional()
+  @IsIn(QUEUE_WAITING)
+  public waiting?: QueueWaiting;
 
   @ApiPropertyOptional({
     description: 'Finished files (returned, refused, withdrawn) too; left out by default',

@@ -91,6 +91,7 @@ export class FormIssuer {
         mediaType: 'application/pdf',
         uploadedBy: null,
         supplementRequest: null,
+        digitised: false,
         uploadedAt: event.at,
         ...stored,
       });

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, VersionColumn } from 'typeorm';
 
-import { CLOCK_RUNNING_STATES } from '@onegate/domain';
+import { hashNationalId } from '@onegate/config';
+import { CLOCK_RUNNING_STATES, normalizeVietnamesePhone } from '@onegate/domain';
 import type { ApplicationState, Channel } from '@onegate/domain';
 
 import { Agency } from './agency.entity';
@@ -11,6 +12,7 @@ import type { JsonObject } from './job-run.entity';
 import { Procedure } from './procedure.entity';
 import { toSearchText } from '../search-text';
 import { SealedJsonColumn } from './sealed-json.column';
+import { SealedTextColumn } from './sealed-text.column';
 import { bigintNumber, TimestampColumn } from './timestamp.column';
 
 export type Outcome = 'approved' | 'denied';
@@ -32,6 +34,9 @@ export const CLOCK_RUNS = `state IN (${CLOCK_RUNNING_STATES.map((state) => `'${s
 @Index('IDX_applications_running_due', ['dueAt', 'id'], { where: CLOCK_RUNS })
 // The retention sweep's abandoned drafts, oldest change first (migration 1764200007190).
 @Index('IDX_applications_drafts_by_change', ['updatedAt', 'id'], { where: `state = 'draft'` })
+// The staff queue's searches by national ID number and by phone, through keyed hashes (migration 1764400500000).
+@Index('IDX_applications_national_id_hash', ['applicantNationalIdHash'])
+@Index('IDX_applications_phone_hash', ['applicantPhoneHash'])
 export class Application {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   public id!: string;
@@ -70,6 +75,18 @@ export class Application {
   /** Encrypted at rest (NationalIdColumn); compared after reading, never queried by value. */
   @NationalIdColumn({ name: 'applicant_national_id' })
   public applicantNationalId!: string;
+
+  /** Keyed hash of applicantNationalId: the queue finds a file by it; newApplication keeps it in step. */
+  @Column({ name: 'applicant_national_id_hash', type: 'varchar', length: 64, nullable: true })
+  public applicantNationalIdHash!: string | null;
+
+  /** The applicant's phone in E.164 form (`+84912345678`), sealed; null when none is known. */
+  @SealedTextColumn({ name: 'applicant_phone', nullable: true, short: true })
+  public applicantPhone!: string | null;
+
+  /** Keyed hash of applicantPhone: the queue finds a file by it; newApplication keeps it in step. */
+  @Column({ name: 'applicant_phone_hash', type: 'varchar', length: 64, nullable: true })
+  public applicantPhoneHash!: string | null;
 
   @Column({ name: 'applicant_name', type: 'varchar', length: 255 })
   public applicantName!: string;
@@ -222,5 +239,22 @@ export function newApplication(
     updatedAt: now,
     ...fields,
     applicantSearchName: toSearchText(fields.applicantName ?? ''),
+    applicantNationalIdHash: fields.applicantNationalId ? hashNationalId(fields.applicantNationalId) : null,
+    ...applicantPhoneOf(fields.applicantPhone),
   };
+}
+
+/** A phone number as a file keeps it: E.164 and its keyed hash, or nulls when it is not a phone number. */
+export function applicantPhoneOf(
+  phone: string | null | undefined,
+): Pick<Application, 'applicantPhone' | 'applicantPhoneHash'> {
+  const normalized = phone ? normalizeVietnamesePhone(phone) : null;
+  return { applicantPhone: normalized, applicantPhoneHash: phoneLookupHash(normalized) };
+}
+
+/** The keyed hash a file's phone is found by; the text is normalised first, as any accepted shape may be typed. */
+export function phoneLookupHash(phone: string | null | undefined): string | null {
+  const normalized = phone ? normalizeVietnamesePhone(phone) : null;
+  // The same keyed hash as national ID numbers (NATIONAL_ID_HASH_KEY), so key rotation recomputes both alike.
+  return normalized ? hashNationalId(normalized) : null;
 }

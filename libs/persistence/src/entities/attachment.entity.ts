@@ -44,6 +44,10 @@ export class Attachment {
   @Column({ name: 'supplement_request', type: 'integer', nullable: true })
   public supplementRequest!: number | null;
 
+  /** A paper document scanned or photographed at the counter when the file was registered. */
+  @Column({ type: 'boolean', default: false })
+  public digitised!: boolean;
+
   @Column({ name: 'uploaded_by', type: 'varchar', length: 36, nullable: true })
   public uploadedBy!: string | null;
 

@@ -12,10 +12,15 @@ export interface SealedColumn {
 
 const BODY_PAGE_SIZE = 200;
 
-/** Where national ID numbers are stored, and the lookup hash kept beside one of them. */
+/** Where national ID numbers are stored, and the lookup hash kept beside each. */
 export const NATIONAL_ID_COLUMNS: readonly SealedColumn[] = [
   { table: 'users', column: 'national_id', hashColumn: 'national_id_hash', emptyStaysPlain: true },
-  { table: 'applications', column: 'applicant_national_id', emptyStaysPlain: true },
+  {
+    table: 'applications',
+    column: 'applicant_national_id',
+    hashColumn: 'applicant_national_id_hash',
+    emptyStaysPlain: true,
+  },
 ];
 
 /** Applications' form answers, their JSON text sealed whole. */
@@ -30,6 +35,8 @@ export const FORM_ANSWER_COLUMNS: readonly SealedColumn[] = [
  */
 export const PERSONAL_TEXT_COLUMNS: readonly SealedColumn[] = [
   { table: 'users', column: 'phone', pageSize: BODY_PAGE_SIZE },
+  // Kept in E.164 form, so its lookup hash is the hash of the value itself.
+  { table: 'applications', column: 'applicant_phone', hashColumn: 'applicant_phone_hash' },
   { table: 'notifications', column: 'text_body', pageSize: BODY_PAGE_SIZE },
   { table: 'notifications', column: 'html_body', pageSize: BODY_PAGE_SIZE },
   { table: 'mail_sink_messages', column: 'text_body', pageSize: BODY_PAGE_SIZE },

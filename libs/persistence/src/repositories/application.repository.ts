@@ -29,8 +29,14 @@ export interface QueueFilter {
   codePrefix?: string;
   /** Words of the applicant's name, any accents and case: each must appear in it. */
   applicantName?: string;
-  /** The keyed hash of the applicant's national ID number: matched through the applicant's account. */
+  /** The keyed hash of the applicant's national ID number: the file's own hash, or its account's. */
   nationalIdHash?: string;
+  /** The keyed hash of the applicant's phone number in E.164 form. */
+  phoneHash?: string;
+  /** Waiting for the citizen: a supplement asked for, or a fee due and unpaid (docs/applications.md). */
+  waitingForCitizen?: boolean;
+  /** Files of these agencies (competent or receiving) that no person holds. */
+  agencyUnheld?: string[];
   /** Keyset cursor: the (dueAt, id) of the last row of the previous page. */
   after?: { dueAt: number | null; id: string };
   limit: number;

@@ -129,6 +129,9 @@ export class RetentionRepository {
     Object.assign(application, {
       applicantId: null,
       applicantNationalId: '',
+      applicantNationalIdHash: null,
+      applicantPhone: null,
+      applicantPhoneHash: null,
       applicantName: '',
       applicantSearchName: '',
       applicantEmail: null,

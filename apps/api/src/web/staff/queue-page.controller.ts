@@ -4,13 +4,21 @@ import type { Response } from 'express';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
-import { ApplicationReadingService, queueSearchKind } from '@onegate/applications';
+import {
+  ApplicationReadingService,
+  BulkActionsService,
+  isPersonalSearch,
+  MAX_BULK_FILES,
+} from '@onegate/applications';
+import { UserRepository } from '@onegate/persistence';
 
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { isFormError } from '../core/form-problems';
 import { PageRenderer } from '../core/page-renderer';
+import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
+import { bulkControls, bulkPost, bulkPostProblem, bulkSummary } from './queue-bulk.view';
 import { queueFilters, queueQuery, queueView, withoutNationalId } from './queue-page.view';
 import type { QueueFilters } from './queue-page.view';
 
@@ -23,7 +31,9 @@ const PAGE_SIZE = 20;
 export class QueuePageController {
   public constructor(
     private readonly reading: ApplicationReadingService,
+    private readonly bulk: BulkActionsService,
     private readonly catalogue: CatalogueService,
+    private readonly users: UserRepository,
     private readonly pages: PageRenderer,
   ) {}
 
@@ -34,6 +44,7 @@ export class QueuePageController {
     @Query('urgency') urgency: unknown,
     @Query('procedure') procedure: unknown,
     @Query('holder') holder: unknown,
+    @Query('waiting') waiting: unknown,
     @Query('finished') finished: unknown,
     @Query('q') q: unknown,
     @Query('cursor') cursor: unknown,
@@ -42,16 +53,16 @@ export class QueuePageController {
     @Res() response: Response,
   ): Promise<void> {
     const procedures = await this.proceduresOffered();
-    const fields = textFields({ state, urgency, procedure, holder, finished, q, cursor, notice });
+    const fields = textFields({ state, urgency, procedure, holder, waiting, finished, q, cursor, notice });
     const filters = queueFilters(fields, procedures);
     // The number is already in this request's URL; it must not stay in the address bar or the page's links.
-    if (queueSearchKind(fields.q?.trim() ?? '') === 'nationalId') {
+    if (isPersonalSearch(fields.q?.trim() ?? '')) {
       return response.redirect(HttpStatus.SEE_OTHER, withoutNationalId(filters));
     }
     await this.show(user, filters, procedures, request, response);
   }
 
-  /** A search by national ID number comes by POST, so the number stays out of URLs (docs/portal.md). */
+  /** A search by national ID or phone number comes by POST, so the number stays out of URLs (docs/portal.md). */
   @Post()
   @HttpCode(HttpStatus.OK)
   public async search(
@@ -65,6 +76,43 @@ export class QueuePageController {
     await this.show(user, queueFilters(asked, procedures, true), procedures, request, response);
   }
 
+  /**
+   * One action on the files ticked (or every file of the page), each through the single action's path;
+   * the same view of the queue comes back with what became of each file (docs/portal.md).
+   */
+  @Post('bulk')
+  @HttpCode(HttpStatus.OK)
+  public async bulkAction(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: unknown,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const lang = languageOf(request);
+    const post = bulkPost(body);
+    const procedures = await this.proceduresOffered();
+    const filters = queueFilters(Object.fromEntries(new URLSearchParams(post.back)), procedures);
+    const problem = bulkPostProblem(lang, post);
+    if (problem || !post.action) {
+      const bulk = { problem, controls: bulkControls(await this.staffOf(user), post), ticked: post.ids };
+      return this.show(user, filters, procedures, request, response, bulk, HttpStatus.BAD_REQUEST);
+    }
+    const answer = await this.bulk.perform(user, {
+      action: post.action,
+      ids: post.ids.slice(0, MAX_BULK_FILES),
+      ...(post.action === 'assign' ? { assigneeId: post.assigneeId } : {}),
+    });
+    const bulk = { summary: bulkSummary(lang, answer), controls: bulkControls(await this.staffOf(user)) };
+    await this.show(user, filters, procedures, request, response, bulk);
+  }
+
+  /** Whom the caller's files can be assigned to: the clerks of their own agency. */
+  private async staffOf(user: AuthenticatedUser) {
+    if (!user.agencyId) return [];
+    const query = { page: 1, pageSize: 100, role: 'clerk' as const, agencyIds: [user.agencyId] };
+    return (await this.users.search(query)).items;
+  }
+
   private async proceduresOffered() {
     return (await this.catalogue.searchProcedures({ page: 1, pageSize: 100 })).items;
   }
@@ -75,6 +123,8 @@ export class QueuePageController {
     procedures: Awaited<ReturnType<QueuePageController['proceduresOffered']>>,
     request: WebRequest,
     response: Response,
+    bulk?: { ticked?: string[]; [part: string]: unknown },
+    status = 200,
   ): Promise<void> {
     const query = queueQuery(filters, PAGE_SIZE);
     const page = await this.reading
@@ -85,6 +135,11 @@ export class QueuePageController {
         throw error;
       });
     const view = queueView(filters, Boolean(filters.cursor), procedures, page, Date.now());
-    await this.pages.render(request, response, 'staff/queue', view);
+    const controls = bulk ? {} : { controls: bulkControls(await this.staffOf(user)) };
+    // A refused bulk post shows the page with the same files still ticked.
+    const ticked = new Set(bulk?.ticked ?? []);
+    const items = view.items.map((item) => ({ ...item, ticked: ticked.has(item.id) }));
+    const shown = { ...view, items, bulk: { ...controls, ...bulk } };
+    await this.pages.render(request, response, 'staff/queue', shown, status);
   }
 }

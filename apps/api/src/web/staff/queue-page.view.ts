@@ -1,6 +1,6 @@
 import type { ApplicationState } from '@onegate/domain';
-import { QUEUE_HOLDERS, queueSearchKind } from '@onegate/applications';
-import type { QueueHolder } from '@onegate/applications';
+import { isPersonalSearch, QUEUE_HOLDERS, QUEUE_WAITING } from '@onegate/applications';
+import type { QueueHolder, QueueWaiting } from '@onegate/applications';
 import { APPLICATION_STATES } from '@onegate/domain';
 
 import { urgencyOf } from '../core/application-view';
@@ -14,10 +14,11 @@ export interface QueueFilters {
   urgency: (typeof URGENCIES)[number] | '';
   procedure: string | undefined;
   holder: QueueHolder | undefined;
+  waiting: QueueWaiting | undefined;
   finished: boolean;
-  /** The search box; a national ID number only when it came by POST (docs/portal.md). */
+  /** The search box; a national ID or phone number only when it came by POST (docs/portal.md). */
   q: string;
-  /** A national ID number that came in a URL: not searched, the page says to use the form. */
+  /** A national ID or phone number that came in a URL: not searched, the page says to use the form. */
   nationalIdInUrl: boolean;
   cursor: string | undefined;
 }
@@ -29,8 +30,7 @@ export function queueFilters(
   posted = false,
 ): QueueFilters {
   const q = fields.q?.trim().slice(0, 100) ?? '';
-  const nationalIdInUrl =
-    (!posted && queueSearchKind(q) === 'nationalId') || fields.notice === NATIONAL_ID_NOTICE;
+  const nationalIdInUrl = (!posted && isPersonalSearch(q)) || fields.notice === NATIONAL_ID_NOTICE;
   return {
     state: (QUEUE_STATES as readonly string[]).includes(fields.state ?? '')
       ? (fields.state as ApplicationState)
@@ -39,6 +39,9 @@ export function queueFilters(
     procedure: procedures.some((item) => item.code === fields.procedure) ? fields.procedure : undefined,
     holder: (QUEUE_HOLDERS as readonly string[]).includes(fields.holder ?? '')
       ? (fields.holder as QueueHolder)
+      : undefined,
+    waiting: (QUEUE_WAITING as readonly string[]).includes(fields.waiting ?? '')
+      ? (fields.waiting as QueueWaiting)
       : undefined,
     finished: fields.finished === 'true',
     q: nationalIdInUrl ? '' : q,
@@ -55,6 +58,7 @@ export function queueQuery(filters: QueueFilters, limit: number) {
     dueSoon: filters.urgency === 'dueSoon' || undefined,
     overdue: filters.urgency === 'overdue' || undefined,
     holder: filters.holder,
+    waiting: filters.waiting,
     finished: filters.finished || undefined,
     q: filters.q || undefined,
     limit,
@@ -63,33 +67,34 @@ export function queueQuery(filters: QueueFilters, limit: number) {
 
 const NATIONAL_ID_NOTICE = 'nationalIdInUrl';
 
-/** The filters as a URL's query; a national ID number never goes into one (docs/portal.md). */
+/** The filters as a URL's query; a national ID or phone number never goes into one (docs/portal.md). */
 export function queueParams(filters: QueueFilters): URLSearchParams {
-  const { state, procedure, urgency, holder, finished, q } = filters;
+  const { state, procedure, urgency, holder, waiting, finished, q } = filters;
   return new URLSearchParams({
     ...(state ? { state } : {}),
     ...(procedure ? { procedure } : {}),
     ...(urgency ? { urgency } : {}),
     ...(holder ? { holder } : {}),
+    ...(waiting ? { waiting } : {}),
     ...(finished ? { finished: 'true' } : {}),
-    ...(q && queueSearchKind(q) !== 'nationalId' ? { q } : {}),
+    ...(q && !isPersonalSearch(q) ? { q } : {}),
   });
 }
 
-/** Where a GET that carried a national ID number goes instead: the same view without it, and a notice. */
+/** Where a GET that carried a national ID or phone number goes instead: the same view without it, and a notice. */
 export function withoutNationalId(filters: QueueFilters): string {
   return `/staff/queue?${new URLSearchParams([...queueParams(filters), ['notice', NATIONAL_ID_NOTICE]])}`;
 }
 
-export function queueView(
+export function queueView<Item extends Parameters<typeof urgencyOf>[0]>(
   filters: QueueFilters,
   askedCursor: boolean,
   procedures: { code: string }[],
-  page: { items: Parameters<typeof urgencyOf>[0][]; nextCursor: string | null },
+  page: { items: Item[]; nextCursor: string | null },
   now: number,
 ) {
-  const { state, procedure, urgency, holder, finished, q } = filters;
-  const searchedNationalId = queueSearchKind(q) === 'nationalId';
+  const { state, procedure, urgency, holder, waiting, finished, q } = filters;
+  const searchedPerson = isPersonalSearch(q);
   const base = queueParams(filters);
   return {
     titleKey: 'queue.title',
@@ -98,13 +103,17 @@ export function queueView(
     procedures: procedures.map((item) => ({ ...item, selected: item.code === procedure })),
     urgencies: choices(URGENCIES, urgency),
     holders: choices(QUEUE_HOLDERS, holder),
+    waitings: choices(QUEUE_WAITING, waiting),
     finished,
-    filtersOpen: Boolean(state || procedure || urgency || holder || finished),
-    q: searchedNationalId ? '' : q,
+    filtersOpen: Boolean(state || procedure || urgency || holder || waiting || finished),
+    q: searchedPerson ? '' : q,
     nationalIdInUrl: filters.nationalIdInUrl,
+    /** The view's query, which the bulk form carries so the same view comes back after it. */
+    back: base.toString(),
+    pageScripts: [{ src: '/assets/onegate/js/queue-select.mjs', module: true }],
     firstPage: askedCursor ? `/staff/queue?${base}` : null,
     nextPage:
-      page.nextCursor && !searchedNationalId
+      page.nextCursor && !searchedPerson
         ? `/staff/queue?${new URLSearchParams([...base, ['cursor', page.nextCursor]])}`
         : null,
   };
