@@ -43,6 +43,8 @@ import { CreateApplicationMessages1764300400000 } from './1764300400000-create-a
 import { CreateResultNumbers1764300600000 } from './1764300600000-create-result-numbers';
 import { AddAccountRecovery1764300700000 } from './1764300700000-add-account-recovery';
 import { AddApplicantSearchName1764300800000 } from './1764300800000-add-applicant-search-name';
+import { CreateDocumentReviews1764400400000 } from './1764400400000-create-document-reviews';
+import { CreateDraftedResults1764400401000 } from './1764400401000-create-drafted-results';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -91,4 +93,6 @@ export const MIGRATIONS = [
   CreateResultNumbers1764300600000,
   AddAccountRecovery1764300700000,
   AddApplicantSearchName1764300800000,
+  CreateDocumentReviews1764400400000,
+  CreateDraftedResults1764400401000,
 ];

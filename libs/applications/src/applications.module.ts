@@ -13,7 +13,9 @@ import { ApplicationJournal } from './application-journal';
 import { ApplicationReadingService } from './application-reading.service';
 import { AttachmentService } from './attachment.service';
 import { CounterRegistrationService } from './counter-registration.service';
+import { DocumentReviewService } from './document-review.service';
 import { DraftRemovalService } from './draft-removal.service';
+import { DraftedResultService } from './drafted-result.service';
 import { ReceiptCodes } from './receipt-codes.service';
 import { ResultDownloadService } from './result-download.service';
 import { StorageLimits } from './storage-limits';
@@ -35,6 +37,8 @@ const SERVICES = [
   ApplicationReadingService,
   CounterRegistrationService,
   DraftRemovalService,
+  DocumentReviewService,
+  DraftedResultService,
   ReceiptCodes,
   ResultDownloadService,
   SubmissionCheck,
