@@ -35,7 +35,6 @@ async function show(viewer) {
     canvas.width = Math.floor(viewport.width * ratio);
     canvas.height = Math.floor(viewport.height * ratio);
     canvas.style.width = `${Math.floor(viewport.width)}px`;
-    canvas.style.height = `${Math.floor(viewport.height)}px`;
     const transform = ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0];
     await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport, transform }).promise;
     status.textContent = viewer.dataset.pageLabel
