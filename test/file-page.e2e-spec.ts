@@ -150,9 +150,12 @@ describe(`the clerk's file page: checklist, previews, own result, signatures (${
     stack.freezeClock(localTime('2026-11-23T10:00:00'));
     const refused = await review(file.id, HOUSEHOLD_DOCUMENT, 'maybe');
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain('href="#review-decision"');
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain('href="#review-decision"');
+    expect(refusedHtml).toContain('id="review-decision"');
     const unknown = await review(file.id, 'Giấy tờ không có trong hồ sơ', 'accepted');
     expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain('href="#checklist"');
 
     const rejected = await review(file.id, HOUSEHOLD_DOCUMENT, 'rejected', 'Bản scan mờ, không đọc được');
     expect(rejected.status).toBe(303);

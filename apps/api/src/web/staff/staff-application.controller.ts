@@ -61,7 +61,8 @@ function pageErrors(request: WebRequest, problems: FieldProblem[], form: string)
   return errorsOf(
     language,
     problems,
-    (path) => `${form}-${path}`,
+    // A document that is not the file's has no input of its own: the checklist stands for it.
+    (path) => (path === 'documentName' ? 'checklist' : `${form}-${path}`),
     (id) => translate(language, `fileChecklist.field.${id}`),
   );
 }
