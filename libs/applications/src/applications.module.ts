@@ -14,7 +14,9 @@ import { ApplicationReadingService } from './application-reading.service';
 import { BulkActionsService } from './bulk-actions.service';
 import { AttachmentService } from './attachment.service';
 import { CounterRegistrationService } from './counter-registration.service';
+import { DocumentReviewService } from './document-review.service';
 import { DraftRemovalService } from './draft-removal.service';
+import { DraftedResultService } from './drafted-result.service';
 import { ReceiptCodes } from './receipt-codes.service';
 import { ResultDownloadService } from './result-download.service';
 import { StorageLimits } from './storage-limits';
@@ -37,6 +39,8 @@ const SERVICES = [
   BulkActionsService,
   CounterRegistrationService,
   DraftRemovalService,
+  DocumentReviewService,
+  DraftedResultService,
   ReceiptCodes,
   ResultDownloadService,
   SubmissionCheck,

@@ -10,6 +10,8 @@ export { ApplicationActionsService } from './application-actions.service';
 export { ApplicationJournal } from './application-journal';
 export { DraftRemovalService } from './draft-removal.service';
 export { SupplementCheck } from './supplement-check';
+export { DocumentReviewService } from './document-review.service';
+export { DraftedResultService } from './drafted-result.service';
 export { AttachmentService, MAX_UPLOAD_BYTES } from './attachment.service';
 export { DEFAULT_UPLOAD_TYPES } from './upload-checks';
 export { typeWords, wholeMegabytes } from './document-types';

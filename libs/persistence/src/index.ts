@@ -18,6 +18,10 @@ export {
   ApplicationRating,
   Attachment,
   AuditEvent,
+  REVIEW_DECISIONS,
+  type DocumentReview,
+  type DraftedResult,
+  type ReviewDecision,
   CalendarOverride,
   CalendarSchedule,
   IdempotencyRecord,
@@ -59,6 +63,8 @@ export {
 } from './repositories/application-message.repository';
 export { ApplicationWatchRepository } from './repositories/application-watch.repository';
 export { AttachmentRepository, type AttachmentUsage } from './repositories/attachment.repository';
+export { DocumentReviewRepository } from './repositories/document-review.repository';
+export { DraftedResultRepository } from './repositories/drafted-result.repository';
 export { AuditEventRepository, type NewAuditEvent } from './repositories/audit-event.repository';
 export { CalendarOverrideRepository } from './repositories/calendar-override.repository';
 export { HistoryRows, type HistoryRowsOfFile } from './repositories/history-rows';

@@ -7,6 +7,8 @@ import { AgencyRepository } from './repositories/agency.repository';
 import { ApplicationRepository } from './repositories/application.repository';
 import { ApplicationMessageRepository } from './repositories/application-message.repository';
 import { AttachmentRepository } from './repositories/attachment.repository';
+import { DocumentReviewRepository } from './repositories/document-review.repository';
+import { DraftedResultRepository } from './repositories/drafted-result.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
 import { IssuedResultRepository } from './repositories/issued-result.repository';
 import { FeeReceiptRepository } from './repositories/fee-receipt.repository';
@@ -38,6 +40,8 @@ const REPOSITORIES = [
   ApplicationRepository,
   ApplicationMessageRepository,
   AttachmentRepository,
+  DocumentReviewRepository,
+  DraftedResultRepository,
   TransactionRunner,
   AgencyRepository,
   ProcedureRepository,

@@ -94,6 +94,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.setViewportSize(DESKTOP);
 }
 
+/** A picture of what a phone shows now (a page opened at an anchor), in place of `screenshot`'s first screen. */
+export async function phoneScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`) });
+}
+
 /** The element's text, once it is on the page, contains the given text. */
 export async function containsText(locator: Locator, text: string): Promise<void> {
   await locator.first().waitFor();

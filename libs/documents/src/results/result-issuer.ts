@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable, Logger } from '@nestjs/common';
 
-import { ApplicationRepository, IssuedResultRepository } from '@onegate/persistence';
-import type { IssuedResult } from '@onegate/persistence';
+import { ApplicationRepository, DraftedResultRepository, IssuedResultRepository } from '@onegate/persistence';
+import type { Application, ApplicationEvent, IssuedResult } from '@onegate/persistence';
 import { Clock, FileStore } from '@onegate/platform';
 
 import { PdfSigner } from '../signing/pdf-signer';
@@ -21,6 +21,7 @@ export class ResultIssuer {
   public constructor(
     private readonly applications: ApplicationRepository,
     private readonly results: IssuedResultRepository,
+    private readonly drafts: DraftedResultRepository,
     private readonly documents: ResultDocuments,
     private readonly signer: PdfSigner,
     private readonly files: FileStore,
@@ -40,19 +41,7 @@ export class ResultIssuer {
       .at(-1);
     if (!decision) return null;
     const signedAt = this.clock.now();
-    const agency = application.competentAgency!;
-    const documentNumber = await this.results.documentNumber(
-      applicationId,
-      agency.id,
-      documentYear(signedAt, agency),
-    );
-    const unsigned = await this.documents.render({
-      documentNumber,
-      application,
-      decision,
-      signerName: this.signer.signerName,
-      at: signedAt,
-    });
+    const unsigned = await this.unsigned(application, decision, signedAt);
     const signed = await this.signer.sign(unsigned, {
       reason: `Kết quả giải quyết hồ sơ ${application.code}`,
       location: application.competentAgency!.nameVi,
@@ -74,4 +63,32 @@ export class ResultIssuer {
     else this.logger.log({ applicationId, kind: kept.kind }, 'result signed');
     return kept;
   }
+
+  /**
+   * What is signed: the clerk's own result when one was uploaded (it carries the agency's own number),
+   * else the generated one, numbered in the agency's register (docs/documents.md).
+   */
+  private async unsigned(application: Application, decision: ApplicationEvent, at: Date): Promise<Buffer> {
+    const draft = await this.drafts.findFor(application.id);
+    if (draft) return readAll(this.files.open(draft.storageKey));
+    const agency = application.competentAgency!;
+    const documentNumber = await this.results.documentNumber(
+      application.id,
+      agency.id,
+      documentYear(at, agency),
+    );
+    return this.documents.render({
+      documentNumber,
+      application,
+      decision,
+      signerName: this.signer.signerName,
+      at,
+    });
+  }
+}
+
+async function readAll(stream: AsyncIterable<Buffer>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }

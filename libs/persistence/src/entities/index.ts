@@ -7,6 +7,8 @@ import { ApplicationRating } from './application-rating.entity';
 import { ReportHistogram } from './report-histogram.entity';
 import { ReportRollup } from './report-rollup.entity';
 import { Attachment } from './attachment.entity';
+import { DocumentReview } from './document-review.entity';
+import { DraftedResult } from './drafted-result.entity';
 import { ReceiptSequence } from './receipt-sequence.entity';
 import { FeeReceipt, FeeReceiptSequence } from './fee-receipt.entity';
 import { AuditEvent } from './audit-event.entity';
@@ -35,6 +37,8 @@ export * from './application-rating.entity';
 export * from './report-histogram.entity';
 export * from './report-rollup.entity';
 export * from './attachment.entity';
+export * from './document-review.entity';
+export * from './drafted-result.entity';
 export * from './receipt-sequence.entity';
 export * from './fee-receipt.entity';
 export * from './audit-event.entity';
@@ -72,6 +76,8 @@ export const ENTITIES = [
   ReportRollup,
   ReportHistogram,
   Attachment,
+  DocumentReview,
+  DraftedResult,
   ReceiptSequence,
   FeeReceipt,
   FeeReceiptSequence,

@@ -13,6 +13,8 @@ import {
   ApplicationRating,
   Attachment,
   AuditEvent,
+  DocumentReview,
+  DraftedResult,
   IssuedResult,
   Notification,
   Procedure,
@@ -96,13 +98,18 @@ export class RetentionRepository {
     return rows.map((row) => ({ id: row.id, closedAt: row.closedAt!, state: row.state }));
   }
 
-  /** The storage keys of everything stored for a file: its documents, its forms, its signed result. */
+  /**
+   * The storage keys of everything stored for a file: its documents, its forms, its signed result, and
+   * the agency's own result as the clerk uploaded it.
+   */
   public async storedFilesOf(applicationId: string): Promise<string[]> {
     const attachments = await this.dataSource.getRepository(Attachment).find({ where: { applicationId } });
     const result = await this.dataSource.getRepository(IssuedResult).findOneBy({ applicationId });
+    const drafted = await this.dataSource.getRepository(DraftedResult).findOneBy({ applicationId });
     return [
       ...attachments.map((attachment) => attachment.storageKey),
       ...(result ? [result.storageKey] : []),
+      ...(drafted ? [drafted.storageKey] : []),
     ];
   }
 
@@ -143,6 +150,9 @@ export class RetentionRepository {
     const documents = await manager.getRepository(Attachment).delete({ applicationId });
     const notifications = await manager.getRepository(Notification).delete({ applicationId });
     await manager.getRepository(ResultDownload).delete({ applicationId });
+    // The clerks' reviews were about the documents, and their notes may quote them.
+    await manager.getRepository(DocumentReview).delete({ applicationId });
+    await manager.getRepository(DraftedResult).delete({ applicationId });
     // The thread's messages stay, in their order and with their authors' roles; their words go.
     await manager.getRepository(ApplicationMessage).update({ applicationId }, { body: '' });
     await manager

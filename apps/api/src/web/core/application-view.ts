@@ -11,6 +11,7 @@ export const DUE_SOON_MS = 24 * 3_600_000;
 export function timelineOf(events: ApplicationEventDto[] | undefined, firstDownloadedAt?: string | null) {
   const entries = (events ?? []).map((event) => ({
     type: event.type,
+    titleKey: titleKeyOf(event),
     at: event.at,
     channel: event.channel,
     actorRole: event.actorRole,
@@ -26,6 +27,7 @@ export function timelineOf(events: ApplicationEventDto[] | undefined, firstDownl
   if (!firstDownloadedAt) return entries;
   const download = {
     type: 'result_downloaded',
+    titleKey: 'action.result_downloaded',
     at: firstDownloadedAt,
     channel: 'online',
     actorRole: 'citizen',
@@ -51,6 +53,12 @@ function stepFactsOf(event: ApplicationEventDto | null) {
     opinion: typeof data.opinion === 'string' ? data.opinion : null,
     amountDue: typeof data.amountDue === 'number' ? data.amountDue : null,
   };
+}
+
+/** A signature says which it was: OneGate's digital one, or a clerk's on paper at the counter. */
+function titleKeyOf(event: ApplicationEventDto): string {
+  if (event.type !== 'sign') return `action.${event.type}`;
+  return event.channel === 'online' ? 'timeline.signedDigitally' : 'timeline.signedOnPaper';
 }
 
 /** The form's answers as label and value, in the schema's order. */

@@ -73,3 +73,9 @@ export function fromLocalInputValue(value: string): string | null {
 export function localToday(now = new Date()): string {
   return toLocalInputValue(now).slice(0, 10);
 }
+
+/** A file's size in KB under a megabyte, else in MB with one decimal: "340 KB", "1,2 MB". */
+export function formatFileSize(language: Language, bytes: number): string {
+  if (bytes < 1024 * 1024) return `${formatNumber(language, Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return `${formatNumber(language, Math.round((bytes / 1024 / 1024) * 10) / 10, 1)} MB`;
+}

@@ -9,7 +9,7 @@ const ONE_DAY_SECONDS = 24 * 60 * 60;
 
 /**
  * Handlebars views (`views/`, with `layouts/` and `partials/`) and the static files the pages use:
- * OneGate's own (`public/`), and the design system and chart library served from `node_modules`.
+ * OneGate's own (`public/`), and the design system, chart library and PDF viewer from `node_modules`.
  */
 export function installViewEngine(app: Express): void {
   const engine = create({
@@ -28,10 +28,20 @@ export function installViewEngine(app: Express): void {
   // Only the design system's compiled CSS and JS, not its fonts or crown images; only Chart.js's bundle.
   app.use('/assets/govuk', only(GOVUK_FILES), express.static(WEB_PATHS.govukFrontend, options));
   app.use('/assets/chart.js', only(CHART_FILES), express.static(WEB_PATHS.chartJs, options));
+  // pdf.js for the file page's preview: its library and worker, and the fonts and maps PDFs may name.
+  app.use('/assets/pdfjs', onlyPdfJs, express.static(WEB_PATHS.pdfJs, options));
 }
 
 const GOVUK_FILES = new Set(['/govuk-frontend.min.css', '/govuk-frontend.min.js']);
 const CHART_FILES = new Set(['/chart.umd.min.js']);
+
+const PDFJS_FILES = new Set(['/build/pdf.min.mjs', '/build/pdf.worker.min.mjs']);
+const PDFJS_FOLDERS = /^\/(standard_fonts|cmaps)\/[\w.-]+$/;
+
+const onlyPdfJs: RequestHandler = (request, response, next) => {
+  if (PDFJS_FILES.has(request.path) || PDFJS_FOLDERS.test(request.path)) next();
+  else response.status(404).type('text/plain').send('Not Found');
+};
 
 const only =
   (files: Set<string>): RequestHandler =>

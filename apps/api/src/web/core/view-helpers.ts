@@ -3,7 +3,14 @@ import type { HelperOptions } from 'handlebars';
 import type { ApplicationState, Language } from '@onegate/domain';
 
 import { fileHeading } from './file-heading';
-import { formatDate, formatDateTime, formatNumber, formatPercent, formatVnd } from './formatters';
+import {
+  formatDate,
+  formatDateTime,
+  formatFileSize,
+  formatNumber,
+  formatPercent,
+  formatVnd,
+} from './formatters';
 import { DEFAULT_LANGUAGE, isLanguage, translate } from './messages';
 
 const languageOf = (options: HelperOptions): Language => {
@@ -34,6 +41,7 @@ export const VIEW_HELPERS = {
       value === null ? null : Number(value),
       Number(options.hash.digits ?? 0),
     ),
+  fileSize: (value: unknown, options: HelperOptions) => formatFileSize(languageOf(options), Number(value)),
   percent: (value: unknown, options: HelperOptions) =>
     formatPercent(languageOf(options), value === null ? null : Number(value)),
   /** Working hours as working days (8 hours a day). */

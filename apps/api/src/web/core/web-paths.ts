@@ -31,4 +31,5 @@ export const WEB_PATHS = {
   public: join(root, 'public'),
   govukFrontend: join(root, 'node_modules', 'govuk-frontend', 'dist', 'govuk'),
   chartJs: join(root, 'node_modules', 'chart.js', 'dist'),
+  pdfJs: join(root, 'node_modules', 'pdfjs-dist'),
 } as const;

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -9,6 +19,9 @@ import {
   ApplicationMessagesService,
   ApplicationOfCaller,
   ApplicationReadingService,
+  DocumentReviewService,
+  DraftedResultService,
+  MAX_UPLOAD_BYTES,
   PartyOfThread,
 } from '@onegate/applications';
 import type { ApplicationDto } from '@onegate/applications';
@@ -18,18 +31,43 @@ import { Clock } from '@onegate/platform';
 
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
 import { CatalogueService } from '../../catalogue/catalogue.service';
-import { answerForm, attempt } from '../core/form-outcome';
+import { answerForm, attempt, errorsOf } from '../core/form-outcome';
+import type { FieldProblem, FormErrors } from '../core/form-problems';
+import { translate } from '../core/messages';
 import { agencyNamesOf } from '../core/process-view';
+import { uploadProblems } from '../core/upload-problems';
 import { answerMessageForm, MESSAGE_UPLOADS, threadView } from '../core/message-thread';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
+import { textFields } from '../core/web-request';
 import { IdParam } from '../../id-param';
 import type { UploadProblem } from '../../uploads/streamed-uploads';
 import { StreamedUploads } from '../../uploads/streamed-uploads';
 import { actionErrors, checkActionForm } from './action-forms';
 import type { FailedAction, ProcessPeople } from './staff-application.view';
 import { offeredActions, staffApplicationView } from './staff-application.view';
+
+const DRAFTED_RESULT_UPLOAD = {
+  field: 'file',
+  files: 1,
+  fileBytes: MAX_UPLOAD_BYTES,
+  fields: 1,
+  fieldBytes: 256,
+  limitsAsFormProblem: true,
+};
+
+/** A refused review or result upload, its problems on the form's own inputs (`<form>-<field>`). */
+function pageErrors(request: WebRequest, problems: FieldProblem[], form: string): FormErrors {
+  const language = languageOf(request);
+  return errorsOf(
+    language,
+    problems,
+    // A document that is not the file's has no input of its own: the checklist stands for it.
+    (path) => (path === 'documentName' ? 'checklist' : `${form}-${path}`),
+    (id) => translate(language, `fileChecklist.field.${id}`),
+  );
+}
 
 /** A file as staff see it: answers, documents, timeline, and a small form for each action allowed now. */
 @ApiExcludeController()
@@ -45,16 +83,90 @@ export class StaffApplicationController {
     private readonly clock: Clock,
     private readonly pages: PageRenderer,
     private readonly messages: ApplicationMessagesService,
+    private readonly reviews: DocumentReviewService,
+    private readonly drafts: DraftedResultService,
   ) {}
 
+  /** `preview` names one of the file's documents, shown in the page (docs/portal.md, "The file page"). */
   @Get()
   public async show(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
+    @Query('preview') preview: unknown,
     @Req() request: WebRequest,
     @Res() response: Response,
   ): Promise<void> {
-    await this.render(user, await this.reading.get(user, id), request, response, null);
+    const previewed = typeof preview === 'string' ? preview : null;
+    await this.render(user, await this.reading.get(user, id), request, response, null, 200, {}, previewed);
+  }
+
+  /** A clerk's decision on one document: accepted or rejected, with a note (docs/documents.md). */
+  @Post('reviews')
+  @BodyAfter(ApplicationOfCaller)
+  public async review(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: unknown,
+    @Req() request: WebRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const posted = textFields(body);
+    const outcome = await attempt(
+      async () => {
+        await this.reviews.review(user, id, posted);
+        return `/staff/applications/${id}?notice=documentReviewed#checklist`;
+      },
+      { status: 'refusal' },
+    );
+    await answerForm(response, outcome, async (failure) => {
+      const reviewErrors = pageErrors(request, failure.problems, 'review');
+      const form = { reviewErrors, reviewValues: posted };
+      await this.render(
+        user,
+        await this.reading.get(user, id),
+        request,
+        response,
+        null,
+        failure.status,
+        form,
+      );
+    });
+  }
+
+  /** The agency's own result as uploaded, opened in the browser (staff only: it is not signed yet). */
+  @Get('result/draft')
+  public async draftedResult(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+  ): Promise<StreamableFile> {
+    return this.drafts.open(user, id);
+  }
+
+  /** The agency's own result, a PDF the clerk wrote, to be signed in place of the generated one. */
+  @Post('result')
+  @BodyAfter(ApplicationOfCaller)
+  @UseInterceptors(StreamedUploads(DRAFTED_RESULT_UPLOAD))
+  public async uploadResult(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Req() request: WebRequest & UploadProblem & { file?: Express.Multer.File },
+    @Res() response: Response,
+  ): Promise<void> {
+    const outcome = await attempt(
+      async () => {
+        const file = request.file;
+        const upload = file && { originalName: file.originalname, path: file.path, sizeBytes: file.size };
+        await this.drafts.upload(user, id, upload);
+        return `/staff/applications/${id}?notice=resultUploaded#drafted-result`;
+      },
+      { problems: uploadProblems(request, 'file'), status: 'refusal' },
+    );
+    await answerForm(response, outcome, async (failure) => {
+      const resultErrors = pageErrors(request, failure.problems, 'result');
+      await this.render(user, await this.reading.get(user, id), request, response, null, failure.status, {
+        resultErrors,
+      });
+    });
   }
 
   @Post('actions')
@@ -115,8 +227,11 @@ export class StaffApplicationController {
     failed: FailedAction | null,
     status = 200,
     messageForm: object = {},
+    preview: string | null = null,
   ): Promise<void> {
     const procedure = await this.catalogue.getProcedure(application.procedureCode);
+    const reviews = await this.reviews.reviewsOf(user, application.id);
+    const draft = await this.drafts.draftOf(user, application.id);
     const offered = offeredActions(application, user.role);
     const clerks = await this.clerksFor(application, offered);
     const lang = languageOf(request);
@@ -129,6 +244,7 @@ export class StaffApplicationController {
       failed,
       this.clock.now(),
       await this.processPeople(application, procedure, offered),
+      { reviews, draft, preview, mayUploadResult: user.role === 'clerk' },
     );
     // The agency holding a transferred step does not read the applicant's thread.
     const thread = application.restricted ? null : await threadView(this.messages, user, application.id);
