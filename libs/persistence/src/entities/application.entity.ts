@@ -31,6 +31,12 @@ export const CLOCK_RUNS = `state IN (${CLOCK_RUNNING_STATES.map((state) => `'${s
 @Index('IDX_applications_running_due', ['dueAt', 'id'], { where: CLOCK_RUNS })
 // The retention sweep's abandoned drafts, oldest change first (migration 1764200007190).
 @Index('IDX_applications_drafts_by_change', ['updatedAt', 'id'], { where: `state = 'draft'` })
+// The queue's search (migration 1764400600000): codes by their beginning, in pattern order on
+// PostgreSQL and without case on SQLite; words of the folded name by trigrams (PostgreSQL only).
+@Index('IDX_applications_code_prefix', { synchronize: false })
+@Index('IDX_applications_search_name', { synchronize: false })
+// The files a clerk holds (holder=me), in the queue's order; on PostgreSQL due time NULLS FIRST.
+@Index('IDX_applications_holder_queue', ['assigneeId', 'dueAt', 'id'])
 export class Application {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   public id!: string;
