@@ -3,6 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const CODE_PREFIX = 'IDX_applications_code_prefix';
 const SEARCH_NAME = 'IDX_applications_search_name';
 const HOLDER_QUEUE = 'IDX_applications_holder_queue';
+const PROCEDURE_QUEUE = 'IDX_applications_procedure_queue';
 
 /**
  * The staff queue's search and holder filter (docs/applications.md, "Finding a file in the queue";
@@ -15,7 +16,8 @@ const HOLDER_QUEUE = 'IDX_applications_holder_queue';
  * - Words anywhere in the folded applicant name (`LIKE '%word%'`): on PostgreSQL a trigram index
  *   (pg_trgm, shipped with PostgreSQL; creating it needs the database owner's rights). SQLite has no
  *   such index and still reads the agency's files.
- * - The files a clerk holds (holder=me), soonest due first.
+ * - The files a clerk holds (holder=me), and one procedure's files (procedure=), soonest due first: in
+ *   the queue's own order, the first page stops after its files instead of walking the whole queue.
  */
 export class IndexQueueSearches1764400600000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
@@ -28,6 +30,9 @@ export class IndexQueueSearches1764400600000 implements MigrationInterface {
       await queryRunner.query(
         `CREATE INDEX "${HOLDER_QUEUE}" ON "applications" ("assignee_id", "due_at" ASC NULLS FIRST, "id" ASC)`,
       );
+      await queryRunner.query(
+        `CREATE INDEX "${PROCEDURE_QUEUE}" ON "applications" ("procedure_id", "due_at" ASC NULLS FIRST, "id" ASC)`,
+      );
     } else {
       await queryRunner.query(`CREATE INDEX "${CODE_PREFIX}" ON "applications" ("code" COLLATE NOCASE)`);
       await queryRunner.query(
@@ -37,6 +42,7 @@ export class IndexQueueSearches1764400600000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX IF EXISTS "${PROCEDURE_QUEUE}"`);
     await queryRunner.query(`DROP INDEX IF EXISTS "${HOLDER_QUEUE}"`);
     await queryRunner.query(`DROP INDEX IF EXISTS "${SEARCH_NAME}"`);
     await queryRunner.query(`DROP INDEX IF EXISTS "${CODE_PREFIX}"`);

@@ -35,8 +35,10 @@ export const CLOCK_RUNS = `state IN (${CLOCK_RUNNING_STATES.map((state) => `'${s
 // PostgreSQL and without case on SQLite; words of the folded name by trigrams (PostgreSQL only).
 @Index('IDX_applications_code_prefix', { synchronize: false })
 @Index('IDX_applications_search_name', { synchronize: false })
-// The files a clerk holds (holder=me), in the queue's order; on PostgreSQL due time NULLS FIRST.
+// The files a clerk holds (holder=me) and one procedure's files, in the queue's order; on PostgreSQL
+// due time NULLS FIRST (migration 1764400600000).
 @Index('IDX_applications_holder_queue', ['assigneeId', 'dueAt', 'id'])
+@Index('IDX_applications_procedure_queue', ['procedureId', 'dueAt', 'id'])
 export class Application {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   public id!: string;
