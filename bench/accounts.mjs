@@ -33,15 +33,21 @@ export async function signIn(apiUrl, username) {
 
 /** Registers `count` new citizens (a few at a time: each hashes a password) and gives their tokens. */
 export async function registerCitizens(apiUrl, count, parallel = 4) {
+  return (await registerCitizenAccounts(apiUrl, count, parallel)).map((account) => account.token);
+}
+
+/** As registerCitizens, each citizen's token with their national ID number. */
+export async function registerCitizenAccounts(apiUrl, count, parallel = 4) {
   const tag = randomBytes(3).toString('hex');
   const base = randomInt(1_000_000);
   const register = async (index) => {
+    // Quang Ninh (022), a man born in 1995, then a serial.
+    const nationalId = `022095${String((base + index) % 1_000_000).padStart(6, '0')}`;
     const response = await fetch(`${apiUrl}/api/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        // Quang Ninh (022), a man born in 1995, then a serial.
-        nationalId: `022095${String((base + index) % 1_000_000).padStart(6, '0')}`,
+        nationalId,
         fullName: 'Công Dân Thử Tải',
         email: `bench-${tag}-${index}@example.vn`,
         phone: '0912345678',
@@ -50,14 +56,14 @@ export async function registerCitizens(apiUrl, count, parallel = 4) {
     });
     const body = await response.json();
     if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${body.message}`);
-    return body.accessToken;
+    return { token: body.accessToken, nationalId };
   };
-  const tokens = [];
+  const accounts = [];
   for (let start = 0; start < count; start += parallel) {
     const batch = Array.from({ length: Math.min(parallel, count - start) }, (_, offset) => start + offset);
-    tokens.push(...(await Promise.all(batch.map(register))));
+    accounts.push(...(await Promise.all(batch.map(register))));
   }
-  return tokens;
+  return accounts;
 }
 
 export const bearer = (token) => ({ authorization: `Bearer ${token}` });

@@ -91,6 +91,9 @@ async function main() {
       QUEUE_PREFIX: prefix,
       DEMO_PASSWORD: PASSWORD,
       AUTH_RATE_LIMIT: '1000',
+      // The whole import is one request: on a busy machine a million lines take longer than the
+      // default five minutes a request may take to arrive.
+      HTTP_REQUEST_TIMEOUT_MS: '3600000',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

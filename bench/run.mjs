@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { registerCitizens, setStaffPassword, signIn } from './accounts.mjs';
 import { storeFloor } from './baselines/store-floor.mjs';
 import { benchQueuePage } from './queue-page.bench.mjs';
+import { benchQueueSearch } from './queue-search.bench.mjs';
 import { benchReports } from './report.bench.mjs';
 import { seed } from './seed.bench.mjs';
 import {
@@ -135,6 +136,13 @@ async function main() {
 
     console.log('queue page: the clerk’s queue, first page and deep cursor page');
     run.queuePage = await benchQueuePage({ apiUrl, clerkToken, databaseUrl, agencyCode: CLERK_AGENCY });
+    console.log('queue search: by receipt code, applicant name and national ID number; filtered pages');
+    run.queueSearch = await benchQueueSearch({
+      apiUrl,
+      clerkToken,
+      databaseUrl,
+      agencyCode: CLERK_AGENCY,
+    });
     console.log('report: the summary of a year, one agency and the whole province, and the naive query');
     run.report = await benchReports({
       apiUrl,

@@ -62,6 +62,7 @@ export function tableRows(run) {
     rows.push([`queue page: first (${label}) p50 / p99`, both(run.queuePage.first), '', '', 'p99 ≤ 50 ms']);
     rows.push(['queue page: deep cursor p50 / p99', both(run.queuePage.deep), '', '', 'p99 ≤ 50 ms']);
   }
+  rows.push(...queueSearchRows(run.queueSearch));
   for (const [scope, figures] of Object.entries(run.report ?? {})) {
     rows.push([
       `report: summary of a year, ${scope === 'agency' ? `agency ${figures.agency}` : `province ${figures.agency}`} p50 / p99`,
@@ -77,6 +78,28 @@ export function tableRows(run) {
     rows.push([`worker: deadline scan, mean of ${scans} (beside the above)`, mean, '', '', '']);
   }
   return rows;
+}
+
+function queueSearchRows(search) {
+  if (!search) return [];
+  const labels = {
+    code: 'receipt code',
+    name: 'applicant name',
+    nationalId: 'national ID number',
+    procedureOverdue: `procedure ${search.procedure}, overdue`,
+    holderMe: 'holder=me',
+    dueSoon: 'dueSoon',
+  };
+  return Object.entries(labels).map(([key, label]) => {
+    const { api, sql, found, queries } = search[key];
+    return [
+      `queue search: ${label} (${found} of ${queries} find files) p50 / p99`,
+      both(api),
+      `SQL alone ${both(sql)}`,
+      times(api.p99 / sql.p99),
+      'p99 ≤ 50 ms',
+    ];
+  });
 }
 
 export function printTable(run) {

@@ -49,6 +49,7 @@ import { CreateDocumentReviews1764400400000 } from './1764400400000-create-docum
 import { CreateDraftedResults1764400401000 } from './1764400401000-create-drafted-results';
 import { AddApplicantLookupHashes1764400500000 } from './1764400500000-add-applicant-lookup-hashes';
 import { AddAttachmentDigitised1764400501000 } from './1764400501000-add-attachment-digitised';
+import { IndexQueueSearches1764400600000 } from './1764400600000-index-queue-searches';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -103,4 +104,5 @@ export const MIGRATIONS = [
   CreateDraftedResults1764400401000,
   AddApplicantLookupHashes1764400500000,
   AddAttachmentDigitised1764400501000,
+  IndexQueueSearches1764400600000,
 ];

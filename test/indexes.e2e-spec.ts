@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource, Logger } from 'typeorm';
 
+import { CLOSED_STATES } from '@onegate/domain';
 import { ApplicationRepository, ApplicationWatchRepository } from '@onegate/persistence';
+import type { QueueFilter } from '@onegate/persistence';
 import { ReportQueryService } from '@onegate/reporting';
 
 import { testDatabaseKind } from './support/test-database';
@@ -111,6 +113,37 @@ describe.skipIf(testDatabaseKind() !== 'postgres')(
       expect(await rowsReadOnApplications(data, deepPage)).toBeLessThanOrEqual(51);
     });
 
+    it('searches the queue by a code’s beginning, words of a name, holder and procedure from their indexes', async () => {
+      const applications = stack.api.get(ApplicationRepository);
+      const search = async (filter: Partial<QueueFilter>) => {
+        const queries = await capture(data, () =>
+          applications.queue({
+            agencyIds: [clerkAgencyId],
+            excludedStates: CLOSED_STATES,
+            limit: 20,
+            ...filter,
+          }),
+        );
+        await expectIndexed(data, queries, 'FROM "applications"');
+        const hot = queries.filter(({ query }) => query.includes('FROM "applications"'));
+        return (await Promise.all(hot.map((query) => indexesPlanned(data, query)))).flat();
+      };
+      expect(await search({ codePrefix: 'QN-HL-001234' })).toContain('IDX_applications_code_prefix');
+      expect(await search({ applicantName: 'Văn 1234' })).toContain('IDX_applications_search_name');
+      expect(await search({ assigneeId: '00000000-0000-4000-8000-000000000001' })).toContain(
+        'IDX_applications_holder_queue',
+      );
+      const [procedure] = (await data.query('SELECT id FROM procedures ORDER BY code LIMIT 1')) as [
+        { id: string },
+      ];
+      const overdue = await search({
+        procedureId: procedure.id,
+        states: ['received', 'in_progress'],
+        dueBefore: new Date('2030-01-01T00:00:00Z'),
+      });
+      expect(overdue).toContain('IDX_applications_procedure_queue');
+    });
+
     it('finds a file for public tracking by its receipt code', async () => {
       const applications = stack.api.get(ApplicationRepository);
       const queries = await capture(data, () => applications.findByCode('QN-HL-250601-0042'));
@@ -144,11 +177,12 @@ describe.skipIf(testDatabaseKind() !== 'postgres')(
 async function seedFiles(data: DataSource, count: number): Promise<void> {
   await data.query(
     `INSERT INTO applications (id, code, procedure_id, competent_agency_id, receiving_agency_id, applicant_id,
-       applicant_national_id, applicant_name, applicant_email, state, form_data, submission_channel, fee_vnd,
+       applicant_national_id, applicant_name, applicant_search_name, applicant_email, state, form_data, submission_channel, fee_vnd,
        paid, signed, outcome, assignee_id, submitted_at, received_at, due_at, appointment_at,
        supplement_requested_at, paused_ms, decided_at, closed_at, version, created_at, updated_at)
      SELECT md5('file' || n)::uuid::varchar, 'QN-HL-' || to_char(n, 'FM000000') || '-' || to_char(n % 10000, 'FM0000'),
-       p.id, p.agency_id, p.agency_id, NULL, '022090' || to_char(n % 1000000, 'FM000000'), 'Nguyễn Văn A', NULL,
+       p.id, p.agency_id, p.agency_id, NULL, '022090' || to_char(n % 1000000, 'FM000000'), 'Nguyễn Văn ' || n,
+       'nguyen van ' || n, NULL,
        (ARRAY['received', 'in_progress', 'returned', 'returned', 'returned', 'withdrawn'])[1 + n % 6], '{}',
        'online', 0, false, false, NULL, NULL, t, t + 600000, t + 86400000 * (1 + n % 20), NULL, NULL, 0,
        NULL, NULL, 1, t, t
@@ -224,6 +258,18 @@ async function rowsReadOnApplications(
     (sum, scan) => sum + (scan['Actual Rows'] ?? 0) + (scan['Rows Removed by Filter'] ?? 0),
     0,
   );
+}
+
+/** Every index the query's plan reads, bitmap scans included. */
+async function indexesPlanned(data: DataSource, { query, parameters }: CapturedQuery): Promise<string[]> {
+  const [{ 'QUERY PLAN': plan }] = (await data.query(`EXPLAIN (FORMAT JSON) ${query}`, parameters)) as [
+    { 'QUERY PLAN': [{ Plan: PlanNode }] },
+  ];
+  const names = (node: PlanNode): string[] => [
+    ...(node['Index Name'] ? [node['Index Name']] : []),
+    ...(node.Plans ?? []).flatMap(names),
+  ];
+  return names(plan[0].Plan);
 }
 
 function indexScans(node: PlanNode, table: string): string[] {
