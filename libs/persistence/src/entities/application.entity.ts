@@ -34,11 +34,9 @@ export const CLOCK_RUNS = `state IN (${CLOCK_RUNNING_STATES.map((state) => `'${s
 @Index('IDX_applications_running_due', ['dueAt', 'id'], { where: CLOCK_RUNS })
 // The retention sweep's abandoned drafts, oldest change first (migration 1764200007190).
 @Index('IDX_applications_drafts_by_change', ['updatedAt', 'id'], { where: `state = 'draft'` })
-<<<<<<< HEAD
 // The staff queue's searches by national ID number and by phone, through keyed hashes (migration 1764400500000).
 @Index('IDX_applications_national_id_hash', ['applicantNationalIdHash'])
 @Index('IDX_applications_phone_hash', ['applicantPhoneHash'])
-=======
 // The queue's search (migration 1764400600000): codes by their beginning, in pattern order on
 // PostgreSQL and without case on SQLite; words of the folded name by trigrams (PostgreSQL only).
 @Index('IDX_applications_code_prefix', { synchronize: false })
@@ -47,7 +45,6 @@ export const CLOCK_RUNS = `state IN (${CLOCK_RUNNING_STATES.map((state) => `'${s
 // due time NULLS FIRST (migration 1764400600000).
 @Index('IDX_applications_holder_queue', ['assigneeId', 'dueAt', 'id'])
 @Index('IDX_applications_procedure_queue', ['procedureId', 'dueAt', 'id'])
->>>>>>> bench
 export class Application {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   public id!: string;
