@@ -74,7 +74,8 @@ describe(`application lifecycle (${testDatabaseKind()})`, () => {
       const current = await apps.get(clerk, application.id);
       return current.body.signed ? current.body : undefined;
     });
-    expect(signed.allowedActions).toEqual(['return']);
+    // The demo procedure has a process: the decided file is still at its first step, which may move on.
+    expect(signed.allowedActions).toEqual(['return', 'forward', 'take_over']);
     const returned = await apps.act(clerk, application.id, 'return');
     expect(returned.body.state).toBe('returned');
 
