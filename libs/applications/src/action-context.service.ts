@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 
 import type { DecisionContext, WorkingCalendar } from '@onegate/domain';
-import { AgencyRepository, UserRepository } from '@onegate/persistence';
+import { AgencyRepository, ConsultationRepository, UserRepository } from '@onegate/persistence';
 import type { Agency, Application } from '@onegate/persistence';
 import { Clock } from '@onegate/platform';
 
@@ -23,6 +23,7 @@ export class ActionContextService {
     private readonly agencies: AgencyRepository,
     private readonly users: UserRepository,
     private readonly access: ApplicationAccessService,
+    private readonly consultations: ConsultationRepository,
   ) {}
 
   public now(): Date {
@@ -50,7 +51,28 @@ export class ActionContextService {
       calendar: await this.calendars.calendarFor(application.competentAgency!),
       receivingAgencyId: actor.kind === 'user' ? actor.user.agencyId : null,
       ...(assignee ? { assigneeAssignable: await this.isAssignable(assignee, application) } : {}),
+      ...(request.action === 'consult' ? { consultable: await this.consultable(application, request) } : {}),
+      ...(request.action === 'answer_consultation'
+        ? { consultation: await this.consultationAnswered(actor, application, request) }
+        : {}),
     };
+  }
+
+  /** Which of the agencies a `consult` names exist, beside the file's competent agency. */
+  private async consultable(application: Application, request: ActionRequest) {
+    const existing = await this.agencies.findByIds(request.agencyIds ?? []);
+    return {
+      existingAgencyIds: existing.map((agency) => agency.id),
+      competentAgencyId: application.competentAgencyId,
+    };
+  }
+
+  /** The consultation an answer names, if it is on this file and asked of the actor's agency. */
+  private async consultationAnswered(actor: Actor, application: Application, request: ActionRequest) {
+    const agencyId = actor.kind === 'user' ? actor.user.agencyId : null;
+    if (!request.consultationId || !agencyId) return null;
+    const consultation = await this.consultations.findOfFile(application.id, request.consultationId);
+    return consultation?.agencyId === agencyId ? { answeredAt: consultation.answeredAt } : null;
   }
 
   /** The agency of the staff member who receives a file: their desk. */

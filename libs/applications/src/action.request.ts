@@ -66,6 +66,31 @@ export class ActionRequest {
   @IsUUID()
   public assigneeId?: string;
 
+  @ApiPropertyOptional({ type: [String], description: 'consult: the agencies asked for their opinion' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'agencyIds must name at least one agency' })
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'agencyIds must be agency ids' })
+  public agencyIds?: string[];
+
+  @ApiPropertyOptional({ description: 'consult: when the answers are due, ISO time later than now' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'answerDueAt must be an ISO 8601 time' })
+  public answerDueAt?: string;
+
+  @ApiPropertyOptional({ description: 'answer_consultation: the consultation answered' })
+  @IsOptional()
+  @IsUUID()
+  public consultationId?: string;
+
+  @ApiPropertyOptional({ description: 'answer_consultation: the consulted agency’s opinion' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  public opinion?: string;
+
   @ApiPropertyOptional({ enum: ['online', 'offline'], default: 'online' })
   @IsOptional()
   @IsIn(['online', 'offline'])

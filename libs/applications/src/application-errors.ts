@@ -1,4 +1,9 @@
-import { ConflictException, ForbiddenException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 
 import type { Action, ApplicationState, Decision, FeeDue, FieldProblem, Refusal } from '@onegate/domain';
 
@@ -60,6 +65,13 @@ export function refusalError(action: Action, refusal: Refusal) {
       return invalidFields(refusal.problems);
     case 'fee_unpaid':
       return feeUnpaid(action, refusal.feeDue);
+    case 'no_consultation':
+      return new NotFoundException('No such consultation for your agency on this application');
+    case 'consultation_answered':
+      return new ConflictException({
+        message: 'This consultation was answered already',
+        details: { reason: 'consultation_answered' },
+      });
   }
 }
 

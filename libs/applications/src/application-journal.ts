@@ -13,6 +13,8 @@ import { Clock } from '@onegate/platform';
 import { ReportRollupsService } from '@onegate/reporting';
 import type { HistoryOwner, RollupChanges } from '@onegate/reporting';
 
+const CONSULTATION_CHECK_AFTER_MS = 1_000;
+
 /** A decided action, as the journal records it. */
 export interface JournalEntry {
   /** The file before the action (a new file as it is inserted). */
@@ -115,6 +117,19 @@ export class ApplicationJournal {
             jobId: check.jobId,
             runAt: new Date(Date.now() + Math.max(0, check.runAt.getTime() - now)),
           }));
+        }
+        case 'consultation_check': {
+          // Just after the answers are due, so the check finds them late (docs/notifications.md).
+          const due = followUp.answerDueAt.getTime();
+          const delay = Math.max(0, due + CONSULTATION_CHECK_AFTER_MS - this.clock.now().getTime());
+          return [
+            {
+              name: JobName.CheckConsultations,
+              payload,
+              jobId: `${applicationId}|consultations|${due}`,
+              runAt: new Date(Date.now() + delay),
+            },
+          ];
         }
       }
     });

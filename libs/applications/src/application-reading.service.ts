@@ -4,13 +4,21 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
 import type { ApplicationState } from '@onegate/domain';
-import { ApplicationRepository, IssuedResultRepository, ProcedureRepository } from '@onegate/persistence';
+import {
+  AgencyRepository,
+  ApplicationRepository,
+  ConsultationRepository,
+  IssuedResultRepository,
+  ProcedureRepository,
+} from '@onegate/persistence';
 import type { Application, ApplicationEvent, Attachment } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 
 import { AgencyScopeService } from './agency-scope.service';
 import type { ActionOutcome } from './application-actions.service';
 import { ApplicationAccessService } from './application-access.service';
 import { ApplicationDto, TrackingDto } from './application.dto';
+import { ConsultationDto, ConsultedFileDto } from './consultation.dto';
 import { invalidFields } from './application-errors';
 import { excludedStatesOf, queueSearchFilter } from './queue-search';
 import type { QueueHolder } from './queue-search';
@@ -42,8 +50,12 @@ export class ApplicationReadingService {
     private readonly access: ApplicationAccessService,
     private readonly scopes: AgencyScopeService,
     private readonly results: IssuedResultRepository,
+    private readonly consultations: ConsultationRepository,
+    private readonly agencies: AgencyRepository,
+    private readonly clock: Clock,
   ) {}
 
+  /** The whole file, for those who see it whole. */
   public async get(user: AuthenticatedUser, id: string): Promise<ApplicationDto> {
     const application = await this.access.assertVisible(user, await this.applications.findById(id));
     const [events, attachments] = await Promise.all([
@@ -53,11 +65,62 @@ export class ApplicationReadingService {
     return this.withHistory(user, application, events, attachments);
   }
 
+  /** The file as the user sees it: whole, or as a consulted agency (docs/applications.md, "Consultations"). */
+  public async read(user: AuthenticatedUser, id: string): Promise<ApplicationDto | ConsultedFileDto> {
+    const { application, view } = await this.access.assertReached(user, await this.applications.findById(id));
+    if (view === 'full') return this.get(user, id);
+    return this.consultedView(user, application, await this.applications.attachmentsOf(id));
+  }
+
   /** The answer to an action: the application as the action left it, from what the action read. */
-  public async afterAction(user: AuthenticatedUser, outcome: ActionOutcome): Promise<ApplicationDto> {
-    const application = await this.access.assertVisible(user, outcome.application);
+  public async afterAction(
+    user: AuthenticatedUser,
+    outcome: ActionOutcome,
+  ): Promise<ApplicationDto | ConsultedFileDto> {
+    // An answer closes the agency's consultation: its view of the file is the last one it gets.
+    const { application, view } = await this.access.assertReached(user, outcome.application).catch(() => ({
+      application: outcome.application,
+      view: 'consulted' as const,
+    }));
     const attachments = outcome.attachments ?? (await this.applications.attachmentsOf(application.id));
+    if (view === 'consulted') return this.consultedView(user, application, attachments);
     return this.withHistory(user, application, outcome.events, attachments);
+  }
+
+  /** The file's consultations: all of them for its own staff, the viewer agency's own otherwise. */
+  public async consultationsOf(applicationId: string, ofAgencyId?: string): Promise<ConsultationDto[]> {
+    const all = await this.consultations.ofFile(applicationId);
+    const shown = ofAgencyId ? all.filter((consultation) => consultation.agencyId === ofAgencyId) : all;
+    const agencies = await this.agencies.findByIds([...new Set(shown.map((each) => each.agencyId))]);
+    const now = this.clock.now();
+    return shown.map((consultation) =>
+      ConsultationDto.from(
+        consultation,
+        agencies.find((agency) => agency.id === consultation.agencyId),
+        now,
+      ),
+    );
+  }
+
+  private async consultedView(
+    user: AuthenticatedUser,
+    application: Application,
+    attachments: Attachment[],
+  ): Promise<ConsultedFileDto> {
+    const consultations = await this.consultationsOf(application.id, user.agencyId ?? undefined);
+    return ConsultedFileDto.from(application, consultations, attachments);
+  }
+
+  /** The files the staff member's agency is consulted on and has not answered yet, soonest due first. */
+  public async consultedQueue(staff: AuthenticatedUser, limit: number) {
+    const ids = staff.agencyId ? await this.consultations.openFilesOf(staff.agencyId, limit) : [];
+    const items: ConsultedFileDto[] = [];
+    for (const id of ids) {
+      const application = await this.applications.findById(id);
+      if (!application) continue;
+      items.push(ConsultedFileDto.from(application, await this.consultationsOf(id, staff.agencyId!)));
+    }
+    return { items, nextCursor: null };
   }
 
   public async mine(citizen: AuthenticatedUser, page: number, pageSize: number) {
@@ -103,7 +166,8 @@ export class ApplicationReadingService {
   ): Promise<ApplicationDto> {
     const returned = events.some((event) => event.type === 'return');
     const firstDownloadedAt = returned ? await this.results.firstDownloadOf(application.id) : null;
-    return ApplicationDto.from(application, user.role, { events, attachments, firstDownloadedAt });
+    const consultations = user.role === 'citizen' ? [] : await this.consultationsOf(application.id);
+    return ApplicationDto.from(application, user.role, { events, attachments, firstDownloadedAt, consultations });
   }
 
   /** Public tracking: only the pair of receipt code and the applicant's national ID opens it. */

@@ -5,13 +5,19 @@ import { ReportingModule } from '@onegate/reporting';
 import { ActionContextService } from './action-context.service';
 import { AgencyScopeService } from './agency-scope.service';
 import { ApplicationAccessService } from './application-access.service';
-import { ApplicantOfApplication, ApplicationOfCaller, PartyOfThread } from './application-checks';
+import {
+  ApplicantOfApplication,
+  ApplicationOfCaller,
+  ApplicationReachedByCaller,
+  PartyOfThread,
+} from './application-checks';
 import { ApplicationMessagesService } from './application-messages.service';
 import { ApplicationActionsService } from './application-actions.service';
 import { ApplicationIntakeService } from './application-intake.service';
 import { ApplicationJournal } from './application-journal';
 import { ApplicationReadingService } from './application-reading.service';
 import { AttachmentService } from './attachment.service';
+import { ConsultationWriter } from './consultation-writer';
 import { CounterRegistrationService } from './counter-registration.service';
 import { DraftRemovalService } from './draft-removal.service';
 import { ReceiptCodes } from './receipt-codes.service';
@@ -26,6 +32,7 @@ const SERVICES = [
   ActionContextService,
   ApplicationAccessService,
   ApplicationOfCaller,
+  ApplicationReachedByCaller,
   ApplicantOfApplication,
   PartyOfThread,
   ApplicationMessagesService,
@@ -33,6 +40,7 @@ const SERVICES = [
   ApplicationIntakeService,
   ApplicationJournal,
   ApplicationReadingService,
+  ConsultationWriter,
   CounterRegistrationService,
   DraftRemovalService,
   ReceiptCodes,

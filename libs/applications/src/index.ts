@@ -18,7 +18,12 @@ export { ApplicationReadingService } from './application-reading.service';
 export { QUEUE_HOLDERS, queueSearchKind } from './queue-search';
 export type { QueueHolder } from './queue-search';
 export { ApplicationAccessService } from './application-access.service';
-export { ApplicantOfApplication, ApplicationOfCaller, PartyOfThread } from './application-checks';
+export {
+  ApplicantOfApplication,
+  ApplicationOfCaller,
+  ApplicationReachedByCaller,
+  PartyOfThread,
+} from './application-checks';
 export { ApplicationMessagesService, MESSAGE_LIMITS, type MessageFile } from './application-messages.service';
 export { ResultDownloadService } from './result-download.service';
 
@@ -27,3 +32,4 @@ export { ActionRequest } from './action.request';
 export { CreateDraftRequest, RegisterCounterRequest, UpdateFormRequest } from './application.requests';
 export { ApplicationDto, ApplicationEventDto, AttachmentDto, TrackingDto } from './application.dto';
 export { ApplicationMessageDto } from './application-message.dto';
+export { ConsultationDto, ConsultedFileDto } from './consultation.dto';

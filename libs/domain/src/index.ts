@@ -52,6 +52,7 @@ export {
   MAX_RETENTION_DAYS,
   mayTake,
   possibleActions,
+  reachesOnlyAsConsulted,
   retentionCutoff,
   startsTheClock,
   supplementItemsOf,

@@ -22,6 +22,7 @@ export enum JobName {
   SendNotification = 'notifications.send',
   ScanDeadlines = 'deadlines.scan',
   CheckDeadline = 'deadlines.check',
+  CheckConsultations = 'deadlines.check-consultations',
   WeeklyDigest = 'deadlines.weekly-digest',
   RenderForm = 'documents.render-form',
   ReconcilePayments = 'payments.reconcile',
@@ -69,6 +70,7 @@ export interface JobPayloads {
   [JobName.SendNotification]: NotificationPayload;
   [JobName.ScanDeadlines]: NoPayload;
   [JobName.CheckDeadline]: ApplicationPayload;
+  [JobName.CheckConsultations]: ApplicationPayload;
   [JobName.WeeklyDigest]: NoPayload;
   [JobName.RenderForm]: FormPayload;
   [JobName.ReconcilePayments]: NoPayload;
@@ -92,6 +94,7 @@ export const JOB_QUEUE: { readonly [Name in JobName]: QueueName } = {
   [JobName.SendNotification]: QueueName.Notifications,
   [JobName.ScanDeadlines]: QueueName.Deadlines,
   [JobName.CheckDeadline]: QueueName.Deadlines,
+  [JobName.CheckConsultations]: QueueName.Deadlines,
   [JobName.WeeklyDigest]: QueueName.Deadlines,
   [JobName.RenderForm]: QueueName.Documents,
   [JobName.ReconcilePayments]: QueueName.Payments,

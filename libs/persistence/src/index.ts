@@ -19,7 +19,9 @@ export {
   AuditEvent,
   CalendarOverride,
   CalendarSchedule,
+  Consultation,
   IdempotencyRecord,
+  isLateConsultation,
   IssuedResult,
   JobRun,
   MailSinkMessage,
@@ -58,6 +60,7 @@ export { ApplicationWatchRepository } from './repositories/application-watch.rep
 export { AttachmentRepository, type AttachmentUsage } from './repositories/attachment.repository';
 export { AuditEventRepository, type NewAuditEvent } from './repositories/audit-event.repository';
 export { CalendarOverrideRepository } from './repositories/calendar-override.repository';
+export { ConsultationRepository } from './repositories/consultation.repository';
 export { HistoryRows, type HistoryRowsOfFile } from './repositories/history-rows';
 export { IdempotencyRepository, type KeyClaim } from './repositories/idempotency.repository';
 export { IssuedResultRepository, resultFileName } from './repositories/issued-result.repository';

@@ -7,6 +7,7 @@ import { AgencyRepository } from './repositories/agency.repository';
 import { ApplicationRepository } from './repositories/application.repository';
 import { ApplicationMessageRepository } from './repositories/application-message.repository';
 import { AttachmentRepository } from './repositories/attachment.repository';
+import { ConsultationRepository } from './repositories/consultation.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
 import { IssuedResultRepository } from './repositories/issued-result.repository';
 import { FeeReceiptRepository } from './repositories/fee-receipt.repository';
@@ -37,6 +38,7 @@ const REPOSITORIES = [
   ApplicationRepository,
   ApplicationMessageRepository,
   AttachmentRepository,
+  ConsultationRepository,
   TransactionRunner,
   AgencyRepository,
   ProcedureRepository,

@@ -36,9 +36,9 @@ export type FigureEffect =
 /**
  * Whose files an actor may act on (docs/lifecycle.md, "Actions"): `own`, the files they applied for;
  * `agency`, files sent (not drafts) whose competent or receiving agency lies in their agency scope;
- * `any`, every file.
+ * `consulted`, files sent on which their own agency has an open consultation; `any`, every file.
  */
-export type WhoseFiles = 'own' | 'agency' | 'any';
+export type WhoseFiles = 'own' | 'agency' | 'consulted' | 'any';
 
 /** The roles that may take an action, each with the files it may take it on. */
 export type TakenBy = { readonly [R in ActorRole]?: WhoseFiles };
@@ -49,6 +49,8 @@ export interface ActorRelation {
   isApplicant: boolean;
   /** The file's competent or receiving agency lies in the actor's agency scope (administrators: all). */
   inAgencyScope: boolean;
+  /** The actor's own agency has an open (unanswered) consultation on the file (docs/applications.md). */
+  isConsulted: boolean;
 }
 
 /** One row of the action table: everything an action is and does (docs/lifecycle.md, "Actions"). */
@@ -92,8 +94,13 @@ export interface ActionRule {
   notice?: { kind: NotificationKind; onlyOnline?: true };
   /** Whether the notice quotes the action's own fields (reason, missing documents). */
   quotes?: true;
-  /** The job it hands work to: intake after a submission, issuance after an online decision. */
-  then?: 'intake' | 'issue_result_online';
+  /**
+   * The job it hands work to: intake after a submission, issuance after an online decision, the check of
+   * the consultations it opens at their answer due time.
+   */
+  then?: 'intake' | 'issue_result_online' | 'consultation_check';
+  /** What it does to the file's consultations: opens one per agency named, or answers one. */
+  consultation?: 'open' | 'answer';
   /** What its event does to the report figures; none: it counts in none. */
   counts?: FigureEffect;
 }
@@ -262,6 +269,22 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     stamps: 'closedAt',
     counts: 'withdrawal',
   },
+  consult: {
+    from: ['received', 'in_progress', 'supplement_requested'],
+    to: 'same',
+    takenBy: { clerk: 'agency' },
+    requires: ['agencyIds', 'reason', 'answerDueAt'],
+    inFuture: 'answerDueAt',
+    consultation: 'open',
+    then: 'consultation_check',
+  },
+  answer_consultation: {
+    from: ['received', 'in_progress', 'supplement_requested', 'decided'],
+    to: 'same',
+    takenBy: { clerk: 'consulted', supervisor: 'consulted' },
+    requires: ['consultationId', 'opinion'],
+    consultation: 'answer',
+  },
 };
 
 /** Facts beyond the state that decide whether an action is possible now; a new file has no state yet. */
@@ -324,8 +347,18 @@ export function isAmong(whose: WhoseFiles, state: ApplicationState | null, relat
     case 'agency':
       // A draft is the citizen's own unfinished work: staff reach files once they are sent.
       return state !== 'draft' && relation.inAgencyScope;
+    case 'consulted':
+      return state !== 'draft' && relation.isConsulted;
   }
 }
+
+/**
+ * Whether the actor reaches the file only as a consulted agency (docs/applications.md,
+ * "Consultations"): outside their scope, with their agency's consultation open. They see its restricted
+ * view, and any action but answering is refused as one their role may not take.
+ */
+export const reachesOnlyAsConsulted = (state: ApplicationState | null, relation: ActorRelation): boolean =>
+  !isAmong('agency', state, relation) && isAmong('consulted', state, relation);
 
 /** Whether the actor may act on this file at all: the row's files for their role, else their role's reach. */
 export function reachesFile(

@@ -37,6 +37,7 @@ const step = fc.record({
   assignable: fc.boolean(),
   isApplicant: fc.boolean(),
   inAgencyScope: fc.boolean(),
+  isConsulted: fc.boolean(),
 });
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
@@ -77,6 +78,10 @@ function fieldsOf(names: readonly string[], now: Date, pastAppointment: boolean)
     appointmentAt: new Date(now.getTime() + (pastAppointment ? -HOUR : 72 * HOUR)).toISOString(),
     reference: 'PAY-1',
     assigneeId: '00000000-0000-4000-8000-000000000001',
+    agencyIds: ['00000000-0000-4000-8000-000000000002'],
+    answerDueAt: new Date(now.getTime() + (pastAppointment ? -HOUR : 24 * HOUR)).toISOString(),
+    consultationId: '00000000-0000-4000-8000-000000000003',
+    opinion: 'Đồng ý',
   };
   return Object.fromEntries(names.map((name) => [name, values[name as keyof ActionFields]]));
 }
@@ -88,11 +93,11 @@ function requestOf(step: Step, facts: ApplicationFacts, now: Date) {
     const action = possible[step.pick % possible.length]!;
     // Staff reach a file once it is sent: on a draft only its applicant acts.
     const actors = actorsOf(action).filter(
-      (role) => facts.state !== 'draft' || ACTION_TABLE[action].takenBy[role] !== 'agency',
+      (role) => facts.state !== 'draft' || !['agency', 'consulted'].includes(ACTION_TABLE[action].takenBy[role]!),
     );
     const role = actors[step.rolePick % actors.length]!;
     const fields = [...ACTION_TABLE[action].requires, ...(ACTION_TABLE[action].requiresOnline ?? [])];
-    const relation = { isApplicant: true, inAgencyScope: true };
+    const relation = { isApplicant: true, inAgencyScope: true, isConsulted: true };
     return { action, role, relation, request: fieldsOf(fields, now, false), assignable: true };
   }
   const request: ActionFields = {
@@ -103,7 +108,7 @@ function requestOf(step: Step, facts: ApplicationFacts, now: Date) {
   return {
     action: ACTIONS[step.pick % ACTIONS.length]!,
     role: ROLES[step.rolePick % ROLES.length]!,
-    relation: { isApplicant: step.isApplicant, inAgencyScope: step.inAgencyScope },
+    relation: { isApplicant: step.isApplicant, inAgencyScope: step.inAgencyScope, isConsulted: step.isConsulted },
     request,
     assignable: step.assignable,
   };
@@ -120,8 +125,10 @@ function expectedRefusal(
 ): Refusal['reason'] | 'fields or none' {
   const whose = ACTION_TABLE[action].takenBy[role] ?? FILES_REACHED[role];
   const sent = facts.state !== 'draft';
-  const theirs = whose === 'any' || (whose === 'own' ? relation.isApplicant : sent && relation.inAgencyScope);
-  if (!theirs) return 'not_theirs';
+  const reached = { own: relation.isApplicant, agency: relation.inAgencyScope, consulted: relation.isConsulted };
+  const theirs = whose === 'any' || (whose === 'own' ? relation.isApplicant : sent && reached[whose]);
+  // A consulted agency sees the file, so its other actions are refused by role rather than hidden.
+  if (!theirs) return sent && relation.isConsulted && !relation.inAgencyScope ? 'role' : 'not_theirs';
   if (role !== 'import' && !actorsOf(action).includes(role)) return 'role';
   if (request.version !== undefined && request.version !== facts.version) return 'version';
   if (!isActionPossible(action, facts)) return 'state';

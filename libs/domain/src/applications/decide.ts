@@ -8,6 +8,7 @@ import {
   mayTake,
   possibleActions,
   reachesFile,
+  reachesOnlyAsConsulted,
   stateAfter,
 } from './action-table';
 import type { ApplicantNotice, NoticeSubject } from './applicant-notice';
@@ -38,6 +39,14 @@ export interface ActionFields {
   appointmentAt?: string;
   reference?: string;
   assigneeId?: string;
+  /** `consult`: the agencies asked for their opinion. */
+  agencyIds?: string[];
+  /** `consult`: when the answers are due, ISO time. */
+  answerDueAt?: string;
+  /** `answer_consultation`: the consultation answered. */
+  consultationId?: string;
+  /** `answer_consultation`: the consulted agency's opinion. */
+  opinion?: string;
   channel?: Channel;
   /** The version the caller last saw. */
   version?: number;
@@ -64,6 +73,13 @@ export interface DecisionContext {
   receivingAgencyId: string | null;
   /** For `assign`: whether the assignee is an active clerk of the competent agency. */
   assigneeAssignable?: boolean;
+  /** For `consult`: which of the agencies named exist, and the file's competent agency (never consulted). */
+  consultable?: { existingAgencyIds: readonly string[]; competentAgencyId: string };
+  /**
+   * For `answer_consultation`: the consultation named, when it is on this file and asked of the actor's
+   * agency; null when it is not. The import replays without one.
+   */
+  consultation?: { answeredAt: Date | null } | null;
 }
 
 /** Why an action is refused, in the order they are checked (docs/applications.md, "Rules chosen"). */
@@ -75,7 +91,11 @@ export type Refusal =
   | { reason: 'state'; state: ApplicationState | null; possible: Action[] }
   /** The fee is unpaid and due by this action (docs/payments.md, "When the fee is due"). */
   | { reason: 'fee_unpaid'; feeDue: FeeDue }
-  | { reason: 'fields'; problems: FieldProblem[] };
+  | { reason: 'fields'; problems: FieldProblem[] }
+  /** The consultation answered is not on this file, or not asked of the actor's agency. */
+  | { reason: 'no_consultation' }
+  /** The consultation was answered already. */
+  | { reason: 'consultation_answered' };
 
 export interface ApplicationChanges {
   state: ApplicationState;
@@ -103,7 +123,9 @@ export type FollowUp =
   | { kind: 'form'; form: FormKind }
   | { kind: 'notice'; notice: ApplicantNotice; form: FormKind | null }
   /** The file's two deadline checks for its new due time (see deadlineChecksFor), counted on its calendar. */
-  | { kind: 'deadline_checks'; dueAt: Date };
+  | { kind: 'deadline_checks'; dueAt: Date }
+  /** The check of the consultations just opened, once their answers are due (docs/notifications.md). */
+  | { kind: 'consultation_check'; answerDueAt: Date };
 
 export interface Decision {
   action: Action;
@@ -116,7 +138,7 @@ export interface Decision {
   followUps: FollowUp[];
 }
 
-const NO_RELATION: ActorRelation = { isApplicant: false, inAgencyScope: false };
+const NO_RELATION: ActorRelation = { isApplicant: false, inAgencyScope: false, isConsulted: false };
 
 /**
  * Decides an action by its row of the action table: refuses it (whose file, role, version, state, then
@@ -130,7 +152,10 @@ export function decide(
   context: DecisionContext,
 ): { refused: Refusal } | { decided: Decision } {
   const rule = ACTION_TABLE[action];
-  if (!reachesFile(action, context.role, facts.state, context.actorRelation ?? NO_RELATION)) {
+  const relation = context.actorRelation ?? NO_RELATION;
+  if (!reachesFile(action, context.role, facts.state, relation)) {
+    // A consulted agency sees the file: what it may not do is refused, not hidden.
+    if (reachesOnlyAsConsulted(facts.state, relation)) return { refused: { reason: 'role', role: context.role } };
     return { refused: { reason: 'not_theirs' } };
   }
   if (!mayTake(action, context.role)) return { refused: { reason: 'role', role: context.role } };
@@ -149,7 +174,12 @@ export function decide(
   if (action === 'assign' && request.assigneeId && context.assigneeAssignable === false) {
     problems.push({ field: 'assigneeId', problems: ['must be an active clerk of the competent agency'] });
   }
+  if (action === 'consult') problems.push(...consultedAgencyProblems(request.agencyIds, context));
   if (problems.length > 0) return { refused: { reason: 'fields', problems } };
+  if (action === 'answer_consultation' && context.consultation !== undefined) {
+    if (context.consultation === null) return { refused: { reason: 'no_consultation' } };
+    if (context.consultation.answeredAt) return { refused: { reason: 'consultation_answered' } };
+  }
   const changes = changesOf(rule, facts, request, context);
   changes.state = stateAfter(action, facts.state);
   const version = facts.version + 1;
@@ -213,6 +243,20 @@ export function checkActionFields(
   return { channel, problems };
 }
 
+/** The agencies a consultation may not go to: unknown ones and the file's own competent agency. */
+function consultedAgencyProblems(agencyIds: string[] | undefined, context: DecisionContext): FieldProblem[] {
+  if (agencyIds?.length === 0) return [{ field: 'agencyIds', problems: ['must name at least one agency'] }];
+  const known = context.consultable;
+  if (!agencyIds || !known) return [];
+  const problems = [
+    ...agencyIds
+      .filter((id) => !known.existingAgencyIds.includes(id))
+      .map((id) => `no agency ${id}`),
+    ...(agencyIds.includes(known.competentAgencyId) ? ["is the file's own competent agency"] : []),
+  ];
+  return problems.length > 0 ? [{ field: 'agencyIds', problems }] : [];
+}
+
 /** Whether a field was given: an empty text or list is a field left blank. */
 const isPresent = (value: string | string[] | undefined | null): boolean =>
   value !== undefined && value !== null && value.length > 0;
@@ -223,6 +267,7 @@ const OFFLINE_MEANING: { readonly [F in ActionField]?: string } = { reference: '
 /** How the rules name what an action or its field is, in messages. */
 function nounOf(action: Action, field?: ActionField): string {
   if (field === 'appointmentAt') return 'appointment';
+  if (field === 'answerDueAt') return 'answer due time';
   return action === 'pay' ? 'payment' : action;
 }
 
@@ -294,6 +339,10 @@ function eventDataOf(
   if (request.appointmentAt) data.appointmentAt = new Date(request.appointmentAt).toISOString();
   if (request.reference) data.reference = request.reference;
   if (request.assigneeId) data.assigneeId = request.assigneeId;
+  if (request.agencyIds) data.agencyIds = [...new Set(request.agencyIds)];
+  if (request.answerDueAt) data.answerDueAt = new Date(request.answerDueAt).toISOString();
+  if (request.consultationId) data.consultationId = request.consultationId;
+  if (request.opinion) data.opinion = request.opinion;
   for (const field of rule.records ?? []) {
     const value = changes[field];
     if (value !== undefined) data[field] = value instanceof Date ? value.toISOString() : value;
@@ -311,6 +360,9 @@ function followUpsOf(
   const followUps: FollowUp[] = [];
   if (rule.then === 'intake') followUps.push({ kind: 'intake' });
   if (rule.then === 'issue_result_online' && channel === 'online') followUps.push({ kind: 'issue_result' });
+  if (rule.then === 'consultation_check' && typeof data.answerDueAt === 'string') {
+    followUps.push({ kind: 'consultation_check', answerDueAt: new Date(data.answerDueAt) });
+  }
   const form = rule.document ?? null;
   if (form) followUps.push({ kind: 'form', form });
   const notice = applicantNotice(action, channel, after, rule.quotes ? { data } : null);

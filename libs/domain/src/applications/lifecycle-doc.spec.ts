@@ -60,7 +60,11 @@ function noticeOf(rule: ActionRule): string {
   return `${rule.notice.kind}${rule.notice.onlyOnline ? ' (online only)' : ''}${rule.quotes ? ', quoting the fields' : ''}`;
 }
 
-const JOB_NAMES = { intake: 'intake', issue_result_online: 'issuance (online only)' } as const;
+const JOB_NAMES = {
+  intake: 'intake',
+  issue_result_online: 'issuance (online only)',
+  consultation_check: 'consultation check at the answer due time',
+} as const;
 
 describe('docs/lifecycle.md', () => {
   it('states the transition table as the code has it, row by row, with who takes each action on whose files and the fields it takes', () => {

@@ -28,6 +28,8 @@ export const ACTIONS = [
   'sign',
   'return',
   'withdraw',
+  'consult',
+  'answer_consultation',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -44,6 +46,10 @@ export const ACTION_FIELDS = [
   'appointmentAt',
   'reference',
   'assigneeId',
+  'agencyIds',
+  'answerDueAt',
+  'consultationId',
+  'opinion',
 ] as const;
 export type ActionField = (typeof ACTION_FIELDS)[number];
 

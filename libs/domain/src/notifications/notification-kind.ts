@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'overdue',
   'weekly_digest',
   'message_received',
+  'consultation_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

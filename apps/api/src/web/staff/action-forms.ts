@@ -17,6 +17,10 @@ type ActionField =
   | 'appointmentAt'
   | 'assigneeId'
   | 'reference'
+  | 'agencyIds'
+  | 'answerDueAt'
+  | 'consultationId'
+  | 'opinion'
   | 'channel'
   | 'note'
   | 'message';
@@ -27,6 +31,10 @@ const ACTION_FORM_FIELDS: readonly ActionField[] = [
   'appointmentAt',
   'assigneeId',
   'reference',
+  'agencyIds',
+  'answerDueAt',
+  'consultationId',
+  'opinion',
   'channel',
   'note',
   'message',
@@ -52,6 +60,9 @@ const FIELDS: Record<Action, ActionField[]> = {
   sign: ['note', 'message'],
   return: ['channel', 'note', 'message'],
   withdraw: [],
+  // The question is the action's reason (docs/applications.md, "Consultations").
+  consult: ['agencyIds', 'reason', 'answerDueAt', 'note'],
+  answer_consultation: ['consultationId', 'opinion'],
 };
 
 /** Actions that end or turn the file: their buttons warn. */
@@ -103,7 +114,7 @@ export function actionForms(
 }
 
 /** The action request from a posted action form; unknown actions are left to the service to refuse. */
-function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
+function actionRequestFrom(posted: Record<string, string>, missing: string[], agencyIds: string[]) {
   const text = (name: string) => {
     const value = (posted[name] ?? '').trim();
     return value === '' ? undefined : value;
@@ -114,6 +125,7 @@ function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
     .filter(Boolean);
   const missingDocuments = [...new Set([...missing, ...others])];
   const appointment = text('appointmentAt');
+  const answerDue = text('answerDueAt');
   return {
     action: posted.action as Action,
     reason: text('reason'),
@@ -123,6 +135,10 @@ function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
     appointmentAt: appointment ? (fromLocalInputValue(appointment) ?? appointment) : undefined,
     assigneeId: text('assigneeId'),
     reference: text('reference'),
+    agencyIds: agencyIds.length > 0 ? agencyIds : undefined,
+    answerDueAt: answerDue ? (fromLocalInputValue(answerDue) ?? answerDue) : undefined,
+    consultationId: text('consultationId'),
+    opinion: text('opinion'),
     channel:
       posted.channel === 'offline'
         ? ('offline' as const)
@@ -148,7 +164,11 @@ export async function checkActionForm(body: unknown) {
   if (!(ACTIONS as readonly string[]).includes(posted.action ?? '')) {
     throw new BadRequestException('Choose one of the actions of the page');
   }
-  const fields = actionRequestFrom(posted, listField(body, 'missingDocuments'));
+  const fields = actionRequestFrom(
+    posted,
+    listField(body, 'missingDocuments'),
+    listField(body, 'agencyIds'),
+  );
   // Through JSON, as a body arrives: absent fields are left out rather than set to undefined.
   const plain = JSON.parse(JSON.stringify(fields)) as Record<string, unknown>;
   const { value, problems } = await validateFields(ActionRequest, plain);
