@@ -1,13 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { Table } from 'typeorm';
 
-import {
-  agencyForeignKey,
-  idColumn,
-  referenceColumn,
-  textColumn,
-  timestampColumn,
-} from './columns';
+import { agencyForeignKey, idColumn, referenceColumn, textColumn, timestampColumn } from './columns';
 
 /** The agencies asked for their opinion on a file, and their answers (docs/applications.md, "Consultations"). */
 export class CreateConsultations1764400200000 implements MigrationInterface {

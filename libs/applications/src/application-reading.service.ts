@@ -167,7 +167,12 @@ export class ApplicationReadingService {
     const returned = events.some((event) => event.type === 'return');
     const firstDownloadedAt = returned ? await this.results.firstDownloadOf(application.id) : null;
     const consultations = user.role === 'citizen' ? [] : await this.consultationsOf(application.id);
-    return ApplicationDto.from(application, user.role, { events, attachments, firstDownloadedAt, consultations });
+    return ApplicationDto.from(application, user.role, {
+      events,
+      attachments,
+      firstDownloadedAt,
+      consultations,
+    });
   }
 
   /** Public tracking: only the pair of receipt code and the applicant's national ID opens it. */

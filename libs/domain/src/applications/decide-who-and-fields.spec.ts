@@ -56,7 +56,11 @@ describe('decide: whose file it is', () => {
   it('lets a citizen act only on their own file, and answers another file as missing before the role', () => {
     expect(refusalOf('withdraw', 'submitted', 'citizen', THEIRS)).toBeNull();
     expect(
-      refusalOf('withdraw', 'submitted', 'citizen', { isApplicant: false, inAgencyScope: true, isConsulted: false }),
+      refusalOf('withdraw', 'submitted', 'citizen', {
+        isApplicant: false,
+        inAgencyScope: true,
+        isConsulted: false,
+      }),
     ).toEqual({ reason: 'not_theirs' });
     expect(refusalOf('approve', 'received', 'citizen', STRANGER)).toEqual({ reason: 'not_theirs' });
     expect(refusalOf('approve', 'received', 'citizen', THEIRS)).toEqual({ reason: 'role', role: 'citizen' });

@@ -93,7 +93,8 @@ function requestOf(step: Step, facts: ApplicationFacts, now: Date) {
     const action = possible[step.pick % possible.length]!;
     // Staff reach a file once it is sent: on a draft only its applicant acts.
     const actors = actorsOf(action).filter(
-      (role) => facts.state !== 'draft' || !['agency', 'consulted'].includes(ACTION_TABLE[action].takenBy[role]!),
+      (role) =>
+        facts.state !== 'draft' || !['agency', 'consulted'].includes(ACTION_TABLE[action].takenBy[role]!),
     );
     const role = actors[step.rolePick % actors.length]!;
     const fields = [...ACTION_TABLE[action].requires, ...(ACTION_TABLE[action].requiresOnline ?? [])];
@@ -108,7 +109,11 @@ function requestOf(step: Step, facts: ApplicationFacts, now: Date) {
   return {
     action: ACTIONS[step.pick % ACTIONS.length]!,
     role: ROLES[step.rolePick % ROLES.length]!,
-    relation: { isApplicant: step.isApplicant, inAgencyScope: step.inAgencyScope, isConsulted: step.isConsulted },
+    relation: {
+      isApplicant: step.isApplicant,
+      inAgencyScope: step.inAgencyScope,
+      isConsulted: step.isConsulted,
+    },
     request,
     assignable: step.assignable,
   };
@@ -125,10 +130,19 @@ function expectedRefusal(
 ): Refusal['reason'] | 'fields or none' {
   const whose = ACTION_TABLE[action].takenBy[role] ?? FILES_REACHED[role];
   const sent = facts.state !== 'draft';
-  const reached = { own: relation.isApplicant, agency: relation.inAgencyScope, consulted: relation.isConsulted };
+  const reached = {
+    own: relation.isApplicant,
+    agency: relation.inAgencyScope,
+    consulted: relation.isConsulted,
+  };
   const theirs = whose === 'any' || (whose === 'own' ? relation.isApplicant : sent && reached[whose]);
-  // A consulted agency sees the file, so its other actions are refused by role rather than hidden.
-  if (!theirs) return sent && relation.isConsulted && !relation.inAgencyScope ? 'role' : 'not_theirs';
+  // One who sees the file (a consulted agency too) is refused by role what the row does not let them do.
+  const reach = FILES_REACHED[role];
+  const seen =
+    reach === 'any' ||
+    (reach === 'own' ? relation.isApplicant : sent && reached[reach]) ||
+    (sent && relation.isConsulted && !relation.inAgencyScope);
+  if (!theirs) return seen ? 'role' : 'not_theirs';
   if (role !== 'import' && !actorsOf(action).includes(role)) return 'role';
   if (request.version !== undefined && request.version !== facts.version) return 'version';
   if (!isActionPossible(action, facts)) return 'state';

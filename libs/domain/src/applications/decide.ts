@@ -4,7 +4,9 @@ import type { ActionRule, ActorRelation, DecisionOutcome } from './action-table'
 import {
   ACTION_TABLE,
   fieldsTaken,
+  FILES_REACHED,
   isActionPossible,
+  isAmong,
   mayTake,
   possibleActions,
   reachesFile,
@@ -154,9 +156,12 @@ export function decide(
   const rule = ACTION_TABLE[action];
   const relation = context.actorRelation ?? NO_RELATION;
   if (!reachesFile(action, context.role, facts.state, relation)) {
-    // A consulted agency sees the file: what it may not do is refused, not hidden.
-    if (reachesOnlyAsConsulted(facts.state, relation)) return { refused: { reason: 'role', role: context.role } };
-    return { refused: { reason: 'not_theirs' } };
+    if (!seesFile(context.role, facts.state, relation)) return { refused: { reason: 'not_theirs' } };
+    // One who sees the file is refused what its row does not let them do, not told it is missing.
+    if (action === 'answer_consultation' && context.consultation?.answeredAt) {
+      return { refused: { reason: 'consultation_answered' } };
+    }
+    return { refused: { reason: 'role', role: context.role } };
   }
   if (!mayTake(action, context.role)) return { refused: { reason: 'role', role: context.role } };
   if (request.version !== undefined && request.version !== facts.version) {
@@ -197,6 +202,10 @@ export function decide(
     },
   };
 }
+
+/** Whether the actor sees the file at all: by their role's reach, or as a consulted agency. */
+const seesFile = (role: ActorRole, state: ApplicationState | null, relation: ActorRelation): boolean =>
+  isAmong(FILES_REACHED[role], state, relation) || reachesOnlyAsConsulted(state, relation);
 
 /**
  * The field rules every action follows, live or imported: no action field its row does not take, the
@@ -249,9 +258,7 @@ function consultedAgencyProblems(agencyIds: string[] | undefined, context: Decis
   const known = context.consultable;
   if (!agencyIds || !known) return [];
   const problems = [
-    ...agencyIds
-      .filter((id) => !known.existingAgencyIds.includes(id))
-      .map((id) => `no agency ${id}`),
+    ...agencyIds.filter((id) => !known.existingAgencyIds.includes(id)).map((id) => `no agency ${id}`),
     ...(agencyIds.includes(known.competentAgencyId) ? ["is the file's own competent agency"] : []),
   ];
   return problems.length > 0 ? [{ field: 'agencyIds', problems }] : [];

@@ -33,7 +33,11 @@ describe('the state table', () => {
       'answer_consultation',
     ]);
     expect(possibleActions(facts('decided'))).toEqual(['pay', 'sign', 'answer_consultation']);
-    expect(possibleActions(facts('decided', { signed: true }))).toEqual(['pay', 'return', 'answer_consultation']);
+    expect(possibleActions(facts('decided', { signed: true }))).toEqual([
+      'pay',
+      'return',
+      'answer_consultation',
+    ]);
     expect(possibleActions(facts('decided', { signed: true, paid: true }))).toEqual([
       'return',
       'answer_consultation',

@@ -65,6 +65,8 @@ export class ConsultationRepository {
   }
 
   public ofFiles(applicationIds: string[]): Promise<Consultation[]> {
-    return applicationIds.length === 0 ? Promise.resolve([]) : this.consultations.findBy({ applicationId: In(applicationIds) });
+    return applicationIds.length === 0
+      ? Promise.resolve([])
+      : this.consultations.findBy({ applicationId: In(applicationIds) });
   }
 }

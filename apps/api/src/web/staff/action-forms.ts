@@ -164,11 +164,7 @@ export async function checkActionForm(body: unknown) {
   if (!(ACTIONS as readonly string[]).includes(posted.action ?? '')) {
     throw new BadRequestException('Choose one of the actions of the page');
   }
-  const fields = actionRequestFrom(
-    posted,
-    listField(body, 'missingDocuments'),
-    listField(body, 'agencyIds'),
-  );
+  const fields = actionRequestFrom(posted, listField(body, 'missingDocuments'), listField(body, 'agencyIds'));
   // Through JSON, as a body arrives: absent fields are left out rather than set to undefined.
   const plain = JSON.parse(JSON.stringify(fields)) as Record<string, unknown>;
   const { value, problems } = await validateFields(ActionRequest, plain);

@@ -85,6 +85,8 @@ export class QueuePageController {
         throw error;
       });
     const view = queueView(filters, Boolean(filters.cursor), procedures, page, Date.now());
-    await this.pages.render(request, response, 'staff/queue', view);
+    // The files other agencies ask this agency's opinion on (docs/portal.md, "Xin ý kiến").
+    const consulted = (await this.reading.consultedQueue(user, PAGE_SIZE)).items;
+    await this.pages.render(request, response, 'staff/queue', { ...view, consulted });
   }
 }
