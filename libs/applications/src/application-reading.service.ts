@@ -10,6 +10,7 @@ import {
   ConsultationRepository,
   IssuedResultRepository,
   ProcedureRepository,
+  UserRepository,
 } from '@onegate/persistence';
 import type { Application, ApplicationEvent, Attachment } from '@onegate/persistence';
 import { Clock } from '@onegate/platform';
@@ -53,6 +54,7 @@ export class ApplicationReadingService {
     private readonly consultations: ConsultationRepository,
     private readonly agencies: AgencyRepository,
     private readonly clock: Clock,
+    private readonly users: UserRepository,
   ) {}
 
   /** The whole file, for those who see it whole. */
@@ -93,10 +95,15 @@ export class ApplicationReadingService {
     const shown = ofAgencyId ? all.filter((consultation) => consultation.agencyId === ofAgencyId) : all;
     const agencies = await this.agencies.findByIds([...new Set(shown.map((each) => each.agencyId))]);
     const now = this.clock.now();
+    const names = new Map<string, string>();
+    for (const userId of new Set(shown.flatMap((each) => (each.answeredBy ? [each.answeredBy] : [])))) {
+      names.set(userId, (await this.users.findById(userId))?.fullName ?? '');
+    }
     return shown.map((consultation) =>
       ConsultationDto.from(
         consultation,
         agencies.find((agency) => agency.id === consultation.agencyId),
+        consultation.answeredBy ? (names.get(consultation.answeredBy) ?? null) : null,
         now,
       ),
     );

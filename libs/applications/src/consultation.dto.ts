@@ -21,11 +21,17 @@ export class ConsultationDto {
   @ApiProperty() public answerDueAt!: string;
   @ApiProperty({ nullable: true, type: String }) public answeredAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) public answeredBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public answeredByName!: string | null;
   @ApiProperty({ nullable: true, type: String }) public opinion!: string | null;
   @ApiProperty({ description: 'Answered after its due time, or still unanswered past it' })
   public late!: boolean;
 
-  public static from(consultation: Consultation, agency: Agency | undefined, now: Date): ConsultationDto {
+  public static from(
+    consultation: Consultation,
+    agency: Agency | undefined,
+    answeredByName: string | null,
+    now: Date,
+  ): ConsultationDto {
     return {
       id: consultation.id,
       agencyId: consultation.agencyId,
@@ -37,6 +43,7 @@ export class ConsultationDto {
       answerDueAt: consultation.answerDueAt.toISOString(),
       answeredAt: iso(consultation.answeredAt),
       answeredBy: consultation.answeredBy,
+      answeredByName,
       opinion: consultation.opinion,
       late: isLateConsultation(consultation, now),
     };
