@@ -17,7 +17,7 @@ import { Clock } from '@onegate/platform';
 
 import { AgencyScopeService } from './agency-scope.service';
 import type { ActionOutcome } from './application-actions.service';
-import { ApplicationAccessService } from './application-access.service';
+import { ApplicationAccessService, notFound } from './application-access.service';
 import { ApplicationDto, TrackingDto } from './application.dto';
 import { ConsultationDto, ConsultedFileDto } from './consultation.dto';
 import { invalidFields } from './application-errors';
@@ -79,11 +79,12 @@ export class ApplicationReadingService {
     user: AuthenticatedUser,
     outcome: ActionOutcome,
   ): Promise<ApplicationDto | ConsultedFileDto> {
-    // An answer closes the agency's consultation: its view of the file is the last one it gets.
-    const { application, view } = await this.access.assertReached(user, outcome.application).catch(() => ({
-      application: outcome.application,
-      view: 'consulted' as const,
-    }));
+    // An answer closes the agency's consultation: the view it answered from is the last one it gets.
+    const answered = outcome.events.at(-1)?.type === 'answer_consultation';
+    const reached = await this.access.viewOf(user, outcome.application);
+    const view = reached ?? (answered ? 'consulted' : null);
+    if (!view) throw notFound();
+    const application = outcome.application;
     const attachments = outcome.attachments ?? (await this.applications.attachmentsOf(application.id));
     if (view === 'consulted') return this.consultedView(user, application, attachments);
     return this.withHistory(user, application, outcome.events, attachments);
