@@ -6,9 +6,9 @@ import { listRoutes } from '@onegate/access';
 import { AppConfig } from '@onegate/config';
 import type { Role } from '@onegate/domain';
 
-import type { DemoRole } from './support/accounts';
-import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
-import { HOUSEHOLD } from './support/demo-facts';
+import type { DemoRole, Tokens } from './support/accounts';
+import { bearer, createStaff, DEMO_ACCOUNTS, signIn } from './support/accounts';
+import { HOUSEHOLD, HOUSEHOLD_FORM } from './support/demo-facts';
 import { request } from './support/http';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
@@ -190,5 +190,127 @@ describe(`route-by-role matrix (${testDatabaseKind()})`, () => {
       }
     }
     expect(outcomes).toEqual(wanted);
+  });
+
+  it('lets each caller take the consultation actions exactly as their rows say, and a consulted agency reach only its answer', async () => {
+    const password = stack.config.demoPassword!;
+    const clerk = await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, password);
+    const supervisor = await signIn(stack.apiUrl, DEMO_ACCOUNTS.supervisor, password);
+    const admin = await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, password);
+    const citizen = await signIn(stack.apiUrl, DEMO_ACCOUNTS.citizen, password);
+    const consulted = await createStaff(stack.apiUrl, admin, {
+      email: 'matrix.tuphap@qn.gov.vn',
+      fullName: 'Cán bộ được xin ý kiến',
+      role: 'clerk',
+      agencyCode: 'QN-STP',
+      password: 'Bai Chay ferry 2026',
+    });
+    const bystander = await createStaff(stack.apiUrl, admin, {
+      email: 'matrix.taichinh@qn.gov.vn',
+      fullName: 'Cán bộ không được hỏi',
+      role: 'clerk',
+      agencyCode: 'QN-STC',
+      password: 'Yen Tu pagoda 2026',
+    });
+    const agencies = await request<{ items: { id: string; code: string }[] }>(
+      `${stack.apiUrl}/api/agencies?pageSize=100`,
+    );
+    const agencyId = (code: string) => agencies.body.items.find((agency) => agency.code === code)!.id;
+    // A paper file of Ha Long (the demo clerk's agency), registered at its desk.
+    const registered = await request<{ id: string }>(`${stack.apiUrl}/api/applications/counter`, {
+      method: 'POST',
+      headers: bearer(clerk),
+      body: {
+        procedureCode: HOUSEHOLD,
+        applicant: { nationalId: '022090004321', fullName: 'Vũ Văn Ma Trận' },
+        formData: { ...HOUSEHOLD_FORM, nationalId: '022090004321' },
+      },
+    });
+    expect(registered.status).toBe(201);
+    const id = registered.body.id;
+    const act = async (tokens: Tokens, action: string, fields: Record<string, unknown>) => {
+      const response = await fetch(`${stack.apiUrl}/api/applications/${id}/actions`, {
+        method: 'POST',
+        headers: { ...bearer(tokens), 'content-type': 'application/json' },
+        body: JSON.stringify({ action, ...fields }),
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as { consultations?: { id: string }[] },
+      };
+    };
+    const ask = {
+      agencyIds: [agencyId('QN-STP')],
+      reason: 'Any record against the applicant?',
+      answerDueAt: new Date(Date.now() + 3_600_000).toISOString(),
+    };
+    const callers: [string, Tokens][] = [
+      ['citizen', citizen],
+      ['supervisor', supervisor],
+      ['admin', admin],
+      ['consulted clerk', consulted],
+      ['other agency clerk', bystander],
+    ];
+    const outcomes: string[] = [];
+    for (const [name, tokens] of callers)
+      outcomes.push(`consult as ${name}: ${(await act(tokens, 'consult', ask)).status}`);
+    const asked = await act(clerk, 'consult', ask);
+    outcomes.push(`consult as clerk: ${asked.status}`);
+    const consultationId = asked.body.consultations![0]!.id;
+    const answer = { consultationId, opinion: 'Nothing on record.' };
+    for (const [name, tokens] of callers.filter(([name]) => name !== 'consulted clerk')) {
+      outcomes.push(
+        `answer_consultation as ${name}: ${(await act(tokens, 'answer_consultation', answer)).status}`,
+      );
+    }
+    outcomes.push(
+      `answer_consultation as clerk: ${(await act(clerk, 'answer_consultation', answer)).status}`,
+    );
+    outcomes.push(`approve as consulted clerk: ${(await act(consulted, 'approve', {})).status}`);
+
+    // Every route that names a file, as the consulted clerk: the file and its documents, and actions.
+    const reached: string[] = [];
+    const expectedReach: string[] = [];
+    for (const route of routes.filter((each) => each.path.startsWith('/api/applications/:id'))) {
+      if (route.path.endsWith('/actions')) continue;
+      const path = route.path.replace(':id', id).replace(/:\w+/g, SAMPLE_PARAMETER);
+      const response = await fetch(`${stack.apiUrl}${path}`, {
+        method: route.method,
+        headers: { ...bearer(consulted), 'content-type': 'application/json' },
+        body: bodyFor(route),
+      });
+      await response.body?.cancel();
+      reached.push(`${route.method} ${route.path}: ${response.status}`);
+      const readsTheFile = route.method === 'GET' && route.path === '/api/applications/:id';
+      const forbidden = expectedOutcome(route, 'clerk') === 403;
+      expectedReach.push(`${route.method} ${route.path}: ${readsTheFile ? 200 : forbidden ? 403 : 404}`);
+    }
+    expect(reached).toEqual(expectedReach);
+
+    outcomes.push(
+      `answer_consultation as consulted clerk: ${(await act(consulted, 'answer_consultation', answer)).status}`,
+    );
+    outcomes.push(
+      `answer_consultation again as consulted clerk: ${(await act(consulted, 'answer_consultation', answer)).status}`,
+    );
+    expect(outcomes).toEqual([
+      // A citizen reaches only their own files; the supervisor's scope holds Ha Long but the row names
+      // clerks; the administrator likewise; the other agencies do not reach the file at all.
+      'consult as citizen: 404',
+      'consult as supervisor: 403',
+      'consult as admin: 403',
+      'consult as consulted clerk: 404',
+      'consult as other agency clerk: 404',
+      'consult as clerk: 200',
+      'answer_consultation as citizen: 404',
+      // Staff who see the file but are not of the agency consulted may not answer for it.
+      'answer_consultation as supervisor: 403',
+      'answer_consultation as admin: 403',
+      'answer_consultation as other agency clerk: 404',
+      'answer_consultation as clerk: 403',
+      'approve as consulted clerk: 403',
+      'answer_consultation as consulted clerk: 200',
+      'answer_consultation again as consulted clerk: 404',
+    ]);
   });
 });

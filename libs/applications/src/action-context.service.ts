@@ -1,7 +1,12 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 
 import type { DecisionContext, ProcessContext, WorkingCalendar } from '@onegate/domain';
-import { AgencyRepository, ProcedureStepRepository, UserRepository } from '@onegate/persistence';
+import {
+  AgencyRepository,
+  ConsultationRepository,
+  ProcedureStepRepository,
+  UserRepository,
+} from '@onegate/persistence';
 import type { Agency, Application } from '@onegate/persistence';
 import { Clock } from '@onegate/platform';
 
@@ -24,6 +29,7 @@ export class ActionContextService {
     private readonly users: UserRepository,
     private readonly access: ApplicationAccessService,
     private readonly steps: ProcedureStepRepository,
+    private readonly consultations: ConsultationRepository,
   ) {}
 
   public now(): Date {
@@ -56,6 +62,10 @@ export class ActionContextService {
       ...(process ? { process } : {}),
       ...(actor.kind === 'user' ? { actor: { id: actor.user.id, agencyId: actor.user.agencyId } } : {}),
       ...(stepAssignee ? { stepAssignee: await this.staffMember(stepAssignee) } : {}),
+      ...(request.action === 'consult' ? { consultable: await this.consultable(application, request) } : {}),
+      ...(request.action === 'answer_consultation'
+        ? { consultation: await this.consultationAnswered(actor, application, request) }
+        : {}),
     };
   }
 
@@ -81,6 +91,23 @@ export class ActionContextService {
   private async staffMember(userId: string): Promise<DecisionContext['stepAssignee']> {
     const user = await this.users.findById(userId);
     return user ? { agencyId: user.agencyId, role: user.role, active: user.active } : null;
+  }
+
+  /** Which of the agencies a `consult` names exist, beside the file's competent agency. */
+  private async consultable(application: Application, request: ActionRequest) {
+    const existing = await this.agencies.findByIds(request.agencyIds ?? []);
+    return {
+      existingAgencyIds: existing.map((agency) => agency.id),
+      competentAgencyId: application.competentAgencyId,
+    };
+  }
+
+  /** The consultation an answer names, if it is on this file and asked of the actor's agency. */
+  private async consultationAnswered(actor: Actor, application: Application, request: ActionRequest) {
+    const agencyId = actor.kind === 'user' ? actor.user.agencyId : null;
+    if (!request.consultationId || !agencyId) return null;
+    const consultation = await this.consultations.findOfFile(application.id, request.consultationId);
+    return consultation?.agencyId === agencyId ? { answeredAt: consultation.answeredAt } : null;
   }
 
   /** The agency of the staff member who receives a file: their desk. */

@@ -76,11 +76,11 @@ export class ActionRequest {
   @Min(1, { message: 'step must be the position of a step, from 1' })
   public step?: number;
 
-  @ApiPropertyOptional({ description: "forward at a transfer: the other agency's opinion" })
+  @ApiPropertyOptional({ description: "forward at a transfer, answer_consultation: the agency's opinion" })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(4000)
   public opinion?: string;
 
   @ApiPropertyOptional({
@@ -92,6 +92,24 @@ export class ActionRequest {
   @Min(0)
   @Max(2_000_000_000)
   public amountDue?: number;
+
+  @ApiPropertyOptional({ type: [String], description: 'consult: the agencies asked for their opinion' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'agencyIds must name at least one agency' })
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'agencyIds must be agency ids' })
+  public agencyIds?: string[];
+
+  @ApiPropertyOptional({ description: 'consult: when the answers are due, ISO time later than now' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'answerDueAt must be an ISO 8601 time' })
+  public answerDueAt?: string;
+
+  @ApiPropertyOptional({ description: 'answer_consultation: the consultation answered' })
+  @IsOptional()
+  @IsUUID()
+  public consultationId?: string;
 
   @ApiPropertyOptional({ enum: ['online', 'offline'], default: 'online' })
   @IsOptional()

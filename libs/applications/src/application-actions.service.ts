@@ -15,6 +15,7 @@ import { notFound } from './application-access.service';
 import { changedMeanwhile, decidedOrThrow, invalidFields } from './application-errors';
 import { ApplicationJournal } from './application-journal';
 import { ApplicationMessagesService } from './application-messages.service';
+import { ConsultationWriter } from './consultation-writer';
 import { ReceiptCodes } from './receipt-codes.service';
 import { SubmissionCheck } from './submission-check';
 import { SupplementCheck } from './supplement-check';
@@ -44,6 +45,7 @@ export class ApplicationActionsService {
     private readonly receiptCodes: ReceiptCodes,
     private readonly journal: ApplicationJournal,
     private readonly messages: ApplicationMessagesService,
+    private readonly consultations: ConsultationWriter,
   ) {}
 
   /** Gives the application as the action left it, with the events and documents it read on the way. */
@@ -87,6 +89,9 @@ export class ApplicationActionsService {
         note: request.note ?? null,
         calendar: context.calendar,
       });
+      if (rule.consultation) {
+        await this.consultations.write(manager, application.id, actorId(actor)!, request, context.now);
+      }
       if (messageAuthor)
         await this.messages.recordWithAction(manager, application, messageAuthor, action, request.message!);
       after = {

@@ -25,6 +25,26 @@ export class ApplicationOfCaller implements ResourceCheck {
   }
 }
 
+/**
+ * The application in `:id` is one the caller reaches, if only as a consulted agency: the actions route,
+ * whose row then says what they may do (`@BodyAfter`; docs/applications.md, "Consultations").
+ */
+@Injectable()
+export class ApplicationReachedByCaller implements ResourceCheck {
+  public constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly access: ApplicationAccessService,
+  ) {}
+
+  public async assertMayActOn(
+    user: AuthenticatedUser,
+    params: Readonly<Record<string, string>>,
+  ): Promise<void> {
+    if (!isUUID(params.id)) throw notFound();
+    await this.access.assertReached(user, await this.applications.findById(params.id));
+  }
+}
+
 /** The caller is a side of the thread of the application in `:id`: its applicant or its agency's staff (`@BodyAfter`). */
 @Injectable()
 export class PartyOfThread implements ResourceCheck {

@@ -1,4 +1,9 @@
-import { ConflictException, ForbiddenException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 
 import type { Action, ApplicationState, Decision, FeeDue, FieldProblem, Refusal } from '@onegate/domain';
 
@@ -64,6 +69,13 @@ export function refusalError(action: Action, refusal: Refusal) {
       return new ConflictException({
         message: `The file is at the last step of its process (step ${refusal.step}): there is no step to forward it to`,
         details: { reason: 'last_step', step: refusal.step },
+      });
+    case 'no_consultation':
+      return new NotFoundException('No such consultation for your agency on this application');
+    case 'consultation_answered':
+      return new ConflictException({
+        message: 'This consultation was answered already',
+        details: { reason: 'consultation_answered' },
       });
   }
 }

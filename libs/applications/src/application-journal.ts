@@ -15,6 +15,7 @@ import type { HistoryOwner, RollupChanges } from '@onegate/reporting';
 
 /** A step's check fires just after its due time, so it finds the step past it. */
 const STEP_CHECK_AFTER_DUE_MS = 1_000;
+const CONSULTATION_CHECK_AFTER_MS = 1_000;
 
 /** A decided action, as the journal records it. */
 export interface JournalEntry {
@@ -128,6 +129,19 @@ export class ApplicationJournal {
               payload: { applicationId, step: followUp.step, stepDueAt: followUp.stepDueAt.toISOString() },
               jobId: `${applicationId}|step|${followUp.step}|${due}`,
               runAt: new Date(Date.now() + Math.max(0, due + STEP_CHECK_AFTER_DUE_MS - now)),
+            },
+          ];
+        }
+        case 'consultation_check': {
+          // Just after the answers are due, so the check finds them late (docs/notifications.md).
+          const due = followUp.answerDueAt.getTime();
+          const delay = Math.max(0, due + CONSULTATION_CHECK_AFTER_MS - this.clock.now().getTime());
+          return [
+            {
+              name: JobName.CheckConsultations,
+              payload,
+              jobId: `${applicationId}|consultations|${due}`,
+              runAt: new Date(Date.now() + delay),
             },
           ];
         }

@@ -4,13 +4,22 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
 import type { ApplicationState } from '@onegate/domain';
-import { ApplicationRepository, IssuedResultRepository, ProcedureRepository } from '@onegate/persistence';
+import {
+  AgencyRepository,
+  ApplicationRepository,
+  ConsultationRepository,
+  IssuedResultRepository,
+  ProcedureRepository,
+  UserRepository,
+} from '@onegate/persistence';
 import type { Application, ApplicationEvent, Attachment } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 
 import { AgencyScopeService } from './agency-scope.service';
 import type { ActionOutcome } from './application-actions.service';
 import { ApplicationAccessService } from './application-access.service';
 import { ApplicationDto, TrackingDto } from './application.dto';
+import { ConsultationDto, ConsultedFileDto } from './consultation.dto';
 import { invalidFields } from './application-errors';
 import { excludedStatesOf, queueSearchFilter } from './queue-search';
 import type { QueueHolder, QueueWaiting } from './queue-search';
@@ -44,8 +53,13 @@ export class ApplicationReadingService {
     private readonly access: ApplicationAccessService,
     private readonly scopes: AgencyScopeService,
     private readonly results: IssuedResultRepository,
+    private readonly consultations: ConsultationRepository,
+    private readonly agencies: AgencyRepository,
+    private readonly clock: Clock,
+    private readonly users: UserRepository,
   ) {}
 
+  /** The whole file, for those who see it whole. */
   public async get(user: AuthenticatedUser, id: string): Promise<ApplicationDto> {
     const application = await this.access.assertVisible(user, await this.applications.findById(id));
     const [events, attachments] = await Promise.all([
@@ -55,20 +69,74 @@ export class ApplicationReadingService {
     return this.withHistory(user, application, events, attachments);
   }
 
+  /** The file as the user sees it: whole, or as a consulted agency (docs/applications.md, "Consultations"). */
+  public async read(user: AuthenticatedUser, id: string): Promise<ApplicationDto | ConsultedFileDto> {
+    const { application, view } = await this.access.assertReached(user, await this.applications.findById(id));
+    if (view === 'full') return this.get(user, id);
+    return this.consultedView(user, application, await this.applications.attachmentsOf(id));
+  }
+
   /** The answer to an action: the application as the action left it, from what the action read. */
-  public async afterAction(user: AuthenticatedUser, outcome: ActionOutcome): Promise<ApplicationDto> {
+  public async afterAction(
+    user: AuthenticatedUser,
+    outcome: ActionOutcome,
+  ): Promise<ApplicationDto | ConsultedFileDto> {
+    // An answer closes the agency's consultation: the view it answered from is the last one it gets.
+    const answered = outcome.events.at(-1)?.type === 'answer_consultation';
+    const reached = await this.access.viewOf(user, outcome.application);
     // A transfer forwarded back leaves the other agency's reach: it learns where the file went, no more.
-    if (!(await this.access.canSee(user, outcome.application))) {
-      return ApplicationDto.from(outcome.application, user.role, undefined, true);
-    }
+    if (!reached && !answered) return ApplicationDto.from(outcome.application, user.role, undefined, true);
+    const view = reached ?? 'consulted';
     const application = outcome.application;
     const attachments = outcome.attachments ?? (await this.applications.attachmentsOf(application.id));
+    if (view === 'consulted') return this.consultedView(user, application, attachments);
     return this.withHistory(user, application, outcome.events, attachments);
   }
 
   /** Whether the user still reaches the file (an action may have taken it out of their reach). */
   public sees(user: AuthenticatedUser, application: Application): Promise<boolean> {
     return this.access.canSee(user, application);
+  }
+
+  /** The file's consultations: all of them for its own staff, the viewer agency's own otherwise. */
+  public async consultationsOf(applicationId: string, ofAgencyId?: string): Promise<ConsultationDto[]> {
+    const all = await this.consultations.ofFile(applicationId);
+    const shown = ofAgencyId ? all.filter((consultation) => consultation.agencyId === ofAgencyId) : all;
+    const agencies = await this.agencies.findByIds([...new Set(shown.map((each) => each.agencyId))]);
+    const now = this.clock.now();
+    const names = new Map<string, string>();
+    for (const userId of new Set(shown.flatMap((each) => (each.answeredBy ? [each.answeredBy] : [])))) {
+      names.set(userId, (await this.users.findById(userId))?.fullName ?? '');
+    }
+    return shown.map((consultation) =>
+      ConsultationDto.from(
+        consultation,
+        agencies.find((agency) => agency.id === consultation.agencyId),
+        consultation.answeredBy ? (names.get(consultation.answeredBy) ?? null) : null,
+        now,
+      ),
+    );
+  }
+
+  private async consultedView(
+    user: AuthenticatedUser,
+    application: Application,
+    attachments: Attachment[],
+  ): Promise<ConsultedFileDto> {
+    const consultations = await this.consultationsOf(application.id, user.agencyId ?? undefined);
+    return ConsultedFileDto.from(application, consultations, attachments);
+  }
+
+  /** The files the staff member's agency is consulted on and has not answered yet, soonest due first. */
+  public async consultedQueue(staff: AuthenticatedUser, limit: number) {
+    const ids = staff.agencyId ? await this.consultations.openFilesOf(staff.agencyId, limit) : [];
+    const items: ConsultedFileDto[] = [];
+    for (const id of ids) {
+      const application = await this.applications.findById(id);
+      if (!application) continue;
+      items.push(ConsultedFileDto.from(application, await this.consultationsOf(id, staff.agencyId!)));
+    }
+    return { items, nextCursor: null };
   }
 
   public async mine(citizen: AuthenticatedUser, page: number, pageSize: number) {
@@ -125,10 +193,12 @@ export class ApplicationReadingService {
     const returned = events.some((event) => event.type === 'return');
     const firstDownloadedAt = returned ? await this.results.firstDownloadOf(application.id) : null;
     const restricted = await this.access.seesOnlyTheStep(user, application);
+    const consultations =
+      user.role === 'citizen' || restricted ? [] : await this.consultationsOf(application.id);
     return ApplicationDto.from(
       application,
       user.role,
-      { events, attachments, firstDownloadedAt },
+      { events, attachments, firstDownloadedAt, consultations },
       restricted,
     );
   }

@@ -12,6 +12,8 @@ import type { Action, ActorRole, ApplicationState, Channel, FeeDue, Role } from 
 import { MESSAGE_FILES_PREFIX } from '@onegate/persistence';
 import type { Application, ApplicationEvent, Attachment, JsonObject } from '@onegate/persistence';
 
+import type { ConsultationDto } from './consultation.dto';
+
 const MS_PER_HOUR = 3_600_000;
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -124,6 +126,12 @@ export class ApplicationDto {
   @ApiProperty({ type: [ApplicationEventDto], required: false }) public events?: ApplicationEventDto[];
   @ApiProperty({ type: [AttachmentDto], required: false }) public attachments?: AttachmentDto[];
   @ApiProperty({
+    type: 'array',
+    required: false,
+    description: 'Staff: the agencies consulted and their answers (docs/applications.md, "Consultations")',
+  })
+  public consultations?: ConsultationDto[];
+  @ApiProperty({
     nullable: true,
     type: String,
     required: false,
@@ -134,7 +142,12 @@ export class ApplicationDto {
   public static from(
     application: Application,
     viewerRole: Role,
-    history?: { events: ApplicationEvent[]; attachments: Attachment[]; firstDownloadedAt?: Date | null },
+    history?: {
+      events: ApplicationEvent[];
+      attachments: Attachment[];
+      firstDownloadedAt?: Date | null;
+      consultations?: ConsultationDto[];
+    },
     restricted = false,
   ): ApplicationDto {
     const feeDue = application.procedure!.feeDue ?? DEFAULT_FEE_DUE;
@@ -181,6 +194,7 @@ export class ApplicationDto {
               .filter((file) => !file.documentName?.startsWith(MESSAGE_FILES_PREFIX))
               .map(AttachmentDto.from),
             firstDownloadedAt: iso(history.firstDownloadedAt ?? null),
+            ...(viewerRole === 'citizen' ? {} : { consultations: history.consultations ?? [] }),
           }
         : {}),
       step: stepOf(application),

@@ -5,7 +5,12 @@ import { ReportingModule } from '@onegate/reporting';
 import { ActionContextService } from './action-context.service';
 import { AgencyScopeService } from './agency-scope.service';
 import { ApplicationAccessService } from './application-access.service';
-import { ApplicantOfApplication, ApplicationOfCaller, PartyOfThread } from './application-checks';
+import {
+  ApplicantOfApplication,
+  ApplicationOfCaller,
+  ApplicationReachedByCaller,
+  PartyOfThread,
+} from './application-checks';
 import { ApplicationMessagesService } from './application-messages.service';
 import { ApplicationActionsService } from './application-actions.service';
 import { ApplicationIntakeService } from './application-intake.service';
@@ -13,6 +18,7 @@ import { ApplicationJournal } from './application-journal';
 import { ApplicationReadingService } from './application-reading.service';
 import { BulkActionsService } from './bulk-actions.service';
 import { AttachmentService } from './attachment.service';
+import { ConsultationWriter } from './consultation-writer';
 import { CounterRegistrationService } from './counter-registration.service';
 import { DocumentReviewService } from './document-review.service';
 import { DraftRemovalService } from './draft-removal.service';
@@ -29,6 +35,7 @@ const SERVICES = [
   ActionContextService,
   ApplicationAccessService,
   ApplicationOfCaller,
+  ApplicationReachedByCaller,
   ApplicantOfApplication,
   PartyOfThread,
   ApplicationMessagesService,
@@ -37,6 +44,7 @@ const SERVICES = [
   ApplicationJournal,
   ApplicationReadingService,
   BulkActionsService,
+  ConsultationWriter,
   CounterRegistrationService,
   DraftRemovalService,
   DocumentReviewService,

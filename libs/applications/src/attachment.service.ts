@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { ApplicationRepository, AttachmentRepository } from '@onegate/persistence';
+import { ApplicationRepository, AttachmentRepository, MESSAGE_FILES_PREFIX } from '@onegate/persistence';
 import type { Application, Attachment } from '@onegate/persistence';
 import { Clock, contentDisposition, FileStore } from '@onegate/platform';
 
@@ -102,15 +102,19 @@ export class AttachmentService {
     return application;
   }
 
-  /** Anyone who may see the application may open its documents; the name offered is made safe. */
+  /**
+   * Anyone who may see the application may open its documents, a consulted agency too but for the files
+   * of the applicant's messages; the name offered is made safe.
+   */
   public async download(
     user: AuthenticatedUser,
     applicationId: string,
     attachmentId: string,
   ): Promise<StreamableFile> {
-    await this.access.assertVisible(user, await this.applications.findById(applicationId));
+    const { view } = await this.access.assertReached(user, await this.applications.findById(applicationId));
     const attachment = await this.attachments.findOne(applicationId, attachmentId);
-    if (!attachment) throw new NotFoundException('No such document');
+    const ofThread = attachment?.documentName?.startsWith(MESSAGE_FILES_PREFIX) ?? false;
+    if (!attachment || (view === 'consulted' && ofThread)) throw new NotFoundException('No such document');
     return new StreamableFile(this.files.open(attachment.storageKey), {
       type: attachment.mediaType,
       length: attachment.sizeBytes,

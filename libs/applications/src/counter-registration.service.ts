@@ -95,7 +95,7 @@ export class CounterRegistrationService {
         {
           role: 'clerk',
           // The file is new and the clerk's desk receives it: it is in their agency scope.
-          actorRelation: { isApplicant: false, inAgencyScope: true },
+          actorRelation: { isApplicant: false, inAgencyScope: true, isConsulted: false },
           now,
           procedure,
           calendar,

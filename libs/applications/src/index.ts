@@ -24,7 +24,12 @@ export type { BulkActionAnswer, BulkActionResult } from './bulk-actions.service'
 export { isPersonalSearch, QUEUE_HOLDERS, QUEUE_WAITING } from './queue-search';
 export type { QueueHolder, QueueWaiting } from './queue-search';
 export { ApplicationAccessService } from './application-access.service';
-export { ApplicantOfApplication, ApplicationOfCaller, PartyOfThread } from './application-checks';
+export {
+  ApplicantOfApplication,
+  ApplicationOfCaller,
+  ApplicationReachedByCaller,
+  PartyOfThread,
+} from './application-checks';
 export { ApplicationMessagesService, MESSAGE_LIMITS, type MessageFile } from './application-messages.service';
 export { ResultDownloadService } from './result-download.service';
 
@@ -33,3 +38,4 @@ export { ActionRequest } from './action.request';
 export { CreateDraftRequest, RegisterCounterRequest, UpdateFormRequest } from './application.requests';
 export { ApplicationDto, ApplicationEventDto, AttachmentDto, TrackingDto } from './application.dto';
 export { ApplicationMessageDto } from './application-message.dto';
+export { ConsultationDto, ConsultedFileDto } from './consultation.dto';

@@ -56,6 +56,7 @@ export {
   possibleActions,
   processProblems,
   reachesOnlyTheStep,
+  reachesOnlyAsConsulted,
   retentionCutoff,
   startsTheClock,
   STEP_HOLDER_ROLES,

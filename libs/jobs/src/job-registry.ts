@@ -23,6 +23,7 @@ export enum JobName {
   ScanDeadlines = 'deadlines.scan',
   CheckDeadline = 'deadlines.check',
   CheckStepDeadline = 'deadlines.check-step',
+  CheckConsultations = 'deadlines.check-consultations',
   WeeklyDigest = 'deadlines.weekly-digest',
   RenderForm = 'documents.render-form',
   ReconcilePayments = 'payments.reconcile',
@@ -78,6 +79,7 @@ export interface JobPayloads {
   [JobName.ScanDeadlines]: NoPayload;
   [JobName.CheckDeadline]: ApplicationPayload;
   [JobName.CheckStepDeadline]: StepCheckPayload;
+  [JobName.CheckConsultations]: ApplicationPayload;
   [JobName.WeeklyDigest]: NoPayload;
   [JobName.RenderForm]: FormPayload;
   [JobName.ReconcilePayments]: NoPayload;
@@ -102,6 +104,7 @@ export const JOB_QUEUE: { readonly [Name in JobName]: QueueName } = {
   [JobName.ScanDeadlines]: QueueName.Deadlines,
   [JobName.CheckDeadline]: QueueName.Deadlines,
   [JobName.CheckStepDeadline]: QueueName.Deadlines,
+  [JobName.CheckConsultations]: QueueName.Deadlines,
   [JobName.WeeklyDigest]: QueueName.Deadlines,
   [JobName.RenderForm]: QueueName.Documents,
   [JobName.ReconcilePayments]: QueueName.Payments,

@@ -22,6 +22,13 @@ export interface DigestView {
   overdue: number;
 }
 
+/** A consultation left unanswered past its due time (docs/notifications.md). */
+export interface ConsultationView {
+  agencyName: string;
+  question: string;
+  answerDueAt: string;
+}
+
 /** Everything a mail template may print. Instants are already written out in the recipient's language. */
 export interface MailContext {
   language: Language;
@@ -48,6 +55,7 @@ export interface MailContext {
   /** A message of the file's thread (docs/messages.md), and whether its applicant wrote it. */
   message?: string;
   fromApplicant?: boolean;
+  consultation?: ConsultationView;
   /** The file name of the form, or of the signed result, attached to the e-mail, if it carries one. */
   attachment?: string;
 }

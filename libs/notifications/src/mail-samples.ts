@@ -23,8 +23,7 @@ const SAMPLE_ID = '00000000-0000-4000-8000-000000000001';
 export function sampleContext(kind: NotificationKind, language: Language, portalUrl: string): MailContext {
   const vi = language === 'vi';
   const time = (local: string) => formatInstant(at(local), ZONE, language);
-  const staff =
-    kind === 'due_soon' || kind === 'overdue' || kind === 'step_overdue' || kind === 'weekly_digest';
+  const staff = ['due_soon', 'overdue', 'step_overdue', 'weekly_digest', 'consultation_overdue'].includes(kind);
   return {
     language,
     portalUrl,
@@ -66,6 +65,11 @@ export function sampleContext(kind: NotificationKind, language: Language, portal
       ? 'Đề nghị ông/bà mang bản chính giấy tờ khi đến nhận kết quả.'
       : 'Please bring the original documents when you collect the result.',
     fromApplicant: false,
+    consultation: {
+      agencyName: vi ? 'Sở Xây dựng' : 'Department of Construction',
+      question: vi ? 'Công trình có nằm trong quy hoạch không?' : 'Does the building lie within the plan?',
+      answerDueAt: time('2026-11-25T17:00:00'),
+    },
     attachment: SAMPLE_ATTACHMENTS[kind],
   };
 }

@@ -173,6 +173,13 @@ export class NotificationComposer {
       message: text(facts, 'message'),
       fromApplicant: facts.authorRole === 'citizen',
     };
+    if (payload.kind === 'consultation_overdue') {
+      context.consultation = {
+        agencyName: text(facts, language === 'vi' ? 'agencyNameVi' : 'agencyNameEn') ?? '',
+        question: text(facts, 'question') ?? '',
+        answerDueAt: time('answerDueAt') ?? '',
+      };
+    }
     if (payload.kind === 'weekly_digest') {
       context.digest = {
         agencyName: recipient.agencyName?.[language] ?? '',

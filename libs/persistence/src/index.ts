@@ -24,7 +24,9 @@ export {
   type ReviewDecision,
   CalendarOverride,
   CalendarSchedule,
+  Consultation,
   IdempotencyRecord,
+  isLateConsultation,
   IssuedResult,
   JobRun,
   MailSinkMessage,
@@ -67,6 +69,7 @@ export { DocumentReviewRepository } from './repositories/document-review.reposit
 export { DraftedResultRepository } from './repositories/drafted-result.repository';
 export { AuditEventRepository, type NewAuditEvent } from './repositories/audit-event.repository';
 export { CalendarOverrideRepository } from './repositories/calendar-override.repository';
+export { ConsultationRepository } from './repositories/consultation.repository';
 export { HistoryRows, type HistoryRowsOfFile } from './repositories/history-rows';
 export { IdempotencyRepository, type KeyClaim } from './repositories/idempotency.repository';
 export { IssuedResultRepository, resultFileName } from './repositories/issued-result.repository';

@@ -9,6 +9,7 @@ import { ApplicationMessageRepository } from './repositories/application-message
 import { AttachmentRepository } from './repositories/attachment.repository';
 import { DocumentReviewRepository } from './repositories/document-review.repository';
 import { DraftedResultRepository } from './repositories/drafted-result.repository';
+import { ConsultationRepository } from './repositories/consultation.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
 import { IssuedResultRepository } from './repositories/issued-result.repository';
 import { FeeReceiptRepository } from './repositories/fee-receipt.repository';
@@ -42,6 +43,7 @@ const REPOSITORIES = [
   AttachmentRepository,
   DocumentReviewRepository,
   DraftedResultRepository,
+  ConsultationRepository,
   TransactionRunner,
   AgencyRepository,
   ProcedureRepository,

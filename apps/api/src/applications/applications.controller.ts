@@ -9,9 +9,11 @@ import {
   ApplicationDto,
   ApplicationIntakeService,
   ApplicationOfCaller,
+  ApplicationReachedByCaller,
   ApplicationReadingService,
   BulkActionRequest,
   BulkActionsService,
+  ConsultedFileDto,
   CounterRegistrationService,
   CreateDraftRequest,
   RegisterCounterRequest,
@@ -71,13 +73,18 @@ export class ApplicationsController {
   @Authenticated()
   public list(@CurrentUser() user: AuthenticatedUser, @Query() query: QueueQueryDto) {
     if (user.role === 'citizen') return this.reading.mine(user, query.page, query.limit);
+    if (query.consultation === 'open') return this.reading.consultedQueue(user, query.limit);
     return this.reading.queue(user, query);
   }
 
+  /** The file; staff of a consulted agency get its restricted view (docs/applications.md, "Consultations"). */
   @Get(':id')
   @Authenticated()
-  public get(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<ApplicationDto> {
-    return this.reading.get(user, id);
+  public get(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+  ): Promise<ApplicationDto | ConsultedFileDto> {
+    return this.reading.read(user, id);
   }
 
   @Patch(':id')
@@ -93,7 +100,7 @@ export class ApplicationsController {
 
   /** Every action of the state table goes through here; the answer is the application as it now is. */
   @Post(':id/actions')
-  @BodyAfter(ApplicationOfCaller)
+  @BodyAfter(ApplicationReachedByCaller)
   @Authenticated()
   @Idempotent()
   @HttpCode(HttpStatus.OK)
@@ -101,7 +108,7 @@ export class ApplicationsController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: ActionRequest,
-  ): Promise<ApplicationDto> {
+  ): Promise<ApplicationDto | ConsultedFileDto> {
     return this.reading.afterAction(user, await this.actions.perform({ kind: 'user', user }, id, body));
   }
 }

@@ -76,6 +76,15 @@ export class QueueQueryDto {
   @IsBoolean()
   public finished?: boolean;
 
+  @ApiPropertyOptional({
+    description:
+      'Staff: open lists the files on which the caller’s agency has a consultation to answer (their restricted view)',
+    enum: ['open'],
+  })
+  @IsOptional()
+  @IsIn(['open'])
+  public consultation?: 'open';
+
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()

@@ -52,6 +52,8 @@ export class ProcedureQuery extends PageQuery {
 }
 
 export class AgencyDto {
+  @ApiProperty({ description: 'What a consultation names the agency by (docs/applications.md)' })
+  public id!: string;
   @ApiProperty() public code!: string;
   @ApiProperty({ nullable: true, type: String }) public parentCode!: string | null;
   @ApiProperty() public level!: string;
@@ -62,6 +64,7 @@ export class AgencyDto {
 
   public static from(agency: Agency, codeOf: (id: string) => string | null): AgencyDto {
     return {
+      id: agency.id,
       code: agency.code,
       parentCode: agency.parentId ? codeOf(agency.parentId) : null,
       level: agency.level,

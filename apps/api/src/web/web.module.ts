@@ -47,6 +47,8 @@ import { TrackingPageController } from './public/tracking-page.controller';
 import { CounterPageController } from './staff/counter-page.controller';
 import { QueuePageController } from './staff/queue-page.controller';
 import { StaffApplicationController } from './staff/staff-application.controller';
+import { StaffFileWorkController } from './staff/staff-file-work.controller';
+import { StaffFilePage } from './staff/staff-file.page';
 import { DashboardPageController } from './supervisor/dashboard-page.controller';
 
 /**
@@ -85,6 +87,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     DocumentController,
     QueuePageController,
     StaffApplicationController,
+    StaffFileWorkController,
     CounterPageController,
     DashboardPageController,
     ProceduresPageController,
@@ -96,6 +99,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
   ],
   providers: [
     MyApplicationPage,
+    StaffFilePage,
     WithdrawalPage,
     DraftDeletionPage,
     ApplicationFormSaving,

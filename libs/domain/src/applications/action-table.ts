@@ -37,9 +37,9 @@ export type FigureEffect =
  * Whose files an actor may act on (docs/lifecycle.md, "Actions"): `own`, the files they applied for;
  * `agency`, files sent (not drafts) whose competent or receiving agency lies in their agency scope;
  * `step`, files whose current processing step their own agency holds (a transfer, "liên thông");
- * `any`, every file.
+ * `consulted`, files sent on which their own agency has an open consultation; `any`, every file.
  */
-export type WhoseFiles = 'own' | 'agency' | 'step' | 'any';
+export type WhoseFiles = 'own' | 'agency' | 'step' | 'consulted' | 'any';
 
 /** The files a role reaches for an action: one kind, or any of several. */
 export type Reach = WhoseFiles | readonly WhoseFiles[];
@@ -55,6 +55,8 @@ export interface ActorRelation {
   inAgencyScope: boolean;
   /** The actor's own agency holds the file's current processing step; absent: it does not. */
   holdsStep?: boolean;
+  /** The actor's own agency has an open (unanswered) consultation on the file (docs/applications.md); absent: it has not. */
+  isConsulted?: boolean;
 }
 
 /** One row of the action table: everything an action is and does (docs/lifecycle.md, "Actions"). */
@@ -109,8 +111,13 @@ export interface ActionRule {
   notice?: { kind: NotificationKind; onlyOnline?: true };
   /** Whether the notice quotes the action's own fields (reason, missing documents). */
   quotes?: true;
-  /** The job it hands work to: intake after a submission, issuance after an online decision. */
-  then?: 'intake' | 'issue_result_online';
+  /**
+   * The job it hands work to: intake after a submission, issuance after an online decision, the check of
+   * the consultations it opens at their answer due time.
+   */
+  then?: 'intake' | 'issue_result_online' | 'consultation_check';
+  /** What it does to the file's consultations: opens one per agency named, or answers one. */
+  consultation?: 'open' | 'answer';
   /** What its event does to the report figures; none: it counts in none. */
   counts?: FigureEffect;
 }
@@ -308,6 +315,22 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     requires: [],
     step: 'hold',
   },
+  consult: {
+    from: ['received', 'in_progress', 'supplement_requested'],
+    to: 'same',
+    takenBy: { clerk: 'agency' },
+    requires: ['agencyIds', 'reason', 'answerDueAt'],
+    inFuture: 'answerDueAt',
+    consultation: 'open',
+    then: 'consultation_check',
+  },
+  answer_consultation: {
+    from: ['received', 'in_progress', 'supplement_requested', 'decided'],
+    to: 'same',
+    takenBy: { clerk: 'consulted', supervisor: 'consulted' },
+    requires: ['consultationId', 'opinion'],
+    consultation: 'answer',
+  },
 };
 
 /** Facts beyond the state that decide whether an action is possible now; a new file has no state yet. */
@@ -381,6 +404,8 @@ function isAmongKind(whose: WhoseFiles, state: ApplicationState | null, relation
       return state !== 'draft' && relation.inAgencyScope;
     case 'step':
       return state !== 'draft' && relation.holdsStep === true;
+    case 'consulted':
+      return state !== 'draft' && relation.isConsulted === true;
   }
 }
 
@@ -396,6 +421,14 @@ export const reachesOnlyTheStep = (
 ): boolean =>
   isAmong(FILES_REACHED[role], state, relation) &&
   !isAmong(FILES_REACHED[role], state, { ...relation, holdsStep: false });
+
+/**
+ * Whether the actor reaches the file only as a consulted agency (docs/applications.md,
+ * "Consultations"): outside their scope, with their agency's consultation open. They see its restricted
+ * view, and any action but answering is refused as one their role may not take.
+ */
+export const reachesOnlyAsConsulted = (state: ApplicationState | null, relation: ActorRelation): boolean =>
+  !isAmong('agency', state, relation) && isAmong('consulted', state, relation);
 
 /** Whether the actor may act on this file at all: the row's files for their role, else their role's reach. */
 export function reachesFile(

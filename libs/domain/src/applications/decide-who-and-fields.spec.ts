@@ -38,8 +38,8 @@ const context = (role: ActorRole, actorRelation?: ActorRelation): DecisionContex
   assigneeAssignable: true,
 });
 
-const THEIRS = { isApplicant: true, inAgencyScope: true };
-const STRANGER = { isApplicant: false, inAgencyScope: false };
+const THEIRS = { isApplicant: true, inAgencyScope: true, isConsulted: false };
+const STRANGER = { isApplicant: false, inAgencyScope: false, isConsulted: false };
 
 const refusalOf = (
   action: Action,
@@ -56,14 +56,18 @@ describe('decide: whose file it is', () => {
   it('lets a citizen act only on their own file, and answers another file as missing before the role', () => {
     expect(refusalOf('withdraw', 'submitted', 'citizen', THEIRS)).toBeNull();
     expect(
-      refusalOf('withdraw', 'submitted', 'citizen', { isApplicant: false, inAgencyScope: true }),
+      refusalOf('withdraw', 'submitted', 'citizen', {
+        isApplicant: false,
+        inAgencyScope: true,
+        isConsulted: false,
+      }),
     ).toEqual({ reason: 'not_theirs' });
     expect(refusalOf('approve', 'received', 'citizen', STRANGER)).toEqual({ reason: 'not_theirs' });
     expect(refusalOf('approve', 'received', 'citizen', THEIRS)).toEqual({ reason: 'role', role: 'citizen' });
   });
 
   it('lets staff act on sent files of their agency scope only; a draft is beyond them', () => {
-    const inScope = { isApplicant: false, inAgencyScope: true };
+    const inScope = { isApplicant: false, inAgencyScope: true, isConsulted: false };
     expect(refusalOf('receive', 'submitted', 'clerk', inScope)).toBeNull();
     expect(refusalOf('receive', 'submitted', 'clerk', STRANGER)).toEqual({ reason: 'not_theirs' });
     expect(refusalOf('pay', 'draft', 'clerk', inScope)).toEqual({ reason: 'not_theirs' });

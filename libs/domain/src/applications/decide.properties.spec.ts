@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { createVietnamWorkingCalendar } from '../calendar';
-import type { ActorRelation } from './action-table';
+import type { ActorRelation, Reach, WhoseFiles } from './action-table';
 import {
   ACTION_TABLE,
   actorsOf,
@@ -37,6 +37,7 @@ const step = fc.record({
   assignable: fc.boolean(),
   isApplicant: fc.boolean(),
   inAgencyScope: fc.boolean(),
+  isConsulted: fc.boolean(),
 });
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
@@ -77,9 +78,16 @@ function fieldsOf(names: readonly string[], now: Date, pastAppointment: boolean)
     appointmentAt: new Date(now.getTime() + (pastAppointment ? -HOUR : 72 * HOUR)).toISOString(),
     reference: 'PAY-1',
     assigneeId: '00000000-0000-4000-8000-000000000001',
+    agencyIds: ['00000000-0000-4000-8000-000000000002'],
+    answerDueAt: new Date(now.getTime() + (pastAppointment ? -HOUR : 24 * HOUR)).toISOString(),
+    consultationId: '00000000-0000-4000-8000-000000000003',
+    opinion: 'Đồng ý',
   };
   return Object.fromEntries(names.map((name) => [name, values[name as keyof ActionFields]]));
 }
+
+/** The kinds of files a reach names. */
+const kindsOf = (reach: Reach): readonly WhoseFiles[] => (typeof reach === 'string' ? [reach] : reach);
 
 /** The action, actor and request of a step, given the file as it stands. */
 function requestOf(step: Step, facts: ApplicationFacts, now: Date) {
@@ -88,11 +96,13 @@ function requestOf(step: Step, facts: ApplicationFacts, now: Date) {
     const action = possible[step.pick % possible.length]!;
     // Staff reach a file once it is sent: on a draft only its applicant acts.
     const actors = actorsOf(action).filter(
-      (role) => facts.state !== 'draft' || ACTION_TABLE[action].takenBy[role] !== 'agency',
+      (role) =>
+        facts.state !== 'draft' ||
+        kindsOf(ACTION_TABLE[action].takenBy[role]!).some((kind) => kind === 'own'),
     );
     const role = actors[step.rolePick % actors.length]!;
     const fields = [...ACTION_TABLE[action].requires, ...(ACTION_TABLE[action].requiresOnline ?? [])];
-    const relation = { isApplicant: true, inAgencyScope: true };
+    const relation = { isApplicant: true, inAgencyScope: true, isConsulted: true };
     return { action, role, relation, request: fieldsOf(fields, now, false), assignable: true };
   }
   const request: ActionFields = {
@@ -103,7 +113,11 @@ function requestOf(step: Step, facts: ApplicationFacts, now: Date) {
   return {
     action: ACTIONS[step.pick % ACTIONS.length]!,
     role: ROLES[step.rolePick % ROLES.length]!,
-    relation: { isApplicant: step.isApplicant, inAgencyScope: step.inAgencyScope },
+    relation: {
+      isApplicant: step.isApplicant,
+      inAgencyScope: step.inAgencyScope,
+      isConsulted: step.isConsulted,
+    },
     request,
     assignable: step.assignable,
   };
@@ -120,8 +134,18 @@ function expectedRefusal(
 ): Refusal['reason'] | 'fields or none' {
   const whose = ACTION_TABLE[action].takenBy[role] ?? FILES_REACHED[role];
   const sent = facts.state !== 'draft';
-  const theirs = whose === 'any' || (whose === 'own' ? relation.isApplicant : sent && relation.inAgencyScope);
-  if (!theirs) return 'not_theirs';
+  const reached: { readonly [W in WhoseFiles]: boolean } = {
+    any: true,
+    own: relation.isApplicant,
+    agency: sent && relation.inAgencyScope,
+    step: sent && relation.holdsStep === true,
+    consulted: sent && relation.isConsulted === true,
+  };
+  const among = (reach: Reach) => kindsOf(reach).some((kind) => reached[kind]);
+  const theirs = among(whose);
+  // One who sees the file (a consulted agency too) is refused by role what the row does not let them do.
+  const seen = among(FILES_REACHED[role]) || (reached.consulted && !relation.inAgencyScope);
+  if (!theirs) return seen ? 'role' : 'not_theirs';
   if (role !== 'import' && !actorsOf(action).includes(role)) return 'role';
   if (request.version !== undefined && request.version !== facts.version) return 'version';
   if (!isActionPossible(action, facts)) return 'state';

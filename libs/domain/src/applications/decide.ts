@@ -4,10 +4,13 @@ import type { ActionRule, ActorRelation, DecisionOutcome } from './action-table'
 import {
   ACTION_TABLE,
   fieldsTaken,
+  FILES_REACHED,
   isActionPossible,
+  isAmong,
   mayTake,
   possibleActions,
   reachesFile,
+  reachesOnlyAsConsulted,
   stateAfter,
 } from './action-table';
 import type { ApplicantNotice, NoticeSubject } from './applicant-notice';
@@ -42,9 +45,16 @@ export interface ActionFields {
   assigneeId?: string;
   /** For `send_back`: the position of the earlier step the file goes back to. */
   step?: number;
-  /** A transfer's answer: the other agency's opinion, and the amount it found due in VND. */
+  /** A transfer's answer or a consulted agency's (`answer_consultation`): the agency's opinion. */
   opinion?: string;
+  /** A transfer's answer: the amount the other agency found due, in VND. */
   amountDue?: number;
+  /** `consult`: the agencies asked for their opinion. */
+  agencyIds?: string[];
+  /** `consult`: when the answers are due, ISO time. */
+  answerDueAt?: string;
+  /** `answer_consultation`: the consultation answered. */
+  consultationId?: string;
   channel?: Channel;
   /** The version the caller last saw. */
   version?: number;
@@ -77,6 +87,13 @@ export interface DecisionContext {
   actor?: { id: string; agencyId: string | null };
   /** For `forward` with `assigneeId`: that person as found (null: nobody by that id). */
   stepAssignee?: { agencyId: string | null; role: string; active: boolean } | null;
+  /** For `consult`: which of the agencies named exist, and the file's competent agency (never consulted). */
+  consultable?: { existingAgencyIds: readonly string[]; competentAgencyId: string };
+  /**
+   * For `answer_consultation`: the consultation named, when it is on this file and asked of the actor's
+   * agency; null when it is not. The import replays without one.
+   */
+  consultation?: { answeredAt: Date | null } | null;
 }
 
 /** Why an action is refused, in the order they are checked (docs/applications.md, "Rules chosen"). */
@@ -90,7 +107,11 @@ export type Refusal =
   | { reason: 'last_step'; step: number }
   /** The fee is unpaid and due by this action (docs/payments.md, "When the fee is due"). */
   | { reason: 'fee_unpaid'; feeDue: FeeDue }
-  | { reason: 'fields'; problems: FieldProblem[] };
+  | { reason: 'fields'; problems: FieldProblem[] }
+  /** The consultation answered is not on this file, or not asked of the actor's agency. */
+  | { reason: 'no_consultation' }
+  /** The consultation was answered already. */
+  | { reason: 'consultation_answered' };
 
 export interface ApplicationChanges extends StepChanges {
   state: ApplicationState;
@@ -120,7 +141,9 @@ export type FollowUp =
   /** The file's two deadline checks for its new due time (see deadlineChecksFor), counted on its calendar. */
   | { kind: 'deadline_checks'; dueAt: Date }
   /** The check of the step just entered or resumed, when its due time has passed. */
-  | { kind: 'step_deadline_check'; stepDueAt: Date; step: number };
+  | { kind: 'step_deadline_check'; stepDueAt: Date; step: number }
+  /** The check of the consultations just opened, once their answers are due (docs/notifications.md). */
+  | { kind: 'consultation_check'; answerDueAt: Date };
 
 export interface Decision {
   action: Action;
@@ -133,7 +156,7 @@ export interface Decision {
   followUps: FollowUp[];
 }
 
-const NO_RELATION: ActorRelation = { isApplicant: false, inAgencyScope: false };
+const NO_RELATION: ActorRelation = { isApplicant: false, inAgencyScope: false, isConsulted: false };
 
 /**
  * Decides an action by its row of the action table: refuses it (whose file, role, version, state, then
@@ -147,8 +170,14 @@ export function decide(
   context: DecisionContext,
 ): { refused: Refusal } | { decided: Decision } {
   const rule = ACTION_TABLE[action];
-  if (!reachesFile(action, context.role, facts.state, context.actorRelation ?? NO_RELATION)) {
-    return { refused: { reason: 'not_theirs' } };
+  const relation = context.actorRelation ?? NO_RELATION;
+  if (!reachesFile(action, context.role, facts.state, relation)) {
+    if (!seesFile(context.role, facts.state, relation)) return { refused: { reason: 'not_theirs' } };
+    // One who sees the file is refused what its row does not let them do, not told it is missing.
+    if (action === 'answer_consultation' && context.consultation?.answeredAt) {
+      return { refused: { reason: 'consultation_answered' } };
+    }
+    return { refused: { reason: 'role', role: context.role } };
   }
   if (!mayTake(action, context.role)) return { refused: { reason: 'role', role: context.role } };
   if (request.version !== undefined && request.version !== facts.version) {
@@ -169,7 +198,12 @@ export function decide(
     problems.push({ field: 'assigneeId', problems: ['must be an active clerk of the competent agency'] });
   }
   problems.push(...stepFieldProblems(rule, facts, request, context));
+  if (action === 'consult') problems.push(...consultedAgencyProblems(request.agencyIds, context));
   if (problems.length > 0) return { refused: { reason: 'fields', problems } };
+  if (action === 'answer_consultation' && context.consultation !== undefined) {
+    if (context.consultation === null) return { refused: { reason: 'no_consultation' } };
+    if (context.consultation.answeredAt) return { refused: { reason: 'consultation_answered' } };
+  }
   const changes = changesOf(rule, facts, request, context);
   changes.state = stateAfter(action, facts.state);
   const version = facts.version + 1;
@@ -188,6 +222,10 @@ export function decide(
     },
   };
 }
+
+/** Whether the actor sees the file at all: by their role's reach, or as a consulted agency. */
+const seesFile = (role: ActorRole, state: ApplicationState | null, relation: ActorRelation): boolean =>
+  isAmong(FILES_REACHED[role], state, relation) || reachesOnlyAsConsulted(state, relation);
 
 /**
  * The field rules every action follows, live or imported: no action field its row does not take, the
@@ -234,6 +272,18 @@ export function checkActionFields(
   return { channel, problems };
 }
 
+/** The agencies a consultation may not go to: unknown ones and the file's own competent agency. */
+function consultedAgencyProblems(agencyIds: string[] | undefined, context: DecisionContext): FieldProblem[] {
+  if (agencyIds?.length === 0) return [{ field: 'agencyIds', problems: ['must name at least one agency'] }];
+  const known = context.consultable;
+  if (!agencyIds || !known) return [];
+  const problems = [
+    ...agencyIds.filter((id) => !known.existingAgencyIds.includes(id)).map((id) => `no agency ${id}`),
+    ...(agencyIds.includes(known.competentAgencyId) ? ["is the file's own competent agency"] : []),
+  ];
+  return problems.length > 0 ? [{ field: 'agencyIds', problems }] : [];
+}
+
 /** Whether a field was given: an empty text or list is a field left blank. */
 const isPresent = (value: string | string[] | number | undefined | null): boolean =>
   value !== undefined && value !== null && (typeof value === 'number' || value.length > 0);
@@ -244,6 +294,7 @@ const OFFLINE_MEANING: { readonly [F in ActionField]?: string } = { reference: '
 /** How the rules name what an action or its field is, in messages. */
 function nounOf(action: Action, field?: ActionField): string {
   if (field === 'appointmentAt') return 'appointment';
+  if (field === 'answerDueAt') return 'answer due time';
   return action === 'pay' ? 'payment' : action;
 }
 
@@ -446,6 +497,9 @@ function eventDataOf(
   if (request.assigneeId) data.assigneeId = request.assigneeId;
   if (request.opinion) data.opinion = request.opinion;
   if (request.amountDue !== undefined) data.amountDue = request.amountDue;
+  if (request.agencyIds) data.agencyIds = [...new Set(request.agencyIds)];
+  if (request.answerDueAt) data.answerDueAt = new Date(request.answerDueAt).toISOString();
+  if (request.consultationId) data.consultationId = request.consultationId;
   for (const field of rule.records ?? []) {
     const value = changes[field];
     if (value !== undefined) data[field] = value instanceof Date ? value.toISOString() : value;
@@ -463,6 +517,9 @@ function followUpsOf(
   const followUps: FollowUp[] = [];
   if (rule.then === 'intake') followUps.push({ kind: 'intake' });
   if (rule.then === 'issue_result_online' && channel === 'online') followUps.push({ kind: 'issue_result' });
+  if (rule.then === 'consultation_check' && typeof data.answerDueAt === 'string') {
+    followUps.push({ kind: 'consultation_check', answerDueAt: new Date(data.answerDueAt) });
+  }
   const form = rule.document ?? null;
   if (form) followUps.push({ kind: 'form', form });
   const notice = applicantNotice(action, channel, after, rule.quotes ? { data } : null);

@@ -8,7 +8,7 @@ import { waitsForFee } from './fee-due';
 import type { Action, ActorRole, ApplicationState } from './lifecycle';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
-const THEIRS = { isApplicant: true, inAgencyScope: true };
+const THEIRS = { isApplicant: true, inAgencyScope: true, isConsulted: false };
 
 const facts = (state: ApplicationState, paid: boolean, signed = false): ApplicationFacts => ({
   id: 'app-1',

@@ -67,7 +67,11 @@ const STEP_EFFECTS = {
   hold: 'the actor holds the current step',
 } as const;
 
-const JOB_NAMES = { intake: 'intake', issue_result_online: 'issuance (online only)' } as const;
+const JOB_NAMES = {
+  intake: 'intake',
+  issue_result_online: 'issuance (online only)',
+  consultation_check: 'consultation check at the answer due time',
+} as const;
 
 describe('docs/lifecycle.md', () => {
   it('states the transition table as the code has it, row by row, with who takes each action on whose files and the fields it takes', () => {

@@ -21,16 +21,27 @@ describe('the state table', () => {
       'approve',
       'deny',
       'withdraw',
+      'consult',
+      'answer_consultation',
     ]);
     expect(possibleActions(facts('supplement_requested'))).toEqual([
       'supplement',
       'pay',
       'extend',
       'withdraw',
+      'consult',
+      'answer_consultation',
     ]);
-    expect(possibleActions(facts('decided'))).toEqual(['pay', 'sign']);
-    expect(possibleActions(facts('decided', { signed: true }))).toEqual(['pay', 'return']);
-    expect(possibleActions(facts('decided', { signed: true, paid: true }))).toEqual(['return']);
+    expect(possibleActions(facts('decided'))).toEqual(['pay', 'sign', 'answer_consultation']);
+    expect(possibleActions(facts('decided', { signed: true }))).toEqual([
+      'pay',
+      'return',
+      'answer_consultation',
+    ]);
+    expect(possibleActions(facts('decided', { signed: true, paid: true }))).toEqual([
+      'return',
+      'answer_consultation',
+    ]);
     expect(possibleActions(facts('returned'))).toEqual([]);
     expect(possibleActions(facts('refused'))).toEqual([]);
     expect(possibleActions(facts('withdrawn'))).toEqual([]);

@@ -31,6 +31,8 @@ export const ACTIONS = [
   'forward',
   'send_back',
   'take_over',
+  'consult',
+  'answer_consultation',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -50,6 +52,9 @@ export const ACTION_FIELDS = [
   'step',
   'opinion',
   'amountDue',
+  'agencyIds',
+  'answerDueAt',
+  'consultationId',
 ] as const;
 export type ActionField = (typeof ACTION_FIELDS)[number];
 

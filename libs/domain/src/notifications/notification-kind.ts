@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'step_overdue',
   'weekly_digest',
   'message_received',
+  'consultation_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

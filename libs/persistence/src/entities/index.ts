@@ -4,6 +4,7 @@ import { Application } from './application.entity';
 import { ApplicationEvent } from './application-event.entity';
 import { ApplicationMessage } from './application-message.entity';
 import { ApplicationRating } from './application-rating.entity';
+import { Consultation } from './consultation.entity';
 import { ReportHistogram } from './report-histogram.entity';
 import { ReportRollup } from './report-rollup.entity';
 import { Attachment } from './attachment.entity';
@@ -34,6 +35,7 @@ export * from './application.entity';
 export * from './application-event.entity';
 export * from './application-message.entity';
 export * from './application-rating.entity';
+export * from './consultation.entity';
 export * from './report-histogram.entity';
 export * from './report-rollup.entity';
 export * from './attachment.entity';
@@ -73,6 +75,7 @@ export const ENTITIES = [
   ApplicationEvent,
   ApplicationMessage,
   ApplicationRating,
+  Consultation,
   ReportRollup,
   ReportHistogram,
   Attachment,

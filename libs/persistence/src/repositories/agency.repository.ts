@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 
 import { Agency } from '../entities';
 import { Page, pageOffset, PageRequest } from '../page';
@@ -24,6 +24,11 @@ export class AgencyRepository {
 
   public findById(id: string): Promise<Agency | null> {
     return this.agencies.findOneBy({ id });
+  }
+
+  /** The agencies among the ids given that exist. */
+  public findByIds(ids: readonly string[]): Promise<Agency[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.agencies.findBy({ id: In([...ids]) });
   }
 
   public findByCode(code: string): Promise<Agency | null> {

@@ -20,6 +20,10 @@ type ActionField =
   | 'opinion'
   | 'amountDue'
   | 'reference'
+  | 'agencyIds'
+  | 'answerDueAt'
+  | 'consultationId'
+  | 'opinion'
   | 'channel'
   | 'note'
   | 'message';
@@ -33,6 +37,10 @@ const ACTION_FORM_FIELDS: readonly ActionField[] = [
   'opinion',
   'amountDue',
   'reference',
+  'agencyIds',
+  'answerDueAt',
+  'consultationId',
+  'opinion',
   'channel',
   'note',
   'message',
@@ -62,6 +70,9 @@ const FIELDS: Record<Action, ActionField[]> = {
   forward: ['assigneeId', 'opinion', 'amountDue', 'note'],
   send_back: ['step', 'reason', 'note'],
   take_over: ['note'],
+  // The question is the action's reason (docs/applications.md, "Consultations").
+  consult: ['agencyIds', 'reason', 'answerDueAt', 'note'],
+  answer_consultation: ['consultationId', 'opinion'],
 };
 
 /** Actions that end or turn the file: their buttons warn. */
@@ -113,7 +124,7 @@ export function actionForms(
 }
 
 /** The action request from a posted action form; unknown actions are left to the service to refuse. */
-function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
+function actionRequestFrom(posted: Record<string, string>, missing: string[], agencyIds: string[]) {
   const text = (name: string) => {
     const value = (posted[name] ?? '').trim();
     return value === '' ? undefined : value;
@@ -124,6 +135,7 @@ function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
     .filter(Boolean);
   const missingDocuments = [...new Set([...missing, ...others])];
   const appointment = text('appointmentAt');
+  const answerDue = text('answerDueAt');
   return {
     action: posted.action as Action,
     reason: text('reason'),
@@ -136,6 +148,9 @@ function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
     opinion: text('opinion'),
     amountDue: text('amountDue'),
     reference: text('reference'),
+    agencyIds: agencyIds.length > 0 ? agencyIds : undefined,
+    answerDueAt: answerDue ? (fromLocalInputValue(answerDue) ?? answerDue) : undefined,
+    consultationId: text('consultationId'),
     channel:
       posted.channel === 'offline'
         ? ('offline' as const)
@@ -161,7 +176,7 @@ export async function checkActionForm(body: unknown) {
   if (!(ACTIONS as readonly string[]).includes(posted.action ?? '')) {
     throw new BadRequestException('Choose one of the actions of the page');
   }
-  const fields = actionRequestFrom(posted, listField(body, 'missingDocuments'));
+  const fields = actionRequestFrom(posted, listField(body, 'missingDocuments'), listField(body, 'agencyIds'));
   // Through JSON, as a body arrives: absent fields are left out rather than set to undefined.
   const plain = JSON.parse(JSON.stringify(fields)) as Record<string, unknown>;
   const { value, problems } = await validateFields(ActionRequest, plain);

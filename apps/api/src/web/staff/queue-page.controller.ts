@@ -135,11 +135,13 @@ export class QueuePageController {
         throw error;
       });
     const view = queueView(filters, Boolean(filters.cursor), procedures, page, Date.now());
+    // The files other agencies ask this agency's opinion on (docs/portal.md, "Xin ý kiến").
+    const consulted = (await this.reading.consultedQueue(user, PAGE_SIZE)).items;
     const controls = bulk ? {} : { controls: bulkControls(await this.staffOf(user)) };
     // A refused bulk post shows the page with the same files still ticked.
     const ticked = new Set(bulk?.ticked ?? []);
     const items = view.items.map((item) => ({ ...item, ticked: ticked.has(item.id) }));
-    const shown = { ...view, items, bulk: { ...controls, ...bulk } };
+    const shown = { ...view, items, consulted, bulk: { ...controls, ...bulk } };
     await this.pages.render(request, response, 'staff/queue', shown, status);
   }
 }

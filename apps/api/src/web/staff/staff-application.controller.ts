@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Post,
-  Query,
-  Req,
-  Res,
-  StreamableFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
@@ -17,57 +7,20 @@ import type { AuthenticatedUser } from '@onegate/access';
 import {
   ApplicationActionsService,
   ApplicationMessagesService,
-  ApplicationOfCaller,
+  ApplicationReachedByCaller,
   ApplicationReadingService,
-  DocumentReviewService,
-  DraftedResultService,
-  MAX_UPLOAD_BYTES,
   PartyOfThread,
 } from '@onegate/applications';
-import type { ApplicationDto } from '@onegate/applications';
-import type { Action } from '@onegate/domain';
-import { AgencyRepository, UserRepository } from '@onegate/persistence';
-import { Clock } from '@onegate/platform';
 
-import type { ProcedureDto } from '../../catalogue/catalogue.dto';
-import { CatalogueService } from '../../catalogue/catalogue.service';
-import { answerForm, attempt, errorsOf } from '../core/form-outcome';
-import type { FieldProblem, FormErrors } from '../core/form-problems';
-import { translate } from '../core/messages';
-import { agencyNamesOf } from '../core/process-view';
-import { uploadProblems } from '../core/upload-problems';
-import { answerMessageForm, MESSAGE_UPLOADS, threadView } from '../core/message-thread';
-import { PageRenderer } from '../core/page-renderer';
+import { answerForm, attempt } from '../core/form-outcome';
+import { answerMessageForm, MESSAGE_UPLOADS } from '../core/message-thread';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
-import { textFields } from '../core/web-request';
 import { IdParam } from '../../id-param';
 import type { UploadProblem } from '../../uploads/streamed-uploads';
 import { StreamedUploads } from '../../uploads/streamed-uploads';
 import { actionErrors, checkActionForm } from './action-forms';
-import type { FailedAction, ProcessPeople } from './staff-application.view';
-import { offeredActions, staffApplicationView } from './staff-application.view';
-
-const DRAFTED_RESULT_UPLOAD = {
-  field: 'file',
-  files: 1,
-  fileBytes: MAX_UPLOAD_BYTES,
-  fields: 1,
-  fieldBytes: 256,
-  limitsAsFormProblem: true,
-};
-
-/** A refused review or result upload, its problems on the form's own inputs (`<form>-<field>`). */
-function pageErrors(request: WebRequest, problems: FieldProblem[], form: string): FormErrors {
-  const language = languageOf(request);
-  return errorsOf(
-    language,
-    problems,
-    // A document that is not the file's has no input of its own: the checklist stands for it.
-    (path) => (path === 'documentName' ? 'checklist' : `${form}-${path}`),
-    (id) => translate(language, `fileChecklist.field.${id}`),
-  );
-}
+import { StaffFilePage } from './staff-file.page';
 
 /** A file as staff see it: answers, documents, timeline, and a small form for each action allowed now. */
 @ApiExcludeController()
@@ -77,14 +30,8 @@ export class StaffApplicationController {
   public constructor(
     private readonly reading: ApplicationReadingService,
     private readonly actions: ApplicationActionsService,
-    private readonly catalogue: CatalogueService,
-    private readonly agencies: AgencyRepository,
-    private readonly users: UserRepository,
-    private readonly clock: Clock,
-    private readonly pages: PageRenderer,
     private readonly messages: ApplicationMessagesService,
-    private readonly reviews: DocumentReviewService,
-    private readonly drafts: DraftedResultService,
+    private readonly page: StaffFilePage,
   ) {}
 
   /** `preview` names one of the file's documents, shown in the page (docs/portal.md, "The file page"). */
@@ -97,80 +44,11 @@ export class StaffApplicationController {
     @Res() response: Response,
   ): Promise<void> {
     const previewed = typeof preview === 'string' ? preview : null;
-    await this.render(user, await this.reading.get(user, id), request, response, null, 200, {}, previewed);
-  }
-
-  /** A clerk's decision on one document: accepted or rejected, with a note (docs/documents.md). */
-  @Post('reviews')
-  @BodyAfter(ApplicationOfCaller)
-  public async review(
-    @CurrentUser() user: AuthenticatedUser,
-    @IdParam() id: string,
-    @Body() body: unknown,
-    @Req() request: WebRequest,
-    @Res() response: Response,
-  ): Promise<void> {
-    const posted = textFields(body);
-    const outcome = await attempt(
-      async () => {
-        await this.reviews.review(user, id, posted);
-        return `/staff/applications/${id}?notice=documentReviewed#checklist`;
-      },
-      { status: 'refusal' },
-    );
-    await answerForm(response, outcome, async (failure) => {
-      const reviewErrors = pageErrors(request, failure.problems, 'review');
-      const form = { reviewErrors, reviewValues: posted };
-      await this.render(
-        user,
-        await this.reading.get(user, id),
-        request,
-        response,
-        null,
-        failure.status,
-        form,
-      );
-    });
-  }
-
-  /** The agency's own result as uploaded, opened in the browser (staff only: it is not signed yet). */
-  @Get('result/draft')
-  public async draftedResult(
-    @CurrentUser() user: AuthenticatedUser,
-    @IdParam() id: string,
-  ): Promise<StreamableFile> {
-    return this.drafts.open(user, id);
-  }
-
-  /** The agency's own result, a PDF the clerk wrote, to be signed in place of the generated one. */
-  @Post('result')
-  @BodyAfter(ApplicationOfCaller)
-  @UseInterceptors(StreamedUploads(DRAFTED_RESULT_UPLOAD))
-  public async uploadResult(
-    @CurrentUser() user: AuthenticatedUser,
-    @IdParam() id: string,
-    @Req() request: WebRequest & UploadProblem & { file?: Express.Multer.File },
-    @Res() response: Response,
-  ): Promise<void> {
-    const outcome = await attempt(
-      async () => {
-        const file = request.file;
-        const upload = file && { originalName: file.originalname, path: file.path, sizeBytes: file.size };
-        await this.drafts.upload(user, id, upload);
-        return `/staff/applications/${id}?notice=resultUploaded#drafted-result`;
-      },
-      { problems: uploadProblems(request, 'file'), status: 'refusal' },
-    );
-    await answerForm(response, outcome, async (failure) => {
-      const resultErrors = pageErrors(request, failure.problems, 'result');
-      await this.render(user, await this.reading.get(user, id), request, response, null, failure.status, {
-        resultErrors,
-      });
-    });
+    await this.page.render(user, id, request, response, { preview: previewed });
   }
 
   @Post('actions')
-  @BodyAfter(ApplicationOfCaller)
+  @BodyAfter(ApplicationReachedByCaller)
   public async act(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
@@ -182,16 +60,19 @@ export class StaffApplicationController {
     const outcome = await attempt(
       async () => {
         const outcome = await this.actions.perform({ kind: 'user', user }, id, actionRequest);
-        // A transfer forwarded back is out of the other agency's reach: back to its queue.
-        const stillSeen = await this.reading.sees(user, outcome.application);
-        return stillSeen ? `/staff/applications/${id}?notice=acted` : '/staff/queue?notice=acted';
+        // A transfer forwarded back, or a consultation answered from outside, leaves the agency's reach.
+        if (await this.reading.sees(user, outcome.application))
+          return `/staff/applications/${id}?notice=acted`;
+        return action === 'answer_consultation'
+          ? '/staff/queue?notice=answered'
+          : '/staff/queue?notice=acted';
       },
       { problems },
     );
     await answerForm(response, outcome, async (failure) => {
       const errors = actionErrors(languageOf(request), action, failure.problems);
       const failed = { action, errors, values: posted };
-      await this.render(user, await this.reading.get(user, id), request, response, failed, failure.status);
+      await this.page.render(user, id, request, response, { failed, status: failure.status });
     });
   }
 
@@ -214,75 +95,7 @@ export class StaffApplicationController {
       request,
       response,
       page: `/staff/applications/${id}`,
-      showAgain: async (form, status) =>
-        this.render(user, await this.reading.get(user, id), request, response, null, status, form),
+      showAgain: (form, status) => this.page.render(user, id, request, response, { status, form }),
     });
-  }
-
-  private async render(
-    user: AuthenticatedUser,
-    application: ApplicationDto,
-    request: WebRequest,
-    response: Response,
-    failed: FailedAction | null,
-    status = 200,
-    messageForm: object = {},
-    preview: string | null = null,
-  ): Promise<void> {
-    const procedure = await this.catalogue.getProcedure(application.procedureCode);
-    const reviews = await this.reviews.reviewsOf(user, application.id);
-    const draft = await this.drafts.draftOf(user, application.id);
-    const offered = offeredActions(application, user.role);
-    const clerks = await this.clerksFor(application, offered);
-    const lang = languageOf(request);
-    const view = staffApplicationView(
-      lang,
-      application,
-      procedure,
-      offered,
-      clerks,
-      failed,
-      this.clock.now(),
-      await this.processPeople(application, procedure, offered),
-      { reviews, draft, preview, mayUploadResult: user.role === 'clerk' },
-    );
-    // The agency holding a transferred step does not read the applicant's thread.
-    const thread = application.restricted ? null : await threadView(this.messages, user, application.id);
-    await this.pages.render(
-      request,
-      response,
-      'staff/application',
-      { ...view, thread, ...messageForm },
-      status,
-    );
-  }
-
-  /** The names the process panel shows, and the people of the next step's unit when it can be forwarded. */
-  private async processPeople(
-    application: ApplicationDto,
-    procedure: ProcedureDto,
-    offered: Action[],
-  ): Promise<ProcessPeople> {
-    const agencies = await agencyNamesOf(this.agencies, procedure);
-    const holderId = application.step?.holderId;
-    const holderName = holderId ? ((await this.users.findById(holderId))?.fullName ?? null) : null;
-    const next = procedure.steps.find((step) => step.position === (application.step?.position ?? 0) + 1);
-    let nextUnit: { id: string; fullName: string }[] = [];
-    if (next && offered.includes('forward')) {
-      const agencyId =
-        next.holderAgencyId ?? (await this.agencies.findByCode(application.competentAgencyCode))?.id;
-      const role = next.holderRole === 'supervisor' ? 'supervisor' : 'clerk';
-      nextUnit = agencyId ? await this.users.activeStaffOf(agencyId, role) : [];
-    }
-    return { agencies, holderName, nextUnit };
-  }
-
-  /** The clerks of the competent agency, when the file can be assigned. */
-  private async clerksFor(application: ApplicationDto, offered: Action[]) {
-    if (!offered.includes('assign')) return [];
-    const agency = await this.agencies.findByCode(application.competentAgencyCode);
-    if (!agency) return [];
-    const query = { page: 1, pageSize: 100, role: 'clerk' as const, agencyIds: [agency.id] };
-    return (await this.users.search(query)).items;
   }
 }
