@@ -117,6 +117,8 @@ describe(`request bodies are read only for a known caller; slow clients are cut 
       [stranger, `/my/applications/${draftId}/pay`],
       [stranger, `/my/applications/${draftId}/rating`],
       [clerk, `/staff/applications/${draftId}/actions`],
+      [clerk, `/staff/applications/${draftId}/reviews`],
+      [clerk, `/staff/applications/${draftId}/result`],
     ] as const;
     for (const [tokens, path] of posts) {
       const cookie = `onegate_session=${tokens.accessToken}`;

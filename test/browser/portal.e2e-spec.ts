@@ -333,7 +333,7 @@ describe('the portal in a browser', () => {
       'Yêu cầu bổ sung',
       'Thư xin lỗi, hẹn lại',
       'Phê duyệt',
-      'Ký kết quả',
+      'Ký số bởi hệ thống',
       'Trả kết quả',
     ]) {
       expect(timeline).toContain(step);

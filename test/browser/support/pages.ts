@@ -20,6 +20,7 @@ const NOT_PAGES = new Set([
   '/admin/mail/preview/:template/html',
   '/my/notifications/:id',
   '/my/applications/:id/result',
+  '/staff/applications/:id/result/draft',
 ]);
 
 /** Outside the portal's pages: the JSON API, and the probes and metrics read by machines. */
