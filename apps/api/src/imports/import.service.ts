@@ -254,9 +254,11 @@ async function rollupChangesOf(
   const changes = new RollupChanges();
   for (const { replayed: entry } of replayed) {
     await turns.share();
+    const calendar = catalogue.calendars.get(entry.history.agencyId)!;
+    // Each step counts on the calendar of the agency holding it (docs/metrics.md, "Processing steps").
     changes.add(
       entry.history,
-      contributionOf(entry.history, catalogue.calendars.get(entry.history.agencyId)!),
+      contributionOf(entry.history, calendar, (id) => catalogue.calendars.get(id) ?? calendar),
     );
   }
   return changes;

@@ -6,6 +6,7 @@ import { ApplicationMessage } from './application-message.entity';
 import { ApplicationRating } from './application-rating.entity';
 import { ReportHistogram } from './report-histogram.entity';
 import { ReportRollup } from './report-rollup.entity';
+import { ReportStepRollup } from './report-step-rollup.entity';
 import { Attachment } from './attachment.entity';
 import { ReceiptSequence } from './receipt-sequence.entity';
 import { FeeReceipt, FeeReceiptSequence } from './fee-receipt.entity';
@@ -33,6 +34,7 @@ export * from './application-message.entity';
 export * from './application-rating.entity';
 export * from './report-histogram.entity';
 export * from './report-rollup.entity';
+export * from './report-step-rollup.entity';
 export * from './attachment.entity';
 export * from './receipt-sequence.entity';
 export * from './fee-receipt.entity';
@@ -69,6 +71,7 @@ export const ENTITIES = [
   ApplicationRating,
   ReportRollup,
   ReportHistogram,
+  ReportStepRollup,
   Attachment,
   ReceiptSequence,
   FeeReceipt,
