@@ -78,7 +78,6 @@ export {
   stepFieldsOf,
   stepStretchesOf,
   type StepEventFields,
-  type StepStretch,
 } from './steps';
 
 // Procedure forms

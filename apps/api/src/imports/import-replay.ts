@@ -27,6 +27,8 @@ export interface ReplayContext {
   account: Pick<User, 'id' | 'email'> | null;
   /** When this import runs. */
   importedAt: Date;
+  /** Whether an agency with this id exists (a step's holding agency). */
+  isAgency: (id: string) => boolean;
 }
 
 /** The rows of one imported application, ready to be written together, and its history for the rollups. */
@@ -95,7 +97,7 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
       fromState: decision.fromState,
       toState: decision.changes.state,
       note: event.note ?? null,
-      data: decision.data,
+      data: withStepFields(decision.data, event, `events[${index}]`, context),
     });
     Object.assign(application, changes);
   });
@@ -125,6 +127,24 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
     },
     receiptNumber: receiptNumberOf(line.code, application, context),
   };
+}
+
+/**
+ * The event's data with the step fields the line gives, kept as given (docs/metrics.md, "Historical
+ * import"); its holding agency must exist.
+ */
+function withStepFields(
+  data: ApplicationEvent['data'],
+  event: ImportLine['events'][number],
+  path: string,
+  context: ReplayContext,
+): ApplicationEvent['data'] {
+  const fields = event.stepFields;
+  if (!fields) return data;
+  if (fields.stepAgencyId !== undefined && !context.isAgency(fields.stepAgencyId)) {
+    fail(`${path}.stepAgencyId is not the id of an agency`);
+  }
+  return { ...data, ...fields };
 }
 
 /** The decision, or the line's error naming the event and why it could not have happened. */

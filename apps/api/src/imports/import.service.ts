@@ -188,6 +188,7 @@ export class ImportService {
         : null,
       account: account ?? null,
       importedAt: catalogue.importedAt,
+      isAgency: (id) => catalogue.agenciesById.has(id),
     });
     // Events are in time order, so the years from the first to the last are all crossed.
     const yearOf = (at: Date) => Number(calendar.localDateOf(at).slice(0, 4));

@@ -168,6 +168,28 @@ describe('step stretches', () => {
     ]);
   });
 
+  it('moves the due time on by the wait when the supplement records none', () => {
+    const events = [
+      enters('receive', '2025-03-10T09:00:00', 1, 'competent', 'clerk', '2025-03-10T11:00:00'),
+      plain('request_supplement', '2025-03-10T10:00:00'),
+      // Waited Mon 10:00-12:00, 13:00-17:00 and Tue 08:00-09:00: 7 hours. Due Mon 11:00 plus 7 hours:
+      // Mon 11:00-12:00, 13:00-17:00, Tue 08:00-10:00, so due Tue 10:00.
+      plain('supplement', '2025-03-11T09:00:00'),
+      plain('withdraw', '2025-03-11T16:30:00'),
+    ];
+    expect(figures(events)).toEqual([
+      {
+        step: 1,
+        agency: 'competent',
+        role: 'clerk',
+        hours: 1 + 3 + 3.5,
+        late: true,
+        lateHours: 2 + 3.5,
+        open: false,
+      },
+    ]);
+  });
+
   it('gives no stretch to a file of a procedure without steps', () => {
     const events = [plain('receive', '2025-03-10T09:00:00'), plain('return', '2025-03-11T09:00:00')];
     expect(stepStretchesOf(events, calendarOf)).toEqual([]);

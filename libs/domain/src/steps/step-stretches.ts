@@ -46,7 +46,8 @@ interface OpenStretch {
  * The step stretches of a file's events (docs/metrics.md, "Processing steps"). A step-entering event
  * (reception, `forward`, `send_back`) ends the stretch in hand and starts one; closing the file
  * (`return`, `refuse`, `withdraw`) ends it. A supplement request pauses the stretch until the supplement,
- * which may record the step's new due time. Entering the same step twice gives two stretches.
+ * which records the step's new due time (without one, the due time moves on by the wait's working
+ * time). Entering the same step twice gives two stretches.
  * `asOf` measures a stretch still open; without it, it is measured to the last event.
  */
 export function stepStretchesOf(
@@ -86,7 +87,10 @@ export function stepStretchesOf(
     } else if (event.type === 'request_supplement') {
       pausedSince ??= event.at;
     } else if (event.type === 'supplement') {
-      if (current && pausedSince !== null) current.pauses.push([pausedSince, event.at]);
+      // The due time the supplement recorded stands; without one, it moves on by the wait.
+      if (current && pausedSince !== null) {
+        stopWaiting(current, pausedSince, event.at, calendarOf(current.agencyId));
+      }
       pausedSince = null;
       if (current && step?.stepDueAt != null) current.dueAt = step.stepDueAt;
     }
@@ -101,8 +105,8 @@ export function stepStretchesOf(
 }
 
 /**
- * A stretch that ends (or is measured) during a supplement wait: the wait is not counted, and its due
- * time moves on by the wait's working time, as a supplement under the `pause` policy would move it.
+ * A supplement wait ends (by the supplement, or the stretch ending or being measured during it): the
+ * wait is not counted, and the due time moves on by its working time, as the `pause` policy moves it.
  */
 function stopWaiting(stretch: OpenStretch, since: number, until: number, calendar: WorkingCalendar): void {
   const from = Math.max(since, stretch.startedAt);
