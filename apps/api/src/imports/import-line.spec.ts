@@ -88,6 +88,11 @@ describe('import lines', () => {
     [{ ...STEP_1, stepName: '' }, /events\[0\]\.stepName must be a non-empty text/],
     [{ ...STEP_1, stepAgencyId: 'x'.repeat(37) }, /events\[0\]\.stepAgencyId must be/],
     [{ step: 1 }, /events\[0\]\.stepName is required with the other step fields of register_counter/],
+    [
+      { ...STEP_1, stepAgencyId: undefined },
+      /events\[0\] needs exactly one of stepAgencyId and stepAgencyCode/,
+    ],
+    [{ ...STEP_1, stepAgencyCode: 'QN-SXD' }, /needs exactly one of stepAgencyId and stepAgencyCode/],
     [{ ...STEP_1, stepDueAt: undefined }, /events\[0\]\.stepDueAt is required/],
   ])('refuses a bad step field, naming it: %j', (fields, message) => {
     expect(() => parseImportLine(stepped(fields))).toThrow(message);

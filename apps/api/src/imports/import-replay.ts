@@ -27,8 +27,9 @@ export interface ReplayContext {
   account: Pick<User, 'id' | 'email'> | null;
   /** When this import runs. */
   importedAt: Date;
-  /** Whether an agency with this id exists (a step's holding agency). */
-  isAgency: (id: string) => boolean;
+  /** The agencies, by id and by code (a step's holding agency). */
+  agencyById: (id: string) => Agency | undefined;
+  agencyByCode: (code: string) => Agency | undefined;
 }
 
 /** The rows of one imported application, ready to be written together, and its history for the rollups. */
@@ -131,7 +132,7 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
 
 /**
  * The event's data with the step fields the line gives, kept as given (docs/metrics.md, "Historical
- * import"); its holding agency must exist.
+ * import"); its holding agency must exist, and one given by its code is recorded by its id.
  */
 function withStepFields(
   data: ApplicationEvent['data'],
@@ -139,10 +140,15 @@ function withStepFields(
   path: string,
   context: ReplayContext,
 ): ApplicationEvent['data'] {
-  const fields = event.stepFields;
-  if (!fields) return data;
-  if (fields.stepAgencyId !== undefined && !context.isAgency(fields.stepAgencyId)) {
+  if (!event.stepFields) return data;
+  const { stepAgencyCode, ...fields } = event.stepFields;
+  if (fields.stepAgencyId !== undefined && !context.agencyById(fields.stepAgencyId)) {
     fail(`${path}.stepAgencyId is not the id of an agency`);
+  }
+  if (stepAgencyCode !== undefined) {
+    const agency = context.agencyByCode(stepAgencyCode);
+    if (!agency) fail(`${path}.stepAgencyCode is not the code of an agency`);
+    fields.stepAgencyId = agency!.id;
   }
   return { ...data, ...fields };
 }

@@ -11,13 +11,23 @@ export interface ImportStepFields {
   step: number;
   stepName?: string;
   stepAgencyId?: string;
+  /** The holding agency by its code, instead of its id: the replay records its id. */
+  stepAgencyCode?: string;
   stepRole?: string;
   stepDueAt?: string;
 }
 
-const STEP_FIELDS = ['stepId', 'step', 'stepName', 'stepAgencyId', 'stepRole', 'stepDueAt'] as const;
-/** What an event entering a step must give; `take_over` names the step in hand only. */
-const ENTERING_REQUIRES = ['step', 'stepName', 'stepAgencyId', 'stepRole', 'stepDueAt'] as const;
+const STEP_FIELDS = [
+  'stepId',
+  'step',
+  'stepName',
+  'stepAgencyId',
+  'stepAgencyCode',
+  'stepRole',
+  'stepDueAt',
+] as const;
+/** What an event entering a step must give (and the holding agency); `take_over` names the step in hand only. */
+const ENTERING_REQUIRES = ['step', 'stepName', 'stepRole', 'stepDueAt'] as const;
 const TAKE_OVER_TAKES: readonly string[] = ['stepId', 'step'];
 const MAX_STEPS = 8;
 
@@ -50,6 +60,12 @@ export function importStepFieldsOf(
   const needed = type === 'take_over' ? ['step'] : ENTERING_REQUIRES;
   const missing = needed.find((field) => !given.includes(field as (typeof STEP_FIELDS)[number]));
   if (missing) fail(`${path}.${missing} is required with the other step fields of ${type}`);
+  const agencyGiven = ['stepAgencyId', 'stepAgencyCode'].filter((field) => given.includes(field as never));
+  if (type !== 'take_over' && agencyGiven.length !== 1) {
+    fail(
+      `${path} needs exactly one of stepAgencyId and stepAgencyCode with the other step fields of ${type}`,
+    );
+  }
   const step = event.step;
   if (typeof step !== 'number' || !Number.isInteger(step) || step < 1 || step > MAX_STEPS) {
     fail(`${path}.step must be a whole number from 1 to ${MAX_STEPS}`);
@@ -63,6 +79,9 @@ export function importStepFieldsOf(
   if (event.stepName !== undefined) fields.stepName = shortText(event.stepName, `${path}.stepName`, 255);
   if (event.stepAgencyId !== undefined) {
     fields.stepAgencyId = shortText(event.stepAgencyId, `${path}.stepAgencyId`, 36);
+  }
+  if (event.stepAgencyCode !== undefined) {
+    fields.stepAgencyCode = shortText(event.stepAgencyCode, `${path}.stepAgencyCode`, 32);
   }
   if (role !== undefined) fields.stepRole = role as string;
   if (event.stepDueAt !== undefined) {

@@ -188,7 +188,8 @@ export class ImportService {
         : null,
       account: account ?? null,
       importedAt: catalogue.importedAt,
-      isAgency: (id) => catalogue.agenciesById.has(id),
+      agencyById: (id) => catalogue.agenciesById.get(id),
+      agencyByCode: (code) => catalogue.agencies.get(code),
     });
     // Events are in time order, so the years from the first to the last are all crossed.
     const yearOf = (at: Date) => Number(calendar.localDateOf(at).slice(0, 4));
