@@ -43,6 +43,8 @@ import { CreateApplicationMessages1764300400000 } from './1764300400000-create-a
 import { CreateResultNumbers1764300600000 } from './1764300600000-create-result-numbers';
 import { AddAccountRecovery1764300700000 } from './1764300700000-add-account-recovery';
 import { AddApplicantSearchName1764300800000 } from './1764300800000-add-applicant-search-name';
+import { CreateProcedureSteps1764400100000 } from './1764400100000-create-procedure-steps';
+import { AddApplicationStep1764400101000 } from './1764400101000-add-application-step';
 import { CreateReportStepRollups1764400300000 } from './1764400300000-create-report-step-rollups';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
@@ -92,5 +94,7 @@ export const MIGRATIONS = [
   CreateResultNumbers1764300600000,
   AddAccountRecovery1764300700000,
   AddApplicantSearchName1764300800000,
+  CreateProcedureSteps1764400100000,
+  AddApplicationStep1764400101000,
   CreateReportStepRollups1764400300000,
 ];

@@ -8,6 +8,7 @@ import type { Role } from '@onegate/domain';
 
 import type { DemoRole } from './support/accounts';
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
+import { HOUSEHOLD } from './support/demo-facts';
 import { request } from './support/http';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
@@ -134,5 +135,60 @@ describe(`route-by-role matrix (${testDatabaseKind()})`, () => {
         );
       }
     }
+  });
+
+  it('answers the step actions by whose file it is, then by role, for every kind of staff and citizen', async () => {
+    const password = stack.config.demoPassword!;
+    const clerk = bearer(await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, password));
+    // A paper file of Ha Long City's business household procedure, at its first step (Ha Long's desk).
+    const registered = await request<{ id: string; version: number }>(
+      `${stack.apiUrl}/api/applications/counter`,
+      {
+        method: 'POST',
+        headers: clerk,
+        body: {
+          procedureCode: HOUSEHOLD,
+          applicant: { nationalId: '022190004444', fullName: 'Vũ Văn F' },
+          formData: {
+            fullName: 'Vũ Văn F',
+            nationalId: '022190004444',
+            phone: '0912000444',
+            businessName: 'Quán Vũ',
+            capital: 30_000_000,
+          },
+        },
+      },
+    );
+    expect(registered.status).toBe(201);
+    const callers: Record<string, Record<string, string>> = {
+      citizen: bearer(await signIn(stack.apiUrl, DEMO_ACCOUNTS.citizen, password)),
+      clerk,
+      supervisor: bearer(await signIn(stack.apiUrl, DEMO_ACCOUNTS.supervisor, password)),
+      admin: bearer(await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, password)),
+      taxClerk: bearer(await signIn(stack.apiUrl, 'thue@demo.onegate.vn', password)),
+    };
+    // A version not current: a caller who passes whose-file and role is stopped at the version (409), so the
+    // file never moves and every cell is read on the same file.
+    const expected: Record<string, number> = {
+      citizen: 404,
+      clerk: 409,
+      supervisor: 409,
+      admin: 403,
+      taxClerk: 404,
+    };
+    const outcomes: string[] = [];
+    const wanted: string[] = [];
+    for (const action of ['forward', 'send_back', 'take_over']) {
+      for (const [caller, headers] of Object.entries(callers)) {
+        const answer = await request(`${stack.apiUrl}/api/applications/${registered.body.id}/actions`, {
+          method: 'POST',
+          headers,
+          body: { action, version: registered.body.version + 1 },
+        });
+        outcomes.push(`${action} as ${caller}: ${answer.status}`);
+        wanted.push(`${action} as ${caller}: ${expected[caller]}`);
+      }
+    }
+    expect(outcomes).toEqual(wanted);
   });
 });

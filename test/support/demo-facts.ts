@@ -1,5 +1,5 @@
 /** What the demo seed contains, written out independently of the seed code. */
-export const DEMO_AGENCIES_COUNT = 7;
+export const DEMO_AGENCIES_COUNT = 8;
 export const DEMO_PROCEDURE_CODES = [
   '1.000656',
   '1.000894',

@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -61,10 +62,36 @@ export class ActionRequest {
   @MaxLength(100)
   public reference?: string;
 
-  @ApiPropertyOptional({ description: 'assign: the clerk to work the file' })
+  @ApiPropertyOptional({
+    description: "assign: the clerk to work the file; forward: a person of the next step's unit",
+  })
   @IsOptional()
   @IsUUID()
   public assigneeId?: string;
+
+  @ApiPropertyOptional({ description: 'send_back: the position of the earlier step the file goes back to' })
+  @IsOptional()
+  @NumberFromText()
+  @IsInt({ message: 'step must be the position of a step (a whole number)' })
+  @Min(1, { message: 'step must be the position of a step, from 1' })
+  public step?: number;
+
+  @ApiPropertyOptional({ description: "forward at a transfer: the other agency's opinion" })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  public opinion?: string;
+
+  @ApiPropertyOptional({
+    description: 'forward at a transfer: the amount the other agency found due, in VND',
+  })
+  @IsOptional()
+  @NumberFromText()
+  @IsInt({ message: 'amountDue must be a whole number of VND' })
+  @Min(0)
+  @Max(2_000_000_000)
+  public amountDue?: number;
 
   @ApiPropertyOptional({ enum: ['online', 'offline'], default: 'online' })
   @IsOptional()

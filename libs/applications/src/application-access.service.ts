@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { FILES_REACHED, isAmong } from '@onegate/domain';
+import { FILES_REACHED, isAmong, reachesOnlyTheStep } from '@onegate/domain';
 import type { ActorRelation } from '@onegate/domain';
 import type { Application } from '@onegate/persistence';
 
@@ -24,11 +24,22 @@ export class ApplicationAccessService {
       isApplicant: application.applicantId === user.id,
       inAgencyScope:
         scope === 'all' || inScope(application.competentAgencyId) || inScope(application.receivingAgencyId),
+      // Staff of the agency holding the file's current step: the part transferred to them.
+      holdsStep:
+        user.role !== 'citizen' && user.agencyId !== null && application.stepAgencyId === user.agencyId,
     };
   }
 
   public async canSee(user: AuthenticatedUser, application: Application): Promise<boolean> {
     return isAmong(FILES_REACHED[user.role], application.state, await this.relationOf(user, application));
+  }
+
+  /**
+   * Whether the user sees the file only as staff of the agency holding its current step: the restricted
+   * view, without the applicant's national ID number, address or form answers (docs/lifecycle.md).
+   */
+  public async seesOnlyTheStep(user: AuthenticatedUser, application: Application): Promise<boolean> {
+    return reachesOnlyTheStep(user.role, application.state, await this.relationOf(user, application));
   }
 
   public async assertVisible(user: AuthenticatedUser, application: Application | null): Promise<Application> {

@@ -60,6 +60,11 @@ export function refusalError(action: Action, refusal: Refusal) {
       return invalidFields(refusal.problems);
     case 'fee_unpaid':
       return feeUnpaid(action, refusal.feeDue);
+    case 'last_step':
+      return new ConflictException({
+        message: `The file is at the last step of its process (step ${refusal.step}): there is no step to forward it to`,
+        details: { reason: 'last_step', step: refusal.step },
+      });
   }
 }
 

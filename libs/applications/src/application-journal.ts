@@ -15,6 +15,9 @@ import type { HistoryOwner, RollupChanges, StepCalendars } from '@onegate/report
 
 import { WorkingCalendarService } from './working-calendar.service';
 
+/** A step's check fires just after its due time, so it finds the step past it. */
+const STEP_CHECK_AFTER_DUE_MS = 1_000;
+
 /** A decided action, as the journal records it. */
 export interface JournalEntry {
   /** The file before the action (a new file as it is inserted). */
@@ -136,6 +139,18 @@ export class ApplicationJournal {
             jobId: check.jobId,
             runAt: new Date(Date.now() + Math.max(0, check.runAt.getTime() - now)),
           }));
+        }
+        case 'step_deadline_check': {
+          const now = this.clock.now().getTime();
+          const due = followUp.stepDueAt.getTime();
+          return [
+            {
+              name: JobName.CheckStepDeadline,
+              payload: { applicationId, step: followUp.step, stepDueAt: followUp.stepDueAt.toISOString() },
+              jobId: `${applicationId}|step|${followUp.step}|${due}`,
+              runAt: new Date(Date.now() + Math.max(0, due + STEP_CHECK_AFTER_DUE_MS - now)),
+            },
+          ];
         }
       }
     });

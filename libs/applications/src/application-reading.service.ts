@@ -55,9 +55,18 @@ export class ApplicationReadingService {
 
   /** The answer to an action: the application as the action left it, from what the action read. */
   public async afterAction(user: AuthenticatedUser, outcome: ActionOutcome): Promise<ApplicationDto> {
-    const application = await this.access.assertVisible(user, outcome.application);
+    // A transfer forwarded back leaves the other agency's reach: it learns where the file went, no more.
+    if (!(await this.access.canSee(user, outcome.application))) {
+      return ApplicationDto.from(outcome.application, user.role, undefined, true);
+    }
+    const application = outcome.application;
     const attachments = outcome.attachments ?? (await this.applications.attachmentsOf(application.id));
     return this.withHistory(user, application, outcome.events, attachments);
+  }
+
+  /** Whether the user still reaches the file (an action may have taken it out of their reach). */
+  public sees(user: AuthenticatedUser, application: Application): Promise<boolean> {
+    return this.access.canSee(user, application);
   }
 
   public async mine(citizen: AuthenticatedUser, page: number, pageSize: number) {
@@ -76,6 +85,8 @@ export class ApplicationReadingService {
     const dueBefore = query.overdue ? new Date(now) : query.dueSoon ? new Date(now + DUE_SOON_MS) : undefined;
     const items = await this.applications.queue({
       agencyIds: scope === 'all' ? 'all' : [...scope],
+      // The files whose current step the caller's agency holds: the parts transferred to it.
+      ...(scope !== 'all' && staff.agencyId ? { stepAgencyId: staff.agencyId } : {}),
       states: query.state ?? (dueBefore ? WAITING : undefined),
       procedureId: procedure?.id,
       assigneeId: query.holder === 'me' ? staff.id : query.assignee,
@@ -88,7 +99,13 @@ export class ApplicationReadingService {
     });
     const last = items.at(-1);
     return {
-      items: items.map((item) => ApplicationDto.from(item, staff.role)),
+      items: items.map((item) => {
+        const inScope =
+          scope === 'all' ||
+          scope.has(item.competentAgencyId) ||
+          (item.receivingAgencyId !== null && scope.has(item.receivingAgencyId));
+        return ApplicationDto.from(item, staff.role, undefined, !inScope);
+      }),
       nextCursor:
         items.length === query.limit && last ? encodeCursor(last.dueAt?.getTime() ?? null, last.id) : null,
     };
@@ -103,7 +120,13 @@ export class ApplicationReadingService {
   ): Promise<ApplicationDto> {
     const returned = events.some((event) => event.type === 'return');
     const firstDownloadedAt = returned ? await this.results.firstDownloadOf(application.id) : null;
-    return ApplicationDto.from(application, user.role, { events, attachments, firstDownloadedAt });
+    const restricted = await this.access.seesOnlyTheStep(user, application);
+    return ApplicationDto.from(
+      application,
+      user.role,
+      { events, attachments, firstDownloadedAt },
+      restricted,
+    );
   }
 
   /** Public tracking: only the pair of receipt code and the applicant's national ID opens it. */

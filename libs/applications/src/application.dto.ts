@@ -1,6 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { DEFAULT_FEE_DUE, FEE_DUE_MOMENTS, mayTake, possibleActions, waitsForFee } from '@onegate/domain';
+import {
+  ACTION_TABLE,
+  DEFAULT_FEE_DUE,
+  FEE_DUE_MOMENTS,
+  mayTake,
+  possibleActions,
+  waitsForFee,
+} from '@onegate/domain';
 import type { Action, ActorRole, ApplicationState, Channel, FeeDue, Role } from '@onegate/domain';
 import { MESSAGE_FILES_PREFIX } from '@onegate/persistence';
 import type { Application, ApplicationEvent, Attachment, JsonObject } from '@onegate/persistence';
@@ -92,6 +99,24 @@ export class ApplicationDto {
   @ApiProperty({ description: 'What the viewer may do now' }) public allowedActions!: Action[];
   @ApiProperty({ description: 'What the viewer could do now but for the unpaid fee' })
   public waitingForFee!: Action[];
+  @ApiProperty({
+    nullable: true,
+    description: "The current step of the procedure's process (docs/lifecycle.md, \"Processing steps\")",
+  })
+  public step!: {
+    id: string;
+    position: number;
+    agencyId: string;
+    role: string;
+    holderId: string | null;
+    startedAt: string | null;
+    dueAt: string | null;
+  } | null;
+  @ApiProperty({
+    description:
+      "Seen only as the agency holding the file's current step: without the applicant's national ID number, e-mail or form answers",
+  })
+  public restricted!: boolean;
   @ApiProperty({ type: [ApplicationEventDto], required: false }) public events?: ApplicationEventDto[];
   @ApiProperty({ type: [AttachmentDto], required: false }) public attachments?: AttachmentDto[];
   @ApiProperty({
@@ -106,10 +131,13 @@ export class ApplicationDto {
     application: Application,
     viewerRole: Role,
     history?: { events: ApplicationEvent[]; attachments: Attachment[]; firstDownloadedAt?: Date | null },
+    restricted = false,
   ): ApplicationDto {
     const feeDue = application.procedure!.feeDue ?? DEFAULT_FEE_DUE;
-    const possible = possibleActions(application).filter((action) => mayTake(action, viewerRole));
-    return {
+    const possible = possibleActions(application).filter(
+      (action) => mayTake(action, viewerRole) && (!restricted || takenAtTheStep(action, viewerRole)),
+    );
+    const dto: ApplicationDto = {
       id: application.id,
       code: application.code,
       procedureCode: application.procedure!.code,
@@ -151,8 +179,39 @@ export class ApplicationDto {
             firstDownloadedAt: iso(history.firstDownloadedAt ?? null),
           }
         : {}),
+      step: stepOf(application),
+      restricted,
     };
+    return restricted ? withoutPersonalData(dto) : dto;
   }
+}
+
+/** Whether staff reaching the file only through its current step may take the action. */
+function takenAtTheStep(action: Action, role: Role): boolean {
+  const reach = ACTION_TABLE[action].takenBy[role];
+  return reach !== undefined && (typeof reach === 'string' ? reach === 'step' : reach.includes('step'));
+}
+
+function stepOf(application: Application): ApplicationDto['step'] {
+  if (application.stepPosition === null || !application.stepId) return null;
+  return {
+    id: application.stepId,
+    position: application.stepPosition,
+    agencyId: application.stepAgencyId!,
+    role: application.stepRole!,
+    holderId: application.stepHolderId,
+    startedAt: iso(application.stepStartedAt),
+    dueAt: iso(application.stepDueAt),
+  };
+}
+
+/** The restricted view of a transfer (docs/lifecycle.md, "Processing steps"): nothing personal but the name. */
+function withoutPersonalData(dto: ApplicationDto): ApplicationDto {
+  return {
+    ...dto,
+    applicant: { nationalId: '', fullName: dto.applicant.fullName, email: null },
+    formData: {},
+  };
 }
 
 /** What the public tracking page shows for a code and national ID pair: no personal data, no form. */

@@ -51,6 +51,7 @@ export class CounterRegistrationService {
     const account = await this.users.findByNationalId(request.applicant.nationalId);
     const now = this.contexts.now();
     const calendar = await this.contexts.calendarOf(procedure.agency!);
+    const process = await this.contexts.processOf(procedure.id, procedure.agency!);
     const application = newApplication(procedure, now, {
       applicantId: account?.role === 'citizen' ? account.id : null,
       applicantNationalId: request.applicant.nationalId,
@@ -74,6 +75,7 @@ export class CounterRegistrationService {
           procedure,
           calendar,
           receivingAgencyId: desk.id,
+          ...(process ? { process } : {}),
         },
       ),
     );

@@ -7,6 +7,7 @@ export {
   JobName,
   QueueName,
   type ApplicationPayload,
+  type StepCheckPayload,
   type FormPayload,
   type JobContext,
   type JobPayloads,

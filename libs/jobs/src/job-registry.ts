@@ -22,6 +22,7 @@ export enum JobName {
   SendNotification = 'notifications.send',
   ScanDeadlines = 'deadlines.scan',
   CheckDeadline = 'deadlines.check',
+  CheckStepDeadline = 'deadlines.check-step',
   WeeklyDigest = 'deadlines.weekly-digest',
   RenderForm = 'documents.render-form',
   ReconcilePayments = 'payments.reconcile',
@@ -53,6 +54,13 @@ export interface NotificationPayload {
   form?: { kind: FormKind; eventId: string };
 }
 
+/** A file's processing step as it was entered: a check finding the file elsewhere since does nothing. */
+export interface StepCheckPayload {
+  applicationId: string;
+  step: number;
+  stepDueAt: string;
+}
+
 export type NoPayload = Record<string, never>;
 
 export interface FormPayload {
@@ -69,6 +77,7 @@ export interface JobPayloads {
   [JobName.SendNotification]: NotificationPayload;
   [JobName.ScanDeadlines]: NoPayload;
   [JobName.CheckDeadline]: ApplicationPayload;
+  [JobName.CheckStepDeadline]: StepCheckPayload;
   [JobName.WeeklyDigest]: NoPayload;
   [JobName.RenderForm]: FormPayload;
   [JobName.ReconcilePayments]: NoPayload;
@@ -92,6 +101,7 @@ export const JOB_QUEUE: { readonly [Name in JobName]: QueueName } = {
   [JobName.SendNotification]: QueueName.Notifications,
   [JobName.ScanDeadlines]: QueueName.Deadlines,
   [JobName.CheckDeadline]: QueueName.Deadlines,
+  [JobName.CheckStepDeadline]: QueueName.Deadlines,
   [JobName.WeeklyDigest]: QueueName.Deadlines,
   [JobName.RenderForm]: QueueName.Documents,
   [JobName.ReconcilePayments]: QueueName.Payments,

@@ -35,6 +35,9 @@ export interface MailContext {
   submittedAt?: string;
   receivedAt?: string;
   dueAt?: string;
+  /** For a late processing step: its name in the recipient's language and its due time. */
+  stepName?: string;
+  stepDueAt?: string;
   decidedAt?: string;
   returnedAt?: string;
   appointmentAt?: string;

@@ -23,7 +23,7 @@ const SAMPLE_ID = '00000000-0000-4000-8000-000000000001';
 export function sampleContext(kind: NotificationKind, language: Language, portalUrl: string): MailContext {
   const vi = language === 'vi';
   const time = (local: string) => formatInstant(at(local), ZONE, language);
-  const staff = kind === 'due_soon' || kind === 'overdue' || kind === 'weekly_digest';
+  const staff = kind === 'due_soon' || kind === 'overdue' || kind === 'step_overdue' || kind === 'weekly_digest';
   return {
     language,
     portalUrl,
@@ -44,6 +44,8 @@ export function sampleContext(kind: NotificationKind, language: Language, portal
     submittedAt: time('2026-11-22T20:15:00'),
     receivedAt: time('2026-11-23T09:00:00'),
     dueAt: time('2026-11-26T09:00:00'),
+    stepName: vi ? 'Thẩm định hồ sơ' : 'Examination by the specialist',
+    stepDueAt: time('2026-11-24T15:00:00'),
     decidedAt: time('2026-11-25T15:30:00'),
     returnedAt: time('2026-11-25T16:00:00'),
     appointmentAt: time('2026-11-30T09:00:00'),

@@ -66,6 +66,8 @@ export class NotificationComposer {
     ) {
       return null;
     }
+    // A step alert for a step the file has left (or a paused or closed file) no longer applies.
+    if (payload.kind === 'step_overdue' && !stillAtStep(application, payload.facts)) return null;
     const recipient = await this.recipientOf(payload, application);
     if (!recipient) return null;
     const context = this.contextOf(payload, recipient, application);
@@ -160,6 +162,8 @@ export class NotificationComposer {
       submittedAt: time('submittedAt'),
       receivedAt: time('receivedAt'),
       dueAt: time('dueAt'),
+      stepName: text(facts, language === 'vi' ? 'stepNameVi' : 'stepNameEn'),
+      stepDueAt: time('stepDueAt'),
       decidedAt: time('decidedAt'),
       returnedAt: time('returnedAt'),
       appointmentAt: time('appointmentAt'),
@@ -196,6 +200,12 @@ export class NotificationComposer {
     };
   }
 }
+
+const stillAtStep = (application: Application | null, facts: NotificationFacts): boolean =>
+  !!application &&
+  CLOCK_RUNNING_STATES.concat('decided').includes(application.state) &&
+  application.stepPosition === facts.step &&
+  application.stepDueAt?.toISOString() === facts.stepDueAt;
 
 const text = (facts: NotificationFacts, name: string): string | undefined =>
   typeof facts[name] === 'string' ? facts[name] : undefined;

@@ -29,6 +29,7 @@ export {
   OutboxMessage,
   Payment,
   Procedure,
+  ProcedureStep,
   RefreshToken,
   User,
   type AuditEventType,
@@ -72,6 +73,7 @@ export {
 } from './repositories/outbox.repository';
 export { PaymentRepository } from './repositories/payment.repository';
 export { ProcedureRepository } from './repositories/procedure.repository';
+export { ProcedureStepRepository } from './repositories/procedure-step.repository';
 export { RefreshTokenRepository } from './repositories/refresh-token.repository';
 export {
   RetentionRepository,

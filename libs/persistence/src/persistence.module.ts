@@ -19,6 +19,7 @@ import { ApplicationWatchRepository } from './repositories/application-watch.rep
 import { MailSinkRepository } from './repositories/mail-sink.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
+import { ProcedureStepRepository } from './repositories/procedure-step.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { RetentionRepository } from './repositories/retention.repository';
 import { UserRepository } from './repositories/user.repository';
@@ -40,6 +41,7 @@ const REPOSITORIES = [
   TransactionRunner,
   AgencyRepository,
   ProcedureRepository,
+  ProcedureStepRepository,
   JobRunRepository,
   UserRepository,
   AccountTokenRepository,

@@ -14,6 +14,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -28,8 +29,11 @@ import {
   FEE_DUE_MOMENTS,
   FORM_FIELD_TYPES,
   MAX_RETENTION_DAYS,
+  MAX_STEPS,
+  MIN_STEPS,
+  STEP_HOLDER_ROLES,
 } from '@onegate/domain';
-import type { FeeDue, FormField } from '@onegate/domain';
+import type { FeeDue, FormField, StepHolderRole } from '@onegate/domain';
 import type { OnlineLevel, SupplementPolicy } from '@onegate/persistence';
 import { Trimmed } from '@onegate/platform';
 
@@ -144,6 +148,42 @@ export class FormFieldDto {
   public options?: string[];
 }
 
+/** One step of the procedure's internal process (docs/applications.md, "Process"). */
+export class ProcedureStepRequest {
+  @ApiProperty({ example: 'Tiếp nhận hồ sơ' })
+  @Trimmed()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  public nameVi!: string;
+
+  @ApiProperty({ example: 'Reception' })
+  @Trimmed()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  public nameEn!: string;
+
+  @ApiProperty({ enum: STEP_HOLDER_ROLES })
+  @IsIn(STEP_HOLDER_ROLES)
+  public holderRole!: StepHolderRole;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "Another agency's id makes the step a transfer; none: the competent agency",
+  })
+  @IsOptional()
+  @IsUUID()
+  public holderAgencyId?: string | null;
+
+  @ApiProperty({ description: 'Working hours, above 0', example: 8 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PROCESSING_HOURS)
+  public budgetHours!: number;
+}
+
 export class CreateProcedureRequest {
   @ApiProperty({ example: '1.001612', description: 'Digits and dots, as in the national catalogue' })
   @IsString()
@@ -241,6 +281,17 @@ export class CreateProcedureRequest {
   @Min(1)
   @Max(MAX_RETENTION_DAYS)
   public retentionDays?: number | null;
+
+  @ApiPropertyOptional({
+    type: [ProcedureStepRequest],
+    description: `The internal process, in order: none, or ${MIN_STEPS} to ${MAX_STEPS} steps whose budgets add up to processingHours`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_STEPS)
+  @ValidateNested({ each: true })
+  @Type(() => ProcedureStepRequest)
+  public steps?: ProcedureStepRequest[];
 }
 
 /** Any of the creation fields but the code; null clears the result template, or keeps files forever. */

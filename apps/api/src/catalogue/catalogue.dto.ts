@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
-import { Agency, MAX_PAGE, MAX_PAGE_SIZE, Procedure } from '@onegate/persistence';
+import { Agency, MAX_PAGE, MAX_PAGE_SIZE, Procedure, ProcedureStep } from '@onegate/persistence';
 import type { OnlineLevel, Page } from '@onegate/persistence';
 import { FEE_DUE_MOMENTS } from '@onegate/domain';
 import type { FeeDue } from '@onegate/domain';
@@ -73,6 +73,28 @@ export class AgencyDto {
   }
 }
 
+/** One step of the procedure's internal process, with its budget of working hours. */
+export class ProcedureStepDto {
+  @ApiProperty() public position!: number;
+  @ApiProperty() public nameVi!: string;
+  @ApiProperty() public nameEn!: string;
+  @ApiProperty({ enum: ['clerk', 'supervisor'] }) public holderRole!: string;
+  @ApiProperty({ nullable: true, type: String, description: "null: the competent agency's step" })
+  public holderAgencyId!: string | null;
+  @ApiProperty({ description: 'Working hours' }) public budgetHours!: number;
+
+  public static from(step: ProcedureStep): ProcedureStepDto {
+    return {
+      position: step.position,
+      nameVi: step.nameVi,
+      nameEn: step.nameEn,
+      holderRole: step.holderRole,
+      holderAgencyId: step.holderAgencyId,
+      budgetHours: step.budgetHours,
+    };
+  }
+}
+
 export class ProcedureDto {
   @ApiProperty() public code!: string;
   @ApiProperty() public nameVi!: string;
@@ -95,8 +117,10 @@ export class ProcedureDto {
   })
   public retentionDays!: number | null;
   @ApiProperty() public retired!: boolean;
+  @ApiProperty({ type: [ProcedureStepDto], description: 'The internal process; empty when it has none' })
+  public steps!: ProcedureStepDto[];
 
-  public static from(procedure: Procedure): ProcedureDto {
+  public static from(procedure: Procedure, steps: readonly ProcedureStep[] = []): ProcedureDto {
     return {
       code: procedure.code,
       nameVi: procedure.nameVi,
@@ -113,6 +137,7 @@ export class ProcedureDto {
       resultTemplate: procedure.resultTemplate,
       retentionDays: procedure.retentionDays,
       retired: procedure.retiredAt !== null,
+      steps: steps.map((step) => ProcedureStepDto.from(step)),
     };
   }
 }

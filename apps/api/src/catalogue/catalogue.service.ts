@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 
-import { AgencyRepository, ProcedureRepository } from '@onegate/persistence';
+import { AgencyRepository, ProcedureRepository, ProcedureStepRepository } from '@onegate/persistence';
 
 import { AgencyDto, mapPage, PageDto, PageQuery, ProcedureDto, ProcedureQuery } from './catalogue.dto';
 
@@ -9,6 +9,7 @@ export class CatalogueService {
   public constructor(
     private readonly agencies: AgencyRepository,
     private readonly procedures: ProcedureRepository,
+    private readonly steps: ProcedureStepRepository,
   ) {}
 
   public async listAgencies(query: PageQuery): Promise<PageDto<AgencyDto>> {
@@ -27,12 +28,13 @@ export class CatalogueService {
       onlineLevel: query.onlineLevel,
       includeRetired: query.includeRetired,
     });
-    return mapPage(page, ProcedureDto.from);
+    const steps = await this.steps.stepsOfMany(page.items.map((procedure) => procedure.id));
+    return mapPage(page, (procedure) => ProcedureDto.from(procedure, steps.get(procedure.id)));
   }
 
   public async getProcedure(code: string): Promise<ProcedureDto> {
     const procedure = await this.procedures.findByCode(code);
     if (!procedure) throw new NotFoundException(`No procedure with code ${code}`);
-    return ProcedureDto.from(procedure);
+    return ProcedureDto.from(procedure, await this.steps.stepsOf(procedure.id));
   }
 }

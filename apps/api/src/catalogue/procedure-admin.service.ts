@@ -2,12 +2,19 @@ import { randomUUID } from 'node:crypto';
 
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 
-import { DEFAULT_FEE_DUE, DEFAULT_RETENTION_DAYS } from '@onegate/domain';
-import { AgencyRepository, isUniqueViolation, ProcedureRepository, toSearchText } from '@onegate/persistence';
-import type { Agency, Procedure } from '@onegate/persistence';
+import { DEFAULT_FEE_DUE, DEFAULT_RETENTION_DAYS, processProblems } from '@onegate/domain';
+import {
+  AgencyRepository,
+  isUniqueViolation,
+  ProcedureRepository,
+  ProcedureStepRepository,
+  toSearchText,
+  TransactionRunner,
+} from '@onegate/persistence';
+import type { Agency, Procedure, ProcedureStep } from '@onegate/persistence';
 import type { FieldProblem } from '@onegate/platform';
 
-import { CreateProcedureRequest, UpdateProcedureRequest } from './admin-procedures.dto';
+import { CreateProcedureRequest, ProcedureStepRequest, UpdateProcedureRequest } from './admin-procedures.dto';
 import { ProcedureDto } from './catalogue.dto';
 
 const EDITABLE_FIELDS = [
@@ -31,10 +38,13 @@ export class ProcedureAdminService {
   public constructor(
     private readonly procedures: ProcedureRepository,
     private readonly agencies: AgencyRepository,
+    private readonly steps: ProcedureStepRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   public async create(request: CreateProcedureRequest): Promise<ProcedureDto> {
     const agency = await this.check(request);
+    await this.checkSteps(request.steps ?? [], request.processingHours);
     if (await this.procedures.findByCode(request.code)) throw conflict(request.code);
     const now = new Date();
     const procedure = {
@@ -61,12 +71,17 @@ export class ProcedureAdminService {
     await this.procedures.insert(procedure).catch((error: unknown) => {
       throw isUniqueViolation(error) ? conflict(request.code) : error;
     });
+    if (request.steps) await this.replaceSteps(procedure.id, request.steps);
     return this.get(request.code);
   }
 
   public async update(code: string, request: UpdateProcedureRequest): Promise<ProcedureDto> {
     const procedure = await this.load(code);
     const agency = await this.check(request);
+    // The budgets must still add up when either the steps or the time limit change.
+    const processingHours = request.processingHours ?? procedure.processingHours;
+    const steps = request.steps ?? (await this.steps.stepsOf(procedure.id));
+    await this.checkSteps(steps, processingHours);
     const changes: Partial<Procedure> = {};
     for (const key of EDITABLE_FIELDS) {
       if (request[key] !== undefined) Object.assign(changes, { [key]: request[key] });
@@ -76,6 +91,7 @@ export class ProcedureAdminService {
       changes.searchText = searchTextOf({ ...procedure, ...changes });
       await this.procedures.update(procedure.id, changes);
     }
+    if (request.steps) await this.replaceSteps(procedure.id, request.steps);
     return this.get(code);
   }
 
@@ -87,7 +103,43 @@ export class ProcedureAdminService {
   }
 
   private async get(code: string): Promise<ProcedureDto> {
-    return ProcedureDto.from(await this.load(code));
+    const procedure = await this.load(code);
+    return ProcedureDto.from(procedure, await this.steps.stepsOf(procedure.id));
+  }
+
+  /** A process is none, or 2 to 8 steps whose budgets add up to the time limit, each held by a known agency. */
+  private async checkSteps(
+    steps: readonly Pick<ProcedureStepRequest, 'budgetHours' | 'holderRole' | 'holderAgencyId'>[],
+    processingHours: number,
+  ): Promise<void> {
+    const details: FieldProblem[] = [];
+    const problems = processProblems(steps, processingHours);
+    if (problems.length > 0) details.push({ field: 'steps', problems });
+    for (const [index, step] of steps.entries()) {
+      if (step.holderAgencyId && !(await this.agencies.findById(step.holderAgencyId))) {
+        details.push({ field: `steps.${index}.holderAgencyId`, problems: ['no such agency'] });
+      }
+    }
+    if (details.length > 0) {
+      throw new BadRequestException({
+        message: `Invalid ${details.map((detail) => detail.field).join(', ')}: ${details.flatMap((detail) => detail.problems).join('; ')}`,
+        details,
+      });
+    }
+  }
+
+  private async replaceSteps(procedureId: string, requested: readonly ProcedureStepRequest[]): Promise<void> {
+    const steps: ProcedureStep[] = requested.map((step, index) => ({
+      id: randomUUID(),
+      procedureId,
+      position: index + 1,
+      nameVi: step.nameVi,
+      nameEn: step.nameEn,
+      holderRole: step.holderRole,
+      holderAgencyId: step.holderAgencyId ?? null,
+      budgetHours: step.budgetHours,
+    }));
+    await this.transactions.run((manager) => this.steps.replace(manager, procedureId, steps));
   }
 
   private async load(code: string): Promise<Procedure> {

@@ -21,12 +21,26 @@ export class AlertAudience {
   public recipientsOf(application: Application): string[] {
     const recipients = new Set<string>();
     if (application.assigneeId) recipients.add(application.assigneeId);
+    this.addSupervisorsFrom(application.competentAgencyId, recipients);
+    return [...recipients];
+  }
+
+  /**
+   * Who is alerted about a late step: its named holder, else every member of its unit (`unitStaff`), and
+   * every supervisor at or above the holding agency (docs/notifications.md, "Step alerts").
+   */
+  public recipientsOfStep(application: Application, unitStaff: readonly string[]): string[] {
+    const recipients = new Set<string>(application.stepHolderId ? [application.stepHolderId] : unitStaff);
+    this.addSupervisorsFrom(application.stepAgencyId, recipients);
+    return [...recipients];
+  }
+
+  private addSupervisorsFrom(agencyId: string | null, recipients: Set<string>): void {
     const seen = new Set<string>();
-    for (let agency: string | null = application.competentAgencyId; agency && !seen.has(agency);) {
+    for (let agency: string | null = agencyId; agency && !seen.has(agency);) {
       seen.add(agency);
       for (const supervisor of this.supervisorsByAgency.get(agency) ?? []) recipients.add(supervisor);
       agency = this.parents.get(agency) ?? null;
     }
-    return [...recipients];
   }
 }

@@ -3,11 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { WorkingCalendarService } from '@onegate/applications';
 import { CLOCK_RUNNING_STATES, deadlineAlertAt } from '@onegate/domain';
 import { JobDispatcher, JobName, notificationJobId, OnJob } from '@onegate/jobs';
-import type { ApplicationPayload, NotificationPayload } from '@onegate/jobs';
+import type { ApplicationPayload, NotificationPayload, StepCheckPayload } from '@onegate/jobs';
 import {
   ApplicationRepository,
   ApplicationWatchRepository,
   NotificationRepository,
+  ProcedureStepRepository,
+  UserRepository,
 } from '@onegate/persistence';
 import type { Application } from '@onegate/persistence';
 import { Clock } from '@onegate/platform';
@@ -33,6 +35,8 @@ export class DeadlineAlerts {
     private readonly calendars: WorkingCalendarService,
     private readonly jobs: JobDispatcher,
     private readonly clock: Clock,
+    private readonly steps: ProcedureStepRepository,
+    private readonly users: UserRepository,
   ) {}
 
   /** Every running file due within the horizon; answers how many alerts it raised. */
@@ -58,6 +62,40 @@ export class DeadlineAlerts {
     return this.raise([application], this.clock.now(), await this.audience());
   }
 
+  /**
+   * A processing step, at the moment its due time has passed (docs/notifications.md, "Step alerts"): the
+   * file still at that step, with that due time (a step left, paused or resumed since has its own check),
+   * alerts the step's holder, or its unit, and their supervisors, once per step stretch and recipient.
+   */
+  @OnJob(JobName.CheckStepDeadline)
+  public async checkStep({ applicationId, step, stepDueAt }: StepCheckPayload): Promise<number> {
+    const application = await this.applications.findById(applicationId);
+    const running = application && [...CLOCK_RUNNING_STATES, 'decided'].includes(application.state);
+    if (!running || application.stepPosition !== step || application.stepDueAt?.toISOString() !== stepDueAt)
+      return 0;
+    if (this.clock.now().getTime() <= application.stepDueAt.getTime()) return 0;
+    const entered = (await this.steps.stepsOf(application.procedureId)).find((row) => row.position === step);
+    const role = application.stepRole === 'supervisor' ? 'supervisor' : 'clerk';
+    const unit = await this.users.activeStaffOf(application.stepAgencyId!, role);
+    const recipients = (await this.audience()).recipientsOfStep(
+      application,
+      unit.map((user) => user.id),
+    );
+    const alerts: NotificationPayload[] = recipients.map((userId) => ({
+      key: `${application.id}:step_overdue:${step}:${application.stepDueAt!.getTime()}:${userId}`,
+      kind: 'step_overdue',
+      applicationId: application.id,
+      recipient: { userId },
+      facts: {
+        step,
+        stepDueAt,
+        stepNameVi: entered?.nameVi ?? '',
+        stepNameEn: entered?.nameEn ?? '',
+      },
+    }));
+    return this.dispatchFresh(alerts);
+  }
+
   private async audience(): Promise<AlertAudience> {
     return new AlertAudience(await this.watch.agencyParents(), await this.watch.activeSupervisors());
   }
@@ -78,6 +116,11 @@ export class DeadlineAlerts {
         });
       }
     }
+    return this.dispatchFresh(alerts);
+  }
+
+  /** Alerts not raised before, each dispatched once (its notification key is its job id). */
+  private async dispatchFresh(alerts: NotificationPayload[]): Promise<number> {
     const known = await this.notifications.existingKeys(alerts.map((alert) => alert.key));
     const fresh = alerts.filter((alert) => !known.has(alert.key));
     await this.jobs.dispatchAll(

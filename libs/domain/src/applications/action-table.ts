@@ -36,12 +36,16 @@ export type FigureEffect =
 /**
  * Whose files an actor may act on (docs/lifecycle.md, "Actions"): `own`, the files they applied for;
  * `agency`, files sent (not drafts) whose competent or receiving agency lies in their agency scope;
+ * `step`, files whose current processing step their own agency holds (a transfer, "liên thông");
  * `any`, every file.
  */
-export type WhoseFiles = 'own' | 'agency' | 'any';
+export type WhoseFiles = 'own' | 'agency' | 'step' | 'any';
+
+/** The files a role reaches for an action: one kind, or any of several. */
+export type Reach = WhoseFiles | readonly WhoseFiles[];
 
 /** The roles that may take an action, each with the files it may take it on. */
-export type TakenBy = { readonly [R in ActorRole]?: WhoseFiles };
+export type TakenBy = { readonly [R in ActorRole]?: Reach };
 
 /** What the caller knows of the actor and the file: whose files it is among. */
 export interface ActorRelation {
@@ -49,6 +53,8 @@ export interface ActorRelation {
   isApplicant: boolean;
   /** The file's competent or receiving agency lies in the actor's agency scope (administrators: all). */
   inAgencyScope: boolean;
+  /** The actor's own agency holds the file's current processing step; absent: it does not. */
+  holdsStep?: boolean;
 }
 
 /** One row of the action table: everything an action is and does (docs/lifecycle.md, "Actions"). */
@@ -57,10 +63,15 @@ export interface ActionRule {
   from: readonly ApplicationState[];
   /** `same` keeps the state. */
   to: ApplicationState | 'same';
+  /** States among `from` that it leaves unchanged, whatever `to` says. */
+  keepsState?: readonly ApplicationState[];
   /** The roles that may take it and whose files each may take it on; the import (`import`) replays any. */
   takenBy: TakenBy;
-  /** What the file must say besides its state: sign once, return after signing, pay while unpaid. */
-  only?: { signed?: boolean; paid?: boolean };
+  /**
+   * What the file must say besides its state: sign once, return after signing, pay while unpaid, be at a
+   * step of its procedure's process.
+   */
+  only?: { signed?: boolean; paid?: boolean; atStep?: true };
   /** Fields that must be present. */
   requires: readonly ActionField[];
   /** Whether the server checks the file whole first: today's form schema and every mandatory document. */
@@ -86,6 +97,12 @@ export interface ActionRule {
   alsoTakes?: readonly ActionField[];
   /** What its event records besides the action's own fields. */
   records?: readonly ('outcome' | 'dueAt' | 'pausedMs')[];
+  /**
+   * What it does to the file's processing step (docs/lifecycle.md, "Processing steps"): `first` enters
+   * step 1 (when the procedure has steps), `next` the following one, `earlier` the one named in `step`,
+   * `hold` makes the actor the holder of the current one.
+   */
+  step?: 'first' | 'next' | 'earlier' | 'hold';
   /** The one-stop-shop form it issues. */
   document?: FormKind;
   /** What the applicant is told, and whether only when it is taken online. */
@@ -127,6 +144,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     channel: { always: 'offline' },
     clock: 'start',
     records: ['dueAt'],
+    step: 'first',
     document: 'receipt',
     notice: { kind: 'file_received' },
     counts: 'reception',
@@ -138,6 +156,7 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     requires: [],
     clock: 'start',
     records: ['dueAt'],
+    step: 'first',
     document: 'receipt',
     notice: { kind: 'file_received' },
     counts: 'reception',
@@ -262,6 +281,33 @@ export const ACTION_TABLE: { readonly [A in Action]: ActionRule } = {
     stamps: 'closedAt',
     counts: 'withdrawal',
   },
+  forward: {
+    from: [...OPEN_FOR_WORK, 'decided'],
+    to: 'in_progress',
+    // A decided file goes on to the steps that sign it and return it, still decided.
+    keepsState: ['decided'],
+    takenBy: { clerk: ['agency', 'step'], supervisor: ['agency', 'step'] },
+    only: { atStep: true },
+    requires: [],
+    alsoTakes: ['assigneeId', 'opinion', 'amountDue'],
+    step: 'next',
+  },
+  send_back: {
+    from: OPEN_FOR_WORK,
+    to: 'same',
+    takenBy: { clerk: 'agency', supervisor: 'agency' },
+    only: { atStep: true },
+    requires: ['reason', 'step'],
+    step: 'earlier',
+  },
+  take_over: {
+    from: [...OPEN_FOR_WORK, 'supplement_requested', 'decided'],
+    to: 'same',
+    takenBy: { clerk: ['agency', 'step'], supervisor: ['agency', 'step'] },
+    only: { atStep: true },
+    requires: [],
+    step: 'hold',
+  },
 };
 
 /** Facts beyond the state that decide whether an action is possible now; a new file has no state yet. */
@@ -269,6 +315,8 @@ export interface LifecycleFacts {
   state: ApplicationState | null;
   signed: boolean;
   paid: boolean;
+  /** The position of the file's current processing step; none when its procedure has no steps. */
+  stepPosition?: number | null;
 }
 
 /** Whether the action can be taken now, by its row: the states it starts from and what else it needs. */
@@ -279,7 +327,8 @@ export function isActionPossible(action: Action, facts: LifecycleFacts): boolean
   const only = rule.only ?? {};
   return (
     (only.signed === undefined || only.signed === facts.signed) &&
-    (only.paid === undefined || only.paid === facts.paid)
+    (only.paid === undefined || only.paid === facts.paid) &&
+    (only.atStep === undefined || (facts.stepPosition ?? null) !== null)
   );
 }
 
@@ -289,8 +338,9 @@ export function possibleActions(facts: LifecycleFacts): Action[] {
 }
 
 export function stateAfter(action: Action, current: ApplicationState | null): ApplicationState {
-  const to = ACTION_TABLE[action].to;
-  return to === 'same' ? current! : to;
+  const { to, keepsState } = ACTION_TABLE[action];
+  if (to === 'same' || (current !== null && keepsState?.includes(current))) return current!;
+  return to;
 }
 
 /** The roles that may take the action, in the table's order (the import replays any action besides). */
@@ -305,17 +355,22 @@ export const mayTake = (action: Action, role: ActorRole): boolean =>
  * Whose files each role reaches at all, whatever the action: a file beyond them is answered as missing
  * before the role is weighed, so it cannot be told from one that does not exist.
  */
-export const FILES_REACHED: { readonly [R in ActorRole]: WhoseFiles } = {
+export const FILES_REACHED: { readonly [R in ActorRole]: Reach } = {
   citizen: 'own',
-  clerk: 'agency',
-  supervisor: 'agency',
+  clerk: ['agency', 'step'],
+  supervisor: ['agency', 'step'],
   admin: 'agency',
   system: 'any',
   import: 'any',
 };
 
-/** Whether a file in this state, related so to the actor, is among the files `whose` names. */
-export function isAmong(whose: WhoseFiles, state: ApplicationState | null, relation: ActorRelation): boolean {
+/** Whether a file in this state, related so to the actor, is among the files `reach` names. */
+export function isAmong(reach: Reach, state: ApplicationState | null, relation: ActorRelation): boolean {
+  const kinds: readonly WhoseFiles[] = typeof reach === 'string' ? [reach] : reach;
+  return kinds.some((whose) => isAmongKind(whose, state, relation));
+}
+
+function isAmongKind(whose: WhoseFiles, state: ApplicationState | null, relation: ActorRelation): boolean {
   switch (whose) {
     case 'any':
       return true;
@@ -324,8 +379,23 @@ export function isAmong(whose: WhoseFiles, state: ApplicationState | null, relat
     case 'agency':
       // A draft is the citizen's own unfinished work: staff reach files once they are sent.
       return state !== 'draft' && relation.inAgencyScope;
+    case 'step':
+      return state !== 'draft' && relation.holdsStep === true;
   }
 }
+
+/**
+ * Whether the actor reaches the file only as the holder of its current step, outside their agency scope:
+ * they see the restricted view (docs/lifecycle.md, "Processing steps"), without the applicant's
+ * national ID number, address or form answers.
+ */
+export const reachesOnlyTheStep = (
+  role: ActorRole,
+  state: ApplicationState | null,
+  relation: ActorRelation,
+): boolean =>
+  isAmong(FILES_REACHED[role], state, relation) &&
+  !isAmong(FILES_REACHED[role], state, { ...relation, holdsStep: false });
 
 /** Whether the actor may act on this file at all: the row's files for their role, else their role's reach. */
 export function reachesFile(

@@ -18,12 +18,14 @@ import type { FeeDue } from './fee-due';
 import { DEFAULT_FEE_DUE, waitsForFee } from './fee-due';
 import type { Action, ActionField, ActorRole, ApplicationState, Channel, FormKind } from './lifecycle';
 import { ACTION_FIELDS } from './lifecycle';
+import type { CurrentStep, ProcessContext, ProcessStep, StepChanges } from './process-steps';
+import { enterStep, stepDueAfterSupplement } from './process-steps';
 import { procedureDocumentsAmong } from './supplement-items';
 
 const MS_PER_HOUR = 3_600_000;
 
 /** What `decide` reads of a file; the stored application has all of it. A new file has no state and version 0. */
-export interface ApplicationFacts extends NoticeSubject {
+export interface ApplicationFacts extends NoticeSubject, CurrentStep {
   state: ApplicationState | null;
   signed: boolean;
   paid: boolean;
@@ -38,6 +40,11 @@ export interface ActionFields {
   appointmentAt?: string;
   reference?: string;
   assigneeId?: string;
+  /** For `send_back`: the position of the earlier step the file goes back to. */
+  step?: number;
+  /** A transfer's answer: the other agency's opinion, and the amount it found due in VND. */
+  opinion?: string;
+  amountDue?: number;
   channel?: Channel;
   /** The version the caller last saw. */
   version?: number;
@@ -64,6 +71,12 @@ export interface DecisionContext {
   receivingAgencyId: string | null;
   /** For `assign`: whether the assignee is an active clerk of the competent agency. */
   assigneeAssignable?: boolean;
+  /** The procedure's process and the holding agencies' calendars, when it has steps. */
+  process?: ProcessContext;
+  /** The acting member of staff: their id and their own agency (a step's unit is an agency and a role). */
+  actor?: { id: string; agencyId: string | null };
+  /** For `forward` with `assigneeId`: that person as found (null: nobody by that id). */
+  stepAssignee?: { agencyId: string | null; role: string; active: boolean } | null;
 }
 
 /** Why an action is refused, in the order they are checked (docs/applications.md, "Rules chosen"). */
@@ -73,11 +86,13 @@ export type Refusal =
   | { reason: 'role'; role: ActorRole }
   | { reason: 'version'; version: number }
   | { reason: 'state'; state: ApplicationState | null; possible: Action[] }
+  /** `forward` from the last step of the process: there is no step to go to. */
+  | { reason: 'last_step'; step: number }
   /** The fee is unpaid and due by this action (docs/payments.md, "When the fee is due"). */
   | { reason: 'fee_unpaid'; feeDue: FeeDue }
   | { reason: 'fields'; problems: FieldProblem[] };
 
-export interface ApplicationChanges {
+export interface ApplicationChanges extends StepChanges {
   state: ApplicationState;
   submittedAt?: Date;
   receivingAgencyId?: string | null;
@@ -103,7 +118,9 @@ export type FollowUp =
   | { kind: 'form'; form: FormKind }
   | { kind: 'notice'; notice: ApplicantNotice; form: FormKind | null }
   /** The file's two deadline checks for its new due time (see deadlineChecksFor), counted on its calendar. */
-  | { kind: 'deadline_checks'; dueAt: Date };
+  | { kind: 'deadline_checks'; dueAt: Date }
+  /** The check of the step just entered or resumed, when its due time has passed. */
+  | { kind: 'step_deadline_check'; stepDueAt: Date; step: number };
 
 export interface Decision {
   action: Action;
@@ -145,15 +162,19 @@ export function decide(
   if (context.role !== 'import' && waitsForFee(action, facts, feeDue)) {
     return { refused: { reason: 'fee_unpaid', feeDue } };
   }
+  const stepRefusal = refusalAtStep(rule, facts, context);
+  if (stepRefusal) return { refused: stepRefusal };
   const { channel, problems } = checkActionFields(action, context.role, request, context.now);
   if (action === 'assign' && request.assigneeId && context.assigneeAssignable === false) {
     problems.push({ field: 'assigneeId', problems: ['must be an active clerk of the competent agency'] });
   }
+  problems.push(...stepFieldProblems(rule, facts, request, context));
   if (problems.length > 0) return { refused: { reason: 'fields', problems } };
   const changes = changesOf(rule, facts, request, context);
   changes.state = stateAfter(action, facts.state);
   const version = facts.version + 1;
   const data = eventDataOf(rule, request, changes, context.procedure.requiredDocuments);
+  Object.assign(data, stepEventData(rule, facts, changes, context));
   const after = { ...facts, ...changes, version };
   return {
     decided: {
@@ -214,8 +235,8 @@ export function checkActionFields(
 }
 
 /** Whether a field was given: an empty text or list is a field left blank. */
-const isPresent = (value: string | string[] | undefined | null): boolean =>
-  value !== undefined && value !== null && value.length > 0;
+const isPresent = (value: string | string[] | number | undefined | null): boolean =>
+  value !== undefined && value !== null && (typeof value === 'number' || value.length > 0);
 
 /** What a field required offline stands for at the counter, in messages. */
 const OFFLINE_MEANING: { readonly [F in ActionField]?: string } = { reference: ': the cash receipt number' };
@@ -269,10 +290,139 @@ function changesOf(
       changes.dueAt = outcome.dueAt;
       changes.pausedMs = facts.pausedMs + Math.round(outcome.pausedHours * MS_PER_HOUR);
       changes.supplementRequestedAt = null;
+      const step = currentStepOf(facts, context);
+      if (step && facts.stepDueAt) {
+        changes.stepDueAt = stepDueAfterSupplement(
+          context.process!,
+          step,
+          procedure.supplementPolicy,
+          facts.stepDueAt,
+          facts.supplementRequestedAt!,
+          now,
+        );
+      }
       break;
     }
   }
+  Object.assign(changes, stepChangesOf(rule, facts, request, context));
   return changes;
+}
+
+/** The step of the process the file is at, if any. */
+function currentStepOf(facts: ApplicationFacts, context: DecisionContext): ProcessStep | null {
+  const position = facts.stepPosition ?? null;
+  if (position === null) return null;
+  if (!context.process) throw new Error("An action on a file at a step needs its procedure's process");
+  return context.process.steps.find((step) => step.position === position) ?? null;
+}
+
+const stepAt = (context: DecisionContext, position: number): ProcessStep | null =>
+  context.process?.steps.find((step) => step.position === position) ?? null;
+
+/** `forward` from the last step has nowhere to go; `take_over` is for the current step's unit only. */
+function refusalAtStep(rule: ActionRule, facts: ApplicationFacts, context: DecisionContext): Refusal | null {
+  if (rule.step === 'next' && !stepAt(context, (facts.stepPosition ?? 0) + 1)) {
+    return { reason: 'last_step', step: facts.stepPosition ?? 0 };
+  }
+  if (rule.step === 'hold' && context.role !== 'import' && !isOfStepUnit(facts, context)) {
+    return { reason: 'role', role: context.role };
+  }
+  return null;
+}
+
+const isOfStepUnit = (facts: ApplicationFacts, context: DecisionContext): boolean =>
+  context.actor !== undefined &&
+  context.actor.agencyId === facts.stepAgencyId &&
+  context.role === facts.stepRole;
+
+/** A named person must be of the next step's unit; a step sent back to must come before the current one. */
+function stepFieldProblems(
+  rule: ActionRule,
+  facts: ApplicationFacts,
+  request: ActionFields,
+  context: DecisionContext,
+): FieldProblem[] {
+  if (rule.step === 'next' && request.assigneeId && context.role !== 'import') {
+    const next = stepAt(context, (facts.stepPosition ?? 0) + 1)!;
+    const agencyId = next.holderAgencyId ?? context.process!.competentAgencyId;
+    const person = context.stepAssignee;
+    if (!person || !person.active || person.agencyId !== agencyId || person.role !== next.holderRole) {
+      return [
+        { field: 'assigneeId', problems: [`must be an active ${next.holderRole} of the next step's agency`] },
+      ];
+    }
+  }
+  if (rule.step === 'earlier' && request.step !== undefined) {
+    const current = facts.stepPosition ?? 0;
+    if (
+      !Number.isInteger(request.step) ||
+      request.step < 1 ||
+      request.step >= current ||
+      !stepAt(context, request.step)
+    ) {
+      return [
+        { field: 'step', problems: [`must be the position of an earlier step, from 1 to ${current - 1}`] },
+      ];
+    }
+  }
+  return [];
+}
+
+/** The step columns the action sets: entering a step, or taking the current one over. */
+function stepChangesOf(
+  rule: ActionRule,
+  facts: ApplicationFacts,
+  request: ActionFields,
+  context: DecisionContext,
+): StepChanges {
+  const process = context.process;
+  switch (rule.step) {
+    case 'first': {
+      const first = process ? stepAt(context, 1) : null;
+      return first ? enterStep(process!, first, context.now, null) : {};
+    }
+    case 'next':
+      return enterStep(
+        process!,
+        stepAt(context, facts.stepPosition! + 1)!,
+        context.now,
+        request.assigneeId ?? null,
+      );
+    case 'earlier':
+      return enterStep(process!, stepAt(context, request.step!)!, context.now, null);
+    case 'hold':
+      return { stepHolderId: context.actor?.id ?? null };
+    default:
+      return {};
+  }
+}
+
+/**
+ * What the event records of the step (docs/lifecycle.md, "Processing steps"): every step entered with
+ * its name, unit and due time; the step taken over; the step's new due time after a supplement.
+ */
+function stepEventData(
+  rule: ActionRule,
+  facts: ApplicationFacts,
+  changes: ApplicationChanges,
+  context: DecisionContext,
+): EventData {
+  if (rule.step === 'hold') return { stepId: facts.stepId!, step: facts.stepPosition! };
+  if (changes.stepPosition !== undefined) {
+    const entered = stepAt(context, changes.stepPosition)!;
+    return {
+      stepId: entered.id,
+      step: entered.position,
+      stepName: entered.nameVi,
+      stepAgencyId: changes.stepAgencyId!,
+      stepRole: changes.stepRole!,
+      stepDueAt: changes.stepDueAt!.toISOString(),
+    };
+  }
+  if (changes.stepDueAt) {
+    return { stepId: facts.stepId!, step: facts.stepPosition!, stepDueAt: changes.stepDueAt.toISOString() };
+  }
+  return {};
 }
 
 /** The action's own fields, then what its row records of the changes. */
@@ -294,6 +444,8 @@ function eventDataOf(
   if (request.appointmentAt) data.appointmentAt = new Date(request.appointmentAt).toISOString();
   if (request.reference) data.reference = request.reference;
   if (request.assigneeId) data.assigneeId = request.assigneeId;
+  if (request.opinion) data.opinion = request.opinion;
+  if (request.amountDue !== undefined) data.amountDue = request.amountDue;
   for (const field of rule.records ?? []) {
     const value = changes[field];
     if (value !== undefined) data[field] = value instanceof Date ? value.toISOString() : value;
@@ -317,5 +469,8 @@ function followUpsOf(
   if (notice) followUps.push({ kind: 'notice', notice, form });
   const clockRuns = rule.clock === 'start' || rule.clock === 'resume';
   if (clockRuns && after.dueAt) followUps.push({ kind: 'deadline_checks', dueAt: after.dueAt });
+  if (typeof data.stepDueAt === 'string' && typeof data.step === 'number') {
+    followUps.push({ kind: 'step_deadline_check', stepDueAt: new Date(data.stepDueAt), step: data.step });
+  }
   return followUps;
 }

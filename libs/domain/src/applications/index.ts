@@ -8,3 +8,4 @@ export * from './receipt-code';
 export * from './retention';
 export * from './supplement-items';
 export * from './fee-due';
+export * from './process-steps';

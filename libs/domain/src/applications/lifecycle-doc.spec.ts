@@ -60,18 +60,25 @@ function noticeOf(rule: ActionRule): string {
   return `${rule.notice.kind}${rule.notice.onlyOnline ? ' (online only)' : ''}${rule.quotes ? ', quoting the fields' : ''}`;
 }
 
+const STEP_EFFECTS = {
+  first: 'enters step 1',
+  next: 'enters the next step',
+  earlier: 'enters the earlier step named',
+  hold: 'the actor holds the current step',
+} as const;
+
 const JOB_NAMES = { intake: 'intake', issue_result_online: 'issuance (online only)' } as const;
 
 describe('docs/lifecycle.md', () => {
   it('states the transition table as the code has it, row by row, with who takes each action on whose files and the fields it takes', () => {
     const fromCode = ACTIONS.map((action) => {
-      const { from, to, takenBy } = ACTION_TABLE[action];
+      const { from, to, keepsState, takenBy } = ACTION_TABLE[action];
       return [
         action,
         cellOf(from, '(a new file)'),
-        to === 'same' ? 'unchanged' : to,
+        (to === 'same' ? 'unchanged' : to) + (keepsState ? ` (unchanged from ${keepsState.join(', ')})` : ''),
         Object.entries(takenBy)
-          .map(([role, whose]) => `${role} (${whose})`)
+          .map(([role, whose]) => `${role} (${typeof whose === 'string' ? whose : whose.join(' or ')})`)
           .join(', '),
         cellOf(fieldsTaken(action), 'none'),
       ];
@@ -93,6 +100,7 @@ describe('docs/lifecycle.md', () => {
         noticeOf(rule),
         rule.then ? JOB_NAMES[rule.then] : '',
         rule.counts ?? '',
+        rule.step ? STEP_EFFECTS[rule.step] : '',
       ];
     });
     expect(documentedRows('action-effects')).toEqual(fromCode);

@@ -28,6 +28,9 @@ export const ACTIONS = [
   'sign',
   'return',
   'withdraw',
+  'forward',
+  'send_back',
+  'take_over',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -44,6 +47,9 @@ export const ACTION_FIELDS = [
   'appointmentAt',
   'reference',
   'assigneeId',
+  'step',
+  'opinion',
+  'amountDue',
 ] as const;
 export type ActionField = (typeof ACTION_FIELDS)[number];
 

@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'fee_paid',
   'due_soon',
   'overdue',
+  'step_overdue',
   'weekly_digest',
   'message_received',
 ] as const;

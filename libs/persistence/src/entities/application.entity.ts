@@ -24,6 +24,7 @@ export const CLOCK_RUNS = `state IN (${CLOCK_RUNNING_STATES.map((state) => `'${s
 @Index('IDX_applications_applicant', ['applicantId'])
 @Index('IDX_applications_competent_queue', ['competentAgencyId', 'state', 'dueAt'])
 @Index('IDX_applications_receiving', ['receivingAgencyId'])
+@Index('IDX_applications_step_agency', ['stepAgencyId'])
 // The staff queue's order; on PostgreSQL created with NULLS FIRST (migration 1764100120000).
 @Index('IDX_applications_queue_order', ['dueAt', 'id'])
 @Index('IDX_applications_retention', ['procedureId', 'anonymisedAt', 'closedAt'])
@@ -132,6 +133,30 @@ export class Application {
   @TimestampColumn({ name: 'closed_at', nullable: true })
   public closedAt!: Date | null;
 
+  /** The current step of the procedure's process (docs/lifecycle.md, "Processing steps"); null without steps. */
+  @Column({ name: 'step_id', type: 'varchar', length: 36, nullable: true })
+  public stepId!: string | null;
+
+  @Column({ name: 'step_position', type: 'integer', nullable: true })
+  public stepPosition!: number | null;
+
+  /** The agency holding the current step: the competent one, or another for a transfer. */
+  @Column({ name: 'step_agency_id', type: 'varchar', length: 36, nullable: true })
+  public stepAgencyId!: string | null;
+
+  @Column({ name: 'step_role', type: 'varchar', length: 16, nullable: true })
+  public stepRole!: string | null;
+
+  /** A named person holding the step; null: anyone of the step's unit. */
+  @Column({ name: 'step_holder_id', type: 'varchar', length: 36, nullable: true })
+  public stepHolderId!: string | null;
+
+  @TimestampColumn({ name: 'step_started_at', nullable: true })
+  public stepStartedAt!: Date | null;
+
+  @TimestampColumn({ name: 'step_due_at', nullable: true })
+  public stepDueAt!: Date | null;
+
   /** When the retention sweep removed its personal data and documents; null while it keeps them. */
   @TimestampColumn({ name: 'anonymised_at', nullable: true })
   public anonymisedAt!: Date | null;
@@ -183,6 +208,13 @@ export function newApplication(
     pausedMs: 0,
     decidedAt: null,
     closedAt: null,
+    stepId: null,
+    stepPosition: null,
+    stepAgencyId: null,
+    stepRole: null,
+    stepHolderId: null,
+    stepStartedAt: null,
+    stepDueAt: null,
     anonymisedAt: null,
     importedAt: null,
     version: 1,

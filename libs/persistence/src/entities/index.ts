@@ -23,6 +23,7 @@ import { Notification } from './notification.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { Payment } from './payment.entity';
 import { Procedure } from './procedure.entity';
+import { ProcedureStep } from './procedure-step.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
 
@@ -51,6 +52,7 @@ export * from './notification.entity';
 export * from './outbox-message.entity';
 export * from './payment.entity';
 export * from './procedure.entity';
+export * from './procedure-step.entity';
 export * from './refresh-token.entity';
 export * from './timestamp.column';
 export * from './national-id.column';
@@ -78,6 +80,7 @@ export const ENTITIES = [
   FeeReceiptSequence,
   Agency,
   Procedure,
+  ProcedureStep,
   User,
   JobRun,
   RefreshToken,

@@ -15,6 +15,8 @@ import { searchQueue } from './queue-search';
 
 export interface QueueFilter {
   agencyIds: string[] | 'all';
+  /** Files whose current processing step this agency holds, besides those of `agencyIds`. */
+  stepAgencyId?: string;
   states?: ApplicationState[];
   procedureId?: string;
   assigneeId?: string;
@@ -215,7 +217,8 @@ export class ApplicationRepository {
         new Brackets((scope) =>
           scope
             .where('application.competent_agency_id IN (:...ids)', { ids })
-            .orWhere('application.receiving_agency_id IN (:...ids)', { ids }),
+            .orWhere('application.receiving_agency_id IN (:...ids)', { ids })
+            .orWhere('application.step_agency_id = :stepAgencyId', { stepAgencyId: filter.stepAgencyId ?? '' }),
         ),
       );
     }

@@ -119,6 +119,11 @@ export class UserRepository {
     await this.users.update({ id }, { ...changes, ...hash, updatedAt: new Date() });
   }
 
+  /** The active staff of a step's unit: an agency's clerks, or its supervisors. */
+  public activeStaffOf(agencyId: string, role: 'clerk' | 'supervisor'): Promise<User[]> {
+    return this.users.find({ where: { agencyId, role, active: true }, order: { fullName: 'ASC' } });
+  }
+
   /** The active clerks of one agency. */
   public activeClerksOf(agencyId: string): Promise<User[]> {
     return this.users.findBy({ agencyId, role: 'clerk', active: true });

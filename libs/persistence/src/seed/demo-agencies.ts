@@ -8,7 +8,10 @@ export interface AgencySeed {
   nameEn: string;
 }
 
-/** A few agencies of Quang Ninh province, parents before children. */
+/**
+ * A few agencies of Quang Ninh province, parents before children; the tax office holds the transfer
+ * steps of the land procedures (docs/applications.md, "Process").
+ */
 export const DEMO_AGENCIES: AgencySeed[] = [
   {
     code: 'QN',
@@ -58,5 +61,12 @@ export const DEMO_AGENCIES: AgencySeed[] = [
     level: 'commune',
     nameVi: 'UBND phường Bãi Cháy',
     nameEn: 'Bai Chay Ward People’s Committee',
+  },
+  {
+    code: 'QN-THUE-HL',
+    parentCode: 'QN',
+    level: 'district',
+    nameVi: 'Chi cục Thuế thành phố Hạ Long',
+    nameEn: 'Ha Long City Tax Office',
   },
 ];

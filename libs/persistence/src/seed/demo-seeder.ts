@@ -5,9 +5,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import { DEFAULT_FEE_DUE, DEFAULT_RETENTION_DAYS } from '@onegate/domain';
 
-import { Agency, newUser, Procedure, User } from '../entities';
+import { Agency, newUser, Procedure, ProcedureStep, User } from '../entities';
 import { toSearchText } from '../search-text';
 import { DEMO_AGENCIES } from './demo-agencies';
+import { DEMO_PROCESSES } from './demo-processes';
 import { DEMO_PROCEDURES } from './demo-procedures';
 import { DEMO_USERS } from './demo-users';
 
@@ -59,10 +60,11 @@ async function insertAgencies(manager: EntityManager): Promise<Map<string, strin
 async function insertProcedures(manager: EntityManager, agencyIds: Map<string, string>): Promise<void> {
   const now = new Date();
   for (const { agencyCode, ...seed } of DEMO_PROCEDURES) {
+    const procedureId = randomUUID();
     await manager.insert(Procedure, {
       feeDue: DEFAULT_FEE_DUE,
       ...seed,
-      id: randomUUID(),
+      id: procedureId,
       agencyId: agencyIds.get(agencyCode)!,
       resultTemplate: null,
       retentionDays: DEFAULT_RETENTION_DAYS,
@@ -71,6 +73,16 @@ async function insertProcedures(manager: EntityManager, agencyIds: Map<string, s
       createdAt: now,
       updatedAt: now,
     });
+    await manager.insert(
+      ProcedureStep,
+      (DEMO_PROCESSES[seed.code] ?? []).map(({ holderAgencyCode, ...step }, index) => ({
+        ...step,
+        id: randomUUID(),
+        procedureId,
+        position: index + 1,
+        holderAgencyId: holderAgencyCode ? agencyIds.get(holderAgencyCode)! : null,
+      })),
+    );
   }
 }
 

@@ -32,6 +32,13 @@ export const DEMO_USERS: UserSeed[] = [
     nationalId: null,
   },
   {
+    email: 'thue@demo.onegate.vn',
+    role: 'clerk',
+    fullName: 'Phạm Thị Thuế',
+    agencyCode: 'QN-THUE-HL',
+    nationalId: null,
+  },
+  {
     email: 'citizen@demo.onegate.vn',
     role: 'citizen',
     fullName: 'Nguyễn Văn A',

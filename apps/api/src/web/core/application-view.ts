@@ -21,6 +21,7 @@ export function timelineOf(events: ApplicationEventDto[] | undefined, firstDownl
     appointmentAt: typeof event.data.appointmentAt === 'string' ? event.data.appointmentAt : null,
     reference: typeof event.data.reference === 'string' ? event.data.reference : null,
     outcome: typeof event.data.outcome === 'string' ? event.data.outcome : null,
+    ...stepFactsOf(event),
   }));
   if (!firstDownloadedAt) return entries;
   const download = {
@@ -35,8 +36,21 @@ export function timelineOf(events: ApplicationEventDto[] | undefined, firstDownl
     appointmentAt: null,
     reference: null,
     outcome: null,
+    ...stepFactsOf(null),
   };
   return [...entries, download];
+}
+
+/** What an event says of the processing step (docs/lifecycle.md, "Processing steps"), in plain words. */
+function stepFactsOf(event: ApplicationEventDto | null) {
+  const data = event?.data ?? {};
+  return {
+    step: typeof data.step === 'number' ? data.step : null,
+    stepName: typeof data.stepName === 'string' ? data.stepName : null,
+    stepDueAt: typeof data.stepDueAt === 'string' ? data.stepDueAt : null,
+    opinion: typeof data.opinion === 'string' ? data.opinion : null,
+    amountDue: typeof data.amountDue === 'number' ? data.amountDue : null,
+  };
 }
 
 /** The form's answers as label and value, in the schema's order. */

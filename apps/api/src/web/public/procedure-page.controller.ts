@@ -6,6 +6,7 @@ import { Public } from '@onegate/access';
 import { AgencyRepository } from '@onegate/persistence';
 
 import { CatalogueService } from '../../catalogue/catalogue.service';
+import { agencyNamesOf, processView } from '../core/process-view';
 import { languageOf } from '../core/web-cookies';
 import { PageRenderer } from '../core/page-renderer';
 import type { WebRequest } from '../core/web-request';
@@ -29,6 +30,7 @@ export class ProcedurePageController {
     const agency = await this.agencies.findByCode(procedure.agencyCode);
     const lang = languageOf(request);
     await this.pages.render(request, response, 'public/procedure', {
+      process: processView(lang, procedure, await agencyNamesOf(this.agencies, procedure)),
       titleText: lang === 'vi' ? procedure.nameVi : procedure.nameEn,
       procedure,
       agency,

@@ -16,6 +16,10 @@ type ActionField =
   | 'missingDocuments'
   | 'appointmentAt'
   | 'assigneeId'
+  | 'nextHolder'
+  | 'step'
+  | 'opinion'
+  | 'amountDue'
   | 'reference'
   | 'channel'
   | 'note'
@@ -26,6 +30,10 @@ const ACTION_FORM_FIELDS: readonly ActionField[] = [
   'missingDocuments',
   'appointmentAt',
   'assigneeId',
+  'nextHolder',
+  'step',
+  'opinion',
+  'amountDue',
   'reference',
   'channel',
   'note',
@@ -52,6 +60,10 @@ const FIELDS: Record<Action, ActionField[]> = {
   sign: ['note', 'message'],
   return: ['channel', 'note', 'message'],
   withdraw: [],
+  // The next step's holder is optional (else anyone of its unit); a transfer answers with its opinion.
+  forward: ['nextHolder', 'opinion', 'amountDue', 'note'],
+  send_back: ['step', 'reason', 'note'],
+  take_over: ['note'],
 };
 
 /** Actions that end or turn the file: their buttons warn. */
@@ -122,6 +134,9 @@ function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
     missingDocuments: missingDocuments.length > 0 ? missingDocuments : undefined,
     appointmentAt: appointment ? (fromLocalInputValue(appointment) ?? appointment) : undefined,
     assigneeId: text('assigneeId'),
+    step: text('step'),
+    opinion: text('opinion'),
+    amountDue: text('amountDue'),
     reference: text('reference'),
     channel:
       posted.channel === 'offline'
@@ -135,7 +150,7 @@ function actionRequestFrom(posted: Record<string, string>, missing: string[]) {
 
 /** The id of an action form's input for a service's field path. */
 const actionFieldId = (action: Action, field: string) =>
-  `${action}-${field === 'missingDocuments' ? 'missingOther' : field}`;
+  `${action}-${field === 'missingDocuments' ? 'missingOther' : action === 'forward' && field === 'assigneeId' ? 'nextHolder' : field}`;
 
 const actionFieldLabelKey = (field: string) => `actionForm.${field}`;
 

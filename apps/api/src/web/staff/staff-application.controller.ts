@@ -16,8 +16,10 @@ import type { Action } from '@onegate/domain';
 import { AgencyRepository, UserRepository } from '@onegate/persistence';
 import { Clock } from '@onegate/platform';
 
+import type { ProcedureDto } from '../../catalogue/catalogue.dto';
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { answerForm, attempt } from '../core/form-outcome';
+import { agencyNamesOf } from '../core/process-view';
 import { answerMessageForm, MESSAGE_UPLOADS, threadView } from '../core/message-thread';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
@@ -26,7 +28,7 @@ import { IdParam } from '../../id-param';
 import type { UploadProblem } from '../../uploads/streamed-uploads';
 import { StreamedUploads } from '../../uploads/streamed-uploads';
 import { actionErrors, checkActionForm } from './action-forms';
-import type { FailedAction } from './staff-application.view';
+import type { FailedAction, ProcessPeople } from './staff-application.view';
 import { offeredActions, staffApplicationView } from './staff-application.view';
 
 /** A file as staff see it: answers, documents, timeline, and a small form for each action allowed now. */
@@ -67,8 +69,10 @@ export class StaffApplicationController {
     const { posted, action, request: actionRequest, problems } = await checkActionForm(body);
     const outcome = await attempt(
       async () => {
-        await this.actions.perform({ kind: 'user', user }, id, actionRequest);
-        return `/staff/applications/${id}?notice=acted`;
+        const outcome = await this.actions.perform({ kind: 'user', user }, id, actionRequest);
+        // A transfer forwarded back is out of the other agency's reach: back to its queue.
+        const stillSeen = await this.reading.sees(user, outcome.application);
+        return stillSeen ? `/staff/applications/${id}?notice=acted` : '/staff/queue?notice=acted';
       },
       { problems },
     );
@@ -124,8 +128,10 @@ export class StaffApplicationController {
       clerks,
       failed,
       this.clock.now(),
+      await this.processPeople(application, procedure, offered),
     );
-    const thread = await threadView(this.messages, user, application.id);
+    // The agency holding a transferred step does not read the applicant's thread.
+    const thread = application.restricted ? null : await threadView(this.messages, user, application.id);
     await this.pages.render(
       request,
       response,
@@ -133,6 +139,26 @@ export class StaffApplicationController {
       { ...view, thread, ...messageForm },
       status,
     );
+  }
+
+  /** The names the process panel shows, and the people of the next step's unit when it can be forwarded. */
+  private async processPeople(
+    application: ApplicationDto,
+    procedure: ProcedureDto,
+    offered: Action[],
+  ): Promise<ProcessPeople> {
+    const agencies = await agencyNamesOf(this.agencies, procedure);
+    const holderId = application.step?.holderId;
+    const holderName = holderId ? ((await this.users.findById(holderId))?.fullName ?? null) : null;
+    const next = procedure.steps.find((step) => step.position === (application.step?.position ?? 0) + 1);
+    let nextUnit: { id: string; fullName: string }[] = [];
+    if (next && offered.includes('forward')) {
+      const agencyId =
+        next.holderAgencyId ?? (await this.agencies.findByCode(application.competentAgencyCode))?.id;
+      const role = next.holderRole === 'supervisor' ? 'supervisor' : 'clerk';
+      nextUnit = agencyId ? await this.users.activeStaffOf(agencyId, role) : [];
+    }
+    return { agencies, holderName, nextUnit };
   }
 
   /** The clerks of the competent agency, when the file can be assigned. */
