@@ -2,16 +2,19 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { WorkingCalendarService } from '@onegate/applications';
-import { AgencyRepository } from '@onegate/persistence';
+import { Agency, AgencyRepository } from '@onegate/persistence';
 import { ReportRebuildService } from '@onegate/reporting';
 
 import { rebuildReports } from '../apps/api/src/reports/reports-command';
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
+import { ApplicationsClient } from './support/applications';
+import { request } from './support/http';
 import { event, recordLine } from './support/reports/crafted-lines';
 import { getReport, importLines, reportUrl } from './support/reports/report-client';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
+import { addWorkingHoursByHand, localTime, workingHoursBetweenByHand } from './support/working-time-by-hand';
 
 const WEEK = { from: '2025-06-23', to: '2025-06-27' };
 const TRANSFER_HOURS = [
@@ -255,25 +258,197 @@ describe(`reports: processing steps (${testDatabaseKind()})`, () => {
     expect(bad.status).toBe(400);
   });
 
-  it('rebuilds the step rollups from the events to the same rows', async () => {
-    const rows = async () =>
-      ((await stack.apiDataSource.query('SELECT * FROM report_step_rollups')) as Record<string, unknown>[])
-        .map((row) =>
-          JSON.stringify(
-            Object.entries(row)
-              .map(([key, value]) => [key, String(value)])
-              .sort(),
-          ),
-        )
-        .sort();
-    const kept = await rows();
-    // Tuesday's two units and Wednesday's one, June's and 2025's two units each.
-    expect(kept.length).toBe(7);
-    await rebuildReports(
+  const stepRows = async () =>
+    ((await stack.apiDataSource.query('SELECT * FROM report_step_rollups')) as Record<string, unknown>[])
+      .map((row) =>
+        JSON.stringify(
+          Object.entries(row)
+            .map(([key, value]) => [key, String(value)])
+            .sort(),
+        ),
+      )
+      .sort();
+  const rebuild = () =>
+    rebuildReports(
       stack.api.get(ReportRebuildService, { strict: false }),
       stack.api.get(AgencyRepository, { strict: false }),
       stack.api.get(WorkingCalendarService, { strict: false }),
     );
-    expect(await rows()).toEqual(kept);
+
+  it('rebuilds the step rollups from the events to the same rows', async () => {
+    const kept = await stepRows();
+    // Tuesday's two units and Wednesday's one, June's and 2025's two units each.
+    expect(kept.length).toBe(7);
+    await rebuild();
+    expect(await stepRows()).toEqual(kept);
+  });
+
+  it('counts the steps of a file walked through them: a step sent back to counts twice, a transfer apart', async () => {
+    const code = '1.004499';
+    const password = stack.config.demoPassword!;
+    const clerk = await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, password);
+    const taxClerk = await signIn(stack.apiUrl, 'thue@demo.onegate.vn', password);
+    const taxOffice = await stack.apiDataSource.getRepository(Agency).findOneByOrFail({ code: 'QN-THUE-HL' });
+    const steps = [
+      { nameVi: 'Tiếp nhận hồ sơ', nameEn: 'Reception', holderRole: 'clerk', budgetHours: 4 },
+      { nameVi: 'Thẩm định hồ sơ', nameEn: 'Examination', holderRole: 'clerk', budgetHours: 8 },
+      {
+        nameVi: 'Xác định nghĩa vụ tài chính',
+        nameEn: 'Tax assessment',
+        holderRole: 'clerk',
+        holderAgencyId: taxOffice.id,
+        budgetHours: 8,
+      },
+      { nameVi: 'Ký kết quả', nameEn: 'Signature', holderRole: 'supervisor', budgetHours: 4 },
+    ];
+    const created = await request(`${stack.apiUrl}/api/admin/procedures`, {
+      method: 'POST',
+      headers: bearer(admin),
+      body: {
+        code,
+        nameVi: 'Thủ tục thử nghiệm các bước',
+        nameEn: 'Test procedure with steps',
+        field: 'Đất đai',
+        agencyCode: 'QN-HL',
+        processingHours: 24,
+        onlineLevel: 'partial',
+        feeVnd: 0,
+        supplementPolicy: 'pause',
+        requiredDocuments: [],
+        formSchema: [],
+        steps,
+      },
+    });
+    expect(created.status).toBe(201);
+
+    // 16 November 2026 is a Monday; each action at its local time.
+    const times = {
+      registered: '2026-11-16T09:00:00',
+      examined: '2026-11-16T10:00:00',
+      sentBack: '2026-11-16T15:00:00',
+      examinedAgain: '2026-11-17T11:00:00',
+      transferred: '2026-11-17T14:00:00',
+      answered: '2026-11-19T09:00:00',
+      returned: '2026-11-19T11:00:00',
+    };
+    const apps = new ApplicationsClient(stack.apiUrl);
+    stack.freezeClock(localTime(times.registered));
+    const registered = await request<{ id: string }>(`${stack.apiUrl}/api/applications/counter`, {
+      method: 'POST',
+      headers: bearer(clerk),
+      body: {
+        procedureCode: code,
+        applicant: { nationalId: '022090007799', fullName: 'Lê Văn Bước' },
+        formData: {},
+      },
+    });
+    expect(registered.status).toBe(201);
+    const id = registered.body.id;
+    const act = async (tokens: Tokens, at: string, action: string, fields: Record<string, unknown> = {}) => {
+      stack.freezeClock(localTime(at));
+      expect((await apps.act(tokens, id, action, fields)).status, action).toBe(200);
+    };
+    try {
+      await act(clerk, times.examined, 'forward');
+      await act(clerk, times.sentBack, 'send_back', { step: 1, reason: 'Thiếu bản vẽ' });
+      await act(clerk, times.examinedAgain, 'forward');
+      await act(clerk, times.transferred, 'forward');
+      await act(taxClerk, times.answered, 'forward', { opinion: 'Không phát sinh thuế' });
+      await act(clerk, '2026-11-19T10:00:00', 'approve');
+      await act(clerk, '2026-11-19T10:30:00', 'sign', { channel: 'offline' });
+      await act(clerk, times.returned, 'return', { channel: 'offline' });
+    } finally {
+      stack.freezeClock(null);
+    }
+
+    // Each stretch by hand: from the action entering the step to the one ending it, due its budget later.
+    const stretch = (from: string, to: string, budget: number) => {
+      const [start, end] = [localTime(from), localTime(to)];
+      const due = addWorkingHoursByHand(start, budget);
+      const late = end > due;
+      return {
+        hours: workingHoursBetweenByHand(start, end),
+        late,
+        lateness: late ? workingHoursBetweenByHand(due, end) : 0,
+      };
+    };
+    const reception = [
+      stretch(times.registered, times.examined, 4),
+      stretch(times.sentBack, times.examinedAgain, 4),
+    ];
+    const examination = [
+      stretch(times.examined, times.sentBack, 8),
+      stretch(times.examinedAgain, times.transferred, 8),
+    ];
+    const tax = [stretch(times.transferred, times.answered, 8)];
+    const signature = [stretch(times.answered, times.returned, 4)];
+    const sum = (list: ReturnType<typeof stretch>[]) => {
+      const hours = list.reduce((total, item) => total + item.hours, 0);
+      const late = list.filter((item) => item.late);
+      const lateness = late.reduce((total, item) => total + item.lateness, 0);
+      return {
+        stretches: list.length,
+        hours,
+        meanHours: hours / list.length,
+        late: late.length,
+        meanLatenessHours: late.length === 0 ? null : lateness / late.length,
+      };
+    };
+    // The step sent back to was late the second time, and the tax office took longer than its budget.
+    expect(reception.map((item) => item.late)).toEqual([false, true]);
+    expect(tax[0]!.late).toBe(true);
+
+    const report = await getReport<{
+      steps: (StepFigures & { position: number; name: string })[];
+      units: (StepFigures & { agency: string; role: string })[];
+      agencies: { agency: string; hours: number; atOtherAgenciesHours: number }[];
+    }>(stack.apiUrl, admin, 'steps', { from: '2026-11-16', to: '2026-11-20', procedure: code });
+    const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
+    const rounded = (figures: ReturnType<typeof sum>) => ({
+      ...figures,
+      hours: round(figures.hours),
+      meanHours: round(figures.meanHours),
+      meanLatenessHours: round(figures.meanLatenessHours),
+    });
+    const byPosition = Object.fromEntries(
+      report.body.steps.map(({ position, name, stretches, hours, meanHours, late, meanLatenessHours }) => [
+        position,
+        { name, stretches, hours, meanHours, late, meanLatenessHours },
+      ]),
+    );
+    expect(byPosition).toEqual({
+      1: { name: 'Tiếp nhận hồ sơ', ...rounded(sum(reception)) },
+      2: { name: 'Thẩm định hồ sơ', ...rounded(sum(examination)) },
+      3: { name: 'Xác định nghĩa vụ tài chính', ...rounded(sum(tax)) },
+      4: { name: 'Ký kết quả', ...rounded(sum(signature)) },
+    });
+    const units = Object.fromEntries(
+      report.body.units.map(({ agency, role, stretches, hours, late }) => [
+        `${agency} ${role}`,
+        { stretches, hours, late },
+      ]),
+    );
+    const short = (list: ReturnType<typeof stretch>[]) => {
+      const { stretches, hours, late } = rounded(sum(list));
+      return { stretches, hours, late };
+    };
+    expect(units).toEqual({
+      'QN-HL clerk': short([...reception, ...examination]),
+      'QN-THUE-HL clerk': short(tax),
+      'QN-HL supervisor': short(signature),
+    });
+    const all = sum([...reception, ...examination, ...tax, ...signature]);
+    expect(report.body.agencies).toEqual([
+      expect.objectContaining({
+        agency: 'QN-HL',
+        hours: round(all.hours),
+        atOtherAgenciesHours: round(sum(tax).hours),
+      }),
+    ]);
+
+    // What the live actions kept is what a rebuild computes from their events.
+    const kept = await stepRows();
+    await rebuild();
+    expect(await stepRows()).toEqual(kept);
   });
 });
