@@ -101,7 +101,7 @@ export class ApplicationDto {
   public waitingForFee!: Action[];
   @ApiProperty({
     nullable: true,
-    description: "The current step of the procedure's process (docs/lifecycle.md, \"Processing steps\")",
+    description: 'The current step of the procedure\'s process (docs/lifecycle.md, "Processing steps")',
   })
   public step!: {
     id: string;

@@ -23,7 +23,8 @@ const SAMPLE_ID = '00000000-0000-4000-8000-000000000001';
 export function sampleContext(kind: NotificationKind, language: Language, portalUrl: string): MailContext {
   const vi = language === 'vi';
   const time = (local: string) => formatInstant(at(local), ZONE, language);
-  const staff = kind === 'due_soon' || kind === 'overdue' || kind === 'step_overdue' || kind === 'weekly_digest';
+  const staff =
+    kind === 'due_soon' || kind === 'overdue' || kind === 'step_overdue' || kind === 'weekly_digest';
   return {
     language,
     portalUrl,

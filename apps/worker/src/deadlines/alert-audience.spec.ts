@@ -29,7 +29,11 @@ describe('alert audience', () => {
   });
 
   it("is the step's named holder, else its unit, and the supervisors at or above the holding agency", () => {
-    const held = { competentAgencyId: 'QN-HL-P1', stepAgencyId: 'QN-STP', stepHolderId: 'holder' } as Application;
+    const held = {
+      competentAgencyId: 'QN-HL-P1',
+      stepAgencyId: 'QN-STP',
+      stepHolderId: 'holder',
+    } as Application;
     expect(audience.recipientsOfStep(held, ['a', 'b']).sort()).toEqual(['holder', 'justice', 'province']);
     const open = { competentAgencyId: 'QN-HL-P1', stepAgencyId: 'QN-STP', stepHolderId: null } as Application;
     expect(audience.recipientsOfStep(open, ['a', 'b']).sort()).toEqual(['a', 'b', 'justice', 'province']);

@@ -218,7 +218,9 @@ export class ApplicationRepository {
           scope
             .where('application.competent_agency_id IN (:...ids)', { ids })
             .orWhere('application.receiving_agency_id IN (:...ids)', { ids })
-            .orWhere('application.step_agency_id = :stepAgencyId', { stepAgencyId: filter.stepAgencyId ?? '' }),
+            .orWhere('application.step_agency_id = :stepAgencyId', {
+              stepAgencyId: filter.stepAgencyId ?? '',
+            }),
         ),
       );
     }

@@ -65,13 +65,6 @@ export const DEMO_PROCESSES: { readonly [code: string]: readonly StepSeed[] } = 
   '2.000635': [reception(1), examination(5), returnOfResult(2)],
   '1.002809': [reception(4), examination(24), signature(8), returnOfResult(4)],
   '2.001827': [reception(4), examination(80), check(16), signature(16), returnOfResult(4)],
-  '1.012790': [
-    reception(4),
-    examination(20),
-    check(4),
-    taxAssessment(12),
-    signature(12),
-    returnOfResult(4),
-  ],
+  '1.012790': [reception(4), examination(20), check(4), taxAssessment(12), signature(12), returnOfResult(4)],
   '2.001199': [reception(2), examination(14), signature(6), returnOfResult(2)],
 };
