@@ -71,7 +71,8 @@ describe(`reports: processing steps (${testDatabaseKind()})`, () => {
         event('receive', '2025-06-23T09:00:00', entering('QN-SXD', 'supervisor', '2025-06-24T09:00:00')),
         event('pay', '2025-06-23T09:10:00', { reference: 'PG-2' }),
         event('request_supplement', '2025-06-23T14:00:00', { reason: 'Ảnh mờ', missingDocuments: ['CCCD'] }),
-        event('supplement', '2025-06-24T09:00:00'),
+        // Waited Mon 14:00-17:30 and Tue 07:30-09:00 on its office hours: 5 hours, so due Tue 16:00.
+        event('supplement', '2025-06-24T09:00:00', { stepDueAt: '2025-06-24T16:00:00+07:00' }),
         event('approve', '2025-06-24T16:00:00'),
         event('sign', '2025-06-24T16:05:00'),
         event('return', '2025-06-24T16:30:00'),

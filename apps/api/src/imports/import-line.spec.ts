@@ -98,6 +98,19 @@ describe('import lines', () => {
     expect(() => parseImportLine(stepped(fields))).toThrow(message);
   });
 
+  it('reads the step due time a supplement gives', () => {
+    const line = JSON.stringify({
+      ...valid,
+      events: [{ type: 'supplement', at: '2025-01-03T09:15:00+07:00', stepDueAt: '2025-01-04T09:00:00Z' }],
+    });
+    expect(parseImportLine(line).events[0]!.stepFields).toEqual({ stepDueAt: '2025-01-04T09:00:00.000Z' });
+    const stepped = JSON.stringify({
+      ...valid,
+      events: [{ type: 'supplement', at: '2025-01-03T09:15:00+07:00', step: 2 }],
+    });
+    expect(() => parseImportLine(stepped)).toThrow('events[0].step is not taken by supplement');
+  });
+
   it('refuses step fields on an event that records none, naming the field', () => {
     const line = JSON.stringify({
       ...valid,

@@ -1,5 +1,5 @@
 import { decide, formatReceiptCode, possibleActions, startsTheClock } from '@onegate/domain';
-import type { Decision, WorkingCalendar } from '@onegate/domain';
+import type { Decision, ProcessContext, WorkingCalendar } from '@onegate/domain';
 import type {
   Agency,
   Application,
@@ -27,6 +27,8 @@ export interface ReplayContext {
   account: Pick<User, 'id' | 'email'> | null;
   /** When this import runs. */
   importedAt: Date;
+  /** The procedure's process, when it has steps: the replay moves the file through it as live actions do. */
+  process?: ProcessContext;
   /** The agencies, by id and by code (a step's holding agency). */
   agencyById: (id: string) => Agency | undefined;
   agencyByCode: (code: string) => Agency | undefined;
@@ -75,16 +77,19 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
     const opening = index === 0 && event.type === 'register_counter';
     // An opening counter registration finds no file yet; any other first event finds the draft.
     const facts = opening ? { ...application, state: null, version: 0 } : application;
-    const outcome = decide(event.type, facts, event, {
+    // A send-back names the step it goes back to: its step field is the action's own `step`.
+    const fields = event.type === 'send_back' ? { ...event, step: event.stepFields?.step } : event;
+    const outcome = decide(event.type, facts, fields, {
       role: 'import',
       now: event.at,
       procedure,
       calendar,
       receivingAgencyId: context.receivingAgency?.agency.id ?? null,
+      ...(context.process ? { process: context.process } : {}),
     });
     const decision = decidedOrFail(outcome, label, index, application);
     if (startsTheClock(event.type)) receivingAgencyOf(context, label);
-    const changes: Partial<Application> = { ...decision.changes };
+    const changes: Partial<Application> = { ...decision.changes, ...stepColumnsOf(event) };
     if (opening) changes.submissionChannel = 'offline';
     events.push({
       id: timeOrderedId(),
@@ -151,6 +156,19 @@ function withStepFields(
     fields.stepAgencyId = agency!.id;
   }
   return { ...data, ...fields };
+}
+
+/** The file's step columns as the line's step fields give them, so the replay goes on from them. */
+function stepColumnsOf(event: ImportLine['events'][number]): Partial<Application> {
+  const fields = event.stepFields;
+  if (!fields) return {};
+  const columns: Partial<Application> = {};
+  if (fields.stepDueAt !== undefined) columns.stepDueAt = new Date(fields.stepDueAt);
+  if (fields.stepDueAt !== undefined && fields.step !== undefined) {
+    columns.stepPosition = fields.step;
+    if (fields.stepRole !== undefined) columns.stepRole = fields.stepRole;
+  }
+  return columns;
 }
 
 /** The decision, or the line's error naming the event and why it could not have happened. */

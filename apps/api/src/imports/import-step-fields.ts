@@ -8,7 +8,8 @@ import { ImportLineError, isoTime } from './import-line-checks';
  */
 export interface ImportStepFields {
   stepId?: string;
-  step: number;
+  /** Absent on a supplement, which gives the due time only. */
+  step?: number;
   stepName?: string;
   stepAgencyId?: string;
   /** The holding agency by its code, instead of its id: the replay records its id. */
@@ -29,6 +30,8 @@ const STEP_FIELDS = [
 /** What an event entering a step must give (and the holding agency); `take_over` names the step in hand only. */
 const ENTERING_REQUIRES = ['step', 'stepName', 'stepRole', 'stepDueAt'] as const;
 const TAKE_OVER_TAKES: readonly string[] = ['stepId', 'step'];
+/** A supplement may give the step's due time after the wait. */
+const SUPPLEMENT_TAKES: readonly string[] = ['stepDueAt'];
 const MAX_STEPS = 8;
 
 const fail = (message: string): never => {
@@ -44,7 +47,8 @@ function shortText(value: unknown, field: string, maxLength: number): string {
 
 /**
  * Reads the step fields of an imported event: only on the events that record them (reception,
- * `forward`, `send_back`, `take_over`), whole on those entering a step. Undefined when it has none.
+ * `forward`, `send_back`, `take_over`, and a supplement's `stepDueAt`), whole on those entering a step.
+ * Undefined when it has none.
  */
 export function importStepFieldsOf(
   event: Readonly<Record<string, unknown>>,
@@ -54,9 +58,18 @@ export function importStepFieldsOf(
   const given = STEP_FIELDS.filter((field) => event[field] !== undefined && event[field] !== null);
   if (given.length === 0) return undefined;
   const takes =
-    type === 'take_over' ? TAKE_OVER_TAKES : STEP_RECORDING_ACTIONS.includes(type) ? STEP_FIELDS : [];
+    type === 'take_over'
+      ? TAKE_OVER_TAKES
+      : type === 'supplement'
+        ? SUPPLEMENT_TAKES
+        : STEP_RECORDING_ACTIONS.includes(type)
+          ? STEP_FIELDS
+          : [];
   const extra = given.find((field) => !takes.includes(field));
   if (extra) fail(`${path}.${extra} is not taken by ${type}`);
+  if (type === 'supplement') {
+    return { stepDueAt: isoTime(event.stepDueAt, `${path}.stepDueAt`).toISOString() } as ImportStepFields;
+  }
   const needed = type === 'take_over' ? ['step'] : ENTERING_REQUIRES;
   const missing = needed.find((field) => !given.includes(field as (typeof STEP_FIELDS)[number]));
   if (missing) fail(`${path}.${missing} is required with the other step fields of ${type}`);
