@@ -78,6 +78,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'notifications',
       'outbox_messages',
       'payments',
+      'procedure_steps',
       'procedures',
       'receipt_sequences',
       'refresh_tokens',
