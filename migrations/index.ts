@@ -46,6 +46,7 @@ import { AddApplicantSearchName1764300800000 } from './1764300800000-add-applica
 import { CreateProcedureSteps1764400100000 } from './1764400100000-create-procedure-steps';
 import { AddApplicationStep1764400101000 } from './1764400101000-add-application-step';
 import { CreateConsultations1764400200000 } from './1764400200000-create-consultations';
+import { CreateReportStepRollups1764400300000 } from './1764400300000-create-report-step-rollups';
 import { CreateDocumentReviews1764400400000 } from './1764400400000-create-document-reviews';
 import { CreateDraftedResults1764400401000 } from './1764400401000-create-drafted-results';
 import { AddApplicantLookupHashes1764400500000 } from './1764400500000-add-applicant-lookup-hashes';
@@ -102,6 +103,7 @@ export const MIGRATIONS = [
   CreateProcedureSteps1764400100000,
   AddApplicationStep1764400101000,
   CreateConsultations1764400200000,
+  CreateReportStepRollups1764400300000,
   CreateDocumentReviews1764400400000,
   CreateDraftedResults1764400401000,
   AddApplicantLookupHashes1764400500000,

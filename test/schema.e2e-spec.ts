@@ -84,6 +84,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'refresh_tokens',
       'report_histograms',
       'report_rollups',
+      'report_step_rollups',
       'result_downloads',
       'result_numbers',
       'results',

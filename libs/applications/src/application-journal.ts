@@ -7,11 +7,13 @@ import { deadlineChecksFor } from '@onegate/domain';
 import type { ActorRole, Decision, FollowUp, WorkingCalendar } from '@onegate/domain';
 import { JobName, notificationJobId, Outbox } from '@onegate/jobs';
 import type { OutboxJob } from '@onegate/jobs';
-import { ApplicationRepository, HistoryRows } from '@onegate/persistence';
+import { Agency, ApplicationRepository, HistoryRows } from '@onegate/persistence';
 import type { ApplicationEvent, HistoryRowsOfFile } from '@onegate/persistence';
 import { Clock } from '@onegate/platform';
 import { ReportRollupsService } from '@onegate/reporting';
-import type { HistoryOwner, RollupChanges } from '@onegate/reporting';
+import type { HistoryOwner, RollupChanges, StepCalendars } from '@onegate/reporting';
+
+import { WorkingCalendarService } from './working-calendar.service';
 
 /** A step's check fires just after its due time, so it finds the step past it. */
 const STEP_CHECK_AFTER_DUE_MS = 1_000;
@@ -42,6 +44,7 @@ export class ApplicationJournal {
     private readonly reportRollups: ReportRollupsService,
     private readonly clock: Clock,
     private readonly historyRows: HistoryRows,
+    private readonly calendars: WorkingCalendarService,
   ) {}
 
   /** Gives all of the file's events, the new one last. */
@@ -68,7 +71,13 @@ export class ApplicationJournal {
     );
     await this.outbox.add(manager, this.jobsOf(application.id, decision, event.id, entry.calendar));
     const events = [...previous, event];
-    await this.reportRollups.recordLatestEvent(manager, application, events, entry.calendar);
+    await this.reportRollups.recordLatestEvent(
+      manager,
+      application,
+      events,
+      entry.calendar,
+      this.stepCalendars(manager),
+    );
     return events;
   }
 
@@ -85,6 +94,18 @@ export class ApplicationJournal {
   ): Promise<void> {
     await this.historyRows.insert(manager, files, share);
     await this.reportRollups.apply(manager, rollups, share);
+  }
+
+  /** The calendars of the agencies holding a file's steps, read in the action's transaction. */
+  private stepCalendars(manager: EntityManager): StepCalendars {
+    return async (agencyIds) => {
+      const calendars = new Map<string, WorkingCalendar>();
+      for (const id of agencyIds) {
+        const agency = await manager.getRepository(Agency).findOneBy({ id });
+        if (agency) calendars.set(id, await this.calendars.calendarFor(agency));
+      }
+      return calendars;
+    };
   }
 
   /** The outbox jobs of the action's follow-ups, keyed so each is enqueued once. */

@@ -79,6 +79,15 @@ export {
   type SupplementItem,
 } from './applications';
 
+// Internal processing steps: the step fields of events and the stretches a file spent in each step
+export {
+  STEP_RECORDING_ACTIONS,
+  STEP_ROLES,
+  stepFieldsOf,
+  stepStretchesOf,
+  type StepEventFields,
+} from './steps';
+
 // Procedure forms
 export { fieldPattern, FORM_FIELD_TYPES, validateFormData, type FieldProblem, type FormField } from './forms';
 

@@ -23,7 +23,9 @@ const SAMPLE_ID = '00000000-0000-4000-8000-000000000001';
 export function sampleContext(kind: NotificationKind, language: Language, portalUrl: string): MailContext {
   const vi = language === 'vi';
   const time = (local: string) => formatInstant(at(local), ZONE, language);
-  const staff = ['due_soon', 'overdue', 'step_overdue', 'weekly_digest', 'consultation_overdue'].includes(kind);
+  const staff = ['due_soon', 'overdue', 'step_overdue', 'weekly_digest', 'consultation_overdue'].includes(
+    kind,
+  );
   return {
     language,
     portalUrl,

@@ -11,10 +11,12 @@ export {
   type ReportQuery,
 } from './queries/report-query.service';
 export { breakdownTable, summaryTable, type ReportTable } from './exports/report-table';
+export { stepTable, STEP_TABLES, type StepTableKind } from './exports/step-table';
+export type { StepReport } from './queries/step-report';
 export { EXPORT_FORMATS, MEDIA_TYPES, toCsv, toXlsx, type ExportFormat } from './exports/table-files';
 
 // Rollups: kept as files change, rebuilt from the history
-export { ReportRollupsService } from './rollups/report-rollups.service';
+export { ReportRollupsService, type StepCalendars } from './rollups/report-rollups.service';
 export { ReportRebuildService } from './rollups/report-rebuild.service';
 export { RollupChanges } from './rollups/rollup-changes';
 

@@ -57,4 +57,65 @@ describe('import lines', () => {
   ])('refuses %s', (text, message) => {
     expect(() => parseImportLine(text)).toThrow(message);
   });
+
+  const stepped = (event: Record<string, unknown>) =>
+    JSON.stringify({
+      ...valid,
+      events: [{ type: 'register_counter', at: '2025-01-03T09:15:00+07:00', ...event }],
+    });
+  const STEP_1 = {
+    stepId: 'f1d4c1d2-6f0e-4a54-9b8f-6a1c3e0b2a11',
+    step: 1,
+    stepName: 'Tiếp nhận',
+    stepAgencyId: 'a7e5c1d2-6f0e-4a54-9b8f-6a1c3e0b2a22',
+    stepRole: 'clerk',
+    stepDueAt: '2025-01-03T11:15:00+07:00',
+  };
+
+  it('reads the step fields of an event entering a step, its due time as an instant', () => {
+    expect(parseImportLine(stepped(STEP_1)).events[0]!.stepFields).toEqual({
+      ...STEP_1,
+      stepDueAt: '2025-01-03T04:15:00.000Z',
+    });
+    expect(parseImportLine(stepped({})).events[0]!.stepFields).toBeUndefined();
+  });
+
+  it.each([
+    [{ ...STEP_1, step: 0 }, /events\[0\]\.step must be a whole number from 1 to 8/],
+    [{ ...STEP_1, step: '2' }, /events\[0\]\.step must be/],
+    [{ ...STEP_1, stepRole: 'citizen' }, /events\[0\]\.stepRole must be one of clerk, supervisor/],
+    [{ ...STEP_1, stepDueAt: '2025-01-03 11:15' }, /events\[0\]\.stepDueAt must be an ISO 8601 time/],
+    [{ ...STEP_1, stepName: '' }, /events\[0\]\.stepName must be a non-empty text/],
+    [{ ...STEP_1, stepAgencyId: 'x'.repeat(37) }, /events\[0\]\.stepAgencyId must be/],
+    [{ step: 1 }, /events\[0\]\.stepName is required with the other step fields of register_counter/],
+    [
+      { ...STEP_1, stepAgencyId: undefined },
+      /events\[0\] needs exactly one of stepAgencyId and stepAgencyCode/,
+    ],
+    [{ ...STEP_1, stepAgencyCode: 'QN-SXD' }, /needs exactly one of stepAgencyId and stepAgencyCode/],
+    [{ ...STEP_1, stepDueAt: undefined }, /events\[0\]\.stepDueAt is required/],
+  ])('refuses a bad step field, naming it: %j', (fields, message) => {
+    expect(() => parseImportLine(stepped(fields))).toThrow(message);
+  });
+
+  it('reads the step due time a supplement gives', () => {
+    const line = JSON.stringify({
+      ...valid,
+      events: [{ type: 'supplement', at: '2025-01-03T09:15:00+07:00', stepDueAt: '2025-01-04T09:00:00Z' }],
+    });
+    expect(parseImportLine(line).events[0]!.stepFields).toEqual({ stepDueAt: '2025-01-04T09:00:00.000Z' });
+    const stepped = JSON.stringify({
+      ...valid,
+      events: [{ type: 'supplement', at: '2025-01-03T09:15:00+07:00', step: 2 }],
+    });
+    expect(() => parseImportLine(stepped)).toThrow('events[0].step is not taken by supplement');
+  });
+
+  it('refuses step fields on an event that records none, naming the field', () => {
+    const line = JSON.stringify({
+      ...valid,
+      events: [{ type: 'submit', at: '2025-01-03T09:15:00+07:00', stepRole: 'clerk' }],
+    });
+    expect(() => parseImportLine(line)).toThrow('events[0].stepRole is not taken by submit');
+  });
 });

@@ -2,6 +2,12 @@ import { ACTIONS } from '@onegate/domain';
 import type { Action, Channel } from '@onegate/domain';
 import type { JsonObject } from '@onegate/persistence';
 
+import { ImportLineError, isoTime } from './import-line-checks';
+import type { ImportStepFields } from './import-step-fields';
+import { importStepFieldsOf } from './import-step-fields';
+
+export { ImportLineError };
+
 /** One event of an imported application, with the action fields of docs/lifecycle.md. */
 export interface ImportEvent {
   type: Action;
@@ -13,6 +19,8 @@ export interface ImportEvent {
   reference?: string;
   assigneeId?: string;
   note?: string;
+  /** The step fields, on the events that record them (docs/metrics.md, "Historical import"). */
+  stepFields?: ImportStepFields;
 }
 
 /** One line of an import: one application and its whole history (docs/metrics.md, "Historical import"). */
@@ -27,13 +35,9 @@ export interface ImportLine {
   rating: { score: number; comment: string | null } | null;
 }
 
-/** Why a line is refused; the message is shown to the administrator with the line number. */
-export class ImportLineError extends Error {}
-
 const MAX_EVENTS = 1_000;
 /** Form data is written and read back by recursive code (JSON.stringify): a deeper value would exhaust the stack. */
 const MAX_FORM_DEPTH = 32;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const CHANNELS: readonly string[] = ['online', 'offline'];
 
 const fail = (message: string): never => {
@@ -60,15 +64,6 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
     for (const child of Object.values(current)) pending.push([child, depth + 1]);
   }
   return false;
-}
-
-/** An ISO 8601 time with its offset (`2025-01-03T09:15:00+07:00`), as an instant. */
-export function isoTime(value: unknown, field: string): Date {
-  const parsed = typeof value === 'string' && ISO_TIME.test(value) ? new Date(value) : null;
-  if (!parsed || Number.isNaN(parsed.getTime())) {
-    return fail(`${field} must be an ISO 8601 time with its offset, e.g. 2025-01-03T09:15:00+07:00`);
-  }
-  return parsed;
 }
 
 /** Reads a line's JSON and checks its shape; the history itself is checked by the replay. */
@@ -158,5 +153,6 @@ function eventOf(event: unknown, path: string): ImportEvent {
     reference: text(event.reference, `${path}.reference`, 100, false),
     assigneeId: text(event.assigneeId, `${path}.assigneeId`, 36, false),
     note: text(event.note, `${path}.note`, 2000, false),
+    stepFields: importStepFieldsOf(event, event.type, path),
   };
 }

@@ -1,5 +1,5 @@
 import { decide, formatReceiptCode, possibleActions, startsTheClock } from '@onegate/domain';
-import type { Decision, WorkingCalendar } from '@onegate/domain';
+import type { Decision, ProcessContext, WorkingCalendar } from '@onegate/domain';
 import type {
   Agency,
   Application,
@@ -27,6 +27,11 @@ export interface ReplayContext {
   account: Pick<User, 'id' | 'email'> | null;
   /** When this import runs. */
   importedAt: Date;
+  /** The procedure's process, when it has steps: the replay moves the file through it as live actions do. */
+  process?: ProcessContext;
+  /** The agencies, by id and by code (a step's holding agency). */
+  agencyById: (id: string) => Agency | undefined;
+  agencyByCode: (code: string) => Agency | undefined;
 }
 
 /** The rows of one imported application, ready to be written together, and its history for the rollups. */
@@ -72,16 +77,19 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
     const opening = index === 0 && event.type === 'register_counter';
     // An opening counter registration finds no file yet; any other first event finds the draft.
     const facts = opening ? { ...application, state: null, version: 0 } : application;
-    const outcome = decide(event.type, facts, event, {
+    // A send-back names the step it goes back to: its step field is the action's own `step`.
+    const fields = event.type === 'send_back' ? { ...event, step: event.stepFields?.step } : event;
+    const outcome = decide(event.type, facts, fields, {
       role: 'import',
       now: event.at,
       procedure,
       calendar,
       receivingAgencyId: context.receivingAgency?.agency.id ?? null,
+      ...(context.process ? { process: context.process } : {}),
     });
     const decision = decidedOrFail(outcome, label, index, application);
     if (startsTheClock(event.type)) receivingAgencyOf(context, label);
-    const changes: Partial<Application> = { ...decision.changes };
+    const changes: Partial<Application> = { ...decision.changes, ...stepColumnsOf(event) };
     if (opening) changes.submissionChannel = 'offline';
     events.push({
       id: timeOrderedId(),
@@ -95,7 +103,7 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
       fromState: decision.fromState,
       toState: decision.changes.state,
       note: event.note ?? null,
-      data: decision.data,
+      data: withStepFields(decision.data, event, `events[${index}]`, context),
     });
     Object.assign(application, changes);
   });
@@ -125,6 +133,42 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
     },
     receiptNumber: receiptNumberOf(line.code, application, context),
   };
+}
+
+/**
+ * The event's data with the step fields the line gives, kept as given (docs/metrics.md, "Historical
+ * import"); its holding agency must exist, and one given by its code is recorded by its id.
+ */
+function withStepFields(
+  data: ApplicationEvent['data'],
+  event: ImportLine['events'][number],
+  path: string,
+  context: ReplayContext,
+): ApplicationEvent['data'] {
+  if (!event.stepFields) return data;
+  const { stepAgencyCode, ...fields } = event.stepFields;
+  if (fields.stepAgencyId !== undefined && !context.agencyById(fields.stepAgencyId)) {
+    fail(`${path}.stepAgencyId is not the id of an agency`);
+  }
+  if (stepAgencyCode !== undefined) {
+    const agency = context.agencyByCode(stepAgencyCode);
+    if (!agency) fail(`${path}.stepAgencyCode is not the code of an agency`);
+    fields.stepAgencyId = agency!.id;
+  }
+  return { ...data, ...fields };
+}
+
+/** The file's step columns as the line's step fields give them, so the replay goes on from them. */
+function stepColumnsOf(event: ImportLine['events'][number]): Partial<Application> {
+  const fields = event.stepFields;
+  if (!fields) return {};
+  const columns: Partial<Application> = {};
+  if (fields.stepDueAt !== undefined) columns.stepDueAt = new Date(fields.stepDueAt);
+  if (fields.stepDueAt !== undefined && fields.step !== undefined) {
+    columns.stepPosition = fields.step;
+    if (fields.stepRole !== undefined) columns.stepRole = fields.stepRole;
+  }
+  return columns;
 }
 
 /** The decision, or the line's error naming the event and why it could not have happened. */

@@ -3,8 +3,8 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 
 import { ApplicationJournal, WorkingCalendarService } from '@onegate/applications';
-import type { WorkingCalendar } from '@onegate/domain';
-import { isUniqueViolation, TransactionRunner } from '@onegate/persistence';
+import type { ProcessContext, WorkingCalendar } from '@onegate/domain';
+import { isUniqueViolation, ProcedureStepRepository, TransactionRunner } from '@onegate/persistence';
 import type { Agency, Procedure } from '@onegate/persistence';
 import { Clock } from '@onegate/platform';
 import { contributionOf, RollupChanges } from '@onegate/reporting';
@@ -43,6 +43,8 @@ interface Catalogue {
   agencies: Map<string, Agency>;
   agenciesById: Map<string, Agency>;
   calendars: Map<string, WorkingCalendar>;
+  /** Each procedure's process, when it has steps, with the calendars of the agencies holding them. */
+  processes: Map<string, ProcessContext>;
   importedAt: Date;
   /** The years whose official schedule of days off is loaded. */
   scheduleYears: ReadonlySet<number>;
@@ -79,6 +81,7 @@ export class ImportService {
     private readonly transactions: TransactionRunner,
     private readonly journal: ApplicationJournal,
     private readonly clock: Clock,
+    private readonly procedureSteps: ProcedureStepRepository,
   ) {}
 
   public async importStream(source: Readable): Promise<ImportResult> {
@@ -188,6 +191,9 @@ export class ImportService {
         : null,
       account: account ?? null,
       importedAt: catalogue.importedAt,
+      process: catalogue.processes.get(procedure.id),
+      agencyById: (id) => catalogue.agenciesById.get(id),
+      agencyByCode: (code) => catalogue.agencies.get(code),
     });
     // Events are in time order, so the years from the first to the last are all crossed.
     const yearOf = (at: Date) => Number(calendar.localDateOf(at).slice(0, 4));
@@ -234,7 +240,17 @@ export class ImportService {
     const { procedures, agencies } = await this.repository.catalogue();
     const calendars = new Map<string, WorkingCalendar>();
     for (const agency of agencies) calendars.set(agency.id, await this.calendars.calendarFor(agency));
+    const stepsByProcedure = await this.procedureSteps.stepsOfMany(
+      procedures.map((procedure) => procedure.id),
+    );
+    const processes = new Map<string, ProcessContext>();
+    for (const procedure of procedures) {
+      const steps = stepsByProcedure.get(procedure.id) ?? [];
+      if (steps.length > 0)
+        processes.set(procedure.id, { steps, competentAgencyId: procedure.agencyId, calendars });
+    }
     return {
+      processes,
       procedures: new Map(procedures.map((procedure) => [procedure.code, procedure])),
       agencies: new Map(agencies.map((agency) => [agency.code, agency])),
       agenciesById: new Map(agencies.map((agency) => [agency.id, agency])),
@@ -254,9 +270,11 @@ async function rollupChangesOf(
   const changes = new RollupChanges();
   for (const { replayed: entry } of replayed) {
     await turns.share();
+    const calendar = catalogue.calendars.get(entry.history.agencyId)!;
+    // Each step counts on the calendar of the agency holding it (docs/metrics.md, "Processing steps").
     changes.add(
       entry.history,
-      contributionOf(entry.history, catalogue.calendars.get(entry.history.agencyId)!),
+      contributionOf(entry.history, calendar, (id) => catalogue.calendars.get(id) ?? calendar),
     );
   }
   return changes;

@@ -3,8 +3,8 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validat
 
 import { LANGUAGES } from '@onegate/domain';
 import type { Language } from '@onegate/domain';
-import { BREAKDOWN_GROUPINGS, EXPORT_FORMATS } from '@onegate/reporting';
-import type { BreakdownGrouping, ExportFormat } from '@onegate/reporting';
+import { BREAKDOWN_GROUPINGS, EXPORT_FORMATS, STEP_TABLES } from '@onegate/reporting';
+import type { BreakdownGrouping, ExportFormat, StepTableKind } from '@onegate/reporting';
 
 import { IsLocalDate } from '../calendar/calendar.validators';
 
@@ -54,4 +54,15 @@ export class BreakdownExportQueryDto extends SummaryExportQueryDto {
   @ApiProperty({ enum: BREAKDOWN_GROUPINGS })
   @IsIn(BREAKDOWN_GROUPINGS)
   public groupBy!: BreakdownGrouping;
+}
+
+export class StepExportQueryDto extends SummaryExportQueryDto {
+  @ApiPropertyOptional({
+    enum: STEP_TABLES,
+    default: 'step',
+    description: 'Per step, holding unit or agency',
+  })
+  @IsOptional()
+  @IsIn(STEP_TABLES)
+  public by: StepTableKind = 'step';
 }

@@ -10,9 +10,16 @@ import {
   BreakdownExportQueryDto,
   BreakdownQueryDto,
   ReportQueryDto,
+  StepExportQueryDto,
   SummaryExportQueryDto,
 } from './report.query';
-import type { BreakdownReport, ExportedFile, SummaryReport, TimeInStateReport } from './reports.service';
+import type {
+  BreakdownReport,
+  ExportedFile,
+  StepsReport,
+  SummaryReport,
+  TimeInStateReport,
+} from './reports.service';
 import { ReportsService } from './reports.service';
 
 /** Turnaround, on-time and fully-online reports (docs/metrics.md), for supervisors and administrators. */
@@ -44,6 +51,23 @@ export class ReportsController {
     @Query() query: ReportQueryDto,
   ): Promise<TimeInStateReport> {
     return this.reports.timeInState(user, query);
+  }
+
+  /** Where files stall: the step figures per step, holding unit and competent agency. */
+  @Get('steps')
+  public steps(@CurrentUser() user: AuthenticatedUser, @Query() query: ReportQueryDto): Promise<StepsReport> {
+    return this.reports.steps(user, query);
+  }
+
+  @Get('steps/export')
+  public async exportSteps(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: StepExportQueryDto,
+  ): Promise<StreamableFile> {
+    return file(
+      await this.reports.exportSteps(user, query, query.by, query.format, query.lang),
+      query.format,
+    );
   }
 
   @Get('summary/export')

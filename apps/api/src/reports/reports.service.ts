@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
 import type { Language } from '@onegate/domain';
-import { breakdownTable, ReportQueryService, summaryTable, toCsv, toXlsx } from '@onegate/reporting';
+import {
+  breakdownTable,
+  ReportQueryService,
+  stepTable,
+  summaryTable,
+  toCsv,
+  toXlsx,
+} from '@onegate/reporting';
 import type {
   BreakdownGroup,
   BreakdownGrouping,
@@ -10,6 +17,8 @@ import type {
   ProcedureTimeInState,
   ReportFigures,
   ReportTable,
+  StepReport,
+  StepTableKind,
 } from '@onegate/reporting';
 
 import type { ReportQueryDto } from './report.query';
@@ -25,6 +34,7 @@ export interface ReportPeriod {
 export type SummaryReport = ReportPeriod & ReportFigures;
 export type BreakdownReport = ReportPeriod & { groupBy: BreakdownGrouping; groups: BreakdownGroup[] };
 export type TimeInStateReport = ReportPeriod & { procedures: ProcedureTimeInState[] };
+export type StepsReport = ReportPeriod & StepReport;
 
 export interface ExportedFile {
   bytes: Buffer;
@@ -55,6 +65,22 @@ export class ReportsService {
   public async timeInState(user: AuthenticatedUser, request: ReportQueryDto): Promise<TimeInStateReport> {
     const { query, catalogue } = await this.scopes.resolve(user, request);
     return { ...periodOf(request), procedures: await this.queries.timeInState(query, catalogue) };
+  }
+
+  public async steps(user: AuthenticatedUser, request: ReportQueryDto): Promise<StepsReport> {
+    const { query, catalogue } = await this.scopes.resolve(user, request);
+    return { ...periodOf(request), ...(await this.queries.steps(query, catalogue)) };
+  }
+
+  public async exportSteps(
+    user: AuthenticatedUser,
+    request: ReportQueryDto,
+    by: StepTableKind,
+    format: ExportFormat,
+    lang: Language,
+  ): Promise<ExportedFile> {
+    const report = await this.steps(user, request);
+    return exported(stepTable(by, report, lang), format, `steps-by-${by}-${request.from}-${request.to}`);
   }
 
   public async exportSummary(

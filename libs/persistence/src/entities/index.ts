@@ -7,6 +7,7 @@ import { ApplicationRating } from './application-rating.entity';
 import { Consultation } from './consultation.entity';
 import { ReportHistogram } from './report-histogram.entity';
 import { ReportRollup } from './report-rollup.entity';
+import { ReportStepRollup } from './report-step-rollup.entity';
 import { Attachment } from './attachment.entity';
 import { DocumentReview } from './document-review.entity';
 import { DraftedResult } from './drafted-result.entity';
@@ -38,6 +39,7 @@ export * from './application-rating.entity';
 export * from './consultation.entity';
 export * from './report-histogram.entity';
 export * from './report-rollup.entity';
+export * from './report-step-rollup.entity';
 export * from './attachment.entity';
 export * from './document-review.entity';
 export * from './drafted-result.entity';
@@ -78,6 +80,7 @@ export const ENTITIES = [
   Consultation,
   ReportRollup,
   ReportHistogram,
+  ReportStepRollup,
   Attachment,
   DocumentReview,
   DraftedResult,

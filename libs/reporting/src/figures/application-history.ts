@@ -1,4 +1,5 @@
-import type { Action, Channel } from '@onegate/domain';
+import { stepFieldsOf } from '@onegate/domain';
+import type { Action, Channel, StepEventFields } from '@onegate/domain';
 
 /** One event as the reports read it: the recorded due time and paused time come from its data. */
 export interface HistoryEvent {
@@ -10,6 +11,8 @@ export interface HistoryEvent {
   readonly dueAt: number | null;
   /** Total paused working milliseconds recorded by supplement. */
   readonly pausedMs: number | null;
+  /** The step fields the event recorded (docs/lifecycle.md, "Internal processing steps"), if any. */
+  readonly step: StepEventFields | null;
 }
 
 /** Everything the report figures of one application depend on. */
@@ -40,5 +43,6 @@ export function historyEventOf(event: StoredEvent): HistoryEvent {
     channel: event.channel,
     dueAt,
     pausedMs,
+    step: stepFieldsOf(event.data),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { createVietnamWorkingCalendar } from '@onegate/domain';
+import { createVietnamWorkingCalendar, WorkingCalendar } from '@onegate/domain';
 
 import type { ApplicationHistory, HistoryEvent } from './application-history';
 import { contributionOf } from './contribution';
@@ -24,6 +24,7 @@ function story(
       channel: 'online' as const,
       dueAt: null,
       pausedMs: null,
+      step: null,
       ...fields,
     })),
     ...extra,
@@ -136,5 +137,54 @@ describe('what an application adds to the reports', () => {
         : ([type, local, fields] as (typeof base)[number]),
     );
     expect(returned(paperSignature)).toBe(0);
+  });
+
+  it('counts each ended step stretch on the local date of its end, on its holding agency’s calendar', () => {
+    const step = (position: number, agencyId: string, due: string) => ({
+      step: {
+        stepId: null,
+        step: position,
+        stepName: `Bước ${position}`,
+        stepAgencyId: agencyId,
+        stepRole: 'clerk',
+        stepDueAt: at(due),
+      },
+    });
+    // The other agency works 07:00-11:00 and 13:00-17:00.
+    const elsewhere = new WorkingCalendar({
+      officeHours: [
+        { start: '07:00', end: '11:00' },
+        { start: '13:00', end: '17:00' },
+      ],
+      overrides: [],
+      holidays: [],
+    });
+    const calendarOf = (agencyId: string) => (agencyId === 'other' ? elsewhere : calendar);
+    const opened: Parameters<typeof story>[0] = [
+      ['submit', '2025-06-02T08:00:00'],
+      // The first step is held by the other agency.
+      ['receive', '2025-06-02T10:00:00', step(1, 'other', '2025-06-02T16:00:00')],
+    ];
+    // Still open: it counts nowhere yet.
+    expect(contributionOf(story(opened), calendar, calendarOf)!.steps).toEqual([]);
+    const closed = contributionOf(
+      story([...opened, ['withdraw', '2025-06-03T07:45:00']]),
+      calendar,
+      calendarOf,
+    )!;
+    // 10:00-11:00, 13:00-17:00 and 07:00-07:45 of the other agency's office time; due Monday 16:00, so
+    // late by 16:00-17:00 and 07:00-07:45 (on the competent calendar: 6 hours, late by 1).
+    expect(closed.steps).toEqual([
+      {
+        date: '2025-06-03',
+        position: 1,
+        name: 'Bước 1',
+        holderAgencyId: 'other',
+        holderRole: 'clerk',
+        workingMs: 5.75 * HOUR,
+        late: true,
+        latenessMs: 1.75 * HOUR,
+      },
+    ]);
   });
 });

@@ -5,6 +5,8 @@ import type { ApplicationHistory, HistoryEvent } from './application-history';
 import type { HistogramMetric } from './histogram';
 import { LocalDays } from './local-days';
 import type { Counters } from './report-counters';
+import type { StepCalendarOf, StepSample } from './step-contribution';
+import { stepSamplesOf } from './step-contribution';
 
 /** One duration for a histogram: on which local date it counts, what it measures, how long it was. */
 export interface DurationSample {
@@ -19,6 +21,8 @@ export interface ApplicationContribution {
   readonly channel: Channel;
   readonly days: ReadonlyMap<string, Partial<Counters>>;
   readonly durations: readonly DurationSample[];
+  /** Its ended step stretches, for the step rollups. */
+  readonly steps: readonly StepSample[];
 }
 
 type WorkState = 'received' | 'in_progress' | 'supplement_requested' | 'decided';
@@ -34,11 +38,13 @@ type WorkState = 'received' | 'in_progress' | 'supplement_requested' | 'decided'
  *   until a supplement request, a decision or a withdrawal), from the date its due time passed (or the
  *   stretch began, if later) until the date the stretch ends.
  *
- * An application never submitted nor registered contributes nothing.
+ * An application never submitted nor registered contributes nothing. Its step stretches are measured
+ * on the calendar of each step's holding agency (`calendarOf`; the competent agency's when not given).
  */
 export function contributionOf(
   history: ApplicationHistory,
   calendar: WorkingCalendar,
+  calendarOf: StepCalendarOf = () => calendar,
 ): ApplicationContribution | null {
   const entry = history.events.find((event) => event.type === 'submit' || event.type === 'register_counter');
   if (!entry) return null;
@@ -159,7 +165,12 @@ export function contributionOf(
   }
   // A stretch still being worked on counts as overdue from its due time on, until something happens.
   if (workedSince !== null && dueAt !== null) add(Math.max(workedSince, dueAt), { overdueDelta: 1 });
-  return { channel: entry.type === 'register_counter' ? 'offline' : 'online', days, durations };
+  return {
+    channel: entry.type === 'register_counter' ? 'offline' : 'online',
+    days,
+    durations,
+    steps: stepSamplesOf(history, calendar.timeZone, calendarOf),
+  };
 }
 
 /** docs/lifecycle.md, "Fully online": returned, and online from submission to return. */

@@ -10,6 +10,8 @@ import { emptyTotals, figuresOf, hasActivity, mergeTotals } from '../figures/rep
 import type { GroupSums, RollupGrouping, RollupScope } from '../rollups/report-rollup.repository';
 import { ReportRollupRepository } from '../rollups/report-rollup.repository';
 import type { ReportCatalogue } from './report-catalogue';
+import type { StepLine, StepReport } from './step-report';
+import { stepReportOf } from './step-report';
 
 /** A report's period, inclusive local dates `YYYY-MM-DD`, and the rows it covers. */
 export interface ReportQuery extends RollupScope {
@@ -38,6 +40,8 @@ export interface ProcedureTimeInState {
   procedure: string;
   name: { vi: string; en: string };
   states: Record<WorkState, StateTime>;
+  /** Its steps, where the files of the procedure have steps: the stretches ended in the period. */
+  steps: Omit<StepLine, 'procedure' | 'procedureName'>[];
 }
 
 const CHANNELS: Channel[] = ['online', 'offline'];
@@ -119,12 +123,10 @@ export class ReportQueryService {
    * state, when it was in it at all), and decided-before-return over those returned in the period.
    */
   public async timeInState(query: ReportQuery, catalogue: ReportCatalogue): Promise<ProcedureTimeInState[]> {
-    const histograms = await this.rollups.histograms(
-      query,
-      periodRanges(query.from, query.to),
-      'procedure',
-      WORK_STATES,
-    );
+    const [histograms, steps] = await Promise.all([
+      this.rollups.histograms(query, periodRanges(query.from, query.to), 'procedure', WORK_STATES),
+      this.steps(query, catalogue),
+    ]);
     const result: ProcedureTimeInState[] = [];
     for (const [procedureId, byMetric] of histograms) {
       const procedure = catalogue.procedure(procedureId);
@@ -134,11 +136,23 @@ export class ReportQueryService {
         procedure: procedure?.code ?? procedureId,
         name: { vi: procedure?.nameVi ?? '', en: procedure?.nameEn ?? '' },
         states,
+        steps: steps.steps
+          .filter((step) => step.procedure === (procedure?.code ?? procedureId))
+          .map(({ procedure: _code, procedureName: _name, ...step }) => step)
+          .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name)),
       });
     }
     return result
       .filter((entry) => WORK_STATES.some((state) => entry.states[state].count > 0))
       .sort((a, b) => a.procedure.localeCompare(b.procedure));
+  }
+
+  /**
+   * The step stretches ended in the period, per step, per holding unit, and per competent agency with
+   * the hours spent at other agencies (docs/metrics.md, "Processing steps").
+   */
+  public async steps(query: ReportQuery, catalogue: ReportCatalogue): Promise<StepReport> {
+    return stepReportOf(await this.rollups.stepSums(query, periodRanges(query.from, query.to)), catalogue);
   }
 
   private async totals(query: ReportQuery, grouping: RollupGrouping): Promise<Map<string, FigureTotals>> {

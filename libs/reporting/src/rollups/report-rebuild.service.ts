@@ -4,13 +4,14 @@ import type { WorkingCalendar } from '@onegate/domain';
 import { TransactionRunner } from '@onegate/persistence';
 
 import { contributionOf } from '../figures/contribution';
+import { stepAgenciesOf } from '../figures/step-contribution';
 import { ReportSourceRepository } from '../sources/report-source.repository';
 import { ReportRollupRepository } from './report-rollup.repository';
 import { RollupChanges } from './rollup-changes';
 
 const PAGE_SIZE = 2_000;
 
-/** The calendar of a competent agency, by its id. */
+/** The calendar of an agency (competent, or holding a step), by its id. */
 export type CalendarOfAgency = (agencyId: string) => Promise<WorkingCalendar>;
 
 /**
@@ -34,7 +35,14 @@ export class ReportRebuildService {
         const page = await this.sources.historiesAfter(manager, after, PAGE_SIZE);
         if (page.length === 0) break;
         for (const { history } of page) {
-          changes.add(history, contributionOf(history, await calendarOf(history.agencyId)));
+          const calendar = await calendarOf(history.agencyId);
+          // Each step counts on the calendar of the agency holding it (docs/metrics.md, "Processing steps").
+          const stepCalendars = new Map<string, WorkingCalendar>();
+          for (const id of stepAgenciesOf(history)) stepCalendars.set(id, await calendarOf(id));
+          changes.add(
+            history,
+            contributionOf(history, calendar, (id) => stepCalendars.get(id) ?? calendar),
+          );
         }
         applications += page.length;
         after = page[page.length - 1]!.id;

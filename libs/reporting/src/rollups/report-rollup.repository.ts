@@ -10,6 +10,7 @@ import type { PeriodRange } from '../figures/period-ranges';
 import type { Counters } from '../figures/report-counters';
 import { COUNTER_COLUMNS, COUNTER_NAMES, zeroCounters } from '../figures/report-counters';
 import type { RollupChanges } from './rollup-changes';
+import type { StepCounters, StepRollupKey } from './step-rollup-changes';
 import { SqlParameters } from './sql-parameters';
 
 /** Which rows a report reads: competent agencies (null: all) and one procedure (null: all). */
@@ -72,6 +73,41 @@ const HISTOGRAMS: Upsert = {
   onConflict: `(grain, period, agency_id, procedure_id, channel, metric, bucket) DO UPDATE SET ${increment('report_histograms', 'count')}`,
 };
 
+const STEP_KEY_COLUMNS = [
+  'grain',
+  'period',
+  'agency_id',
+  'procedure_id',
+  'step_position',
+  'step_name',
+  'holder_agency_id',
+  'holder_role',
+];
+const STEP_ROLLUPS: Upsert = {
+  table: 'report_step_rollups',
+  columns: [
+    ...STEP_KEY_COLUMNS.map((name): BulkColumn => ({
+      name,
+      pgType: name === 'step_position' ? 'integer' : 'varchar',
+    })),
+    { name: 'stretches', pgType: 'integer' },
+    { name: 'working_ms', pgType: 'bigint' },
+    { name: 'late', pgType: 'integer' },
+    { name: 'lateness_ms', pgType: 'bigint' },
+  ],
+  onConflict: `(${STEP_KEY_COLUMNS.join(', ')}) DO UPDATE SET ${[
+    'stretches',
+    'working_ms',
+    'late',
+    'lateness_ms',
+  ]
+    .map((column) => increment('report_step_rollups', column))
+    .join(', ')}`,
+};
+
+/** The step sums of one competent agency, procedure, step and holding unit over a report's period. */
+export type StepSums = Omit<StepRollupKey, 'grain' | 'period'> & StepCounters;
+
 /** The report rollups: written by every event's transaction, summed by the reports. */
 @Injectable()
 export class ReportRollupRepository {
@@ -110,15 +146,35 @@ export class ReportRollupRepository {
         count,
       ]);
     await upsertInSlices(manager, HISTOGRAMS, histogramRows, between);
+    const stepRows = changes
+      .stepRows()
+      .map(({ key, counters }) => [
+        key.grain,
+        key.period,
+        key.agencyId,
+        key.procedureId,
+        key.position,
+        key.name,
+        key.holderAgencyId,
+        key.holderRole,
+        counters.stretches,
+        counters.workingMs,
+        counters.late,
+        counters.latenessMs,
+      ]);
+    await upsertInSlices(manager, STEP_ROLLUPS, stepRows, between);
   }
 
   /** Empties the rollups for a rebuild; on PostgreSQL, writers wait until the rebuild commits. */
   public async clearForRebuild(manager: EntityManager): Promise<void> {
     if (manager.connection.options.type === 'postgres') {
-      await manager.query('LOCK TABLE report_rollups, report_histograms IN EXCLUSIVE MODE');
+      await manager.query(
+        'LOCK TABLE report_rollups, report_histograms, report_step_rollups IN EXCLUSIVE MODE',
+      );
     }
     await manager.query('DELETE FROM report_rollups');
     await manager.query('DELETE FROM report_histograms');
+    await manager.query('DELETE FROM report_step_rollups');
   }
 
   /** Counter sums per group over the given ranges of rows. */
@@ -174,6 +230,33 @@ export class ReportRollupRepository {
       buckets.set(Number(row.bucket), (buckets.get(Number(row.bucket)) ?? 0) + Number(row.count));
     }
     return result;
+  }
+
+  /** Step sums per competent agency, procedure, step and holding unit over the given ranges of rows. */
+  public async stepSums(scope: RollupScope, ranges: readonly PeriodRange[]): Promise<StepSums[]> {
+    const sql = new SqlParameters(this.isPostgres);
+    const rows = await this.read<Record<string, string | number>>(
+      `SELECT agency_id, procedure_id, step_position, step_name, holder_agency_id, holder_role,
+         SUM(stretches) AS stretches, SUM(working_ms) AS working_ms, SUM(late) AS late,
+         SUM(lateness_ms) AS lateness_ms
+       FROM report_step_rollups WHERE ${this.where(sql, scope, ranges)}
+       GROUP BY agency_id, procedure_id, step_position, step_name, holder_agency_id, holder_role`,
+      sql.values,
+    );
+    return rows
+      .map((row) => ({
+        agencyId: String(row.agency_id),
+        procedureId: String(row.procedure_id),
+        position: Number(row.step_position),
+        name: String(row.step_name),
+        holderAgencyId: String(row.holder_agency_id),
+        holderRole: String(row.holder_role),
+        stretches: Number(row.stretches),
+        workingMs: Number(row.working_ms),
+        late: Number(row.late),
+        latenessMs: Number(row.lateness_ms),
+      }))
+      .filter((sums) => sums.stretches !== 0);
   }
 
   private get isPostgres(): boolean {

@@ -6,10 +6,15 @@ import type { WorkingCalendar } from '@onegate/domain';
 import type { ApplicationHistory, StoredEvent } from '../figures/application-history';
 import { historyEventOf } from '../figures/application-history';
 import { contributionOf } from '../figures/contribution';
+import { stepAgenciesOf } from '../figures/step-contribution';
+import type { StepCalendarOf } from '../figures/step-contribution';
 import type { HistoryOwner } from '../sources/report-source.repository';
 import { historyOf, ReportSourceRepository } from '../sources/report-source.repository';
 import { ReportRollupRepository } from './report-rollup.repository';
 import { RollupChanges } from './rollup-changes';
+
+/** The working calendars of the given agencies (those holding a file's steps), by id. */
+export type StepCalendars = (agencyIds: readonly string[]) => Promise<ReadonlyMap<string, WorkingCalendar>>;
 
 /**
  * Keeps the rollups equal to what the events say, in the transaction that writes the events: the
@@ -24,20 +29,30 @@ export class ReportRollupsService {
 
   /**
    * For a live action: call right after appending its event, in the same transaction, with the
-   * application's events in order (the new one last) and the competent agency's calendar.
+   * application's events in order (the new one last), the competent agency's calendar and the
+   * calendars of the other agencies holding its steps (docs/metrics.md, "Processing steps").
    */
   public async recordLatestEvent(
     manager: EntityManager,
     application: HistoryOwner,
     events: readonly StoredEvent[],
     calendar: WorkingCalendar,
+    stepCalendars?: StepCalendars,
   ): Promise<void> {
     const history = events.map(historyEventOf);
     // A rating counts only with the return it rates: without one, it is not read.
     const returned = history.some((event) => event.type === 'return');
     const rating = returned ? await this.sources.ratingOf(manager, application.id) : null;
     const after = historyOf(application, history, rating);
-    await this.recordChange(manager, { ...after, events: history.slice(0, -1) }, after, calendar);
+    const others = stepAgenciesOf(after).filter((id) => id !== application.competentAgencyId);
+    const calendars = others.length > 0 && stepCalendars ? await stepCalendars(others) : new Map();
+    await this.recordChange(
+      manager,
+      { ...after, events: history.slice(0, -1) },
+      after,
+      calendar,
+      (agencyId) => calendars.get(agencyId) ?? calendar,
+    );
   }
 
   /** For a new rating, in the transaction that stores it. */
@@ -61,10 +76,11 @@ export class ReportRollupsService {
     before: ApplicationHistory,
     after: ApplicationHistory,
     calendar: WorkingCalendar,
+    calendarOf: StepCalendarOf = () => calendar,
   ): Promise<void> {
     const changes = new RollupChanges();
-    changes.add(before, contributionOf(before, calendar), -1);
-    changes.add(after, contributionOf(after, calendar), 1);
+    changes.add(before, contributionOf(before, calendar, calendarOf), -1);
+    changes.add(after, contributionOf(after, calendar, calendarOf), 1);
     await this.rollups.apply(manager, changes);
   }
 

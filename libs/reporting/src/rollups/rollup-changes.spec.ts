@@ -14,6 +14,7 @@ function contribution(
     channel: 'online',
     days: new Map(Object.entries(days)),
     durations: durations.map(({ date, ms }) => ({ date, metric: 'turnaround' as const, ms })),
+    steps: [],
   };
 }
 

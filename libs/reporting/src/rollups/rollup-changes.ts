@@ -6,6 +6,8 @@ import type { HistogramMetric } from '../figures/histogram';
 import { bucketOf } from '../figures/histogram';
 import type { Counters } from '../figures/report-counters';
 import { addCounters, isZero, zeroCounters } from '../figures/report-counters';
+import type { StepRollupRowChange } from './step-rollup-changes';
+import { StepRollupChanges } from './step-rollup-changes';
 
 export interface RollupKey {
   readonly grain: ReportGrain;
@@ -46,9 +48,11 @@ const COARSER_GRAINS: readonly { grain: ReportGrain; length: number }[] = [
 export class RollupChanges {
   private readonly dayRows = new Map<string, RollupRowChange>();
   private readonly dayHistograms = new Map<string, HistogramChange>();
+  private readonly steps = new StepRollupChanges();
 
   public add(owner: Owner, contribution: ApplicationContribution | null, sign: 1 | -1 = 1): void {
     if (!contribution) return;
+    this.steps.add(owner, contribution.steps, sign);
     const suffix = `|${owner.agencyId}|${owner.procedureId}|${contribution.channel}`;
     for (const [date, counters] of contribution.days) {
       const id = date + suffix;
@@ -86,6 +90,10 @@ export class RollupChanges {
       }
     }
     return [...this.dayRows.values(), ...coarser.values()].filter((row) => !isZero(row.counters)).sort(byKey);
+  }
+
+  public stepRows(): StepRollupRowChange[] {
+    return this.steps.rows();
   }
 
   public histograms(): HistogramChange[] {

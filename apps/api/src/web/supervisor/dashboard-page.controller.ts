@@ -17,7 +17,8 @@ import { dashboardErrors, dashboardFrame, dashboardView, periodOf } from './dash
 
 /**
  * The supervisor's figures for a period and agency: tiles, a monthly trend and a share chart (Chart.js,
- * drawn from data attributes by a served script), a breakdown by agency and by procedure, and exports.
+ * drawn from data attributes by a served script), a breakdown by agency and by procedure, where files
+ * stall (by processing step and unit, and the time at other agencies), and exports.
  * A period the reports refuse shows the page's filters with the problem (400).
  */
 @ApiExcludeController()
@@ -59,13 +60,20 @@ export class DashboardPageController {
   }
 
   private async figures(user: AuthenticatedUser, period: Period): Promise<DashboardFigures> {
-    const [summary, months, byAgency, byProcedure] = await Promise.all([
+    const [summary, months, byAgency, byProcedure, steps] = await Promise.all([
       this.reports.summary(user, period),
       this.reports.breakdown(user, period, 'month'),
       this.reports.breakdown(user, period, 'agency'),
       this.reports.breakdown(user, period, 'procedure'),
+      this.reports.steps(user, period),
     ]);
-    return { summary, months: months.groups, byAgency: byAgency.groups, byProcedure: byProcedure.groups };
+    return {
+      summary,
+      months: months.groups,
+      byAgency: byAgency.groups,
+      byProcedure: byProcedure.groups,
+      steps,
+    };
   }
 
   /** The agencies a supervisor reports on (theirs and those below it); every agency for administrators. */

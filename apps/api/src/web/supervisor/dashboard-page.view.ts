@@ -21,6 +21,7 @@ export interface DashboardFigures {
   months: Groups;
   byAgency: Groups;
   byProcedure: Groups;
+  steps: Awaited<ReturnType<ReportsService['steps']>>;
 }
 
 /** The period asked for: this year so far unless both ends are dates; an agency among those offered. */
@@ -53,6 +54,12 @@ export function dashboardView(lang: Language, period: Period, figures: Dashboard
     summary,
     byAgency: figures.byAgency,
     byProcedure: figures.byProcedure,
+    steps: figures.steps.steps,
+    units: figures.steps.units.map((unit) => ({
+      ...unit,
+      roleKey: unit.role === 'supervisor' ? 'dashboard.roleSupervisor' : 'dashboard.roleClerk',
+    })),
+    stepAgencies: figures.steps.agencies,
     months,
     trendChart: {
       labels: months.map((group) => group.key),
@@ -86,6 +93,10 @@ export function dashboardView(lang: Language, period: Period, figures: Dashboard
       agencyXlsx: exportOf('breakdown', { format: 'xlsx', groupBy: 'agency' }),
       procedureCsv: exportOf('breakdown', { format: 'csv', groupBy: 'procedure' }),
       procedureXlsx: exportOf('breakdown', { format: 'xlsx', groupBy: 'procedure' }),
+      stepsCsv: exportOf('steps', { format: 'csv', by: 'step' }),
+      stepsXlsx: exportOf('steps', { format: 'xlsx', by: 'step' }),
+      unitsCsv: exportOf('steps', { format: 'csv', by: 'unit' }),
+      unitsXlsx: exportOf('steps', { format: 'xlsx', by: 'unit' }),
     },
     pageScripts: [
       { src: '/assets/chart.js/chart.umd.min.js', module: false },

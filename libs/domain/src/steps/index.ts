@@ -1,0 +1,2 @@
+export * from './step-fields';
+export * from './step-stretches';
