@@ -98,7 +98,7 @@ function requestOf(step: Step, facts: ApplicationFacts, now: Date) {
     const actors = actorsOf(action).filter(
       (role) =>
         facts.state !== 'draft' ||
-        kindsOf(ACTION_TABLE[action].takenBy[role]!).some((kind) => kind === 'own'),
+        kindsOf(ACTION_TABLE[action].takenBy[role]!).some((kind) => kind === 'own' || kind === 'any'),
     );
     const role = actors[step.rolePick % actors.length]!;
     const fields = [...ACTION_TABLE[action].requires, ...(ACTION_TABLE[action].requiresOnline ?? [])];

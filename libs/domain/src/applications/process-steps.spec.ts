@@ -179,7 +179,7 @@ describe('decide: the step actions', () => {
         { reason: 'x', step: 1 },
         context('2026-12-14T16:00:00', { actorRelation: taxClerk }),
       ),
-    ).toEqual({ refused: { reason: 'not_theirs' } });
+    ).toEqual({ refused: { reason: 'role', role: 'clerk' } });
   });
 
   it('pushes the step due time on by the working time a supplement paused it', () => {
