@@ -20,8 +20,9 @@ import {
 
 /**
  * A clerk on a 375 px phone finds counter files in the queue by phone (by post, never in the address),
- * filters those waiting for the citizen (kept in the address), and assigns the files of a page at once
- * (docs/portal.md, "The queue's search", "Bulk actions on the queue").
+ * filters those waiting for the citizen (kept in the address), assigns the files of a page at once, then
+ * filters them by their step and forwards them (docs/portal.md, "The queue's search", "Bulk actions on
+ * the queue").
  */
 describe('the staff queue on a phone: search by phone, filters, bulk assign', () => {
   let stack: TestStack;
@@ -110,6 +111,26 @@ describe('the staff queue on a phone: search by phone, filters, bulk assign', ()
       });
       expect(current.body.state).toBe('in_progress');
     }
+  });
+
+  it('filters by a step of the chosen procedure, shows each file’s current step, and forwards them', async () => {
+    await page.goto(`/staff/queue?procedure=${HOUSEHOLD}`);
+    await page.selectOption('#step', '1');
+    await Promise.all([page.waitForURL(/step=1/), page.getByRole('button', { name: 'Lọc' }).click()]);
+    expect(new URL(page.url()).searchParams.get('step')).toBe('1');
+    const rows = page.locator('#queue tbody tr');
+    expect(await rows.count()).toBe(2);
+    for (const row of await rows.all()) await containsText(row, 'Bước 1: ');
+    await fitsWidth(page, 'queue filtered by step');
+    problems.push(...(await accessibilityProblems(page, 'queue filtered by step')));
+    await screenshot(page, 'staff-queue-by-step');
+    await page.check('#allOnPage');
+    await page.selectOption('#bulk-action', 'forward');
+    await Promise.all([
+      page.waitForURL(/\/staff\/queue\/bulk/),
+      page.getByRole('button', { name: 'Thực hiện' }).click(),
+    ]);
+    await containsText(page.locator('#bulk-outcome'), 'Đã chuyển 2 hồ sơ');
     expect(problems).toEqual([]);
   });
 });

@@ -10,9 +10,16 @@ import {
   ConsultationRepository,
   IssuedResultRepository,
   ProcedureRepository,
+  ProcedureStepRepository,
   UserRepository,
 } from '@onegate/persistence';
-import type { Application, ApplicationEvent, Attachment } from '@onegate/persistence';
+import type {
+  Application,
+  ApplicationEvent,
+  Attachment,
+  Procedure,
+  ProcedureStep,
+} from '@onegate/persistence';
 import { Clock } from '@onegate/platform';
 
 import { AgencyScopeService } from './agency-scope.service';
@@ -21,7 +28,7 @@ import { ApplicationAccessService } from './application-access.service';
 import { ApplicationDto, TrackingDto } from './application.dto';
 import { ConsultationDto, ConsultedFileDto } from './consultation.dto';
 import { invalidFields } from './application-errors';
-import { excludedStatesOf, queueSearchFilter } from './queue-search';
+import { excludedStatesOf, queueSearchFilter, searchesTheApplicant } from './queue-search';
 import type { QueueHolder, QueueWaiting } from './queue-search';
 
 export interface QueueQuery {
@@ -32,8 +39,13 @@ export interface QueueQuery {
   overdue?: boolean;
   /** One search box: a receipt code (or its beginning) or a national ID number (docs/applications.md). */
   q?: string;
-  /** Files the caller holds (me), nobody holds (none), or nobody holds among their agency's (agency). */
+  /**
+   * Files the caller holds (me), nobody holds (none), nobody holds among their agency's (agency), or
+   * whose current step the caller's unit holds with no named holder (unit).
+   */
   holder?: QueueHolder;
+  /** Files at this step (position) of the process of `procedure`, which must be named with it. */
+  step?: number;
   /** Files waiting for the citizen: a supplement asked for, or a fee due and unpaid. */
   waiting?: QueueWaiting;
   /** Finished files (returned, refused, withdrawn) too; they are left out otherwise. */
@@ -57,6 +69,7 @@ export class ApplicationReadingService {
     private readonly agencies: AgencyRepository,
     private readonly clock: Clock,
     private readonly users: UserRepository,
+    private readonly steps: ProcedureStepRepository,
   ) {}
 
   /** The whole file, for those who see it whole. */
@@ -151,24 +164,31 @@ export class ApplicationReadingService {
     if (query.procedure && !procedure) {
       throw invalidFields([{ field: 'procedure', problems: [`no procedure ${query.procedure}`] }]);
     }
+    await this.assertStepOf(procedure, query.step);
     const now = Date.now();
     const dueBefore = query.overdue ? new Date(now) : query.dueSoon ? new Date(now + DUE_SOON_MS) : undefined;
+    const search = queueSearchFilter(query.q);
+    // A file reached only through a transferred step matches by its receipt code alone: its applicant's
+    // number or name must not be learnt by searching (docs/applications.md, "Finding a file in the queue").
+    const reachesTransfers = scope !== 'all' && staff.agencyId && !searchesTheApplicant(search);
     const items = await this.applications.queue({
       agencyIds: scope === 'all' ? 'all' : [...scope],
-      // The files whose current step the caller's agency holds: the parts transferred to it.
-      ...(scope !== 'all' && staff.agencyId ? { stepAgencyId: staff.agencyId } : {}),
+      ...(reachesTransfers ? { stepAgencyId: staff.agencyId! } : {}),
       states: query.state ?? (dueBefore ? WAITING : undefined),
       procedureId: procedure?.id,
       assigneeId: query.holder === 'me' ? staff.id : query.assignee,
       dueBefore,
       unassigned: query.holder === 'none',
       agencyUnheld: query.holder === 'agency' ? (staff.agencyId ? [staff.agencyId] : []) : undefined,
+      stepPosition: query.step,
+      ...(query.holder === 'unit' ? { stepUnit: { agencyId: staff.agencyId ?? '', role: staff.role } } : {}),
       waitingForCitizen: query.waiting === 'citizen',
       excludedStates: excludedStatesOf(query.finished, query.state),
-      ...queueSearchFilter(query.q),
+      ...search,
       after: decodeCursor(query.cursor),
       limit: query.limit,
     });
+    const stepNames = await this.stepNamesOf(items);
     const last = items.at(-1);
     return {
       items: items.map((item) => {
@@ -176,11 +196,32 @@ export class ApplicationReadingService {
           scope === 'all' ||
           scope.has(item.competentAgencyId) ||
           (item.receivingAgencyId !== null && scope.has(item.receivingAgencyId));
-        return ApplicationDto.from(item, staff.role, undefined, !inScope);
+        const dto = ApplicationDto.from(item, staff.role, undefined, !inScope);
+        const names = item.stepId ? stepNames.get(item.stepId) : undefined;
+        return dto.step && names ? { ...dto, step: { ...dto.step, ...names } } : dto;
       }),
       nextCursor:
         items.length === query.limit && last ? encodeCursor(last.dueAt?.getTime() ?? null, last.id) : null,
     };
+  }
+
+  /** A step filter needs its procedure, and a position that procedure's process has. */
+  private async assertStepOf(procedure: Procedure | null, step: number | undefined): Promise<void> {
+    if (step === undefined) return;
+    if (!procedure) throw invalidFields([{ field: 'step', problems: ['needs a procedure'] }]);
+    const count = (await this.steps.stepsOf(procedure.id)).length;
+    if (step > count) {
+      const problem = count ? `${procedure.code} has ${count} steps` : `${procedure.code} has no steps`;
+      throw invalidFields([{ field: 'step', problems: [problem] }]);
+    }
+  }
+
+  /** The names of the current steps of a page of files, by step id. */
+  private async stepNamesOf(items: Application[]): Promise<Map<string, { nameVi: string; nameEn: string }>> {
+    const procedureIds = [...new Set(items.filter((item) => item.stepId).map((item) => item.procedureId))];
+    const byProcedure = procedureIds.length ? await this.steps.stepsOfMany(procedureIds) : new Map();
+    const steps = [...byProcedure.values()].flat() as ProcedureStep[];
+    return new Map(steps.map((step) => [step.id, { nameVi: step.nameVi, nameEn: step.nameEn }]));
   }
 
   /** A result's first download can only follow a `return`: without one, it is not read. */

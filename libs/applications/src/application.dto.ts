@@ -117,6 +117,9 @@ export class ApplicationDto {
     holderId: string | null;
     startedAt: string | null;
     dueAt: string | null;
+    /** The step's names: given in the staff queue. */
+    nameVi?: string;
+    nameEn?: string;
   } | null;
   @ApiProperty({
     description:

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 
 /** The actions the queue takes on several files at once (docs/applications.md, "Bulk actions"). */
-export const BULK_ACTIONS = ['receive', 'assign'] as const;
+export const BULK_ACTIONS = ['receive', 'assign', 'forward'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
 /** At most this many files in one request. */

@@ -7,8 +7,11 @@ const NATIONAL_ID = /^\d{12}$/;
 // A receipt code or its beginning: the agency code, a dash, then date and number (docs/applications.md).
 const RECEIPT_CODE = /^[A-Z0-9]+-[A-Z0-9-]*$/;
 
-/** me: the caller; none: nobody; agency: nobody, among the files of the caller's own agency. */
-export const QUEUE_HOLDERS = ['me', 'none', 'agency'] as const;
+/**
+ * me: the caller; none: nobody; agency: nobody, among the files of the caller's own agency; unit: the
+ * files whose current step the caller's unit (their agency and role) holds and no named person holds.
+ */
+export const QUEUE_HOLDERS = ['me', 'none', 'agency', 'unit'] as const;
 export type QueueHolder = (typeof QUEUE_HOLDERS)[number];
 
 /** citizen: waiting for the citizen (a supplement asked for, or a fee due and unpaid). */
@@ -51,6 +54,18 @@ export function queueSearchFilter(
     default:
       return { applicantName: trimmed };
   }
+}
+
+/**
+ * Whether the search could tell something about the applicant (a number or the name): files reached only
+ * through a transferred step are then left out, and match by their receipt code alone.
+ */
+export function searchesTheApplicant(filter: ReturnType<typeof queueSearchFilter>): boolean {
+  return (
+    filter.nationalIdHash !== undefined ||
+    filter.phoneHash !== undefined ||
+    filter.applicantName !== undefined
+  );
 }
 
 /** Finished files stay out of the queue unless asked for, or unless a state is asked for by name. */

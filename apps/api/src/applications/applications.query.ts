@@ -25,6 +25,14 @@ export class QueueQueryDto {
   @MaxLength(32)
   public procedure?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'Files at this step (its position, from 1) of the process of `procedure`, which must be given',
+  })
+  @IsOptional()
+  @IntegerBetween(1, 8)
+  public step?: number;
+
   @ApiPropertyOptional({ description: 'Assigned clerk (user id)' })
   @IsOptional()
   @IsUUID()
@@ -53,7 +61,7 @@ export class QueueQueryDto {
 
   @ApiPropertyOptional({
     description:
-      'Who holds the file: me (the caller), none (nobody), or agency (nobody, among the files of the caller’s own agency)',
+      'Who holds the file: me (the caller), none (nobody), agency (nobody, among the files of the caller’s own agency), or unit (its current step is held by the caller’s agency and role, and by no named person)',
     enum: QUEUE_HOLDERS,
   })
   @IsOptional()

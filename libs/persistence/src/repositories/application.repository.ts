@@ -37,6 +37,10 @@ export interface QueueFilter {
   waitingForCitizen?: boolean;
   /** Files of these agencies (competent or receiving) that no person holds. */
   agencyUnheld?: string[];
+  /** Files at this position of their procedure's process. */
+  stepPosition?: number;
+  /** Files whose current step this unit holds and no named person holds. */
+  stepUnit?: { agencyId: string; role: string };
   /** Keyset cursor: the (dueAt, id) of the last row of the previous page. */
   after?: { dueAt: number | null; id: string };
   limit: number;

@@ -41,6 +41,13 @@ export function searchQueue(query: SelectQueryBuilder<Application>, filter: Queu
     query.andWhere('application.assignee_id IS NULL AND application.competent_agency_id IN (:...unitIds)', {
       unitIds: filter.agencyUnheld.length > 0 ? filter.agencyUnheld : [''],
     });
+  if (filter.stepPosition !== undefined)
+    query.andWhere('application.step_position = :stepPosition', { stepPosition: filter.stepPosition });
+  if (filter.stepUnit)
+    query.andWhere(
+      'application.step_agency_id = :unitAgencyId AND application.step_role = :unitRole AND application.step_holder_id IS NULL',
+      { unitAgencyId: filter.stepUnit.agencyId, unitRole: filter.stepUnit.role },
+    );
 }
 
 const OPEN_STATES = OPEN_QUEUE_STATES.map((state) => `'${state}'`).join(', ');

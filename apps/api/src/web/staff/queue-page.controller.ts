@@ -43,6 +43,7 @@ export class QueuePageController {
     @Query('state') state: unknown,
     @Query('urgency') urgency: unknown,
     @Query('procedure') procedure: unknown,
+    @Query('step') step: unknown,
     @Query('holder') holder: unknown,
     @Query('waiting') waiting: unknown,
     @Query('finished') finished: unknown,
@@ -53,7 +54,18 @@ export class QueuePageController {
     @Res() response: Response,
   ): Promise<void> {
     const procedures = await this.proceduresOffered();
-    const fields = textFields({ state, urgency, procedure, holder, waiting, finished, q, cursor, notice });
+    const fields = textFields({
+      state,
+      urgency,
+      procedure,
+      step,
+      holder,
+      waiting,
+      finished,
+      q,
+      cursor,
+      notice,
+    });
     const filters = queueFilters(fields, procedures);
     // The number is already in this request's URL; it must not stay in the address bar or the page's links.
     if (isPersonalSearch(fields.q?.trim() ?? '')) {

@@ -1,11 +1,19 @@
 import type { ApplicationState } from '@onegate/domain';
 import { isPersonalSearch, QUEUE_HOLDERS, QUEUE_WAITING } from '@onegate/applications';
-import type { QueueHolder, QueueWaiting } from '@onegate/applications';
+import type { ApplicationDto, QueueHolder, QueueWaiting } from '@onegate/applications';
 import { APPLICATION_STATES } from '@onegate/domain';
 
 import { urgencyOf } from '../core/application-view';
 import { choices } from '../core/choices';
 
+/** What the page knows of a procedure it offers: its code and its process's steps. */
+interface OfferedProcedure {
+  code: string;
+  steps?: { position: number; nameVi: string; nameEn: string }[];
+}
+
+// A step's clock runs while the file is being worked on; a supplement wait pauses it, a closed file ends it.
+const WORKED_ON: readonly ApplicationState[] = ['received', 'in_progress', 'decided'];
 const QUEUE_STATES = APPLICATION_STATES.filter((state) => state !== 'draft');
 const URGENCIES = ['dueSoon', 'overdue'] as const;
 
@@ -13,6 +21,8 @@ export interface QueueFilters {
   state: ApplicationState | undefined;
   urgency: (typeof URGENCIES)[number] | '';
   procedure: string | undefined;
+  /** A step (position) of the chosen procedure's process. */
+  step: number | undefined;
   holder: QueueHolder | undefined;
   waiting: QueueWaiting | undefined;
   finished: boolean;
@@ -23,20 +33,23 @@ export interface QueueFilters {
   cursor: string | undefined;
 }
 
-/** The queue's filters as asked: only states, urgencies and procedures the page offers count. */
+/** The queue's filters as asked: only states, urgencies, procedures and steps the page offers count. */
 export function queueFilters(
   fields: Record<string, string>,
-  procedures: { code: string }[],
+  procedures: OfferedProcedure[],
   posted = false,
 ): QueueFilters {
   const q = fields.q?.trim().slice(0, 100) ?? '';
   const nationalIdInUrl = (!posted && isPersonalSearch(q)) || fields.notice === NATIONAL_ID_NOTICE;
+  const chosen = procedures.find((item) => item.code === fields.procedure);
+  const step = chosen?.steps?.find((item) => String(item.position) === fields.step)?.position;
   return {
     state: (QUEUE_STATES as readonly string[]).includes(fields.state ?? '')
       ? (fields.state as ApplicationState)
       : undefined,
     urgency: fields.urgency === 'dueSoon' || fields.urgency === 'overdue' ? fields.urgency : '',
-    procedure: procedures.some((item) => item.code === fields.procedure) ? fields.procedure : undefined,
+    procedure: chosen?.code,
+    step,
     holder: (QUEUE_HOLDERS as readonly string[]).includes(fields.holder ?? '')
       ? (fields.holder as QueueHolder)
       : undefined,
@@ -55,6 +68,7 @@ export function queueQuery(filters: QueueFilters, limit: number) {
   return {
     state: filters.state ? [filters.state] : undefined,
     procedure: filters.procedure,
+    step: filters.step,
     dueSoon: filters.urgency === 'dueSoon' || undefined,
     overdue: filters.urgency === 'overdue' || undefined,
     holder: filters.holder,
@@ -69,10 +83,11 @@ const NATIONAL_ID_NOTICE = 'nationalIdInUrl';
 
 /** The filters as a URL's query; a national ID or phone number never goes into one (docs/portal.md). */
 export function queueParams(filters: QueueFilters): URLSearchParams {
-  const { state, procedure, urgency, holder, waiting, finished, q } = filters;
+  const { state, procedure, step, urgency, holder, waiting, finished, q } = filters;
   return new URLSearchParams({
     ...(state ? { state } : {}),
     ...(procedure ? { procedure } : {}),
+    ...(step ? { step: String(step) } : {}),
     ...(urgency ? { urgency } : {}),
     ...(holder ? { holder } : {}),
     ...(waiting ? { waiting } : {}),
@@ -86,26 +101,34 @@ export function withoutNationalId(filters: QueueFilters): string {
   return `/staff/queue?${new URLSearchParams([...queueParams(filters), ['notice', NATIONAL_ID_NOTICE]])}`;
 }
 
-export function queueView<Item extends Parameters<typeof urgencyOf>[0]>(
+export function queueView<Item extends Parameters<typeof urgencyOf>[0] & Pick<ApplicationDto, 'step'>>(
   filters: QueueFilters,
   askedCursor: boolean,
-  procedures: { code: string }[],
+  procedures: OfferedProcedure[],
   page: { items: Item[]; nextCursor: string | null },
   now: number,
 ) {
-  const { state, procedure, urgency, holder, waiting, finished, q } = filters;
+  const { state, procedure, step, urgency, holder, waiting, finished, q } = filters;
   const searchedPerson = isPersonalSearch(q);
   const base = queueParams(filters);
   return {
     titleKey: 'queue.title',
-    items: page.items.map((item) => ({ ...item, ...urgencyOf(item, now) })),
+    items: page.items.map((item) => ({
+      ...item,
+      ...urgencyOf(item, now),
+      stepOverdue: stepOverdue(item, now),
+    })),
     states: choices(QUEUE_STATES, state),
     procedures: procedures.map((item) => ({ ...item, selected: item.code === procedure })),
+    steps: (procedures.find((item) => item.code === procedure)?.steps ?? []).map((item) => ({
+      ...item,
+      selected: item.position === step,
+    })),
     urgencies: choices(URGENCIES, urgency),
     holders: choices(QUEUE_HOLDERS, holder),
     waitings: choices(QUEUE_WAITING, waiting),
     finished,
-    filtersOpen: Boolean(state || procedure || urgency || holder || waiting || finished),
+    filtersOpen: Boolean(state || procedure || step || urgency || holder || waiting || finished),
     q: searchedPerson ? '' : q,
     nationalIdInUrl: filters.nationalIdInUrl,
     /** The view's query, which the bulk form carries so the same view comes back after it. */
@@ -117,4 +140,13 @@ export function queueView<Item extends Parameters<typeof urgencyOf>[0]>(
         ? `/staff/queue?${new URLSearchParams([...base, ['cursor', page.nextCursor]])}`
         : null,
   };
+}
+
+/** A step is late while it is still open past its own due time (docs/lifecycle.md, "Processing steps"). */
+function stepOverdue(
+  item: Parameters<typeof urgencyOf>[0] & Pick<ApplicationDto, 'step'>,
+  now: number,
+): boolean {
+  const due = item.step?.dueAt;
+  return Boolean(due) && WORKED_ON.includes(item.state) && Date.parse(due!) < now;
 }
