@@ -21,6 +21,24 @@ const PROCEDURE = {
   formSchema: [{ name: 'fullName', label: { vi: 'Họ tên', en: 'Name' }, type: 'text', required: true }],
   resultTemplate: null,
   retentionDays: null,
+  steps: [
+    {
+      position: 1,
+      nameVi: 'Tiếp nhận',
+      nameEn: 'Reception',
+      holderRole: 'clerk',
+      holderAgencyId: null,
+      budgetHours: 8,
+    },
+    {
+      position: 2,
+      nameVi: 'Thẩm định thuế',
+      nameEn: 'Tax review',
+      holderRole: 'supervisor',
+      holderAgencyId: '0199a9b2-0000-7000-8000-000000000001',
+      budgetHours: 16,
+    },
+  ],
 } as unknown as ProcedureDto;
 
 describe('the procedure form', () => {
@@ -31,8 +49,24 @@ describe('the procedure form', () => {
       false,
     );
     expect(problems).toEqual([]);
-    const { code: _code, agencyCode: _agency, ...editable } = PROCEDURE;
+    const { code: _code, agencyCode: _agency, steps, ...editable } = PROCEDURE;
     expect({ ...value }).toMatchObject(editable);
+    expect(value.steps).toEqual([
+      { nameVi: 'Tiếp nhận', nameEn: 'Reception', holderRole: 'clerk', budgetHours: 8 },
+      {
+        nameVi: 'Thẩm định thuế',
+        nameEn: 'Tax review',
+        holderRole: 'supervisor',
+        holderAgencyId: steps[1].holderAgencyId,
+        budgetHours: 16,
+      },
+    ]);
+  });
+
+  it('leaves the process alone when the post has no step rows (an older page)', async () => {
+    const { stepRows: _rows, ...posted } = procedureValues(PROCEDURE);
+    const { value } = await checkProcedureForm(UpdateProcedureRequest, posted, false);
+    expect(value.steps).toBeUndefined();
   });
 
   it('names a text area that is not JSON before checking anything else', async () => {

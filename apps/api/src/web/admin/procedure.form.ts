@@ -4,6 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
 import type { FieldProblem } from '../core/form-problems';
 import { validateFields } from '../core/validate-fields';
+import { readStepRows, stepRowsOf, stepRowValues, stepsPosted, stepsRequest } from './procedure-steps.form';
 
 /** How a field of the procedure form is shown from a procedure and read back from what was typed. */
 type Kind = 'text' | 'code' | 'integer' | 'json' | 'optionalText' | 'optionalInteger' | 'choice';
@@ -41,9 +42,10 @@ function shown(kind: Kind, value: unknown): string {
 
 /** A procedure as the form shows it. */
 export function procedureValues(procedure: ProcedureDto): Record<string, string> {
-  return Object.fromEntries(
-    PROCEDURE_FORM_FIELDS.map((name) => [name, shown(FIELDS[name], procedure[name])]),
-  );
+  return {
+    ...Object.fromEntries(PROCEDURE_FORM_FIELDS.map((name) => [name, shown(FIELDS[name], procedure[name])])),
+    ...stepRowValues(stepRowsOf(procedure.steps)),
+  };
 }
 
 /**
@@ -76,6 +78,7 @@ function readProcedureForm(posted: Record<string, string>, withCode: boolean) {
       }
     }
   }
+  if (stepsPosted(posted)) plain.steps = stepsRequest(readStepRows(posted));
   return { plain, problems };
 }
 

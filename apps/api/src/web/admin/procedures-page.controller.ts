@@ -26,6 +26,13 @@ import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
+import {
+  applyStepCommand,
+  readStepRows,
+  STEP_COMMAND_FIELD,
+  stepRowsOf,
+  stepRowValues,
+} from './procedure-steps.form';
 import { checkProcedureForm, procedureValues } from './procedure.form';
 import {
   newProcedureValues,
@@ -63,6 +70,8 @@ export class ProceduresPageController {
   @Post()
   public async create(@Body() body: unknown, @Req() request: WebRequest, @Res() response: Response) {
     const posted = textFields(body);
+    if (posted[STEP_COMMAND_FIELD])
+      return this.renderForm(request, response, null, rowsChanged(posted), null);
     const { value, problems } = await checkProcedureForm(CreateProcedureRequest, posted, true);
     const outcome = await attempt(
       async () => `/admin/procedures/${(await this.procedures.create(value)).code}?notice=procedureSaved`,
@@ -95,8 +104,16 @@ export class ProceduresPageController {
     @Res() response: Response,
   ) {
     const procedure = await this.load(code);
-    const posted = textFields(body);
-    const { value, problems } = await checkProcedureForm(UpdateProcedureRequest, posted, false);
+    // An older page posts no step rows: the process shown again is the one kept.
+    const posted: Record<string, string> = {
+      ...stepRowValues(stepRowsOf(procedure.steps)),
+      ...textFields(body),
+      code,
+    };
+    if (posted[STEP_COMMAND_FIELD]) {
+      return this.renderForm(request, response, procedure, rowsChanged(posted), null);
+    }
+    const { value, problems } = await checkProcedureForm(UpdateProcedureRequest, textFields(body), false);
     const outcome = await attempt(
       async () => {
         await this.procedures.update(code, value);
@@ -106,7 +123,7 @@ export class ProceduresPageController {
     );
     await answerForm(response, outcome, (failure) => {
       const errors = procedureErrors(languageOf(request), failure.problems);
-      return this.renderForm(request, response, procedure, { ...posted, code }, errors, failure.status);
+      return this.renderForm(request, response, procedure, posted, errors, failure.status);
     });
   }
 
@@ -135,4 +152,10 @@ export class ProceduresPageController {
     const view = procedureFormView(languageOf(request), procedure, values, errors, agencies);
     await this.pages.render(request, response, 'admin/procedure-form', view, status);
   }
+}
+
+/** A row button of the step editor pressed: the same form, its rows changed, nothing saved. */
+function rowsChanged(posted: Record<string, string>): Record<string, string> {
+  const rows = applyStepCommand(readStepRows(posted), posted[STEP_COMMAND_FIELD]);
+  return { ...posted, ...stepRowValues(rows) };
 }

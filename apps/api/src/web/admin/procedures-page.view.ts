@@ -10,10 +10,13 @@ import type { ProcedureDto } from '../../catalogue/catalogue.dto';
 import { agencyChoices, choices } from '../core/choices';
 import { errorsOf } from '../core/form-outcome';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
+import { translateProblem } from '../core/form-problems';
 import { translate } from '../core/messages';
+import { readStepRows } from './procedure-steps.form';
+import { stepEditorView } from './procedure-steps.view';
 import { PROCEDURE_FORM_FIELDS } from './procedure.form';
 
-type Agencies = Parameters<typeof agencyChoices>[0];
+type Agencies = readonly { id: string; code: string; nameVi: string; nameEn: string }[];
 
 /** What a new procedure's form starts with. */
 export function newProcedureValues(): Record<string, string> {
@@ -54,6 +57,7 @@ export function procedureFormView(
     onlineLevels: choices(['full', 'partial', 'offline'], values.onlineLevel),
     policies: choices(['pause', 'restart'], values.supplementPolicy),
     feeDueMoments: choices(FEE_DUE_MOMENTS, values.feeDue),
+    process: stepEditorView(lang, readStepRows(values), agencies, values.processingHours ?? ''),
     breadcrumbs: [
       { key: 'nav.adminProcedures', href: '/admin/procedures' },
       { text: procedure?.code ?? translate(lang, 'adminProcedures.new') },
@@ -61,18 +65,32 @@ export function procedureFormView(
   };
 }
 
-/** Nested problems (`formSchema.2.name`) are shown on their text area, with the path that is wrong. */
+/** Where a nested problem is: the JSON path, or the step's row and input (`steps.1.budgetHours`). */
+function nestedPlace(lang: Language, head: string, rest: string[]): string {
+  if (head !== 'steps' || !/^\d+$/.test(rest[0])) return rest.join('.');
+  const row = translate(lang, 'adminProcedures.stepRow', { position: Number(rest[0]) + 1 });
+  return rest[1] ? `${row}, ${translate(lang, `adminProcedures.step.${rest[1]}`)}` : row;
+}
+
+/**
+ * Nested problems (`formSchema.2.name`) are shown on their text area, with the path that is wrong; a
+ * step's problems above the step editor, naming its row.
+ */
 export function procedureErrors(lang: Language, problems: FieldProblem[]): FormErrors {
   const nested = problems.map((problem) => {
     const [head, ...rest] = problem.field.split('.');
-    return rest.length > 0
-      ? { field: head, problems: problem.problems.map((text) => `${rest.join('.')}: ${text}`) }
-      : problem;
+    if (rest.length === 0) return problem;
+    const place = nestedPlace(lang, head, rest);
+    return {
+      field: head,
+      problems: problem.problems.map((text) => `${place}: ${translateProblem(lang, text)}`),
+    };
   });
+  const fields: string[] = [...PROCEDURE_FORM_FIELDS, 'steps'];
   return errorsOf(
     lang,
     nested,
-    (field) => ((PROCEDURE_FORM_FIELDS as string[]).includes(field) ? field : null),
+    (field) => (fields.includes(field) ? field : null),
     (id) => translate(lang, `adminProcedures.${id}`),
   );
 }

@@ -66,6 +66,14 @@ const PATTERNS: [RegExp, string][] = [
   [/the new appointment must be in the future/, 'problems.future'],
   [/is required for/, 'problems.required'],
   [/^not valid JSON: (?<detail>.*)$/, 'problems.json'],
+  [/^a process has between (?<min>\d+) and (?<max>\d+) steps, or none$/, 'problems.stepCount'],
+  [/^each step needs a whole number of working hours above 0$/, 'problems.stepHours'],
+  [/^each step is held by a /, 'problems.stepRole'],
+  [
+    /^the steps' hours add up to (?<sum>\d+), not to the time limit of (?<value>\d+) hours$/,
+    'problems.stepSum',
+  ],
+  [/^no such agency$/, 'problems.noSuchAgency'],
 ];
 
 export function translateProblem(language: Language, problem: string): string {
