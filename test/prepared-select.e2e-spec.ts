@@ -14,7 +14,7 @@ import { confirmOnlinePayment } from './support/payments';
 import { TestStack } from './support/test-stack';
 
 const RELATIONS = { procedure: true, competentAgency: true, receivingAgency: true } as const;
-const HISTORY = ['events', 'attachments', 'firstDownloadedAt'];
+const HISTORY = ['events', 'attachments', 'firstDownloadedAt', 'consultations'];
 const withoutHistory = (application: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(application).filter(([key]) => !HISTORY.includes(key)));
 

@@ -185,9 +185,9 @@ describe(`processing steps and transfers (${testDatabaseKind()})`, () => {
       { headers: bearer(taxClerk) },
     );
     expect(queue.body.items.find((item) => item.id === fileId)).toMatchObject({ restricted: true });
-    // Only forward and take_over: any other action on the file is as if it did not exist.
+    // Only forward and take_over: they see the file, so any other action is refused by role.
     expect((await act(taxClerk, 'request_supplement', { reason: 'x', missingDocuments: ['y'] })).status).toBe(
-      404,
+      403,
     );
 
     const taken = await act(taxClerk, 'take_over');

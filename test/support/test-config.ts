@@ -14,7 +14,7 @@ export function testConfig(database: DatabaseConfig): AppConfig {
     NODE_ENV: 'test',
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: `{onegate-test-${randomBytes(4).toString('hex')}}`,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     WORKER_CONCURRENCY: '2',
     STORAGE_DIR: mkdtempSync(join(tmpdir(), 'onegate-files-')),
   });

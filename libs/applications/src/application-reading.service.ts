@@ -196,9 +196,7 @@ export class ApplicationReadingService {
           scope === 'all' ||
           scope.has(item.competentAgencyId) ||
           (item.receivingAgencyId !== null && scope.has(item.receivingAgencyId));
-        const dto = ApplicationDto.from(item, staff.role, undefined, !inScope);
-        const names = item.stepId ? stepNames.get(item.stepId) : undefined;
-        return dto.step && names ? { ...dto, step: { ...dto.step, ...names } } : dto;
+        return withStepName(ApplicationDto.from(item, staff.role, undefined, !inScope), stepNames);
       }),
       nextCursor:
         items.length === query.limit && last ? encodeCursor(last.dueAt?.getTime() ?? null, last.id) : null,
@@ -236,12 +234,13 @@ export class ApplicationReadingService {
     const restricted = await this.access.seesOnlyTheStep(user, application);
     const consultations =
       user.role === 'citizen' || restricted ? [] : await this.consultationsOf(application.id);
-    return ApplicationDto.from(
+    const dto = ApplicationDto.from(
       application,
       user.role,
       { events, attachments, firstDownloadedAt, consultations },
       restricted,
     );
+    return withStepName(dto, await this.stepNamesOf([application]));
   }
 
   /** Public tracking: only the pair of receipt code and the applicant's national ID opens it. */
@@ -276,4 +275,13 @@ function decodeCursor(cursor: string | undefined): { dueAt: number | null; id: s
     // fall through to the field error
   }
   throw invalidFields([{ field: 'cursor', problems: ['is not a cursor this API gave'] }]);
+}
+
+/** The file's current step with its names, as the queue and the file itself both show it. */
+function withStepName(
+  dto: ApplicationDto,
+  names: Map<string, { nameVi: string; nameEn: string }>,
+): ApplicationDto {
+  const named = dto.step ? names.get(dto.step.id) : undefined;
+  return dto.step && named ? { ...dto, step: { ...dto.step, ...named } } : dto;
 }

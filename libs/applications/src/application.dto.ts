@@ -155,7 +155,10 @@ export class ApplicationDto {
   ): ApplicationDto {
     const feeDue = application.procedure!.feeDue ?? DEFAULT_FEE_DUE;
     const possible = possibleActions(application).filter(
-      (action) => mayTake(action, viewerRole) && (!restricted || takenAtTheStep(action, viewerRole)),
+      (action) =>
+        mayTake(action, viewerRole) &&
+        !takenOnlyAsConsulted(action, viewerRole) &&
+        (!restricted || takenAtTheStep(action, viewerRole)),
     );
     const dto: ApplicationDto = {
       id: application.id,
@@ -208,6 +211,11 @@ export class ApplicationDto {
 }
 
 /** Whether staff reaching the file only through its current step may take the action. */
+/** An answer to a consultation is taken from the consulted agency's own view, never from the whole file. */
+function takenOnlyAsConsulted(action: Action, role: Role): boolean {
+  return ACTION_TABLE[action].takenBy[role] === 'consulted';
+}
+
 function takenAtTheStep(action: Action, role: Role): boolean {
   const reach = ACTION_TABLE[action].takenBy[role];
   return reach !== undefined && (typeof reach === 'string' ? reach === 'step' : reach.includes('step'));

@@ -42,6 +42,7 @@ export function checklistOf(
         originalName: file.originalName,
         uploadedAt: file.uploadedAt,
         sizeBytes: file.sizeBytes,
+        digitised: file.digitised === true,
         href: `/applications/${application.id}/documents/${file.id}`,
         previewHref: PREVIEWED.has(file.mediaType)
           ? `/staff/applications/${application.id}?preview=${file.id}#preview`
