@@ -4,6 +4,9 @@ const CODE_PREFIX = 'IDX_applications_code_prefix';
 const SEARCH_NAME = 'IDX_applications_search_name';
 const HOLDER_QUEUE = 'IDX_applications_holder_queue';
 const PROCEDURE_QUEUE = 'IDX_applications_procedure_queue';
+const OPEN_QUEUE = 'IDX_applications_open_queue';
+/** The files the queue shows unless finished files are asked for (docs/applications.md). */
+const OPEN = `"state" NOT IN ('draft', 'returned', 'refused', 'withdrawn')`;
 
 /**
  * The staff queue's search and holder filter (docs/applications.md, "Finding a file in the queue";
@@ -16,8 +19,10 @@ const PROCEDURE_QUEUE = 'IDX_applications_procedure_queue';
  * - Words anywhere in the folded applicant name (`LIKE '%word%'`): on PostgreSQL a trigram index
  *   (pg_trgm, shipped with PostgreSQL; creating it needs the database owner's rights). SQLite has no
  *   such index and still reads the agency's files.
- * - The files a clerk holds (holder=me), and one procedure's files (procedure=), soonest due first: in
- *   the queue's own order, the first page stops after its files instead of walking the whole queue.
+ * - The files a clerk holds (holder=me), and one procedure's open files (procedure=), soonest due
+ *   first: in the queue's own order, the first page stops after its files instead of walking the queue.
+ * - The open files alone in the queue's order: the queue leaves finished files out by default, and in
+ *   the order of all files the withdrawn ones (no due time, so first) came before any open one.
  */
 export class IndexQueueSearches1764400600000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
@@ -31,17 +36,27 @@ export class IndexQueueSearches1764400600000 implements MigrationInterface {
         `CREATE INDEX "${HOLDER_QUEUE}" ON "applications" ("assignee_id", "due_at" ASC NULLS FIRST, "id" ASC)`,
       );
       await queryRunner.query(
-        `CREATE INDEX "${PROCEDURE_QUEUE}" ON "applications" ("procedure_id", "due_at" ASC NULLS FIRST, "id" ASC)`,
+        `CREATE INDEX "${PROCEDURE_QUEUE}" ON "applications" ("procedure_id", "due_at" ASC NULLS FIRST, "id" ASC) WHERE ${OPEN}`,
+      );
+      await queryRunner.query(
+        `CREATE INDEX "${OPEN_QUEUE}" ON "applications" ("due_at" ASC NULLS FIRST, "id" ASC) WHERE ${OPEN}`,
       );
     } else {
       await queryRunner.query(`CREATE INDEX "${CODE_PREFIX}" ON "applications" ("code" COLLATE NOCASE)`);
       await queryRunner.query(
         `CREATE INDEX "${HOLDER_QUEUE}" ON "applications" ("assignee_id", "due_at", "id")`,
       );
+      await queryRunner.query(
+        `CREATE INDEX "${PROCEDURE_QUEUE}" ON "applications" ("procedure_id", "due_at", "id") WHERE ${OPEN}`,
+      );
+      await queryRunner.query(
+        `CREATE INDEX "${OPEN_QUEUE}" ON "applications" ("due_at", "id") WHERE ${OPEN}`,
+      );
     }
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX IF EXISTS "${OPEN_QUEUE}"`);
     await queryRunner.query(`DROP INDEX IF EXISTS "${PROCEDURE_QUEUE}"`);
     await queryRunner.query(`DROP INDEX IF EXISTS "${HOLDER_QUEUE}"`);
     await queryRunner.query(`DROP INDEX IF EXISTS "${SEARCH_NAME}"`);

@@ -41,10 +41,11 @@ export const CLOCK_RUNS = `state IN (${CLOCK_RUNNING_STATES.map((state) => `'${s
 // PostgreSQL and without case on SQLite; words of the folded name by trigrams (PostgreSQL only).
 @Index('IDX_applications_code_prefix', { synchronize: false })
 @Index('IDX_applications_search_name', { synchronize: false })
-// The files a clerk holds (holder=me) and one procedure's files, in the queue's order; on PostgreSQL
-// due time NULLS FIRST (migration 1764400600000).
+// In the queue's order (on PostgreSQL due time NULLS FIRST; migration 1764400600000): the files a clerk
+// holds (holder=me); open files only (not draft or finished), all of them and one procedure's.
 @Index('IDX_applications_holder_queue', ['assigneeId', 'dueAt', 'id'])
-@Index('IDX_applications_procedure_queue', ['procedureId', 'dueAt', 'id'])
+@Index('IDX_applications_procedure_queue', { synchronize: false })
+@Index('IDX_applications_open_queue', { synchronize: false })
 export class Application {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   public id!: string;
