@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
+import { Agency } from './agency.entity';
 import { TimestampColumn } from './timestamp.column';
 
 /**
@@ -19,6 +20,10 @@ export class Consultation {
   /** The agency consulted. */
   @Column({ name: 'agency_id', type: 'varchar', length: 36 })
   public agencyId!: string;
+
+  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agency_id' })
+  public agency?: Agency;
 
   @Column({ name: 'asked_by', type: 'varchar', length: 36 })
   public askedBy!: string;
