@@ -79,6 +79,8 @@ export class AppConfig {
   public readonly emailVerificationMs!: number;
   public readonly nationalIdKeys!: NationalIdKeys;
   public readonly demoPassword!: string | null;
+  /** The demo history to seed into an empty database (docs/operations.md, "Demo history"); null: none. */
+  public readonly demoHistory!: { files: number } | null;
   public readonly logLevel!: string;
   public readonly authRateLimit!: number;
   /** Exact web origins allowed to call the API from a browser; empty: CORS is closed. */

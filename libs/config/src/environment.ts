@@ -50,6 +50,8 @@ export const ENVIRONMENT_VARIABLES = [
   'NATIONAL_ID_KEYS',
   'NATIONAL_ID_HASH_KEY',
   'DEMO_PASSWORD',
+  'DEMO_HISTORY',
+  'DEMO_HISTORY_FILES',
   'LOG_LEVEL',
   'AUTH_RATE_LIMIT',
   'CORS_ORIGINS',
@@ -173,6 +175,16 @@ export class Environment {
   @IsOptional()
   @MinLength(10, { message: 'DEMO_PASSWORD must be at least 10 characters' })
   public DEMO_PASSWORD?: string;
+
+  /** A year of generated history imported into an empty demo database at start (docs/operations.md). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'DEMO_HISTORY must be on or off' })
+  public DEMO_HISTORY?: 'on' | 'off';
+
+  /** How many files that year of demo history holds. */
+  @IsIntegerBetween(1, 1_000_000)
+  public DEMO_HISTORY_FILES = 40_000;
 
   /** Sign-in, registration and refresh requests allowed per client IP and route, per minute. */
   @IsIntegerBetween(1, 10_000)

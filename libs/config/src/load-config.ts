@@ -56,6 +56,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     emailVerificationMs: env.EMAIL_VERIFICATION_HOURS * 3_600_000,
     nationalIdKeys,
     demoPassword: env.NODE_ENV === 'production' ? null : (env.DEMO_PASSWORD ?? DEVELOPMENT_DEMO_PASSWORD),
+    demoHistory: demoHistoryOf(env),
     logLevel: env.LOG_LEVEL,
     authRateLimit: env.AUTH_RATE_LIMIT,
     corsOrigins: env.CORS_ORIGINS.split(',')
@@ -106,6 +107,13 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
   if (!url) return { kind: 'sqlite', url: DEFAULT_SQLITE_FILE };
   if (url.startsWith('sqlite:')) return { kind: 'sqlite', url: url.slice('sqlite:'.length) };
   return { kind: 'postgres', url };
+}
+
+/** On by default outside production and tests; never in production, where there is no demo data. */
+function demoHistoryOf(env: Environment): AppConfig['demoHistory'] {
+  if (env.NODE_ENV === 'production') return null;
+  const on = env.DEMO_HISTORY ? env.DEMO_HISTORY === 'on' : env.NODE_ENV === 'development';
+  return on ? { files: env.DEMO_HISTORY_FILES } : null;
 }
 
 function pickKnown(source: NodeJS.ProcessEnv): Record<string, string> {

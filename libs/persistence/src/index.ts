@@ -106,3 +106,15 @@ export { isUniqueViolation } from './unique-violation';
 // Key rotation and demo data
 export { resealFormAnswers, resealNationalIds, resealPersonalText } from './key-rotation/reseal';
 export { seedDemoData } from './seed/demo-seeder';
+export {
+  DEMO_HISTORY_FULLY_ONLINE,
+  DEMO_NATIONAL_ID_PREFIX,
+  demoHistoryLines,
+  demoHistoryNdjson,
+  isCitizenEvent,
+  type DemoHistoryLine,
+  type DemoHistoryOptions,
+} from './seed/demo-history';
+export { DEMO_AGENCIES } from './seed/demo-agencies';
+export { DEMO_PROCEDURES } from './seed/demo-procedures';
+export { DEMO_PROCESSES } from './seed/demo-processes';
