@@ -6,6 +6,7 @@ import { openDatabase, seedDemoData } from '@onegate/persistence';
 import { Clock } from '@onegate/platform';
 
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { seedDemoHistory } from '../../apps/api/src/imports/demo-history.seeder';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import type { TestDatabase } from './test-database';
 import { createTestDatabase } from './test-database';
@@ -48,6 +49,8 @@ export class TestStack {
       const api = await createApiApp(config, apiData);
       started.push(api);
       await api.listen(options.apiPort ?? 0, '127.0.0.1');
+      // Only a suite that asks for it (DEMO_HISTORY) seeds the demo history, as npm start does.
+      if (config.demoHistory) await seedDemoHistory(api, config.demoHistory.files);
       let worker: INestApplication | null = null;
       if (options.worker !== false) {
         worker = await createWorkerApp(config, await openDatabase(config, 'wait'), options.workerJobModules);

@@ -7,6 +7,8 @@ import { assertRedisReachable } from '@onegate/jobs';
 import { createApiApp } from './create-api-app';
 import { runMigrationCommand } from './migration-command';
 import { runImportCommand } from './imports/import-command';
+import { runDemoHistoryCommand } from './imports/demo-history-command';
+import { seedDemoHistory } from './imports/demo-history.seeder';
 import { runReportsCommand } from './reports/reports-command';
 import { runKeysCommand } from './keys-command';
 import { runDatabaseCommand } from './database-command';
@@ -18,6 +20,8 @@ if (command === 'migrate') {
   runProcess('migrate', (config) => runMigrationCommand(config, subcommand));
 } else if (command === 'import') {
   runProcess('import', (config) => runImportCommand(config, subcommand));
+} else if (command === 'demo-history') {
+  runProcess('demo-history', () => runDemoHistoryCommand(process.argv.slice(3)));
 } else if (command === 'reports') {
   runProcess('reports', (config) => runReportsCommand(config, subcommand));
 } else if (command === 'keys') {
@@ -34,6 +38,8 @@ if (command === 'migrate') {
     if (!config.isProduction) await seedDemoData(dataSource, config.demoPassword);
     const app = await createApiApp(config, dataSource);
     await app.listen(config.port);
+    // Listening already: the launcher sees the API live while a year of history is imported.
+    if (!config.isProduction && config.demoHistory) await seedDemoHistory(app, config.demoHistory.files);
     return app;
   });
 }

@@ -22,7 +22,7 @@ import { parseImportLine } from './import-line';
 import { replayLine } from './import-replay';
 
 const COUNT = 8_000;
-const NOW = new Date('2026-12-07T06:00:00Z');
+const NOW = new Date('2026-12-07T13:24:58Z');
 const calendar = createVietnamWorkingCalendar();
 
 /** The demo catalogue in memory, as the import loads it from the database. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { ApplicationsModule } from '@onegate/applications';
 
+import { DemoHistorySeeder } from './demo-history.seeder';
 import { ImportRepository } from './import.repository';
 import { ImportService } from './import.service';
 
@@ -12,7 +13,7 @@ import { ImportService } from './import.service';
  */
 @Module({
   imports: [ApplicationsModule],
-  providers: [ImportService, ImportRepository],
-  exports: [ImportService],
+  providers: [ImportService, ImportRepository, DemoHistorySeeder],
+  exports: [ImportService, DemoHistorySeeder],
 })
 export class ImportCoreModule {}

@@ -26,6 +26,11 @@ export class ImportRepository {
     return { procedures, agencies };
   }
 
+  /** Whether OneGate holds any application yet (the demo history seeds only an empty database). */
+  public async hasApplications(): Promise<boolean> {
+    return (await this.dataSource.getRepository(Application).find({ select: { id: true }, take: 1 })).length > 0;
+  }
+
   /** Which of these receipt codes are already in OneGate. */
   public async existingCodes(codes: readonly string[]): Promise<Set<string>> {
     if (codes.length === 0) return new Set();

@@ -229,7 +229,7 @@ class Story {
     let receiving = procedure.agencyCode;
     if (online) {
       at = citizenTime(dayStart + (6 + random() * 17) * HOUR);
-      if (at > this.nowMs) at = this.nowMs - random() * 6 * HOUR;
+      if (at > this.nowMs) at = Math.floor((this.nowMs - random() * 6 * HOUR) / MINUTE) * MINUTE;
       if (!paid && procedure.feeDue === 'at_submission') {
         add('pay', 'online', { reference: reference() });
         paid = true;
@@ -424,7 +424,9 @@ function citizenTime(at: number): number {
   return Math.floor(moved / MINUTE) * MINUTE;
 }
 
-const localIso = (instant: number) => new Date(instant + OFFSET).toISOString().replace('Z', '+07:00');
+/** Local time to the minute with its offset, `2026-03-02T09:15:00+07:00`. */
+const localIso = (instant: number) =>
+  `${new Date(Math.floor(instant / MINUTE) * MINUTE + OFFSET).toISOString().slice(0, 19)}+07:00`;
 
 function pickWeighted(procedures: readonly Procedure[], random: () => number): Procedure {
   const total = procedures.reduce((sum, procedure) => sum + (DEMAND[procedure.code] ?? 1), 0);
