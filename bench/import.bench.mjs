@@ -15,6 +15,7 @@
 // --cpu-prof DIR  starts the API with `--cpu-prof` and writes its profile to DIR.
 // BENCH_API_NODE_ARGS  more `node` options for the API (say `--max-semi-space-size=32`).
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -25,7 +26,6 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 
-import { applicationLines } from './generate-applications.mjs';
 import {
   ADMIN_DATABASE_URL,
   atCleanup,
@@ -85,6 +85,8 @@ async function main() {
     env: {
       ...process.env,
       NODE_ENV: 'development',
+      // The database holds the imported applications only.
+      DEMO_HISTORY: 'off',
       PORT: String(port),
       DATABASE_URL: url.toString(),
       LOG_LEVEL: 'warn',
@@ -103,27 +105,10 @@ async function main() {
     await waitForReady(`${apiUrl}/health/ready`);
     const token = await signIn(apiUrl);
     const headers = { authorization: `Bearer ${token}` };
-    const procedures = (await (await fetch(`${apiUrl}/api/procedures?pageSize=100`)).json()).items;
-    const agencies = (await (await fetch(`${apiUrl}/api/agencies?pageSize=100`)).json()).items.map(
-      (agency) => agency.code,
-    );
-
-    // Generated beforehand, so that the generator's work is not counted nor competes for the CPUs.
+    // Generated beforehand by the demo history's generator (docs/operations.md, "Demo history"), so
+    // that its work is not counted nor competes for the CPUs.
     const file = join(scratch, 'applications.ndjson');
-    await pipeline(
-      Readable.from(
-        applicationLines({
-          count: COUNT,
-          seed: 42,
-          procedures,
-          agencies,
-          from: '2024-01-01',
-          to: '2025-12-31',
-          ordered: ORDER === 'ordered',
-        }),
-      ),
-      createWriteStream(file),
-    );
+    await writeDemoHistory(file, COUNT, ORDER === 'ordered');
     console.log(`load average before the import: ${load()}`);
     const cpuBefore = await cpuSeconds(api.pid, name);
     const started = performance.now();
@@ -265,3 +250,19 @@ async function signIn(apiUrl) {
 }
 
 await main();
+
+/** Two years (2024 and 2025) of demo history, `count` files, from the built API's own generator. */
+async function writeDemoHistory(file, count, ordered) {
+  const args = [String(count), '--seed', '42', '--from', '2024-01-01', '--to', '2025-12-31'];
+  const generator = spawn(
+    process.execPath,
+    [join(ROOT, 'dist/apps/api/main.js'), 'demo-history', ...args, ...(ordered ? [] : ['--shuffled'])],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const written = pipeline(generator.stdout, createWriteStream(file));
+  const [code] = await once(generator, 'exit');
+  await written;
+  if (code !== 0) throw new Error(`demo-history exited with ${code}`);
+}

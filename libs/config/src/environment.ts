@@ -184,7 +184,7 @@ export class Environment {
 
   /** How many files that year of demo history holds. */
   @IsIntegerBetween(1, 1_000_000)
-  public DEMO_HISTORY_FILES = 40_000;
+  public DEMO_HISTORY_FILES = 30_000;
 
   /** Sign-in, registration and refresh requests allowed per client IP and route, per minute. */
   @IsIntegerBetween(1, 10_000)

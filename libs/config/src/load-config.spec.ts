@@ -41,6 +41,29 @@ describe('loadConfig', () => {
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('seeds the demo history in development by default, in tests only when asked, never in production', () => {
+    expect(loadConfig({}).demoHistory).toEqual({ files: 30_000 });
+    expect(loadConfig({ DEMO_HISTORY: 'off' }).demoHistory).toBeNull();
+    expect(loadConfig({ NODE_ENV: 'test' }).demoHistory).toBeNull();
+    expect(
+      loadConfig({ NODE_ENV: 'test', DEMO_HISTORY: 'on', DEMO_HISTORY_FILES: '500' }).demoHistory,
+    ).toEqual({
+      files: 500,
+    });
+    const production = {
+      NODE_ENV: 'production',
+      ...SIGNING,
+      ...NATIONAL_ID,
+      ...PAYMENT,
+      JWT_SECRET: 'x'.repeat(32),
+    };
+    expect(loadConfig({ ...production, DEMO_HISTORY: 'on' }).demoHistory).toBeNull();
+    expect(problemsOf({ DEMO_HISTORY: 'yes' })).toEqual(['DEMO_HISTORY must be on or off']);
+    expect(problemsOf({ DEMO_HISTORY_FILES: '0' })).toEqual([
+      'DEMO_HISTORY_FILES must be a whole number from 1 to 1000000',
+    ]);
+  });
+
   it('reads PostgreSQL, a read replica and SQLite paths from URLs', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://app@db:5432/onegate',

@@ -34,7 +34,10 @@ export class DemoHistorySeeder {
 }
 
 /** Seeds the demo history when the configuration asks for it, and says what it did in the log. */
-export async function seedDemoHistory(app: INestApplicationContext, files: number): Promise<ImportResult | null> {
+export async function seedDemoHistory(
+  app: INestApplicationContext,
+  files: number,
+): Promise<ImportResult | null> {
   const logger = new Logger('DemoHistory');
   const started = performance.now();
   const result = await app.get(DemoHistorySeeder, { strict: false }).seedIfEmpty(files);
@@ -42,7 +45,9 @@ export async function seedDemoHistory(app: INestApplicationContext, files: numbe
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     logger.log(
       `demo history: ${result.imported} files of the last twelve months imported in ${seconds} s` +
-        (result.rejected.length > 0 ? ` (${result.rejected.length} rejected: ${result.rejected[0]!.error})` : ''),
+        (result.rejected.length > 0
+          ? ` (${result.rejected.length} rejected: ${result.rejected[0]!.error})`
+          : ''),
     );
   }
   return result;

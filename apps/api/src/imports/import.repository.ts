@@ -28,7 +28,9 @@ export class ImportRepository {
 
   /** Whether OneGate holds any application yet (the demo history seeds only an empty database). */
   public async hasApplications(): Promise<boolean> {
-    return (await this.dataSource.getRepository(Application).find({ select: { id: true }, take: 1 })).length > 0;
+    return (
+      (await this.dataSource.getRepository(Application).find({ select: { id: true }, take: 1 })).length > 0
+    );
   }
 
   /** Which of these receipt codes are already in OneGate. */
