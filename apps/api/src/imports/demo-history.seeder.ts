@@ -40,7 +40,14 @@ export async function seedDemoHistory(
 ): Promise<ImportResult | null> {
   const logger = new Logger('DemoHistory');
   const started = performance.now();
-  const result = await app.get(DemoHistorySeeder, { strict: false }).seedIfEmpty(files);
+  let result: ImportResult | null;
+  try {
+    result = await app.get(DemoHistorySeeder, { strict: false }).seedIfEmpty(files);
+  } catch (error) {
+    // The demo goes on without its history rather than stopping the API.
+    logger.error(`demo history not seeded: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
   if (result) {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     logger.log(
