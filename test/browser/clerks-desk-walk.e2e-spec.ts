@@ -388,6 +388,8 @@ describe(`the clerks’ desk, walked in a browser (${testDatabaseKind()})`, { ti
     async () => {
       at(AT.decided);
       await filePage(clerk);
+      // At the last step there is no next one: the page offers no forward.
+      expect(await action(clerk, 'forward').count()).toBe(0);
       const own = await letterPdf(['QUYET DINH so 27/QD-UBND', 'Cap giay chung nhan ho kinh doanh']);
       await clerk.setInputFiles('#result-file', {
         name: 'quyet-dinh.pdf',

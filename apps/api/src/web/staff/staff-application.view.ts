@@ -91,7 +91,12 @@ export function staffApplicationView(
     signedResultHref: signedResultHrefOf(application),
     requiredDocuments: procedure.requiredDocuments.map((document) => document.name),
     supplementRequest: supplementRequestOf(application, procedure.requiredDocuments),
-    forms: actionForms(offered, failed, now),
+    // The last step has no next one to forward to (a forward there is refused): its form is not offered.
+    forms: actionForms(
+      offered.filter((action) => action !== 'forward' || position < procedure.steps.length),
+      failed,
+      now,
+    ),
     waitingForFee: application.waitingForFee,
     clerks: clerks
       .filter((clerk) => clerk.active)
