@@ -348,6 +348,9 @@ describe(`the clerk's file page: checklist, previews, own result, signatures (${
     expect(signedOnline).not.toContain('id="action-sign"');
     expect(signedOnline).toContain('Ký số bởi hệ thống');
     expect(signedOnline).not.toContain('Ký giấy tại quầy');
+    // The digitally signed result is offered on the file page; the paper-signed file below has none.
+    expect(signedOnline).toContain(`id="signed-result"`);
+    expect(signedOnline).toContain(`href="/api/applications/${online.id}/result"`);
     expect((await apps.act(clerk, online.id, 'sign')).status).toBe(409);
 
     const paper = await received('2026-11-23T15:30:00');
@@ -360,5 +363,6 @@ describe(`the clerk's file page: checklist, previews, own result, signatures (${
     expect(html).toContain('Ký giấy tại quầy');
     expect(html).not.toContain('Ký số bởi hệ thống');
     expect(html).not.toContain('id="action-sign"');
+    expect(html).not.toContain('id="signed-result"');
   });
 });

@@ -13,22 +13,15 @@ import {
   fitsWidth,
   launchChromium,
   onlyThisMachine,
+  pdfPageDrawn,
   PHONE,
   phoneScreenshot,
   screenshot,
+  signInThroughPage,
 } from './support/browser';
 
 /** A Wednesday morning in Ha Long. */
 const NOW = new Date('2026-03-11T09:00:00+07:00');
-
-/** The canvas's drawn pixels that are not white: a page with text on it has many. */
-const INKED_PIXELS = `(() => {
-  const canvas = document.querySelector('.onegate-pdf__canvas');
-  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-  let inked = 0;
-  for (let at = 0; at < data.length; at += 4) if (data[at] < 128 && data[at + 3] > 0) inked++;
-  return { inked, width: canvas.getBoundingClientRect().width };
-})()`;
 
 /** The clerk's file page in a real browser: the checklist, and a PDF shown by OneGate's own viewer. */
 describe('the clerk’s file page in a browser', () => {
@@ -60,13 +53,7 @@ describe('the clerk’s file page in a browser', () => {
     context.setDefaultTimeout(15_000);
     await onlyThisMachine(context);
     clerk = await context.newPage();
-    await clerk.goto('/sign-in');
-    await clerk.fill('#username', DEMO_ACCOUNTS.clerk);
-    await clerk.fill('#password', password);
-    await Promise.all([
-      clerk.waitForURL((url) => !url.pathname.startsWith('/sign-in')),
-      clerk.press('#password', 'Enter'),
-    ]);
+    await signInThroughPage(clerk, DEMO_ACCOUNTS.clerk, password);
   }, 90_000);
 
   afterAll(async () => {
@@ -75,10 +62,7 @@ describe('the clerk’s file page in a browser', () => {
     await stack?.stop();
   });
 
-  async function renderedPage(page: number): Promise<{ inked: number; width: number }> {
-    await clerk.waitForSelector(`.onegate-pdf[data-rendered-page="${page}"]`);
-    return (await clerk.evaluate(INKED_PIXELS)) as { inked: number; width: number };
-  }
+  const renderedPage = (page: number) => pdfPageDrawn(clerk, page);
 
   it('lists the document in the checklist and previews the PDF page by page at desktop width', async () => {
     await clerk.goto(`/staff/applications/${fileId}`);

@@ -99,16 +99,36 @@ export function multipartStart(
   };
 }
 
+/** How a large upload ended, as the sending client saw it. */
+export interface LargeFormOutcome {
+  /** The answer's status, or null when none was read. */
+  status: number | null;
+  /** The socket error that ended the exchange (`ECONNRESET`, `EPIPE`...), or null. */
+  error: string | null;
+  /** Whether every byte of the body had been handed to the socket before the exchange ended. */
+  sentWhole: boolean;
+}
+
 /**
  * Posts a multipart form of `files` file parts of `fileBytes` each, generated as it is sent (the
  * sender holds one megabyte at a time), and gives the status of the answer once the sending is over.
  */
-export function postLargeForm(
+export async function postLargeForm(
   url: string,
   headers: Record<string, string>,
   files: number,
   fileBytes: number,
-) {
+): Promise<number | null> {
+  return (await sendLargeForm(url, headers, files, fileBytes)).status;
+}
+
+/** `postLargeForm`, saying also how the connection ended: an error, and whether the body was all sent. */
+export function sendLargeForm(
+  url: string,
+  headers: Record<string, string>,
+  files: number,
+  fileBytes: number,
+): Promise<LargeFormOutcome> {
   const boundary = 'onegate-large-form';
   const heads = Array.from({ length: files }, (_, index) =>
     Buffer.from(
@@ -119,8 +139,10 @@ export function postLargeForm(
   const end = Buffer.from(`--${boundary}--\r\n`);
   const length = heads.reduce((sum, head) => sum + head.length + fileBytes + crlf.length, end.length);
   const megabyte = Buffer.alloc(1024 * 1024, 0x25);
-  return new Promise<number | null>((settle) => {
+  return new Promise<LargeFormOutcome>((settle) => {
     let status: number | null = null;
+    let error: string | null = null;
+    let sentWhole = false;
     const sending = httpRequest(url, {
       method: 'POST',
       headers: {
@@ -133,8 +155,11 @@ export function postLargeForm(
       status = response.statusCode ?? null;
       response.resume();
     });
-    sending.on('error', () => settle(status));
-    sending.on('close', () => settle(status));
+    sending.on('error', (failure: NodeJS.ErrnoException) => {
+      error = failure.code ?? failure.message;
+      settle({ status, error, sentWhole });
+    });
+    sending.on('close', () => settle({ status, error, sentWhole }));
     void (async () => {
       const write = (chunk: Buffer) =>
         sending.write(chunk) ? Promise.resolve() : new Promise((drained) => sending.once('drain', drained));
@@ -146,7 +171,8 @@ export function postLargeForm(
         }
         await write(crlf);
       }
-      sending.end(end);
+      if (sending.destroyed) return;
+      sending.end(end, () => (sentWhole = true));
     })();
   });
 }

@@ -100,6 +100,29 @@ export async function phoneScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`) });
 }
 
+/** Signs in through the sign-in page, as a person does, and waits for the page it leads to. */
+export async function signInThroughPage(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/sign-in')),
+    page.press('#password', 'Enter'),
+  ]);
+}
+
+/** The drawn pixels of OneGate's PDF viewer that are not white (a page with text has many), once it drew the page. */
+export async function pdfPageDrawn(page: Page, number: number): Promise<{ inked: number; width: number }> {
+  await page.waitForSelector(`.onegate-pdf[data-rendered-page="${number}"]`);
+  return (await page.evaluate(`(() => {
+    const canvas = document.querySelector('.onegate-pdf__canvas');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let inked = 0;
+    for (let at = 0; at < data.length; at += 4) if (data[at] < 128 && data[at + 3] > 0) inked++;
+    return { inked, width: canvas.getBoundingClientRect().width };
+  })()`)) as { inked: number; width: number };
+}
+
 /** The element's text, once it is on the page, contains the given text. */
 export async function containsText(locator: Locator, text: string): Promise<void> {
   await locator.first().waitFor();

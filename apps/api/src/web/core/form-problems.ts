@@ -29,6 +29,7 @@ const PATTERNS: [RegExp, string][] = [
   [/^the link is used, expired or unknown$/, 'problems.linkInvalid'],
   [/^this document is required$/, 'problems.documentRequired'],
   [/^must be a number$/, 'problems.number'],
+  [/must be a whole number of VND$/, 'problems.wholeDong'],
   [/^must be a date \(YYYY-MM-DD\)$/, 'problems.date'],
   [/^must be one of: (?<options>.*)$/, 'problems.oneOf'],
   [/^must be checked$/, 'problems.checked'],

@@ -123,6 +123,18 @@ export function actionForms(
   });
 }
 
+/**
+ * An amount in dong as a clerk types it: digits, or digits in groups of three set apart by dots, commas
+ * or spaces (`1.250.000`, `1,250,000`, `1 250 000`), read as the whole number; anything else is left as
+ * typed for the check to refuse.
+ */
+export function amountOf(typed: string | undefined): string | undefined {
+  if (typed === undefined) return undefined;
+  return /^\d{1,3}([., ]\d{3})+$/.test(typed) && new Set(typed.replace(/\d/g, '')).size === 1
+    ? typed.replace(/[., ]/g, '')
+    : typed;
+}
+
 /** The action request from a posted action form; unknown actions are left to the service to refuse. */
 function actionRequestFrom(posted: Record<string, string>, missing: string[], agencyIds: string[]) {
   const text = (name: string) => {
@@ -146,7 +158,7 @@ function actionRequestFrom(posted: Record<string, string>, missing: string[], ag
     assigneeId: text('assigneeId'),
     step: text('step'),
     opinion: text('opinion'),
-    amountDue: text('amountDue'),
+    amountDue: amountOf(text('amountDue')),
     reference: text('reference'),
     agencyIds: agencyIds.length > 0 ? agencyIds : undefined,
     answerDueAt: answerDue ? (fromLocalInputValue(answerDue) ?? answerDue) : undefined,
@@ -180,7 +192,14 @@ export async function checkActionForm(body: unknown) {
   // Through JSON, as a body arrives: absent fields are left out rather than set to undefined.
   const plain = JSON.parse(JSON.stringify(fields)) as Record<string, unknown>;
   const { value, problems } = await validateFields(ActionRequest, plain);
-  return { posted, action: fields.action, request: value, problems };
+  return { posted, action: fields.action, request: value, problems: problems.map(onePlainAmountProblem) };
+}
+
+/** A text that is no amount fails every check of `amountDue` at once: the reader is told only the first. */
+function onePlainAmountProblem(problem: FieldProblem): FieldProblem {
+  if (problem.field !== 'amountDue') return problem;
+  const whole = problem.problems.find((text) => text.includes('whole number of VND'));
+  return whole ? { ...problem, problems: [whole] } : problem;
 }
 
 /** An action form's errors, on the inputs of that action's form. */

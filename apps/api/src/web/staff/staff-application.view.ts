@@ -88,9 +88,15 @@ export function staffApplicationView(
       : [],
     rejected: rejectedOf(checklist),
     draftedResult: draftedResultOf(application, work),
+    signedResultHref: signedResultHrefOf(application),
     requiredDocuments: procedure.requiredDocuments.map((document) => document.name),
     supplementRequest: supplementRequestOf(application, procedure.requiredDocuments),
-    forms: actionForms(offered, failed, now),
+    // The last step has no next one to forward to (a forward there is refused): its form is not offered.
+    forms: actionForms(
+      offered.filter((action) => action !== 'forward' || position < procedure.steps.length),
+      failed,
+      now,
+    ),
     waitingForFee: application.waitingForFee,
     clerks: clerks
       .filter((clerk) => clerk.active)
@@ -102,6 +108,17 @@ export function staffApplicationView(
     version: application.version,
     breadcrumbs: [{ key: 'nav.queue', href: '/staff/queue' }, { text: heading }],
   };
+}
+
+/**
+ * The result OneGate signed digitally, for the staff to open and check (docs/documents.md, "The clerk's
+ * own result"); a file signed on paper has none, and a transferred file's restricted view offers none.
+ */
+function signedResultHrefOf(application: ApplicationDto): string | null {
+  const digital = (application.events ?? []).some(
+    (event) => event.type === 'sign' && event.channel === 'online',
+  );
+  return digital && !application.restricted ? `/api/applications/${application.id}/result` : null;
 }
 
 /** The agency's own result: what was uploaded, and whether one may still be (until the file is signed). */
