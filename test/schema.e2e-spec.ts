@@ -73,6 +73,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'consultations',
       'document_reviews',
       'drafted_results',
+      'feedback',
       'fee_receipt_sequences',
       'fee_receipts',
       'idempotency_records',

@@ -24,6 +24,7 @@ import { DocumentReviewService } from './document-review.service';
 import { DraftRemovalService } from './draft-removal.service';
 import { DraftedResultService } from './drafted-result.service';
 import { FeedbackService } from './feedback.service';
+import { AuthorOfFeedback, StaffOfFeedback } from './feedback-checks';
 import { ReceiptCodes } from './receipt-codes.service';
 import { ResultDownloadService } from './result-download.service';
 import { StorageLimits } from './storage-limits';
@@ -51,6 +52,8 @@ const SERVICES = [
   DocumentReviewService,
   DraftedResultService,
   FeedbackService,
+  AuthorOfFeedback,
+  StaffOfFeedback,
   ReceiptCodes,
   ResultDownloadService,
   SubmissionCheck,

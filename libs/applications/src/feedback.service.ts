@@ -142,7 +142,7 @@ export class FeedbackService {
 
   /** Staff of the feedback's agency answer it once; the author is told. */
   public async answer(user: AuthenticatedUser, id: string, text: string | undefined): Promise<FeedbackDto> {
-    const feedback = await this.staffItem(user, id);
+    const feedback = await this.assertStaff(user, id);
     const answer = (text ?? '').trim();
     const problems: FieldProblem[] = [];
     checkLength(answer, 'answer', FEEDBACK_LIMITS.answer, problems);
@@ -171,9 +171,14 @@ export class FeedbackService {
 
   /** The author rates the answer once: not before it is answered. */
   public async rate(user: AuthenticatedUser, id: string, rating: FeedbackRating): Promise<FeedbackDto> {
+    return this.rated(await this.assertAuthor(user, id), rating);
+  }
+
+  /** The feedback, if the caller wrote it; 404 otherwise. */
+  public async assertAuthor(user: AuthenticatedUser, id: string): Promise<Feedback> {
     const { feedback } = await this.reached(user, id);
     if (feedback.authorId !== user.id) throw noSuchFeedback();
-    return this.rated(feedback, rating);
+    return feedback;
   }
 
   /** Anonymous feedback, followed by its code and the secret given at filing. */
@@ -288,7 +293,8 @@ export class FeedbackService {
     return { feedback, staff: true };
   }
 
-  private async staffItem(user: AuthenticatedUser, id: string): Promise<Feedback> {
+  /** The feedback, if the caller is staff whose scope holds its agency; 404 otherwise. */
+  public async assertStaff(user: AuthenticatedUser, id: string): Promise<Feedback> {
     const { feedback, staff } = await this.reached(user, id);
     if (!staff) throw noSuchFeedback();
     return feedback;

@@ -35,6 +35,7 @@ export { ResultDownloadService } from './result-download.service';
 
 // Citizens' feedback and petitions
 export { FeedbackService } from './feedback.service';
+export { AuthorOfFeedback, StaffOfFeedback } from './feedback-checks';
 export { FeedbackDto, FiledFeedbackDto } from './feedback.dto';
 export {
   AnonymousFeedbackRatingRequest,

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { Authenticated } from '@onegate/access';
+import { Authenticated, BodyAfter, ROLE_IS_ENOUGH } from '@onegate/access';
 import { FeedbackDaysRequest, FeedbackService } from '@onegate/applications';
 
 /** An agency's own time to answer feedback, in working days (docs/feedback.md). */
@@ -12,6 +12,7 @@ export class AdminFeedbackDaysController {
   public constructor(private readonly feedback: FeedbackService) {}
 
   @Put()
+  @BodyAfter(ROLE_IS_ENOUGH)
   public set(
     @Param('code') code: string,
     @Body() body: FeedbackDaysRequest,

@@ -2,11 +2,12 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@n
 import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 
-import { Authenticated, CurrentUser, Public } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser, Public } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import {
   AnonymousFeedbackRatingRequest,
   AnonymousFeedbackRequest,
+  AuthorOfFeedback,
   FeedbackDto,
   FeedbackFollowUpRequest,
   FeedbackRatingRequest,
@@ -75,6 +76,7 @@ export class FeedbackController {
 
   /** The author rates the answer once. */
   @Post(':id/rating')
+  @BodyAfter(AuthorOfFeedback)
   @Authenticated({ roles: ['citizen'] })
   @HttpCode(HttpStatus.OK)
   public rate(

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 
-import { Authenticated, CurrentUser } from '@onegate/access';
+import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
-import { FeedbackAnswerRequest, FeedbackDto, FeedbackService } from '@onegate/applications';
+import { FeedbackAnswerRequest, FeedbackDto, FeedbackService, StaffOfFeedback } from '@onegate/applications';
 
 import { IdParam } from '../id-param';
 
@@ -28,6 +28,7 @@ export class StaffFeedbackController {
 
   /** Clerks and supervisors of the agency (or above it) answer once. */
   @Post(':id/answer')
+  @BodyAfter(StaffOfFeedback)
   @Authenticated({ roles: ['clerk', 'supervisor'] })
   @HttpCode(HttpStatus.OK)
   public answer(
