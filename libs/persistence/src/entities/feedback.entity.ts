@@ -1,7 +1,8 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 import type { Role } from '@onegate/domain';
 
+import { Agency } from './agency.entity';
 import { SealedTextColumn } from './sealed-text.column';
 import { TimestampColumn } from './timestamp.column';
 
@@ -39,6 +40,10 @@ export class Feedback {
   /** The agency that answers: the file's competent agency, or the agency named. */
   @Column({ name: 'agency_id', type: 'varchar', length: 36 })
   public agencyId!: string;
+
+  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agency_id' })
+  public agency?: Agency;
 
   @Column({ name: 'application_id', type: 'varchar', length: 36, nullable: true })
   public applicationId!: string | null;
