@@ -75,6 +75,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'drafted_results',
       'fee_receipt_sequences',
       'fee_receipts',
+      'feedback',
       'idempotency_records',
       'job_runs',
       'mail_sink_messages',

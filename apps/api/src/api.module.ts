@@ -11,6 +11,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { ApplicationsHttpModule } from './applications/applications-http.module';
 import { PaymentsHttpModule } from './payments/payments-http.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { FeedbackHttpModule } from './feedback/feedback-http.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IdentityModule } from './identity/identity.module';
 import { ImportsModule } from './imports/imports.module';
@@ -38,6 +39,7 @@ export class ApiModule {
         IdentityModule,
         CatalogueModule,
         ApplicationsHttpModule,
+        FeedbackHttpModule,
         PaymentsHttpModule,
         CalendarModule,
         NotificationsHttpModule,

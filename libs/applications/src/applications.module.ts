@@ -23,6 +23,8 @@ import { CounterRegistrationService } from './counter-registration.service';
 import { DocumentReviewService } from './document-review.service';
 import { DraftRemovalService } from './draft-removal.service';
 import { DraftedResultService } from './drafted-result.service';
+import { FeedbackService } from './feedback.service';
+import { AuthorOfFeedback, StaffOfFeedback } from './feedback-checks';
 import { ReceiptCodes } from './receipt-codes.service';
 import { ResultDownloadService } from './result-download.service';
 import { StorageLimits } from './storage-limits';
@@ -49,6 +51,9 @@ const SERVICES = [
   DraftRemovalService,
   DocumentReviewService,
   DraftedResultService,
+  FeedbackService,
+  AuthorOfFeedback,
+  StaffOfFeedback,
   ReceiptCodes,
   ResultDownloadService,
   SubmissionCheck,

@@ -33,6 +33,20 @@ export {
 export { ApplicationMessagesService, MESSAGE_LIMITS, type MessageFile } from './application-messages.service';
 export { ResultDownloadService } from './result-download.service';
 
+// Citizens' feedback and petitions
+export { FeedbackService } from './feedback.service';
+export { AuthorOfFeedback, StaffOfFeedback } from './feedback-checks';
+export { FeedbackDto, FiledFeedbackDto } from './feedback.dto';
+export {
+  AnonymousFeedbackRatingRequest,
+  AnonymousFeedbackRequest,
+  FeedbackAnswerRequest,
+  FeedbackDaysRequest,
+  FeedbackFollowUpRequest,
+  FeedbackRatingRequest,
+  FileFeedbackRequest,
+} from './feedback.requests';
+
 // Request and response bodies
 export { ActionRequest } from './action.request';
 export { CreateDraftRequest, RegisterCounterRequest, UpdateFormRequest } from './application.requests';

@@ -98,6 +98,8 @@ export class AppConfig {
   public readonly mailFrom!: string;
   /** The largest signed result the "result ready" e-mail attaches, in bytes (docs/notifications.md). */
   public readonly mailResultAttachmentBytes!: number;
+  /** Working days to answer feedback where the agency sets none (docs/feedback.md). */
+  public readonly feedbackDays!: number;
   public readonly templatesDir!: string;
   /** The electronic fee receipts' form number and series (docs/payments.md, "Electronic receipts"). */
   public readonly feeReceipts!: { formNumber: string; series: string };

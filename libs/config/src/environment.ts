@@ -70,6 +70,7 @@ export const ENVIRONMENT_VARIABLES = [
   'UPLOAD_MB_PER_APPLICATION',
   'OPEN_DRAFTS_PER_ACCOUNT',
   'DRAFT_RETENTION_DAYS',
+  'FEEDBACK_DAYS',
   'SMTP_URL',
   'MAIL_FROM',
   'MAIL_RESULT_ATTACHMENT_KB',
@@ -261,6 +262,10 @@ export class Environment {
   /** Days after its last change that the nightly retention sweep removes a draft with its documents. */
   @IsIntegerBetween(1, 36_500)
   public DRAFT_RETENTION_DAYS = 30;
+
+  /** Working days an agency has to answer feedback, unless it sets its own (docs/feedback.md). */
+  @IsIntegerBetween(1, 60)
+  public FEEDBACK_DAYS = 10;
 
   /** Outgoing mail server. Unset outside production: the worker runs a local SMTP sink. */
   @Transform(emptyToUndefined)

@@ -94,6 +94,7 @@ export { fieldPattern, FORM_FIELD_TYPES, validateFormData, type FieldProblem, ty
 // Notifications
 export {
   deadlineAlertAt,
+  feedbackPagePath,
   filePagePath,
   isNotificationKind,
   NOTIFICATION_KINDS,

@@ -8,6 +8,7 @@ export {
   QueueName,
   type ApplicationPayload,
   type StepCheckPayload,
+  type FeedbackCheckPayload,
   type FormPayload,
   type JobContext,
   type JobPayloads,

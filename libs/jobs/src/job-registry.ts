@@ -24,6 +24,7 @@ export enum JobName {
   CheckDeadline = 'deadlines.check',
   CheckStepDeadline = 'deadlines.check-step',
   CheckConsultations = 'deadlines.check-consultations',
+  CheckFeedback = 'deadlines.check-feedback',
   WeeklyDigest = 'deadlines.weekly-digest',
   RenderForm = 'documents.render-form',
   ReconcilePayments = 'payments.reconcile',
@@ -62,6 +63,12 @@ export interface StepCheckPayload {
   stepDueAt: string;
 }
 
+/** Feedback as it was filed: a check finding it answered, or due at another time, does nothing. */
+export interface FeedbackCheckPayload {
+  feedbackId: string;
+  dueAt: string;
+}
+
 export type NoPayload = Record<string, never>;
 
 export interface FormPayload {
@@ -80,6 +87,7 @@ export interface JobPayloads {
   [JobName.CheckDeadline]: ApplicationPayload;
   [JobName.CheckStepDeadline]: StepCheckPayload;
   [JobName.CheckConsultations]: ApplicationPayload;
+  [JobName.CheckFeedback]: FeedbackCheckPayload;
   [JobName.WeeklyDigest]: NoPayload;
   [JobName.RenderForm]: FormPayload;
   [JobName.ReconcilePayments]: NoPayload;
@@ -105,6 +113,7 @@ export const JOB_QUEUE: { readonly [Name in JobName]: QueueName } = {
   [JobName.CheckDeadline]: QueueName.Deadlines,
   [JobName.CheckStepDeadline]: QueueName.Deadlines,
   [JobName.CheckConsultations]: QueueName.Deadlines,
+  [JobName.CheckFeedback]: QueueName.Deadlines,
   [JobName.WeeklyDigest]: QueueName.Deadlines,
   [JobName.RenderForm]: QueueName.Documents,
   [JobName.ReconcilePayments]: QueueName.Payments,

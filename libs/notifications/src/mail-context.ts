@@ -29,6 +29,14 @@ export interface ConsultationView {
   answerDueAt: string;
 }
 
+/** Feedback or a petition (docs/feedback.md): its code, the agency that answers, its due time. */
+export interface FeedbackView {
+  code: string;
+  petition: boolean;
+  agencyName: string;
+  dueAt: string;
+}
+
 /** Everything a mail template may print. Instants are already written out in the recipient's language. */
 export interface MailContext {
   language: Language;
@@ -56,6 +64,7 @@ export interface MailContext {
   message?: string;
   fromApplicant?: boolean;
   consultation?: ConsultationView;
+  feedback?: FeedbackView;
   /** The file name of the form, or of the signed result, attached to the e-mail, if it carries one. */
   attachment?: string;
 }

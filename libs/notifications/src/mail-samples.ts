@@ -1,4 +1,4 @@
-import { filePagePath } from '@onegate/domain';
+import { feedbackPagePath, filePagePath } from '@onegate/domain';
 import type { Language, NotificationKind } from '@onegate/domain';
 
 import { formatInstant } from './mail-formatting';
@@ -23,13 +23,21 @@ const SAMPLE_ID = '00000000-0000-4000-8000-000000000001';
 export function sampleContext(kind: NotificationKind, language: Language, portalUrl: string): MailContext {
   const vi = language === 'vi';
   const time = (local: string) => formatInstant(at(local), ZONE, language);
-  const staff = ['due_soon', 'overdue', 'step_overdue', 'weekly_digest', 'consultation_overdue'].includes(
-    kind,
-  );
+  const staff = [
+    'due_soon',
+    'overdue',
+    'step_overdue',
+    'weekly_digest',
+    'consultation_overdue',
+    'feedback_overdue',
+  ].includes(kind);
+  const aboutFeedback = kind === 'feedback_answered' || kind === 'feedback_overdue';
   return {
     language,
     portalUrl,
-    fileUrl: `${portalUrl}${filePagePath(staff ? 'supervisor' : 'citizen', kind === 'weekly_digest' ? null : SAMPLE_ID)}`,
+    fileUrl: aboutFeedback
+      ? `${portalUrl}${feedbackPagePath(staff ? 'clerk' : 'citizen', SAMPLE_ID)}`
+      : `${portalUrl}${filePagePath(staff ? 'supervisor' : 'citizen', kind === 'weekly_digest' ? null : SAMPLE_ID)}`,
     resultUrl: `${portalUrl}/my/applications/${SAMPLE_ID}/result`,
     recipientName: staff ? 'Lê Văn Giám Sát' : 'Nguyễn Văn A',
     application: {
@@ -71,6 +79,12 @@ export function sampleContext(kind: NotificationKind, language: Language, portal
       agencyName: vi ? 'Sở Xây dựng' : 'Department of Construction',
       question: vi ? 'Công trình có nằm trong quy hoạch không?' : 'Does the building lie within the plan?',
       answerDueAt: time('2026-11-25T17:00:00'),
+    },
+    feedback: {
+      code: 'PA-7K3MQ9TX',
+      petition: false,
+      agencyName: vi ? 'UBND thành phố Hạ Long' : 'Ha Long City People’s Committee',
+      dueAt: time('2026-12-07T17:00:00'),
     },
     attachment: SAMPLE_ATTACHMENTS[kind],
   };

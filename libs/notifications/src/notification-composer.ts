@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 
 import { AppConfig } from '@onegate/config';
-import { CLOCK_RUNNING_STATES, DEFAULT_TIME_ZONE, filePagePath } from '@onegate/domain';
+import { CLOCK_RUNNING_STATES, DEFAULT_TIME_ZONE, feedbackPagePath, filePagePath } from '@onegate/domain';
 import type { Language, NotificationKind, Role } from '@onegate/domain';
 import type { NotificationFacts, NotificationPayload } from '@onegate/jobs';
 import {
@@ -178,6 +178,15 @@ export class NotificationComposer {
         agencyName: text(facts, language === 'vi' ? 'agencyNameVi' : 'agencyNameEn') ?? '',
         question: text(facts, 'question') ?? '',
         answerDueAt: time('answerDueAt') ?? '',
+      };
+    }
+    if (payload.kind === 'feedback_answered' || payload.kind === 'feedback_overdue') {
+      context.fileUrl = `${this.config.publicUrl}${feedbackPagePath(recipient.role, text(facts, 'feedbackId') ?? '')}`;
+      context.feedback = {
+        code: text(facts, 'code') ?? '',
+        petition: facts.kind === 'petition',
+        agencyName: text(facts, language === 'vi' ? 'agencyNameVi' : 'agencyNameEn') ?? '',
+        dueAt: time('dueAt') ?? '',
       };
     }
     if (payload.kind === 'weekly_digest') {

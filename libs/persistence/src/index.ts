@@ -25,6 +25,15 @@ export {
   CalendarOverride,
   CalendarSchedule,
   Consultation,
+  COMPLAINT_ASPECTS,
+  Feedback,
+  FEEDBACK_ASPECTS,
+  FEEDBACK_KINDS,
+  FEEDBACK_RATINGS,
+  type FeedbackAspect,
+  type FeedbackKind,
+  type FeedbackRating,
+  isLateFeedback,
   IdempotencyRecord,
   isLateConsultation,
   IssuedResult,
@@ -70,6 +79,7 @@ export { DraftedResultRepository } from './repositories/drafted-result.repositor
 export { AuditEventRepository, type NewAuditEvent } from './repositories/audit-event.repository';
 export { CalendarOverrideRepository } from './repositories/calendar-override.repository';
 export { ConsultationRepository } from './repositories/consultation.repository';
+export { FeedbackRepository } from './repositories/feedback.repository';
 export { HistoryRows, type HistoryRowsOfFile } from './repositories/history-rows';
 export { IdempotencyRepository, type KeyClaim } from './repositories/idempotency.repository';
 export { IssuedResultRepository, resultFileName } from './repositories/issued-result.repository';

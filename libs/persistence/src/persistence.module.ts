@@ -10,6 +10,7 @@ import { AttachmentRepository } from './repositories/attachment.repository';
 import { DocumentReviewRepository } from './repositories/document-review.repository';
 import { DraftedResultRepository } from './repositories/drafted-result.repository';
 import { ConsultationRepository } from './repositories/consultation.repository';
+import { FeedbackRepository } from './repositories/feedback.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
 import { IssuedResultRepository } from './repositories/issued-result.repository';
 import { FeeReceiptRepository } from './repositories/fee-receipt.repository';
@@ -44,6 +45,7 @@ const REPOSITORIES = [
   DocumentReviewRepository,
   DraftedResultRepository,
   ConsultationRepository,
+  FeedbackRepository,
   TransactionRunner,
   AgencyRepository,
   ProcedureRepository,

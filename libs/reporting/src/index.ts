@@ -10,6 +10,7 @@ export {
   type ProcedureTimeInState,
   type ReportQuery,
 } from './queries/report-query.service';
+export { FeedbackFiguresService, type FeedbackFigures } from './queries/feedback-figures.service';
 export { breakdownTable, summaryTable, type ReportTable } from './exports/report-table';
 export { stepTable, STEP_TABLES, type StepTableKind } from './exports/step-table';
 export type { StepReport } from './queries/step-report';

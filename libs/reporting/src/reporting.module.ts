@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { FeedbackFiguresService } from './queries/feedback-figures.service';
 import { ReportCatalogueRepository } from './queries/report-catalogue';
 import { ReportQueryService } from './queries/report-query.service';
 import { ReportRebuildService } from './rollups/report-rebuild.service';
@@ -9,6 +10,7 @@ import { RatingRepository } from './sources/rating.repository';
 import { ReportSourceRepository } from './sources/report-source.repository';
 
 const PROVIDERS = [
+  FeedbackFiguresService,
   ReportCatalogueRepository,
   ReportQueryService,
   ReportRebuildService,

@@ -16,6 +16,7 @@ import {
 import type {
   BreakdownReport,
   ExportedFile,
+  FeedbackReport,
   StepsReport,
   SummaryReport,
   TimeInStateReport,
@@ -51,6 +52,15 @@ export class ReportsController {
     @Query() query: ReportQueryDto,
   ): Promise<TimeInStateReport> {
     return this.reports.timeInState(user, query);
+  }
+
+  /** Feedback in the remit, handled on time or late, rated not satisfied; files with a complaint. */
+  @Get('feedback')
+  public feedback(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ReportQueryDto,
+  ): Promise<FeedbackReport> {
+    return this.reports.feedback(user, query);
   }
 
   /** Where files stall: the step figures per step, holding unit and competent agency. */

@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from '@onegate/access';
 import type { Language } from '@onegate/domain';
 import {
   breakdownTable,
+  FeedbackFiguresService,
   ReportQueryService,
   stepTable,
   summaryTable,
@@ -14,6 +15,7 @@ import type {
   BreakdownGroup,
   BreakdownGrouping,
   ExportFormat,
+  FeedbackFigures,
   ProcedureTimeInState,
   ReportFigures,
   ReportTable,
@@ -23,6 +25,7 @@ import type {
 
 import type { ReportQueryDto } from './report.query';
 import { ReportScopeService } from './report-scope.service';
+import { Clock } from '@onegate/platform';
 
 export interface ReportPeriod {
   from: string;
@@ -35,6 +38,7 @@ export type SummaryReport = ReportPeriod & ReportFigures;
 export type BreakdownReport = ReportPeriod & { groupBy: BreakdownGrouping; groups: BreakdownGroup[] };
 export type TimeInStateReport = ReportPeriod & { procedures: ProcedureTimeInState[] };
 export type StepsReport = ReportPeriod & StepReport;
+export type FeedbackReport = ReportPeriod & FeedbackFigures;
 
 export interface ExportedFile {
   bytes: Buffer;
@@ -46,7 +50,18 @@ export class ReportsService {
   public constructor(
     private readonly scopes: ReportScopeService,
     private readonly queries: ReportQueryService,
+    private readonly feedbackFigures: FeedbackFiguresService,
+    private readonly clock: Clock,
   ) {}
+
+  /** Feedback figures of the Decision 766 index (docs/metrics.md, "Feedback"); `procedure` is not used. */
+  public async feedback(user: AuthenticatedUser, request: ReportQueryDto): Promise<FeedbackReport> {
+    const { query } = await this.scopes.resolve(user, { ...request, procedure: undefined });
+    return {
+      ...periodOf({ ...request, procedure: undefined }),
+      ...(await this.feedbackFigures.figures(query, this.clock.now())),
+    };
+  }
 
   public async summary(user: AuthenticatedUser, request: ReportQueryDto): Promise<SummaryReport> {
     const { query } = await this.scopes.resolve(user, request);

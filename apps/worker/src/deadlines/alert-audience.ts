@@ -35,6 +35,13 @@ export class AlertAudience {
     return [...recipients];
   }
 
+  /** The agency's own staff given, and every supervisor at or above the agency (docs/feedback.md). */
+  public recipientsOfAgency(agencyId: string, agencyStaff: readonly string[]): string[] {
+    const recipients = new Set<string>(agencyStaff);
+    this.addSupervisorsFrom(agencyId, recipients);
+    return [...recipients];
+  }
+
   private addSupervisorsFrom(agencyId: string | null, recipients: Set<string>): void {
     const seen = new Set<string>();
     for (let agency: string | null = agencyId; agency && !seen.has(agency);) {

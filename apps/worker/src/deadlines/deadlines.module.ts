@@ -4,11 +4,12 @@ import { ApplicationsModule } from '@onegate/applications';
 
 import { ConsultationAlerts } from './consultation-alerts.service';
 import { DeadlineAlerts } from './deadline-alerts.service';
+import { FeedbackAlerts } from './feedback-alerts.service';
 import { WeeklyDigest } from './weekly-digest.service';
 
 @Module({
   imports: [ApplicationsModule],
-  providers: [DeadlineAlerts, WeeklyDigest, ConsultationAlerts],
-  exports: [DeadlineAlerts, WeeklyDigest, ConsultationAlerts],
+  providers: [DeadlineAlerts, WeeklyDigest, ConsultationAlerts, FeedbackAlerts],
+  exports: [DeadlineAlerts, WeeklyDigest, ConsultationAlerts, FeedbackAlerts],
 })
 export class DeadlinesModule {}

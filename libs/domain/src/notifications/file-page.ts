@@ -11,3 +11,12 @@ export function filePagePath(role: Role | null, applicationId: string | null): s
   if (role === null) return '/track';
   return role === 'citizen' ? `/my/applications/${applicationId}` : `/staff/applications/${applicationId}`;
 }
+
+/**
+ * The portal page of feedback for someone told about it (docs/feedback.md): its author's page, the
+ * staff's page, or, for anonymous feedback followed by its code and secret, the follow-up form.
+ */
+export function feedbackPagePath(role: Role | null, feedbackId: string): string {
+  if (role === null) return '/feedback/track';
+  return role === 'citizen' ? `/my/feedback/${feedbackId}` : `/staff/feedback/${feedbackId}`;
+}

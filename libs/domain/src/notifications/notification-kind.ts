@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   'weekly_digest',
   'message_received',
   'consultation_overdue',
+  'feedback_answered',
+  'feedback_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -41,6 +41,10 @@ export class Agency {
   @Column({ name: 'office_hours', type: 'simple-json' })
   public officeHours!: OfficeInterval[];
 
+  /** Working days to answer feedback (docs/feedback.md); null follows FEEDBACK_DAYS. */
+  @Column({ name: 'feedback_days', type: 'integer', nullable: true })
+  public feedbackDays!: number | null;
+
   @TimestampColumn({ name: 'created_at' })
   public createdAt!: Date;
 }

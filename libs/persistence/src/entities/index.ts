@@ -5,6 +5,7 @@ import { ApplicationEvent } from './application-event.entity';
 import { ApplicationMessage } from './application-message.entity';
 import { ApplicationRating } from './application-rating.entity';
 import { Consultation } from './consultation.entity';
+import { Feedback } from './feedback.entity';
 import { ReportHistogram } from './report-histogram.entity';
 import { ReportRollup } from './report-rollup.entity';
 import { ReportStepRollup } from './report-step-rollup.entity';
@@ -37,6 +38,7 @@ export * from './application-event.entity';
 export * from './application-message.entity';
 export * from './application-rating.entity';
 export * from './consultation.entity';
+export * from './feedback.entity';
 export * from './report-histogram.entity';
 export * from './report-rollup.entity';
 export * from './report-step-rollup.entity';
@@ -78,6 +80,7 @@ export const ENTITIES = [
   ApplicationMessage,
   ApplicationRating,
   Consultation,
+  Feedback,
   ReportRollup,
   ReportHistogram,
   ReportStepRollup,

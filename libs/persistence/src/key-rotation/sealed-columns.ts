@@ -31,7 +31,7 @@ export const FORM_ANSWER_COLUMNS: readonly SealedColumn[] = [
 /**
  * Other personal text: phone numbers, the bodies of notifications and of caught e-mails (they repeat the
  * form answers), the answers kept for Idempotency-Keys (they repeat whole applications), and the messages of files'
- * threads.
+ * threads, and citizens' feedback with its answers.
  */
 export const PERSONAL_TEXT_COLUMNS: readonly SealedColumn[] = [
   { table: 'users', column: 'phone', pageSize: BODY_PAGE_SIZE },
@@ -43,4 +43,8 @@ export const PERSONAL_TEXT_COLUMNS: readonly SealedColumn[] = [
   { table: 'mail_sink_messages', column: 'html_body', pageSize: BODY_PAGE_SIZE },
   { table: 'idempotency_records', column: 'response_body', pageSize: BODY_PAGE_SIZE },
   { table: 'application_messages', column: 'body', pageSize: BODY_PAGE_SIZE },
+  { table: 'feedback', column: 'subject', pageSize: BODY_PAGE_SIZE },
+  { table: 'feedback', column: 'body', pageSize: BODY_PAGE_SIZE },
+  { table: 'feedback', column: 'contact', pageSize: BODY_PAGE_SIZE },
+  { table: 'feedback', column: 'answer', pageSize: BODY_PAGE_SIZE },
 ];

@@ -35,6 +35,11 @@ export class AgencyRepository {
     return this.agencies.findOneBy({ code });
   }
 
+  /** The working days the agency takes to answer feedback; null follows the configured default. */
+  public async setFeedbackDays(id: string, feedbackDays: number | null): Promise<void> {
+    await this.agencies.update({ id }, { feedbackDays });
+  }
+
   /** The agency and every agency below it. */
   public async subtreeIds(rootId: string): Promise<string[]> {
     const all = await this.agencies.find({ select: { id: true, parentId: true } });

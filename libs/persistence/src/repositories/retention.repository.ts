@@ -10,6 +10,7 @@ import { CLOSED_STATES } from '@onegate/domain';
 import {
   Application,
   ApplicationMessage,
+  Feedback,
   ApplicationRating,
   Attachment,
   AuditEvent,
@@ -155,6 +156,10 @@ export class RetentionRepository {
     await manager.getRepository(DraftedResult).delete({ applicationId });
     // The thread's messages stay, in their order and with their authors' roles; their words go.
     await manager.getRepository(ApplicationMessage).update({ applicationId }, { body: '' });
+    // So do those of feedback about the file (docs/feedback.md): its times, aspect and rating stay.
+    await manager
+      .getRepository(Feedback)
+      .update({ applicationId }, { subject: '', body: '', contact: null, answer: null });
     await manager
       .getRepository(ApplicationRating)
       .update({ applicationId }, { comment: null, ratedBy: null });
