@@ -265,13 +265,16 @@ const EVENT_TEXTS: { readonly [type: string]: readonly string[] } = {
  * and due times (late or on time), and a transfer's `amountDue`, a number, stays too.
  */
 async function forgetConsultationTexts(manager: EntityManager, applicationId: string): Promise<void> {
-  await manager.getRepository(Consultation).update({ applicationId }, { question: '' });
-  await manager
-    .getRepository(Consultation)
-    .update({ applicationId, opinion: Not(IsNull()) }, { opinion: '' });
   const events = await manager
     .getRepository(ApplicationEvent)
     .find({ where: { applicationId, type: In(Object.keys(EVENT_TEXTS)) } });
+  // Consultations are opened by `consult` events only: a file without one has none to empty.
+  if (events.some((event) => event.type === 'consult')) {
+    await manager.getRepository(Consultation).update({ applicationId }, { question: '' });
+    await manager
+      .getRepository(Consultation)
+      .update({ applicationId, opinion: Not(IsNull()) }, { opinion: '' });
+  }
   for (const event of events) {
     const fields = (EVENT_TEXTS[event.type] ?? []).filter((field) => typeof event.data[field] === 'string');
     if (fields.length === 0) continue;
