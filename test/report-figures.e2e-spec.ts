@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
 import { CalendarWalk } from './support/reports/calendar-walk';
-import type { Figures, Filter, Grouping } from './support/reports/figures-by-hand';
+import type { BreakdownFigures, Figures, Filter, Grouping } from './support/reports/figures-by-hand';
 import { FiguresByHand } from './support/reports/figures-by-hand';
 import { generateApplications } from './support/reports/random-applications';
 import { expectSameFigures, getReport, importLines, readCatalogue } from './support/reports/report-client';
@@ -59,6 +59,7 @@ describe(`report figures against an independent computation (${testDatabaseKind(
       from: '2025-01-01',
       to: '2025-12-20',
       catalogue,
+      steps: true,
     });
     const imported = await importLines(stack.apiUrl, admin, lines);
     expect(imported.status).toBe(200);
@@ -79,21 +80,17 @@ describe(`report figures against an independent computation (${testDatabaseKind(
     GROUPINGS.map((grouping) => [`${grouping} ${label(filter)}`, filter, grouping] as const),
   );
   it.each(breakdowns)('breakdown by %s', async (name, filter, grouping) => {
-    const answer = await getReport<{ groups: ({ key: string } & Figures)[] }>(
-      stack.apiUrl,
-      admin,
-      'breakdown',
-      {
-        ...filter,
-        groupBy: grouping,
-      },
-    );
+    const answer = await getReport<{ groups: BreakdownFigures[] }>(stack.apiUrl, admin, 'breakdown', {
+      ...filter,
+      groupBy: grouping,
+    });
     expect(answer.status).toBe(200);
     const expected = byHand.breakdown(filter, grouping);
     expect(answer.body.groups.map((group) => group.key)).toEqual(expected.map((group) => group.key));
-    expected.forEach((group, index) =>
-      expectSameFigures(answer.body.groups[index]!, group, `${name}: ${group.key}`),
-    );
+    expected.forEach((group, index) => {
+      expectSameFigures(answer.body.groups[index]!, group, `${name}: ${group.key}`);
+      expect(answer.body.groups[index]!.steps, `${name}: ${group.key} steps`).toEqual(group.steps);
+    });
   });
 
   it('has the data set it claims: every kind of story is there', () => {
@@ -112,5 +109,13 @@ describe(`report figures against an independent computation (${testDatabaseKind(
     }
     expect(year.fullyOnline).toBeLessThan(year.returned);
     expect(year.satisfaction.count).toBeGreaterThan(100);
+    // Step stretches, late ones and transfers are there, in every breakdown that can carry them.
+    const steps = byHand.breakdown({ from: '2025-01-01', to: '2026-12-31' }, 'month');
+    const sum = (name: 'stretches' | 'late' | 'atOtherAgenciesHours') =>
+      steps.reduce((total, group) => total + group.steps![name], 0);
+    expect(sum('stretches')).toBeGreaterThan(APPLICATIONS * 0.5);
+    expect(sum('late')).toBeGreaterThan(0);
+    expect(sum('late')).toBeLessThan(sum('stretches'));
+    expect(sum('atOtherAgenciesHours')).toBeGreaterThan(0);
   });
 });

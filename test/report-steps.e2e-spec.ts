@@ -214,6 +214,69 @@ describe(`reports: processing steps (${testDatabaseKind()})`, () => {
     ]);
   });
 
+  it('gives the step figures per group of the breakdowns, and none by channel', async () => {
+    const steps = {
+      stretches: competent.stretches + transfer.stretches,
+      hours: competent.hours + transfer.hours,
+      late: competent.late + transfer.late,
+      latenessHours: competent.latenessHours + transfer.latenessHours,
+      atOtherAgenciesHours: transfer.hours,
+    };
+    type Groups = { groups: { key: string; steps: unknown }[] };
+    const keyed = async (groupBy: string) => {
+      const answer = await getReport<Groups>(stack.apiUrl, admin, 'breakdown', { ...WEEK, groupBy });
+      expect(answer.status).toBe(200);
+      return Object.fromEntries(answer.body.groups.map((group) => [group.key, group.steps]));
+    };
+    expect((await keyed('agency'))['QN-STP']).toEqual(steps);
+    expect((await keyed('procedure'))['2.000488']).toEqual(steps);
+    expect((await keyed('month'))['2025-06']).toEqual(steps);
+    expect(await keyed('channel')).toEqual({ online: null, offline: null });
+    // Wednesday alone: the one stretch of the file withdrawn that day.
+    const wednesday = await getReport<Groups>(stack.apiUrl, admin, 'breakdown', {
+      from: '2025-06-25',
+      to: '2025-06-25',
+      groupBy: 'agency',
+    });
+    expect(wednesday.body.groups.find((group) => group.key === 'QN-STP')?.steps).toEqual({
+      stretches: 1,
+      hours: 1,
+      late: 0,
+      latenessHours: 0,
+      atOtherAgenciesHours: 0,
+    });
+
+    const csv = async (groupBy: string) => {
+      const response = await fetch(
+        reportUrl(stack.apiUrl, 'breakdown/export', { ...WEEK, groupBy, format: 'csv', lang: 'en' }),
+        { headers: bearer(admin) },
+      );
+      expect(response.status).toBe(200);
+      return (await response.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .map((line) => line.split(','));
+    };
+    const byAgency = await csv('agency');
+    expect(byAgency[0]!.slice(-5)).toEqual([
+      'Step stretches',
+      'Step working hours',
+      'Late step stretches',
+      'Step hours late',
+      'Step hours at other agencies',
+    ]);
+    expect(byAgency.find((cells) => cells[0] === 'QN-STP')!.slice(-5)).toEqual([
+      '3',
+      '19.5',
+      '2',
+      '6.5',
+      '8.5',
+    ]);
+    for (const cells of (await csv('channel')).slice(1))
+      expect(cells.slice(-5)).toEqual(['', '', '', '', '']);
+  });
+
   it('exports the step figures as CSV and XLSX', async () => {
     const csv = await fetch(
       reportUrl(stack.apiUrl, 'steps/export', { ...WEEK, by: 'unit', format: 'csv', lang: 'en' }),

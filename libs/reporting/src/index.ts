@@ -13,7 +13,7 @@ export {
 export { FeedbackFiguresService, type FeedbackFigures } from './queries/feedback-figures.service';
 export { breakdownTable, summaryTable, type ReportTable } from './exports/report-table';
 export { stepTable, STEP_TABLES, type StepTableKind } from './exports/step-table';
-export type { StepReport } from './queries/step-report';
+export type { BreakdownStepFigures, StepReport } from './queries/step-report';
 export { EXPORT_FORMATS, MEDIA_TYPES, toCsv, toXlsx, type ExportFormat } from './exports/table-files';
 
 // Rollups: kept as files change, rebuilt from the history

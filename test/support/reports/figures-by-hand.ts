@@ -28,7 +28,20 @@ interface Facts {
   rating: number | null;
   /** The due time after each event that set it: reception and supplements. */
   dueChanges: { at: number; dueAt: number }[];
+  /** The step stretch from a reception with step fields to the file's close, once it closed. */
+  stretch: { endedAt: number; workingMs: number; lateMs: number | null; transfer: boolean } | null;
 }
+
+/** A breakdown group's step figures (docs/metrics.md, "Breakdowns"): hours rounded to 2 decimals. */
+export interface StepFiguresByHand {
+  stretches: number;
+  hours: number;
+  late: number;
+  latenessHours: number;
+  atOtherAgenciesHours: number;
+}
+
+export type BreakdownFigures = { key: string; steps: StepFiguresByHand | null } & Figures;
 
 export interface Figures {
   received: number;
@@ -74,20 +87,26 @@ export class FiguresByHand {
     return this.figures(this.select(filter), filter.from, filter.to);
   }
 
-  public breakdown(filter: Filter, grouping: Grouping): ({ key: string } & Figures)[] {
+  public breakdown(filter: Filter, grouping: Grouping): BreakdownFigures[] {
     const selected = this.select(filter);
     if (grouping === 'month') {
-      const groups: ({ key: string } & Figures)[] = [];
+      const groups: BreakdownFigures[] = [];
       for (let month = filter.from.slice(0, 7); month <= filter.to.slice(0, 7); month = nextMonth(month)) {
         const from = maxText(`${month}-01`, filter.from);
         const to = minText(shiftDate(`${nextMonth(month)}-01`, -1), filter.to);
-        groups.push({ key: month, ...this.figures(selected, from, to) });
+        groups.push({
+          key: month,
+          ...this.figures(selected, from, to),
+          steps: this.steps(selected, from, to),
+        });
       }
       return groups;
     }
     if (grouping === 'channel') {
+      // The step rollups have no channel: no step figures by channel.
       return (['online', 'offline'] as const).map((channel) => ({
         key: channel,
+        steps: null,
         ...this.figures(
           selected.filter((facts) => facts.channel === channel),
           filter.from,
@@ -97,19 +116,39 @@ export class FiguresByHand {
     }
     const keys = [...new Set(selected.map((facts) => facts[grouping]))].sort((a, b) => (a < b ? -1 : 1));
     return keys
-      .map((key) => ({
-        key,
-        ...this.figures(
-          selected.filter((facts) => facts[grouping] === key),
-          filter.from,
-          filter.to,
-        ),
-      }))
+      .map((key) => {
+        const inGroup = selected.filter((facts) => facts[grouping] === key);
+        return {
+          key,
+          ...this.figures(inGroup, filter.from, filter.to),
+          steps: this.steps(inGroup, filter.from, filter.to),
+        };
+      })
       .filter(
         (group) =>
           group.received + group.decided + group.returned + group.refused + group.withdrawn + group.backlog >
           0,
       );
+  }
+
+  /** The stretches that ended in `[from, to]`, each counted on the local date of its end. */
+  private steps(selected: readonly Facts[], from: string, to: string): StepFiguresByHand {
+    const ended = selected.flatMap((facts) => {
+      const date = facts.stretch ? this.calendar.dateOf(facts.stretch.endedAt) : null;
+      return date !== null && date >= from && date <= to ? [facts.stretch!] : [];
+    });
+    const late = ended.filter((stretch) => stretch.lateMs !== null);
+    const hours = (ms: number) => Math.round((ms / HOUR) * 100) / 100;
+    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+    return {
+      stretches: ended.length,
+      hours: hours(sum(ended.map((stretch) => stretch.workingMs))),
+      late: late.length,
+      latenessHours: hours(sum(late.map((stretch) => stretch.lateMs!))),
+      atOtherAgenciesHours: hours(
+        sum(ended.filter((stretch) => stretch.transfer).map((stretch) => stretch.workingMs)),
+      ),
+    };
   }
 
   private select(filter: Filter): Facts[] {
@@ -214,7 +253,46 @@ export class FiguresByHand {
       fullyOnline: false,
       rating: line.rating ?? null,
       dueChanges: [],
+      stretch: null,
     };
+    // The step entered at reception, with the fields the line gives (none: no stretch here).
+    let step: { start: number; dueAt: number; pausedMs: number; transfer: boolean } | null = null;
+    let waitingSince: number | null = null;
+    const stopWaiting = (at: number) => {
+      if (!step || waitingSince === null) return;
+      const waited = this.calendar.workingTimeBetween(waitingSince, at);
+      step.pausedMs += waited;
+      step.dueAt = this.calendar.addWorkingTime(step.dueAt, waited);
+      waitingSince = null;
+    };
+    const close = (at: number) => {
+      if (!step) return;
+      stopWaiting(at);
+      facts.stretch = {
+        endedAt: at,
+        workingMs: this.calendar.workingTimeBetween(step.start, at) - step.pausedMs,
+        lateMs: at > step.dueAt ? this.calendar.workingTimeBetween(step.dueAt, at) : null,
+        transfer: step.transfer,
+      };
+      step = null;
+    };
+    for (const event of line.events) {
+      if ((event.type === 'receive' || event.type === 'register_counter') && event.stepDueAt) {
+        step = {
+          start: Date.parse(event.at),
+          dueAt: Date.parse(event.stepDueAt as string),
+          pausedMs: 0,
+          transfer: event.stepAgencyCode !== procedure.agencyCode,
+        };
+      } else if (event.type === 'request_supplement' && step) {
+        waitingSince = Date.parse(event.at);
+      } else if (event.type === 'supplement' && step) {
+        stopWaiting(Date.parse(event.at));
+        if (event.stepDueAt) step.dueAt = Date.parse(event.stepDueAt as string);
+      } else if (['return', 'refuse', 'withdraw'].includes(event.type)) {
+        close(Date.parse(event.at));
+      }
+    }
     let dueAt = 0;
     let pausedMs = 0;
     let askedAt = 0;

@@ -75,7 +75,15 @@ export interface GeneratorOptions {
   /** National IDs some applicants use (e.g. a citizen account's). */
   knownNationalIds?: string[];
   codePrefix?: string;
+  /**
+   * Give every reception the step fields of docs/metrics.md ("Historical import"), now and then held by
+   * another agency (a transfer), and every supplement the step's new due time. Drawn from a generator of
+   * their own, so the stories are the same with and without them.
+   */
+  steps?: boolean;
 }
+
+const STEP_NAMES = ['Tiếp nhận hồ sơ', 'Thẩm định hồ sơ'];
 
 export function generateApplications(options: GeneratorOptions): ImportLineJson[] {
   const random = seededRandom(options.seed);
@@ -85,6 +93,8 @@ export function generateApplications(options: GeneratorOptions): ImportLineJson[
   const start = Date.parse(`${options.from}T00:00:00+07:00`);
   const end = Date.parse(`${options.to}T23:59:59+07:00`);
   const lines: ImportLineJson[] = [];
+  const stepRandom = seededRandom(options.seed + 7_919);
+  const stepPick = <T>(items: readonly T[]): T => items[Math.floor(stepRandom() * items.length)]!;
 
   for (let index = 0; index < options.count; index += 1) {
     const procedure = pick(options.catalogue.procedures);
@@ -102,8 +112,23 @@ export function generateApplications(options: GeneratorOptions): ImportLineJson[
         at = boundary >= at ? boundary : boundary + 24 * HOUR;
       }
     };
+    const stepFields = (type: string): Record<string, unknown> => {
+      if (!options.steps) return {};
+      const dueAt = localIso(at + (1 + Math.floor(stepRandom() * 60)) * HOUR);
+      if (type === 'supplement') return { stepDueAt: dueAt };
+      if (type !== 'receive' && type !== 'register_counter') return {};
+      const others = options.catalogue.agencies.filter((agency) => agency.code !== procedure.agencyCode);
+      const position = stepRandom() < 0.7 ? 1 : 2;
+      return {
+        step: position,
+        stepName: STEP_NAMES[position - 1],
+        stepAgencyCode: stepRandom() < 0.25 ? stepPick(others).code : procedure.agencyCode,
+        stepRole: stepRandom() < 0.7 ? 'clerk' : 'supervisor',
+        stepDueAt: dueAt,
+      };
+    };
     const add = (type: string, channel: Channel, fields: Record<string, unknown> = {}) =>
-      events.push({ type, at: localIso(at), channel, ...fields });
+      events.push({ type, at: localIso(at), channel, ...fields, ...stepFields(type) });
     const online = chance(0.7);
     const citizenChannel = (): Channel => (online && chance(0.85) ? 'online' : 'offline');
     const fee = procedure.feeVnd > 0 && chance(0.1) ? 0 : procedure.feeVnd;

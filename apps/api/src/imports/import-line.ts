@@ -3,6 +3,8 @@ import type { Action, Channel } from '@onegate/domain';
 import type { JsonObject } from '@onegate/persistence';
 
 import { ImportLineError, isoTime } from './import-line-checks';
+import type { ImportConsultationFields } from './import-consultation-fields';
+import { importConsultationFieldsOf } from './import-consultation-fields';
 import type { ImportStepFields } from './import-step-fields';
 import { importStepFieldsOf } from './import-step-fields';
 
@@ -19,6 +21,10 @@ export interface ImportEvent {
   reference?: string;
   assigneeId?: string;
   note?: string;
+  /** `answer_consultation`: the consulted agency's answer; `forward`: a transfer agency's. */
+  opinion?: string;
+  /** The consultation fields of `consult` and `answer_consultation` (docs/metrics.md, "Historical import"). */
+  consultation?: ImportConsultationFields;
   /** The step fields, on the events that record them (docs/metrics.md, "Historical import"). */
   stepFields?: ImportStepFields;
 }
@@ -153,6 +159,8 @@ function eventOf(event: unknown, path: string): ImportEvent {
     reference: text(event.reference, `${path}.reference`, 100, false),
     assigneeId: text(event.assigneeId, `${path}.assigneeId`, 36, false),
     note: text(event.note, `${path}.note`, 2000, false),
+    opinion: text(event.opinion, `${path}.opinion`, 2000, false),
+    consultation: importConsultationFieldsOf(event, event.type, path),
     stepFields: importStepFieldsOf(event, event.type, path),
   };
 }

@@ -4,6 +4,7 @@ import type {
   Agency,
   Application,
   ApplicationEvent,
+  Consultation,
   HistoryRowsOfFile,
   Procedure,
   User,
@@ -66,6 +67,7 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
     importedAt: context.importedAt,
   });
   const events: ApplicationEvent[] = [];
+  const consultations: Consultation[] = [];
   line.events.forEach((event, index) => {
     const label = `events[${index}] (${event.type})`;
     const previous = line.events[index - 1];
@@ -78,16 +80,24 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
     // An opening counter registration finds no file yet; any other first event finds the draft.
     const facts = opening ? { ...application, state: null, version: 0 } : application;
     // A send-back names the step it goes back to: its step field is the action's own `step`.
-    const fields = event.type === 'send_back' ? { ...event, step: event.stepFields?.step } : event;
-    const outcome = decide(event.type, facts, fields, {
-      role: 'import',
-      now: event.at,
-      procedure,
-      calendar,
-      receivingAgencyId: context.receivingAgency?.agency.id ?? null,
-      ...(context.process ? { process: context.process } : {}),
-    });
+    const stepped = event.type === 'send_back' ? { ...event, step: event.stepFields?.step } : event;
+    const asked = consultationOf(event, `events[${index}]`, context, application, consultations);
+    const outcome = decide(
+      event.type,
+      facts,
+      { ...stepped, ...asked.fields },
+      {
+        role: 'import',
+        now: event.at,
+        procedure,
+        calendar,
+        receivingAgencyId: context.receivingAgency?.agency.id ?? null,
+        ...(context.process ? { process: context.process } : {}),
+        ...asked.context,
+      },
+    );
     const decision = decidedOrFail(outcome, label, index, application);
+    asked.write(event.at);
     if (startsTheClock(event.type)) receivingAgencyOf(context, label);
     const changes: Partial<Application> = { ...decision.changes, ...stepColumnsOf(event) };
     if (opening) changes.submissionChannel = 'offline';
@@ -115,6 +125,7 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
   return {
     application,
     events,
+    consultations,
     rating: line.rating
       ? {
           applicationId: application.id,
@@ -156,6 +167,85 @@ function withStepFields(
     fields.stepAgencyId = agency!.id;
   }
   return { ...data, ...fields };
+}
+
+/** Who asks and answers the consultations an import replays, like the actor of its events. */
+const IMPORT_ACTOR = 'import';
+
+/**
+ * What a `consult` or an `answer_consultation` of the line adds to the action (the agencies by id, the
+ * consultation answered) and to its checks, and the consultation rows it writes once decided, as the
+ * live actions write them (docs/applications.md, "Consultations").
+ */
+function consultationOf(
+  event: ImportLine['events'][number],
+  path: string,
+  context: ReplayContext,
+  application: Application,
+  consultations: Consultation[],
+): { fields: Record<string, unknown>; context: Record<string, unknown>; write: (at: Date) => void } {
+  const given = event.consultation;
+  if (event.type === 'consult') {
+    if (!given?.agencies) fail(`${path} needs exactly one of agencyIds and agencyCodes with consult`);
+    if (!given?.answerDueAt) fail(`${path}.answerDueAt is required by consult`);
+  }
+  if (event.type === 'answer_consultation' && !given?.answeringAgency) {
+    fail(`${path} needs exactly one of agencyId and agencyCode with answer_consultation`);
+  }
+  const agencyIdOf = (by: 'id' | 'code', value: string, field: string): string =>
+    (by === 'id' ? context.agencyById(value) : context.agencyByCode(value))?.id ??
+    fail(`${field} is not the ${by} of an agency`);
+  if (given?.agencies) {
+    const field = given.agencies.by === 'id' ? 'agencyIds' : 'agencyCodes';
+    const agencyIds = [
+      ...new Set(
+        given.agencies.values.map((value, index) => {
+          const agencyId = agencyIdOf(given.agencies!.by, value, `${path}.${field}[${index}]`);
+          if (agencyId === application.competentAgencyId) {
+            fail(`${path}.${field}[${index}] is the file's own competent agency, which cannot be consulted`);
+          }
+          return agencyId;
+        }),
+      ),
+    ];
+    if (new Date(given.answerDueAt!) <= event.at) fail(`${path}.answerDueAt must be later than the consult`);
+    return {
+      fields: { agencyIds, answerDueAt: given.answerDueAt },
+      context: {
+        consultable: { existingAgencyIds: agencyIds, competentAgencyId: application.competentAgencyId },
+      },
+      write: (at) =>
+        consultations.push(
+          ...agencyIds.map((agencyId) => ({
+            id: timeOrderedId(),
+            applicationId: application.id,
+            agencyId,
+            askedBy: IMPORT_ACTOR,
+            question: event.reason!,
+            askedAt: at,
+            answerDueAt: new Date(given.answerDueAt!),
+            answeredAt: null,
+            answeredBy: null,
+            opinion: null,
+          })),
+        ),
+    };
+  }
+  if (given?.answeringAgency) {
+    const { by, value } = given.answeringAgency;
+    const field = `${path}.${by === 'id' ? 'agencyId' : 'agencyCode'}`;
+    const agencyId = agencyIdOf(by, value, field);
+    const open =
+      consultations.find((each) => each.agencyId === agencyId && each.answeredAt === null) ??
+      fail(`${field}: that agency has no open consultation on this file to answer`);
+    return {
+      fields: { consultationId: open.id },
+      context: { consultation: { answeredAt: null } },
+      write: (at) =>
+        Object.assign(open, { answeredAt: at, answeredBy: IMPORT_ACTOR, opinion: event.opinion }),
+    };
+  }
+  return { fields: {}, context: {}, write: () => {} };
 }
 
 /** The file's step columns as the line's step fields give them, so the replay goes on from them. */

@@ -6,7 +6,7 @@ import type { ObjectLiteral } from 'typeorm';
 
 import { bulkInsert } from '../bulk-insert';
 import { copyRows } from '../copy-rows';
-import { Application, ApplicationEvent, ApplicationRating } from '../entities';
+import { Application, ApplicationEvent, ApplicationRating, Consultation } from '../entities';
 import { EntityRows } from '../entity-rows';
 import { inSlices } from '../in-slices';
 
@@ -18,6 +18,8 @@ export interface HistoryRowsOfFile {
   application: Application;
   events: ApplicationEvent[];
   rating: ApplicationRating | null;
+  /** The consultations its `consult` events opened, answered or not (docs/applications.md, "Consultations"). */
+  consultations?: Consultation[];
   /** The receipt number the code uses, so later receptions that day never reuse it. */
   receiptNumber: { agencyId: string; localDate: string; number: number } | null;
 }
@@ -32,11 +34,13 @@ export class HistoryRows {
   private readonly applications: EntityRows<Application>;
   private readonly events: EntityRows<ApplicationEvent>;
   private readonly ratings: EntityRows<ApplicationRating>;
+  private readonly consultations: EntityRows<Consultation>;
 
   public constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.applications = new EntityRows(dataSource, Application);
     this.events = new EntityRows(dataSource, ApplicationEvent);
     this.ratings = new EntityRows(dataSource, ApplicationRating);
+    this.consultations = new EntityRows(dataSource, Consultation);
   }
 
   /** `share` is awaited between slices, so that other requests run meanwhile. */
@@ -48,15 +52,18 @@ export class HistoryRows {
     const applications = files.map(({ application }) => application);
     const events = files.flatMap(({ events }) => events);
     const ratings = files.flatMap(({ rating }) => (rating ? [rating] : []));
+    const consultations = files.flatMap((file) => file.consultations ?? []);
     if (this.dataSource.options.type === 'postgres') {
       const client = (await manager.queryRunner!.connect()) as PoolClient;
       await this.copy(client, this.applications, applications, share);
       await this.copy(client, this.events, events, share);
       await this.copy(client, this.ratings, ratings, share);
+      await this.copy(client, this.consultations, consultations, share);
     } else {
       await inSlices(applications, SLICE_ROWS, share, (slice) => this.applications.insert(manager, slice));
       await inSlices(events, SLICE_ROWS, share, (slice) => this.events.insert(manager, slice));
       await inSlices(ratings, SLICE_ROWS, share, (slice) => this.ratings.insert(manager, slice));
+      await inSlices(consultations, SLICE_ROWS, share, (slice) => this.consultations.insert(manager, slice));
     }
     await bulkInsert(manager, {
       table: 'receipt_sequences',

@@ -2,18 +2,20 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import type { SelectQueryBuilder } from 'typeorm';
 
 import { CLOSED_STATES } from '@onegate/domain';
 
 import {
   Application,
+  ApplicationEvent,
   ApplicationMessage,
   Feedback,
   ApplicationRating,
   Attachment,
   AuditEvent,
+  Consultation,
   DocumentReview,
   DraftedResult,
   IssuedResult,
@@ -163,6 +165,7 @@ export class RetentionRepository {
     await manager
       .getRepository(ApplicationRating)
       .update({ applicationId }, { comment: null, ratedBy: null });
+    await forgetConsultationTexts(manager, applicationId);
     const removed = {
       documentsRemoved: documents.affected ?? 0,
       notificationsRemoved: notifications.affected ?? 0,
@@ -252,4 +255,35 @@ async function audit(
     .into(AuditEvent)
     .values(row as object)
     .execute();
+}
+
+/** The free texts that consultations and transfer answers record in events (docs/applications.md, "Retention"). */
+const EVENT_TEXTS: { readonly [type: string]: readonly string[] } = {
+  consult: ['reason'],
+  answer_consultation: ['opinion'],
+  forward: ['opinion'],
+};
+
+/**
+ * Empties the consultations' questions and opinions, and the same words as their events and a
+ * transfer's `forward` recorded them. The consultations and the events stay, with their agencies, times
+ * and due times (late or on time), and a transfer's `amountDue`, a number, stays too.
+ */
+async function forgetConsultationTexts(manager: EntityManager, applicationId: string): Promise<void> {
+  const events = await manager
+    .getRepository(ApplicationEvent)
+    .find({ where: { applicationId, type: In(Object.keys(EVENT_TEXTS)) } });
+  // Consultations are opened by `consult` events only: a file without one has none to empty.
+  if (events.some((event) => event.type === 'consult')) {
+    await manager.getRepository(Consultation).update({ applicationId }, { question: '' });
+    await manager
+      .getRepository(Consultation)
+      .update({ applicationId, opinion: Not(IsNull()) }, { opinion: '' });
+  }
+  for (const event of events) {
+    const fields = (EVENT_TEXTS[event.type] ?? []).filter((field) => typeof event.data[field] === 'string');
+    if (fields.length === 0) continue;
+    event.data = { ...event.data, ...Object.fromEntries(fields.map((field) => [field, ''])) };
+    await manager.getRepository(ApplicationEvent).save(event);
+  }
 }

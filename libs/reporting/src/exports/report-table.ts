@@ -2,6 +2,7 @@ import type { Language } from '@onegate/domain';
 
 import type { ReportFigures } from '../figures/report-figures';
 import type { BreakdownGroup, BreakdownGrouping } from '../queries/report-query.service';
+import type { BreakdownStepFigures } from '../queries/step-report';
 
 export type Cell = string | number | null;
 
@@ -56,6 +57,18 @@ const FIGURE_COLUMNS: readonly { header: Text; value: (figures: ReportFigures) =
   { header: { vi: 'Tỷ lệ hài lòng', en: 'Satisfied share' }, value: (f) => f.satisfaction.satisfiedShare },
 ];
 
+/** A breakdown group's step figures (docs/metrics.md, "Breakdowns"); empty cells where it has none. */
+const STEP_COLUMNS: readonly { header: Text; value: (steps: BreakdownStepFigures) => Cell }[] = [
+  { header: { vi: 'Số lượt bước xử lý', en: 'Step stretches' }, value: (f) => f.stretches },
+  { header: { vi: 'Tổng giờ làm việc các bước', en: 'Step working hours' }, value: (f) => f.hours },
+  { header: { vi: 'Số lượt bước quá hạn', en: 'Late step stretches' }, value: (f) => f.late },
+  { header: { vi: 'Tổng giờ quá hạn các bước', en: 'Step hours late' }, value: (f) => f.latenessHours },
+  {
+    header: { vi: 'Giờ tại cơ quan khác', en: 'Step hours at other agencies' },
+    value: (f) => f.atOtherAgenciesHours,
+  },
+];
+
 const GROUP_HEADERS: { readonly [G in BreakdownGrouping]: Text } = {
   agency: { vi: 'Cơ quan', en: 'Agency' },
   procedure: { vi: 'Thủ tục', en: 'Procedure' },
@@ -96,11 +109,13 @@ export function breakdownTable(
       GROUP_HEADERS[grouping][lang],
       lang === 'vi' ? 'Tên' : 'Name',
       ...FIGURE_COLUMNS.map((c) => c.header[lang]),
+      ...STEP_COLUMNS.map((c) => c.header[lang]),
     ],
     rows: groups.map((group) => [
       group.key,
       group.name?.[lang] ?? CHANNEL_NAMES[group.key]?.[lang] ?? null,
       ...FIGURE_COLUMNS.map((column) => column.value(group)),
+      ...STEP_COLUMNS.map((column) => (group.steps ? column.value(group.steps) : null)),
     ]),
   };
 }

@@ -7,11 +7,11 @@ import { percentileFromHistogram } from '../figures/histogram';
 import { BEGINNING, monthsBetween, periodRanges } from '../figures/period-ranges';
 import type { FigureTotals, ReportFigures } from '../figures/report-figures';
 import { emptyTotals, figuresOf, hasActivity, mergeTotals } from '../figures/report-figures';
-import type { GroupSums, RollupGrouping, RollupScope } from '../rollups/report-rollup.repository';
+import type { GroupSums, RollupGrouping, RollupScope, StepSums } from '../rollups/report-rollup.repository';
 import { ReportRollupRepository } from '../rollups/report-rollup.repository';
 import type { ReportCatalogue } from './report-catalogue';
-import type { StepLine, StepReport } from './step-report';
-import { stepReportOf } from './step-report';
+import type { BreakdownStepFigures, StepLine, StepReport } from './step-report';
+import { breakdownStepFiguresOf, NO_STEP_FIGURES, stepReportOf } from './step-report';
 
 /** A report's period, inclusive local dates `YYYY-MM-DD`, and the rows it covers. */
 export interface ReportQuery extends RollupScope {
@@ -26,6 +26,11 @@ export interface BreakdownGroup extends ReportFigures {
   /** The agency or procedure code, the field, the month `YYYY-MM`, or the channel. */
   key: string;
   name: { vi: string; en: string } | null;
+  /**
+   * The step stretches ended in the period in the group (docs/metrics.md, "Breakdowns"); null where
+   * the step rollups cannot be split that way (by channel).
+   */
+  steps: BreakdownStepFigures | null;
 }
 
 export const WORK_STATES = ['received', 'in_progress', 'supplement_requested', 'decided'] as const;
@@ -67,11 +72,20 @@ export class ReportQueryService {
     grouping: BreakdownGrouping,
     catalogue: ReportCatalogue,
   ): Promise<BreakdownGroup[]> {
-    const totals = await this.totals(query, grouping === 'field' ? 'procedure' : grouping);
-    const group = (key: string, name: BreakdownGroup['name'], figures: FigureTotals) => ({
+    const [totals, steps] = await Promise.all([
+      this.totals(query, grouping === 'field' ? 'procedure' : grouping),
+      this.breakdownSteps(query, grouping, catalogue),
+    ]);
+    const group = (
+      key: string,
+      name: BreakdownGroup['name'],
+      figures: FigureTotals,
+      stepKey = key,
+    ): BreakdownGroup => ({
       key,
       name,
       ...figuresOf(figures),
+      steps: steps && (steps.get(stepKey) ?? NO_STEP_FIGURES),
     });
     switch (grouping) {
       case 'month':
@@ -89,6 +103,7 @@ export class ReportQueryService {
               agency?.code ?? id,
               agency ? { vi: agency.nameVi, en: agency.nameEn } : null,
               figures,
+              id,
             );
           })
           .sort(byKey);
@@ -98,7 +113,7 @@ export class ReportQueryService {
           .map(([id, figures]) => {
             const procedure = catalogue.procedure(id);
             const name = procedure ? { vi: procedure.nameVi, en: procedure.nameEn } : null;
-            return group(procedure?.code ?? id, name, figures);
+            return group(procedure?.code ?? id, name, figures, id);
           })
           .sort(byKey);
       case 'field': {
@@ -153,6 +168,32 @@ export class ReportQueryService {
    */
   public async steps(query: ReportQuery, catalogue: ReportCatalogue): Promise<StepReport> {
     return stepReportOf(await this.rollups.stepSums(query, periodRanges(query.from, query.to)), catalogue);
+  }
+
+  /**
+   * The step figures per group of a breakdown, from the step rollups: by competent agency, procedure,
+   * the procedure's field, or the month the stretches ended in. The step rollups have no submission
+   * channel: by channel, there are none (null).
+   */
+  private async breakdownSteps(
+    query: ReportQuery,
+    grouping: BreakdownGrouping,
+    catalogue: ReportCatalogue,
+  ): Promise<Map<string, BreakdownStepFigures> | null> {
+    if (grouping === 'channel') return null;
+    const byMonth = grouping === 'month';
+    const rows = await this.rollups.stepSums(
+      query,
+      periodRanges(query.from, query.to, byMonth ? 'month' : 'year'),
+      byMonth,
+    );
+    const groupOf = {
+      agency: (row: StepSums) => row.agencyId,
+      procedure: (row: StepSums) => row.procedureId,
+      field: (row: StepSums) => catalogue.procedure(row.procedureId)?.field ?? '',
+      month: (row: StepSums) => row.month!,
+    }[grouping];
+    return breakdownStepFiguresOf(rows, groupOf);
   }
 
   private async totals(query: ReportQuery, grouping: RollupGrouping): Promise<Map<string, FigureTotals>> {

@@ -152,3 +152,52 @@ function agencyHours(
     })
     .sort((a, b) => a.agency.localeCompare(b.agency));
 }
+
+/**
+ * The step figures of one breakdown group (docs/metrics.md, "Breakdowns"): its stretches, their working
+ * hours, the late ones and their lateness, and the hours held by agencies other than the competent one.
+ */
+export interface BreakdownStepFigures {
+  stretches: number;
+  hours: number;
+  late: number;
+  /** The working hours past the due time, summed over the late stretches. */
+  latenessHours: number;
+  /** The part of `hours` spent at other agencies (transfers). */
+  atOtherAgenciesHours: number;
+}
+
+/** The step figures per group, from the summed rollups: `groupOf` names a row's group. */
+export function breakdownStepFiguresOf(
+  rows: readonly StepSums[],
+  groupOf: (row: StepSums) => string,
+): Map<string, BreakdownStepFigures> {
+  const elsewhere = new Map(
+    summed(
+      rows.filter((row) => row.holderAgencyId !== row.agencyId),
+      groupOf,
+      groupOf,
+    ).map(({ head, sums }) => [head, sums.workingMs]),
+  );
+  return new Map(
+    summed(rows, groupOf, groupOf).map(({ head, sums }) => [
+      head,
+      {
+        stretches: sums.stretches,
+        hours: hours(sums.workingMs),
+        late: sums.late,
+        latenessHours: hours(sums.latenessMs),
+        atOtherAgenciesHours: hours(elsewhere.get(head) ?? 0),
+      },
+    ]),
+  );
+}
+
+/** A group without stretches in the period. */
+export const NO_STEP_FIGURES: Readonly<BreakdownStepFigures> = {
+  stretches: 0,
+  hours: 0,
+  late: 0,
+  latenessHours: 0,
+  atOtherAgenciesHours: 0,
+};

@@ -106,7 +106,11 @@ const STEP_ROLLUPS: Upsert = {
 };
 
 /** The step sums of one competent agency, procedure, step and holding unit over a report's period. */
-export type StepSums = Omit<StepRollupKey, 'grain' | 'period'> & StepCounters;
+export type StepSums = Omit<StepRollupKey, 'grain' | 'period'> &
+  StepCounters & {
+    /** The month `YYYY-MM` of the rows summed, when the sums are split by month. */
+    month?: string;
+  };
 
 /** The report rollups: written by every event's transaction, summed by the reports. */
 @Injectable()
@@ -232,19 +236,28 @@ export class ReportRollupRepository {
     return result;
   }
 
-  /** Step sums per competent agency, procedure, step and holding unit over the given ranges of rows. */
-  public async stepSums(scope: RollupScope, ranges: readonly PeriodRange[]): Promise<StepSums[]> {
+  /**
+   * Step sums per competent agency, procedure, step and holding unit over the given ranges of rows;
+   * `byMonth` also splits them by the month of their rows (which must then be days and months).
+   */
+  public async stepSums(
+    scope: RollupScope,
+    ranges: readonly PeriodRange[],
+    byMonth = false,
+  ): Promise<StepSums[]> {
     const sql = new SqlParameters(this.isPostgres);
+    const month = byMonth ? `${this.groupColumn('month', ranges)}, ` : '';
     const rows = await this.read<Record<string, string | number>>(
-      `SELECT agency_id, procedure_id, step_position, step_name, holder_agency_id, holder_role,
+      `SELECT ${month}agency_id, procedure_id, step_position, step_name, holder_agency_id, holder_role,
          SUM(stretches) AS stretches, SUM(working_ms) AS working_ms, SUM(late) AS late,
          SUM(lateness_ms) AS lateness_ms
        FROM report_step_rollups WHERE ${this.where(sql, scope, ranges)}
-       GROUP BY agency_id, procedure_id, step_position, step_name, holder_agency_id, holder_role`,
+       GROUP BY ${byMonth ? 'group_key, ' : ''}agency_id, procedure_id, step_position, step_name, holder_agency_id, holder_role`,
       sql.values,
     );
     return rows
       .map((row) => ({
+        ...(byMonth ? { month: String(row.group_key) } : {}),
         agencyId: String(row.agency_id),
         procedureId: String(row.procedure_id),
         position: Number(row.step_position),
