@@ -39,6 +39,7 @@ export {
   Procedure,
   ProcedureStep,
   RefreshToken,
+  ServiceIndexScoringTable,
   User,
   type AuditEventType,
   type IssuedResultKind,
