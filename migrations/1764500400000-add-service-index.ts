@@ -47,19 +47,18 @@ export class AddServiceIndex1764500400000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.manager
-      .createQueryBuilder()
-      .insert()
-      .into('service_index_scoring_tables')
-      .values({
+    const [sql, parameters] = queryRunner.connection.driver.escapeQueryWithParameters(
+      `INSERT INTO "service_index_scoring_tables" ("id", "version", "effective_from", "definition", "created_at", "created_by")
+       VALUES (:id, 1, :effectiveFrom, :definition, :createdAt, NULL)`,
+      {
         id: '766c0001-0000-4000-8000-000000000001',
-        version: 1,
-        effective_from: SHIPPED_FROM,
+        effectiveFrom: SHIPPED_FROM,
         definition: JSON.stringify(SHIPPED_DEFINITION),
-        created_at: Date.UTC(2026, 11, 7),
-        created_by: null,
-      })
-      .execute();
+        createdAt: Date.now(),
+      },
+      {},
+    );
+    await queryRunner.query(sql, parameters);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
