@@ -56,7 +56,6 @@ export class AddServiceIndex1764500400000 implements MigrationInterface {
         definition: JSON.stringify(SHIPPED_DEFINITION),
         createdAt: Date.now(),
       },
-      {},
     );
     await queryRunner.query(sql, parameters);
   }
