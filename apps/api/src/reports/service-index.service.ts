@@ -1,7 +1,8 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
 import type { Language } from '@onegate/domain';
+import { isUniqueViolation } from '@onegate/persistence';
 import {
   rankingTable,
   ScoringTableRepository,
@@ -102,7 +103,15 @@ export class ServiceIndexService {
         })),
       });
     }
-    return this.tables.add(definition, effectiveFrom, admin.id);
+    return this.tables.add(definition, effectiveFrom, admin.id).catch((error: unknown) => {
+      // Two versions saved at once would take the same number: the second is asked to try again.
+      if (isUniqueViolation(error)) {
+        throw new ConflictException(
+          'Another version of the scoring table was saved at the same time: try again',
+        );
+      }
+      throw error;
+    });
   }
 }
 
