@@ -24,6 +24,7 @@ import { storeFloor } from './baselines/store-floor.mjs';
 import { benchQueuePage } from './queue-page.bench.mjs';
 import { benchQueueSearch } from './queue-search.bench.mjs';
 import { benchReports } from './report.bench.mjs';
+import { benchServiceIndex } from './service-index.bench.mjs';
 import { seed } from './seed.bench.mjs';
 import {
   atCleanup,
@@ -150,6 +151,13 @@ async function main() {
       databaseUrl,
       year: REPORT_YEAR,
       agencyCode: CLERK_AGENCY,
+      provinceCode: PROVINCE,
+    });
+    console.log("service-index: the province's Decision 766 index for a year, and its ranking");
+    run.serviceIndex = await benchServiceIndex({
+      apiUrl,
+      token: supervisorToken,
+      year: REPORT_YEAR,
       provinceCode: PROVINCE,
     });
 

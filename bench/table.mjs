@@ -72,6 +72,17 @@ export function tableRows(run) {
       'p50 ≤ 20 ms, ≥ 20× naive',
     ]);
   }
+  if (run.serviceIndex) {
+    for (const part of ['index', 'ranking']) {
+      rows.push([
+        `service index: ${part} of a year, province ${run.serviceIndex.agency} p50 / p99`,
+        both(run.serviceIndex[part]),
+        '',
+        '',
+        'p50 ≤ 50 ms',
+      ]);
+    }
+  }
   if (run.deadlineScan) {
     const { scans, meanSeconds } = run.deadlineScan;
     const mean = meanSeconds === null ? 'none finished' : `${meanSeconds.toFixed(1)} s`;

@@ -54,6 +54,7 @@ import { AddAttachmentDigitised1764400501000 } from './1764400501000-add-attachm
 import { IndexQueueSearches1764400600000 } from './1764400600000-index-queue-searches';
 import { CreateFeedback1764500600000 } from './1764500600000-create-feedback';
 import { AddAgencyFeedbackDays1764500601000 } from './1764500601000-add-agency-feedback-days';
+import { AddServiceIndex1764500400000 } from './1764500400000-add-service-index';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -113,4 +114,5 @@ export const MIGRATIONS = [
   IndexQueueSearches1764400600000,
   CreateFeedback1764500600000,
   AddAgencyFeedbackDays1764500601000,
+  AddServiceIndex1764500400000,
 ];

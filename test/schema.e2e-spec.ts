@@ -92,6 +92,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'result_downloads',
       'result_numbers',
       'results',
+      'service_index_scoring_tables',
       'users',
     ]);
   });

@@ -48,6 +48,7 @@ export {
   Procedure,
   ProcedureStep,
   RefreshToken,
+  ServiceIndexScoringTable,
   User,
   type AuditEventType,
   type IssuedResultKind,

@@ -28,3 +28,30 @@ export { LocalDays } from './figures/local-days';
 export type { ReportFigures } from './figures/report-figures';
 export { RatingRepository } from './sources/rating.repository';
 export type { HistoryOwner } from './sources/report-source.repository';
+
+// The service index of Decision 766 (docs/decision-766.md)
+export { CRITERIA, CRITERION_IDS, GROUP_IDS } from './service-index/criteria';
+export type { CriterionDefinition, CriterionId, GroupId, MissingData } from './service-index/criteria';
+export { DEFAULT_SCORING_TABLE, pointsOf, scoringProblems, versionFor } from './service-index/scoring-table';
+export type {
+  CriterionScoring,
+  GroupScoring,
+  ScoringProblem,
+  ScoringTableDefinition,
+  ScoringTableVersion,
+} from './service-index/scoring-table';
+export { ScoringTableRepository } from './service-index/scoring-table.repository';
+export type { CriterionResult, GroupResult, ServiceIndexFigures } from './service-index/service-index';
+export { serviceIndexOf } from './service-index/service-index';
+export { ServiceIndexQueryService } from './service-index/service-index-query.service';
+export type {
+  ProcedureResolution,
+  RankedUnit,
+  ServiceIndexResult,
+} from './service-index/service-index-query.service';
+export {
+  CRITERION_NAMES,
+  MISSING_DATA_REASONS,
+  rankingTable,
+  serviceIndexTable,
+} from './exports/service-index-table';

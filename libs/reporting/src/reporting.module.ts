@@ -6,6 +6,8 @@ import { ReportQueryService } from './queries/report-query.service';
 import { ReportRebuildService } from './rollups/report-rebuild.service';
 import { ReportRollupRepository } from './rollups/report-rollup.repository';
 import { ReportRollupsService } from './rollups/report-rollups.service';
+import { ScoringTableRepository } from './service-index/scoring-table.repository';
+import { ServiceIndexQueryService } from './service-index/service-index-query.service';
 import { RatingRepository } from './sources/rating.repository';
 import { ReportSourceRepository } from './sources/report-source.repository';
 
@@ -18,6 +20,8 @@ const PROVIDERS = [
   ReportRollupsService,
   RatingRepository,
   ReportSourceRepository,
+  ScoringTableRepository,
+  ServiceIndexQueryService,
 ];
 
 /** Report rollups (kept by every event's transaction), their queries, rebuild and exports. */

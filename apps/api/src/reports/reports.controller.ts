@@ -100,7 +100,8 @@ export class ReportsController {
   }
 }
 
-function file(exported: ExportedFile, format: ExportFormat): StreamableFile {
+/** An exported report as the download it is answered with. */
+export function file(exported: ExportedFile, format: ExportFormat): StreamableFile {
   return new StreamableFile(exported.bytes, {
     type: MEDIA_TYPES[format],
     disposition: `attachment; filename="${exported.fileName}"`,

@@ -8,11 +8,13 @@ import { RatingsController } from './ratings.controller';
 import { ReportScopeService } from './report-scope.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { AdminScoringTablesController, ServiceIndexController } from './service-index.controller';
+import { ServiceIndexService } from './service-index.service';
 
 @Module({
   imports: [ApplicationsModule, ReportingModule],
-  controllers: [ReportsController, RatingsController],
-  providers: [ReportsService, ReportScopeService, RatingService],
-  exports: [ReportsService, ReportScopeService, RatingService],
+  controllers: [ReportsController, RatingsController, ServiceIndexController, AdminScoringTablesController],
+  providers: [ReportsService, ReportScopeService, RatingService, ServiceIndexService],
+  exports: [ReportsService, ReportScopeService, RatingService, ServiceIndexService],
 })
 export class ReportsModule {}

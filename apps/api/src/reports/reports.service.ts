@@ -133,7 +133,11 @@ function periodOf(request: ReportQueryDto): ReportPeriod {
   };
 }
 
-async function exported(table: ReportTable, format: ExportFormat, name: string): Promise<ExportedFile> {
+export async function exported(
+  table: ReportTable,
+  format: ExportFormat,
+  name: string,
+): Promise<ExportedFile> {
   const bytes = format === 'csv' ? toCsv(table) : await toXlsx(table);
   return { bytes, fileName: `onegate-${name}.${format}` };
 }

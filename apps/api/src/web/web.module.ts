@@ -17,6 +17,7 @@ import { NotificationsHttpModule } from '../notifications/notifications-http.mod
 import { ReportsModule } from '../reports/reports.module';
 import { NotificationsPageController } from './account/notifications-page.controller';
 import { CalendarPageController } from './admin/calendar-page.controller';
+import { ScoringPageController } from './admin/scoring-page.controller';
 import { MailPageController } from './admin/mail-page.controller';
 import { MailPreviewPageController } from './admin/mail-preview-page.controller';
 import { ProceduresPageController } from './admin/procedures-page.controller';
@@ -93,6 +94,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     ProceduresPageController,
     StaffPageController,
     CalendarPageController,
+    ScoringPageController,
     // Before the mail sink's pages: /admin/mail/preview/… is not a message.
     MailPreviewPageController,
     MailPageController,

@@ -29,6 +29,7 @@ import { Payment } from './payment.entity';
 import { Procedure } from './procedure.entity';
 import { ProcedureStep } from './procedure-step.entity';
 import { RefreshToken } from './refresh-token.entity';
+import { ServiceIndexScoringTable } from './service-index-scoring-table.entity';
 import { User } from './user.entity';
 
 export * from './account-token.entity';
@@ -65,9 +66,11 @@ export * from './refresh-token.entity';
 export * from './timestamp.column';
 export * from './national-id.column';
 export * from './sealed-text.column';
+export * from './service-index-scoring-table.entity';
 export * from './user.entity';
 
 export const ENTITIES = [
+  ServiceIndexScoringTable,
   Notification,
   MailSinkMessage,
   OutboxMessage,

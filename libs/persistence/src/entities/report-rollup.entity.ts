@@ -72,4 +72,28 @@ export class ReportRollup {
 
   @Column({ type: 'integer' })
   public satisfied!: number;
+
+  /** Service index (docs/decision-766.md, 2a): decided on time with at most one supplement request. */
+  @Column({ name: 'index_on_time', type: 'integer', default: 0 })
+  public indexOnTime!: number;
+
+  /** Service index, 2a: change of the open files late by the index's rule (a delta, like the backlog). */
+  @Column({ name: 'index_late_open_delta', type: 'integer', default: 0 })
+  public indexLateOpenDelta!: number;
+
+  /** Service index, 3e: received files owing a fee above 0. */
+  @Column({ name: 'fee_bearing', type: 'integer', default: 0 })
+  public feeBearing!: number;
+
+  /** Service index, 3e: of those, the files paid online. */
+  @Column({ name: 'paid_online', type: 'integer', default: 0 })
+  public paidOnline!: number;
+
+  /** Service index, 4a: decided files whose result was signed digitally. */
+  @Column({ name: 'signed_online', type: 'integer', default: 0 })
+  public signedOnline!: number;
+
+  /** Service index, 5c: returned files rated 1 or 2. */
+  @Column({ type: 'integer', default: 0 })
+  public dissatisfied!: number;
 }

@@ -61,6 +61,8 @@ describe('what an application adds to the reports', () => {
         ratingCount: 1,
         ratingSum: 4,
         satisfied: 1,
+        indexOnTime: 1,
+        signedOnline: 1,
       },
     });
     expect(contribution.durations).toEqual(
@@ -83,9 +85,10 @@ describe('what an application adds to the reports', () => {
       calendar,
     )!;
     expect(contribution.channel).toBe('offline');
-    expect(contribution.days.get('2025-06-03')).toEqual({ overdueDelta: 1 });
+    expect(contribution.days.get('2025-06-03')).toEqual({ overdueDelta: 1, indexLateOpenDelta: 1 });
     expect(contribution.days.get('2025-06-06')).toEqual({
       overdueDelta: -1,
+      indexLateOpenDelta: -1,
       backlogDelta: -1,
       decided: 1,
       turnaroundMs: 33 * HOUR,
@@ -102,9 +105,37 @@ describe('what an application adds to the reports', () => {
       ]),
       calendar,
     )!;
-    expect(contribution.days.get('2025-06-03')).toEqual({ overdueDelta: 1 });
-    expect(contribution.days.get('2025-06-05')).toEqual({ overdueDelta: -1 });
-    expect(contribution.days.get('2025-06-10')).toEqual({ overdueDelta: 1 });
+    expect(contribution.days.get('2025-06-03')).toEqual({ overdueDelta: 1, indexLateOpenDelta: 1 });
+    expect(contribution.days.get('2025-06-05')).toEqual({ overdueDelta: -1, indexLateOpenDelta: -1 });
+    expect(contribution.days.get('2025-06-10')).toEqual({ overdueDelta: 1, indexLateOpenDelta: 1 });
+  });
+
+  it('keeps the service index counters: a second supplement request makes a file late until decided', () => {
+    const contribution = contributionOf(
+      story(
+        [
+          ['submit', '2025-06-02T08:00:00'],
+          ['receive', '2025-06-02T09:00:00', { dueAt: at('2025-06-20T09:00:00') }],
+          ['pay', '2025-06-02T09:30:00'],
+          ['request_supplement', '2025-06-03T09:00:00'],
+          ['supplement', '2025-06-04T09:00:00', { dueAt: at('2025-06-21T09:00:00'), pausedMs: 8 * HOUR }],
+          ['request_supplement', '2025-06-05T09:00:00'],
+          ['supplement', '2025-06-06T09:00:00', { dueAt: at('2025-06-22T09:00:00'), pausedMs: 16 * HOUR }],
+          ['approve', '2025-06-10T09:00:00'],
+          ['sign', '2025-06-10T09:05:00', { channel: 'offline' }],
+          ['return', '2025-06-11T09:00:00'],
+        ],
+        { feeVnd: 50_000, rating: 2 },
+      ),
+      calendar,
+    )!;
+    expect(contribution.days.get('2025-06-02')).toMatchObject({ received: 1, feeBearing: 1, paidOnline: 1 });
+    expect(contribution.days.get('2025-06-05')).toEqual({ indexLateOpenDelta: 1 });
+    const decided = contribution.days.get('2025-06-10')!;
+    expect(decided).toMatchObject({ decided: 1, onTime: 1, indexLateOpenDelta: -1 });
+    expect(decided.indexOnTime ?? 0).toBe(0);
+    expect(decided.signedOnline ?? 0).toBe(0);
+    expect(contribution.days.get('2025-06-11')).toMatchObject({ returned: 1, dissatisfied: 1 });
   });
 
   it('counts a withdrawal before reception without touching the backlog; a draft counts nothing', () => {

@@ -36,7 +36,9 @@ type WorkState = 'received' | 'in_progress' | 'supplement_requested' | 'decided'
  * - backlog: from the date of reception until the date of decision or withdrawal;
  * - overdue backlog: for each stretch in which the file is worked on (from reception or a supplement
  *   until a supplement request, a decision or a withdrawal), from the date its due time passed (or the
- *   stretch began, if later) until the date the stretch ends.
+ *   stretch began, if later) until the date the stretch ends;
+ * - late open files of the service index (docs/decision-766.md, 2a): from the date it is overdue as
+ *   above, or received a second supplement request, until the date of its decision or withdrawal.
  *
  * An application never submitted nor registered contributes nothing. Its step stretches are measured
  * on the calendar of each step's holding agency (`calendarOf`; the competent agency's when not given).
@@ -54,13 +56,21 @@ export function contributionOf(
   const dateOf = (ms: number) => localDays.dateOf(ms);
   const working = (from: number, to: number) =>
     calendar.workingMillisecondsBetween(new Date(from), new Date(to));
-  const add = (at: number, counters: Partial<Counters>) => {
-    const date = dateOf(at);
+  const addOn = (date: string, counters: Partial<Counters>) => {
     const current = days.get(date) ?? {};
     for (const [name, value] of Object.entries(counters) as [keyof Counters, number][]) {
       if (value !== 0) current[name] = (current[name] ?? 0) + value;
     }
     days.set(date, current);
+  };
+  const add = (at: number, counters: Partial<Counters>) => addOn(dateOf(at), counters);
+  // Service index, 2a (docs/decision-766.md): the dates an open file is late by the index's rule.
+  const lateOpen: DateInterval[] = [];
+  let supplementRequests = 0;
+  let resupplementedAt: number | null = null;
+  const endResupplemented = (end: number) => {
+    if (resupplementedAt !== null) lateOpen.push({ from: dateOf(resupplementedAt), to: dateOf(end) });
+    resupplementedAt = null;
   };
 
   let receivedAt: number | null = null;
@@ -79,6 +89,7 @@ export function contributionOf(
       if (dateOf(overdueFrom) < dateOf(end)) {
         add(overdueFrom, { overdueDelta: 1 });
         add(end, { overdueDelta: -1 });
+        lateOpen.push({ from: dateOf(overdueFrom), to: dateOf(end) });
       }
     }
     workedSince = null;
@@ -97,7 +108,12 @@ export function contributionOf(
         receivedAt = event.at;
         dueAt = event.dueAt;
         workedSince = event.at;
-        add(event.at, { received: 1, backlogDelta: 1 });
+        add(event.at, {
+          received: 1,
+          backlogDelta: 1,
+          feeBearing: history.feeVnd > 0 ? 1 : 0,
+          paidOnline: history.feeVnd > 0 && hasOnline(history, 'pay') ? 1 : 0,
+        });
         enter('received', event.at);
         break;
       case 'refusal':
@@ -106,6 +122,7 @@ export function contributionOf(
       case 'withdrawal':
         add(event.at, { withdrawn: 1, backlogDelta: receivedAt === null ? 0 : -1 });
         endWorkStretch(event.at);
+        endResupplemented(event.at);
         enter(null, event.at);
         break;
       case 'work':
@@ -113,6 +130,8 @@ export function contributionOf(
         break;
       case 'pause':
         endWorkStretch(event.at);
+        supplementRequests += 1;
+        if (supplementRequests === 2 && receivedAt !== null) resupplementedAt = event.at;
         enter('supplement_requested', event.at);
         break;
       case 'resumption':
@@ -128,11 +147,15 @@ export function contributionOf(
         if (receivedAt === null) break;
         decidedAt = event.at;
         endWorkStretch(event.at);
+        endResupplemented(event.at);
         enter('decided', event.at);
         const turnaroundMs = working(receivedAt, event.at) - pausedMs;
+        const onTime = dueAt !== null && event.at <= dueAt;
         add(event.at, {
           decided: 1,
-          onTime: dueAt !== null && event.at <= dueAt ? 1 : 0,
+          onTime: onTime ? 1 : 0,
+          indexOnTime: onTime && supplementRequests <= 1 ? 1 : 0,
+          signedOnline: hasOnline(history, 'sign') ? 1 : 0,
           extended: extended ? 1 : 0,
           turnaroundMs,
           backlogDelta: -1,
@@ -152,6 +175,7 @@ export function contributionOf(
           ratingCount: rating === null ? 0 : 1,
           ratingSum: rating ?? 0,
           satisfied: rating !== null && rating >= 4 ? 1 : 0,
+          dissatisfied: rating !== null && rating <= 2 ? 1 : 0,
         });
         if (decidedAt !== null) {
           durations.push({ date: dateOf(event.at), metric: 'decided', ms: working(decidedAt, event.at) });
@@ -164,13 +188,49 @@ export function contributionOf(
     }
   }
   // A stretch still being worked on counts as overdue from its due time on, until something happens.
-  if (workedSince !== null && dueAt !== null) add(Math.max(workedSince, dueAt), { overdueDelta: 1 });
+  if (workedSince !== null && dueAt !== null) {
+    const overdueFrom = Math.max(workedSince, dueAt);
+    add(overdueFrom, { overdueDelta: 1 });
+    lateOpen.push({ from: dateOf(overdueFrom), to: null });
+  }
+  if (resupplementedAt !== null) lateOpen.push({ from: dateOf(resupplementedAt), to: null });
+  for (const interval of mergedIntervals(lateOpen)) {
+    addOn(interval.from, { indexLateOpenDelta: 1 });
+    if (interval.to !== null) addOn(interval.to, { indexLateOpenDelta: -1 });
+  }
   return {
     channel: entry.type === 'register_counter' ? 'offline' : 'online',
     days,
     durations,
     steps: stepSamplesOf(history, calendar.timeZone, calendarOf),
   };
+}
+
+/** Local dates `[from, to)`: from the end of `from` until the end of the day before `to`; `to` null: still. */
+interface DateInterval {
+  readonly from: string;
+  readonly to: string | null;
+}
+
+/** The union of date intervals, as disjoint intervals in date order; empty ones dropped. */
+export function mergedIntervals(intervals: readonly DateInterval[]): DateInterval[] {
+  const sorted = intervals
+    .filter((interval) => interval.to === null || interval.from < interval.to)
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const merged: { from: string; to: string | null }[] = [];
+  for (const interval of sorted) {
+    const last = merged.at(-1);
+    if (last && (last.to === null || interval.from <= last.to)) {
+      if (last.to !== null && (interval.to === null || interval.to > last.to)) last.to = interval.to;
+    } else {
+      merged.push({ ...interval });
+    }
+  }
+  return merged;
+}
+
+function hasOnline(history: ApplicationHistory, type: HistoryEvent['type']): boolean {
+  return history.events.some((event) => event.type === type && event.channel === 'online');
 }
 
 /** docs/lifecycle.md, "Fully online": returned, and online from submission to return. */

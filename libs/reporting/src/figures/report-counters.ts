@@ -17,6 +17,12 @@ export const COUNTER_NAMES = [
   'ratingCount',
   'ratingSum',
   'satisfied',
+  'indexOnTime',
+  'indexLateOpenDelta',
+  'feeBearing',
+  'paidOnline',
+  'signedOnline',
+  'dissatisfied',
 ] as const;
 
 export type CounterName = (typeof COUNTER_NAMES)[number];
@@ -38,6 +44,12 @@ export const COUNTER_COLUMNS: { readonly [Name in CounterName]: string } = {
   ratingCount: 'rating_count',
   ratingSum: 'rating_sum',
   satisfied: 'satisfied',
+  indexOnTime: 'index_on_time',
+  indexLateOpenDelta: 'index_late_open_delta',
+  feeBearing: 'fee_bearing',
+  paidOnline: 'paid_online',
+  signedOnline: 'signed_online',
+  dissatisfied: 'dissatisfied',
 };
 
 export function zeroCounters(): Counters {

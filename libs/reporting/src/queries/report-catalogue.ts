@@ -5,7 +5,10 @@ import { DataSource } from 'typeorm';
 import { Agency, Procedure } from '@onegate/persistence';
 
 export type CatalogueAgency = Pick<Agency, 'id' | 'code' | 'parentId' | 'nameVi' | 'nameEn'>;
-export type CatalogueProcedure = Pick<Procedure, 'id' | 'code' | 'nameVi' | 'nameEn' | 'field' | 'agencyId'>;
+export type CatalogueProcedure = Pick<
+  Procedure,
+  'id' | 'code' | 'nameVi' | 'nameEn' | 'field' | 'agencyId' | 'onlineLevel' | 'feeVnd' | 'retiredAt'
+>;
 
 /** The agency tree and the procedures, as reports name and filter them. */
 export class ReportCatalogue {
@@ -46,6 +49,15 @@ export class ReportCatalogue {
     return [...this.proceduresById.values()];
   }
 
+  public agencies(): CatalogueAgency[] {
+    return [...this.agenciesById.values()];
+  }
+
+  /** The agencies directly below the given one. */
+  public childrenOf(id: string): string[] {
+    return this.children.get(id) ?? [];
+  }
+
   /** The agency and every agency below it. */
   public subtree(rootId: string): string[] {
     const ids: string[] = [];
@@ -69,7 +81,17 @@ export class ReportCatalogueRepository {
         select: { id: true, code: true, parentId: true, nameVi: true, nameEn: true },
       }),
       this.dataSource.getRepository(Procedure).find({
-        select: { id: true, code: true, nameVi: true, nameEn: true, field: true, agencyId: true },
+        select: {
+          id: true,
+          code: true,
+          nameVi: true,
+          nameEn: true,
+          field: true,
+          agencyId: true,
+          onlineLevel: true,
+          feeVnd: true,
+          retiredAt: true,
+        },
       }),
     ]);
     return new ReportCatalogue(agencies, procedures);

@@ -20,7 +20,7 @@ export interface RollupScope {
 }
 
 /** What rows are grouped by; null sums everything into one group, `all`. */
-export type RollupGrouping = 'agency' | 'procedure' | 'channel' | 'month' | null;
+export type RollupGrouping = 'agency' | 'procedure' | 'agencyProcedure' | 'channel' | 'month' | null;
 
 export interface GroupSums {
   counters: Counters;
@@ -43,6 +43,7 @@ const KEY = '(grain, period, agency_id, procedure_id, channel)';
 const GROUP_EXPRESSIONS: { readonly [Grouping in Exclude<RollupGrouping, null>]: string } = {
   agency: 'agency_id',
   procedure: 'procedure_id',
+  agencyProcedure: "agency_id || '|' || procedure_id",
   channel: 'channel',
   month: 'substr(period, 1, 7)',
 };

@@ -7,6 +7,7 @@ import type { AuthenticatedUser } from '@onegate/access';
 import { AgencyRepository } from '@onegate/persistence';
 
 import { ReportsService } from '../../reports/reports.service';
+import { ServiceIndexService } from '../../reports/service-index.service';
 import { refusalProblems } from '../core/form-outcome';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
@@ -18,7 +19,8 @@ import { dashboardErrors, dashboardFrame, dashboardView, periodOf } from './dash
 /**
  * The supervisor's figures for a period and agency: tiles, a monthly trend and a share chart (Chart.js,
  * drawn from data attributes by a served script), a breakdown by agency and by procedure, where files
- * stall (by processing step and unit, and the time at other agencies), and exports.
+ * stall (by processing step and unit, and the time at other agencies), the service index of Decision 766
+ * with its ranking (docs/decision-766.md), and exports.
  * A period the reports refuse shows the page's filters with the problem (400).
  */
 @ApiExcludeController()
@@ -27,6 +29,7 @@ import { dashboardErrors, dashboardFrame, dashboardView, periodOf } from './dash
 export class DashboardPageController {
   public constructor(
     private readonly reports: ReportsService,
+    private readonly serviceIndex: ServiceIndexService,
     private readonly agencies: AgencyRepository,
     private readonly pages: PageRenderer,
   ) {}
@@ -60,12 +63,14 @@ export class DashboardPageController {
   }
 
   private async figures(user: AuthenticatedUser, period: Period): Promise<DashboardFigures> {
-    const [summary, months, byAgency, byProcedure, steps] = await Promise.all([
+    const [summary, months, byAgency, byProcedure, steps, index, ranking] = await Promise.all([
       this.reports.summary(user, period),
       this.reports.breakdown(user, period, 'month'),
       this.reports.breakdown(user, period, 'agency'),
       this.reports.breakdown(user, period, 'procedure'),
       this.reports.steps(user, period),
+      this.serviceIndex.figures(user, period),
+      this.serviceIndex.ranking(user, period),
     ]);
     return {
       summary,
@@ -73,6 +78,8 @@ export class DashboardPageController {
       byAgency: byAgency.groups,
       byProcedure: byProcedure.groups,
       steps,
+      index,
+      ranking,
     };
   }
 

@@ -1,10 +1,12 @@
 import type { Language } from '@onegate/domain';
 
 import type { ReportsService } from '../../reports/reports.service';
+import type { ServiceIndexRanking, ServiceIndexReport } from '../../reports/service-index.service';
 import { errorsOf } from '../core/form-outcome';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { localToday } from '../core/formatters';
 import { translate } from '../core/messages';
+import { serviceIndexView } from './service-index.view';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -22,6 +24,8 @@ export interface DashboardFigures {
   byAgency: Groups;
   byProcedure: Groups;
   steps: Awaited<ReturnType<ReportsService['steps']>>;
+  index: ServiceIndexReport;
+  ranking: ServiceIndexRanking;
 }
 
 /** The period asked for: this year so far unless both ends are dates; an agency among those offered. */
@@ -60,6 +64,7 @@ export function dashboardView(lang: Language, period: Period, figures: Dashboard
       roleKey: unit.role === 'supervisor' ? 'dashboard.roleSupervisor' : 'dashboard.roleClerk',
     })),
     stepAgencies: figures.steps.agencies,
+    serviceIndex: serviceIndexView(lang, period, figures.index, figures.ranking),
     months,
     trendChart: {
       labels: months.map((group) => group.key),

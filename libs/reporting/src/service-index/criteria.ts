@@ -1,0 +1,170 @@
+import type { Counters } from '../figures/report-counters';
+
+export const GROUP_IDS = ['1', '2', '3', '4', '5'] as const;
+export type GroupId = (typeof GROUP_IDS)[number];
+
+export const CRITERION_IDS = [
+  '1a',
+  '1b',
+  '1c',
+  '1d',
+  '2a',
+  '2b',
+  '3a',
+  '3b',
+  '3c',
+  '3d',
+  '3e',
+  '4a',
+  '4b',
+  '4c',
+  '5a',
+  '5b',
+  '5c',
+] as const;
+export type CriterionId = (typeof CRITERION_IDS)[number];
+
+/** Why a criterion is not computed here: the data OneGate does not hold yet. */
+export type MissingData =
+  'publication_dates' | 'portal_synchronisation' | 'document_origin' | 'citizen_feedback';
+
+/** A procedure of the unit, as the catalogue criteria read it. */
+export interface IndexProcedure {
+  readonly id: string;
+  readonly onlineLevel: 'full' | 'partial' | 'offline';
+  readonly feeVnd: number;
+}
+
+/**
+ * What the criteria of one unit (an agency and the agencies below it) and one period are computed
+ * from: the rollups' counters over the period, the open files at its end, and the unit's procedures.
+ */
+export interface IndexInputs {
+  readonly counters: Counters;
+  readonly onlineReceived: number;
+  /** Open files at the end of the period, and those of them late by the index's rule. */
+  readonly backlog: number;
+  readonly lateOpen: number;
+  /** The unit's procedures in the catalogue (not retired). */
+  readonly procedures: readonly IndexProcedure[];
+  /** Procedures with at least one file received online in the period. */
+  readonly proceduresReceivedOnline: ReadonlySet<string>;
+}
+
+export interface Measure {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+/**
+ * One criterion of the index: its group, whether it is scored, and where its figures come from. A
+ * criterion OneGate cannot compute yet names the data it lacks (`missing`); giving it a `measure`
+ * (and a source) later is all it takes to compute it (docs/decision-766.md, "Adding a criterion").
+ */
+export type CriterionDefinition = {
+  readonly id: CriterionId;
+  readonly group: GroupId;
+  readonly scored: boolean;
+} & (
+  | { readonly source: 'rollups' | 'catalogue'; readonly measure: (inputs: IndexInputs) => Measure }
+  | { readonly source: null; readonly missing: MissingData }
+);
+
+const onlineLevels = new Set(['full', 'partial']);
+const online = (procedure: IndexProcedure) => onlineLevels.has(procedure.onlineLevel);
+
+/** The criteria of docs/decision-766.md, "The criteria", in their order. */
+export const CRITERIA: readonly CriterionDefinition[] = [
+  { id: '1a', group: '1', scored: true, source: null, missing: 'publication_dates' },
+  { id: '1b', group: '1', scored: true, source: null, missing: 'publication_dates' },
+  { id: '1c', group: '1', scored: true, source: null, missing: 'publication_dates' },
+  { id: '1d', group: '1', scored: true, source: null, missing: 'portal_synchronisation' },
+  {
+    id: '2a',
+    group: '2',
+    scored: true,
+    source: 'rollups',
+    measure: ({ counters, backlog, lateOpen }) => ({
+      numerator: counters.indexOnTime + backlog - lateOpen,
+      denominator: counters.decided + backlog,
+    }),
+  },
+  {
+    id: '2b',
+    group: '2',
+    scored: false,
+    source: 'rollups',
+    measure: ({ counters }) => ({ numerator: counters.turnaroundMs, denominator: counters.decided }),
+  },
+  {
+    id: '3a',
+    group: '3',
+    scored: true,
+    source: 'catalogue',
+    measure: ({ procedures }) => ({
+      numerator: procedures.filter(online).length,
+      denominator: procedures.length,
+    }),
+  },
+  {
+    id: '3b',
+    group: '3',
+    scored: true,
+    source: 'rollups',
+    measure: ({ procedures, proceduresReceivedOnline }) => {
+      const services = procedures.filter(online);
+      return {
+        numerator: services.filter((procedure) => proceduresReceivedOnline.has(procedure.id)).length,
+        denominator: services.length,
+      };
+    },
+  },
+  {
+    id: '3c',
+    group: '3',
+    scored: true,
+    source: 'rollups',
+    measure: ({ counters, onlineReceived }) => ({
+      numerator: onlineReceived,
+      denominator: counters.received,
+    }),
+  },
+  {
+    id: '3d',
+    group: '3',
+    scored: true,
+    source: 'catalogue',
+    measure: ({ procedures }) => {
+      const withFee = procedures.filter((procedure) => procedure.feeVnd > 0);
+      return { numerator: withFee.filter(online).length, denominator: withFee.length };
+    },
+  },
+  {
+    id: '3e',
+    group: '3',
+    scored: true,
+    source: 'rollups',
+    measure: ({ counters }) => ({ numerator: counters.paidOnline, denominator: counters.feeBearing }),
+  },
+  {
+    id: '4a',
+    group: '4',
+    scored: true,
+    source: 'rollups',
+    measure: ({ counters }) => ({ numerator: counters.signedOnline, denominator: counters.decided }),
+  },
+  { id: '4b', group: '4', scored: true, source: null, missing: 'document_origin' },
+  { id: '4c', group: '4', scored: true, source: null, missing: 'document_origin' },
+  { id: '5a', group: '5', scored: true, source: null, missing: 'citizen_feedback' },
+  { id: '5b', group: '5', scored: true, source: null, missing: 'citizen_feedback' },
+  {
+    id: '5c',
+    group: '5',
+    scored: true,
+    source: 'rollups',
+    measure: ({ counters }) => ({
+      numerator: counters.returned - counters.dissatisfied,
+      denominator: counters.returned,
+    }),
+  },
+];

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+
+import { MS_PER_WORKING_DAY } from '../figures/histogram';
+import { BEGINNING, periodRanges } from '../figures/period-ranges';
+import type { Counters } from '../figures/report-counters';
+import { addCounters, zeroCounters } from '../figures/report-counters';
+import type { ReportCatalogue } from '../queries/report-catalogue';
+import type { ReportQuery } from '../queries/report-query.service';
+import type { GroupSums } from '../rollups/report-rollup.repository';
+import { ReportRollupRepository } from '../rollups/report-rollup.repository';
+import type { IndexInputs } from './criteria';
+import { ScoringTableRepository } from './scoring-table.repository';
+import { versionFor } from './scoring-table';
+import type { ScoringTableVersion } from './scoring-table';
+import type { ServiceIndexFigures } from './service-index';
+import { serviceIndexOf } from './service-index';
+
+/** 2b per procedure: the mean resolution time of the files decided in the period. */
+export interface ProcedureResolution {
+  procedure: string;
+  name: { vi: string; en: string };
+  decided: number;
+  meanDays: number | null;
+}
+
+export interface ServiceIndexResult extends ServiceIndexFigures {
+  resolutionByProcedure: ProcedureResolution[];
+}
+
+export interface RankedUnit {
+  rank: number;
+  agency: string;
+  name: { vi: string; en: string };
+  total: number;
+  computableMax: number;
+  groups: { id: string; points: number; computableMax: number }[];
+}
+
+/** The rollup sums of one competent agency and procedure: over the period, and up to its end. */
+interface Cell {
+  agencyId: string;
+  procedureId: string;
+  period: GroupSums | undefined;
+  upToEnd: GroupSums | undefined;
+}
+
+/**
+ * The service index of Decision 766 (docs/decision-766.md) from the rollups: one read of the period's
+ * rows and one of the open files at its end, by competent agency and procedure, then every unit of a
+ * ranking summed from them.
+ */
+@Injectable()
+export class ServiceIndexQueryService {
+  public constructor(
+    private readonly rollups: ReportRollupRepository,
+    private readonly tables: ScoringTableRepository,
+  ) {}
+
+  public async index(query: ReportQuery, catalogue: ReportCatalogue): Promise<ServiceIndexResult> {
+    const [cells, table] = await Promise.all([this.cells(query), this.tableFor(query.to)]);
+    const agencies = query.agencyIds ?? null;
+    const inputs = inputsOf(cells, catalogue, agencies);
+    return {
+      ...serviceIndexOf(inputs, table),
+      resolutionByProcedure: resolutionOf(cells, catalogue),
+    };
+  }
+
+  /** Each unit (an agency with the agencies below it) scored and ranked by total, the highest first. */
+  public async ranking(
+    query: ReportQuery,
+    catalogue: ReportCatalogue,
+    unitIds: readonly string[],
+  ): Promise<{ scoringVersion: number; units: RankedUnit[] }> {
+    const [cells, table] = await Promise.all([this.cells(query), this.tableFor(query.to)]);
+    const units = unitIds.map((id) => {
+      const agency = catalogue.agency(id)!;
+      const figures = serviceIndexOf(inputsOf(cells, catalogue, catalogue.subtree(id)), table);
+      return {
+        rank: 0,
+        agency: agency.code,
+        name: { vi: agency.nameVi, en: agency.nameEn },
+        total: figures.total,
+        computableMax: figures.computableMax,
+        groups: figures.groups.map(({ id: group, points, computableMax }) => ({
+          id: group,
+          points,
+          computableMax,
+        })),
+      };
+    });
+    units.sort((a, b) => b.total - a.total || (a.agency < b.agency ? -1 : 1));
+    // Equal totals share a rank (1, 2, 2, 4).
+    units.forEach((unit, index) => {
+      unit.rank = index > 0 && units[index - 1]!.total === unit.total ? units[index - 1]!.rank : index + 1;
+    });
+    return { scoringVersion: table.version, units };
+  }
+
+  private async tableFor(to: string): Promise<ScoringTableVersion> {
+    const version = versionFor(await this.tables.list(), to);
+    if (!version) throw new Error('No scoring table of the service index: the migrations ship one');
+    return version;
+  }
+
+  private async cells(query: ReportQuery): Promise<Cell[]> {
+    const scope = { agencyIds: query.agencyIds, procedureId: null };
+    const [period, upToEnd] = await Promise.all([
+      this.rollups.sums(scope, periodRanges(query.from, query.to), 'agencyProcedure'),
+      this.rollups.sums(scope, periodRanges(BEGINNING, query.to), 'agencyProcedure'),
+    ]);
+    const keys = new Set([...period.keys(), ...upToEnd.keys()]);
+    return [...keys].map((key) => {
+      const [agencyId, procedureId] = key.split('|') as [string, string];
+      return { agencyId, procedureId, period: period.get(key), upToEnd: upToEnd.get(key) };
+    });
+  }
+}
+
+function inputsOf(
+  cells: readonly Cell[],
+  catalogue: ReportCatalogue,
+  agencyIds: readonly string[] | null,
+): IndexInputs {
+  const unit = agencyIds ? new Set(agencyIds) : null;
+  const counters: Counters = zeroCounters();
+  let onlineReceived = 0;
+  let backlog = 0;
+  let lateOpen = 0;
+  const proceduresReceivedOnline = new Set<string>();
+  for (const cell of cells) {
+    if (unit && !unit.has(cell.agencyId)) continue;
+    if (cell.period) {
+      addCounters(counters, cell.period.counters);
+      onlineReceived += cell.period.onlineReceived;
+      if (cell.period.onlineReceived > 0) proceduresReceivedOnline.add(cell.procedureId);
+    }
+    if (cell.upToEnd) {
+      backlog += cell.upToEnd.counters.backlogDelta;
+      lateOpen += cell.upToEnd.counters.indexLateOpenDelta;
+    }
+  }
+  const procedures = catalogue
+    .procedures()
+    .filter((procedure) => procedure.retiredAt === null && (!unit || unit.has(procedure.agencyId)))
+    .map(({ id, onlineLevel, feeVnd }) => ({ id, onlineLevel, feeVnd }));
+  return { counters, onlineReceived, backlog, lateOpen, procedures, proceduresReceivedOnline };
+}
+
+function resolutionOf(cells: readonly Cell[], catalogue: ReportCatalogue): ProcedureResolution[] {
+  const byProcedure = new Map<string, { decided: number; turnaroundMs: number }>();
+  for (const cell of cells) {
+    if (!cell.period || cell.period.counters.decided === 0) continue;
+    const sums = byProcedure.get(cell.procedureId) ?? { decided: 0, turnaroundMs: 0 };
+    sums.decided += cell.period.counters.decided;
+    sums.turnaroundMs += cell.period.counters.turnaroundMs;
+    byProcedure.set(cell.procedureId, sums);
+  }
+  return [...byProcedure]
+    .map(([id, sums]) => {
+      const procedure = catalogue.procedure(id);
+      return {
+        procedure: procedure?.code ?? id,
+        name: { vi: procedure?.nameVi ?? '', en: procedure?.nameEn ?? '' },
+        decided: sums.decided,
+        meanDays: sums.turnaroundMs / sums.decided / MS_PER_WORKING_DAY,
+      };
+    })
+    .sort((a, b) => (a.procedure < b.procedure ? -1 : a.procedure > b.procedure ? 1 : 0));
+}

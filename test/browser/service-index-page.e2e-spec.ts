@@ -1,0 +1,101 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { DEMO_ACCOUNTS, signIn } from '../support/accounts';
+import { generateApplications } from '../support/reports/random-applications';
+import { importLines, readCatalogue } from '../support/reports/report-client';
+import { testDatabaseKind } from '../support/test-database';
+import { TestStack } from '../support/test-stack';
+import { accessibilityProblems, fitsWidth, launchChromium, onlyThisMachine, PHONE } from './support/browser';
+
+const DASHBOARD = '/supervisor/dashboard?from=2025-01-01&to=2025-12-31&agency=QN';
+const SAVE = 'form[action="/admin/service-index"] button[type=submit]';
+
+/**
+ * The service index on the supervisor's dashboard and the administrator's scoring page, on a phone:
+ * read and used without JavaScript, then measured (width, accessibility) with it.
+ */
+describe.runIf(testDatabaseKind() === 'sqlite')('the service index pages on a phone', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  /** Without JavaScript: what is read and posted. */
+  let plain: Page;
+  /** With JavaScript, which the width and accessibility checks need. */
+  let measured: Page;
+
+  async function signedInPage(javaScriptEnabled: boolean): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: PHONE,
+      baseURL: stack.apiUrl,
+      locale: 'vi-VN',
+      javaScriptEnabled,
+    });
+    context.setDefaultTimeout(10_000);
+    await onlyThisMachine(context);
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.fill('#username', DEMO_ACCOUNTS.admin);
+    await page.fill('#password', stack.config.demoPassword!);
+    await Promise.all([
+      page.waitForURL((url) => !url.pathname.startsWith('/sign-in')),
+      page.click('form[action="/sign-in"] button[type=submit]'),
+    ]);
+    return page;
+  }
+
+  beforeAll(async () => {
+    stack = await TestStack.start({ worker: false });
+    const admin = await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, stack.config.demoPassword!);
+    const catalogue = await readCatalogue(stack.apiUrl);
+    const lines = generateApplications({
+      seed: 766,
+      count: 200,
+      from: '2025-01-01',
+      to: '2025-12-20',
+      catalogue,
+    });
+    expect((await importLines(stack.apiUrl, admin, lines)).status).toBe(200);
+    browser = await launchChromium();
+    plain = await signedInPage(false);
+    measured = await signedInPage(true);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('shows groups, criteria as n/d and %, what is not computed here, and the ranking', async () => {
+    await plain.goto(DASHBOARD);
+    const section = plain.locator('#service-index');
+    expect(await section.locator('h2').textContent()).toBe('Chỉ số phục vụ (Quyết định 766)');
+    const onTime = (await section.locator('tr[data-criterion="2a"]').textContent()) ?? '';
+    expect(onTime).toMatch(/\d+ \/ \d+/);
+    expect(onTime).toContain('%');
+    const missing = (await section.locator('tr[data-criterion="5a"]').textContent()) ?? '';
+    expect(missing).toContain('Chưa tính được tại đây');
+    expect(missing).toContain('phản ánh, kiến nghị');
+    expect(await section.locator('tr[data-ranked]').count()).toBeGreaterThan(0);
+    await measured.goto(DASHBOARD);
+    await fitsWidth(measured, 'the dashboard with the service index');
+    expect(await accessibilityProblems(measured, 'the dashboard with the service index')).toEqual([]);
+  }, 120_000);
+
+  it('lets an administrator add a version, and refuses one over a group maximum naming the field', async () => {
+    await measured.goto('/admin/service-index');
+    await fitsWidth(measured, 'the scoring page');
+    expect(await accessibilityProblems(measured, 'the scoring page')).toEqual([]);
+    await plain.goto('/admin/service-index');
+    expect(await plain.locator('tr[data-version]').count()).toBe(1);
+    await plain.fill('#effectiveFrom', '2030-01-01');
+    await plain.fill('#criterion-5c-max', '9');
+    await Promise.all([plain.waitForLoadState('load'), plain.click(SAVE)]);
+    expect(await plain.locator('#group-5-max-error').textContent()).toContain('18');
+    expect(await plain.inputValue('#criterion-5c-max')).toBe('9');
+    await plain.fill('#criterion-5c-max', '6');
+    await plain.fill('#criterion-2a-fullAt', '90');
+    await Promise.all([plain.waitForURL(/notice=scoringTableAdded/), plain.click(SAVE)]);
+    expect(await plain.locator('tr[data-version]').count()).toBe(2);
+    expect(await plain.inputValue('#criterion-2a-fullAt')).toBe('90');
+  }, 120_000);
+});
