@@ -21,6 +21,7 @@ import { AttachmentService } from './attachment.service';
 import { ConsultationWriter } from './consultation-writer';
 import { CounterRegistrationService } from './counter-registration.service';
 import { DocumentReviewService } from './document-review.service';
+import { DocumentStoreService } from './document-store.service';
 import { DraftRemovalService } from './draft-removal.service';
 import { DraftedResultService } from './drafted-result.service';
 import { ReceiptCodes } from './receipt-codes.service';
@@ -48,6 +49,7 @@ const SERVICES = [
   CounterRegistrationService,
   DraftRemovalService,
   DocumentReviewService,
+  DocumentStoreService,
   DraftedResultService,
   ReceiptCodes,
   ResultDownloadService,

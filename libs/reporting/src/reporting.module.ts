@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 
+import { DigitisationQuery } from './queries/digitisation';
 import { ReportCatalogueRepository } from './queries/report-catalogue';
 import { ReportQueryService } from './queries/report-query.service';
 import { ReportRebuildService } from './rollups/report-rebuild.service';
 import { ReportRollupRepository } from './rollups/report-rollup.repository';
 import { ReportRollupsService } from './rollups/report-rollups.service';
+import { DigitisationSourceRepository } from './sources/digitisation-source.repository';
 import { RatingRepository } from './sources/rating.repository';
 import { ReportSourceRepository } from './sources/report-source.repository';
 
 const PROVIDERS = [
+  DigitisationQuery,
+  DigitisationSourceRepository,
   ReportCatalogueRepository,
   ReportQueryService,
   ReportRebuildService,

@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from '@onegate/access';
 import type { Language } from '@onegate/domain';
 import {
   breakdownTable,
+  DigitisationQuery,
   ReportQueryService,
   stepTable,
   summaryTable,
@@ -13,6 +14,7 @@ import {
 import type {
   BreakdownGroup,
   BreakdownGrouping,
+  DigitisationFigures,
   ExportFormat,
   ProcedureTimeInState,
   ReportFigures,
@@ -35,6 +37,7 @@ export type SummaryReport = ReportPeriod & ReportFigures;
 export type BreakdownReport = ReportPeriod & { groupBy: BreakdownGrouping; groups: BreakdownGroup[] };
 export type TimeInStateReport = ReportPeriod & { procedures: ProcedureTimeInState[] };
 export type StepsReport = ReportPeriod & StepReport;
+export type DigitisationReport = ReportPeriod & DigitisationFigures;
 
 export interface ExportedFile {
   bytes: Buffer;
@@ -46,7 +49,14 @@ export class ReportsService {
   public constructor(
     private readonly scopes: ReportScopeService,
     private readonly queries: ReportQueryService,
+    private readonly digitisationQuery: DigitisationQuery,
   ) {}
+
+  /** Decision 766's 4b and 4c, read live from the files' documents (docs/metrics.md, "Digitisation"). */
+  public async digitisation(user: AuthenticatedUser, request: ReportQueryDto): Promise<DigitisationReport> {
+    const { query } = await this.scopes.resolve(user, request);
+    return { ...periodOf(request), ...(await this.digitisationQuery.figures(query)) };
+  }
 
   public async summary(user: AuthenticatedUser, request: ReportQueryDto): Promise<SummaryReport> {
     const { query } = await this.scopes.resolve(user, request);
