@@ -172,8 +172,11 @@ describe(`where documents came from, the citizen's store and reuse (${testDataba
     expect(sha256(Buffer.from(await mine.arrayBuffer()))).toBe(sha256(accepted.bytes));
     expect((await fetch(`${stack.apiUrl}${items[0]!.href}`, { headers: bearer(stranger) })).status).toBe(404);
     expect(
-      (await fetch(`${stack.apiUrl}/api/my/documents/${rejected.documentId}/file`, { headers: bearer(citizen) }))
-        .status,
+      (
+        await fetch(`${stack.apiUrl}/api/my/documents/${rejected.documentId}/file`, {
+          headers: bearer(citizen),
+        })
+      ).status,
     ).toBe(404);
 
     // Approved online, signed by OneGate, returned online: the signed result joins the store.
@@ -190,7 +193,11 @@ describe(`where documents came from, the citizen's store and reuse (${testDataba
     ]);
     const result = await fetch(`${stack.apiUrl}${items[0]!.href}`, { headers: bearer(citizen) });
     expect(result.status).toBe(200);
-    expect(Buffer.from(await result.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await result.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     // The page lists both, with the file they came from.
     const shown = await page(citizen, '/my/documents');
@@ -207,7 +214,9 @@ describe(`where documents came from, the citizen's store and reuse (${testDataba
 
     // Another person's document, or one the store does not hold, is as if it did not exist.
     const strangerDraft = (await apps.create(stranger, HOUSEHOLD, HOUSEHOLD_FORM)).body;
-    expect((await reuse(stranger, strangerDraft.id, HOUSEHOLD_DOCUMENT, accepted.documentId)).status).toBe(404);
+    expect((await reuse(stranger, strangerDraft.id, HOUSEHOLD_DOCUMENT, accepted.documentId)).status).toBe(
+      404,
+    );
     expect((await reuse(citizen, draft.id, HOUSEHOLD_DOCUMENT, rejected.documentId)).status).toBe(404);
     expect((await reuse(citizen, draft.id, HOUSEHOLD_DOCUMENT, randomUUID())).status).toBe(404);
     // Not an id, or no document named: 400 naming the field.
@@ -281,9 +290,9 @@ describe(`where documents came from, the citizen's store and reuse (${testDataba
     });
     expect(saved.status, await saved.clone().text()).toBe(303);
     const documents = await attachmentsOf(citizen, draft.id);
-    expect(documents.map((document) => [document.documentName, document.origin, document.source?.code])).toEqual([
-      [HOUSEHOLD_DOCUMENT, 'reused', accepted.code],
-    ]);
+    expect(
+      documents.map((document) => [document.documentName, document.origin, document.source?.code]),
+    ).toEqual([[HOUSEHOLD_DOCUMENT, 'reused', accepted.code]]);
     // Another citizen's id posted in the form is a 404, never a copy.
     const strangerDraft = (await apps.create(stranger, HOUSEHOLD, HOUSEHOLD_FORM)).body;
     const strangerForm = await page(stranger, `/my/applications/${strangerDraft.id}/edit`);

@@ -93,7 +93,11 @@ export class AttachmentDto {
       origin,
       source:
         origin === 'reused' && file.sourceDocumentId !== null
-          ? { code: file.sourceCode, applicationId: file.sourceApplicationId, documentId: file.sourceDocumentId }
+          ? {
+              code: file.sourceCode,
+              applicationId: file.sourceApplicationId,
+              documentId: file.sourceDocumentId,
+            }
           : null,
       uploadedAt: file.uploadedAt.toISOString(),
     };

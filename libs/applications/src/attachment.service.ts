@@ -9,7 +9,12 @@ import {
 } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { ApplicationRepository, AttachmentRepository, MESSAGE_FILES_PREFIX, NOT_REUSED } from '@onegate/persistence';
+import {
+  ApplicationRepository,
+  AttachmentRepository,
+  MESSAGE_FILES_PREFIX,
+  NOT_REUSED,
+} from '@onegate/persistence';
 import type { Application, Attachment } from '@onegate/persistence';
 import { Clock, contentDisposition, FileStore } from '@onegate/platform';
 

@@ -82,7 +82,8 @@ function acceptedVersions(files: StoredFilesOfApplicant): Attachment[] {
     files.applications.filter((file) => file.outcome === 'approved').map((file) => file.id),
   );
   const lastReview = new Map<string, DocumentReview>();
-  for (const review of files.reviews) lastReview.set(`${review.applicationId}\n${review.documentName}`, review);
+  for (const review of files.reviews)
+    lastReview.set(`${review.applicationId}\n${review.documentName}`, review);
   const versions = new Map<string, Attachment[]>();
   for (const file of files.attachments.filter(isPersonalDocument)) {
     const key = `${file.applicationId}\n${file.documentName}`;

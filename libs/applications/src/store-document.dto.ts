@@ -10,7 +10,8 @@ export class StoreDocumentDto {
   @ApiProperty({ description: 'The name it was sent under, or the signed result’s file name' })
   public name!: string;
   @ApiProperty({
-    description: 'The document of the procedure it was accepted as; `result` or `decision_letter` for a result',
+    description:
+      'The document of the procedure it was accepted as; `result` or `decision_letter` for a result',
   })
   public documentType!: string;
   @ApiProperty() public mediaType!: string;

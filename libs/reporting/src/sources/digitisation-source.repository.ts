@@ -61,7 +61,10 @@ export class DigitisationSourceRepository {
       });
       for (const document of documents) {
         if (document.documentName?.startsWith(MESSAGE_FILES_PREFIX)) continue;
-        origins.set(document.applicationId, [...(origins.get(document.applicationId) ?? []), document.origin]);
+        origins.set(document.applicationId, [
+          ...(origins.get(document.applicationId) ?? []),
+          document.origin,
+        ]);
       }
       const issued = await manager.find(IssuedResult, {
         select: { applicationId: true },

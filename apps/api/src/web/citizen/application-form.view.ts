@@ -52,7 +52,12 @@ export function applicationFormView(
         // Documents of the citizen's store that may answer it (docs/documents.md, "Reuse").
         reuseChoices: store
           .filter((stored) => storeDocumentFits(stored, slot))
-          .map((stored) => ({ id: stored.id, name: stored.name, code: stored.code, at: stored.at.toISOString() })),
+          .map((stored) => ({
+            id: stored.id,
+            name: stored.name,
+            code: stored.code,
+            at: stored.at.toISOString(),
+          })),
       };
     },
   );
