@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { runMigrationsExclusively } from '@onegate/persistence';
+import { FileStore } from '@onegate/platform';
 
 import type { Tokens } from './support/accounts';
 import { bearer, DEMO_ACCOUNTS, newCitizen, signIn } from './support/accounts';
@@ -52,6 +53,8 @@ describe(`where documents came from, the citizen's store and reuse (${testDataba
   let accepted: { id: string; code: string; documentId: string; bytes: Buffer };
   /** A file whose document the clerk rejected: nothing of it goes into the store. */
   let rejected: { id: string; documentId: string };
+  /** The document reused into a file that was then received. */
+  let copied: { applicationId: string; attachmentId: string };
 
   beforeAll(async () => {
     stack = await TestStack.start();
@@ -241,6 +244,7 @@ describe(`where documents came from, the citizen's store and reuse (${testDataba
     });
     expect(sha256(Buffer.from(await copy.arrayBuffer()))).toBe(sha256(accepted.bytes));
 
+    copied = { applicationId: draft.id, attachmentId: reused.body.id };
     // The file is complete with it: it is submitted and received like any other.
     await act(citizen, draft.id, 'submit');
     const taken = await act(clerk, draft.id, 'receive');
@@ -342,6 +346,22 @@ describe(`where documents came from, the citizen's store and reuse (${testDataba
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('from');
+  });
+
+  it('keeps the copy’s bytes when the source file’s documents are removed (its retention’s clean-up)', async () => {
+    const keys = (await stack.apiDataSource.query(
+      `SELECT id, storage_key FROM attachments WHERE id IN ('${accepted.documentId}', '${copied.attachmentId}')`,
+    )) as { id: string; storage_key: string }[];
+    const keyOf = new Map(keys.map((row) => [row.id, row.storage_key]));
+    expect(keyOf.get(copied.attachmentId)).not.toBe(keyOf.get(accepted.documentId));
+    // What the sweep does to the source file's documents: their stored bytes go.
+    await stack.api.get(FileStore, { strict: false }).remove(keyOf.get(accepted.documentId)!);
+    const copy = await fetch(
+      `${stack.apiUrl}/api/applications/${copied.applicationId}/attachments/${copied.attachmentId}`,
+      { headers: bearer(clerk) },
+    );
+    expect(copy.status).toBe(200);
+    expect(sha256(Buffer.from(await copy.arrayBuffer()))).toBe(sha256(accepted.bytes));
   });
 
   it('fills in the origin of existing documents when migrating: scans, forms, the rest uploaded', async () => {
