@@ -55,6 +55,7 @@ import { IndexQueueSearches1764400600000 } from './1764400600000-index-queue-sea
 import { CreateFeedback1764500600000 } from './1764500600000-create-feedback';
 import { AddAgencyFeedbackDays1764500601000 } from './1764500601000-add-agency-feedback-days';
 import { AddServiceIndex1764500400000 } from './1764500400000-add-service-index';
+import { AddAttachmentOrigin1764500700000 } from './1764500700000-add-attachment-origin';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -115,4 +116,5 @@ export const MIGRATIONS = [
   CreateFeedback1764500600000,
   AddAgencyFeedbackDays1764500601000,
   AddServiceIndex1764500400000,
+  AddAttachmentOrigin1764500700000,
 ];

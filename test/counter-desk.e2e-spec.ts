@@ -99,6 +99,8 @@ describe(`the counter: the desk's procedures first, paper documents digitised ($
     expect(scans[0]).toMatchObject({
       mediaType: 'application/pdf',
       digitised: true,
+      origin: 'scanned',
+      source: null,
       originalName: 'giay-de-nghi.pdf',
     });
     // The receipt OneGate issued is a form of its own, never a digitised paper.

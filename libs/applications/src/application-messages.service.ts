@@ -13,6 +13,7 @@ import {
   messageFilesName,
   TransactionRunner,
   UserRepository,
+  NOT_REUSED,
 } from '@onegate/persistence';
 import type { Application, ApplicationMessage, Attachment, ThreadMessage } from '@onegate/persistence';
 import { Clock, FileStore } from '@onegate/platform';
@@ -89,7 +90,8 @@ export class ApplicationMessagesService {
           mediaType: mediaTypes[index]!,
           uploadedBy: user.id,
           supplementRequest: null,
-          digitised: false,
+          origin: 'uploaded',
+          ...NOT_REUSED,
           uploadedAt: message.at,
           ...(await this.files.saveFile(file.path)),
         });

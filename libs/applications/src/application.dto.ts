@@ -9,8 +9,14 @@ import {
   waitsForFee,
 } from '@onegate/domain';
 import type { Action, ActorRole, ApplicationState, Channel, FeeDue, Role } from '@onegate/domain';
-import { MESSAGE_FILES_PREFIX } from '@onegate/persistence';
-import type { Application, ApplicationEvent, Attachment, JsonObject } from '@onegate/persistence';
+import { ATTACHMENT_ORIGINS, MESSAGE_FILES_PREFIX } from '@onegate/persistence';
+import type {
+  Application,
+  ApplicationEvent,
+  Attachment,
+  AttachmentOrigin,
+  JsonObject,
+} from '@onegate/persistence';
 
 import type { ConsultationDto } from './consultation.dto';
 
@@ -36,6 +42,15 @@ export class ApplicationEventDto {
   }
 }
 
+/** Where a reused document was taken from: the citizen's earlier file and its document or result. */
+export class AttachmentSourceDto {
+  @ApiProperty({ nullable: true, type: String, description: "The earlier file's receipt code" })
+  public code!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public applicationId!: string | null;
+  @ApiProperty({ description: 'The document (or signed result) of that file it copies' })
+  public documentId!: string;
+}
+
 export class AttachmentDto {
   @ApiProperty() public id!: string;
   @ApiProperty({ nullable: true, type: String }) public documentName!: string | null;
@@ -52,10 +67,20 @@ export class AttachmentDto {
   public supplementRequest!: number | null;
   @ApiProperty({ description: 'A paper document scanned or photographed at the counter at registration' })
   public digitised!: boolean;
+  @ApiProperty({
+    enum: ATTACHMENT_ORIGINS,
+    description: 'How it came: sent online, scanned at the counter, reused from the store, issued by OneGate',
+  })
+  public origin!: AttachmentOrigin;
+  @ApiProperty({
+    nullable: true,
+    type: AttachmentSourceDto,
+    description: 'For a reused document: the file and document it was taken from',
+  })
+  public source!: AttachmentSourceDto | null;
 
   public static from(file: Attachment): AttachmentDto {
-    const { id, documentName, originalName, mediaType, sizeBytes, sha256, supplementRequest, digitised } =
-      file;
+    const { id, documentName, originalName, mediaType, sizeBytes, sha256, supplementRequest, origin } = file;
     return {
       id,
       documentName,
@@ -64,7 +89,16 @@ export class AttachmentDto {
       sizeBytes,
       sha256,
       supplementRequest,
-      digitised,
+      digitised: origin === 'scanned',
+      origin,
+      source:
+        origin === 'reused' && file.sourceDocumentId !== null
+          ? {
+              code: file.sourceCode,
+              applicationId: file.sourceApplicationId,
+              documentId: file.sourceDocumentId,
+            }
+          : null,
       uploadedAt: file.uploadedAt.toISOString(),
     };
   }

@@ -21,6 +21,7 @@ import { AttachmentService } from './attachment.service';
 import { ConsultationWriter } from './consultation-writer';
 import { CounterRegistrationService } from './counter-registration.service';
 import { DocumentReviewService } from './document-review.service';
+import { DocumentStoreService } from './document-store.service';
 import { DraftRemovalService } from './draft-removal.service';
 import { DraftedResultService } from './drafted-result.service';
 import { FeedbackService } from './feedback.service';
@@ -50,6 +51,7 @@ const SERVICES = [
   CounterRegistrationService,
   DraftRemovalService,
   DocumentReviewService,
+  DocumentStoreService,
   DraftedResultService,
   FeedbackService,
   AuthorOfFeedback,

@@ -9,12 +9,19 @@ import {
 } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { ApplicationRepository, AttachmentRepository, MESSAGE_FILES_PREFIX } from '@onegate/persistence';
+import {
+  ApplicationRepository,
+  AttachmentRepository,
+  MESSAGE_FILES_PREFIX,
+  NOT_REUSED,
+} from '@onegate/persistence';
 import type { Application, Attachment } from '@onegate/persistence';
 import { Clock, contentDisposition, FileStore } from '@onegate/platform';
 
 import { ApplicationAccessService } from './application-access.service';
 import { invalidFields } from './application-errors';
+import { storeDocumentFits } from './document-store';
+import { DocumentStoreService } from './document-store.service';
 import { DEFAULT_UPLOAD_TYPES, MAX_UPLOAD_BYTES, checkedUpload } from './upload-checks';
 import { StorageLimits } from './storage-limits';
 import { SupplementCheck } from './supplement-check';
@@ -39,6 +46,7 @@ export class AttachmentService {
     private readonly clock: Clock,
     private readonly limits: StorageLimits,
     private readonly supplements: SupplementCheck,
+    private readonly store: DocumentStoreService,
   ) {}
 
   /**
@@ -50,29 +58,14 @@ export class AttachmentService {
     applicationId: string,
     upload: Upload | undefined,
   ): Promise<Attachment> {
-    const application = await this.assertApplicant(user, applicationId);
-    if (application.state !== 'draft' && application.state !== 'supplement_requested') {
-      throw new ConflictException(`Documents cannot be added while the application is ${application.state}`);
-    }
+    const application = await this.takingDocuments(user, applicationId);
     if (!upload)
       throw invalidFields([{ field: 'file', problems: ['a file is required in the "file" part'] }]);
-    const required = application.procedure!.requiredDocuments.find(
-      (document) => document.name === upload.documentName,
-    );
-    const request =
-      application.state === 'supplement_requested' ? await this.supplements.lastRequest(application) : null;
-    const requested = request?.items.some((item) => item.name === upload.documentName) ?? false;
-    if (upload.documentName && !required && !requested) {
-      throw invalidFields([
-        { field: 'documentName', problems: ['is not a document this procedure asks for'] },
-      ]);
-    }
-    const accepted = required?.acceptedTypes ?? DEFAULT_UPLOAD_TYPES;
-    const limit = Math.min(required?.maxSizeBytes ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES);
-    const mediaType = await checkedUpload(upload, { accepted, limit, field: 'file' });
+    const { rules, request } = await this.slotOf(application, upload.documentName ?? null);
+    const mediaType = await checkedUpload(upload, { ...rules, field: 'file' });
     await this.limits.checkAttachment(applicationId, upload.documentName ?? null, upload.sizeBytes);
     const stored = await this.files.saveFile(upload.path);
-    const attachment: Attachment = {
+    return this.record({
       id: randomUUID(),
       applicationId,
       documentName: upload.documentName ?? null,
@@ -80,12 +73,86 @@ export class AttachmentService {
       mediaType,
       uploadedBy: user.id,
       supplementRequest: request?.sequence ?? null,
-      digitised: false,
+      origin: 'uploaded',
+      ...NOT_REUSED,
       uploadedAt: this.clock.now(),
       ...stored,
-    };
+    });
+  }
+
+  /**
+   * A citizen answers a document with one of their store's instead of uploading it again
+   * (docs/documents.md, "Reuse"): the file gets its own row and its own durable copy of the bytes,
+   * marked `reused` with the source file's receipt code and document. Only their own store's documents
+   * are found (any other id is a 404); one of another kind, type or size than the document takes is a
+   * 400 on `storeDocumentId`.
+   */
+  public async reuse(
+    user: AuthenticatedUser,
+    applicationId: string,
+    documentName: string,
+    storeDocumentId: string,
+  ): Promise<Attachment> {
+    const application = await this.takingDocuments(user, applicationId);
+    const { rules, request } = await this.slotOf(application, documentName);
+    const source = await this.store.find(user, storeDocumentId);
+    const slot = { name: documentName, acceptedTypes: rules.accepted, maxSizeBytes: rules.limit };
+    if (!storeDocumentFits(source, slot))
+      throw invalidFields([
+        {
+          field: 'storeDocumentId',
+          problems: ['is not a document of the kind, file type and size this document takes'],
+        },
+      ]);
+    await this.limits.checkAttachment(applicationId, documentName, source.sizeBytes);
+    const stored = await this.files.copy(source.storageKey);
+    return this.record({
+      id: randomUUID(),
+      applicationId,
+      documentName,
+      originalName: source.name,
+      mediaType: source.mediaType,
+      uploadedBy: user.id,
+      supplementRequest: request?.sequence ?? null,
+      origin: 'reused',
+      sourceApplicationId: source.applicationId,
+      sourceDocumentId: source.id,
+      sourceCode: source.code,
+      uploadedAt: this.clock.now(),
+      ...stored,
+    });
+  }
+
+  /** The applicant's own file, while it takes documents (a draft, or waiting for a supplement). */
+  private async takingDocuments(user: AuthenticatedUser, applicationId: string): Promise<Application> {
+    const application = await this.assertApplicant(user, applicationId);
+    if (application.state !== 'draft' && application.state !== 'supplement_requested') {
+      throw new ConflictException(`Documents cannot be added while the application is ${application.state}`);
+    }
+    return application;
+  }
+
+  /** What a document of the file takes: a required document, an item of the waiting request, or an extra. */
+  private async slotOf(application: Application, documentName: string | null) {
+    const required = application.procedure!.requiredDocuments.find(
+      (document) => document.name === documentName,
+    );
+    const request =
+      application.state === 'supplement_requested' ? await this.supplements.lastRequest(application) : null;
+    const requested = request?.items.some((item) => item.name === documentName) ?? false;
+    if (documentName && !required && !requested) {
+      throw invalidFields([
+        { field: 'documentName', problems: ['is not a document this procedure asks for'] },
+      ]);
+    }
+    const accepted = required?.acceptedTypes ?? DEFAULT_UPLOAD_TYPES;
+    const limit = Math.min(required?.maxSizeBytes ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES);
+    return { rules: { accepted, limit }, request };
+  }
+
+  private async record(attachment: Attachment): Promise<Attachment> {
     await this.limits.recordAttachment(attachment).catch(async (error: unknown) => {
-      await this.files.remove(stored.storageKey);
+      await this.files.remove(attachment.storageKey);
       throw error;
     });
     return attachment;

@@ -11,6 +11,7 @@ import {
   ProcedureRepository,
   TransactionRunner,
   UserRepository,
+  NOT_REUSED,
 } from '@onegate/persistence';
 import type { Application, Attachment, Procedure } from '@onegate/persistence';
 import type { FieldProblem } from '@onegate/domain';
@@ -144,7 +145,8 @@ export class CounterRegistrationService {
         mediaType: mediaTypes[index]!,
         uploadedBy: clerk.id,
         supplementRequest: null,
-        digitised: true,
+        origin: 'scanned',
+        ...NOT_REUSED,
         uploadedAt: this.clock.now(),
         ...stored,
       });

@@ -17,6 +17,9 @@ export {
   ApplicationMessage,
   ApplicationRating,
   Attachment,
+  ATTACHMENT_ORIGINS,
+  type AttachmentOrigin,
+  NOT_REUSED,
   AuditEvent,
   REVIEW_DECISIONS,
   type DocumentReview,
@@ -76,6 +79,10 @@ export {
 export { ApplicationWatchRepository } from './repositories/application-watch.repository';
 export { AttachmentRepository, type AttachmentUsage } from './repositories/attachment.repository';
 export { DocumentReviewRepository } from './repositories/document-review.repository';
+export {
+  DocumentStoreRepository,
+  type StoredFilesOfApplicant,
+} from './repositories/document-store.repository';
 export { DraftedResultRepository } from './repositories/drafted-result.repository';
 export { AuditEventRepository, type NewAuditEvent } from './repositories/audit-event.repository';
 export { CalendarOverrideRepository } from './repositories/calendar-override.repository';

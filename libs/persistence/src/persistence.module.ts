@@ -8,6 +8,7 @@ import { ApplicationRepository } from './repositories/application.repository';
 import { ApplicationMessageRepository } from './repositories/application-message.repository';
 import { AttachmentRepository } from './repositories/attachment.repository';
 import { DocumentReviewRepository } from './repositories/document-review.repository';
+import { DocumentStoreRepository } from './repositories/document-store.repository';
 import { DraftedResultRepository } from './repositories/drafted-result.repository';
 import { ConsultationRepository } from './repositories/consultation.repository';
 import { FeedbackRepository } from './repositories/feedback.repository';
@@ -43,6 +44,7 @@ const REPOSITORIES = [
   ApplicationMessageRepository,
   AttachmentRepository,
   DocumentReviewRepository,
+  DocumentStoreRepository,
   DraftedResultRepository,
   ConsultationRepository,
   FeedbackRepository,

@@ -2,6 +2,7 @@ export { ReportingModule } from './reporting.module';
 
 // Queries and their exports
 export { ReportCatalogue, ReportCatalogueRepository } from './queries/report-catalogue';
+export { DigitisationQuery, type DigitisationFigures } from './queries/digitisation';
 export {
   BREAKDOWN_GROUPINGS,
   ReportQueryService,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { FeedbackFiguresService } from './queries/feedback-figures.service';
+import { DigitisationQuery } from './queries/digitisation';
 import { ReportCatalogueRepository } from './queries/report-catalogue';
 import { ReportQueryService } from './queries/report-query.service';
 import { ReportRebuildService } from './rollups/report-rebuild.service';
@@ -8,11 +9,14 @@ import { ReportRollupRepository } from './rollups/report-rollup.repository';
 import { ReportRollupsService } from './rollups/report-rollups.service';
 import { ScoringTableRepository } from './service-index/scoring-table.repository';
 import { ServiceIndexQueryService } from './service-index/service-index-query.service';
+import { DigitisationSourceRepository } from './sources/digitisation-source.repository';
 import { RatingRepository } from './sources/rating.repository';
 import { ReportSourceRepository } from './sources/report-source.repository';
 
 const PROVIDERS = [
   FeedbackFiguresService,
+  DigitisationQuery,
+  DigitisationSourceRepository,
   ReportCatalogueRepository,
   ReportQueryService,
   ReportRebuildService,

@@ -20,6 +20,7 @@ const NOT_PAGES = new Set([
   '/admin/mail/preview/:template/html',
   '/my/notifications/:id',
   '/my/applications/:id/result',
+  '/my/documents/:id/file',
   '/staff/applications/:id/result/draft',
 ]);
 

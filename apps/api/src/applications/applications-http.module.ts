@@ -5,11 +5,18 @@ import { AuthModule } from '@onegate/auth';
 
 import { ApplicationsController } from './applications.controller';
 import { AttachmentsController } from './attachments.controller';
+import { DocumentStoreController } from './document-store.controller';
 import { MessagesController } from './messages.controller';
 import { TrackingController } from './tracking.controller';
 
 @Module({
   imports: [ApplicationsModule, AuthModule],
-  controllers: [ApplicationsController, AttachmentsController, MessagesController, TrackingController],
+  controllers: [
+    ApplicationsController,
+    AttachmentsController,
+    DocumentStoreController,
+    MessagesController,
+    TrackingController,
+  ],
 })
 export class ApplicationsHttpModule {}

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
@@ -18,6 +18,17 @@ export class UploadFields {
   @IsString()
   @MaxLength(255)
   public documentName?: string;
+}
+
+/** A document of the citizen's store given again for one of the file's documents (docs/documents.md, "Reuse"). */
+export class ReuseFields {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  public documentName!: string;
+
+  @IsUUID()
+  public storeDocumentId!: string;
 }
 
 @ApiTags('applications')
@@ -61,6 +72,18 @@ export class AttachmentsController {
         documentName: fields.documentName,
       },
     );
+    return AttachmentDto.from(attachment);
+  }
+
+  @Post('reuse')
+  @BodyAfter(ApplicantOfApplication)
+  @Authenticated({ roles: ['citizen'] })
+  public async reuse(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() fields: ReuseFields,
+  ): Promise<AttachmentDto> {
+    const attachment = await this.attachments.reuse(user, id, fields.documentName, fields.storeDocumentId);
     return AttachmentDto.from(attachment);
   }
 

@@ -15,6 +15,7 @@ import {
 } from './report.query';
 import type {
   BreakdownReport,
+  DigitisationReport,
   ExportedFile,
   FeedbackReport,
   StepsReport,
@@ -61,6 +62,15 @@ export class ReportsController {
     @Query() query: ReportQueryDto,
   ): Promise<FeedbackReport> {
     return this.reports.feedback(user, query);
+  }
+
+  /** Files whose documents were digitised, and files that reused the citizen's stored documents. */
+  @Get('digitisation')
+  public digitisation(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ReportQueryDto,
+  ): Promise<DigitisationReport> {
+    return this.reports.digitisation(user, query);
   }
 
   /** Where files stall: the step figures per step, holding unit and competent agency. */

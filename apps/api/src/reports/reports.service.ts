@@ -5,6 +5,7 @@ import type { Language } from '@onegate/domain';
 import {
   breakdownTable,
   FeedbackFiguresService,
+  DigitisationQuery,
   ReportQueryService,
   stepTable,
   summaryTable,
@@ -14,6 +15,7 @@ import {
 import type {
   BreakdownGroup,
   BreakdownGrouping,
+  DigitisationFigures,
   ExportFormat,
   FeedbackFigures,
   ProcedureTimeInState,
@@ -39,6 +41,7 @@ export type BreakdownReport = ReportPeriod & { groupBy: BreakdownGrouping; group
 export type TimeInStateReport = ReportPeriod & { procedures: ProcedureTimeInState[] };
 export type StepsReport = ReportPeriod & StepReport;
 export type FeedbackReport = ReportPeriod & FeedbackFigures;
+export type DigitisationReport = ReportPeriod & DigitisationFigures;
 
 export interface ExportedFile {
   bytes: Buffer;
@@ -52,6 +55,7 @@ export class ReportsService {
     private readonly queries: ReportQueryService,
     private readonly feedbackFigures: FeedbackFiguresService,
     private readonly clock: Clock,
+    private readonly digitisationQuery: DigitisationQuery,
   ) {}
 
   /** Feedback figures of the Decision 766 index (docs/metrics.md, "Feedback"); `procedure` is not used. */
@@ -61,6 +65,12 @@ export class ReportsService {
       ...periodOf({ ...request, procedure: undefined }),
       ...(await this.feedbackFigures.figures(query, this.clock.now())),
     };
+  }
+
+  /** Decision 766's 4b and 4c, read live from the files' documents (docs/metrics.md, "Digitisation"). */
+  public async digitisation(user: AuthenticatedUser, request: ReportQueryDto): Promise<DigitisationReport> {
+    const { query } = await this.scopes.resolve(user, request);
+    return { ...periodOf(request), ...(await this.digitisationQuery.figures(query)) };
   }
 
   public async summary(user: AuthenticatedUser, request: ReportQueryDto): Promise<SummaryReport> {

@@ -32,6 +32,7 @@ import { MyApplicationPage } from './citizen/my-application.page';
 import { WithdrawalPage } from './citizen/withdrawal.page';
 import { DraftDeletionPage } from './citizen/draft-deletion.page';
 import { MyApplicationsController } from './citizen/my-applications.controller';
+import { DocumentStorePageController } from './citizen/document-store-page.controller';
 import { DocumentController } from './core/document.controller';
 import { PageRendererModule } from './core/page-renderer.module';
 import { PublicFormGuard } from './core/public-form.guard';
@@ -83,6 +84,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     AccountPagesController,
     MyApplicationsController,
     MyApplicationActionsController,
+    DocumentStorePageController,
     NotificationsPageController,
     ApplicationFormController,
     DocumentController,

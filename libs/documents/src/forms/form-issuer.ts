@@ -9,6 +9,7 @@ import {
   AttachmentRepository,
   isUniqueViolation,
   UserRepository,
+  NOT_REUSED,
 } from '@onegate/persistence';
 import type { Agency, Application, ApplicationEvent, Attachment } from '@onegate/persistence';
 import { FileStore, localTime, nameBasedUuid } from '@onegate/platform';
@@ -91,7 +92,8 @@ export class FormIssuer {
         mediaType: 'application/pdf',
         uploadedBy: null,
         supplementRequest: null,
-        digitised: false,
+        origin: 'issued',
+        ...NOT_REUSED,
         uploadedAt: event.at,
         ...stored,
       });

@@ -2,6 +2,16 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 import { TimestampColumn } from './timestamp.column';
 
+/**
+ * How a document came: sent online by its uploader, scanned or photographed at the counter when the
+ * file was registered, reused from the citizen's own store, or issued by OneGate (a form).
+ */
+export const ATTACHMENT_ORIGINS = ['uploaded', 'scanned', 'reused', 'issued'] as const;
+export type AttachmentOrigin = (typeof ATTACHMENT_ORIGINS)[number];
+
+/** The origin of a document that is none of those: no source. */
+export const NOT_REUSED = { sourceApplicationId: null, sourceDocumentId: null, sourceCode: null } as const;
+
 /** A document uploaded to an application; the bytes live in storage under a generated name. */
 @Entity('attachments')
 @Index('IDX_attachments_application', ['applicationId'])
@@ -44,9 +54,20 @@ export class Attachment {
   @Column({ name: 'supplement_request', type: 'integer', nullable: true })
   public supplementRequest!: number | null;
 
-  /** A paper document scanned or photographed at the counter when the file was registered. */
-  @Column({ type: 'boolean', default: false })
-  public digitised!: boolean;
+  /** How it came (docs/documents.md, "Where a document came from"). */
+  @Column({ type: 'varchar', length: 16, default: 'uploaded' })
+  public origin!: AttachmentOrigin;
+
+  /** For a `reused` document: the file it was taken from, and that file's receipt code. */
+  @Column({ name: 'source_application_id', type: 'varchar', length: 36, nullable: true })
+  public sourceApplicationId!: string | null;
+
+  /** For a `reused` document: the document (attachment) or signed result (results row) it copies. */
+  @Column({ name: 'source_document_id', type: 'varchar', length: 36, nullable: true })
+  public sourceDocumentId!: string | null;
+
+  @Column({ name: 'source_code', type: 'varchar', length: 48, nullable: true })
+  public sourceCode!: string | null;
 
   @Column({ name: 'uploaded_by', type: 'varchar', length: 36, nullable: true })
   public uploadedBy!: string | null;

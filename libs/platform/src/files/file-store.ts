@@ -52,6 +52,14 @@ export class FileStore {
     return { storageKey, sha256: hash.digest('hex'), sizeBytes };
   }
 
+  /**
+   * A durable copy of stored bytes under a new key, as a reused document gets (docs/documents.md, "Reuse"):
+   * each row owns its bytes, so removing the original's never touches the copy.
+   */
+  public copy(storageKey: string): Promise<StoredFile> {
+    return this.saveFile(join(this.directoryOf(storageKey), storageKey));
+  }
+
   private async store(content: Content): Promise<string> {
     const storageKey = randomUUID();
     const directory = this.directoryOf(storageKey);

@@ -8,6 +8,7 @@ import {
   ApplicantOfApplication,
   ApplicationActionsService,
   ApplicationReadingService,
+  DocumentStoreService,
   MAX_UPLOAD_BYTES,
 } from '@onegate/applications';
 import type { ApplicationDto } from '@onegate/applications';
@@ -55,6 +56,7 @@ export class ApplicationFormController {
     private readonly catalogue: CatalogueService,
     private readonly pages: PageRenderer,
     private readonly config: AppConfig,
+    private readonly store: DocumentStoreService,
   ) {}
 
   @Get()
@@ -154,7 +156,10 @@ export class ApplicationFormController {
   ): Promise<void> {
     const procedure = await this.catalogue.getProcedure(application.procedureCode);
     const retention = this.config.storageLimits.draftRetentionDays;
-    const view = applicationFormView(languageOf(request), application, procedure, values, errors, retention);
+    // A draft's documents may be given from the citizen's store instead of uploaded again.
+    const store = application.state === 'draft' ? await this.store.list(request.user!) : [];
+    const lang = languageOf(request);
+    const view = applicationFormView(lang, application, procedure, values, errors, retention, store);
     await this.pages.render(request, response, 'citizen/application-form', view, status);
   }
 }

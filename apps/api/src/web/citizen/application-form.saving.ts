@@ -14,7 +14,7 @@ import { refusalProblems } from '../core/form-outcome';
 import type { FieldProblem } from '../core/form-problems';
 import { itemOfPart } from '../core/supplement-view';
 import type { SupplementRequestView } from '../core/supplement-view';
-import { documentOfPart, isEditable } from './application-form.view';
+import { documentOfPart, isEditable, reusedOfPart } from './application-form.view';
 
 /** What one post of the application form carries. */
 export interface PostedApplicationForm {
@@ -46,7 +46,11 @@ export class ApplicationFormSaving {
     form: PostedApplicationForm,
   ) {
     const formData = parseFormFields(procedure.formSchema, form.posted);
-    const problems = [...form.problems, ...(await this.storeDocuments(user, id, procedure, form))];
+    const problems = [
+      ...form.problems,
+      ...(await this.storeDocuments(user, id, procedure, form)),
+      ...(await this.reuseDocuments(user, id, procedure, form)),
+    ];
     await this.intake.updateForm(user, id, { formData }).catch((error: unknown) => {
       problems.push(...refusalProblems(error));
     });
@@ -72,6 +76,28 @@ export class ApplicationFormSaving {
     const procedure = await this.catalogue.getProcedure(application.procedureCode);
     const formData = parseFormFields(procedure.formSchema, answers);
     return this.intake.updateForm(user, id, { formData });
+  }
+
+  /**
+   * The documents given from the citizen's store (`reuse-<index>`, the id of one of its documents):
+   * each becomes the file's own copy (docs/documents.md, "Reuse"); a refusal is the document's problem.
+   */
+  private async reuseDocuments(
+    user: AuthenticatedUser,
+    id: string,
+    procedure: ProcedureDto,
+    form: PostedApplicationForm,
+  ): Promise<FieldProblem[]> {
+    const problems: FieldProblem[] = [];
+    for (const [part, storeDocumentId] of Object.entries(form.posted)) {
+      const document = reusedOfPart(procedure.requiredDocuments, part);
+      if (!document || !storeDocumentId) continue;
+      await this.attachments.reuse(user, id, document.name, storeDocumentId).catch((error: unknown) => {
+        const field = `attachments.${document.name}`;
+        problems.push(...refusalProblems(error).map((detail) => ({ field, problems: detail.problems })));
+      });
+    }
+    return problems;
   }
 
   private async storeDocuments(

@@ -1,5 +1,5 @@
-import { MAX_UPLOAD_BYTES, typeWords, wholeMegabytes } from '@onegate/applications';
-import type { ApplicationDto } from '@onegate/applications';
+import { MAX_UPLOAD_BYTES, storeDocumentFits, typeWords, wholeMegabytes } from '@onegate/applications';
+import type { ApplicationDto, StoreDocument } from '@onegate/applications';
 import type { Language } from '@onegate/domain';
 
 import type { ProcedureDto } from '../../catalogue/catalogue.dto';
@@ -19,6 +19,12 @@ export const isEditable = (application: ApplicationDto) => EDITABLE.includes(app
 
 export const documentId = (index: number) => `document-${index}`;
 
+/** The store's document a form part (`reuse-<index>`) gives for the document of that index. */
+export function reusedOfPart<T>(documents: readonly T[], part: string): T | undefined {
+  const index = /^reuse-(\d+)$/.exec(part)?.[1];
+  return index === undefined ? undefined : documents[Number(index)];
+}
+
 /** The document a form part (`document-<index>`) stands for. */
 export function documentOfPart<T>(documents: readonly T[], part: string): T | undefined {
   const index = /^document-(\d+)$/.exec(part)?.[1];
@@ -32,13 +38,28 @@ export function applicationFormView(
   values: Record<string, unknown>,
   errors: FormErrors | null,
   draftRetentionDays: number,
+  store: readonly StoreDocument[] = [],
 ) {
   const documents = documentsOf(application.id, application.attachments, procedure.requiredDocuments).map(
-    (document) => ({
-      ...document,
-      ...uploadChecks(lang, procedure.requiredDocuments[document.index]!),
-      error: errors?.byField[document.id] ?? null,
-    }),
+    (document) => {
+      const required = procedure.requiredDocuments[document.index]!;
+      const slot = { ...required, maxSizeBytes: Math.min(required.maxSizeBytes, MAX_UPLOAD_BYTES) };
+      return {
+        ...document,
+        ...uploadChecks(lang, required),
+        error: errors?.byField[document.id] ?? null,
+        reuseId: `reuse-${document.index}`,
+        // Documents of the citizen's store that may answer it (docs/documents.md, "Reuse").
+        reuseChoices: store
+          .filter((stored) => storeDocumentFits(stored, slot))
+          .map((stored) => ({
+            id: stored.id,
+            name: stored.name,
+            code: stored.code,
+            at: stored.at.toISOString(),
+          })),
+      };
+    },
   );
   const supplement = application.state === 'supplement_requested';
   const supplementRequest = supplement ? supplementRequestOf(application, procedure.requiredDocuments) : null;

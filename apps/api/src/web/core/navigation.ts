@@ -13,6 +13,7 @@ const LINKS: Record<Role | 'anonymous', NavigationLink[]> = {
   citizen: [
     { key: 'nav.procedures', href: '/' },
     { key: 'nav.myApplications', href: '/my/applications' },
+    { key: 'nav.myDocuments', href: '/my/documents' },
     { key: 'nav.track', href: '/track' },
   ],
   clerk: [

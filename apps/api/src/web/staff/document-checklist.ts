@@ -42,7 +42,8 @@ export function checklistOf(
         originalName: file.originalName,
         uploadedAt: file.uploadedAt,
         sizeBytes: file.sizeBytes,
-        digitised: file.digitised === true,
+        digitised: file.origin === 'scanned',
+        reusedFrom: file.origin === 'reused' ? (file.source?.code ?? '') : null,
         href: `/applications/${application.id}/documents/${file.id}`,
         previewHref: PREVIEWED.has(file.mediaType)
           ? `/staff/applications/${application.id}?preview=${file.id}#preview`

@@ -1,0 +1,26 @@
+import { Controller, Get, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+import { Authenticated, CurrentUser } from '@onegate/access';
+import type { AuthenticatedUser } from '@onegate/access';
+import { DocumentStoreService, StoreDocumentDto } from '@onegate/applications';
+
+import { IdParam } from '../id-param';
+
+/** The citizen's document store (docs/documents.md, "The citizen's document store"): their own only. */
+@ApiTags('applications')
+@Controller('api/my/documents')
+@Authenticated({ roles: ['citizen'] })
+export class DocumentStoreController {
+  public constructor(private readonly store: DocumentStoreService) {}
+
+  @Get()
+  public async list(@CurrentUser() user: AuthenticatedUser): Promise<{ items: StoreDocumentDto[] }> {
+    return { items: (await this.store.list(user)).map(StoreDocumentDto.from) };
+  }
+
+  @Get(':id/file')
+  public download(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<StreamableFile> {
+    return this.store.download(user, id);
+  }
+}
