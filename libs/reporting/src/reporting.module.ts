@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { FigureFileRepository } from './queries/figure-file.repository';
 import { ReportCatalogueRepository } from './queries/report-catalogue';
 import { ReportQueryService } from './queries/report-query.service';
 import { ReportRebuildService } from './rollups/report-rebuild.service';
@@ -9,6 +10,7 @@ import { RatingRepository } from './sources/rating.repository';
 import { ReportSourceRepository } from './sources/report-source.repository';
 
 const PROVIDERS = [
+  FigureFileRepository,
   ReportCatalogueRepository,
   ReportQueryService,
   ReportRebuildService,

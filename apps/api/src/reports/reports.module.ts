@@ -5,6 +5,7 @@ import { ReportingModule } from '@onegate/reporting';
 
 import { RatingService } from './rating.service';
 import { RatingsController } from './ratings.controller';
+import { ReportFilesService } from './report-files.service';
 import { ReportScopeService } from './report-scope.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -12,7 +13,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [ApplicationsModule, ReportingModule],
   controllers: [ReportsController, RatingsController],
-  providers: [ReportsService, ReportScopeService, RatingService],
-  exports: [ReportsService, ReportScopeService, RatingService],
+  providers: [ReportsService, ReportFilesService, ReportScopeService, RatingService],
+  exports: [ReportsService, ReportFilesService, ReportScopeService, RatingService],
 })
 export class ReportsModule {}

@@ -8,6 +8,7 @@ import { Consultation } from './consultation.entity';
 import { ReportHistogram } from './report-histogram.entity';
 import { ReportRollup } from './report-rollup.entity';
 import { ReportStepRollup } from './report-step-rollup.entity';
+import { ReportFileEntry } from './report-file-entry.entity';
 import { Attachment } from './attachment.entity';
 import { DocumentReview } from './document-review.entity';
 import { DraftedResult } from './drafted-result.entity';
@@ -40,6 +41,7 @@ export * from './consultation.entity';
 export * from './report-histogram.entity';
 export * from './report-rollup.entity';
 export * from './report-step-rollup.entity';
+export * from './report-file-entry.entity';
 export * from './attachment.entity';
 export * from './document-review.entity';
 export * from './drafted-result.entity';
@@ -81,6 +83,7 @@ export const ENTITIES = [
   ReportRollup,
   ReportHistogram,
   ReportStepRollup,
+  ReportFileEntry,
   Attachment,
   DocumentReview,
   DraftedResult,
