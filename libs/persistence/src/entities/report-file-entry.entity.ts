@@ -10,8 +10,26 @@ import { bigintNumber } from './timestamp.column';
  * that put it there (docs/metrics.md, "Drill-down").
  */
 @Entity('report_file_entries')
-@Index('IDX_report_file_entries_list', ['figure', 'localDate', 'at', 'applicationId', 'agencyId'])
-@Index('IDX_report_file_entries_agency', ['figure', 'agencyId', 'localDate', 'at', 'applicationId'])
+@Index('IDX_report_file_entries_list', [
+  'figure',
+  'localDate',
+  'at',
+  'applicationId',
+  'agencyId',
+  'untilDate',
+  'procedureId',
+  'channel',
+])
+@Index('IDX_report_file_entries_agency', [
+  'figure',
+  'agencyId',
+  'localDate',
+  'at',
+  'applicationId',
+  'untilDate',
+  'procedureId',
+  'channel',
+])
 export class ReportFileEntry {
   @PrimaryColumn({ name: 'application_id', type: 'varchar', length: 36 })
   public applicationId!: string;
