@@ -87,7 +87,7 @@ describe('drill-down from the dashboard to the files, on a phone without JavaScr
     const code = await file.innerText();
     await Promise.all([page.waitForURL(/\/staff\/applications\/[0-9a-f-]+$/), file.click()]);
     await containsText(page.locator('main'), code);
-  });
+  }, 180_000);
 
   it('links the dashboard’s tiles to their lists too, and the page reads in English', async () => {
     await page.goto('/supervisor/dashboard?from=2025-06-01&to=2025-06-30');
@@ -99,5 +99,5 @@ describe('drill-down from the dashboard to the files, on a phone without JavaScr
     await fitsWidth(page, 'drill-down page (en)');
     problems.push(...(await accessibilityProblems(page, 'drill-down page (en)')));
     expect(problems).toEqual([]);
-  });
+  }, 180_000);
 });
