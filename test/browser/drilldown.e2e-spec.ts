@@ -25,6 +25,14 @@ describe('drill-down from the dashboard to the files, on a phone without JavaScr
   let stack: TestStack;
   let browser: Browser;
   let page: Page;
+  /** The same pages with JavaScript, for the checks that run in the page (width, axe). */
+  let checker: Page;
+  /** Width and accessibility, checked on the JavaScript page at the address the other one reached. */
+  const checkPage = async (name: string) => {
+    await checker.goto(page.url());
+    await fitsWidth(checker, name);
+    problems.push(...(await accessibilityProblems(checker, name)));
+  };
   const problems: AxeProblem[] = [];
 
   beforeAll(async () => {
@@ -47,6 +55,10 @@ describe('drill-down from the dashboard to the files, on a phone without JavaScr
       { username: DEMO_ACCOUNTS.supervisor, password: stack.config.demoPassword! },
       { javaScriptEnabled: false },
     );
+    checker = await signedInPhonePage(browser, stack.apiUrl, {
+      username: DEMO_ACCOUNTS.supervisor,
+      password: stack.config.demoPassword!,
+    });
   }, 90_000);
 
   afterAll(async () => {
@@ -71,9 +83,8 @@ describe('drill-down from the dashboard to the files, on a phone without JavaScr
     expect(await page.locator('#figure-files tbody tr').count()).toBe(50);
     expect(await page.locator('a[href*="/api/reports/files/export"][href*="format=csv"]').count()).toBe(1);
     expect(await page.locator('a[href*="/api/reports/files/export"][href*="format=xlsx"]').count()).toBe(1);
-    await fitsWidth(page, 'drill-down page');
-    problems.push(...(await accessibilityProblems(page, 'drill-down page')));
-    await screenshot(page, 'drill-down');
+    await checkPage('drill-down page');
+    await screenshot(checker, 'drill-down');
     const firstPage = await page.locator('#figure-files tbody a').allInnerTexts();
 
     await Promise.all([page.waitForURL(/cursor=/), page.getByRole('link', { name: 'Trang sau' }).click()]);
@@ -81,7 +92,7 @@ describe('drill-down from the dashboard to the files, on a phone without JavaScr
     expect(secondPage).toHaveLength(FILES - 50);
     expect(new Set([...firstPage, ...secondPage]).size).toBe(FILES);
     expect(await page.getByRole('link', { name: 'Trang sau' }).count()).toBe(0);
-    await fitsWidth(page, 'drill-down, second page');
+    await checkPage('drill-down, second page');
 
     const file = page.locator('#figure-files tbody a').first();
     const code = await file.innerText();
@@ -96,8 +107,7 @@ describe('drill-down from the dashboard to the files, on a phone without JavaScr
     expect(await page.locator('#figure-files tbody tr').count()).toBe(50);
     await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: 'English' }).click()]);
     await containsText(page.locator('h1'), 'Files decided (the on-time rate is counted over them)');
-    await fitsWidth(page, 'drill-down page (en)');
-    problems.push(...(await accessibilityProblems(page, 'drill-down page (en)')));
+    await checkPage('drill-down page (en)');
     expect(problems).toEqual([]);
   }, 180_000);
 });
