@@ -23,6 +23,7 @@ import { registerCitizens, setStaffPassword, signIn } from './accounts.mjs';
 import { storeFloor } from './baselines/store-floor.mjs';
 import { benchQueuePage } from './queue-page.bench.mjs';
 import { benchQueueSearch } from './queue-search.bench.mjs';
+import { benchReportFiles } from './report-files.bench.mjs';
 import { benchReports } from './report.bench.mjs';
 import { benchServiceIndex } from './service-index.bench.mjs';
 import { seed } from './seed.bench.mjs';
@@ -158,6 +159,14 @@ async function main() {
       apiUrl,
       token: supervisorToken,
       year: REPORT_YEAR,
+      provinceCode: PROVINCE,
+    });
+    console.log("report files: the files of a year's figure, first page and a deep page");
+    run.reportFiles = await benchReportFiles({
+      apiUrl,
+      token: supervisorToken,
+      year: REPORT_YEAR,
+      agencyCode: CLERK_AGENCY,
       provinceCode: PROVINCE,
     });
 

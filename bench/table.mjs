@@ -83,6 +83,22 @@ export function tableRows(run) {
       ]);
     }
   }
+  for (const [name, files] of Object.entries(run.reportFiles ?? {})) {
+    rows.push([
+      `report files: ${name} of a year, first page p50 / p99`,
+      both(files.first),
+      '',
+      '',
+      'p99 ≤ 50 ms',
+    ]);
+    rows.push([
+      `report files: ${name} of a year, deep page p50 / p99`,
+      both(files.deep),
+      '',
+      '',
+      'p99 ≤ 50 ms',
+    ]);
+  }
   if (run.deadlineScan) {
     const { scans, meanSeconds } = run.deadlineScan;
     const mean = meanSeconds === null ? 'none finished' : `${meanSeconds.toFixed(1)} s`;

@@ -56,6 +56,7 @@ import { CreateFeedback1764500600000 } from './1764500600000-create-feedback';
 import { AddAgencyFeedbackDays1764500601000 } from './1764500601000-add-agency-feedback-days';
 import { AddServiceIndex1764500400000 } from './1764500400000-add-service-index';
 import { AddAttachmentOrigin1764500700000 } from './1764500700000-add-attachment-origin';
+import { CreateReportFileEntries1764500500000 } from './1764500500000-create-report-file-entries';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -117,4 +118,5 @@ export const MIGRATIONS = [
   AddAgencyFeedbackDays1764500601000,
   AddServiceIndex1764500400000,
   AddAttachmentOrigin1764500700000,
+  CreateReportFileEntries1764500500000,
 ];

@@ -49,9 +49,16 @@ describe(`report rollups equal a rebuild from the events (${testDatabaseKind()})
   const at = (local: string) => stack.freezeClock(localTime(local));
   const summary = async () => (await getReport<Row>(stack.apiUrl, admin, 'summary', JUNE)).body;
 
-  async function snapshot(): Promise<{ rollups: string[]; histograms: string[] }> {
+  /** The rollups, and the figures' file lists unless `files` is false (a schema from before them). */
+  async function snapshot(
+    files = true,
+  ): Promise<{ rollups: string[]; histograms: string[]; fileEntries: string[] }> {
     const rollups = (await stack.apiDataSource.query('SELECT * FROM report_rollups')) as Row[];
     const histograms = (await stack.apiDataSource.query('SELECT * FROM report_histograms')) as Row[];
+    // The figures' file lists (docs/metrics.md, "Drill-down") are kept by the same writes.
+    const fileEntries = files
+      ? ((await stack.apiDataSource.query('SELECT * FROM report_file_entries')) as Row[])
+      : [];
     const describe = (row: Row) =>
       Object.keys(row)
         .sort()
@@ -73,6 +80,7 @@ describe(`report rollups equal a rebuild from the events (${testDatabaseKind()})
         .filter((row) => Number(row.count) !== 0)
         .map(describe)
         .sort(),
+      fileEntries: fileEntries.map(describe).sort(),
     };
   }
 
@@ -160,6 +168,7 @@ describe(`report rollups equal a rebuild from the events (${testDatabaseKind()})
     expect(rebuilt.applications).toBe(503);
     const recomputed = await snapshot();
     expect(recomputed.rollups.length).toBeGreaterThan(100);
+    expect(recomputed.fileEntries.length).toBeGreaterThan(1000);
     expect(recomputed).toEqual(kept);
     expect(await summary()).toEqual(after);
   });
@@ -174,7 +183,7 @@ describe(`report rollups equal a rebuild from the events (${testDatabaseKind()})
       codePrefix: 'Y',
     });
     expect((await importLines(stack.apiUrl, admin, lines)).body.imported).toBe(300);
-    const kept = await snapshot();
+    const kept = await snapshot(false);
     const years = (rows: string[]) =>
       new Set(rows.filter(isYearly).map((row) => /period=(\d+)/.exec(row)![1]));
     expect(years(kept.rollups)).toEqual(new Set(['2024', '2025']));
@@ -182,7 +191,7 @@ describe(`report rollups equal a rebuild from the events (${testDatabaseKind()})
 
     await withMigrationConnection(stack.config, async (dataSource) => {
       await undoMigrationsUntil(dataSource, YEARLY_ROLLUPS_MIGRATION);
-      const without = await snapshot();
+      const without = await snapshot(false);
       expect(without.rollups.filter(isYearly)).toEqual([]);
       expect(without.histograms.filter(isYearly)).toEqual([]);
       await runMigrationsExclusively(dataSource);
@@ -197,7 +206,7 @@ describe(`report rollups equal a rebuild from the events (${testDatabaseKind()})
         )
         .filter((row) => /(?:^| )(?!agency_id|channel|grain|period|procedure_id)\w+=-?[1-9]/.test(row))
         .sort();
-    const remigrated = await snapshot();
+    const remigrated = await snapshot(false);
     expect(withoutIndexCounters(remigrated)).toEqual(withoutIndexCounters(kept));
     expect(remigrated.histograms).toEqual(kept.histograms);
     await rebuildReports(
@@ -205,7 +214,7 @@ describe(`report rollups equal a rebuild from the events (${testDatabaseKind()})
       stack.api.get(AgencyRepository, { strict: false }),
       stack.api.get(WorkingCalendarService, { strict: false }),
     );
-    expect(await snapshot()).toEqual(kept);
+    expect(await snapshot(false)).toEqual(kept);
   });
 
   const isYearly = (row: string) => row.includes('grain=year');

@@ -86,6 +86,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'procedures',
       'receipt_sequences',
       'refresh_tokens',
+      'report_file_entries',
       'report_histograms',
       'report_rollups',
       'report_step_rollups',

@@ -15,7 +15,24 @@ export { FeedbackFiguresService, type FeedbackFigures } from './queries/feedback
 export { breakdownTable, summaryTable, type ReportTable } from './exports/report-table';
 export { stepTable, STEP_TABLES, type StepTableKind } from './exports/step-table';
 export type { BreakdownStepFigures, StepReport } from './queries/step-report';
-export { EXPORT_FORMATS, MEDIA_TYPES, toCsv, toXlsx, type ExportFormat } from './exports/table-files';
+export {
+  csvStream,
+  EXPORT_FORMATS,
+  MEDIA_TYPES,
+  toCsv,
+  toXlsx,
+  xlsxStream,
+  type ExportFormat,
+  type StreamedTable,
+} from './exports/table-files';
+export { fileTableHeaders, fileTableRow } from './exports/file-table';
+export {
+  FigureFileRepository,
+  type FigureFile,
+  type FigureFileQuery,
+  type FileCursor,
+} from './queries/figure-file.repository';
+export { DRILL_DOWN_FIGURES, DRILL_DOWNS, type DrillDownFigure } from './figures/figure-files';
 
 // Rollups: kept as files change, rebuilt from the history
 export { ReportRollupsService, type StepCalendars } from './rollups/report-rollups.service';

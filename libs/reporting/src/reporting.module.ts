@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { FeedbackFiguresService } from './queries/feedback-figures.service';
 import { DigitisationQuery } from './queries/digitisation';
+import { FigureFileRepository } from './queries/figure-file.repository';
 import { ReportCatalogueRepository } from './queries/report-catalogue';
 import { ReportQueryService } from './queries/report-query.service';
 import { ReportRebuildService } from './rollups/report-rebuild.service';
@@ -17,6 +18,7 @@ const PROVIDERS = [
   FeedbackFiguresService,
   DigitisationQuery,
   DigitisationSourceRepository,
+  FigureFileRepository,
   ReportCatalogueRepository,
   ReportQueryService,
   ReportRebuildService,

@@ -141,3 +141,24 @@ export async function hasValue(locator: Locator, value: string): Promise<void> {
 export async function hasLanguage(locator: Locator, language: string): Promise<void> {
   expect(await locator.getAttribute('lang')).toBe(language);
 }
+
+/** A page of a new phone-sized context (only this machine reachable), signed in as the given account. */
+export async function signedInPhonePage(
+  browser: Browser,
+  baseURL: string,
+  account: { username: string; password: string },
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE, baseURL, locale: 'vi-VN', ...options });
+  context.setDefaultTimeout(10_000);
+  await onlyThisMachine(context);
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.fill('#username', account.username);
+  await page.fill('#password', account.password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/sign-in')),
+    page.press('#password', 'Enter'),
+  ]);
+  return page;
+}

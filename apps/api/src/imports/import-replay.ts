@@ -136,6 +136,7 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
         }
       : null,
     history: {
+      applicationId: application.id,
       agencyId: application.competentAgencyId,
       procedureId: application.procedureId,
       feeVnd: application.feeVnd,

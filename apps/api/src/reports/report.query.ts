@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 
 import { LANGUAGES } from '@onegate/domain';
 import type { Language } from '@onegate/domain';
-import { BREAKDOWN_GROUPINGS, EXPORT_FORMATS, STEP_TABLES } from '@onegate/reporting';
-import type { BreakdownGrouping, ExportFormat, StepTableKind } from '@onegate/reporting';
+import { IntegerBetween } from '@onegate/platform';
+import { BREAKDOWN_GROUPINGS, DRILL_DOWN_FIGURES, EXPORT_FORMATS, STEP_TABLES } from '@onegate/reporting';
+import type { BreakdownGrouping, DrillDownFigure, ExportFormat, StepTableKind } from '@onegate/reporting';
 
 import { IsLocalDate } from '../calendar/calendar.validators';
 
@@ -65,4 +66,44 @@ export class StepExportQueryDto extends SummaryExportQueryDto {
   @IsOptional()
   @IsIn(STEP_TABLES)
   public by: StepTableKind = 'step';
+}
+
+/** A figure's file list (docs/metrics.md, "Drill-down"): the figure, its scope and a keyset page. */
+export class ReportFilesQueryDto extends ReportQueryDto {
+  @ApiProperty({ enum: DRILL_DOWN_FIGURES, description: 'The figure whose files are listed' })
+  @IsIn(DRILL_DOWN_FIGURES)
+  public figure!: DrillDownFigure;
+
+  @ApiPropertyOptional({ enum: BREAKDOWN_GROUPINGS, description: 'With group: one group of a breakdown' })
+  @IsOptional()
+  @IsIn(BREAKDOWN_GROUPINGS)
+  public groupBy?: BreakdownGrouping;
+
+  @ApiPropertyOptional({ description: 'The group key of the breakdown (code, field, YYYY-MM, channel)' })
+  @ValidateIf((query: ReportFilesQueryDto) => query.groupBy !== undefined || query.group !== undefined)
+  @IsString()
+  @MaxLength(255)
+  public group?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  public cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @IntegerBetween(1, 500)
+  public limit = 50;
+}
+
+export class ReportFilesExportQueryDto extends ReportFilesQueryDto {
+  @ApiProperty({ enum: EXPORT_FORMATS })
+  @IsIn(EXPORT_FORMATS)
+  public format!: ExportFormat;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'vi', description: 'Language of the column headers' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  public lang: Language = 'vi';
 }

@@ -9,6 +9,8 @@ import type { ExportFormat } from '@onegate/reporting';
 import {
   BreakdownExportQueryDto,
   BreakdownQueryDto,
+  ReportFilesExportQueryDto,
+  ReportFilesQueryDto,
   ReportQueryDto,
   StepExportQueryDto,
   SummaryExportQueryDto,
@@ -23,13 +25,39 @@ import type {
   TimeInStateReport,
 } from './reports.service';
 import { ReportsService } from './reports.service';
+import type { ReportFilesPage } from './report-files.service';
+import { ReportFilesService } from './report-files.service';
 
 /** Turnaround, on-time and fully-online reports (docs/metrics.md), for supervisors and administrators. */
 @ApiTags('reports')
 @Controller('api/reports')
 @Authenticated({ roles: ['supervisor', 'admin'] })
 export class ReportsController {
-  public constructor(private readonly reports: ReportsService) {}
+  public constructor(
+    private readonly reports: ReportsService,
+    private readonly files: ReportFilesService,
+  ) {}
+
+  /** The files a figure counts, with its scope (docs/metrics.md, "Drill-down"). */
+  @Get('files')
+  public figureFiles(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ReportFilesQueryDto,
+  ): Promise<ReportFilesPage> {
+    return this.files.page(user, query);
+  }
+
+  @Get('files/export')
+  public async exportFigureFiles(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ReportFilesExportQueryDto,
+  ): Promise<StreamableFile> {
+    const exported = await this.files.export(user, query, query.format, query.lang);
+    return new StreamableFile(exported.stream, {
+      type: MEDIA_TYPES[query.format],
+      disposition: `attachment; filename="${exported.fileName}"`,
+    });
+  }
 
   @Get('summary')
   public summary(

@@ -5,6 +5,7 @@ import { ReportingModule } from '@onegate/reporting';
 
 import { RatingService } from './rating.service';
 import { RatingsController } from './ratings.controller';
+import { ReportFilesService } from './report-files.service';
 import { ReportScopeService } from './report-scope.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -14,7 +15,7 @@ import { ServiceIndexService } from './service-index.service';
 @Module({
   imports: [ApplicationsModule, ReportingModule],
   controllers: [ReportsController, RatingsController, ServiceIndexController, AdminScoringTablesController],
-  providers: [ReportsService, ReportScopeService, RatingService, ServiceIndexService],
-  exports: [ReportsService, ReportScopeService, RatingService, ServiceIndexService],
+  providers: [ReportsService, ReportFilesService, ReportScopeService, RatingService, ServiceIndexService],
+  exports: [ReportsService, ReportFilesService, ReportScopeService, RatingService, ServiceIndexService],
 })
 export class ReportsModule {}

@@ -52,6 +52,7 @@ import { StaffApplicationController } from './staff/staff-application.controller
 import { StaffFileWorkController } from './staff/staff-file-work.controller';
 import { StaffFilePage } from './staff/staff-file.page';
 import { DashboardPageController } from './supervisor/dashboard-page.controller';
+import { FigureFilesPageController } from './supervisor/figure-files-page.controller';
 
 /**
  * The portal: server-rendered pages for citizens, clerks, supervisors and administrators, on the same
@@ -93,6 +94,7 @@ import { DashboardPageController } from './supervisor/dashboard-page.controller'
     StaffFileWorkController,
     CounterPageController,
     DashboardPageController,
+    FigureFilesPageController,
     ProceduresPageController,
     StaffPageController,
     CalendarPageController,

@@ -9,6 +9,7 @@ import { Feedback } from './feedback.entity';
 import { ReportHistogram } from './report-histogram.entity';
 import { ReportRollup } from './report-rollup.entity';
 import { ReportStepRollup } from './report-step-rollup.entity';
+import { ReportFileEntry } from './report-file-entry.entity';
 import { Attachment } from './attachment.entity';
 import { DocumentReview } from './document-review.entity';
 import { DraftedResult } from './drafted-result.entity';
@@ -43,6 +44,7 @@ export * from './feedback.entity';
 export * from './report-histogram.entity';
 export * from './report-rollup.entity';
 export * from './report-step-rollup.entity';
+export * from './report-file-entry.entity';
 export * from './attachment.entity';
 export * from './document-review.entity';
 export * from './drafted-result.entity';
@@ -87,6 +89,7 @@ export const ENTITIES = [
   ReportRollup,
   ReportHistogram,
   ReportStepRollup,
+  ReportFileEntry,
   Attachment,
   DocumentReview,
   DraftedResult,

@@ -17,6 +17,8 @@ export interface HistoryEvent {
 
 /** Everything the report figures of one application depend on. */
 export interface ApplicationHistory {
+  /** The application's id: the file its figures' drill-down lists (docs/metrics.md, "Drill-down"). */
+  readonly applicationId: string;
   readonly agencyId: string;
   readonly procedureId: string;
   readonly feeVnd: number;

@@ -2,6 +2,8 @@ import { ACTION_TABLE } from '@onegate/domain';
 import type { Channel, WorkingCalendar } from '@onegate/domain';
 
 import type { ApplicationHistory, HistoryEvent } from './application-history';
+import type { FigureMoment, FileEntry } from './figure-files';
+import { fileEntriesOf } from './figure-files';
 import type { HistogramMetric } from './histogram';
 import { LocalDays } from './local-days';
 import type { Counters } from './report-counters';
@@ -11,6 +13,8 @@ import { stepSamplesOf } from './step-contribution';
 /** One duration for a histogram: on which local date it counts, what it measures, how long it was. */
 export interface DurationSample {
   readonly date: string;
+  /** The event it ends with (the decision or the return). */
+  readonly at: number;
   readonly metric: HistogramMetric;
   readonly ms: number;
 }
@@ -23,6 +27,8 @@ export interface ApplicationContribution {
   readonly durations: readonly DurationSample[];
   /** Its ended step stretches, for the step rollups. */
   readonly steps: readonly StepSample[];
+  /** Where it stands in the figures' file lists (docs/metrics.md, "Drill-down"). */
+  readonly files: readonly FileEntry[];
 }
 
 type WorkState = 'received' | 'in_progress' | 'supplement_requested' | 'decided';
@@ -53,6 +59,7 @@ export function contributionOf(
   const localDays = LocalDays.of(calendar.timeZone);
   const days = new Map<string, Partial<Counters>>();
   const durations: DurationSample[] = [];
+  const moments: FigureMoment[] = [];
   const dateOf = (ms: number) => localDays.dateOf(ms);
   const working = (from: number, to: number) =>
     calendar.workingMillisecondsBetween(new Date(from), new Date(to));
@@ -63,7 +70,11 @@ export function contributionOf(
     }
     days.set(date, current);
   };
-  const add = (at: number, counters: Partial<Counters>) => addOn(dateOf(at), counters);
+  const add = (at: number, counters: Partial<Counters>) => {
+    const date = dateOf(at);
+    moments.push({ at, date, counters });
+    addOn(date, counters);
+  };
   // Service index, 2a (docs/decision-766.md): the dates an open file is late by the index's rule.
   const lateOpen: DateInterval[] = [];
   let supplementRequests = 0;
@@ -161,9 +172,9 @@ export function contributionOf(
           backlogDelta: -1,
         });
         const date = dateOf(event.at);
-        durations.push({ date, metric: 'turnaround', ms: turnaroundMs });
+        durations.push({ date, at: event.at, metric: 'turnaround', ms: turnaroundMs });
         for (const [worked, ms] of timeInState) {
-          if (worked !== 'decided') durations.push({ date, metric: worked, ms });
+          if (worked !== 'decided') durations.push({ date, at: event.at, metric: worked, ms });
         }
         break;
       }
@@ -178,7 +189,12 @@ export function contributionOf(
           dissatisfied: rating !== null && rating <= 2 ? 1 : 0,
         });
         if (decidedAt !== null) {
-          durations.push({ date: dateOf(event.at), metric: 'decided', ms: working(decidedAt, event.at) });
+          durations.push({
+            date: dateOf(event.at),
+            at: event.at,
+            metric: 'decided',
+            ms: working(decidedAt, event.at),
+          });
         }
         enter(null, event.at);
         break;
@@ -203,6 +219,7 @@ export function contributionOf(
     days,
     durations,
     steps: stepSamplesOf(history, calendar.timeZone, calendarOf),
+    files: fileEntriesOf(moments, durations),
   };
 }
 

@@ -11,7 +11,7 @@ import type { Counters } from '../figures/report-counters';
 import { COUNTER_COLUMNS, COUNTER_NAMES, zeroCounters } from '../figures/report-counters';
 import type { RollupChanges } from './rollup-changes';
 import type { StepCounters, StepRollupKey } from './step-rollup-changes';
-import { SqlParameters } from './sql-parameters';
+import { readReplica, SqlParameters } from './sql-parameters';
 
 /** Which rows a report reads: competent agencies (null: all) and one procedure (null: all). */
 export interface RollupScope {
@@ -106,6 +106,29 @@ const STEP_ROLLUPS: Upsert = {
     .join(', ')}`,
 };
 
+const FILE_ENTRIES: Upsert = {
+  table: 'report_file_entries',
+  columns: [
+    { name: 'application_id', pgType: 'varchar' },
+    { name: 'figure', pgType: 'varchar' },
+    { name: 'local_date', pgType: 'varchar' },
+    { name: 'until_date', pgType: 'varchar' },
+    { name: 'at', pgType: 'bigint' },
+    { name: 'agency_id', pgType: 'varchar' },
+    { name: 'procedure_id', pgType: 'varchar' },
+    { name: 'channel', pgType: 'varchar' },
+  ],
+  onConflict: `(application_id, figure, local_date) DO UPDATE SET ${[
+    'until_date',
+    'at',
+    'agency_id',
+    'procedure_id',
+    'channel',
+  ]
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', ')}`,
+};
+
 /** The step sums of one competent agency, procedure, step and holding unit over a report's period. */
 export type StepSums = Omit<StepRollupKey, 'grain' | 'period'> &
   StepCounters & {
@@ -168,18 +191,39 @@ export class ReportRollupRepository {
         counters.latenessMs,
       ]);
     await upsertInSlices(manager, STEP_ROLLUPS, stepRows, between);
+    const { removed, added } = changes.fileEntryChanges();
+    for (const entry of removed) {
+      const sql = new SqlParameters(this.isPostgres);
+      await manager.query(
+        `DELETE FROM report_file_entries WHERE application_id = ${sql.add(entry.applicationId)}
+           AND figure = ${sql.add(entry.figure)} AND local_date = ${sql.add(entry.date)}`,
+        sql.values,
+      );
+    }
+    const entryRows = added.map((entry) => [
+      entry.applicationId,
+      entry.figure,
+      entry.date,
+      entry.until,
+      entry.at,
+      entry.agencyId,
+      entry.procedureId,
+      entry.channel,
+    ]);
+    await upsertInSlices(manager, FILE_ENTRIES, entryRows, between);
   }
 
   /** Empties the rollups for a rebuild; on PostgreSQL, writers wait until the rebuild commits. */
   public async clearForRebuild(manager: EntityManager): Promise<void> {
     if (manager.connection.options.type === 'postgres') {
       await manager.query(
-        'LOCK TABLE report_rollups, report_histograms, report_step_rollups IN EXCLUSIVE MODE',
+        'LOCK TABLE report_rollups, report_histograms, report_step_rollups, report_file_entries IN EXCLUSIVE MODE',
       );
     }
     await manager.query('DELETE FROM report_rollups');
     await manager.query('DELETE FROM report_histograms');
     await manager.query('DELETE FROM report_step_rollups');
+    await manager.query('DELETE FROM report_file_entries');
   }
 
   /** Counter sums per group over the given ranges of rows. */
@@ -295,14 +339,8 @@ export class ReportRollupRepository {
     return conditions.join(' AND ');
   }
 
-  /** Reports read from the read replica when there is one. */
-  private async read<T>(query: string, parameters: unknown[]): Promise<T[]> {
-    const runner = this.dataSource.createQueryRunner('slave');
-    try {
-      return (await runner.query(query, parameters)) as T[];
-    } finally {
-      await runner.release();
-    }
+  private read<T>(query: string, parameters: unknown[]): Promise<T[]> {
+    return readReplica<T>(this.dataSource, query, parameters);
   }
 }
 

@@ -4,7 +4,7 @@ import type { ApplicationContribution } from '../figures/contribution';
 import { BUCKET_MS } from '../figures/histogram';
 import { RollupChanges } from './rollup-changes';
 
-const OWNER = { agencyId: 'agency-1', procedureId: 'procedure-1' };
+const OWNER = { applicationId: 'application-1', agencyId: 'agency-1', procedureId: 'procedure-1' };
 
 function contribution(
   days: Record<string, { received?: number; decided?: number; backlogDelta?: number }>,
@@ -13,8 +13,14 @@ function contribution(
   return {
     channel: 'online',
     days: new Map(Object.entries(days)),
-    durations: durations.map(({ date, ms }) => ({ date, metric: 'turnaround' as const, ms })),
+    durations: durations.map(({ date, ms }) => ({
+      date,
+      at: Date.parse(date),
+      metric: 'turnaround' as const,
+      ms,
+    })),
     steps: [],
+    files: [],
   };
 }
 

@@ -2,6 +2,7 @@ import type { Channel } from '@onegate/domain';
 import type { ReportGrain } from '@onegate/persistence';
 
 import type { ApplicationContribution } from '../figures/contribution';
+import type { FileEntry } from '../figures/figure-files';
 import type { HistogramMetric } from '../figures/histogram';
 import { bucketOf } from '../figures/histogram';
 import type { Counters } from '../figures/report-counters';
@@ -30,8 +31,17 @@ export interface HistogramChange {
 }
 
 interface Owner {
+  readonly applicationId: string;
   readonly agencyId: string;
   readonly procedureId: string;
+}
+
+/** One row of `report_file_entries`: a file in one figure's list (docs/metrics.md, "Drill-down"). */
+export interface FileEntryRow extends FileEntry {
+  readonly applicationId: string;
+  readonly agencyId: string;
+  readonly procedureId: string;
+  readonly channel: Channel;
 }
 
 /** The coarser grains, by the length of their period: a date's change is also its month's and year's. */
@@ -49,10 +59,33 @@ export class RollupChanges {
   private readonly dayRows = new Map<string, RollupRowChange>();
   private readonly dayHistograms = new Map<string, HistogramChange>();
   private readonly steps = new StepRollupChanges();
+  private readonly fileEntries = new Map<string, { row: FileEntryRow; count: number }>();
 
   public add(owner: Owner, contribution: ApplicationContribution | null, sign: 1 | -1 = 1): void {
     if (!contribution) return;
     this.steps.add(owner, contribution.steps, sign);
+    for (const entry of contribution.files) {
+      const row: FileEntryRow = {
+        ...entry,
+        applicationId: owner.applicationId,
+        agencyId: owner.agencyId,
+        procedureId: owner.procedureId,
+        channel: contribution.channel,
+      };
+      const id = [
+        row.applicationId,
+        row.figure,
+        row.date,
+        row.until,
+        row.at,
+        row.agencyId,
+        row.procedureId,
+        row.channel,
+      ].join('|');
+      const change = this.fileEntries.get(id);
+      if (change) change.count += sign;
+      else this.fileEntries.set(id, { row, count: sign });
+    }
     const suffix = `|${owner.agencyId}|${owner.procedureId}|${contribution.channel}`;
     for (const [date, counters] of contribution.days) {
       const id = date + suffix;
@@ -90,6 +123,18 @@ export class RollupChanges {
       }
     }
     return [...this.dayRows.values(), ...coarser.values()].filter((row) => !isZero(row.counters)).sort(byKey);
+  }
+
+  /**
+   * The file list entries that go (a file's entry as it was) and those that come (as it is now): an
+   * entry that changed goes and comes back, so the ones that go are deleted before the others are written.
+   */
+  public fileEntryChanges(): { removed: FileEntryRow[]; added: FileEntryRow[] } {
+    const changes = [...this.fileEntries.values()];
+    return {
+      removed: changes.filter((change) => change.count < 0).map((change) => change.row),
+      added: changes.filter((change) => change.count > 0).map((change) => change.row),
+    };
   }
 
   public stepRows(): StepRollupRowChange[] {

@@ -17,6 +17,7 @@ export function historyOf(
   rating: number | null,
 ): ApplicationHistory {
   return {
+    applicationId: owner.id,
     agencyId: owner.competentAgencyId,
     procedureId: owner.procedureId,
     feeVnd: owner.feeVnd,

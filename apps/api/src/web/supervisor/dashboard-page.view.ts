@@ -7,6 +7,7 @@ import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { localToday } from '../core/formatters';
 import { translate } from '../core/messages';
 import { serviceIndexView } from './service-index.view';
+import { figureLinks } from './figure-files-page.view';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -54,10 +55,15 @@ export function dashboardView(lang: Language, period: Period, figures: Dashboard
     `?${new URLSearchParams({ from, to, ...(agency ? { agency } : {}), lang, ...extra })}`;
   const exportOf = (path: string, extra: Record<string, string>) =>
     `/api/reports/${path}/export${exportQuery(extra)}`;
+  // Each figure links to the files it counts, in the same scope (docs/metrics.md, "Drill-down").
+  const scope = { from, to, agency };
+  const linked = (groupBy: string, groups: Groups) =>
+    groups.map((group) => ({ ...group, links: figureLinks({ ...scope, groupBy, group: group.key }) }));
   return {
     summary,
-    byAgency: figures.byAgency,
-    byProcedure: figures.byProcedure,
+    summaryLinks: figureLinks(scope),
+    byAgency: linked('agency', figures.byAgency),
+    byProcedure: linked('procedure', figures.byProcedure),
     steps: figures.steps.steps,
     units: figures.steps.units.map((unit) => ({
       ...unit,
@@ -65,7 +71,7 @@ export function dashboardView(lang: Language, period: Period, figures: Dashboard
     })),
     stepAgencies: figures.steps.agencies,
     serviceIndex: serviceIndexView(lang, period, figures.index, figures.ranking),
-    months,
+    months: linked('month', months),
     trendChart: {
       labels: months.map((group) => group.key),
       datasets: [
