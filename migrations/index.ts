@@ -52,6 +52,7 @@ import { CreateDraftedResults1764400401000 } from './1764400401000-create-drafte
 import { AddApplicantLookupHashes1764400500000 } from './1764400500000-add-applicant-lookup-hashes';
 import { AddAttachmentDigitised1764400501000 } from './1764400501000-add-attachment-digitised';
 import { IndexQueueSearches1764400600000 } from './1764400600000-index-queue-searches';
+import { AddAttachmentReturnedBy1764500200000 } from './1764500200000-add-attachment-returned-by';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -109,4 +110,5 @@ export const MIGRATIONS = [
   AddApplicantLookupHashes1764400500000,
   AddAttachmentDigitised1764400501000,
   IndexQueueSearches1764400600000,
+  AddAttachmentReturnedBy1764500200000,
 ];

@@ -32,8 +32,26 @@ export class ApplicationEventDto {
   /** An event's note is internal: staff read it, the applicant never does (docs/messages.md). */
   public static from(event: ApplicationEvent, viewerRole: Role): ApplicationEventDto {
     const { id: _id, applicationId: _applicationId, at, note, ...rest } = event;
-    return { ...rest, at: at.toISOString(), note: viewerRole === 'citizen' ? null : note };
+    if (viewerRole !== 'citizen') return { ...rest, at: at.toISOString(), note };
+    // The documents a transfer agency returned are the competent agency's (docs/applications.md, "Transfers").
+    const { documents: _documents, ...data } = event.data;
+    return { ...rest, data, at: at.toISOString(), note: null };
   }
+}
+
+/**
+ * Whether a document was returned by an agency holding a transferred step: read by the competent agency
+ * and by the agency holding the file's current step, never by the applicant nor a consulted agency.
+ */
+export const returnedByTransfer = (file: Attachment): boolean =>
+  file.returnedByAgencyId !== null && file.returnedByAgencyId !== undefined;
+
+/** Where a document returned by a transfer agency comes from (docs/applications.md, "Transfers"). */
+export class ReturnedByDto {
+  @ApiProperty() public agencyId!: string;
+  @ApiProperty({ description: "The transferred step's position" }) public step!: number;
+  @ApiProperty({ nullable: true, type: String, description: "The step's Vietnamese name at the time" })
+  public stepName!: string | null;
 }
 
 export class AttachmentDto {
@@ -52,6 +70,12 @@ export class AttachmentDto {
   public supplementRequest!: number | null;
   @ApiProperty({ description: 'A paper document scanned or photographed at the counter at registration' })
   public digitised!: boolean;
+  @ApiProperty({
+    type: ReturnedByDto,
+    nullable: true,
+    description: 'The agency and transferred step that returned it with the file, or null',
+  })
+  public returnedBy!: ReturnedByDto | null;
 
   public static from(file: Attachment): AttachmentDto {
     const { id, documentName, originalName, mediaType, sizeBytes, sha256, supplementRequest, digitised } =
@@ -65,6 +89,13 @@ export class AttachmentDto {
       sha256,
       supplementRequest,
       digitised,
+      returnedBy: returnedByTransfer(file)
+        ? {
+            agencyId: file.returnedByAgencyId!,
+            step: file.returnedAtStep ?? 0,
+            stepName: file.returnedStepName ?? null,
+          }
+        : null,
       uploadedAt: file.uploadedAt.toISOString(),
     };
   }
@@ -195,9 +226,11 @@ export class ApplicationDto {
       ...(history
         ? {
             events: history.events.map((event) => ApplicationEventDto.from(event, viewerRole)),
-            // A message's files belong to the thread (docs/messages.md), not to the file's documents.
+            // A message's files belong to the thread (docs/messages.md), not to the file's documents; what
+            // a transfer agency returned is not shown to the applicant (docs/applications.md, "Transfers").
             attachments: history.attachments
               .filter((file) => !file.documentName?.startsWith(MESSAGE_FILES_PREFIX))
+              .filter((file) => viewerRole !== 'citizen' || !returnedByTransfer(file))
               .map(AttachmentDto.from),
             firstDownloadedAt: iso(history.firstDownloadedAt ?? null),
             ...(viewerRole === 'citizen' ? {} : { consultations: history.consultations ?? [] }),
