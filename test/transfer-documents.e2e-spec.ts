@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -23,6 +24,9 @@ const PNG_BYTES = Buffer.from(
     '1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082',
   'hex',
 );
+
+/** Words in a file named like a PDF: refused by its content. */
+const DISGUISED = Buffer.from('plain words, not a document');
 
 interface ReturnedBy {
   agencyId: string;
@@ -132,22 +136,24 @@ describe(`documents a transfer agency returns with the file (${testDatabaseKind(
     fetch(`${stack.apiUrl}/api/applications/${fileId}/attachments/${attachmentId}`, {
       headers: bearer(tokens),
     });
-  const storedFiles = () =>
+  /** How many stored files hold exactly these bytes. */
+  const storedCopiesOf = (bytes: Buffer) =>
     readdirSync(stack.config.storageDir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
-      .map((entry) => entry.name);
+      .filter((entry) => readFileSync(join(entry.parentPath, entry.name)).equals(bytes)).length;
   const attachmentsOfFile = () =>
     stack.apiDataSource.getRepository(Attachment).findBy({ applicationId: fileId });
-  /**
-   * Files stored since `before` that no document of the file records (the worker renders the file's
-   * forms meanwhile, and records them).
-   */
-  const strayFilesSince = async (before: string[]) => {
-    const recorded = new Set((await attachmentsOfFile()).map((attachment) => attachment.storageKey));
-    return storedFiles().filter((name) => !before.includes(name) && !recorded.has(name));
-  };
   const returnedRows = async () =>
     (await attachmentsOfFile()).filter((attachment) => attachment.returnedByAgencyId !== null);
+
+  const cookieOf = (tokens: Tokens) => `onegate_session=${tokens.accessToken}; onegate_lang=vi`;
+  const staffPage = async (tokens: Tokens) => {
+    const shown = await fetch(`${stack.apiUrl}/staff/applications/${fileId}`, {
+      headers: { cookie: cookieOf(tokens) },
+    });
+    expect(shown.status).toBe(200);
+    return shown.text();
+  };
 
   it("takes documents only on the forward of a transferred step's agency, naming documents", async () => {
     const refused = await forwardWith(clerk, {}, [{ bytes: PDF_BYTES, name: 'note.pdf' }]);
@@ -161,10 +167,10 @@ describe(`documents a transfer agency returns with the file (${testDatabaseKind(
   });
 
   it('refuses a file that is not a PDF, JPG or PNG, or a fourth file, and keeps nothing', async () => {
-    const filesBefore = storedFiles();
+    const pdfCopies = storedCopiesOf(PDF_BYTES);
     const wrongKind = await forwardWith(taxClerk, { opinion: 'Thuế 2%', amountDue: '1250000' }, [
       { bytes: PDF_BYTES, name: 'thong-bao-thue.pdf' },
-      { bytes: Buffer.from('plain words, not a document'), name: 'disguised.pdf' },
+      { bytes: DISGUISED, name: 'disguised.pdf' },
     ]);
     expect(wrongKind.status).toBe(400);
     expect(wrongKind.body.details).toEqual([
@@ -180,15 +186,41 @@ describe(`documents a transfer agency returns with the file (${testDatabaseKind(
     const strayPart = await forwardWith(taxClerk, {}, [{ bytes: PDF_BYTES, name: 'a.pdf', part: 'file' }]);
     expect(strayPart.status).toBe(400);
     expect(JSON.stringify(strayPart.body)).toContain('"field":"file"');
-    expect(await strayFilesSince(filesBefore)).toEqual([]);
+    expect(storedCopiesOf(PDF_BYTES)).toBe(pdfCopies);
+    expect(storedCopiesOf(DISGUISED)).toBe(0);
     expect(await returnedRows()).toEqual([]);
     const still = await read(taxClerk);
     expect(still.status).toBe(200);
     expect(still.body.step).toMatchObject({ position: 2 });
   });
 
+  it("offers the documents on the tax office's forward form, which works without scripts", async () => {
+    const html = await staffPage(taxClerk);
+    expect(html).toContain('enctype="multipart/form-data"');
+    expect(html).toContain('id="forward-documents" name="documents" type="file" multiple');
+    expect(await staffPage(clerk)).not.toContain('name="documents"');
+    const form = new FormData();
+    form.append('_csrf', /name="_csrf" value="([^"]+)"/.exec(html)![1]!);
+    form.append('action', 'forward');
+    form.append('opinion', 'Thuế 2%');
+    form.append('documents', new Blob([new Uint8Array(DISGUISED)]), 'ghi-chu.pdf');
+    const posted = await fetch(`${stack.apiUrl}/staff/applications/${fileId}/actions`, {
+      method: 'POST',
+      headers: { cookie: cookieOf(taxClerk), origin: stack.apiUrl },
+      body: form,
+      redirect: 'manual',
+    });
+    expect(posted.status).toBe(400);
+    const refused = await posted.text();
+    expect(refused).toContain('id="forward-documents-error"');
+    expect(refused).toContain('Thuế 2%');
+    expect(await returnedRows()).toEqual([]);
+    expect(storedCopiesOf(DISGUISED)).toBe(0);
+    expect((await read(taxClerk)).body.step).toMatchObject({ position: 2 });
+  });
+
   it('stores the returned documents, marked with the agency and the step, and records them in the event', async () => {
-    const filesBefore = storedFiles();
+    const pdfCopies = storedCopiesOf(PDF_BYTES);
     const forwarded = await forwardWith(
       taxClerk,
       { opinion: 'Thuế thu nhập cá nhân 2%', amountDue: '1250000' },
@@ -198,7 +230,8 @@ describe(`documents a transfer agency returns with the file (${testDatabaseKind(
       ],
     );
     expect(forwarded.status, JSON.stringify(forwarded.body)).toBe(200);
-    expect(await strayFilesSince(filesBefore)).toEqual([]);
+    expect(storedCopiesOf(PDF_BYTES)).toBe(pdfCopies + 1);
+    expect(storedCopiesOf(PNG_BYTES)).toBe(1);
     expect(
       (await returnedRows()).map((row) => [row.originalName, row.returnedByAgencyId, row.returnedAtStep]),
     ).toEqual([
@@ -230,6 +263,26 @@ describe(`documents a transfer agency returns with the file (${testDatabaseKind(
     expect(Buffer.from(await image.arrayBuffer())).toEqual(PNG_BYTES);
   });
 
+  it("shows them on the competent agency's page with the agency and the step, and links them in the timeline", async () => {
+    const html = await staffPage(clerk);
+    expect(html).toContain('Kết quả phối hợp');
+    expect(html).toContain('Chi cục Thuế thành phố Hạ Long');
+    expect(html).toContain(TAX_STEP_NAME);
+    // Handlebars writes `=` in an attribute as `&#x3D;`.
+    expect(html).toContain(`/staff/applications/${fileId}?preview&#x3D;${returnedIds[0]}#preview`);
+    expect(html).toContain(
+      `Văn bản trả kèm: <a class="govuk-link" href="/applications/${fileId}/documents/${returnedIds[0]}"`,
+    );
+    const previewed = await fetch(`${stack.apiUrl}/staff/applications/${fileId}?preview=${returnedIds[0]}`, {
+      headers: { cookie: cookieOf(clerk) },
+    });
+    expect(await previewed.text()).toContain('pdf-preview.mjs');
+    const opened = await fetch(`${stack.apiUrl}/applications/${fileId}/documents/${returnedIds[0]}`, {
+      headers: { cookie: cookieOf(clerk) },
+    });
+    expect(opened.status).toBe(200);
+  });
+
   it('answers 404 to the applicant, a third agency and the tax office once its step is left', async () => {
     const mine = await read(citizen);
     expect(mine.status).toBe(200);
@@ -238,5 +291,9 @@ describe(`documents a transfer agency returns with the file (${testDatabaseKind(
     for (const tokens of [citizen, bystander, taxClerk]) {
       for (const id of returnedIds) expect((await download(tokens, id)).status).toBe(404);
     }
+    const onThePortal = await fetch(`${stack.apiUrl}/applications/${fileId}/documents/${returnedIds[0]}`, {
+      headers: { cookie: cookieOf(citizen) },
+    });
+    expect(onThePortal.status).toBe(404);
   });
 });

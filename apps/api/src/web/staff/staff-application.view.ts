@@ -11,6 +11,7 @@ import { fileHeading } from '../core/file-heading';
 import { supplementRequestOf } from '../core/supplement-view';
 import { actionForms } from './action-forms';
 import { checklistOf, previewOf, rejectedOf } from './document-checklist';
+import { returnedDocumentsOf } from './returned-documents.view';
 
 /** An action form that was refused: shown again with its errors and what was typed. */
 export interface FailedAction {
@@ -87,10 +88,12 @@ export function staffApplicationView(
       ? [{ src: '/assets/onegate/js/pdf-preview.mjs', module: true }]
       : [],
     rejected: rejectedOf(checklist),
+    returnedDocuments: returnedDocumentsOf(lang, application, people.agencies, work.preview),
     draftedResult: draftedResultOf(application, work),
     requiredDocuments: procedure.requiredDocuments.map((document) => document.name),
     supplementRequest: supplementRequestOf(application, procedure.requiredDocuments),
-    forms: actionForms(offered, failed, now),
+    // Only the agency holding a transferred step returns documents with its forward (docs/applications.md).
+    forms: actionForms(offered, failed, now, { returnsDocuments: application.restricted }),
     waitingForFee: application.waitingForFee,
     clerks: clerks
       .filter((clerk) => clerk.active)
