@@ -11,6 +11,7 @@ import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import type { ApplicationBody } from './support/applications';
 import { request } from './support/http';
 import { testDatabaseKind } from './support/test-database';
+import { createProcedureWithSteps } from './support/transfer-procedure';
 import { TestStack } from './support/test-stack';
 
 const CODE = '1.004402';
@@ -76,25 +77,7 @@ describe(`documents a transfer agency returns with the file (${testDatabaseKind(
     bystander = await createStaff(stack.apiUrl, admin, JUSTICE_CLERK);
     taxOfficeId = (await stack.apiDataSource.getRepository(Agency).findOneByOrFail({ code: 'QN-THUE-HL' }))
       .id;
-    const created = await request(`${stack.apiUrl}/api/admin/procedures`, {
-      method: 'POST',
-      headers: bearer(admin),
-      body: {
-        code: CODE,
-        nameVi: 'Thủ tục thử nghiệm văn bản liên thông',
-        nameEn: 'Test procedure with a returned tax notice',
-        field: 'Đất đai',
-        agencyCode: 'QN-HL',
-        processingHours: 24,
-        onlineLevel: 'partial',
-        feeVnd: 0,
-        supplementPolicy: 'pause',
-        requiredDocuments: [],
-        formSchema: [],
-        steps: STEPS(taxOfficeId),
-      },
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(await createProcedureWithSteps(stack.apiUrl, admin, CODE, STEPS(taxOfficeId))).toBe(201);
     const registered = await request<FileBody>(`${stack.apiUrl}/api/applications/counter`, {
       method: 'POST',
       headers: bearer(clerk),
