@@ -12,8 +12,9 @@ const DAY_MS = 24 * 3_600_000;
 const WAITING = ['submitted', 'received', 'in_progress', 'supplement_requested'];
 const CLOSED = ['returned', 'refused', 'withdrawn'];
 /** The demo clerk's paper procedure and a valid form for it. */
-const COUNTER_PROCEDURE = '1.001612';
-const counterForm = (fullName, nationalId) => ({
+/** A procedure of the demo clerk's agency (Ha Long), with steps, registered at the counter. */
+export const COUNTER_PROCEDURE = '1.001612';
+export const counterForm = (fullName, nationalId) => ({
   fullName,
   nationalId,
   phone: '0912345678',

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // CPU time each request of the submit journey costs the server, one request at a time (no contention):
 // create draft, upload the document, submit, and two floors (an anonymous health check and a signed-in
-// `GET /api/me`), for OneGate's API and for the bare baseline server. Where the submit rate is bound by
+// `GET /api/me`), for OneGate's API and for the bare baseline server; then, on OneGate alone, a clerk's
+// paper files of a procedure with steps: registration (a row is two registrations), moving a file to its next
+// step (`forward`) beside an action of today (`request_supplement`). Where the submit rate is bound by
 // the API's CPU, this says which request to make cheaper.
 //
 //   npm run build && node bench/request-cost.mjs [--iterations 300]
@@ -12,7 +14,8 @@ import { setTimeout } from 'node:timers/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { registerCitizens } from './accounts.mjs';
+import { registerCitizens, setStaffPassword, signIn } from './accounts.mjs';
+import { COUNTER_PROCEDURE, counterForm } from './queue-search.bench.mjs';
 import { seed } from './seed.bench.mjs';
 import {
   atCleanup,
@@ -49,9 +52,18 @@ async function expectStatus(response, status, step) {
 }
 
 /** The journey's requests against one server, each step timed over ITERATIONS sequential requests. */
-async function measure(url, pid, tokens, { healthPath, without = [] }) {
+async function measure(url, pid, tokens, { healthPath, without = [], clerkToken }) {
   const json = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
   const ids = [];
+  // Paper files of a procedure with steps (docs/applications.md, "Process"), each at its first step: half
+  // are moved to the next step (`forward`), half asked for a supplement, an action of today.
+  const counterIds = [];
+  const clerkAction = (id, body, name) =>
+    fetch(`${url}/api/applications/${id}/actions`, {
+      method: 'POST',
+      headers: json(clerkToken),
+      body: JSON.stringify(body),
+    }).then((r) => expectStatus(r, 200, name));
   const steps = {
     health: () => fetch(`${url}${healthPath}`).then((r) => expectStatus(r, 200, 'health')),
     me: (i) =>
@@ -84,6 +96,28 @@ async function measure(url, pid, tokens, { healthPath, without = [] }) {
         headers: json(tokens[i % tokens.length]),
         body: JSON.stringify({ action: 'submit' }),
       }).then((r) => expectStatus(r, 200, 'submit')),
+    counter: async (i) => {
+      for (const half of [0, 1]) {
+        const nationalId = `0220950${String(2 * i + half).padStart(5, '0')}`;
+        const response = await fetch(`${url}/api/applications/counter`, {
+          method: 'POST',
+          headers: json(clerkToken),
+          body: JSON.stringify({
+            procedureCode: COUNTER_PROCEDURE,
+            applicant: { nationalId, fullName: 'Công Dân Thử Tải' },
+            formData: counterForm('Công Dân Thử Tải', nationalId),
+          }),
+        });
+        counterIds[2 * i + half] = JSON.parse(await expectStatus(response, 201, 'counter')).id;
+      }
+    },
+    forward: (i) => clerkAction(counterIds[2 * i], { action: 'forward' }, 'forward'),
+    request_supplement: (i) =>
+      clerkAction(
+        counterIds[2 * i + 1],
+        { action: 'request_supplement', reason: 'Ảnh chụp không rõ', missingDocuments: ['Bản sao CCCD'] },
+        'request_supplement',
+      ),
   };
   const costs = {};
   for (const [name, step] of Object.entries(steps)) {
@@ -123,7 +157,9 @@ async function main() {
   });
   atCleanup(() => onegate.stop());
   const [api] = onegate.apis;
-  const tokens = await registerCitizens(api.url, 20);
+  const tokens = await registerCitizens(api.url, 20, { databaseUrl });
+  await setStaffPassword(databaseUrl);
+  const clerkToken = await signIn(api.url, 'clerk@demo.onegate.vn');
 
   const port = await freePort();
   const bare = startProgram('bench/baselines/bare-submit-server.mjs', {
@@ -133,19 +169,19 @@ async function main() {
   await waitForReady(`http://127.0.0.1:${port}/health`, bare);
 
   const results = {
-    onegate: await measure(api.url, api.pid, tokens, { healthPath: '/health/live' }),
+    onegate: await measure(api.url, api.pid, tokens, { healthPath: '/health/live', clerkToken }),
     bare: await measure(`http://127.0.0.1:${port}`, bare.pid, tokens, {
       healthPath: '/health',
-      without: ['me'],
+      without: ['me', 'counter', 'forward', 'request_supplement'],
     }),
   };
   console.log(`CPU per request (ms), ${ITERATIONS} sequential requests per step`);
-  console.log('step     OneGate cpu / wall    bare cpu / wall');
+  console.log(`${'step'.padEnd(18)} OneGate cpu / wall    bare cpu / wall`);
   for (const step of Object.keys(results.onegate)) {
     const own = results.onegate[step];
     const base = results.bare[step];
     const cell = (cost) => (cost ? `${cost.cpuMs.toFixed(2)} / ${cost.wallMs.toFixed(2)}` : '–');
-    console.log(`${step.padEnd(8)} ${cell(own).padEnd(21)} ${cell(base)}`);
+    console.log(`${step.padEnd(18)} ${cell(own).padEnd(21)} ${cell(base)}`);
   }
 }
 

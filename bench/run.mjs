@@ -134,7 +134,7 @@ async function main() {
   try {
     const clerkToken = await signIn(apiUrl, 'clerk@demo.onegate.vn');
     const supervisorToken = await signIn(apiUrl, 'supervisor@demo.onegate.vn');
-    const tokens = await registerCitizens(apiUrl, options.citizens);
+    const tokens = await registerCitizens(apiUrl, options.citizens, { databaseUrl });
 
     console.log('queue page: the clerk’s queue, first page and deep cursor page');
     run.queuePage = await benchQueuePage({ apiUrl, clerkToken, databaseUrl, agencyCode: CLERK_AGENCY });

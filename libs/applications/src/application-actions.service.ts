@@ -19,6 +19,8 @@ import { ConsultationWriter } from './consultation-writer';
 import { ReceiptCodes } from './receipt-codes.service';
 import { SubmissionCheck } from './submission-check';
 import { SupplementCheck } from './supplement-check';
+import type { MessageFile } from './application-messages.service';
+import { TransferDocuments } from './transfer-documents';
 
 /** The application as an action left it, with what the action read of it. */
 export interface ActionOutcome {
@@ -46,10 +48,19 @@ export class ApplicationActionsService {
     private readonly journal: ApplicationJournal,
     private readonly messages: ApplicationMessagesService,
     private readonly consultations: ConsultationWriter,
+    private readonly transferDocuments: TransferDocuments,
   ) {}
 
-  /** Gives the application as the action left it, with the events and documents it read on the way. */
-  public async perform(actor: Actor, applicationId: string, request: ActionRequest): Promise<ActionOutcome> {
+  /**
+   * Gives the application as the action left it, with the events and documents it read on the way.
+   * `documents`: the files a transfer agency returns with its `forward` (docs/applications.md, "Transfers").
+   */
+  public async perform(
+    actor: Actor,
+    applicationId: string,
+    request: ActionRequest,
+    documents: readonly MessageFile[] = [],
+  ): Promise<ActionOutcome> {
     const application = await this.applications.findById(applicationId);
     if (!application) throw notFound();
     const action = request.action;
@@ -63,44 +74,56 @@ export class ApplicationActionsService {
     if (rule.checksAnswers && decision.channel === 'online')
       await this.supplement.assertAnswered(application);
     const receivingAgency = startsTheClock(action) ? await this.contexts.deskOf(actor) : null;
+    const returned = await this.transferDocuments.store(action, application, context.process, documents, {
+      userId: actorId(actor)!,
+      at: context.now,
+    });
+    if (returned.attachments.length > 0)
+      decision.data = { ...decision.data, documents: returned.attachments.map((file) => file.id) };
     const changes: Partial<Application> = { ...decision.changes };
     let after = application;
     let events: ApplicationEvent[] = [];
-    await this.transactions.run(async (manager) => {
-      const won = await this.applications.updateIfVersion(
-        manager,
-        application.id,
-        application.version,
-        changes,
-      );
-      if (!won) throw changedMeanwhile(application.version + 1);
-      // The code is taken once the file's row is held: a transaction waiting for that row must not hold
-      // its agency's code counter meanwhile, or every submission to the agency would wait behind it.
-      const coder = codingAgency(action, application, receivingAgency);
-      if (coder) {
-        changes.code = await this.receiptCodes.next(manager, coder, context.now);
-        await this.applications.setCode(manager, application.id, changes.code);
-      }
-      events = await this.journal.record(manager, {
-        application,
-        decision,
-        actor: { id: actorId(actor), role: context.role },
-        at: context.now,
-        note: request.note ?? null,
-        calendar: context.calendar,
+    try {
+      await this.transactions.run(async (manager) => {
+        const won = await this.applications.updateIfVersion(
+          manager,
+          application.id,
+          application.version,
+          changes,
+        );
+        if (!won) throw changedMeanwhile(application.version + 1);
+        // The code is taken once the file's row is held: a transaction waiting for that row must not hold
+        // its agency's code counter meanwhile, or every submission to the agency would wait behind it.
+        const coder = codingAgency(action, application, receivingAgency);
+        if (coder) {
+          changes.code = await this.receiptCodes.next(manager, coder, context.now);
+          await this.applications.setCode(manager, application.id, changes.code);
+        }
+        events = await this.journal.record(manager, {
+          application,
+          decision,
+          actor: { id: actorId(actor), role: context.role },
+          at: context.now,
+          note: request.note ?? null,
+          calendar: context.calendar,
+        });
+        await this.transferDocuments.record(manager, returned);
+        if (rule.consultation) {
+          await this.consultations.write(manager, application.id, actorId(actor)!, request, context.now);
+        }
+        if (messageAuthor)
+          await this.messages.recordWithAction(manager, application, messageAuthor, action, request.message!);
+        after = {
+          ...application,
+          ...changes,
+          receivingAgency: receivingAgency ?? application.receivingAgency,
+          version: decision.version,
+        };
       });
-      if (rule.consultation) {
-        await this.consultations.write(manager, application.id, actorId(actor)!, request, context.now);
-      }
-      if (messageAuthor)
-        await this.messages.recordWithAction(manager, application, messageAuthor, action, request.message!);
-      after = {
-        ...application,
-        ...changes,
-        receivingAgency: receivingAgency ?? application.receivingAgency,
-        version: decision.version,
-      };
-    });
+    } catch (error) {
+      await this.transferDocuments.discard(returned);
+      throw error;
+    }
     return { application: after, events, attachments };
   }
 }

@@ -38,7 +38,10 @@ export class ApplicationEventDto {
   /** An event's note is internal: staff read it, the applicant never does (docs/messages.md). */
   public static from(event: ApplicationEvent, viewerRole: Role): ApplicationEventDto {
     const { id: _id, applicationId: _applicationId, at, note, ...rest } = event;
-    return { ...rest, at: at.toISOString(), note: viewerRole === 'citizen' ? null : note };
+    if (viewerRole !== 'citizen') return { ...rest, at: at.toISOString(), note };
+    // The documents a transfer agency returned are the competent agency's (docs/applications.md, "Transfers").
+    const { documents: _documents, ...data } = event.data;
+    return { ...rest, data, at: at.toISOString(), note: null };
   }
 }
 
@@ -49,6 +52,21 @@ export class AttachmentSourceDto {
   @ApiProperty({ nullable: true, type: String }) public applicationId!: string | null;
   @ApiProperty({ description: 'The document (or signed result) of that file it copies' })
   public documentId!: string;
+}
+
+/**
+ * Whether a document was returned by an agency holding a transferred step: read by the competent agency
+ * and by the agency holding the file's current step, never by the applicant nor a consulted agency.
+ */
+export const returnedByTransfer = (file: Attachment): boolean =>
+  file.returnedByAgencyId !== null && file.returnedByAgencyId !== undefined;
+
+/** Where a document returned by a transfer agency comes from (docs/applications.md, "Transfers"). */
+export class ReturnedByDto {
+  @ApiProperty() public agencyId!: string;
+  @ApiProperty({ description: "The transferred step's position" }) public step!: number;
+  @ApiProperty({ nullable: true, type: String, description: "The step's Vietnamese name at the time" })
+  public stepName!: string | null;
 }
 
 export class AttachmentDto {
@@ -78,6 +96,12 @@ export class AttachmentDto {
     description: 'For a reused document: the file and document it was taken from',
   })
   public source!: AttachmentSourceDto | null;
+  @ApiProperty({
+    type: ReturnedByDto,
+    nullable: true,
+    description: 'The agency and transferred step that returned it with the file, or null',
+  })
+  public returnedBy!: ReturnedByDto | null;
 
   public static from(file: Attachment): AttachmentDto {
     const { id, documentName, originalName, mediaType, sizeBytes, sha256, supplementRequest, origin } = file;
@@ -99,6 +123,13 @@ export class AttachmentDto {
               documentId: file.sourceDocumentId,
             }
           : null,
+      returnedBy: returnedByTransfer(file)
+        ? {
+            agencyId: file.returnedByAgencyId!,
+            step: file.returnedAtStep ?? 0,
+            stepName: file.returnedStepName ?? null,
+          }
+        : null,
       uploadedAt: file.uploadedAt.toISOString(),
     };
   }
@@ -229,9 +260,11 @@ export class ApplicationDto {
       ...(history
         ? {
             events: history.events.map((event) => ApplicationEventDto.from(event, viewerRole)),
-            // A message's files belong to the thread (docs/messages.md), not to the file's documents.
+            // A message's files belong to the thread (docs/messages.md), not to the file's documents; what
+            // a transfer agency returned is not shown to the applicant (docs/applications.md, "Transfers").
             attachments: history.attachments
               .filter((file) => !file.documentName?.startsWith(MESSAGE_FILES_PREFIX))
+              .filter((file) => viewerRole !== 'citizen' || !returnedByTransfer(file))
               .map(AttachmentDto.from),
             firstDownloadedAt: iso(history.firstDownloadedAt ?? null),
             ...(viewerRole === 'citizen' ? {} : { consultations: history.consultations ?? [] }),

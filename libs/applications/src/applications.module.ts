@@ -19,6 +19,7 @@ import { ApplicationReadingService } from './application-reading.service';
 import { BulkActionsService } from './bulk-actions.service';
 import { AttachmentService } from './attachment.service';
 import { ConsultationWriter } from './consultation-writer';
+import { TransferDocuments } from './transfer-documents';
 import { CounterRegistrationService } from './counter-registration.service';
 import { DocumentReviewService } from './document-review.service';
 import { DocumentStoreService } from './document-store.service';
@@ -48,6 +49,7 @@ const SERVICES = [
   ApplicationReadingService,
   BulkActionsService,
   ConsultationWriter,
+  TransferDocuments,
   CounterRegistrationService,
   DraftRemovalService,
   DocumentReviewService,

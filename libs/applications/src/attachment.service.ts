@@ -18,6 +18,7 @@ import {
 import type { Application, Attachment } from '@onegate/persistence';
 import { Clock, contentDisposition, FileStore } from '@onegate/platform';
 
+import { returnedByTransfer } from './application.dto';
 import { ApplicationAccessService } from './application-access.service';
 import { invalidFields } from './application-errors';
 import { storeDocumentFits } from './document-store';
@@ -171,7 +172,8 @@ export class AttachmentService {
 
   /**
    * Anyone who may see the application may open its documents, a consulted agency too but for the files
-   * of the applicant's messages; the name offered is made safe.
+   * of the applicant's messages and those a transfer agency returned, which the applicant does not open
+   * either; the name offered is made safe.
    */
   public async download(
     user: AuthenticatedUser,
@@ -180,8 +182,13 @@ export class AttachmentService {
   ): Promise<StreamableFile> {
     const { view } = await this.access.assertReached(user, await this.applications.findById(applicationId));
     const attachment = await this.attachments.findOne(applicationId, attachmentId);
-    const ofThread = attachment?.documentName?.startsWith(MESSAGE_FILES_PREFIX) ?? false;
-    if (!attachment || (view === 'consulted' && ofThread)) throw new NotFoundException('No such document');
+    if (!attachment) throw new NotFoundException('No such document');
+    const ofThread = attachment.documentName?.startsWith(MESSAGE_FILES_PREFIX) ?? false;
+    // What a transfer agency returned is the competent agency's, never the applicant's nor a consulted
+    // agency's (docs/applications.md, "Transfers").
+    const returned = returnedByTransfer(attachment);
+    if ((view === 'consulted' && (ofThread || returned)) || (returned && user.role === 'citizen'))
+      throw new NotFoundException('No such document');
     return new StreamableFile(this.files.open(attachment.storageKey), {
       type: attachment.mediaType,
       length: attachment.sizeBytes,

@@ -5,7 +5,7 @@ import type { Action, ApplicationState } from '@onegate/domain';
 import { isLateConsultation, MESSAGE_FILES_PREFIX } from '@onegate/persistence';
 import type { Agency, Application, Attachment, Consultation } from '@onegate/persistence';
 
-import { AttachmentDto } from './application.dto';
+import { AttachmentDto, returnedByTransfer } from './application.dto';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -76,8 +76,11 @@ export class ConsultedFileDto {
   ): ConsultedFileDto {
     const open = consultations.some((consultation) => consultation.answeredAt === null);
     const mayAnswer = open && possibleActions(application).includes('answer_consultation');
-    // A message's files belong to the applicant's thread, which a consulted agency does not read.
-    const documents = attachments?.filter((file) => !file.documentName?.startsWith(MESSAGE_FILES_PREFIX));
+    // A message's files belong to the applicant's thread, which a consulted agency does not read; what a
+    // transfer agency returned is the competent agency's (docs/applications.md, "Transfers").
+    const documents = attachments?.filter(
+      (file) => !file.documentName?.startsWith(MESSAGE_FILES_PREFIX) && !returnedByTransfer(file),
+    );
     return {
       id: application.id,
       view: 'consulted',

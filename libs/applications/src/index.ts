@@ -16,6 +16,7 @@ export { storeDocumentFits, type StoreDocument } from './document-store';
 export { StoreDocumentDto } from './store-document.dto';
 export { DraftedResultService } from './drafted-result.service';
 export { AttachmentService, MAX_UPLOAD_BYTES } from './attachment.service';
+export { TRANSFER_DOCUMENT_LIMITS } from './transfer-documents';
 export { DEFAULT_UPLOAD_TYPES } from './upload-checks';
 export { typeWords, wholeMegabytes } from './document-types';
 
@@ -53,6 +54,12 @@ export {
 // Request and response bodies
 export { ActionRequest } from './action.request';
 export { CreateDraftRequest, RegisterCounterRequest, UpdateFormRequest } from './application.requests';
-export { ApplicationDto, ApplicationEventDto, AttachmentDto, TrackingDto } from './application.dto';
+export {
+  ApplicationDto,
+  ApplicationEventDto,
+  AttachmentDto,
+  returnedByTransfer,
+  TrackingDto,
+} from './application.dto';
 export { ApplicationMessageDto } from './application-message.dto';
 export { ConsultationDto, ConsultedFileDto } from './consultation.dto';

@@ -1,5 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Patch,
+  Post,
+  Query,
+  Req,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 
 import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
@@ -17,12 +28,16 @@ import {
   CounterRegistrationService,
   CreateDraftRequest,
   RegisterCounterRequest,
+  TRANSFER_DOCUMENT_LIMITS,
   UpdateFormRequest,
 } from '@onegate/applications';
+import { invalidFields } from '@onegate/platform';
 
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { QueueQueryDto } from './applications.query';
 import { IdParam } from '../id-param';
+import { receivedFiles } from '../uploads/received-files';
+import { StreamedUploads } from '../uploads/streamed-uploads';
 
 @ApiTags('applications')
 @Controller('api/applications')
@@ -98,17 +113,54 @@ export class ApplicationsController {
     return ApplicationDto.from(await this.intake.updateForm(user, id, body), user.role);
   }
 
-  /** Every action of the state table goes through here; the answer is the application as it now is. */
+  /**
+   * Every action of the state table goes through here; the answer is the application as it now is. As
+   * multipart, the same fields with up to three `documents` files: what the agency holding a transferred
+   * step returns with its `forward` (docs/applications.md, "Transfers").
+   */
   @Post(':id/actions')
   @BodyAfter(ApplicationReachedByCaller)
   @Authenticated()
   @Idempotent()
+  // Read before the Idempotency-Key's check, which compares the fields. One file more than a forward
+  // takes is read, so that the service refuses it naming `documents`.
+  @UseInterceptors(
+    StreamedUploads({
+      files: TRANSFER_DOCUMENT_LIMITS.files + 1,
+      fileBytes: TRANSFER_DOCUMENT_LIMITS.fileBytes + 1,
+      fields: 20,
+      fieldBytes: 8 * 1024,
+    }),
+  )
   @HttpCode(HttpStatus.OK)
+  @ApiExtraModels(ActionRequest)
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({
+    schema: {
+      allOf: [
+        { $ref: getSchemaPath(ActionRequest) },
+        {
+          type: 'object',
+          properties: { documents: { type: 'array', items: { type: 'string', format: 'binary' } } },
+        },
+      ],
+    },
+  })
   public async act(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: ActionRequest,
+    @Req() request: { files?: Express.Multer.File[] },
   ): Promise<ApplicationDto | ConsultedFileDto> {
-    return this.reading.afterAction(user, await this.actions.perform({ kind: 'user', user }, id, body));
+    const stray = (request.files ?? []).find((file) => file.fieldname !== 'documents');
+    if (stray)
+      throw invalidFields([
+        { field: stray.fieldname, problems: ['is not a part this route takes: send files as "documents"'] },
+      ]);
+    const documents = receivedFiles(request.files);
+    return this.reading.afterAction(
+      user,
+      await this.actions.perform({ kind: 'user', user }, id, body, documents),
+    );
   }
 }

@@ -69,6 +69,21 @@ export class Attachment {
   @Column({ name: 'source_code', type: 'varchar', length: 48, nullable: true })
   public sourceCode!: string | null;
 
+  /**
+   * The agency that returned it with its part of the file, at a transferred step, or null: every other
+   * document (docs/applications.md, "Transfers").
+   */
+  @Column({ name: 'returned_by_agency_id', type: 'varchar', length: 36, nullable: true })
+  public returnedByAgencyId?: string | null;
+
+  /** The position of the transferred step it was returned at. */
+  @Column({ name: 'returned_at_step', type: 'integer', nullable: true })
+  public returnedAtStep?: number | null;
+
+  /** That step's Vietnamese name at the time, as the step's events record it. */
+  @Column({ name: 'returned_step_name', type: 'varchar', length: 500, nullable: true })
+  public returnedStepName?: string | null;
+
   @Column({ name: 'uploaded_by', type: 'varchar', length: 36, nullable: true })
   public uploadedBy!: string | null;
 

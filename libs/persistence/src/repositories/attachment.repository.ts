@@ -41,14 +41,16 @@ export class AttachmentRepository {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<AttachmentUsage> {
     const attachments = manager.getRepository(Attachment);
+    // What a transfer agency returned (docs/applications.md, "Transfers") is no part of the applicant's room.
+    const ofApplicant = { applicationId, returnedByAgencyId: IsNull() };
     const filesUnderDocument = await attachments.countBy({
-      applicationId,
+      ...ofApplicant,
       documentName: documentName ?? IsNull(),
     });
     // A message's files (docs/messages.md) are limited by the message, not by the documents' room.
     const uploadedBytes = await attachments.sum('sizeBytes', [
-      { applicationId, uploadedBy: Not(IsNull()), documentName: IsNull() },
-      { applicationId, uploadedBy: Not(IsNull()), documentName: Not(Like(`${MESSAGE_FILES_PREFIX}%`)) },
+      { ...ofApplicant, uploadedBy: Not(IsNull()), documentName: IsNull() },
+      { ...ofApplicant, uploadedBy: Not(IsNull()), documentName: Not(Like(`${MESSAGE_FILES_PREFIX}%`)) },
     ]);
     return { filesUnderDocument, uploadedBytes: uploadedBytes ?? 0 };
   }

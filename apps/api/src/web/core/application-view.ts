@@ -7,8 +7,25 @@ import { fieldLabel } from './form-fields';
 const WAITING: readonly ApplicationState[] = ['submitted', 'received', 'in_progress', 'supplement_requested'];
 export const DUE_SOON_MS = 24 * 3_600_000;
 
-/** The application's events, then the owner's first download of the result, which is not an action. */
-export function timelineOf(events: ApplicationEventDto[] | undefined, firstDownloadedAt?: string | null) {
+/**
+ * The application's events, then the owner's first download of the result, which is not an action. An
+ * event's documents (a transfer's forward: docs/applications.md, "Transfers") are linked when the reader
+ * has them among the file's documents.
+ */
+export function timelineOf(
+  events: ApplicationEventDto[] | undefined,
+  firstDownloadedAt?: string | null,
+  file?: { id: string; attachments?: AttachmentDto[] },
+) {
+  const documentsOfEvent = (event: ApplicationEventDto) => {
+    const ids = Array.isArray(event.data.documents) ? (event.data.documents as unknown[]) : [];
+    return (file?.attachments ?? [])
+      .filter((attachment) => ids.includes(attachment.id))
+      .map((attachment) => ({
+        name: attachment.originalName,
+        href: `/applications/${file!.id}/documents/${attachment.id}`,
+      }));
+  };
   const entries = (events ?? []).map((event) => ({
     type: event.type,
     titleKey: titleKeyOf(event),
@@ -22,6 +39,7 @@ export function timelineOf(events: ApplicationEventDto[] | undefined, firstDownl
     appointmentAt: typeof event.data.appointmentAt === 'string' ? event.data.appointmentAt : null,
     reference: typeof event.data.reference === 'string' ? event.data.reference : null,
     outcome: typeof event.data.outcome === 'string' ? event.data.outcome : null,
+    documents: documentsOfEvent(event),
     ...stepFactsOf(event),
   }));
   if (!firstDownloadedAt) return entries;
@@ -38,6 +56,7 @@ export function timelineOf(events: ApplicationEventDto[] | undefined, firstDownl
     appointmentAt: null,
     reference: null,
     outcome: null,
+    documents: [],
     ...stepFactsOf(null),
   };
   return [...entries, download];
@@ -128,6 +147,6 @@ export function applicationFileView(
     answers: answersOf(procedure.formSchema, application.formData, language),
     documents: documentsOf(application.id, application.attachments, procedure.requiredDocuments),
     issuedForms: issuedFormsOf(application.id, application.attachments),
-    timeline: timelineOf(application.events, application.firstDownloadedAt),
+    timeline: timelineOf(application.events, application.firstDownloadedAt, application),
   };
 }

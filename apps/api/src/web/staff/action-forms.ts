@@ -24,6 +24,7 @@ type ActionField =
   | 'answerDueAt'
   | 'consultationId'
   | 'opinion'
+  | 'documents'
   | 'channel'
   | 'note'
   | 'message';
@@ -41,6 +42,7 @@ const ACTION_FORM_FIELDS: readonly ActionField[] = [
   'answerDueAt',
   'consultationId',
   'opinion',
+  'documents',
   'channel',
   'note',
   'message',
@@ -67,7 +69,7 @@ const FIELDS: Record<Action, ActionField[]> = {
   return: ['channel', 'note', 'message'],
   withdraw: [],
   // The next step's holder is optional (else anyone of its unit); a transfer answers with its opinion.
-  forward: ['assigneeId', 'opinion', 'amountDue', 'note'],
+  forward: ['assigneeId', 'opinion', 'amountDue', 'documents', 'note'],
   send_back: ['step', 'reason', 'note'],
   take_over: ['note'],
   // The question is the action's reason (docs/applications.md, "Consultations").
@@ -93,14 +95,22 @@ export interface ActionFormView {
   appointmentMin: string;
 }
 
+/**
+ * The forms of the actions allowed; `returnsDocuments`: the reader holds a transferred step, whose forward
+ * takes the documents their agency returns (docs/applications.md, "Transfers").
+ */
 export function actionForms(
   allowed: Action[],
   failed: { action: Action; errors: FormErrors; values: Record<string, string> } | null,
   now: Date,
+  { returnsDocuments = false }: { returnsDocuments?: boolean } = {},
 ): ActionFormView[] {
   return allowed.map((action) => {
     const fields = Object.fromEntries(
-      ACTION_FORM_FIELDS.map((field) => [field, FIELDS[action].includes(field)]),
+      ACTION_FORM_FIELDS.map((field) => [
+        field,
+        FIELDS[action].includes(field) && (field !== 'documents' || returnsDocuments),
+      ]),
     ) as Record<ActionField, boolean>;
     const mine = failed?.action === action ? failed : null;
     return {

@@ -5,7 +5,7 @@ import type { DocumentReview } from '@onegate/persistence';
 export type ChecklistStatus = 'missing' | 'present' | 'accepted' | 'rejected';
 
 /** Media types the file page previews in place: PDFs through the viewer, images as they are. */
-const PREVIEWED = new Set(['application/pdf', 'image/jpeg', 'image/png']);
+export const PREVIEWED = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
 /**
  * The file's checklist (docs/documents.md, "The file's checklist"): each document the procedure asks

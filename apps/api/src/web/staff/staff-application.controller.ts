@@ -10,6 +10,7 @@ import {
   ApplicationReachedByCaller,
   ApplicationReadingService,
   PartyOfThread,
+  TRANSFER_DOCUMENT_LIMITS,
 } from '@onegate/applications';
 
 import { answerForm, attempt } from '../core/form-outcome';
@@ -21,6 +22,20 @@ import type { UploadProblem } from '../../uploads/streamed-uploads';
 import { StreamedUploads } from '../../uploads/streamed-uploads';
 import { actionErrors, checkActionForm } from './action-forms';
 import { StaffFilePage } from './staff-file.page';
+import { receivedFiles } from '../../uploads/received-files';
+import { uploadProblems } from '../core/upload-problems';
+
+/**
+ * An action form; the forward of a transferred step's agency is multipart, with the documents it returns
+ * (docs/applications.md, "Transfers"). One file more than it takes is read, so that the refusal names them.
+ */
+const ACTION_UPLOADS = {
+  files: TRANSFER_DOCUMENT_LIMITS.files + 1,
+  fileBytes: TRANSFER_DOCUMENT_LIMITS.fileBytes + 1,
+  fields: 30,
+  fieldBytes: 8 * 1024,
+  limitsAsFormProblem: true,
+};
 
 /** A file as staff see it: answers, documents, timeline, and a small form for each action allowed now. */
 @ApiExcludeController()
@@ -49,17 +64,19 @@ export class StaffApplicationController {
 
   @Post('actions')
   @BodyAfter(ApplicationReachedByCaller)
+  @UseInterceptors(StreamedUploads(ACTION_UPLOADS))
   public async act(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: unknown,
-    @Req() request: WebRequest,
+    @Req() request: WebRequest & UploadProblem & { files?: Express.Multer.File[] },
     @Res() response: Response,
   ): Promise<void> {
     const { posted, action, request: actionRequest, problems } = await checkActionForm(body);
+    const documents = receivedFiles(request.files);
     const outcome = await attempt(
       async () => {
-        const outcome = await this.actions.perform({ kind: 'user', user }, id, actionRequest);
+        const outcome = await this.actions.perform({ kind: 'user', user }, id, actionRequest, documents);
         // A transfer forwarded back, or a consultation answered from outside, leaves the agency's reach.
         if (await this.reading.sees(user, outcome.application))
           return `/staff/applications/${id}?notice=acted`;
@@ -67,7 +84,7 @@ export class StaffApplicationController {
           ? '/staff/queue?notice=answered'
           : '/staff/queue?notice=acted';
       },
-      { problems },
+      { problems: [...problems, ...uploadProblems(request, 'documents')] },
     );
     await answerForm(response, outcome, async (failure) => {
       const errors = actionErrors(languageOf(request), action, failure.problems);

@@ -11,6 +11,7 @@ import { fileHeading } from '../core/file-heading';
 import { supplementRequestOf } from '../core/supplement-view';
 import { actionForms } from './action-forms';
 import { checklistOf, previewOf, rejectedOf } from './document-checklist';
+import { returnedDocumentsOf } from './returned-documents.view';
 
 /** An action form that was refused: shown again with its errors and what was typed. */
 export interface FailedAction {
@@ -87,6 +88,7 @@ export function staffApplicationView(
       ? [{ src: '/assets/onegate/js/pdf-preview.mjs', module: true }]
       : [],
     rejected: rejectedOf(checklist),
+    returnedDocuments: returnedDocumentsOf(lang, application, people.agencies, work.preview),
     draftedResult: draftedResultOf(application, work),
     signedResultHref: signedResultHrefOf(application),
     requiredDocuments: procedure.requiredDocuments.map((document) => document.name),
@@ -96,6 +98,7 @@ export function staffApplicationView(
       offered.filter((action) => action !== 'forward' || position < procedure.steps.length),
       failed,
       now,
+      { returnsDocuments: application.restricted },
     ),
     waitingForFee: application.waitingForFee,
     clerks: clerks
