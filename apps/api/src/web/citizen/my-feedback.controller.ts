@@ -182,7 +182,8 @@ export class MyFeedbackController {
         ...feedbackFormChoices(values),
         files,
         aboutFile: values.about === 'file',
-        aboutAgency: values.about === 'agency',
+        // Without a submitted file, the feedback can only be about an agency.
+        aboutAgency: values.about === 'agency' || files.length === 0,
         agencies: agencyChoices(agencies, lang, values.agencyCode),
         errors: feedbackErrors(lang, problems),
         breadcrumbs: [{ key: 'feedback.mine.title', href: '/my/feedback' }, { key: 'feedback.new.title' }],
