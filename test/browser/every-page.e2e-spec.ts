@@ -5,12 +5,12 @@ import type { RouteAccess } from '@onegate/access';
 import { NOTIFICATION_KINDS } from '@onegate/domain';
 import { Application, IssuedResult, MailSinkMessage, User } from '@onegate/persistence';
 
-import { DEMO_ACCOUNTS, signIn } from '../support/accounts';
+import { bearer, DEMO_ACCOUNTS, signIn } from '../support/accounts';
 import type { Tokens } from '../support/accounts';
 import { ApplicationsClient, PDF_BYTES } from '../support/applications';
 import type { ApplicationBody } from '../support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from '../support/demo-facts';
-import { eventually } from '../support/http';
+import { eventually, request } from '../support/http';
 import { testDatabaseKind } from '../support/test-database';
 import { confirmOnlinePayment } from '../support/payments';
 import { TestStack } from '../support/test-stack';
@@ -80,9 +80,30 @@ describe.runIf(testDatabaseKind() === 'sqlite')(
       return [draft.body, waiting, supplement, returned];
     }
 
+    /** Feedback of the demo citizen: one about a file, awaiting its answer; one about an agency, answered. */
+    async function feedbackInEveryStanding(fileId: string): Promise<{ id: string }[]> {
+      const file = (body: Record<string, unknown>) =>
+        request<{ id: string }>(`${stack.apiUrl}/api/feedback`, {
+          method: 'POST',
+          headers: bearer(citizen),
+          body: { kind: 'feedback', body: 'Hồ sơ đã quá hạn mà chưa có thông báo gì.', ...body },
+        });
+      const aboutFile = await file({ applicationId: fileId, aspect: 'lateness', subject: 'Hồ sơ trễ hạn' });
+      const aboutAgency = await file({ kind: 'petition', agencyCode: 'QN-HL', subject: 'Thêm chỗ ngồi chờ' });
+      expect([aboutFile.status, aboutAgency.status]).toEqual([201, 201]);
+      const answered = await request(`${stack.apiUrl}/api/staff/feedback/${aboutAgency.body.id}/answer`, {
+        method: 'POST',
+        headers: bearer(clerk),
+        body: { answer: 'Cơ quan sẽ bố trí thêm ghế trong tháng này.' },
+      });
+      expect(answered.status).toBe(200);
+      return [aboutFile.body, aboutAgency.body];
+    }
+
     /** Real values for the pages' parameters, from the demo data and the files made above. */
     async function realParameters(): Promise<PageSamples> {
       const [draft, ...filed] = await applicationsInEveryState();
+      const feedback = (await feedbackInEveryStanding(filed[0]!.id)).map(({ id }) => ({ id }));
       const data = stack.apiDataSource;
       const staff = await data.getRepository(User).findOneByOrFail({ email: DEMO_ACCOUNTS.clerk });
       const result = await eventually(
@@ -100,6 +121,8 @@ describe.runIf(testDatabaseKind() === 'sqlite')(
         '/my/applications/:id/withdraw': [{ id: filed[0]!.id }],
         '/my/applications/:id/delete': [{ id: draft.id }],
         '/staff/applications/:id': filed.map(({ id }) => ({ id })),
+        '/my/feedback/:id': feedback,
+        '/staff/feedback/:id': feedback,
         '/admin/staff/:id': [{ id: staff.id }],
         '/admin/procedures/:code': [{ code: HOUSEHOLD }],
         '/admin/mail/:id': [{ id: mail.id }],

@@ -33,12 +33,14 @@ import { WithdrawalPage } from './citizen/withdrawal.page';
 import { DraftDeletionPage } from './citizen/draft-deletion.page';
 import { MyApplicationsController } from './citizen/my-applications.controller';
 import { DocumentStorePageController } from './citizen/document-store-page.controller';
+import { MyFeedbackController } from './citizen/my-feedback.controller';
 import { DocumentController } from './core/document.controller';
 import { PageRendererModule } from './core/page-renderer.module';
 import { PublicFormGuard } from './core/public-form.guard';
 import { securityHeaders } from './core/security-headers';
 import { installViewEngine } from './core/view-engine';
 import { WebExceptionFilter } from './core/web-exception.filter';
+import { FeedbackPagesController } from './public/feedback-pages.controller';
 import { HomePageController } from './public/home-page.controller';
 import { LanguageController } from './public/language.controller';
 import { RecoveryPagesController } from './public/recovery-pages.controller';
@@ -49,6 +51,7 @@ import { TrackingPageController } from './public/tracking-page.controller';
 import { CounterPageController } from './staff/counter-page.controller';
 import { QueuePageController } from './staff/queue-page.controller';
 import { StaffApplicationController } from './staff/staff-application.controller';
+import { StaffFeedbackPageController } from './staff/staff-feedback-page.controller';
 import { StaffFileWorkController } from './staff/staff-file-work.controller';
 import { StaffFilePage } from './staff/staff-file.page';
 import { DashboardPageController } from './supervisor/dashboard-page.controller';
@@ -95,6 +98,9 @@ import { FigureFilesPageController } from './supervisor/figure-files-page.contro
     CounterPageController,
     DashboardPageController,
     FigureFilesPageController,
+    MyFeedbackController,
+    FeedbackPagesController,
+    StaffFeedbackPageController,
     ProceduresPageController,
     StaffPageController,
     CalendarPageController,

@@ -20,3 +20,20 @@ export function feedbackPagePath(role: Role | null, feedbackId: string): string 
   if (role === null) return '/feedback/track';
   return role === 'citizen' ? `/my/feedback/${feedbackId}` : `/staff/feedback/${feedbackId}`;
 }
+
+const FEEDBACK_NOTICES: readonly string[] = ['feedback_answered', 'feedback_overdue'];
+
+/**
+ * Where a notification in the inbox leads (docs/portal.md): a feedback notice to its feedback's page
+ * (its key starts with the feedback's id, `<feedbackId>:<kind>:<recipient>`), any other to its file's.
+ */
+export function noticePagePath(
+  role: Role | null,
+  notice: { kind: string; applicationId: string | null; notificationKey: string },
+): string {
+  if (FEEDBACK_NOTICES.includes(notice.kind)) {
+    const feedbackId = notice.notificationKey.split(':')[0];
+    if (feedbackId) return feedbackPagePath(role, feedbackId);
+  }
+  return filePagePath(role, notice.applicationId);
+}

@@ -4,7 +4,8 @@ import type { Response } from 'express';
 
 import { Authenticated, BodyAfter, CurrentUser, ROLE_IS_ENOUGH } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
-import { filePagePath } from '@onegate/domain';
+import { noticePagePath } from '@onegate/domain';
+import { NotificationRepository } from '@onegate/persistence';
 
 import { OwnNotification } from '../../notifications/own-notification.check';
 import { NotificationsService } from '../../notifications/notifications.service';
@@ -24,6 +25,7 @@ const INBOX = '/my/notifications';
 export class NotificationsPageController {
   public constructor(
     private readonly notifications: NotificationsService,
+    private readonly stored: NotificationRepository,
     private readonly pages: PageRenderer,
   ) {}
 
@@ -39,15 +41,19 @@ export class NotificationsPageController {
     await this.pages.render(request, response, 'account/notifications', notificationsView(inbox, page));
   }
 
-  /** The inbox's link to a notification: reading it is opening it, so it is marked read on the way to its file. */
+  /**
+   * The inbox's link to a notification: reading it is opening it, so it is marked read on the way to
+   * its file, or to its feedback's page for a feedback notice.
+   */
   @Get(':id')
   public async open(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Res() response: Response,
   ): Promise<void> {
-    const notification = await this.notifications.markRead(user, id);
-    response.redirect(HttpStatus.SEE_OTHER, filePagePath(user.role, notification.applicationId));
+    await this.notifications.markRead(user, id);
+    const notification = (await this.stored.findOwn(user.id, id))!;
+    response.redirect(HttpStatus.SEE_OTHER, noticePagePath(user.role, notification));
   }
 
   @Post('read')

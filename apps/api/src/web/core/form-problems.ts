@@ -19,6 +19,14 @@ export interface FormErrors {
 
 /** Problem texts of the services and the domain, and their catalogue keys (with what they carry). */
 const PATTERNS: [RegExp, string][] = [
+  // Feedback's own words (docs/feedback.md), before the general ones some of them would match.
+  [/^must be one of your submitted files$/, 'problems.feedbackOwnFile'],
+  [/^say what the feedback on the file is about/, 'problems.feedbackAspect'],
+  [/^name the agency the feedback is about$|^is not the code of an agency$/, 'problems.feedbackAgency'],
+  [/^must be an e-mail address or a Vietnamese phone number$/, 'problems.feedbackContact'],
+  [/^there is no answer to rate yet$/, 'problems.feedbackNoAnswer'],
+  [/^an answer is rated once$/, 'problems.feedbackRated'],
+  [/^feedback is answered once$/, 'problems.feedbackAnswered'],
   [/^password must be at least (?<value>\d+) characters$/, 'problems.passwordShort'],
   [/^password must be at most (?<value>\d+) characters$/, 'problems.passwordLong'],
   [/^password is too common$/, 'problems.passwordCommon'],

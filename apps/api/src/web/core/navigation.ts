@@ -9,21 +9,25 @@ const LINKS: Record<Role | 'anonymous', NavigationLink[]> = {
   anonymous: [
     { key: 'nav.procedures', href: '/' },
     { key: 'nav.track', href: '/track' },
+    { key: 'nav.feedback', href: '/feedback/new' },
   ],
   citizen: [
     { key: 'nav.procedures', href: '/' },
     { key: 'nav.myApplications', href: '/my/applications' },
     { key: 'nav.myDocuments', href: '/my/documents' },
+    { key: 'nav.feedback', href: '/my/feedback' },
     { key: 'nav.track', href: '/track' },
   ],
   clerk: [
     { key: 'nav.queue', href: '/staff/queue' },
     { key: 'nav.counter', href: '/staff/counter' },
+    { key: 'nav.feedback', href: '/staff/feedback' },
     { key: 'nav.procedures', href: '/' },
   ],
   supervisor: [
     { key: 'nav.dashboard', href: '/supervisor/dashboard' },
     { key: 'nav.queue', href: '/staff/queue' },
+    { key: 'nav.feedback', href: '/staff/feedback' },
   ],
   admin: [
     { key: 'nav.adminProcedures', href: '/admin/procedures' },
@@ -33,6 +37,7 @@ const LINKS: Record<Role | 'anonymous', NavigationLink[]> = {
     { key: 'nav.adminQueues', href: '/admin/queues' },
     { key: 'nav.adminMail', href: '/admin/mail' },
     { key: 'nav.dashboard', href: '/supervisor/dashboard' },
+    { key: 'nav.feedback', href: '/staff/feedback' },
   ],
 };
 
