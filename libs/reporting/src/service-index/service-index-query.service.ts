@@ -15,6 +15,7 @@ import type { ReportQuery } from '../queries/report-query.service';
 import type { GroupSums } from '../rollups/report-rollup.repository';
 import { ReportRollupRepository } from '../rollups/report-rollup.repository';
 import { ComplaintSourceRepository } from '../sources/complaint-source.repository';
+import type { ComplainedFileFacts } from '../sources/complaint-source.repository';
 import type { DigitisedFileFacts } from '../sources/digitisation-source.repository';
 import type { IndexInputs } from './criteria';
 import { ScoringTableRepository } from './scoring-table.repository';
@@ -147,19 +148,7 @@ export class ServiceIndexQueryService {
       this.feedback.dueIn({ from: query.from, to: query.to, agencyIds }),
       this.complaints.returnedFilesWithComplaint(agencyIds, new Date(`${addDays(query.to, 2)}T00:00:00Z`)),
     ]);
-    const inPeriod = (zone: string, at: Date) => {
-      const date = LocalDays.of(zone).dateOf(at.getTime());
-      return { date, inside: date >= query.from && date <= query.to };
-    };
-    return {
-      files,
-      feedback,
-      complained: complained.filter((file) => {
-        const returned = inPeriod(file.timeZone, file.returnedAt);
-        const filed = inPeriod(file.timeZone, file.firstComplaintAt);
-        return returned.inside && filed.date <= query.to && !(file.score !== null && file.score <= 2);
-      }),
-    };
+    return { files, feedback, complained: complainedInPeriod(complained, query.from, query.to) };
   }
 
   private async cells(query: ReportQuery): Promise<Cell[]> {
@@ -174,6 +163,28 @@ export class ServiceIndexQueryService {
       return { agencyId, procedureId, period: period.get(key), upToEnd: upToEnd.get(key) };
     });
   }
+}
+
+/**
+ * 5c's files not satisfied by a complaint (docs/decision-766.md, "5c, not satisfied"): returned in the
+ * period `[from, to]`, complained about by the end of its last day, and not already rated 1 or 2; dates
+ * on the competent agency's clock.
+ */
+export function complainedInPeriod(
+  files: readonly ComplainedFileFacts[],
+  from: string,
+  to: string,
+): ComplainedFileFacts[] {
+  return files.filter((file) => {
+    const days = LocalDays.of(file.timeZone);
+    const returned = days.dateOf(file.returnedAt.getTime());
+    return (
+      returned >= from &&
+      returned <= to &&
+      days.dateOf(file.firstComplaintAt.getTime()) <= to &&
+      !(file.score !== null && file.score <= 2)
+    );
+  });
 }
 
 function inputsOf(
