@@ -65,16 +65,21 @@ describe.runIf(testDatabaseKind() === 'sqlite')('the service index pages on a ph
     await stack?.stop();
   });
 
-  it('shows groups, criteria as n/d and %, what is not computed here, and the ranking', async () => {
+  it('shows groups, criteria as n/d and %, 4b to 5b, what is not computed here, and the ranking', async () => {
     await plain.goto(DASHBOARD);
     const section = plain.locator('#service-index');
     expect(await section.locator('h2').textContent()).toBe('Chỉ số phục vụ (Quyết định 766)');
     const onTime = (await section.locator('tr[data-criterion="2a"]').textContent()) ?? '';
     expect(onTime).toMatch(/\d+ \/ \d+/);
     expect(onTime).toContain('%');
-    const missing = (await section.locator('tr[data-criterion="5a"]').textContent()) ?? '';
+    const missing = (await section.locator('tr[data-criterion="1d"]').textContent()) ?? '';
     expect(missing).toContain('Chưa tính được tại đây');
-    expect(missing).toContain('phản ánh, kiến nghị');
+    expect(missing).toContain('Cổng Dịch vụ công quốc gia');
+    const digitised = (await section.locator('tr[data-criterion="4b"]').textContent()) ?? '';
+    expect(digitised).toMatch(/\d+ \/ \d+/);
+    // No feedback is due in the dashboard's period: 5a says so instead of a rate.
+    const feedback = (await section.locator('tr[data-criterion="5a"]').textContent()) ?? '';
+    expect(feedback).toContain('Không có phản ánh, kiến nghị đến hạn trong kỳ');
     expect(await section.locator('tr[data-ranked]').count()).toBeGreaterThan(0);
     await measured.goto(DASHBOARD);
     await fitsWidth(measured, 'the dashboard with the service index');

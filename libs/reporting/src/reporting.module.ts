@@ -10,11 +10,13 @@ import { ReportRollupRepository } from './rollups/report-rollup.repository';
 import { ReportRollupsService } from './rollups/report-rollups.service';
 import { ScoringTableRepository } from './service-index/scoring-table.repository';
 import { ServiceIndexQueryService } from './service-index/service-index-query.service';
+import { ComplaintSourceRepository } from './sources/complaint-source.repository';
 import { DigitisationSourceRepository } from './sources/digitisation-source.repository';
 import { RatingRepository } from './sources/rating.repository';
 import { ReportSourceRepository } from './sources/report-source.repository';
 
 const PROVIDERS = [
+  ComplaintSourceRepository,
   FeedbackFiguresService,
   DigitisationQuery,
   DigitisationSourceRepository,

@@ -37,6 +37,21 @@ interface Story {
   dueChanges: { at: number; dueAt: number }[];
 }
 
+/** A feedback item the test filed through the live API, as it stands (docs/feedback.md). */
+export interface FeedbackFact {
+  agency: string;
+  /** The index in the imported lines of the file it is about; null when about no file. */
+  line: number | null;
+  aspect: string | null;
+  filedAt: number;
+  dueAt: number;
+  answeredAt: number | null;
+  rating: 'satisfied' | 'not_satisfied' | null;
+}
+
+/** The aspects that make feedback about a file a complaint. */
+const COMPLAINTS = ['reception', 'handling', 'lateness'];
+
 export interface Expected {
   numerator: number;
   denominator: number;
@@ -51,11 +66,16 @@ export const SHIPPED_SCORING: Record<string, { max: number; fullAt: number; grou
   '3d': { max: 4, fullAt: 0.8, group: '3' },
   '3e': { max: 6, fullAt: 1, group: '3' },
   '4a': { max: 6, fullAt: 1, group: '4' },
+  '4b': { max: 4, fullAt: 0.8, group: '4' },
+  '4c': { max: 2, fullAt: 0.8, group: '4' },
+  '5a': { max: 6, fullAt: 1, group: '5' },
+  '5b': { max: 6, fullAt: 1, group: '5' },
   '5c': { max: 6, fullAt: 0.9, group: '5' },
 };
 
 export class ServiceIndexByHand {
   private readonly stories: Story[];
+  private readonly feedback: FeedbackFact[] = [];
 
   public constructor(
     lines: readonly ImportLineJson[],
@@ -66,8 +86,17 @@ export class ServiceIndexByHand {
     this.stories = lines.map((line) => this.storyOf(line));
   }
 
+  public addFeedback(fact: FeedbackFact): void {
+    this.feedback.push(fact);
+  }
+
   /** Numerator and denominator of each computed, scored criterion for a unit (null: every agency). */
-  public criteria(from: string, to: string, agency: string | null): Record<string, Expected> {
+  public criteria(
+    from: string,
+    to: string,
+    agency: string | null,
+    now = Date.now(),
+  ): Record<string, Expected> {
     const unit = agency ? this.subtree(agency) : null;
     const mine = this.stories.filter((story) => !unit || unit.has(story.agency));
     const procedures = this.procedures.filter(
@@ -100,6 +129,21 @@ export class ServiceIndexByHand {
     const onlineServices = procedures.filter((procedure) => procedure.onlineLevel !== 'offline');
     const usedOnline = new Set(received.filter((story) => story.submitted).map((story) => story.procedure));
     const withFee = procedures.filter((procedure) => procedure.feeVnd > 0);
+    const feedback = this.feedback.filter((fact) => (!unit || unit.has(fact.agency)) && inPeriod(fact.dueAt));
+    const onTimeFeedback = feedback.filter(
+      (fact) => fact.answeredAt !== null && fact.answeredAt <= fact.dueAt,
+    );
+    const unhappyFeedback = feedback.filter(
+      (fact) =>
+        (fact.answeredAt !== null && fact.answeredAt > fact.dueAt) ||
+        (fact.answeredAt === null && now > fact.dueAt) ||
+        fact.rating === 'not_satisfied',
+    );
+    const complained = new Set(
+      this.feedback
+        .filter((fact) => fact.line !== null && COMPLAINTS.includes(fact.aspect ?? '') && fact.filedAt < end)
+        .map((fact) => this.stories[fact.line!]!),
+    );
     const hasOnline = (story: Story, type: string) =>
       story.events.some((event) => event.type === type && event.channel === 'online');
     return {
@@ -128,8 +172,15 @@ export class ServiceIndexByHand {
         numerator: decided.filter((story) => hasOnline(story, 'sign')).length,
         denominator: decided.length,
       },
+      // Imported files carry no documents: none is digitised or reused, over the files received.
+      '4b': { numerator: 0, denominator: received.length },
+      '4c': { numerator: 0, denominator: received.length },
+      '5a': { numerator: onTimeFeedback.length, denominator: feedback.length },
+      '5b': { numerator: feedback.length - unhappyFeedback.length, denominator: feedback.length },
       '5c': {
-        numerator: returned.filter((story) => story.rating === null || story.rating > 2).length,
+        numerator: returned.filter(
+          (story) => (story.rating === null || story.rating > 2) && !complained.has(story),
+        ).length,
         denominator: returned.length,
       },
     };

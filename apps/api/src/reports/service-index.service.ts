@@ -3,6 +3,7 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import type { AuthenticatedUser } from '@onegate/access';
 import type { Language } from '@onegate/domain';
 import { isUniqueViolation } from '@onegate/persistence';
+import { Clock } from '@onegate/platform';
 import {
   rankingTable,
   ScoringTableRepository,
@@ -39,11 +40,12 @@ export class ServiceIndexService {
     private readonly scopes: ReportScopeService,
     private readonly index: ServiceIndexQueryService,
     private readonly tables: ScoringTableRepository,
+    private readonly clock: Clock,
   ) {}
 
   public async figures(user: AuthenticatedUser, request: ServiceIndexQueryDto): Promise<ServiceIndexReport> {
     const { query, catalogue } = await this.scopes.resolve(user, request);
-    return { ...periodOf(request), ...(await this.index.index(query, catalogue)) };
+    return { ...periodOf(request), ...(await this.index.index(query, catalogue, this.clock.now())) };
   }
 
   /**
@@ -55,7 +57,10 @@ export class ServiceIndexService {
     const unitIds = request.agency
       ? catalogue.childrenOf(catalogue.agencyByCode(request.agency)!.id)
       : (query.agencyIds ?? catalogue.agencies().map((agency) => agency.id));
-    return { ...periodOf(request), ...(await this.index.ranking(query, catalogue, unitIds)) };
+    return {
+      ...periodOf(request),
+      ...(await this.index.ranking(query, catalogue, unitIds, this.clock.now())),
+    };
   }
 
   public async exportFigures(

@@ -39,14 +39,6 @@ export const MISSING_DATA_REASONS: { readonly [Reason in MissingData]: Text } = 
     vi: 'Cần đồng bộ hồ sơ với Cổng Dịch vụ công quốc gia',
     en: 'Needs synchronisation of files with the national portal',
   },
-  document_origin: {
-    vi: 'Cần ghi nhận nguồn của từng giấy tờ (nộp trực tuyến, số hóa tại quầy, tái sử dụng, kết quả)',
-    en: 'Needs each document to record how it came (online upload, counter scan, reuse, issued result)',
-  },
-  citizen_feedback: {
-    vi: 'Cần chức năng phản ánh, kiến nghị của người dân',
-    en: "Needs citizens' feedback and petitions",
-  },
 };
 
 const T = (vi: string, en: string): Text => ({ vi, en });

@@ -23,7 +23,9 @@ export interface DigitisationFigures {
 const DIGITISED = new Set(['uploaded', 'scanned', 'reused']);
 
 /** Counts the files of the period (those already chosen by local reception date). */
-export function digitisationOf(files: readonly Omit<DigitisedFileFacts, 'receivedAt' | 'timeZone'>[]) {
+export function digitisationOf(
+  files: readonly Omit<DigitisedFileFacts, 'receivedAt' | 'timeZone' | 'agencyId'>[],
+) {
   const digitised = files.filter(
     (file) =>
       file.origins.some((origin) => DIGITISED.has(origin)) && (!file.decided || file.electronicResult),
@@ -49,14 +51,18 @@ export class DigitisationQuery {
   public constructor(private readonly source: DigitisationSourceRepository) {}
 
   public async figures(query: ReportQuery): Promise<DigitisationFigures> {
+    return digitisationOf(await this.filesOf(query));
+  }
+
+  /** The files received in the period, by the local date of their reception. */
+  public async filesOf(query: ReportQuery): Promise<DigitisedFileFacts[]> {
     // A day's margin each side covers every time zone; the local date then decides.
     const from = new Date(`${addDays(query.from, -1)}T00:00:00Z`);
     const to = new Date(`${addDays(query.to, 2)}T00:00:00Z`);
     const candidates = await this.source.filesReceivedBetween(query, from, to);
-    const inPeriod = candidates.filter((file) => {
+    return candidates.filter((file) => {
       const date = LocalDays.of(file.timeZone).dateOf(file.receivedAt.getTime());
       return date >= query.from && date <= query.to;
     });
-    return digitisationOf(inPeriod);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { addDays } from '@onegate/domain';
 import { AgencyRepository, COMPLAINT_ASPECTS, FeedbackRepository } from '@onegate/persistence';
+import type { Feedback } from '@onegate/persistence';
 
 import { LocalDays } from '../figures/local-days';
 
@@ -34,6 +35,38 @@ export interface FeedbackQuery {
   agencyIds: readonly string[] | null;
 }
 
+/** One feedback item as the figures read it. */
+export type FeedbackRow = Pick<
+  Feedback,
+  'id' | 'agencyId' | 'applicationId' | 'aspect' | 'dueAt' | 'answeredAt' | 'rating'
+>;
+
+/** The figures of the feedback in the remit of a period (rows already chosen by local due date). */
+export function feedbackFiguresOf(counted: readonly FeedbackRow[], now: Date): FeedbackFigures {
+  const onTime = counted.filter((row) => row.answeredAt && row.answeredAt <= row.dueAt);
+  const late = counted.filter((row) => row.answeredAt && row.answeredAt > row.dueAt);
+  const unanswered = counted.filter((row) => !row.answeredAt && now > row.dueAt);
+  const notSatisfied = counted.filter((row) => row.rating === 'not_satisfied');
+  const bad = new Set([...late, ...unanswered, ...notSatisfied].map((row) => row.id));
+  const complaints = new Set(
+    counted
+      .filter((row) => row.applicationId && row.aspect && COMPLAINT_ASPECTS.includes(row.aspect))
+      .map((row) => row.applicationId),
+  );
+  const total = counted.length;
+  return {
+    feedback: total,
+    handledOnTime: onTime.length,
+    handledLate: late.length,
+    unansweredOverdue: unanswered.length,
+    ratedNotSatisfied: notSatisfied.length,
+    notSatisfiedOrLate: bad.size,
+    filesWithComplaint: complaints.size,
+    onTimeRate: total === 0 ? null : onTime.length / total,
+    satisfiedRate: total === 0 ? null : (total - bad.size) / total,
+  };
+}
+
 @Injectable()
 export class FeedbackFiguresService {
   public constructor(
@@ -42,6 +75,11 @@ export class FeedbackFiguresService {
   ) {}
 
   public async figures(query: FeedbackQuery, now: Date): Promise<FeedbackFigures> {
+    return feedbackFiguresOf(await this.dueIn(query), now);
+  }
+
+  /** The feedback of the agencies whose due date, local to its agency, falls in the period. */
+  public async dueIn(query: FeedbackQuery): Promise<FeedbackRow[]> {
     // Every time zone is within a day of UTC: read a day more on each side, then keep the local dates.
     const rows = await this.feedback.dueBetween(
       query.agencyIds,
@@ -54,31 +92,9 @@ export class FeedbackFiguresService {
         agency.timeZone,
       ]),
     );
-    const counted = rows.filter((row) => {
+    return rows.filter((row) => {
       const date = LocalDays.of(zones.get(row.agencyId)!).dateOf(row.dueAt.getTime());
       return date >= query.from && date <= query.to;
     });
-    const onTime = counted.filter((row) => row.answeredAt && row.answeredAt <= row.dueAt);
-    const late = counted.filter((row) => row.answeredAt && row.answeredAt > row.dueAt);
-    const unanswered = counted.filter((row) => !row.answeredAt && now > row.dueAt);
-    const notSatisfied = counted.filter((row) => row.rating === 'not_satisfied');
-    const bad = new Set([...late, ...unanswered, ...notSatisfied].map((row) => row.id));
-    const complaints = new Set(
-      counted
-        .filter((row) => row.applicationId && row.aspect && COMPLAINT_ASPECTS.includes(row.aspect))
-        .map((row) => row.applicationId),
-    );
-    const total = counted.length;
-    return {
-      feedback: total,
-      handledOnTime: onTime.length,
-      handledLate: late.length,
-      unansweredOverdue: unanswered.length,
-      ratedNotSatisfied: notSatisfied.length,
-      notSatisfiedOrLate: bad.size,
-      filesWithComplaint: complaints.size,
-      onTimeRate: total === 0 ? null : onTime.length / total,
-      satisfiedRate: total === 0 ? null : (total - bad.size) / total,
-    };
   }
 }

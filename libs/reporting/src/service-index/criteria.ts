@@ -1,4 +1,6 @@
 import type { Counters } from '../figures/report-counters';
+import type { DigitisationFigures } from '../queries/digitisation';
+import type { FeedbackFigures } from '../queries/feedback-figures.service';
 
 export const GROUP_IDS = ['1', '2', '3', '4', '5'] as const;
 export type GroupId = (typeof GROUP_IDS)[number];
@@ -25,8 +27,10 @@ export const CRITERION_IDS = [
 export type CriterionId = (typeof CRITERION_IDS)[number];
 
 /** Why a criterion is not computed here: the data OneGate does not hold yet. */
-export type MissingData =
-  'publication_dates' | 'portal_synchronisation' | 'document_origin' | 'citizen_feedback';
+export type MissingData = 'publication_dates' | 'portal_synchronisation';
+
+/** Where a computed criterion's figures come from. */
+export type CriterionSource = 'rollups' | 'catalogue' | 'documents' | 'feedback';
 
 /** A procedure of the unit, as the catalogue criteria read it. */
 export interface IndexProcedure {
@@ -49,6 +53,15 @@ export interface IndexInputs {
   readonly procedures: readonly IndexProcedure[];
   /** Procedures with at least one file received online in the period. */
   readonly proceduresReceivedOnline: ReadonlySet<string>;
+  /** The digitisation figures of the files received in the period (docs/metrics.md, "Digitisation"). */
+  readonly digitisation: Pick<DigitisationFigures, 'files' | 'digitised' | 'reused'>;
+  /** The feedback figures of the period (docs/metrics.md, "Feedback"). */
+  readonly feedback: Pick<FeedbackFigures, 'feedback' | 'handledOnTime' | 'notSatisfiedOrLate'>;
+  /**
+   * Files returned in the period, not rated 1 or 2, with a complaint about them filed by the period's
+   * end: 5c's not satisfied besides the ratings (docs/decision-766.md, "5c, not satisfied").
+   */
+  readonly returnedWithComplaint: number;
 }
 
 export interface Measure {
@@ -66,7 +79,7 @@ export type CriterionDefinition = {
   readonly group: GroupId;
   readonly scored: boolean;
 } & (
-  | { readonly source: 'rollups' | 'catalogue'; readonly measure: (inputs: IndexInputs) => Measure }
+  | { readonly source: CriterionSource; readonly measure: (inputs: IndexInputs) => Measure }
   | { readonly source: null; readonly missing: MissingData }
 );
 
@@ -153,17 +166,44 @@ export const CRITERIA: readonly CriterionDefinition[] = [
     source: 'rollups',
     measure: ({ counters }) => ({ numerator: counters.signedOnline, denominator: counters.decided }),
   },
-  { id: '4b', group: '4', scored: true, source: null, missing: 'document_origin' },
-  { id: '4c', group: '4', scored: true, source: null, missing: 'document_origin' },
-  { id: '5a', group: '5', scored: true, source: null, missing: 'citizen_feedback' },
-  { id: '5b', group: '5', scored: true, source: null, missing: 'citizen_feedback' },
+  {
+    id: '4b',
+    group: '4',
+    scored: true,
+    source: 'documents',
+    measure: ({ digitisation }) => ({ numerator: digitisation.digitised, denominator: digitisation.files }),
+  },
+  {
+    id: '4c',
+    group: '4',
+    scored: true,
+    source: 'documents',
+    measure: ({ digitisation }) => ({ numerator: digitisation.reused, denominator: digitisation.files }),
+  },
+  {
+    id: '5a',
+    group: '5',
+    scored: true,
+    source: 'feedback',
+    measure: ({ feedback }) => ({ numerator: feedback.handledOnTime, denominator: feedback.feedback }),
+  },
+  {
+    id: '5b',
+    group: '5',
+    scored: true,
+    source: 'feedback',
+    measure: ({ feedback }) => ({
+      numerator: feedback.feedback - feedback.notSatisfiedOrLate,
+      denominator: feedback.feedback,
+    }),
+  },
   {
     id: '5c',
     group: '5',
     scored: true,
     source: 'rollups',
-    measure: ({ counters }) => ({
-      numerator: counters.returned - counters.dissatisfied,
+    measure: ({ counters, returnedWithComplaint }) => ({
+      numerator: counters.returned - counters.dissatisfied - returnedWithComplaint,
       denominator: counters.returned,
     }),
   },

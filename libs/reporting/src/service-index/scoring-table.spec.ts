@@ -69,6 +69,9 @@ describe('the service index of a unit', () => {
       { id: 'c', onlineLevel: 'offline', feeVnd: 20_000 },
     ],
     proceduresReceivedOnline: new Set(['a']),
+    digitisation: { files: 100, digitised: 60, reused: 20 },
+    feedback: { feedback: 10, handledOnTime: 7, notSatisfiedOrLate: 4 },
+    returnedWithComplaint: 3,
   };
   const index = serviceIndexOf(inputs, VERSION_1);
   const criterion = (id: string) => index.criteria.find((candidate) => candidate.id === id)!;
@@ -88,18 +91,41 @@ describe('the service index of a unit', () => {
     expect(criterion('3d')).toMatchObject({ numerator: 1, denominator: 2, points: 2.5 });
     expect(criterion('3e')).toMatchObject({ numerator: 10, denominator: 40, points: 1.5 });
     expect(criterion('4a')).toMatchObject({ numerator: 40, denominator: 80, points: 3 });
-    expect(criterion('5c')).toMatchObject({ numerator: 45, denominator: 50, points: 6 });
+    expect(criterion('4b')).toMatchObject({
+      source: 'documents',
+      numerator: 60,
+      denominator: 100,
+      points: 3,
+    });
+    expect(criterion('4c')).toMatchObject({ numerator: 20, denominator: 100, points: 0.5 });
+    expect(criterion('5a')).toMatchObject({ source: 'feedback', numerator: 7, denominator: 10, points: 4.2 });
+    expect(criterion('5b')).toMatchObject({ numerator: 6, denominator: 10, points: 3.6 });
+    // 5c: 50 returned, 5 rated 1 or 2, 3 more with a complaint.
+    expect(criterion('5c')).toMatchObject({ numerator: 42, denominator: 50, points: 5.6 });
+  });
+
+  it('leaves 5a and 5b out of the points when no feedback was due in the period', () => {
+    const quiet = serviceIndexOf(
+      { ...inputs, feedback: { feedback: 0, handledOnTime: 0, notSatisfiedOrLate: 0 } },
+      VERSION_1,
+    );
+    const five = quiet.criteria.filter((candidate) => candidate.id === '5a' || candidate.id === '5b');
+    expect(five.map(({ rate, points }) => ({ rate, points }))).toEqual([
+      { rate: null, points: null },
+      { rate: null, points: null },
+    ]);
+    expect(quiet.groups.find((group) => group.id === '5')).toMatchObject({ points: 5.6, computableMax: 6 });
   });
 
   it('shows what it cannot compute with the reason, outside the points and the computable maximum', () => {
     expect(criterion('1a')).toMatchObject({ source: null, missing: 'publication_dates', points: null });
-    expect(criterion('4b')).toMatchObject({ source: null, missing: 'document_origin', points: null });
+    expect(criterion('1d')).toMatchObject({ source: null, missing: 'portal_synchronisation', points: null });
     const group = (id: string) => index.groups.find((candidate) => candidate.id === id)!;
     expect(group('1')).toEqual({ id: '1', max: 18, confirmed: true, points: 0, computableMax: 0 });
     expect(group('3')).toMatchObject({ points: 11.93, computableMax: 22 });
-    expect(group('4')).toMatchObject({ points: 3, computableMax: 6 });
-    expect(group('5')).toMatchObject({ points: 6, computableMax: 6 });
-    expect(index.total).toBe(35.93);
-    expect(index.computableMax).toBe(54);
+    expect(group('4')).toMatchObject({ points: 6.5, computableMax: 12 });
+    expect(group('5')).toMatchObject({ points: 13.4, computableMax: 18 });
+    expect(index.total).toBe(46.83);
+    expect(index.computableMax).toBe(72);
   });
 });

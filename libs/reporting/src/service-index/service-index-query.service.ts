@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
 
+import { addDays } from '@onegate/domain';
+
 import { MS_PER_WORKING_DAY } from '../figures/histogram';
 import { BEGINNING, periodRanges } from '../figures/period-ranges';
 import type { Counters } from '../figures/report-counters';
 import { addCounters, zeroCounters } from '../figures/report-counters';
+import { LocalDays } from '../figures/local-days';
+import { DigitisationQuery, digitisationOf } from '../queries/digitisation';
+import { FeedbackFiguresService, feedbackFiguresOf } from '../queries/feedback-figures.service';
+import type { FeedbackRow } from '../queries/feedback-figures.service';
 import type { ReportCatalogue } from '../queries/report-catalogue';
 import type { ReportQuery } from '../queries/report-query.service';
 import type { GroupSums } from '../rollups/report-rollup.repository';
 import { ReportRollupRepository } from '../rollups/report-rollup.repository';
+import { ComplaintSourceRepository } from '../sources/complaint-source.repository';
+import type { ComplainedFileFacts } from '../sources/complaint-source.repository';
+import type { DigitisedFileFacts } from '../sources/digitisation-source.repository';
 import type { IndexInputs } from './criteria';
 import { ScoringTableRepository } from './scoring-table.repository';
 import { versionFor } from './scoring-table';
@@ -44,6 +53,14 @@ interface Cell {
   upToEnd: GroupSums | undefined;
 }
 
+/** What the index reads live rather than from the rollups, for every unit of the query. */
+interface LiveFacts {
+  files: DigitisedFileFacts[];
+  feedback: FeedbackRow[];
+  /** Files returned in the period with a complaint filed by its end, not rated 1 or 2. */
+  complained: { agencyId: string }[];
+}
+
 /**
  * The service index of Decision 766 (docs/decision-766.md) from the rollups: one read of the period's
  * rows and one of the open files at its end, by competent agency and procedure, then every unit of a
@@ -54,12 +71,23 @@ export class ServiceIndexQueryService {
   public constructor(
     private readonly rollups: ReportRollupRepository,
     private readonly tables: ScoringTableRepository,
+    private readonly digitisation: DigitisationQuery,
+    private readonly feedback: FeedbackFiguresService,
+    private readonly complaints: ComplaintSourceRepository,
   ) {}
 
-  public async index(query: ReportQuery, catalogue: ReportCatalogue): Promise<ServiceIndexResult> {
-    const [cells, table] = await Promise.all([this.cells(query), this.tableFor(query.to)]);
+  public async index(
+    query: ReportQuery,
+    catalogue: ReportCatalogue,
+    now = new Date(),
+  ): Promise<ServiceIndexResult> {
+    const [cells, table, live] = await Promise.all([
+      this.cells(query),
+      this.tableFor(query.to),
+      this.live(query),
+    ]);
     const agencies = query.agencyIds ?? null;
-    const inputs = inputsOf(cells, catalogue, agencies);
+    const inputs = inputsOf(cells, live, catalogue, agencies, now);
     return {
       ...serviceIndexOf(inputs, table),
       resolutionByProcedure: resolutionOf(cells, catalogue),
@@ -71,11 +99,16 @@ export class ServiceIndexQueryService {
     query: ReportQuery,
     catalogue: ReportCatalogue,
     unitIds: readonly string[],
+    now = new Date(),
   ): Promise<{ scoringVersion: number; units: RankedUnit[] }> {
-    const [cells, table] = await Promise.all([this.cells(query), this.tableFor(query.to)]);
+    const [cells, table, live] = await Promise.all([
+      this.cells(query),
+      this.tableFor(query.to),
+      this.live(query),
+    ]);
     const units = unitIds.map((id) => {
       const agency = catalogue.agency(id)!;
-      const figures = serviceIndexOf(inputsOf(cells, catalogue, catalogue.subtree(id)), table);
+      const figures = serviceIndexOf(inputsOf(cells, live, catalogue, catalogue.subtree(id), now), table);
       return {
         rank: 0,
         agency: agency.code,
@@ -103,6 +136,21 @@ export class ServiceIndexQueryService {
     return version;
   }
 
+  /**
+   * The files received in the period with their documents (4b, 4c), the feedback due in it (5a, 5b) and
+   * the returned files with a complaint (5c), read once for every unit.
+   */
+  private async live(query: ReportQuery): Promise<LiveFacts> {
+    const agencyIds = query.agencyIds ?? null;
+    // A complaint filed before the period's last local day ends, on every clock (a day's margin).
+    const [files, feedback, complained] = await Promise.all([
+      this.digitisation.filesOf(query),
+      this.feedback.dueIn({ from: query.from, to: query.to, agencyIds }),
+      this.complaints.returnedFilesWithComplaint(agencyIds, new Date(`${addDays(query.to, 2)}T00:00:00Z`)),
+    ]);
+    return { files, feedback, complained: complainedInPeriod(complained, query.from, query.to) };
+  }
+
   private async cells(query: ReportQuery): Promise<Cell[]> {
     const scope = { agencyIds: query.agencyIds, procedureId: null };
     const [period, upToEnd] = await Promise.all([
@@ -117,10 +165,34 @@ export class ServiceIndexQueryService {
   }
 }
 
+/**
+ * 5c's files not satisfied by a complaint (docs/decision-766.md, "5c, not satisfied"): returned in the
+ * period `[from, to]`, complained about by the end of its last day, and not already rated 1 or 2; dates
+ * on the competent agency's clock.
+ */
+export function complainedInPeriod(
+  files: readonly ComplainedFileFacts[],
+  from: string,
+  to: string,
+): ComplainedFileFacts[] {
+  return files.filter((file) => {
+    const days = LocalDays.of(file.timeZone);
+    const returned = days.dateOf(file.returnedAt.getTime());
+    return (
+      returned >= from &&
+      returned <= to &&
+      days.dateOf(file.firstComplaintAt.getTime()) <= to &&
+      !(file.score !== null && file.score <= 2)
+    );
+  });
+}
+
 function inputsOf(
   cells: readonly Cell[],
+  live: LiveFacts,
   catalogue: ReportCatalogue,
   agencyIds: readonly string[] | null,
+  now: Date,
 ): IndexInputs {
   const unit = agencyIds ? new Set(agencyIds) : null;
   const counters: Counters = zeroCounters();
@@ -144,7 +216,19 @@ function inputsOf(
     .procedures()
     .filter((procedure) => procedure.retiredAt === null && (!unit || unit.has(procedure.agencyId)))
     .map(({ id, onlineLevel, feeVnd }) => ({ id, onlineLevel, feeVnd }));
-  return { counters, onlineReceived, backlog, lateOpen, procedures, proceduresReceivedOnline };
+  const mine = <T extends { agencyId: string }>(rows: readonly T[]) =>
+    unit ? rows.filter((row) => unit.has(row.agencyId)) : rows;
+  return {
+    counters,
+    onlineReceived,
+    backlog,
+    lateOpen,
+    procedures,
+    proceduresReceivedOnline,
+    digitisation: digitisationOf(mine(live.files)),
+    feedback: feedbackFiguresOf(mine(live.feedback), now),
+    returnedWithComplaint: mine(live.complained).length,
+  };
 }
 
 function resolutionOf(cells: readonly Cell[], catalogue: ReportCatalogue): ProcedureResolution[] {

@@ -1,5 +1,5 @@
 import { MS_PER_WORKING_DAY } from '../figures/histogram';
-import type { CriterionId, GroupId, IndexInputs, MissingData } from './criteria';
+import type { CriterionId, CriterionSource, GroupId, IndexInputs, MissingData } from './criteria';
 import { CRITERIA, GROUP_IDS } from './criteria';
 import type { ScoringTableVersion } from './scoring-table';
 import { pointsOf } from './scoring-table';
@@ -10,7 +10,7 @@ export interface CriterionResult {
   group: GroupId;
   scored: boolean;
   /** Where it is computed from; null: not computed here (`missing` says what data is lacking). */
-  source: 'rollups' | 'catalogue' | null;
+  source: CriterionSource | null;
   missing: MissingData | null;
   numerator: number | null;
   denominator: number | null;

@@ -11,6 +11,8 @@ import type { AttachmentOrigin } from '@onegate/persistence';
 export interface DigitisedFileFacts {
   id: string;
   receivedAt: Date;
+  /** The competent agency, whose unit counts the file. */
+  agencyId: string;
   /** The competent agency's time zone, whose local date counts the file in a period. */
   timeZone: string;
   decided: boolean;
@@ -75,6 +77,7 @@ export class DigitisationSourceRepository {
     return files.map((file) => ({
       id: file.id,
       receivedAt: file.receivedAt!,
+      agencyId: file.competentAgencyId,
       timeZone: zones.get(file.competentAgencyId) ?? DEFAULT_TIME_ZONE,
       decided: file.decidedAt !== null,
       electronicResult: results.has(file.id),

@@ -31,6 +31,7 @@ export function serviceIndexView(
             computed: criterion.source !== null,
             missingKey: criterion.missing ? `serviceIndex.missing_${criterion.missing}` : null,
             noFiles: criterion.source !== null && criterion.denominator === 0,
+            noFilesKey: criterion.source === 'feedback' ? 'serviceIndex.noFeedback' : 'serviceIndex.noFiles',
             unconfirmed: criterion.scored && !criterion.confirmed,
           })),
       };
