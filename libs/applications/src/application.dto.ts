@@ -9,7 +9,7 @@ import {
   waitsForFee,
 } from '@onegate/domain';
 import type { Action, ActorRole, ApplicationState, Channel, FeeDue, Role } from '@onegate/domain';
-import { ATTACHMENT_ORIGINS, MESSAGE_FILES_PREFIX } from '@onegate/persistence';
+import { ATTACHMENT_ORIGINS, hasStoredCopy, MESSAGE_FILES_PREFIX } from '@onegate/persistence';
 import type {
   Application,
   ApplicationEvent,
@@ -47,8 +47,12 @@ export class AttachmentSourceDto {
   @ApiProperty({ nullable: true, type: String, description: "The earlier file's receipt code" })
   public code!: string | null;
   @ApiProperty({ nullable: true, type: String }) public applicationId!: string | null;
-  @ApiProperty({ description: 'The document (or signed result) of that file it copies' })
-  public documentId!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The document (or signed result) of that file it copies; null for an imported document',
+  })
+  public documentId!: string | null;
 }
 
 export class AttachmentDto {
@@ -78,6 +82,10 @@ export class AttachmentDto {
     description: 'For a reused document: the file and document it was taken from',
   })
   public source!: AttachmentSourceDto | null;
+  @ApiProperty({
+    description: 'False for a document the historical import brought without its bytes: never downloadable',
+  })
+  public stored!: boolean;
 
   public static from(file: Attachment): AttachmentDto {
     const { id, documentName, originalName, mediaType, sizeBytes, sha256, supplementRequest, origin } = file;
@@ -91,8 +99,9 @@ export class AttachmentDto {
       supplementRequest,
       digitised: origin === 'scanned',
       origin,
+      stored: hasStoredCopy(file),
       source:
-        origin === 'reused' && file.sourceDocumentId !== null
+        origin === 'reused' && (file.sourceDocumentId !== null || file.sourceCode !== null)
           ? {
               code: file.sourceCode,
               applicationId: file.sourceApplicationId,

@@ -12,6 +12,7 @@ import type { AuthenticatedUser } from '@onegate/access';
 import {
   ApplicationRepository,
   AttachmentRepository,
+  hasStoredCopy,
   MESSAGE_FILES_PREFIX,
   NOT_REUSED,
 } from '@onegate/persistence';
@@ -182,6 +183,8 @@ export class AttachmentService {
     const attachment = await this.attachments.findOne(applicationId, attachmentId);
     const ofThread = attachment?.documentName?.startsWith(MESSAGE_FILES_PREFIX) ?? false;
     if (!attachment || (view === 'consulted' && ofThread)) throw new NotFoundException('No such document');
+    // An imported document without a copy has no bytes to give (docs/documents.md, "Where a document came from").
+    if (!hasStoredCopy(attachment)) throw new NotFoundException('This imported document has no stored copy');
     return new StreamableFile(this.files.open(attachment.storageKey), {
       type: attachment.mediaType,
       length: attachment.sizeBytes,

@@ -67,6 +67,7 @@ function importCheck(line: DemoHistoryLine, catalogue: ReturnType<typeof demoCat
     process,
     agencyById: (id) => catalogue.byId.get(id),
     agencyByCode: (code) => catalogue.agencies.get(code),
+    feedbackDays: 10,
   });
 }
 
