@@ -46,9 +46,10 @@ export function checklistOf(
         reusedFrom: file.origin === 'reused' ? (file.source?.code ?? '') : null,
         // A document imported without its bytes has nothing to open or preview (docs/documents.md).
         href: file.stored ? `/applications/${application.id}/documents/${file.id}` : null,
-        previewHref: file.stored && PREVIEWED.has(file.mediaType)
-          ? `/staff/applications/${application.id}?preview=${file.id}#preview`
-          : null,
+        previewHref:
+          file.stored && PREVIEWED.has(file.mediaType)
+            ? `/staff/applications/${application.id}?preview=${file.id}#preview`
+            : null,
         previewed: file.id === preview,
         supplementOf:
           file.supplementRequest === null ? null : (requestedAt.get(file.supplementRequest) ?? null),
