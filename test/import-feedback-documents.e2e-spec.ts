@@ -234,4 +234,36 @@ describe(`import of feedback and documents (${testDatabaseKind()})`, () => {
     expect(html).toContain('Nhập từ dữ liệu cũ, không có bản lưu');
     expect(html).not.toContain(`/documents/${documents[0]!.id}`);
   });
+
+  it('keeps an imported document out of the citizen’s store, so it can never be reused', async () => {
+    const citizen = await signIn(stack.apiUrl, DEMO_ACCOUNTS.citizen, stack.config.demoPassword!);
+    // Approved and returned: a document with a copy would now be in the applicant's store.
+    const imported = await importLines(stack.apiUrl, admin, [
+      recordLine(
+        'QN-STP-250602-0201',
+        [
+          event('submit', '2025-06-02T08:30:00', { documents: [uploaded] } as object),
+          event('receive', '2025-06-02T09:00:00'),
+          event('pay', '2025-06-02T09:10:00', { reference: 'PG-2' }),
+          event('approve', '2025-06-02T15:00:00'),
+          event('sign', '2025-06-02T15:05:00'),
+          event('return', '2025-06-02T16:00:00'),
+        ],
+        { applicant: { nationalId: '022090001234', fullName: 'Nguyễn Văn A' } },
+      ),
+    ]);
+    expect(imported.body).toMatchObject({ imported: 1, rejected: [] });
+    const file = await fileOf('QN-STP-250602-0201');
+    const [document] = await stack.apiDataSource.getRepository(Attachment).findBy({ applicationId: file.id });
+    expect(file.applicantId).not.toBeNull();
+    const store = await request<{ items: { id: string }[] }>(`${stack.apiUrl}/api/my/documents`, {
+      headers: bearer(citizen),
+    });
+    expect(store.status).toBe(200);
+    expect(store.body.items.map((entry) => entry.id)).not.toContain(document!.id);
+    const bytes = await request(`${stack.apiUrl}/api/my/documents/${document!.id}/file`, {
+      headers: bearer(citizen),
+    });
+    expect(bytes.status).toBe(404);
+  });
 });
