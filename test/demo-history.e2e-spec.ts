@@ -62,6 +62,26 @@ describe(`demo history (${testDatabaseKind()})`, () => {
     expect(thisMonth.body.received).toBeGreaterThan(0);
   });
 
+  it('shows the year’s feedback and digitisation from the imported feedback and documents', async () => {
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const yearAgo = new Date(Date.now() + 7 * 3_600_000 - 365 * 86_400_000).toISOString().slice(0, 10);
+    const feedback = await getReport<Record<string, number>>(stack.apiUrl, admin, 'feedback', {
+      from: yearAgo,
+      to: today,
+    });
+    expect(feedback.status).toBe(200);
+    expect(feedback.body.feedback).toBeGreaterThan(0);
+    expect(feedback.body.filesWithComplaint).toBeGreaterThan(0);
+    expect(feedback.body.handledLate).toBeGreaterThan(0);
+    const digitisation = await getReport<Record<string, number>>(stack.apiUrl, admin, 'digitisation', {
+      from: yearAgo,
+      to: today,
+    });
+    expect(digitisation.status).toBe(200);
+    expect(digitisation.body.digitised).toBeGreaterThan(0);
+    expect(digitisation.body.reused).toBeGreaterThan(0);
+  });
+
   it('gives the demo clerk a queue of real open files, not a pile of overdue ones', async () => {
     const clerk = await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, stack.config.demoPassword!);
     const queue = await request<{ items: { state: string; dueAt: string | null }[] }>(

@@ -9,7 +9,7 @@ import {
   waitsForFee,
 } from '@onegate/domain';
 import type { Action, ActorRole, ApplicationState, Channel, FeeDue, Role } from '@onegate/domain';
-import { ATTACHMENT_ORIGINS, MESSAGE_FILES_PREFIX } from '@onegate/persistence';
+import { ATTACHMENT_ORIGINS, hasStoredCopy, MESSAGE_FILES_PREFIX } from '@onegate/persistence';
 import type {
   Application,
   ApplicationEvent,
@@ -50,8 +50,12 @@ export class AttachmentSourceDto {
   @ApiProperty({ nullable: true, type: String, description: "The earlier file's receipt code" })
   public code!: string | null;
   @ApiProperty({ nullable: true, type: String }) public applicationId!: string | null;
-  @ApiProperty({ description: 'The document (or signed result) of that file it copies' })
-  public documentId!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The document (or signed result) of that file it copies; null for an imported document',
+  })
+  public documentId!: string | null;
 }
 
 /**
@@ -102,6 +106,10 @@ export class AttachmentDto {
     description: 'The agency and transferred step that returned it with the file, or null',
   })
   public returnedBy!: ReturnedByDto | null;
+  @ApiProperty({
+    description: 'False for a document the historical import brought without its bytes: never downloadable',
+  })
+  public stored!: boolean;
 
   public static from(file: Attachment): AttachmentDto {
     const { id, documentName, originalName, mediaType, sizeBytes, sha256, supplementRequest, origin } = file;
@@ -115,8 +123,9 @@ export class AttachmentDto {
       supplementRequest,
       digitised: origin === 'scanned',
       origin,
+      stored: hasStoredCopy(file),
       source:
-        origin === 'reused' && file.sourceDocumentId !== null
+        origin === 'reused' && (file.sourceDocumentId !== null || file.sourceCode !== null)
           ? {
               code: file.sourceCode,
               applicationId: file.sourceApplicationId,

@@ -12,6 +12,7 @@ import type { AuthenticatedUser } from '@onegate/access';
 import {
   ApplicationRepository,
   AttachmentRepository,
+  hasStoredCopy,
   MESSAGE_FILES_PREFIX,
   NOT_REUSED,
 } from '@onegate/persistence';
@@ -189,6 +190,8 @@ export class AttachmentService {
     const returned = returnedByTransfer(attachment);
     if ((view === 'consulted' && (ofThread || returned)) || (returned && user.role === 'citizen'))
       throw new NotFoundException('No such document');
+    // An imported document without a copy has no bytes to give (docs/documents.md, "Where a document came from").
+    if (!hasStoredCopy(attachment)) throw new NotFoundException('This imported document has no stored copy');
     return new StreamableFile(this.files.open(attachment.storageKey), {
       type: attachment.mediaType,
       length: attachment.sizeBytes,

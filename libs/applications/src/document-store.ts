@@ -1,5 +1,5 @@
 import type { Attachment, DocumentReview, StoredFilesOfApplicant } from '@onegate/persistence';
-import { MESSAGE_FILES_PREFIX, resultFileName } from '@onegate/persistence';
+import { hasStoredCopy, MESSAGE_FILES_PREFIX, resultFileName } from '@onegate/persistence';
 
 /** One document of the citizen's store (docs/documents.md, "The citizen's document store"). */
 export interface StoreDocument {
@@ -70,9 +70,10 @@ export function storeDocumentsOf(files: StoredFilesOfApplicant): StoreDocument[]
   return documents.sort((a, b) => b.at.getTime() - a.at.getTime() || a.id.localeCompare(b.id));
 }
 
-/** A person's document: named, neither a form OneGate issued nor a file of a message. */
+/** A person's document: named, with its bytes kept, neither a form OneGate issued nor a file of a message. */
 const isPersonalDocument = (file: Attachment) =>
   file.documentName !== null &&
+  hasStoredCopy(file) &&
   file.origin !== 'issued' &&
   !file.documentName.startsWith('form:') &&
   !file.documentName.startsWith(MESSAGE_FILES_PREFIX);

@@ -12,7 +12,8 @@ import {
   FeedbackRepository,
   TransactionRunner,
 } from '@onegate/persistence';
-import type { Agency, Feedback, FeedbackRating } from '@onegate/persistence';
+import type { Agency, Feedback, FeedbackKind, FeedbackRating } from '@onegate/persistence';
+import type { WorkingCalendar } from '@onegate/domain';
 import { Clock, invalidFields } from '@onegate/platform';
 import type { FieldProblem } from '@onegate/platform';
 
@@ -38,6 +39,16 @@ const QUEUE_LIMIT = 200;
 const CHECK_AFTER_MS = 1_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^(\+84|0)\d{9,10}$/;
+
+/** A new code: `PA-` for feedback, `KN-` for a petition, then eight characters (docs/feedback.md). */
+export function newFeedbackCode(kind: FeedbackKind): string {
+  return `${kind === 'petition' ? 'KN' : 'PA'}-${randomText(CODE_LENGTH)}`;
+}
+
+/** `days` working days after filing, on the agency's working calendar (docs/feedback.md, "Due time"). */
+export function feedbackDueAt(filedAt: Date, calendar: WorkingCalendar, days: number): Date {
+  return calendar.addWorkingTime(filedAt, days * 8);
+}
 
 /**
  * Citizens' feedback and petitions (docs/feedback.md): filed by a citizen about one of their files or
@@ -232,14 +243,13 @@ export class FeedbackService {
     const { agency, ...rest } = fields;
     const filedAt = this.clock.now();
     const calendar = await this.calendars.calendarFor(agency);
-    const days = agency.feedbackDays ?? this.config.feedbackDays;
     const feedback: Feedback = {
       ...rest,
       id: randomUUID(),
-      code: await this.newCode(fields.kind === 'petition' ? 'KN' : 'PA'),
+      code: await this.newCode(fields.kind),
       agencyId: agency.id,
       filedAt,
-      dueAt: calendar.addWorkingTime(filedAt, days * 8),
+      dueAt: feedbackDueAt(filedAt, calendar, agency.feedbackDays ?? this.config.feedbackDays),
       answeredAt: null,
       answeredBy: null,
       answeredByRole: null,
@@ -262,9 +272,9 @@ export class FeedbackService {
     return feedback;
   }
 
-  private async newCode(prefix: string): Promise<string> {
+  private async newCode(kind: FeedbackKind): Promise<string> {
     for (;;) {
-      const code = `${prefix}-${randomText(CODE_LENGTH)}`;
+      const code = newFeedbackCode(kind);
       if (!(await this.feedback.codeTaken(code))) return code;
     }
   }
@@ -360,7 +370,7 @@ function checkedTexts(
   return { subject, body };
 }
 
-function checkLength(
+export function checkLength(
   text: string,
   field: string,
   limits: { min: number; max: number },

@@ -38,7 +38,13 @@ export { ApplicationMessagesService, MESSAGE_LIMITS, type MessageFile } from './
 export { ResultDownloadService } from './result-download.service';
 
 // Citizens' feedback and petitions
-export { FeedbackService } from './feedback.service';
+export {
+  checkLength as checkFeedbackLength,
+  FEEDBACK_LIMITS,
+  feedbackDueAt,
+  FeedbackService,
+  newFeedbackCode,
+} from './feedback.service';
 export { AuthorOfFeedback, StaffOfFeedback } from './feedback-checks';
 export { FeedbackDto, FiledFeedbackDto } from './feedback.dto';
 export {

@@ -20,6 +20,8 @@ export {
   ATTACHMENT_ORIGINS,
   type AttachmentOrigin,
   NOT_REUSED,
+  NO_STORED_COPY,
+  hasStoredCopy,
   AuditEvent,
   REVIEW_DECISIONS,
   type DocumentReview,

@@ -15,6 +15,7 @@ import {
   demoHistoryLines,
   demoHistoryNdjson,
   isCitizenEvent,
+  NO_STORED_COPY,
 } from '@onegate/persistence';
 import type { Agency, DemoHistoryLine, Procedure } from '@onegate/persistence';
 
@@ -67,6 +68,7 @@ function importCheck(line: DemoHistoryLine, catalogue: ReturnType<typeof demoCat
     process,
     agencyById: (id) => catalogue.byId.get(id),
     agencyByCode: (code) => catalogue.agencies.get(code),
+    feedbackDays: 10,
   });
 }
 
@@ -87,12 +89,15 @@ describe('the demo history', () => {
   const lines = [...demoHistoryLines({ count: COUNT, seed: 7, now: NOW })];
   const rejected: string[] = [];
   const files: ReturnType<typeof importCheck>['application'][] = [];
+  const replayed: ReturnType<typeof importCheck>[] = [];
   beforeAll(() => {
     useNationalIdKeys({ encryption: [{ id: 'k1', key: randomBytes(32) }], hashKey: randomBytes(32) });
     const catalogue = demoCatalogue();
     lines.forEach((line, index) => {
       try {
-        files.push(importCheck(line, catalogue).application);
+        const entry = importCheck(line, catalogue);
+        replayed.push(entry);
+        files.push(entry.application);
       } catch (error) {
         rejected.push(`line ${index + 1} (${line.code}): ${(error as Error).message}`);
       }
@@ -177,6 +182,41 @@ describe('the demo history', () => {
       DEMO_PROCESSES[line.procedureCode]!.some((s) => s.holderAgencyCode),
     );
     expect(transfers.length).toBeGreaterThan(0);
+  });
+
+  it('has feedback on a few files in a hundred, with complaints, late answers and ratings, all accepted', () => {
+    const feedback = replayed.flatMap((entry) => entry.feedback ?? []);
+    expect(feedback.length).toBeGreaterThan(COUNT * 0.02);
+    expect(feedback.length).toBeLessThan(COUNT * 0.06);
+    const complaints = feedback.filter((item) => item.aspect !== 'other');
+    expect(complaints.length).toBeGreaterThan(0);
+    expect(complaints.length).toBeLessThan(feedback.length);
+    const answered = feedback.filter((item) => item.answeredAt !== null);
+    const late = answered.filter((item) => item.answeredAt! > item.dueAt);
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.length).toBeLessThan(answered.length / 2);
+    expect(new Set(feedback.map((item) => item.rating))).toEqual(
+      new Set([null, 'satisfied', 'not_satisfied']),
+    );
+    expect(feedback.every((item) => item.filedAt <= NOW && (item.ratedAt ?? NOW) <= NOW)).toBe(true);
+  });
+
+  it('gives the files documents: uploaded online, scanned on most paper files, some reused', () => {
+    const origins = (type: string) =>
+      lines
+        .flatMap((line) => line.events.filter((event) => event.type === type))
+        .map((event) => event.documents);
+    const counter = origins('register_counter');
+    const scanned = counter.filter((documents) =>
+      documents?.every((document) => document.origin === 'scanned'),
+    );
+    expect(scanned.length).toBeGreaterThan(counter.length * 0.7);
+    expect(scanned.length).toBeLessThan(counter.length);
+    const online = origins('submit').flatMap((documents) => documents ?? []);
+    expect(new Set(online.map((document) => document.origin))).toEqual(new Set(['uploaded', 'reused']));
+    const attachments = replayed.flatMap((entry) => entry.attachments ?? []);
+    expect(attachments.length).toBe(online.length + scanned.flatMap((documents) => documents!).length);
+    expect(attachments.every((attachment) => attachment.storageKey === NO_STORED_COPY)).toBe(true);
   });
 
   it('uses only synthetic citizens: national IDs with a province code that does not exist', () => {

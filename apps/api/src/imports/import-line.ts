@@ -4,6 +4,10 @@ import type { JsonObject } from '@onegate/persistence';
 
 import { ImportLineError, isoTime } from './import-line-checks';
 import type { ImportConsultationFields } from './import-consultation-fields';
+import type { ImportDocument } from './import-documents';
+import { importDocumentsOf } from './import-documents';
+import type { ImportFeedback } from './import-feedback';
+import { importFeedbackOf } from './import-feedback';
 import { importConsultationFieldsOf } from './import-consultation-fields';
 import type { ImportStepFields } from './import-step-fields';
 import { importStepFieldsOf } from './import-step-fields';
@@ -27,6 +31,8 @@ export interface ImportEvent {
   consultation?: ImportConsultationFields;
   /** The step fields, on the events that record them (docs/metrics.md, "Historical import"). */
   stepFields?: ImportStepFields;
+  /** `submit`, `register_counter`: the file's documents, as metadata (docs/documents.md). */
+  documents?: ImportDocument[];
 }
 
 /** One line of an import: one application and its whole history (docs/metrics.md, "Historical import"). */
@@ -39,6 +45,8 @@ export interface ImportLine {
   feeVnd: number | null;
   events: ImportEvent[];
   rating: { score: number; comment: string | null } | null;
+  /** Feedback about the file (docs/metrics.md, "Historical import"). */
+  feedback: ImportFeedback[];
 }
 
 const MAX_EVENTS = 1_000;
@@ -102,6 +110,7 @@ export function parseImportLine(source: string): ImportLine {
     feeVnd: feeOf(value.fee),
     events: eventsOf(value.events),
     rating: ratingOf(value.rating),
+    feedback: importFeedbackOf(value.feedback),
   };
 }
 
@@ -162,5 +171,6 @@ function eventOf(event: unknown, path: string): ImportEvent {
     opinion: text(event.opinion, `${path}.opinion`, 2000, false),
     consultation: importConsultationFieldsOf(event, event.type, path),
     stepFields: importStepFieldsOf(event, event.type, path),
+    documents: importDocumentsOf(event, event.type, path),
   };
 }

@@ -4,6 +4,7 @@ import type {
   Agency,
   Application,
   ApplicationEvent,
+  Attachment,
   Consultation,
   HistoryRowsOfFile,
   Procedure,
@@ -14,6 +15,8 @@ import { timeOrderedId } from '@onegate/platform';
 import type { ApplicationHistory } from '@onegate/reporting';
 import { historyEventOf, LocalDays } from '@onegate/reporting';
 
+import { attachmentRowsOf } from './import-documents';
+import { feedbackRowsOf } from './import-feedback';
 import type { ImportLine } from './import-line';
 import { ImportLineError } from './import-line';
 
@@ -33,6 +36,8 @@ export interface ReplayContext {
   /** The agencies, by id and by code (a step's holding agency). */
   agencyById: (id: string) => Agency | undefined;
   agencyByCode: (code: string) => Agency | undefined;
+  /** The competent agency's working days to answer feedback (docs/feedback.md, "Due time"). */
+  feedbackDays: number;
 }
 
 /** The rows of one imported application, ready to be written together, and its history for the rollups. */
@@ -68,6 +73,7 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
   });
   const events: ApplicationEvent[] = [];
   const consultations: Consultation[] = [];
+  const attachments: Attachment[] = [];
   line.events.forEach((event, index) => {
     const label = `events[${index}] (${event.type})`;
     const previous = line.events[index - 1];
@@ -116,16 +122,27 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
       data: withStepFields(decision.data, event, `events[${index}]`, context),
     });
     Object.assign(application, changes);
+    if (event.documents) attachments.push(...attachmentRowsOf(event.documents, application.id, event.at));
   });
   if (application.state === 'draft') fail('the application was never submitted nor registered at a counter');
   if (line.rating && application.state !== 'returned') {
     fail(`a rating is only possible once the result is returned; the application is ${application.state}`);
   }
+  const submittedAt = events.find((event) => event.fromState === 'draft' || event.fromState === null)?.at;
+  const feedback = feedbackRowsOf(
+    line.feedback,
+    application,
+    submittedAt ?? first.at,
+    calendar,
+    context.feedbackDays,
+  );
   const returnedAt = events.find((event) => event.type === 'return')?.at ?? last.at;
   return {
     application,
     events,
     consultations,
+    attachments,
+    feedback,
     rating: line.rating
       ? {
           applicationId: application.id,

@@ -6,6 +6,7 @@ import { ApplicationJournal, WorkingCalendarService } from '@onegate/application
 import type { ProcessContext, WorkingCalendar } from '@onegate/domain';
 import { isUniqueViolation, ProcedureStepRepository, TransactionRunner } from '@onegate/persistence';
 import type { Agency, Procedure } from '@onegate/persistence';
+import { AppConfig } from '@onegate/config';
 import { Clock } from '@onegate/platform';
 import { contributionOf, RollupChanges } from '@onegate/reporting';
 
@@ -82,6 +83,7 @@ export class ImportService {
     private readonly journal: ApplicationJournal,
     private readonly clock: Clock,
     private readonly procedureSteps: ProcedureStepRepository,
+    private readonly config: AppConfig,
   ) {}
 
   public async importStream(source: Readable): Promise<ImportResult> {
@@ -194,6 +196,7 @@ export class ImportService {
       process: catalogue.processes.get(procedure.id),
       agencyById: (id) => catalogue.agenciesById.get(id),
       agencyByCode: (code) => catalogue.agencies.get(code),
+      feedbackDays: catalogue.agenciesById.get(procedure.agencyId)!.feedbackDays ?? this.config.feedbackDays,
     });
     // Events are in time order, so the years from the first to the last are all crossed.
     const yearOf = (at: Date) => Number(calendar.localDateOf(at).slice(0, 4));

@@ -12,6 +12,17 @@ export type AttachmentOrigin = (typeof ATTACHMENT_ORIGINS)[number];
 /** The origin of a document that is none of those: no source. */
 export const NOT_REUSED = { sourceApplicationId: null, sourceDocumentId: null, sourceCode: null } as const;
 
+/**
+ * The storage key of a document the historical import brought as metadata only: no bytes are kept, so
+ * it is never offered for download, preview, the citizen's store or reuse (docs/documents.md, "Where a
+ * document came from").
+ */
+export const NO_STORED_COPY = 'imported-no-copy';
+
+/** Whether OneGate keeps the document's bytes (every document but one imported without a copy). */
+export const hasStoredCopy = (attachment: Pick<Attachment, 'storageKey'>): boolean =>
+  attachment.storageKey !== NO_STORED_COPY;
+
 /** A document uploaded to an application; the bytes live in storage under a generated name. */
 @Entity('attachments')
 @Index('IDX_attachments_application', ['applicationId'])

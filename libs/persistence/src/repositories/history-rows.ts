@@ -6,7 +6,14 @@ import type { ObjectLiteral } from 'typeorm';
 
 import { bulkInsert } from '../bulk-insert';
 import { copyRows } from '../copy-rows';
-import { Application, ApplicationEvent, ApplicationRating, Consultation } from '../entities';
+import {
+  Application,
+  ApplicationEvent,
+  ApplicationRating,
+  Attachment,
+  Consultation,
+  Feedback,
+} from '../entities';
 import { EntityRows } from '../entity-rows';
 import { inSlices } from '../in-slices';
 
@@ -20,6 +27,10 @@ export interface HistoryRowsOfFile {
   rating: ApplicationRating | null;
   /** The consultations its `consult` events opened, answered or not (docs/applications.md, "Consultations"). */
   consultations?: Consultation[];
+  /** Its documents, as metadata without a stored copy (docs/documents.md, "Where a document came from"). */
+  attachments?: Attachment[];
+  /** The feedback filed about it (docs/feedback.md, "Imported feedback"). */
+  feedback?: Feedback[];
   /** The receipt number the code uses, so later receptions that day never reuse it. */
   receiptNumber: { agencyId: string; localDate: string; number: number } | null;
 }
@@ -35,12 +46,16 @@ export class HistoryRows {
   private readonly events: EntityRows<ApplicationEvent>;
   private readonly ratings: EntityRows<ApplicationRating>;
   private readonly consultations: EntityRows<Consultation>;
+  private readonly attachments: EntityRows<Attachment>;
+  private readonly feedback: EntityRows<Feedback>;
 
   public constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.applications = new EntityRows(dataSource, Application);
     this.events = new EntityRows(dataSource, ApplicationEvent);
     this.ratings = new EntityRows(dataSource, ApplicationRating);
     this.consultations = new EntityRows(dataSource, Consultation);
+    this.attachments = new EntityRows(dataSource, Attachment);
+    this.feedback = new EntityRows(dataSource, Feedback);
   }
 
   /** `share` is awaited between slices, so that other requests run meanwhile. */
@@ -53,17 +68,23 @@ export class HistoryRows {
     const events = files.flatMap(({ events }) => events);
     const ratings = files.flatMap(({ rating }) => (rating ? [rating] : []));
     const consultations = files.flatMap((file) => file.consultations ?? []);
+    const attachments = files.flatMap((file) => file.attachments ?? []);
+    const feedback = files.flatMap((file) => file.feedback ?? []);
     if (this.dataSource.options.type === 'postgres') {
       const client = (await manager.queryRunner!.connect()) as PoolClient;
       await this.copy(client, this.applications, applications, share);
       await this.copy(client, this.events, events, share);
       await this.copy(client, this.ratings, ratings, share);
       await this.copy(client, this.consultations, consultations, share);
+      await this.copy(client, this.attachments, attachments, share);
+      await this.copy(client, this.feedback, feedback, share);
     } else {
       await inSlices(applications, SLICE_ROWS, share, (slice) => this.applications.insert(manager, slice));
       await inSlices(events, SLICE_ROWS, share, (slice) => this.events.insert(manager, slice));
       await inSlices(ratings, SLICE_ROWS, share, (slice) => this.ratings.insert(manager, slice));
       await inSlices(consultations, SLICE_ROWS, share, (slice) => this.consultations.insert(manager, slice));
+      await inSlices(attachments, SLICE_ROWS, share, (slice) => this.attachments.insert(manager, slice));
+      await inSlices(feedback, SLICE_ROWS, share, (slice) => this.feedback.insert(manager, slice));
     }
     await bulkInsert(manager, {
       table: 'receipt_sequences',

@@ -18,6 +18,7 @@ import {
   Consultation,
   DocumentReview,
   DraftedResult,
+  hasStoredCopy,
   IssuedResult,
   Notification,
   Procedure,
@@ -110,7 +111,8 @@ export class RetentionRepository {
     const result = await this.dataSource.getRepository(IssuedResult).findOneBy({ applicationId });
     const drafted = await this.dataSource.getRepository(DraftedResult).findOneBy({ applicationId });
     return [
-      ...attachments.map((attachment) => attachment.storageKey),
+      // A document imported without a copy has no stored bytes to remove.
+      ...attachments.filter(hasStoredCopy).map((attachment) => attachment.storageKey),
       ...(result ? [result.storageKey] : []),
       ...(drafted ? [drafted.storageKey] : []),
     ];
@@ -214,7 +216,7 @@ export class RetentionRepository {
     const attachments = await manager
       .getRepository(Attachment)
       .find({ select: { storageKey: true }, where: { applicationId: id } });
-    return attachments.map((attachment) => attachment.storageKey);
+    return attachments.filter(hasStoredCopy).map((attachment) => attachment.storageKey);
   }
 
   /** Deletes what a claimed draft left (its attachment rows, its notifications) and writes its audit row. */

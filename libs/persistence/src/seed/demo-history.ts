@@ -49,6 +49,25 @@ export interface DemoHistoryEvent {
   stepAgencyCode?: string;
   stepRole?: string;
   stepDueAt?: string;
+  /** `submit`, `register_counter`: the file's documents and where each came from (docs/documents.md). */
+  documents?: DemoHistoryDocument[];
+}
+
+export interface DemoHistoryDocument {
+  name: string;
+  origin: 'uploaded' | 'scanned' | 'reused';
+  sourceCode?: string;
+}
+
+/** Feedback about a file, filed, answered and rated (docs/metrics.md, "Historical import"). */
+export interface DemoHistoryFeedback {
+  kind: 'feedback' | 'petition';
+  aspect: 'reception' | 'handling' | 'lateness' | 'other';
+  at: string;
+  subject: string;
+  text: string;
+  answer?: { at: string; text: string };
+  rating?: { at: string; value: 'satisfied' | 'not_satisfied' };
 }
 
 export interface DemoHistoryLine {
@@ -60,6 +79,7 @@ export interface DemoHistoryLine {
   fee: { amount: number };
   events: DemoHistoryEvent[];
   rating?: number;
+  feedback?: DemoHistoryFeedback[];
 }
 
 export interface DemoHistoryOptions {
@@ -104,6 +124,30 @@ const SUPPLEMENT_REASONS = [
   { reason: 'Thông tin tờ khai chưa khớp giấy tờ', missingDocuments: ['Tờ khai đã sửa'] },
 ];
 
+/** What the demo's feedback is about; all but the last are complaints (docs/feedback.md). */
+const FEEDBACK_TOPICS: readonly { aspect: DemoHistoryFeedback['aspect']; subject: string; text: string }[] = [
+  {
+    aspect: 'lateness',
+    subject: 'Hồ sơ trễ hẹn',
+    text: 'Hồ sơ của tôi đã quá hạn trả kết quả mà chưa được thông báo lý do.',
+  },
+  {
+    aspect: 'handling',
+    subject: 'Yêu cầu bổ sung nhiều lần',
+    text: 'Tôi bị yêu cầu bổ sung giấy tờ nhiều lần, mỗi lần một yêu cầu khác nhau.',
+  },
+  {
+    aspect: 'reception',
+    subject: 'Thái độ tiếp nhận',
+    text: 'Cán bộ tiếp nhận hướng dẫn chưa rõ ràng, tôi phải đi lại nhiều lần.',
+  },
+  {
+    aspect: 'other',
+    subject: 'Đề nghị mở rộng dịch vụ trực tuyến',
+    text: 'Đề nghị cho phép nộp toàn bộ giấy tờ trực tuyến để người dân đỡ phải đi lại.',
+  },
+];
+
 interface Procedure extends ProcedureSeed {
   steps: readonly StepSeed[];
 }
@@ -122,7 +166,8 @@ export function* demoHistoryLines(options: DemoHistoryOptions): Generator<DemoHi
   const from = options.from ?? addDays(today, -365);
   const days = intakeDays(calendar, from, today);
   const procedures = DEMO_PROCEDURES.map((seed) => ({ ...seed, steps: DEMO_PROCESSES[seed.code] ?? [] }));
-  const story = new Story(calendar, random, nowMs);
+  // Documents and feedback draw from their own sequence, so the files' stories stay as they were.
+  const story = new Story(calendar, random, nowMs, seededRandom(options.seed ^ 0x5eedf00d));
   const totalWeight = days.reduce((sum, day) => sum + day.weight, 0);
   let dayIndex = 0;
   let reached = days[0]!.weight;
@@ -177,13 +222,82 @@ class Story {
   private fullyOnlineReturns = 0;
   private fullyOnlineSlots = 0;
 
+  /** Recent codes of files with documents, which a later file may reuse a document from. */
+  private readonly reusable: string[] = [];
+
   public constructor(
     private readonly calendar: WorkingCalendar,
     private readonly random: () => number,
     private readonly nowMs: number,
+    private readonly extra: () => number,
   ) {}
 
   public tell(index: number, procedure: Procedure, day: IntakeDay): DemoHistoryLine {
+    const line = this.story(index, procedure, day);
+    this.addDocuments(line, procedure);
+    this.addFeedback(line);
+    return line;
+  }
+
+  /**
+   * The documents on the submission or counter registration: online files upload them, a few reusing
+   * one from an earlier file; most paper files have them scanned at the counter, the rest stay on paper.
+   */
+  private addDocuments(line: DemoHistoryLine, procedure: Procedure): void {
+    const first = line.events.find((event) => event.type === 'submit' || event.type === 'register_counter');
+    if (!first) return;
+    const names = procedure.requiredDocuments.map((document) => document.name);
+    if (first.type === 'register_counter') {
+      if (this.extra() < 0.8) first.documents = names.map((name) => ({ name, origin: 'scanned' }));
+    } else {
+      first.documents = names.map((name): DemoHistoryDocument => {
+        const source = this.reusable[Math.floor(this.extra() * this.reusable.length)];
+        return source && this.extra() < 0.12
+          ? { name, origin: 'reused', sourceCode: source }
+          : { name, origin: 'uploaded' };
+      });
+    }
+    if (first.documents) {
+      this.reusable.push(line.code);
+      if (this.reusable.length > 50) this.reusable.shift();
+    }
+  }
+
+  /**
+   * A few files in a hundred get feedback some days after they were filed: most of it complaints, most
+   * answered within the ten working days, some late, some still open; about half the answers rated.
+   */
+  private addFeedback(line: DemoHistoryLine): void {
+    const extra = this.extra;
+    const submitted = line.events.find(
+      (event) => event.type === 'submit' || event.type === 'register_counter',
+    );
+    if (!submitted || extra() >= 0.04) return;
+    const filedAt = citizenTime(Date.parse(submitted.at) + (1 + extra() * 20) * DAY);
+    if (filedAt > this.nowMs) return;
+    const topic = FEEDBACK_TOPICS[Math.floor(extra() * FEEDBACK_TOPICS.length)]!;
+    const feedback: DemoHistoryFeedback = {
+      kind: extra() < 0.8 ? 'feedback' : 'petition',
+      aspect: topic.aspect,
+      at: localIso(filedAt),
+      subject: topic.subject,
+      text: topic.text,
+    };
+    // Ten working days are 80 office hours; one answer in five comes after them.
+    const answeredAt = this.officeTimeAfter(filedAt, extra() < 0.2 ? 82 + extra() * 60 : 4 + extra() * 70);
+    if (answeredAt <= this.nowMs) {
+      feedback.answer = {
+        at: localIso(answeredAt),
+        text: 'Cơ quan đã tiếp nhận, kiểm tra và trả lời phản ánh của ông/bà.',
+      };
+      const ratedAt = citizenTime(answeredAt + (2 + extra() * 72) * HOUR);
+      if (extra() < 0.55 && ratedAt <= this.nowMs)
+        feedback.rating = { at: localIso(ratedAt), value: extra() < 0.75 ? 'satisfied' : 'not_satisfied' };
+    }
+    line.feedback = [feedback];
+  }
+
+  private story(index: number, procedure: Procedure, day: IntakeDay): DemoHistoryLine {
     const { random, calendar } = this;
     const chance = (p: number) => random() < p;
     const events: DemoHistoryEvent[] = [];

@@ -99,7 +99,8 @@ export function documentsOf(
 ) {
   const files = (attachments ?? []).map((file) => ({
     ...file,
-    href: `/applications/${applicationId}/documents/${file.id}`,
+    // A document imported without its bytes has nothing to open (docs/documents.md).
+    href: file.stored ? `/applications/${applicationId}/documents/${file.id}` : null,
   }));
   return required.map((document, index) => ({
     index,

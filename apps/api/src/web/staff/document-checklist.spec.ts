@@ -17,6 +17,8 @@ const file = (id: string, documentName: string, uploadedAt: string, supplementRe
   sha256: '0'.repeat(64),
   uploadedAt,
   supplementRequest,
+  // A document imported without a copy has no bytes (docs/documents.md, "Where a document came from").
+  stored: !id.startsWith('imported'),
 });
 const review = (documentName: string, decision: 'accepted' | 'rejected', at: string): DocumentReview => ({
   id: `${documentName}-${at}`,
@@ -90,5 +92,18 @@ describe('the file checklist', () => {
     });
     expect(previewOf(application, 'another-file')).toBeNull();
     expect(previewOf(application, null)).toBeNull();
+  });
+
+  it('offers neither a download nor a preview of a document imported without a copy', () => {
+    const imported = {
+      ...application,
+      attachments: [file('imported-1', PLAN, '2026-03-09T03:00:00.000Z', null)],
+    } as unknown as typeof application;
+    const plan = checklistOf(imported, [{ name: PLAN, mandatory: true }], [], null).find(
+      (item) => item.name === PLAN,
+    )!;
+    expect(plan.versions).toHaveLength(1);
+    expect(plan.versions[0]).toMatchObject({ href: null, previewHref: null });
+    expect(previewOf(imported, 'imported-1')).toBeNull();
   });
 });

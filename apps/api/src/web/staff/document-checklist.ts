@@ -44,10 +44,12 @@ export function checklistOf(
         sizeBytes: file.sizeBytes,
         digitised: file.origin === 'scanned',
         reusedFrom: file.origin === 'reused' ? (file.source?.code ?? '') : null,
-        href: `/applications/${application.id}/documents/${file.id}`,
-        previewHref: PREVIEWED.has(file.mediaType)
-          ? `/staff/applications/${application.id}?preview=${file.id}#preview`
-          : null,
+        // A document imported without its bytes has nothing to open or preview (docs/documents.md).
+        href: file.stored ? `/applications/${application.id}/documents/${file.id}` : null,
+        previewHref:
+          file.stored && PREVIEWED.has(file.mediaType)
+            ? `/staff/applications/${application.id}?preview=${file.id}#preview`
+            : null,
         previewed: file.id === preview,
         supplementOf:
           file.supplementRequest === null ? null : (requestedAt.get(file.supplementRequest) ?? null),
@@ -82,7 +84,7 @@ function statusOf(files: number, review: DocumentReview | null, newSinceReview: 
 /** The document the page previews (`?preview=<id>`): one of the file's own, PDF or image. */
 export function previewOf(application: ApplicationDto, preview: string | null) {
   const file = (application.attachments ?? []).find((candidate) => candidate.id === preview);
-  if (!file || !PREVIEWED.has(file.mediaType)) return null;
+  if (!file || !file.stored || !PREVIEWED.has(file.mediaType)) return null;
   const href = `/applications/${application.id}/documents/${file.id}`;
   return { name: file.originalName, href, pdf: file.mediaType === 'application/pdf' };
 }
