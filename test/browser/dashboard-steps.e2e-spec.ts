@@ -63,11 +63,11 @@ describe.runIf(testDatabaseKind() === 'sqlite')('dashboard: step figures per gro
     const table = page.locator('#by-agency');
     const headers = await table.locator('thead th').allInnerTexts();
     expect(headers.slice(-5)).toEqual([
-      'Số lượt bước xử lý',
-      'Tổng giờ làm việc',
-      'Số lượt quá hạn',
-      'Tổng giờ quá hạn các bước',
-      'Giờ tại cơ quan khác',
+      'Lượt qua bước xử lý (số lượt)',
+      'Thời gian tại các bước (giờ làm việc)',
+      'Lượt bước quá hạn (số lượt)',
+      'Thời gian quá hạn các bước (giờ làm việc)',
+      'Thời gian tại cơ quan khác (giờ làm việc)',
     ]);
     const row = table.locator('tbody tr', { hasText: 'QN-STP' });
     const cells = await row.locator('td').allInnerTexts();

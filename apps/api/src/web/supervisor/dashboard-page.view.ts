@@ -8,6 +8,7 @@ import { localToday } from '../core/formatters';
 import { translate } from '../core/messages';
 import { serviceIndexView } from './service-index.view';
 import { figureLinks } from './figure-files-page.view';
+import { monthWords, PERIOD_PRESETS, presetRange } from './period-presets';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -30,8 +31,11 @@ export interface DashboardFigures {
 }
 
 /** The period asked for: this year so far unless both ends are dates; an agency among those offered. */
-export function periodOf(fields: Record<string, string>, agencies: { code: string }[]): Period {
-  const today = localToday();
+export function periodOf(
+  fields: Record<string, string>,
+  agencies: { code: string }[],
+  today = localToday(),
+): Period {
   return {
     from: DATE.test(fields.from ?? '') ? fields.from : `${today.slice(0, 4)}-01-01`,
     to: DATE.test(fields.to ?? '') ? fields.to : today,
@@ -39,11 +43,27 @@ export function periodOf(fields: Record<string, string>, agencies: { code: strin
   };
 }
 
-export function dashboardFrame(period: Period, agencies: { code: string }[]) {
+/**
+ * The form's frame: the period presets as plain links (this month, last month, this quarter, this year,
+ * from `today` on the chosen agency's wall clock), the one matching the period marked current, then the
+ * custom range.
+ */
+export function dashboardFrame(period: Period, agencies: { code: string }[], today = localToday()) {
+  const presets = PERIOD_PRESETS.map((id) => {
+    const { from, to } = presetRange(id, today);
+    const query = new URLSearchParams({ from, to, ...(period.agency ? { agency: period.agency } : {}) });
+    return {
+      id,
+      labelKey: `dashboard.preset.${id}`,
+      href: `/supervisor/dashboard?${query}`,
+      current: from === period.from && to === period.to,
+    };
+  });
   return {
     titleKey: 'dashboard.title',
     from: period.from,
     to: period.to,
+    presets,
     agencies: agencies.map((item) => ({ ...item, selected: item.code === period.agency })),
   };
 }
@@ -71,9 +91,9 @@ export function dashboardView(lang: Language, period: Period, figures: Dashboard
     })),
     stepAgencies: figures.steps.agencies,
     serviceIndex: serviceIndexView(lang, period, figures.index, figures.ranking),
-    months: linked('month', months),
+    months: linked('month', months).map((group) => ({ ...group, label: monthWords(lang, group.key) })),
     trendChart: {
-      labels: months.map((group) => group.key),
+      labels: months.map((group) => monthWords(lang, group.key)),
       datasets: [
         {
           label: translate(lang, 'dashboard.received'),
