@@ -13,6 +13,7 @@ import { ServiceIndexQueryService } from './service-index/service-index-query.se
 import { DigitisationSourceRepository } from './sources/digitisation-source.repository';
 import { RatingRepository } from './sources/rating.repository';
 import { ReportSourceRepository } from './sources/report-source.repository';
+import { WorkloadRepository } from './queries/workload.repository';
 
 const PROVIDERS = [
   FeedbackFiguresService,
@@ -28,6 +29,7 @@ const PROVIDERS = [
   ReportSourceRepository,
   ScoringTableRepository,
   ServiceIndexQueryService,
+  WorkloadRepository,
 ];
 
 /** Report rollups (kept by every event's transaction), their queries, rebuild and exports. */
