@@ -9,6 +9,7 @@ import { DISPLAY_TIME_ZONE } from '@onegate/platform';
 
 import { ReportsService } from '../../reports/reports.service';
 import { ServiceIndexService } from '../../reports/service-index.service';
+import { WorkloadService } from '../../reports/workload.service';
 import { refusalProblems } from '../core/form-outcome';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
@@ -32,6 +33,7 @@ export class DashboardPageController {
   public constructor(
     private readonly reports: ReportsService,
     private readonly serviceIndex: ServiceIndexService,
+    private readonly workload: WorkloadService,
     private readonly agencies: AgencyRepository,
     private readonly pages: PageRenderer,
   ) {}
@@ -69,7 +71,7 @@ export class DashboardPageController {
   }
 
   private async figures(user: AuthenticatedUser, period: Period): Promise<DashboardFigures> {
-    const [summary, months, byAgency, byProcedure, steps, index, ranking] = await Promise.all([
+    const [summary, months, byAgency, byProcedure, steps, index, ranking, workload] = await Promise.all([
       this.reports.summary(user, period),
       this.reports.breakdown(user, period, 'month'),
       this.reports.breakdown(user, period, 'agency'),
@@ -77,6 +79,7 @@ export class DashboardPageController {
       this.reports.steps(user, period),
       this.serviceIndex.figures(user, period),
       this.serviceIndex.ranking(user, period),
+      this.workload.report(user, period.agency),
     ]);
     return {
       summary,
@@ -86,6 +89,7 @@ export class DashboardPageController {
       steps,
       index,
       ranking,
+      workload,
     };
   }
 

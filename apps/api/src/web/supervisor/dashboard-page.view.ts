@@ -2,6 +2,7 @@ import type { Language } from '@onegate/domain';
 
 import type { ReportsService } from '../../reports/reports.service';
 import type { ServiceIndexRanking, ServiceIndexReport } from '../../reports/service-index.service';
+import type { WorkloadReport } from '../../reports/workload.service';
 import { errorsOf } from '../core/form-outcome';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { localToday } from '../core/formatters';
@@ -28,6 +29,7 @@ export interface DashboardFigures {
   steps: Awaited<ReturnType<ReportsService['steps']>>;
   index: ServiceIndexReport;
   ranking: ServiceIndexRanking;
+  workload: WorkloadReport;
 }
 
 /** The period asked for: this year so far unless both ends are dates; an agency among those offered. */
@@ -90,6 +92,7 @@ export function dashboardView(lang: Language, period: Period, figures: Dashboard
       roleKey: unit.role === 'supervisor' ? 'dashboard.roleSupervisor' : 'dashboard.roleClerk',
     })),
     stepAgencies: figures.steps.agencies,
+    workload: workloadView(figures.workload),
     serviceIndex: serviceIndexView(lang, period, figures.index, figures.ranking),
     months: linked('month', months).map((group) => ({ ...group, label: monthWords(lang, group.key) })),
     trendChart: {
@@ -133,6 +136,23 @@ export function dashboardView(lang: Language, period: Period, figures: Dashboard
       { src: '/assets/chart.js/chart.umd.min.js', module: false },
       { src: '/assets/onegate/js/dashboard.mjs', module: true },
     ],
+  };
+}
+
+/** The workload's step counts link to the staff queue filtered on that step (and overdue). */
+function workloadView(workload: WorkloadReport) {
+  const queue = (procedure: string, position: number, extra: Record<string, string> = {}) =>
+    `/staff/queue?${new URLSearchParams({ procedure, step: String(position), ...extra })}`;
+  return {
+    ...workload,
+    steps: workload.steps.map((line) => {
+      const linked = line.procedure !== null && line.position !== null;
+      return {
+        ...line,
+        queue: linked ? queue(line.procedure!, line.position!) : null,
+        queueOverdue: linked ? queue(line.procedure!, line.position!, { urgency: 'overdue' }) : null,
+      };
+    }),
   };
 }
 
