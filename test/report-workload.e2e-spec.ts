@@ -6,6 +6,7 @@ import { event, recordLine } from './support/reports/crafted-lines';
 import { getReport, importLines } from './support/reports/report-client';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
+import { localTime, workingHoursBetweenByHand } from './support/working-time-by-hand';
 
 /** The step fields of an event entering step 1 of the record-extract procedure (2.000488, QN-STP). */
 const entering = (agencyCode: string, role: string, due: string) => ({
@@ -50,7 +51,7 @@ describe(`reports: workload (${testDatabaseKind()})`, () => {
       // Open, overdue.
       recordLine('QN-STP-250623-0003', [
         event('submit', '2025-06-23T08:00:00'),
-        event('receive', '2025-06-23T09:00:00', entering('QN-STP', 'clerk', '2025-06-24T09:00:00')),
+        event('receive', '2025-06-23T09:30:00', entering('QN-STP', 'clerk', '2025-06-24T09:00:00')),
       ]),
       // Returned: not open.
       recordLine('QN-STP-250623-0004', [
@@ -105,9 +106,47 @@ describe(`reports: workload (${testDatabaseKind()})`, () => {
     ]);
   });
 
+  it('lists the open files longest without an event, oldest first, with working days since', async () => {
+    const report = await getReport<{
+      at: string;
+      files: { code: string; lastEvent: string; lastEventAt: string; workingDays: number }[];
+    }>(stack.apiUrl, admin, 'stalled', { agency: 'QN-STP' });
+    expect(report.status).toBe(200);
+    // By hand: 0001 last moved at 09:00 (received), 0003 at 09:30 (received), 0002 at 10:00 (supplement
+    // asked); 0004 is finished.
+    expect(
+      report.body.files.map(({ code, lastEvent, lastEventAt }) => ({ code, lastEvent, lastEventAt })),
+    ).toEqual([
+      {
+        code: 'QN-STP-250623-0001',
+        lastEvent: 'receive',
+        lastEventAt: localTime('2025-06-23T09:00:00').toISOString(),
+      },
+      {
+        code: 'QN-STP-250623-0003',
+        lastEvent: 'receive',
+        lastEventAt: localTime('2025-06-23T09:30:00').toISOString(),
+      },
+      {
+        code: 'QN-STP-250623-0002',
+        lastEvent: 'request_supplement',
+        lastEventAt: localTime('2025-06-23T10:00:00').toISOString(),
+      },
+    ]);
+    // Weekdays' office hours by hand, without holidays: the calendar's count is at most that, and the
+    // public holidays of a year and a half take fewer than 30 working days off it.
+    const [first] = report.body.files;
+    const weekdays =
+      workingHoursBetweenByHand(localTime('2025-06-23T09:00:00'), new Date(report.body.at)) / 8;
+    expect(first.workingDays).toBeLessThanOrEqual(Math.round(weekdays * 10) / 10);
+    expect(first.workingDays).toBeGreaterThan(weekdays - 30);
+  });
+
   it('answers supervisors only, and names an agency outside the reader’s reach as not found', async () => {
     const clerk = await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, stack.config.demoPassword!);
     expect((await getReport(stack.apiUrl, clerk, 'workload', {})).status).toBe(403);
+    expect((await getReport(stack.apiUrl, clerk, 'stalled', {})).status).toBe(403);
+    expect((await getReport(stack.apiUrl, admin, 'stalled', { agency: 'NO-SUCH' })).status).toBe(404);
     expect((await getReport(stack.apiUrl, admin, 'workload', { agency: 'NO-SUCH' })).status).toBe(404);
     expect((await getReport(stack.apiUrl, admin, 'workload', { bogus: 'x' })).status).toBe(400);
   });

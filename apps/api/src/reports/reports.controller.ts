@@ -27,7 +27,7 @@ import type {
 } from './reports.service';
 import { ReportsService } from './reports.service';
 import type { ReportFilesPage } from './report-files.service';
-import type { WorkloadReport } from './workload.service';
+import type { StalledReport, WorkloadReport } from './workload.service';
 import { WorkloadService } from './workload.service';
 import { ReportFilesService } from './report-files.service';
 
@@ -49,6 +49,15 @@ export class ReportsController {
     @Query() query: WorkloadQueryDto,
   ): Promise<WorkloadReport> {
     return this.workload.report(user, query.agency);
+  }
+
+  /** The 20 open files longest without an event, oldest first (docs/metrics.md, "Stalled files"). */
+  @Get('stalled')
+  public stalledFiles(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: WorkloadQueryDto,
+  ): Promise<StalledReport> {
+    return this.workload.stalled(user, query.agency);
   }
 
   /** The files a figure counts, with its scope (docs/metrics.md, "Drill-down"). */

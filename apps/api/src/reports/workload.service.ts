@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
+import { WorkingCalendarService } from '@onegate/applications';
+import { WORKING_HOURS_PER_DAY } from '@onegate/domain';
+import { AgencyRepository } from '@onegate/persistence';
 import { Clock } from '@onegate/platform';
 import { WorkloadRepository } from '@onegate/reporting';
 import type { WorkloadCell } from '@onegate/reporting';
@@ -29,6 +32,25 @@ export interface WorkloadReport {
   units: (WorkloadLine & { agency: string; name: { vi: string; en: string } })[];
 }
 
+/** The open files longest without an event (docs/metrics.md, "Stalled files"). */
+export interface StalledReport {
+  agency: string | null;
+  at: string;
+  files: {
+    applicationId: string;
+    code: string | null;
+    agency: string;
+    state: string;
+    lastEvent: string;
+    lastEventAt: string;
+    /** Working days since the last event, on the competent agency's calendar. */
+    workingDays: number;
+  }[];
+}
+
+/** How many stalled files the report lists. */
+export const STALLED_FILES = 20;
+
 /** Overdue first, then the most open files, then the key: the order of every workload table. */
 const worstFirst = <T extends WorkloadLine>(lines: T[], key: (line: T) => string) =>
   lines.sort((a, b) => b.overdue - a.overdue || b.open - a.open || key(a).localeCompare(key(b)));
@@ -51,7 +73,39 @@ export class WorkloadService {
     private readonly scopes: ReportScopeService,
     private readonly workload: WorkloadRepository,
     private readonly clock: Clock,
+    private readonly agencies: AgencyRepository,
+    private readonly calendars: WorkingCalendarService,
   ) {}
+
+  public async stalled(user: AuthenticatedUser, agency: string | undefined): Promise<StalledReport> {
+    const now = this.clock.now();
+    const today = now.toISOString().slice(0, 10);
+    const { query, catalogue } = await this.scopes.resolve(user, { from: today, to: today, agency });
+    const files = await this.workload.stalled(query.agencyIds, STALLED_FILES);
+    const agencies = await this.agencies.findByIds([...new Set(files.map((file) => file.competentAgencyId))]);
+    const calendars = new Map(
+      await Promise.all(
+        agencies.map(async (item) => [item.id, await this.calendars.calendarFor(item)] as const),
+      ),
+    );
+    return {
+      agency: agency ?? null,
+      at: now.toISOString(),
+      files: files.map((file) => {
+        const calendar = calendars.get(file.competentAgencyId);
+        const hours = calendar ? calendar.workingTimeBetween(file.lastEventAt, now) : 0;
+        return {
+          applicationId: file.applicationId,
+          code: file.code,
+          agency: catalogue.agency(file.competentAgencyId)?.code ?? file.competentAgencyId,
+          state: file.state,
+          lastEvent: file.lastEvent,
+          lastEventAt: file.lastEventAt.toISOString(),
+          workingDays: Math.round((hours / WORKING_HOURS_PER_DAY) * 10) / 10,
+        };
+      }),
+    };
+  }
 
   public async report(user: AuthenticatedUser, agency: string | undefined): Promise<WorkloadReport> {
     const now = this.clock.now();

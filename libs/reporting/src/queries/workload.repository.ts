@@ -25,6 +25,16 @@ export interface WorkloadStep {
   readonly nameEn: string;
 }
 
+/** An open file and its last event: the longest without one are the most stalled. */
+export interface StalledFile {
+  readonly applicationId: string;
+  readonly code: string | null;
+  readonly competentAgencyId: string;
+  readonly state: string;
+  readonly lastEvent: string;
+  readonly lastEventAt: Date;
+}
+
 interface CellRow {
   assignee_id: string | null;
   step_id: string | null;
@@ -95,6 +105,37 @@ export class WorkloadRepository {
       position: Number(row.position),
       nameVi: row.name_vi,
       nameEn: row.name_en,
+    }));
+  }
+
+  /** The `limit` open files whose last event is the oldest, oldest first (docs/metrics.md, "Stalled files"). */
+  public async stalled(agencyIds: readonly string[] | null, limit: number): Promise<StalledFile[]> {
+    const sql = new SqlParameters(this.dataSource.options.type === 'postgres');
+    const conditions = [OPEN_FILE];
+    if (agencyIds) conditions.push(sql.isIn('a.competent_agency_id', agencyIds));
+    const rows = await readReplica<{
+      id: string;
+      code: string | null;
+      competent_agency_id: string;
+      state: string;
+      type: string;
+      at: string | number;
+    }>(
+      this.dataSource,
+      `SELECT a.id, a.code, a.competent_agency_id, a.state, e.type, e.at
+       FROM applications a JOIN application_events e ON e.application_id = a.id
+       WHERE ${conditions.join(' AND ')}
+         AND e.sequence = (SELECT MAX(l.sequence) FROM application_events l WHERE l.application_id = a.id)
+       ORDER BY e.at ASC, a.id ASC LIMIT ${sql.add(limit)}`,
+      sql.values,
+    );
+    return rows.map((row) => ({
+      applicationId: row.id,
+      code: row.code,
+      competentAgencyId: row.competent_agency_id,
+      state: row.state,
+      lastEvent: row.type,
+      lastEventAt: new Date(Number(row.at)),
     }));
   }
 }
