@@ -61,7 +61,7 @@ describe.runIf(testDatabaseKind() === 'sqlite')('dashboard: step figures per gro
   it('shows the step columns by agency, fitting a phone', async () => {
     await page.goto(`/supervisor/dashboard?${PERIOD}`);
     // The open files now: the only file is returned, so each workload table says there are none.
-    for (const id of ['#workload-clerks', '#workload-steps', '#workload-units']) {
+    for (const id of ['#workload-clerks', '#workload-steps', '#workload-units', '#stalled-files']) {
       expect(await page.locator(`${id} tbody`).innerText()).toBe('Không có hồ sơ đang xử lý.');
     }
     const table = page.locator('#by-agency');

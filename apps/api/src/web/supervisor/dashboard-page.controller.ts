@@ -71,16 +71,18 @@ export class DashboardPageController {
   }
 
   private async figures(user: AuthenticatedUser, period: Period): Promise<DashboardFigures> {
-    const [summary, months, byAgency, byProcedure, steps, index, ranking, workload] = await Promise.all([
-      this.reports.summary(user, period),
-      this.reports.breakdown(user, period, 'month'),
-      this.reports.breakdown(user, period, 'agency'),
-      this.reports.breakdown(user, period, 'procedure'),
-      this.reports.steps(user, period),
-      this.serviceIndex.figures(user, period),
-      this.serviceIndex.ranking(user, period),
-      this.workload.report(user, period.agency),
-    ]);
+    const [summary, months, byAgency, byProcedure, steps, index, ranking, workload, stalled] =
+      await Promise.all([
+        this.reports.summary(user, period),
+        this.reports.breakdown(user, period, 'month'),
+        this.reports.breakdown(user, period, 'agency'),
+        this.reports.breakdown(user, period, 'procedure'),
+        this.reports.steps(user, period),
+        this.serviceIndex.figures(user, period),
+        this.serviceIndex.ranking(user, period),
+        this.workload.report(user, period.agency),
+        this.workload.stalled(user, period.agency),
+      ]);
     return {
       summary,
       months: months.groups,
@@ -90,6 +92,7 @@ export class DashboardPageController {
       index,
       ranking,
       workload,
+      stalled,
     };
   }
 

@@ -2,7 +2,7 @@ import type { Language } from '@onegate/domain';
 
 import type { ReportsService } from '../../reports/reports.service';
 import type { ServiceIndexRanking, ServiceIndexReport } from '../../reports/service-index.service';
-import type { WorkloadReport } from '../../reports/workload.service';
+import type { StalledReport, WorkloadReport } from '../../reports/workload.service';
 import { errorsOf } from '../core/form-outcome';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { localToday } from '../core/formatters';
@@ -30,6 +30,7 @@ export interface DashboardFigures {
   index: ServiceIndexReport;
   ranking: ServiceIndexRanking;
   workload: WorkloadReport;
+  stalled: StalledReport;
 }
 
 /** The period asked for: this year so far unless both ends are dates; an agency among those offered. */
@@ -93,6 +94,7 @@ export function dashboardView(lang: Language, period: Period, figures: Dashboard
     })),
     stepAgencies: figures.steps.agencies,
     workload: workloadView(figures.workload),
+    stalled: figures.stalled,
     serviceIndex: serviceIndexView(lang, period, figures.index, figures.ranking),
     months: linked('month', months).map((group) => ({ ...group, label: monthWords(lang, group.key) })),
     trendChart: {
