@@ -60,6 +60,12 @@ describe.runIf(testDatabaseKind() === 'sqlite')('dashboard: step figures per gro
 
   it('shows the step columns by agency, fitting a phone', async () => {
     await page.goto(`/supervisor/dashboard?${PERIOD}`);
+    // Chart.js is not in the page as written; the dashboard's script fetches it because charts are there.
+    const html = await (await page.request.get(`/supervisor/dashboard?${PERIOD}`)).text();
+    expect(html).not.toContain('chart.umd.min.js');
+    await page.waitForFunction(
+      () => 'Chart' in window && document.querySelector('script[src$="chart.umd.min.js"]'),
+    );
     // The open files now: the only file is returned, so each workload table says there are none.
     for (const id of ['#workload-clerks', '#workload-steps', '#workload-units', '#stalled-files']) {
       expect(await page.locator(`${id} tbody`).innerText()).toBe('Không có hồ sơ đang xử lý.');

@@ -134,10 +134,8 @@ export function dashboardView(lang: Language, period: Period, figures: Dashboard
       unitsCsv: exportOf('steps', { format: 'csv', by: 'unit' }),
       unitsXlsx: exportOf('steps', { format: 'xlsx', by: 'unit' }),
     },
-    pageScripts: [
-      { src: '/assets/chart.js/chart.umd.min.js', module: false },
-      { src: '/assets/onegate/js/dashboard.mjs', module: true },
-    ],
+    // Chart.js itself is fetched by this script only when a chart is on the page (docs/portal.md).
+    pageScripts: [{ src: '/assets/onegate/js/dashboard.mjs', module: true }],
   };
 }
 
