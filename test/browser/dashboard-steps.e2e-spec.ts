@@ -63,8 +63,9 @@ describe.runIf(testDatabaseKind() === 'sqlite')('dashboard: step figures per gro
     // Chart.js is not in the page as written; the dashboard's script fetches it because charts are there.
     const html = await (await page.request.get(`/supervisor/dashboard?${PERIOD}`)).text();
     expect(html).not.toContain('chart.umd.min.js');
+    // Evaluated in the page: Chart.js is loaded and its script tag was added by the dashboard's script.
     await page.waitForFunction(
-      () => 'Chart' in window && document.querySelector('script[src$="chart.umd.min.js"]'),
+      `'Chart' in window && document.querySelector('script[src$="chart.umd.min.js"]') !== null`,
     );
     // The open files now: the only file is returned, so each workload table says there are none.
     for (const id of ['#workload-clerks', '#workload-steps', '#workload-units', '#stalled-files']) {
