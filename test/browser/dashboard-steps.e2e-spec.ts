@@ -60,14 +60,25 @@ describe.runIf(testDatabaseKind() === 'sqlite')('dashboard: step figures per gro
 
   it('shows the step columns by agency, fitting a phone', async () => {
     await page.goto(`/supervisor/dashboard?${PERIOD}`);
+    // Chart.js is not in the page as written; the dashboard's script fetches it because charts are there.
+    const html = await (await page.request.get(`/supervisor/dashboard?${PERIOD}`)).text();
+    expect(html).not.toContain('chart.umd.min.js');
+    // Evaluated in the page: Chart.js is loaded and its script tag was added by the dashboard's script.
+    await page.waitForFunction(
+      `'Chart' in window && document.querySelector('script[src$="chart.umd.min.js"]') !== null`,
+    );
+    // The open files now: the only file is returned, so each workload table says there are none.
+    for (const id of ['#workload-clerks', '#workload-steps', '#workload-units', '#stalled-files']) {
+      expect(await page.locator(`${id} tbody`).innerText()).toBe('Không có hồ sơ đang xử lý.');
+    }
     const table = page.locator('#by-agency');
     const headers = await table.locator('thead th').allInnerTexts();
     expect(headers.slice(-5)).toEqual([
-      'Số lượt bước xử lý',
-      'Tổng giờ làm việc',
-      'Số lượt quá hạn',
-      'Tổng giờ quá hạn các bước',
-      'Giờ tại cơ quan khác',
+      'Lượt qua bước xử lý (số lượt)',
+      'Thời gian tại các bước (giờ làm việc)',
+      'Lượt bước quá hạn (số lượt)',
+      'Thời gian quá hạn các bước (giờ làm việc)',
+      'Thời gian tại cơ quan khác (giờ làm việc)',
     ]);
     const row = table.locator('tbody tr', { hasText: 'QN-STP' });
     const cells = await row.locator('td').allInnerTexts();

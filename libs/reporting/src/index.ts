@@ -32,6 +32,7 @@ export {
   type FigureFileQuery,
   type FileCursor,
 } from './queries/figure-file.repository';
+export { WorkloadRepository, type WorkloadCell, type WorkloadStep } from './queries/workload.repository';
 export { DRILL_DOWN_FIGURES, DRILL_DOWNS, type DrillDownFigure } from './figures/figure-files';
 
 // Rollups: kept as files change, rebuilt from the history

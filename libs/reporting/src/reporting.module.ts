@@ -14,6 +14,7 @@ import { ComplaintSourceRepository } from './sources/complaint-source.repository
 import { DigitisationSourceRepository } from './sources/digitisation-source.repository';
 import { RatingRepository } from './sources/rating.repository';
 import { ReportSourceRepository } from './sources/report-source.repository';
+import { WorkloadRepository } from './queries/workload.repository';
 
 const PROVIDERS = [
   ComplaintSourceRepository,
@@ -30,6 +31,7 @@ const PROVIDERS = [
   ReportSourceRepository,
   ScoringTableRepository,
   ServiceIndexQueryService,
+  WorkloadRepository,
 ];
 
 /** Report rollups (kept by every event's transaction), their queries, rebuild and exports. */

@@ -34,6 +34,16 @@ export class ReportQueryDto {
   public procedure?: string;
 }
 
+/** The open files now, of an agency and those below it (docs/metrics.md, "Workload"). */
+export class WorkloadQueryDto {
+  @ApiPropertyOptional({ description: 'Agency code: that agency and every agency below it' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  public agency?: string;
+}
+
 export class BreakdownQueryDto extends ReportQueryDto {
   @ApiProperty({ enum: BREAKDOWN_GROUPINGS })
   @IsIn(BREAKDOWN_GROUPINGS)

@@ -14,6 +14,7 @@ import {
   ReportQueryDto,
   StepExportQueryDto,
   SummaryExportQueryDto,
+  WorkloadQueryDto,
 } from './report.query';
 import type {
   BreakdownReport,
@@ -26,6 +27,8 @@ import type {
 } from './reports.service';
 import { ReportsService } from './reports.service';
 import type { ReportFilesPage } from './report-files.service';
+import type { StalledReport, WorkloadReport } from './workload.service';
+import { WorkloadService } from './workload.service';
 import { ReportFilesService } from './report-files.service';
 
 /** Turnaround, on-time and fully-online reports (docs/metrics.md), for supervisors and administrators. */
@@ -36,7 +39,26 @@ export class ReportsController {
   public constructor(
     private readonly reports: ReportsService,
     private readonly files: ReportFilesService,
+    private readonly workload: WorkloadService,
   ) {}
+
+  /** The open files now, per clerk, step and holding agency, overdue first (docs/metrics.md, "Workload"). */
+  @Get('workload')
+  public workloadReport(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: WorkloadQueryDto,
+  ): Promise<WorkloadReport> {
+    return this.workload.report(user, query.agency);
+  }
+
+  /** The 20 open files longest without an event, oldest first (docs/metrics.md, "Stalled files"). */
+  @Get('stalled')
+  public stalledFiles(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: WorkloadQueryDto,
+  ): Promise<StalledReport> {
+    return this.workload.stalled(user, query.agency);
+  }
 
   /** The files a figure counts, with its scope (docs/metrics.md, "Drill-down"). */
   @Get('files')

@@ -9,13 +9,28 @@ import { ReportFilesService } from './report-files.service';
 import { ReportScopeService } from './report-scope.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { WorkloadService } from './workload.service';
 import { AdminScoringTablesController, ServiceIndexController } from './service-index.controller';
 import { ServiceIndexService } from './service-index.service';
 
 @Module({
   imports: [ApplicationsModule, ReportingModule],
   controllers: [ReportsController, RatingsController, ServiceIndexController, AdminScoringTablesController],
-  providers: [ReportsService, ReportFilesService, ReportScopeService, RatingService, ServiceIndexService],
-  exports: [ReportsService, ReportFilesService, ReportScopeService, RatingService, ServiceIndexService],
+  providers: [
+    ReportsService,
+    ReportFilesService,
+    ReportScopeService,
+    RatingService,
+    ServiceIndexService,
+    WorkloadService,
+  ],
+  exports: [
+    ReportsService,
+    ReportFilesService,
+    ReportScopeService,
+    RatingService,
+    ServiceIndexService,
+    WorkloadService,
+  ],
 })
 export class ReportsModule {}

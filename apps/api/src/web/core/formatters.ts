@@ -37,13 +37,19 @@ export function formatVnd(language: Language, amount: number | null | undefined)
   ).format(amount);
 }
 
-export function formatNumber(language: Language, value: number | null | undefined, digits = 0): string {
+/** A number with at most `digits` decimals and at least `minDigits` (a median of 3 days reads "3,0"). */
+export function formatNumber(
+  language: Language,
+  value: number | null | undefined,
+  digits = 0,
+  minDigits = 0,
+): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   return cached(
-    `n:${language}:${digits}`,
+    `n:${language}:${digits}:${minDigits}`,
     () =>
       new Intl.NumberFormat(LOCALES[language], {
-        minimumFractionDigits: 0,
+        minimumFractionDigits: Math.min(minDigits, digits),
         maximumFractionDigits: digits,
       }),
   ).format(value);

@@ -40,6 +40,7 @@ export const VIEW_HELPERS = {
       languageOf(options),
       value === null ? null : Number(value),
       Number(options.hash.digits ?? 0),
+      Number(options.hash.min ?? 0),
     ),
   fileSize: (value: unknown, options: HelperOptions) => formatFileSize(languageOf(options), Number(value)),
   percent: (value: unknown, options: HelperOptions) =>

@@ -5,9 +5,11 @@ import type { Response } from 'express';
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 import { AgencyRepository } from '@onegate/persistence';
+import { DISPLAY_TIME_ZONE } from '@onegate/platform';
 
 import { ReportsService } from '../../reports/reports.service';
 import { ServiceIndexService } from '../../reports/service-index.service';
+import { WorkloadService } from '../../reports/workload.service';
 import { refusalProblems } from '../core/form-outcome';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
@@ -15,6 +17,7 @@ import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
 import type { DashboardFigures, Period } from './dashboard-page.view';
 import { dashboardErrors, dashboardFrame, dashboardView, periodOf } from './dashboard-page.view';
+import { todayIn } from './period-presets';
 
 /**
  * The supervisor's figures for a period and agency: tiles, a monthly trend and a share chart (Chart.js,
@@ -30,6 +33,7 @@ export class DashboardPageController {
   public constructor(
     private readonly reports: ReportsService,
     private readonly serviceIndex: ServiceIndexService,
+    private readonly workload: WorkloadService,
     private readonly agencies: AgencyRepository,
     private readonly pages: PageRenderer,
   ) {}
@@ -45,8 +49,12 @@ export class DashboardPageController {
   ): Promise<void> {
     const lang = languageOf(request);
     const agencies = await this.agencyChoices(user);
-    const period = periodOf(textFields({ from: fromText, to: toText, agency: agencyText }), agencies);
-    const frame = dashboardFrame(period, agencies);
+    const fields = textFields({ from: fromText, to: toText, agency: agencyText });
+    // Presets and the default period are read on the chosen agency's wall clock (docs/portal.md).
+    const chosen = agencies.find((agency) => agency.code === fields.agency);
+    const today = todayIn(chosen?.timeZone ?? DISPLAY_TIME_ZONE);
+    const period = periodOf(fields, agencies, today);
+    const frame = dashboardFrame(period, agencies, today);
     const figures = await this.figures(user, period).catch((error: unknown) => refusalProblems(error));
     if (Array.isArray(figures)) {
       const errors = dashboardErrors(lang, figures);
@@ -63,15 +71,18 @@ export class DashboardPageController {
   }
 
   private async figures(user: AuthenticatedUser, period: Period): Promise<DashboardFigures> {
-    const [summary, months, byAgency, byProcedure, steps, index, ranking] = await Promise.all([
-      this.reports.summary(user, period),
-      this.reports.breakdown(user, period, 'month'),
-      this.reports.breakdown(user, period, 'agency'),
-      this.reports.breakdown(user, period, 'procedure'),
-      this.reports.steps(user, period),
-      this.serviceIndex.figures(user, period),
-      this.serviceIndex.ranking(user, period),
-    ]);
+    const [summary, months, byAgency, byProcedure, steps, index, ranking, workload, stalled] =
+      await Promise.all([
+        this.reports.summary(user, period),
+        this.reports.breakdown(user, period, 'month'),
+        this.reports.breakdown(user, period, 'agency'),
+        this.reports.breakdown(user, period, 'procedure'),
+        this.reports.steps(user, period),
+        this.serviceIndex.figures(user, period),
+        this.serviceIndex.ranking(user, period),
+        this.workload.report(user, period.agency),
+        this.workload.stalled(user, period.agency),
+      ]);
     return {
       summary,
       months: months.groups,
@@ -80,6 +91,8 @@ export class DashboardPageController {
       steps,
       index,
       ranking,
+      workload,
+      stalled,
     };
   }
 
@@ -90,6 +103,11 @@ export class DashboardPageController {
       user.role === 'admin' || !user.agencyId ? null : new Set(await this.agencies.subtreeIds(user.agencyId));
     return all
       .filter((agency) => !visible || visible.has(agency.id))
-      .map((agency) => ({ code: agency.code, nameVi: agency.nameVi, nameEn: agency.nameEn }));
+      .map((agency) => ({
+        code: agency.code,
+        nameVi: agency.nameVi,
+        nameEn: agency.nameEn,
+        timeZone: agency.timeZone,
+      }));
   }
 }

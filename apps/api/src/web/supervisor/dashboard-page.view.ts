@@ -2,12 +2,14 @@ import type { Language } from '@onegate/domain';
 
 import type { ReportsService } from '../../reports/reports.service';
 import type { ServiceIndexRanking, ServiceIndexReport } from '../../reports/service-index.service';
+import type { StalledReport, WorkloadReport } from '../../reports/workload.service';
 import { errorsOf } from '../core/form-outcome';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { localToday } from '../core/formatters';
 import { translate } from '../core/messages';
 import { serviceIndexView } from './service-index.view';
 import { figureLinks } from './figure-files-page.view';
+import { monthWords, PERIOD_PRESETS, presetRange } from './period-presets';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,11 +29,16 @@ export interface DashboardFigures {
   steps: Awaited<ReturnType<ReportsService['steps']>>;
   index: ServiceIndexReport;
   ranking: ServiceIndexRanking;
+  workload: WorkloadReport;
+  stalled: StalledReport;
 }
 
 /** The period asked for: this year so far unless both ends are dates; an agency among those offered. */
-export function periodOf(fields: Record<string, string>, agencies: { code: string }[]): Period {
-  const today = localToday();
+export function periodOf(
+  fields: Record<string, string>,
+  agencies: { code: string }[],
+  today = localToday(),
+): Period {
   return {
     from: DATE.test(fields.from ?? '') ? fields.from : `${today.slice(0, 4)}-01-01`,
     to: DATE.test(fields.to ?? '') ? fields.to : today,
@@ -39,11 +46,27 @@ export function periodOf(fields: Record<string, string>, agencies: { code: strin
   };
 }
 
-export function dashboardFrame(period: Period, agencies: { code: string }[]) {
+/**
+ * The form's frame: the period presets as plain links (this month, last month, this quarter, this year,
+ * from `today` on the chosen agency's wall clock), the one matching the period marked current, then the
+ * custom range.
+ */
+export function dashboardFrame(period: Period, agencies: { code: string }[], today = localToday()) {
+  const presets = PERIOD_PRESETS.map((id) => {
+    const { from, to } = presetRange(id, today);
+    const query = new URLSearchParams({ from, to, ...(period.agency ? { agency: period.agency } : {}) });
+    return {
+      id,
+      labelKey: `dashboard.preset.${id}`,
+      href: `/supervisor/dashboard?${query}`,
+      current: from === period.from && to === period.to,
+    };
+  });
   return {
     titleKey: 'dashboard.title',
     from: period.from,
     to: period.to,
+    presets,
     agencies: agencies.map((item) => ({ ...item, selected: item.code === period.agency })),
   };
 }
@@ -70,10 +93,12 @@ export function dashboardView(lang: Language, period: Period, figures: Dashboard
       roleKey: unit.role === 'supervisor' ? 'dashboard.roleSupervisor' : 'dashboard.roleClerk',
     })),
     stepAgencies: figures.steps.agencies,
+    workload: workloadView(figures.workload),
+    stalled: figures.stalled,
     serviceIndex: serviceIndexView(lang, period, figures.index, figures.ranking),
-    months: linked('month', months),
+    months: linked('month', months).map((group) => ({ ...group, label: monthWords(lang, group.key) })),
     trendChart: {
-      labels: months.map((group) => group.key),
+      labels: months.map((group) => monthWords(lang, group.key)),
       datasets: [
         {
           label: translate(lang, 'dashboard.received'),
@@ -109,10 +134,25 @@ export function dashboardView(lang: Language, period: Period, figures: Dashboard
       unitsCsv: exportOf('steps', { format: 'csv', by: 'unit' }),
       unitsXlsx: exportOf('steps', { format: 'xlsx', by: 'unit' }),
     },
-    pageScripts: [
-      { src: '/assets/chart.js/chart.umd.min.js', module: false },
-      { src: '/assets/onegate/js/dashboard.mjs', module: true },
-    ],
+    // Chart.js itself is fetched by this script only when a chart is on the page (docs/portal.md).
+    pageScripts: [{ src: '/assets/onegate/js/dashboard.mjs', module: true }],
+  };
+}
+
+/** The workload's step counts link to the staff queue filtered on that step (and overdue). */
+function workloadView(workload: WorkloadReport) {
+  const queue = (procedure: string, position: number, extra: Record<string, string> = {}) =>
+    `/staff/queue?${new URLSearchParams({ procedure, step: String(position), ...extra })}`;
+  return {
+    ...workload,
+    steps: workload.steps.map((line) => {
+      const linked = line.procedure !== null && line.position !== null;
+      return {
+        ...line,
+        queue: linked ? queue(line.procedure!, line.position!) : null,
+        queueOverdue: linked ? queue(line.procedure!, line.position!, { urgency: 'overdue' }) : null,
+      };
+    }),
   };
 }
 
