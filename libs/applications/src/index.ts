@@ -60,12 +60,6 @@ export {
 // Request and response bodies
 export { ActionRequest } from './action.request';
 export { CreateDraftRequest, RegisterCounterRequest, UpdateFormRequest } from './application.requests';
-export {
-  ApplicationDto,
-  ApplicationEventDto,
-  AttachmentDto,
-  returnedByTransfer,
-  TrackingDto,
-} from './application.dto';
+export { ApplicationDto, ApplicationEventDto, AttachmentDto, TrackingDto } from './application.dto';
 export { ApplicationMessageDto } from './application-message.dto';
 export { ConsultationDto, ConsultedFileDto } from './consultation.dto';

@@ -133,7 +133,6 @@ export {
   demoHistoryNdjson,
   isCitizenEvent,
   type DemoHistoryLine,
-  type DemoHistoryOptions,
 } from './seed/demo-history';
 export { DEMO_AGENCIES } from './seed/demo-agencies';
 export { DEMO_PROCEDURES } from './seed/demo-procedures';

@@ -14,7 +14,7 @@ export {
 export { FeedbackFiguresService, type FeedbackFigures } from './queries/feedback-figures.service';
 export { breakdownTable, summaryTable, type ReportTable } from './exports/report-table';
 export { stepTable, STEP_TABLES, type StepTableKind } from './exports/step-table';
-export type { BreakdownStepFigures, StepReport } from './queries/step-report';
+export type { StepReport } from './queries/step-report';
 export {
   csvStream,
   EXPORT_FORMATS,
@@ -23,7 +23,6 @@ export {
   toXlsx,
   xlsxStream,
   type ExportFormat,
-  type StreamedTable,
 } from './exports/table-files';
 export { fileTableHeaders, fileTableRow } from './exports/file-table';
 export {
@@ -32,8 +31,8 @@ export {
   type FigureFileQuery,
   type FileCursor,
 } from './queries/figure-file.repository';
-export { WorkloadRepository, type WorkloadCell, type WorkloadStep } from './queries/workload.repository';
-export { DRILL_DOWN_FIGURES, DRILL_DOWNS, type DrillDownFigure } from './figures/figure-files';
+export { WorkloadRepository, type WorkloadCell } from './queries/workload.repository';
+export { DRILL_DOWN_FIGURES, type DrillDownFigure } from './figures/figure-files';
 
 // Rollups: kept as files change, rebuilt from the history
 export { ReportRollupsService, type StepCalendars } from './rollups/report-rollups.service';
@@ -49,28 +48,11 @@ export { RatingRepository } from './sources/rating.repository';
 export type { HistoryOwner } from './sources/report-source.repository';
 
 // The service index of Decision 766 (docs/decision-766.md)
-export { CRITERIA, CRITERION_IDS, GROUP_IDS } from './service-index/criteria';
-export type { CriterionDefinition, CriterionId, GroupId, MissingData } from './service-index/criteria';
-export { DEFAULT_SCORING_TABLE, pointsOf, scoringProblems, versionFor } from './service-index/scoring-table';
-export type {
-  CriterionScoring,
-  GroupScoring,
-  ScoringProblem,
-  ScoringTableDefinition,
-  ScoringTableVersion,
-} from './service-index/scoring-table';
+export { CRITERIA, GROUP_IDS } from './service-index/criteria';
+export type { CriterionId, GroupId } from './service-index/criteria';
+export { DEFAULT_SCORING_TABLE, scoringProblems } from './service-index/scoring-table';
+export type { ScoringTableDefinition, ScoringTableVersion } from './service-index/scoring-table';
 export { ScoringTableRepository } from './service-index/scoring-table.repository';
-export type { CriterionResult, GroupResult, ServiceIndexFigures } from './service-index/service-index';
-export { serviceIndexOf } from './service-index/service-index';
 export { ServiceIndexQueryService } from './service-index/service-index-query.service';
-export type {
-  ProcedureResolution,
-  RankedUnit,
-  ServiceIndexResult,
-} from './service-index/service-index-query.service';
-export {
-  CRITERION_NAMES,
-  MISSING_DATA_REASONS,
-  rankingTable,
-  serviceIndexTable,
-} from './exports/service-index-table';
+export type { RankedUnit, ServiceIndexResult } from './service-index/service-index-query.service';
+export { rankingTable, serviceIndexTable } from './exports/service-index-table';
