@@ -669,7 +669,7 @@ describe('the portal in a browser', () => {
       }).toEqual({
         fullyOnlineShare: formatPercent(lang, figures.fullyOnlineShare),
         onTimeRate: formatPercent(lang, figures.onTimeRate),
-        medianTurnaround: formatNumber(lang, figures.turnaroundDays.p50, 1),
+        medianTurnaround: formatNumber(lang, figures.turnaroundDays.p50, 2, 1),
         backlog: formatNumber(lang, figures.backlog),
         overdue: formatNumber(lang, figures.overdueBacklog),
       });
