@@ -81,6 +81,7 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
   /** Resources the routes' allowed callers may act on, so that a body reaches its validation. */
   let submittedId: string;
   let notificationId: string;
+  let feedbackId: string;
   let apps: ApplicationsClient;
 
   beforeAll(async () => {
@@ -96,6 +97,7 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
     draftId = (await apps.create(tokens.get('citizen')!, RECORD, RECORD_FORM)).body.id;
     submittedId = await submittedApplication();
     notificationId = await citizenNotification();
+    feedbackId = await citizenFeedback();
   });
 
   afterAll(() => stack?.stop());
@@ -132,11 +134,28 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
     return notification.id;
   };
 
+  /** The citizen's feedback about the demo clerk's agency: the clerk may answer it, the citizen rate it. */
+  const citizenFeedback = async () => {
+    const filed = await fetch(`${stack.apiUrl}/api/feedback`, {
+      method: 'POST',
+      headers: { ...bearer(tokens.get('citizen')!), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'feedback',
+        agencyCode: 'QN-HL',
+        subject: 'Góp ý về xử lý hồ sơ',
+        body: 'Hồ sơ của tôi cần được xem xét sớm hơn.',
+      }),
+    });
+    expect(filed.status).toBe(201);
+    return ((await filed.json()) as { id: string }).id;
+  };
+
   /** The resource a route's path names, one its allowed caller may act on. */
   const resourceOf = (route: RouteAccess): string => {
     if (route.path.startsWith('/api/notifications/') || route.path.startsWith('/my/notifications/'))
       return notificationId;
     if (route.path.startsWith('/staff/applications/')) return submittedId;
+    if (/^(\/api)?(\/staff)?\/feedback\/|^\/my\/feedback\//.test(route.path)) return feedbackId;
     // Deleting the citizen's draft would leave the other routes without it: a sent file is refused (409).
     if (route.path === '/my/applications/:id/delete') return submittedId;
     return draftId;
