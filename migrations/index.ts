@@ -58,7 +58,6 @@ import { AddServiceIndex1764500400000 } from './1764500400000-add-service-index'
 import { AddAttachmentOrigin1764500700000 } from './1764500700000-add-attachment-origin';
 import { CreateReportFileEntries1764500500000 } from './1764500500000-create-report-file-entries';
 import { AddAttachmentReturnedBy1764500200000 } from './1764500200000-add-attachment-returned-by';
-import { IndexOpenWorkload1764501200000 } from './1764501200000-index-open-workload';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -122,5 +121,4 @@ export const MIGRATIONS = [
   AddAttachmentOrigin1764500700000,
   CreateReportFileEntries1764500500000,
   AddAttachmentReturnedBy1764500200000,
-  IndexOpenWorkload1764501200000,
 ];

@@ -46,8 +46,6 @@ export const CLOCK_RUNS = `state IN (${CLOCK_RUNNING_STATES.map((state) => `'${s
 @Index('IDX_applications_holder_queue', ['assigneeId', 'dueAt', 'id'])
 @Index('IDX_applications_procedure_queue', { synchronize: false })
 @Index('IDX_applications_open_queue', { synchronize: false })
-// The supervisor's workload over the open files alone (migration 1764501200000).
-@Index('IDX_applications_open_workload', { synchronize: false })
 export class Application {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   public id!: string;
