@@ -15,6 +15,8 @@ import {
   feedbackItemView,
   readFeedbackForm,
   readFeedbackRating,
+  emptyFeedbackForm,
+  feedbackItemPage,
 } from '../core/feedback-view';
 import type { FeedbackFormValues } from '../core/feedback-view';
 import { fileHeading } from '../core/file-heading';
@@ -28,16 +30,6 @@ import { IdParam } from '../../id-param';
 
 /** How many of the citizen's files the form offers: their latest ones. */
 const FILES_OFFERED = 100;
-const EMPTY_FORM: FeedbackFormValues = {
-  about: '',
-  kind: '',
-  applicationId: '',
-  agencyCode: '',
-  aspect: '',
-  subject: '',
-  body: '',
-  contact: '',
-};
 
 /** A citizen's feedback and petitions (docs/feedback.md): list, file one, read the answer and rate it. */
 @ApiExcludeController()
@@ -71,7 +63,7 @@ export class MyFeedbackController {
     @Res() response: Response,
   ): Promise<void> {
     const applicationId = firstText(file) ?? '';
-    const values = { ...EMPTY_FORM, about: applicationId ? 'file' : '', applicationId };
+    const values = { ...emptyFeedbackForm(applicationId ? 'file' : ''), applicationId };
     await this.renderForm(user, request, response, values, []);
   }
 
@@ -141,12 +133,11 @@ export class MyFeedbackController {
       response,
       'feedback/item',
       {
-        titleText: `${item.code} – ${item.subject}`,
-        item,
+        ...feedbackItemPage(item, lang, problems, {
+          fileBase: '/my/applications',
+          queue: { key: 'feedback.mine.title', href: '/my/feedback' },
+        }),
         ratingAction: `/my/feedback/${id}/rating`,
-        fileHref: item.applicationId ? `/my/applications/${item.applicationId}` : null,
-        errors: feedbackErrors(lang, problems),
-        breadcrumbs: [{ key: 'feedback.mine.title', href: '/my/feedback' }, { text: item.code }],
       },
       status,
     );

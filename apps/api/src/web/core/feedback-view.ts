@@ -28,6 +28,18 @@ export interface FeedbackFormValues {
   contact: string;
 }
 
+/** The filing form before anything is typed, about a file or an agency (or not chosen yet: ''). */
+export const emptyFeedbackForm = (about: FeedbackFormValues['about']): FeedbackFormValues => ({
+  about,
+  kind: '',
+  applicationId: '',
+  agencyCode: '',
+  aspect: '',
+  subject: '',
+  body: '',
+  contact: '',
+});
+
 export function readFeedbackForm(body: unknown): FeedbackFormValues {
   const fields = textFields(body);
   const text = (name: string, max: number) => (fields[name] ?? '').slice(0, max);
@@ -90,6 +102,22 @@ export function feedbackItemView(item: FeedbackDto, lang: Language) {
     standing: standingOf(item),
     canRate: item.answeredAt !== null && item.rating === null,
     ratings: choices(FEEDBACK_RATINGS, null),
+  };
+}
+
+/** What the item page shows of an item for any reader: title, the item, its file's page, errors, breadcrumbs. */
+export function feedbackItemPage(
+  item: ReturnType<typeof feedbackItemView>,
+  lang: Language,
+  problems: FieldProblem[],
+  links: { fileBase: string; queue: { key: string; href: string } },
+) {
+  return {
+    titleText: `${item.code} – ${item.subject}`,
+    item,
+    fileHref: item.applicationId ? `${links.fileBase}/${item.applicationId}` : null,
+    errors: feedbackErrors(lang, problems),
+    breadcrumbs: [links.queue, { text: item.code }],
   };
 }
 

@@ -15,6 +15,7 @@ import {
   feedbackItemView,
   readFeedbackForm,
   readFeedbackRating,
+  emptyFeedbackForm,
 } from '../core/feedback-view';
 import type { FeedbackFormValues } from '../core/feedback-view';
 import { refusalProblems } from '../core/form-outcome';
@@ -24,17 +25,6 @@ import { PublicFormPost } from '../core/public-form.guard';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
-
-const EMPTY_FORM: FeedbackFormValues = {
-  about: 'agency',
-  kind: '',
-  applicationId: '',
-  agencyCode: '',
-  aspect: '',
-  subject: '',
-  body: '',
-  contact: '',
-};
 
 /**
  * Feedback without an account (docs/feedback.md): about an agency, answered with its code and a
@@ -52,7 +42,7 @@ export class FeedbackPagesController {
 
   @Get('new')
   public async form(@Req() request: WebRequest, @Res() response: Response): Promise<void> {
-    await this.renderForm(request, response, EMPTY_FORM, []);
+    await this.renderForm(request, response, emptyFeedbackForm('agency'), []);
   }
 
   /** Filed: the code and the secret, on this answer only (no redirect would carry the secret). */

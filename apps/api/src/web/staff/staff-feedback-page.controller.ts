@@ -7,7 +7,7 @@ import type { AuthenticatedUser } from '@onegate/access';
 import { FeedbackService, StaffOfFeedback } from '@onegate/applications';
 
 import { choices } from '../core/choices';
-import { FEEDBACK_STANDINGS, feedbackErrors, feedbackItemView } from '../core/feedback-view';
+import { FEEDBACK_STANDINGS, feedbackItemView, feedbackItemPage } from '../core/feedback-view';
 import { answerForm, attempt } from '../core/form-outcome';
 import type { FieldProblem } from '../core/form-problems';
 import { PageRenderer } from '../core/page-renderer';
@@ -100,14 +100,13 @@ export class StaffFeedbackPageController {
       response,
       'feedback/item',
       {
-        titleText: `${item.code} – ${item.subject}`,
-        item,
+        ...feedbackItemPage(item, lang, problems, {
+          fileBase: '/staff/applications',
+          queue: { key: 'feedback.queue.title', href: '/staff/feedback' },
+        }),
         staff: true,
         canAnswer: !item.answeredAt && user.role !== 'admin',
         answerValue: answer,
-        fileHref: item.applicationId ? `/staff/applications/${item.applicationId}` : null,
-        errors: feedbackErrors(lang, problems),
-        breadcrumbs: [{ key: 'feedback.queue.title', href: '/staff/feedback' }, { text: item.code }],
       },
       status,
     );
