@@ -6,7 +6,13 @@ import { event, recordLine } from '../support/reports/crafted-lines';
 import { getReport, importLines } from '../support/reports/report-client';
 import { testDatabaseKind } from '../support/test-database';
 import { TestStack } from '../support/test-stack';
-import { accessibilityProblems, fitsWidth, launchChromium, PHONE } from './support/browser';
+import {
+  accessibilityProblems,
+  fitsWidth,
+  launchChromium,
+  PHONE,
+  screenshotAtBothWidths,
+} from './support/browser';
 
 const PERIOD = 'from=2025-06-01&to=2025-06-30';
 
@@ -104,6 +110,7 @@ describe.runIf(testDatabaseKind() === 'sqlite')('dashboard: step figures per gro
       atOtherAgenciesHours: 10,
     });
     await fitsWidth(page, 'dashboard');
+    await screenshotAtBothWidths(page, 'dashboard-workload');
     expect(await accessibilityProblems(page, 'dashboard')).toEqual([]);
   });
 });

@@ -6,7 +6,14 @@ import { DEMO_ACCOUNTS, signIn } from '../support/accounts';
 import { ApplicationsClient, PDF_BYTES } from '../support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from '../support/demo-facts';
 import type { AxeProblem } from './support/browser';
-import { accessibilityProblems, fitsWidth, launchChromium, onlyThisMachine, PHONE } from './support/browser';
+import {
+  accessibilityProblems,
+  fitsWidth,
+  launchChromium,
+  onlyThisMachine,
+  PHONE,
+  screenshotAtBothWidths,
+} from './support/browser';
 import { TestStack } from '../support/test-stack';
 
 /**
@@ -65,6 +72,7 @@ describe('reusing a stored document on a phone', () => {
     expect(await entry.innerText()).toContain('de-nghi-2025.pdf');
     expect(await entry.innerText()).toContain(source.code);
     await fitsWidth(page, 'the document store');
+    await screenshotAtBothWidths(page, 'document-store');
     problems.push(...(await accessibilityProblems(page, 'the document store')));
   });
 
@@ -74,6 +82,7 @@ describe('reusing a stored document on a phone', () => {
     const choice = page.locator('#reuse-0');
     await choice.waitFor();
     await fitsWidth(page, 'the application form with reuse');
+    await screenshotAtBothWidths(page, 'document-reuse-form');
     problems.push(...(await accessibilityProblems(page, 'the application form with reuse')));
     const option = choice.locator('option', { hasText: 'de-nghi-2025.pdf' });
     await choice.selectOption((await option.getAttribute('value'))!);

@@ -6,7 +6,14 @@ import { generateApplications } from '../support/reports/random-applications';
 import { importLines, readCatalogue } from '../support/reports/report-client';
 import { testDatabaseKind } from '../support/test-database';
 import { TestStack } from '../support/test-stack';
-import { accessibilityProblems, fitsWidth, launchChromium, onlyThisMachine, PHONE } from './support/browser';
+import {
+  accessibilityProblems,
+  fitsWidth,
+  launchChromium,
+  onlyThisMachine,
+  PHONE,
+  screenshotAtBothWidths,
+} from './support/browser';
 
 const DASHBOARD = '/supervisor/dashboard?from=2025-01-01&to=2025-12-31&agency=QN';
 const SAVE = 'form[action="/admin/service-index"] button[type=submit]';
@@ -83,12 +90,14 @@ describe.runIf(testDatabaseKind() === 'sqlite')('the service index pages on a ph
     expect(await section.locator('tr[data-ranked]').count()).toBeGreaterThan(0);
     await measured.goto(DASHBOARD);
     await fitsWidth(measured, 'the dashboard with the service index');
+    await screenshotAtBothWidths(measured, 'service-index-dashboard');
     expect(await accessibilityProblems(measured, 'the dashboard with the service index')).toEqual([]);
   }, 120_000);
 
   it('lets an administrator add a version, and refuses one over a group maximum naming the field', async () => {
     await measured.goto('/admin/service-index');
     await fitsWidth(measured, 'the scoring page');
+    await screenshotAtBothWidths(measured, 'service-index-scoring');
     expect(await accessibilityProblems(measured, 'the scoring page')).toEqual([]);
     await plain.goto('/admin/service-index');
     expect(await plain.locator('tr[data-version]').count()).toBe(1);

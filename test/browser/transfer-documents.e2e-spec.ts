@@ -9,7 +9,14 @@ import { request } from '../support/http';
 import { letterPdf } from '../support/sample-files';
 import { createProcedureWithSteps } from '../support/transfer-procedure';
 import { TestStack } from '../support/test-stack';
-import { DESKTOP, fitsWidth, launchChromium, onlyThisMachine, PHONE } from './support/browser';
+import {
+  DESKTOP,
+  fitsWidth,
+  launchChromium,
+  onlyThisMachine,
+  PHONE,
+  screenshotAtBothWidths,
+} from './support/browser';
 
 const TAX_CLERK = 'thue@demo.onegate.vn';
 
@@ -95,6 +102,7 @@ describe('a transfer’s returned document in a browser', () => {
     await expect(returned.textContent()).resolves.toContain('thong-bao-thue.pdf');
     await expect(returned.textContent()).resolves.toContain('Chi cục Thuế thành phố Hạ Long');
     await fitsWidth(clerk, 'the competent clerk’s file page with a returned document on a phone');
+    await screenshotAtBothWidths(clerk, 'transfer-returned-documents');
     await clerk.setViewportSize(DESKTOP);
   });
 });

@@ -94,6 +94,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.setViewportSize(DESKTOP);
 }
 
+/** `screenshot` from a page opened at another width (a phone test's page), which is given back its width. */
+export async function screenshotAtBothWidths(page: Page, name: string): Promise<void> {
+  const width = page.viewportSize();
+  await page.setViewportSize(DESKTOP);
+  await screenshot(page, name);
+  if (width) await page.setViewportSize(width);
+}
+
 /** A picture of what a phone shows now (a page opened at an anchor), in place of `screenshot`'s first screen. */
 export async function phoneScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
