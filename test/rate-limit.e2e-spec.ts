@@ -68,4 +68,12 @@ describe(`rate limits across API processes (${testDatabaseKind()})`, () => {
     for (let index = 0; index <= LIMIT; index++) statuses.push((await track()).status);
     expect(statuses).toEqual([404, 404, 404, 429]);
   });
+
+  it('limits the open data like the other public routes, each route on its own count', async () => {
+    const statuses = [];
+    for (let index = 0; index <= LIMIT; index++)
+      statuses.push((await request(`${stack.apiUrl}/api/open-data/monthly?from=2025-01&to=2025-02`)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect((await fetch(`${stack.apiUrl}/open-data?from=2025-01&to=2025-02`)).status).toBe(200);
+  });
 });

@@ -16,6 +16,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IdentityModule } from './identity/identity.module';
 import { ImportsModule } from './imports/imports.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
+import { OpenDataModule } from './open-data/open-data.module';
 import { ReportsModule } from './reports/reports.module';
 import { SystemModule } from './system/system.module';
 import { VerificationModule } from './verification/verification.module';
@@ -44,6 +45,7 @@ export class ApiModule {
         CalendarModule,
         NotificationsHttpModule,
         ReportsModule,
+        OpenDataModule,
         ImportsModule,
         SystemModule,
         VerificationModule,

@@ -100,6 +100,8 @@ export class AppConfig {
   public readonly mailResultAttachmentBytes!: number;
   /** Working days to answer feedback where the agency sets none (docs/feedback.md). */
   public readonly feedbackDays!: number;
+  /** The open data: the fewest files a published figure may be counted on, and the cache time (docs/open-data.md). */
+  public readonly openData!: { minFiles: number; cacheSeconds: number };
   public readonly templatesDir!: string;
   /** The electronic fee receipts' form number and series (docs/payments.md, "Electronic receipts"). */
   public readonly feeReceipts!: { formNumber: string; series: string };

@@ -71,6 +71,8 @@ export const ENVIRONMENT_VARIABLES = [
   'OPEN_DRAFTS_PER_ACCOUNT',
   'DRAFT_RETENTION_DAYS',
   'FEEDBACK_DAYS',
+  'OPEN_DATA_MIN_FILES',
+  'OPEN_DATA_CACHE_SECONDS',
   'SMTP_URL',
   'MAIL_FROM',
   'MAIL_RESULT_ATTACHMENT_KB',
@@ -266,6 +268,14 @@ export class Environment {
   /** Working days an agency has to answer feedback, unless it sets its own (docs/feedback.md). */
   @IsIntegerBetween(1, 60)
   public FEEDBACK_DAYS = 10;
+
+  /** The open data publish no figure counted on fewer files than this (docs/open-data.md). */
+  @IsIntegerBetween(1, 1000)
+  public OPEN_DATA_MIN_FILES = 10;
+
+  /** How long the open data are kept and may be cached by anyone, in seconds (docs/open-data.md). */
+  @IsIntegerBetween(1, 86_400)
+  public OPEN_DATA_CACHE_SECONDS = 300;
 
   /** Outgoing mail server. Unset outside production: the worker runs a local SMTP sink. */
   @Transform(emptyToUndefined)
