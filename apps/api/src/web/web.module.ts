@@ -14,6 +14,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsHttpModule } from '../notifications/notifications-http.module';
+import { OpenDataModule } from '../open-data/open-data.module';
 import { ReportsModule } from '../reports/reports.module';
 import { NotificationsPageController } from './account/notifications-page.controller';
 import { CalendarPageController } from './admin/calendar-page.controller';
@@ -47,6 +48,7 @@ import { RecoveryPagesController } from './public/recovery-pages.controller';
 import { PaymentReturnPageController } from './public/payment-return-page.controller';
 import { ProcedurePageController } from './public/procedure-page.controller';
 import { SignInPageController } from './public/sign-in-page.controller';
+import { OpenDataPageController } from './public/open-data-page.controller';
 import { TrackingPageController } from './public/tracking-page.controller';
 import { CounterPageController } from './staff/counter-page.controller';
 import { QueuePageController } from './staff/queue-page.controller';
@@ -75,6 +77,7 @@ import { FigureFilesPageController } from './supervisor/figure-files-page.contro
     CalendarModule,
     NotificationsHttpModule,
     ReportsModule,
+    OpenDataModule,
     ...QUEUE_CONSOLE_IMPORTS,
   ],
   controllers: [
@@ -82,6 +85,7 @@ import { FigureFilesPageController } from './supervisor/figure-files-page.contro
     LanguageController,
     ProcedurePageController,
     TrackingPageController,
+    OpenDataPageController,
     PaymentReturnPageController,
     SignInPageController,
     RecoveryPagesController,
