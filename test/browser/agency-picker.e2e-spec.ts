@@ -193,6 +193,7 @@ describe('the supervisor’s agency-tree picker', () => {
     expect(all.returned).toBe(5);
     expect(await showsFiguresOf(page, 'QN-HL')).toEqual(all);
     await checkPage('dashboard with the agency picker');
+    await screenshotAtBothWidths(checker, 'agency-picker');
   }, 120_000);
 
   it('chooses a unit with the select and the keyboard alone, the period kept', async () => {
@@ -238,7 +239,6 @@ describe('the supervisor’s agency-tree picker', () => {
     expect(await page.locator('#agency-tree a[data-agency]').count()).toBe(0);
     expect(await page.locator('#agency option[selected]').getAttribute('value')).toBe('QN-HL-BC');
     await checkPage('dashboard of a ward');
-    await screenshotAtBothWidths(checker, 'agency-picker');
 
     // The drill-down page of the ward's returned files has the same picker, which keeps the figure.
     await Promise.all([
