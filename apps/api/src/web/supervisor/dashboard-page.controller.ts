@@ -16,6 +16,7 @@ import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
 import { textFields } from '../core/web-request';
 import type { DashboardFigures, Period } from './dashboard-page.view';
+import { agenciesInScope, agencyTreeOf } from './agency-picker.view';
 import { dashboardErrors, dashboardFrame, dashboardView, periodOf } from './dashboard-page.view';
 import { todayIn } from './period-presets';
 
@@ -48,13 +49,14 @@ export class DashboardPageController {
     @Res() response: Response,
   ): Promise<void> {
     const lang = languageOf(request);
-    const agencies = await this.agencyChoices(user);
+    const tree = await agencyTreeOf(this.agencies, user);
+    const agencies = agenciesInScope(tree);
     const fields = textFields({ from: fromText, to: toText, agency: agencyText });
     // Presets and the default period are read on the chosen agency's wall clock (docs/portal.md).
     const chosen = agencies.find((agency) => agency.code === fields.agency);
     const today = todayIn(chosen?.timeZone ?? DISPLAY_TIME_ZONE);
     const period = periodOf(fields, agencies, today);
-    const frame = dashboardFrame(period, agencies, today);
+    const frame = dashboardFrame(lang, period, tree, today);
     const figures = await this.figures(user, period).catch((error: unknown) => refusalProblems(error));
     if (Array.isArray(figures)) {
       const errors = dashboardErrors(lang, figures);
@@ -94,20 +96,5 @@ export class DashboardPageController {
       workload,
       stalled,
     };
-  }
-
-  /** The agencies a supervisor reports on (theirs and those below it); every agency for administrators. */
-  private async agencyChoices(user: AuthenticatedUser) {
-    const all = (await this.agencies.list({ page: 1, pageSize: 500 })).items;
-    const visible =
-      user.role === 'admin' || !user.agencyId ? null : new Set(await this.agencies.subtreeIds(user.agencyId));
-    return all
-      .filter((agency) => !visible || visible.has(agency.id))
-      .map((agency) => ({
-        code: agency.code,
-        nameVi: agency.nameVi,
-        nameEn: agency.nameEn,
-        timeZone: agency.timeZone,
-      }));
   }
 }

@@ -7,6 +7,8 @@ import { errorsOf } from '../core/form-outcome';
 import type { FieldProblem, FormErrors } from '../core/form-problems';
 import { localToday } from '../core/formatters';
 import { translate } from '../core/messages';
+import type { AgencyTree } from './agency-picker.view';
+import { agencyPickerView } from './agency-picker.view';
 import { serviceIndexView } from './service-index.view';
 import { figureLinks } from './figure-files-page.view';
 import { monthWords, PERIOD_PRESETS, presetRange } from './period-presets';
@@ -49,9 +51,9 @@ export function periodOf(
 /**
  * The form's frame: the period presets as plain links (this month, last month, this quarter, this year,
  * from `today` on the chosen agency's wall clock), the one matching the period marked current, then the
- * custom range.
+ * custom range with the agency-tree picker.
  */
-export function dashboardFrame(period: Period, agencies: { code: string }[], today = localToday()) {
+export function dashboardFrame(lang: Language, period: Period, tree: AgencyTree, today = localToday()) {
   const presets = PERIOD_PRESETS.map((id) => {
     const { from, to } = presetRange(id, today);
     const query = new URLSearchParams({ from, to, ...(period.agency ? { agency: period.agency } : {}) });
@@ -67,7 +69,14 @@ export function dashboardFrame(period: Period, agencies: { code: string }[], tod
     from: period.from,
     to: period.to,
     presets,
-    agencies: agencies.map((item) => ({ ...item, selected: item.code === period.agency })),
+    agencyPicker: agencyPickerView({
+      lang,
+      tree,
+      chosen: period.agency,
+      action: '/supervisor/dashboard',
+      keep: { from: period.from, to: period.to },
+      hidden: [],
+    }),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
+import { AgencyRepository } from '@onegate/persistence';
 import { createValidationPipe } from '@onegate/platform';
 
 import { ReportFilesQueryDto } from '../../reports/report.query';
@@ -12,6 +13,7 @@ import { ReportFilesService } from '../../reports/report-files.service';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
+import { agencyTreeOf } from './agency-picker.view';
 import { periodOf } from './dashboard-page.view';
 import { figureFilesView } from './figure-files-page.view';
 
@@ -40,6 +42,7 @@ class FigureFilesPageQuery {
 export class FigureFilesPageController {
   public constructor(
     private readonly files: ReportFilesService,
+    private readonly agencies: AgencyRepository,
     private readonly pages: PageRenderer,
   ) {}
 
@@ -57,12 +60,12 @@ export class FigureFilesPageController {
       { from, to, figure: 'received', ...given },
       { type: 'query', metatype: ReportFilesQueryDto },
     )) as ReportFilesQueryDto;
-    const page = await this.files.page(user, query);
+    const [page, tree] = await Promise.all([this.files.page(user, query), agencyTreeOf(this.agencies, user)]);
     await this.pages.render(
       request,
       response,
       'supervisor/files',
-      figureFilesView(languageOf(request), query, page),
+      figureFilesView(languageOf(request), query, page, tree),
     );
   }
 }

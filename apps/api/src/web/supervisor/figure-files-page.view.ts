@@ -2,6 +2,8 @@ import type { Language } from '@onegate/domain';
 
 import type { ReportFilesQueryDto } from '../../reports/report.query';
 import type { ReportFilesPage } from '../../reports/report-files.service';
+import type { AgencyTree } from './agency-picker.view';
+import { agencyPickerView } from './agency-picker.view';
 
 /** What a drill-down link carries: the figure and the scope it was computed on (docs/metrics.md, "Drill-down"). */
 export interface DrillDownScope {
@@ -42,7 +44,15 @@ export function figureLinks(scope: DrillDownScope) {
   };
 }
 
-export function figureFilesView(lang: Language, request: ReportFilesQueryDto, page: ReportFilesPage) {
+/** Breakdown lines that name one agency or one of its procedures. */
+const AGENCY_BOUND_GROUPS = new Set(['agency', 'procedure']);
+
+export function figureFilesView(
+  lang: Language,
+  request: ReportFilesQueryDto,
+  page: ReportFilesPage,
+  tree: AgencyTree,
+) {
   const scope: DrillDownScope = {
     from: request.from,
     to: request.to,
@@ -51,13 +61,27 @@ export function figureFilesView(lang: Language, request: ReportFilesQueryDto, pa
     groupBy: request.groupBy,
     group: request.group,
   };
+  // The picker keeps the figure and its period; a procedure or an agency's line, which belongs to one
+  // agency, only up the path (docs/portal.md, "The agency picker").
+  const boundGroup = request.groupBy !== undefined && AGENCY_BOUND_GROUPS.has(request.groupBy);
+  const line = { groupBy: request.groupBy, group: request.group };
+  const keep = { from: request.from, to: request.to, figure: request.figure, ...(boundGroup ? {} : line) };
+  const agencyPicker = agencyPickerView({
+    lang,
+    tree,
+    chosen: request.agency,
+    action: PATH,
+    keep,
+    hidden: Object.keys(keep),
+    narrowing: { procedure: request.procedure, ...(boundGroup ? line : {}) },
+  });
   const exportOf = (format: string) =>
     `/api/reports/files/export?${searchOf(scope, { figure: request.figure, format, lang }).toString()}`;
   return {
     titleKey: 'drilldown.title',
     figureKey: `drilldown.figure_${request.figure.replace('.', '_')}`,
     period: { from: request.from, to: request.to },
-    agency: request.agency ?? null,
+    agencyPicker,
     procedure: request.procedure ?? null,
     groupKey: request.groupBy ? `drilldown.groupBy_${request.groupBy}` : null,
     group: request.group ?? null,
