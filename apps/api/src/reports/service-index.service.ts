@@ -14,6 +14,8 @@ import {
 import type {
   ExportFormat,
   RankedUnit,
+  ReportCatalogue,
+  ReportQuery,
   ScoringTableDefinition,
   ScoringTableVersion,
   ServiceIndexResult,
@@ -54,12 +56,39 @@ export class ServiceIndexService {
    */
   public async ranking(user: AuthenticatedUser, request: ServiceIndexQueryDto): Promise<ServiceIndexRanking> {
     const { query, catalogue } = await this.scopes.resolve(user, request);
-    const unitIds = request.agency
-      ? catalogue.childrenOf(catalogue.agencyByCode(request.agency)!.id)
-      : (query.agencyIds ?? catalogue.agencies().map((agency) => agency.id));
+    const unitIds = this.unitsOf(request, query, catalogue);
     return {
       ...periodOf(request),
       ...(await this.index.ranking(query, catalogue, unitIds, this.clock.now())),
+    };
+  }
+
+  /** The agencies directly below the chosen one, or without one every agency the caller reads. */
+  private unitsOf(
+    request: ServiceIndexQueryDto,
+    query: ReportQuery,
+    catalogue: ReportCatalogue,
+  ): readonly string[] {
+    return request.agency
+      ? catalogue.childrenOf(catalogue.agencyByCode(request.agency)!.id)
+      : (query.agencyIds ?? catalogue.agencies().map((agency) => agency.id));
+  }
+
+  /** Both of the above for one period and scope (the dashboard's), from one read of the figures. */
+  public async figuresAndRanking(
+    user: AuthenticatedUser,
+    request: ServiceIndexQueryDto,
+  ): Promise<{ index: ServiceIndexReport; ranking: ServiceIndexRanking }> {
+    const { query, catalogue } = await this.scopes.resolve(user, request);
+    const both = await this.index.indexAndRanking(
+      query,
+      catalogue,
+      this.unitsOf(request, query, catalogue),
+      this.clock.now(),
+    );
+    return {
+      index: { ...periodOf(request), ...both.index },
+      ranking: { ...periodOf(request), ...both.ranking },
     };
   }
 

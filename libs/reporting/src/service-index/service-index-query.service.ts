@@ -53,6 +53,19 @@ interface Cell {
   upToEnd: GroupSums | undefined;
 }
 
+/** The units of a ranking, highest total first, with the scoring table's version. */
+export interface ServiceIndexRanked {
+  scoringVersion: number;
+  units: RankedUnit[];
+}
+
+/** Everything the index and the ranking are computed from. */
+interface IndexRead {
+  cells: Cell[];
+  table: ScoringTableVersion;
+  live: LiveFacts;
+}
+
 /** What the index reads live rather than from the rollups, for every unit of the query. */
 interface LiveFacts {
   files: DigitisedFileFacts[];
@@ -81,17 +94,7 @@ export class ServiceIndexQueryService {
     catalogue: ReportCatalogue,
     now = new Date(),
   ): Promise<ServiceIndexResult> {
-    const [cells, table, live] = await Promise.all([
-      this.cells(query),
-      this.tableFor(query.to),
-      this.live(query),
-    ]);
-    const agencies = query.agencyIds ?? null;
-    const inputs = inputsOf(cells, live, catalogue, agencies, now);
-    return {
-      ...serviceIndexOf(inputs, table),
-      resolutionByProcedure: resolutionOf(cells, catalogue),
-    };
+    return indexOf(await this.read(query), query, catalogue, now);
   }
 
   /** Each unit (an agency with the agencies below it) scored and ranked by total, the highest first. */
@@ -100,34 +103,31 @@ export class ServiceIndexQueryService {
     catalogue: ReportCatalogue,
     unitIds: readonly string[],
     now = new Date(),
-  ): Promise<{ scoringVersion: number; units: RankedUnit[] }> {
+  ): Promise<ServiceIndexRanked> {
+    return rankingOf(await this.read(query), catalogue, unitIds, now);
+  }
+
+  /**
+   * The index and the ranking of the same period and scope from one read of the rollups and of the live
+   * facts (the dashboard shows both: reading them twice would double the page's wait).
+   */
+  public async indexAndRanking(
+    query: ReportQuery,
+    catalogue: ReportCatalogue,
+    unitIds: readonly string[],
+    now = new Date(),
+  ): Promise<{ index: ServiceIndexResult; ranking: ServiceIndexRanked }> {
+    const read = await this.read(query);
+    return { index: indexOf(read, query, catalogue, now), ranking: rankingOf(read, catalogue, unitIds, now) };
+  }
+
+  private async read(query: ReportQuery): Promise<IndexRead> {
     const [cells, table, live] = await Promise.all([
       this.cells(query),
       this.tableFor(query.to),
       this.live(query),
     ]);
-    const units = unitIds.map((id) => {
-      const agency = catalogue.agency(id)!;
-      const figures = serviceIndexOf(inputsOf(cells, live, catalogue, catalogue.subtree(id), now), table);
-      return {
-        rank: 0,
-        agency: agency.code,
-        name: { vi: agency.nameVi, en: agency.nameEn },
-        total: figures.total,
-        computableMax: figures.computableMax,
-        groups: figures.groups.map(({ id: group, points, computableMax }) => ({
-          id: group,
-          points,
-          computableMax,
-        })),
-      };
-    });
-    units.sort((a, b) => b.total - a.total || (a.agency < b.agency ? -1 : 1));
-    // Equal totals share a rank (1, 2, 2, 4).
-    units.forEach((unit, index) => {
-      unit.rank = index > 0 && units[index - 1]!.total === unit.total ? units[index - 1]!.rank : index + 1;
-    });
-    return { scoringVersion: table.version, units };
+    return { cells, table, live };
   }
 
   private async tableFor(to: string): Promise<ScoringTableVersion> {
@@ -163,6 +163,46 @@ export class ServiceIndexQueryService {
       return { agencyId, procedureId, period: period.get(key), upToEnd: upToEnd.get(key) };
     });
   }
+}
+
+function indexOf(
+  { cells, table, live }: IndexRead,
+  query: ReportQuery,
+  catalogue: ReportCatalogue,
+  now: Date,
+): ServiceIndexResult {
+  const inputs = inputsOf(cells, live, catalogue, query.agencyIds ?? null, now);
+  return { ...serviceIndexOf(inputs, table), resolutionByProcedure: resolutionOf(cells, catalogue) };
+}
+
+function rankingOf(
+  { cells, table, live }: IndexRead,
+  catalogue: ReportCatalogue,
+  unitIds: readonly string[],
+  now: Date,
+): ServiceIndexRanked {
+  const units = unitIds.map((id) => {
+    const agency = catalogue.agency(id)!;
+    const figures = serviceIndexOf(inputsOf(cells, live, catalogue, catalogue.subtree(id), now), table);
+    return {
+      rank: 0,
+      agency: agency.code,
+      name: { vi: agency.nameVi, en: agency.nameEn },
+      total: figures.total,
+      computableMax: figures.computableMax,
+      groups: figures.groups.map(({ id: group, points, computableMax }) => ({
+        id: group,
+        points,
+        computableMax,
+      })),
+    };
+  });
+  units.sort((a, b) => b.total - a.total || (a.agency < b.agency ? -1 : 1));
+  // Equal totals share a rank (1, 2, 2, 4).
+  units.forEach((unit, index) => {
+    unit.rank = index > 0 && units[index - 1]!.total === unit.total ? units[index - 1]!.rank : index + 1;
+  });
+  return { scoringVersion: table.version, units };
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Express, RequestHandler } from 'express';
+import compression from 'compression';
+import type { Express, Request, RequestHandler, Response } from 'express';
 import express from 'express';
 import { create } from 'express-handlebars';
 
@@ -23,6 +24,9 @@ export function installViewEngine(app: Express): void {
   app.set('view engine', '.hbs');
   app.set('views', WEB_PATHS.views);
 
+  // Stylesheets and scripts are sent compressed to a browser that accepts it; pages are not, as they
+  // carry the form token beside text the visitor typed (docs/portal.md, "Rules chosen").
+  app.use('/assets', compression({ filter: isStylesheetOrScript }));
   const options = { index: false, fallthrough: false, maxAge: ONE_DAY_SECONDS * 1000 };
   app.use('/assets/onegate', express.static(WEB_PATHS.public, options));
   // Only the design system's compiled CSS and JS, not its fonts or crown images; only Chart.js's bundle.
@@ -30,6 +34,14 @@ export function installViewEngine(app: Express): void {
   app.use('/assets/chart.js', only(CHART_FILES), express.static(WEB_PATHS.chartJs, options));
   // pdf.js for the file page's preview: its library and worker, and the fonts and maps PDFs may name.
   app.use('/assets/pdfjs', onlyPdfJs, express.static(WEB_PATHS.pdfJs, options));
+}
+
+/** CSS and JavaScript only: fonts, images and PDF maps are sent as they are. */
+const COMPRESSED_TYPES = /^(text\/css|text\/javascript|application\/javascript)\b/;
+
+function isStylesheetOrScript(request: Request, response: Response): boolean {
+  const type = String(response.getHeader('Content-Type') ?? '');
+  return COMPRESSED_TYPES.test(type) && compression.filter(request, response);
 }
 
 const GOVUK_FILES = new Set(['/govuk-frontend.min.css', '/govuk-frontend.min.js']);

@@ -73,15 +73,14 @@ export class DashboardPageController {
   }
 
   private async figures(user: AuthenticatedUser, period: Period): Promise<DashboardFigures> {
-    const [summary, months, byAgency, byProcedure, steps, index, ranking, workload, stalled] =
+    const [summary, months, byAgency, byProcedure, steps, { index, ranking }, workload, stalled] =
       await Promise.all([
         this.reports.summary(user, period),
         this.reports.breakdown(user, period, 'month'),
         this.reports.breakdown(user, period, 'agency'),
         this.reports.breakdown(user, period, 'procedure'),
         this.reports.steps(user, period),
-        this.serviceIndex.figures(user, period),
-        this.serviceIndex.ranking(user, period),
+        this.serviceIndex.figuresAndRanking(user, period),
         this.workload.report(user, period.agency),
         this.workload.stalled(user, period.agency),
       ]);
