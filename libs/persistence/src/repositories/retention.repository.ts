@@ -113,7 +113,7 @@ export class RetentionRepository {
     return [
       // A document imported without a copy has no stored bytes to remove.
       ...attachments.filter(hasStoredCopy).map((attachment) => attachment.storageKey),
-      ...(result ? [result.storageKey] : []),
+      ...(result && hasStoredCopy(result) ? [result.storageKey] : []),
       ...(drafted ? [drafted.storageKey] : []),
     ];
   }
