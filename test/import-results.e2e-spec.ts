@@ -54,7 +54,7 @@ describe(`import of electronic results (${testDatabaseKind()})`, () => {
       recordLine('QN-STP-250602-0207', [
         event('submit', '2025-06-02T08:30:00', { result: { electronic: true } } as object),
       ]),
-    ] as object[]);
+    ] as unknown as Parameters<typeof importLines>[2]);
     expect(imported.status, JSON.stringify(imported.body)).toBe(200);
     expect(imported.body.rejected).toEqual([
       { line: 5, error: 'events[3].result.electronic must be true or false' },

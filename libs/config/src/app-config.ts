@@ -100,6 +100,8 @@ export class AppConfig {
   public readonly mailResultAttachmentBytes!: number;
   /** Working days to answer feedback where the agency sets none (docs/feedback.md). */
   public readonly feedbackDays!: number;
+  /** Days after its answer that feedback about an agency keeps its texts (docs/feedback.md, "Retention"). */
+  public readonly feedbackRetentionDays!: number;
   public readonly templatesDir!: string;
   /** The electronic fee receipts' form number and series (docs/payments.md, "Electronic receipts"). */
   public readonly feeReceipts!: { formNumber: string; series: string };

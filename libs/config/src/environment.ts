@@ -71,6 +71,7 @@ export const ENVIRONMENT_VARIABLES = [
   'OPEN_DRAFTS_PER_ACCOUNT',
   'DRAFT_RETENTION_DAYS',
   'FEEDBACK_DAYS',
+  'FEEDBACK_RETENTION_DAYS',
   'SMTP_URL',
   'MAIL_FROM',
   'MAIL_RESULT_ATTACHMENT_KB',
@@ -266,6 +267,10 @@ export class Environment {
   /** Working days an agency has to answer feedback, unless it sets its own (docs/feedback.md). */
   @IsIntegerBetween(1, 60)
   public FEEDBACK_DAYS = 10;
+
+  /** Days after its answer that the nightly retention sweep empties the texts of feedback about an agency. */
+  @IsIntegerBetween(1, 36_500)
+  public FEEDBACK_RETENTION_DAYS = 3_650;
 
   /** Outgoing mail server. Unset outside production: the worker runs a local SMTP sink. */
   @Transform(emptyToUndefined)

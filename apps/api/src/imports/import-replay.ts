@@ -139,7 +139,11 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
   const submittedAt = events.find((event) => event.fromState === 'draft' || event.fromState === null)?.at;
   const feedback = feedbackRowsOf(
     line.feedback,
-    application,
+    {
+      agencyId: application.competentAgencyId,
+      applicationId: application.id,
+      authorId: application.applicantId,
+    },
     submittedAt ?? first.at,
     calendar,
     context.feedbackDays,
