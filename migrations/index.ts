@@ -57,6 +57,7 @@ import { AddAgencyFeedbackDays1764500601000 } from './1764500601000-add-agency-f
 import { AddServiceIndex1764500400000 } from './1764500400000-add-service-index';
 import { AddAttachmentOrigin1764500700000 } from './1764500700000-add-attachment-origin';
 import { CreateReportFileEntries1764500500000 } from './1764500500000-create-report-file-entries';
+import { CreateReportStepEntries1764500900000 } from './1764500900000-create-report-step-entries';
 import { AddAttachmentReturnedBy1764500200000 } from './1764500200000-add-attachment-returned-by';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
@@ -121,4 +122,5 @@ export const MIGRATIONS = [
   AddAttachmentOrigin1764500700000,
   CreateReportFileEntries1764500500000,
   AddAttachmentReturnedBy1764500200000,
+  CreateReportStepEntries1764500900000,
 ];

@@ -89,6 +89,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'report_file_entries',
       'report_histograms',
       'report_rollups',
+      'report_step_entries',
       'report_step_rollups',
       'result_downloads',
       'result_numbers',

@@ -41,7 +41,20 @@ describe('drill-down from the dashboard to the files, on a phone without JavaScr
     const lines = Array.from({ length: FILES }, (_, index) => {
       const day = `2025-06-${String(2 + (index % 20)).padStart(2, '0')}`;
       const code = `QN-STP-${day.slice(2).replaceAll('-', '')}-${String(500 + index).padStart(4, '0')}`;
-      return recordLine(code, returnedStory(day));
+      // Every file went through one step at the desk, due at 11:00 and ended by the decision at 15:00: late.
+      const story = returnedStory(day).map((event) =>
+        event.type === 'receive'
+          ? {
+              ...event,
+              step: 1,
+              stepName: 'Tiếp nhận và thẩm định',
+              stepAgencyCode: 'QN-STP',
+              stepRole: 'clerk',
+              stepDueAt: `${day}T11:00:00+07:00`,
+            }
+          : event,
+      );
+      return recordLine(code, story);
     });
     expect((await importLines(stack.apiUrl, admin, lines)).body).toEqual({
       imported: FILES,
@@ -98,6 +111,36 @@ describe('drill-down from the dashboard to the files, on a phone without JavaScr
     const code = await file.innerText();
     await Promise.all([page.waitForURL(/\/staff\/applications\/[0-9a-f-]+$/), file.click()]);
     await containsText(page.locator('main'), code);
+  }, 180_000);
+
+  it('links a step’s late stretches to them, and a unit’s', async () => {
+    await page.goto('/supervisor/dashboard?from=2025-06-01&to=2025-06-30');
+    const late = page.locator('#by-step a[href*="figure=late"]').first();
+    expect(await late.innerText()).toBe(String(FILES));
+    await Promise.all([page.waitForURL(/\/supervisor\/dashboard\/files\/steps\?/), late.click()]);
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({
+      from: '2025-06-01',
+      to: '2025-06-30',
+      procedure: '2.000488',
+      step: '1',
+      stepName: 'Tiếp nhận và thẩm định',
+      figure: 'late',
+    });
+    await containsText(page.locator('h1'), 'Các lượt xử lý bước kết thúc trễ hạn');
+    expect(await page.locator('#step-files tbody tr').count()).toBe(50);
+    expect(await page.locator('a[href*="/api/reports/steps/files/export"][href*="format=csv"]').count()).toBe(
+      1,
+    );
+    await checkPage('step drill-down page');
+    await screenshot(checker, 'step-drill-down');
+    await Promise.all([page.waitForURL(/cursor=/), page.getByRole('link', { name: 'Trang sau' }).click()]);
+    expect(await page.locator('#step-files tbody tr').count()).toBe(FILES - 50);
+
+    await page.goto('/supervisor/dashboard?from=2025-06-01&to=2025-06-30');
+    const unit = page.locator('#by-unit a[href*="figure=stretches"]').first();
+    expect(await unit.innerText()).toBe(String(FILES));
+    await Promise.all([page.waitForURL(/unit=QN-STP/), unit.click()]);
+    expect(await page.locator('#step-files tbody tr').count()).toBe(50);
   }, 180_000);
 
   it('links the dashboard’s tiles to their lists too, and the page reads in English', async () => {

@@ -1,7 +1,12 @@
 import { Injectable, NotFoundException, StreamableFile } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
-import { ApplicationRepository, IssuedResultRepository, resultFileName } from '@onegate/persistence';
+import {
+  ApplicationRepository,
+  hasStoredCopy,
+  IssuedResultRepository,
+  resultFileName,
+} from '@onegate/persistence';
 import type { Application } from '@onegate/persistence';
 import { Clock, contentDisposition, FileStore } from '@onegate/platform';
 
@@ -35,6 +40,9 @@ export class ResultDownloadService {
     }
     const result = await this.results.findByApplication(application.id);
     if (!result) throw noResult();
+    // An imported result is metadata only: its signed document was never brought into OneGate.
+    if (!hasStoredCopy(result))
+      throw new NotFoundException('This result was imported without a copy of its file');
     const owner = application.applicantId === user.id;
     if (owner) {
       if (!(await this.returnedOnline(application))) throw noResult();

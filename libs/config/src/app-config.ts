@@ -102,6 +102,8 @@ export class AppConfig {
   public readonly feedbackDays!: number;
   /** The open data: the fewest files a published figure may be counted on, and the cache time (docs/open-data.md). */
   public readonly openData!: { minFiles: number; cacheSeconds: number };
+  /** Days after its answer that feedback about an agency keeps its texts (docs/feedback.md, "Retention"). */
+  public readonly feedbackRetentionDays!: number;
   public readonly templatesDir!: string;
   /** The electronic fee receipts' form number and series (docs/payments.md, "Electronic receipts"). */
   public readonly feeReceipts!: { formNumber: string; series: string };

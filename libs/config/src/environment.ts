@@ -73,6 +73,7 @@ export const ENVIRONMENT_VARIABLES = [
   'FEEDBACK_DAYS',
   'OPEN_DATA_MIN_FILES',
   'OPEN_DATA_CACHE_SECONDS',
+  'FEEDBACK_RETENTION_DAYS',
   'SMTP_URL',
   'MAIL_FROM',
   'MAIL_RESULT_ATTACHMENT_KB',
@@ -276,6 +277,10 @@ export class Environment {
   /** How long the open data are kept and may be cached by anyone, in seconds (docs/open-data.md). */
   @IsIntegerBetween(1, 86_400)
   public OPEN_DATA_CACHE_SECONDS = 300;
+
+  /** Days after its answer that the nightly retention sweep empties the texts of feedback about an agency. */
+  @IsIntegerBetween(1, 36_500)
+  public FEEDBACK_RETENTION_DAYS = 3_650;
 
   /** Outgoing mail server. Unset outside production: the worker runs a local SMTP sink. */
   @Transform(emptyToUndefined)

@@ -81,6 +81,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     mailResultAttachmentBytes: env.MAIL_RESULT_ATTACHMENT_KB * 1024,
     feedbackDays: env.FEEDBACK_DAYS,
     openData: { minFiles: env.OPEN_DATA_MIN_FILES, cacheSeconds: env.OPEN_DATA_CACHE_SECONDS },
+    feedbackRetentionDays: env.FEEDBACK_RETENTION_DAYS,
     templatesDir: env.TEMPLATES_DIR,
     feeReceipts: { formNumber: env.RECEIPT_FORM_NUMBER, series: env.RECEIPT_SERIES },
     signing: env.SIGNING_CERT_PATH

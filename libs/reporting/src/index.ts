@@ -12,9 +12,9 @@ export {
   type ReportQuery,
 } from './queries/report-query.service';
 export { FeedbackFiguresService, type FeedbackFigures } from './queries/feedback-figures.service';
-export { breakdownTable, summaryTable, type ReportTable } from './exports/report-table';
+export { breakdownTable, summaryTable, type Cell, type ReportTable } from './exports/report-table';
 export { stepTable, STEP_TABLES, type StepTableKind } from './exports/step-table';
-export type { StepReport } from './queries/step-report';
+export { hoursOf, type StepReport } from './queries/step-report';
 export {
   csvStream,
   EXPORT_FORMATS,
@@ -24,7 +24,15 @@ export {
   xlsxStream,
   type ExportFormat,
 } from './exports/table-files';
-export { fileTableHeaders, fileTableRow } from './exports/file-table';
+export { fileTableHeaders, fileTableRow, stepFileTableHeaders, stepFileTableRow } from './exports/file-table';
+export {
+  STEP_FILE_FIGURES,
+  StepFileRepository,
+  type StepFile,
+  type StepFileCursor,
+  type StepFileFigure,
+  type StepFileQuery,
+} from './queries/step-file.repository';
 export {
   FigureFileRepository,
   type FigureFile,

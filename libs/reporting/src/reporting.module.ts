@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { FeedbackFiguresService } from './queries/feedback-figures.service';
 import { DigitisationQuery } from './queries/digitisation';
 import { FigureFileRepository } from './queries/figure-file.repository';
+import { StepFileRepository } from './queries/step-file.repository';
 import { ReportCatalogueRepository } from './queries/report-catalogue';
 import { ReportQueryService } from './queries/report-query.service';
 import { ReportRebuildService } from './rollups/report-rebuild.service';
@@ -22,6 +23,7 @@ const PROVIDERS = [
   DigitisationQuery,
   DigitisationSourceRepository,
   FigureFileRepository,
+  StepFileRepository,
   ReportCatalogueRepository,
   ReportQueryService,
   ReportRebuildService,

@@ -219,6 +219,20 @@ describe('the demo history', () => {
     expect(attachments.every((attachment) => attachment.storageKey === NO_STORED_COPY)).toBe(true);
   });
 
+  it('says most online files’ results were issued electronically, and keeps them without a copy', () => {
+    const decided = lines.filter((line) =>
+      line.events.some((event) => event.type === 'approve' || event.type === 'deny'),
+    );
+    const online = decided.filter((line) => line.events[0]!.type === 'submit');
+    const electronic = (line: (typeof lines)[number]) =>
+      line.events.some((event) => event.result?.electronic);
+    expect(online.filter(electronic).length).toBeGreaterThan(online.length * 0.6);
+    expect(decided.filter(electronic).length).toBeLessThan(decided.length);
+    const results = replayed.flatMap((entry) => entry.results ?? []);
+    expect(results.length).toBe(decided.filter(electronic).length);
+    expect(results.every((result) => result.storageKey === NO_STORED_COPY)).toBe(true);
+  });
+
   it('uses only synthetic citizens: national IDs with a province code that does not exist', () => {
     expect(lines.every((line) => line.applicant.nationalId.startsWith(DEMO_NATIONAL_ID_PREFIX))).toBe(true);
     expect(lines.every((line) => /^\d{12}$/.test(line.applicant.nationalId))).toBe(true);

@@ -1,13 +1,7 @@
 import { checkFeedbackLength, FEEDBACK_LIMITS, feedbackDueAt, newFeedbackCode } from '@onegate/applications';
 import type { WorkingCalendar } from '@onegate/domain';
 import { FEEDBACK_ASPECTS, FEEDBACK_KINDS, FEEDBACK_RATINGS } from '@onegate/persistence';
-import type {
-  Application,
-  Feedback,
-  FeedbackAspect,
-  FeedbackKind,
-  FeedbackRating,
-} from '@onegate/persistence';
+import type { Feedback, FeedbackAspect, FeedbackKind, FeedbackRating } from '@onegate/persistence';
 import type { FieldProblem } from '@onegate/platform';
 import { timeOrderedId } from '@onegate/platform';
 
@@ -104,7 +98,7 @@ function feedbackItemOf(item: unknown, path: string): ImportFeedback {
  */
 export function feedbackRowsOf(
   items: readonly ImportFeedback[],
-  application: Application,
+  owner: { agencyId: string; applicationId: string | null; authorId: string | null },
   submittedAt: Date,
   calendar: WorkingCalendar,
   days: number,
@@ -116,10 +110,10 @@ export function feedbackRowsOf(
       id: timeOrderedId(),
       code: newFeedbackCode(item.kind),
       kind: item.kind,
-      agencyId: application.competentAgencyId,
-      applicationId: application.id,
+      agencyId: owner.agencyId,
+      applicationId: owner.applicationId,
       aspect: item.aspect,
-      authorId: application.applicantId,
+      authorId: owner.authorId,
       secretHash: null,
       subject: item.subject,
       body: item.text,
@@ -134,4 +128,53 @@ export function feedbackRowsOf(
       ratedAt: item.rating?.at ?? null,
     };
   });
+}
+
+/** A line of feedback about an agency alone, filed about no file (docs/metrics.md, "Historical import"). */
+export interface AgencyFeedbackLine {
+  agencyCode: string;
+  /** Kept as given when given (a line whose code is already in OneGate is skipped); otherwise a new one. */
+  code: string | null;
+  item: ImportFeedback;
+}
+
+/**
+ * Reads a line `{"agencyFeedback": {...}}`, or answers null for any other line (an application). The
+ * item takes the fields of a file's feedback, with `agencyCode` and an optional `code`.
+ */
+export function parseAgencyFeedbackLine(text: string): AgencyFeedbackLine | null {
+  if (!text.includes('"agencyFeedback"')) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isObject(value) || value.agencyFeedback === undefined) return null;
+  const others = Object.keys(value).filter((key) => key !== 'agencyFeedback');
+  if (others.length > 0) fail(`${others[0]} is not taken by a line of agencyFeedback`);
+  const given = value.agencyFeedback;
+  if (!isObject(given)) return fail('agencyFeedback must be a JSON object');
+  const { agencyCode, code, ...item } = given;
+  if (typeof agencyCode !== 'string' || agencyCode.trim() === '')
+    fail('agencyFeedback.agencyCode is required: the agency the feedback is about');
+  if (code !== undefined && (typeof code !== 'string' || !/^[A-Za-z0-9-]{1,16}$/.test(code)))
+    fail('agencyFeedback.code must be 1 to 16 letters, digits or hyphens');
+  return {
+    agencyCode: (agencyCode as string).trim(),
+    code: (code as string | undefined) ?? null,
+    item: feedbackItemOf(item, 'agencyFeedback'),
+  };
+}
+
+/** The `feedback` row of an agency's imported feedback, as the live service writes feedback about an agency. */
+export function agencyFeedbackRowOf(
+  line: AgencyFeedbackLine,
+  agencyId: string,
+  calendar: WorkingCalendar,
+  days: number,
+): Feedback {
+  const owner = { agencyId, applicationId: null, authorId: null };
+  const row = feedbackRowsOf([line.item], owner, line.item.at, calendar, days)[0]!;
+  return { ...row, code: line.code ?? row.code };
 }

@@ -7,6 +7,8 @@ import type { ImportConsultationFields } from './import-consultation-fields';
 import type { ImportDocument } from './import-documents';
 import { importDocumentsOf } from './import-documents';
 import type { ImportFeedback } from './import-feedback';
+import type { ImportResult } from './import-result';
+import { importResultOf } from './import-result';
 import { importFeedbackOf } from './import-feedback';
 import { importConsultationFieldsOf } from './import-consultation-fields';
 import type { ImportStepFields } from './import-step-fields';
@@ -33,6 +35,8 @@ export interface ImportEvent {
   stepFields?: ImportStepFields;
   /** `submit`, `register_counter`: the file's documents, as metadata (docs/documents.md). */
   documents?: ImportDocument[];
+  /** `approve`, `deny`, `return`: how the result was issued, as metadata (docs/metrics.md, "Historical import"). */
+  result?: ImportResult;
 }
 
 /** One line of an import: one application and its whole history (docs/metrics.md, "Historical import"). */
@@ -172,5 +176,6 @@ function eventOf(event: unknown, path: string): ImportEvent {
     consultation: importConsultationFieldsOf(event, event.type, path),
     stepFields: importStepFieldsOf(event, event.type, path),
     documents: importDocumentsOf(event, event.type, path),
+    result: importResultOf(event, event.type, path),
   };
 }

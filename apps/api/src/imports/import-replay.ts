@@ -7,6 +7,7 @@ import type {
   Attachment,
   Consultation,
   HistoryRowsOfFile,
+  IssuedResult,
   Procedure,
   User,
 } from '@onegate/persistence';
@@ -17,6 +18,7 @@ import { historyEventOf, LocalDays } from '@onegate/reporting';
 
 import { attachmentRowsOf } from './import-documents';
 import { feedbackRowsOf } from './import-feedback';
+import { resultRowOf } from './import-result';
 import type { ImportLine } from './import-line';
 import { ImportLineError } from './import-line';
 
@@ -74,6 +76,7 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
   const events: ApplicationEvent[] = [];
   const consultations: Consultation[] = [];
   const attachments: Attachment[] = [];
+  const results: IssuedResult[] = [];
   line.events.forEach((event, index) => {
     const label = `events[${index}] (${event.type})`;
     const previous = line.events[index - 1];
@@ -123,6 +126,11 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
     });
     Object.assign(application, changes);
     if (event.documents) attachments.push(...attachmentRowsOf(event.documents, application.id, event.at));
+    if (event.result?.electronic) {
+      // A file has one result: issued once, as the live issuance keeps it once.
+      if (results.length > 0) fail(`events[${index}].result: the file already has an electronic result`);
+      results.push(resultRowOf(event.result, application, event.at));
+    }
   });
   if (application.state === 'draft') fail('the application was never submitted nor registered at a counter');
   if (line.rating && application.state !== 'returned') {
@@ -131,7 +139,11 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
   const submittedAt = events.find((event) => event.fromState === 'draft' || event.fromState === null)?.at;
   const feedback = feedbackRowsOf(
     line.feedback,
-    application,
+    {
+      agencyId: application.competentAgencyId,
+      applicationId: application.id,
+      authorId: application.applicantId,
+    },
     submittedAt ?? first.at,
     calendar,
     context.feedbackDays,
@@ -142,6 +154,7 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
     events,
     consultations,
     attachments,
+    results,
     feedback,
     rating: line.rating
       ? {

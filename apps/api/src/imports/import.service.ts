@@ -4,13 +4,20 @@ import { Injectable } from '@nestjs/common';
 
 import { ApplicationJournal, WorkingCalendarService } from '@onegate/applications';
 import type { ProcessContext, WorkingCalendar } from '@onegate/domain';
-import { isUniqueViolation, ProcedureStepRepository, TransactionRunner } from '@onegate/persistence';
+import {
+  Feedback,
+  isUniqueViolation,
+  ProcedureStepRepository,
+  TransactionRunner,
+} from '@onegate/persistence';
 import type { Agency, Procedure } from '@onegate/persistence';
 import { AppConfig } from '@onegate/config';
 import { Clock } from '@onegate/platform';
 import { contributionOf, RollupChanges } from '@onegate/reporting';
 
 import { EventLoopTurns } from './event-loop-turns';
+import type { AgencyFeedbackLine } from './import-feedback';
+import { agencyFeedbackRowOf, parseAgencyFeedbackLine } from './import-feedback';
 import type { ImportLine } from './import-line';
 import { ImportLineError, parseImportLine } from './import-line';
 import type { ReplayedApplication } from './import-replay';
@@ -94,8 +101,10 @@ export class ImportService {
     const writing: Writing[] = [];
     let batch: NdjsonLine[] = [];
     const flush = async () => {
-      const parsed = await this.parse(batch, result, turns);
+      const agencyFeedback: { line: number; value: AgencyFeedbackLine }[] = [];
+      const parsed = await this.parse(batch, result, turns, agencyFeedback);
       batch = [];
+      await this.writeAgencyFeedback(agencyFeedback, catalogue, result);
       // A code of a batch being written cannot be checked until that batch is stored.
       const clashes = writing.filter((other) => parsed.some(({ value }) => other.codes.has(value.code)));
       await Promise.all(clashes.map((other) => other.done));
@@ -120,7 +129,12 @@ export class ImportService {
     return result;
   }
 
-  private async parse(lines: NdjsonLine[], result: ImportResult, turns: EventLoopTurns): Promise<Parsed[]> {
+  private async parse(
+    lines: NdjsonLine[],
+    result: ImportResult,
+    turns: EventLoopTurns,
+    agencyFeedback: { line: number; value: AgencyFeedbackLine }[],
+  ): Promise<Parsed[]> {
     const parsed: Parsed[] = [];
     for (const line of lines) {
       await turns.share();
@@ -129,12 +143,48 @@ export class ImportService {
         continue;
       }
       try {
-        parsed.push({ line: line.line, value: parseImportLine(line.text) });
+        const feedback = parseAgencyFeedbackLine(line.text);
+        if (feedback) agencyFeedback.push({ line: line.line, value: feedback });
+        else parsed.push({ line: line.line, value: parseImportLine(line.text) });
       } catch (error) {
         result.rejected.push({ line: line.line, error: messageOf(error) });
       }
     }
     return parsed;
+  }
+
+  /**
+   * Writes the feedback about an agency alone (docs/metrics.md, "Historical import"), each line in its
+   * own transaction: one whose code is already in OneGate is skipped.
+   */
+  private async writeAgencyFeedback(
+    lines: readonly { line: number; value: AgencyFeedbackLine }[],
+    catalogue: Catalogue,
+    result: ImportResult,
+  ): Promise<void> {
+    for (const { line, value } of lines) {
+      const agency = catalogue.agencies.get(value.agencyCode);
+      if (!agency) {
+        result.rejected.push({ line, error: 'agencyFeedback.agencyCode is not the code of an agency' });
+        continue;
+      }
+      const days = agency.feedbackDays ?? this.config.feedbackDays;
+      const row = agencyFeedbackRowOf(value, agency.id, catalogue.calendars.get(agency.id)!, days);
+      try {
+        await this.transactions.run(async (manager) => {
+          const repository = manager.getRepository(Feedback);
+          if (value.code && (await repository.existsBy({ code: value.code }))) {
+            result.skipped += 1;
+            return;
+          }
+          await repository.insert(row);
+          result.imported += 1;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) result.skipped += 1;
+        else result.rejected.push({ line, error: `could not be stored: ${messageOf(error)}` });
+      }
+    }
   }
 
   /** Skips codes already imported, links applicants to accounts, and replays each line's story. */

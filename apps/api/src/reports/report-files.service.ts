@@ -14,6 +14,7 @@ import {
 } from '@onegate/reporting';
 import type {
   BreakdownGrouping,
+  Cell,
   DrillDownFigure,
   ExportFormat,
   FigureFile,
@@ -54,7 +55,7 @@ export interface ReportFilesPage {
 }
 
 /** Rows read a statement at a time while an export streams the whole list. */
-const EXPORT_BATCH = 1_000;
+export const EXPORT_BATCH = 1_000;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
@@ -94,27 +95,17 @@ export class ReportFilesService {
     lang: Language,
   ): Promise<{ stream: Readable; fileName: string }> {
     const { query, catalogue } = await this.resolve(user, request);
-    const files = this.files;
-    const rows = (async function* () {
-      for (let after: FileCursor | null = null; ;) {
-        const batch = await files.page(query, after, EXPORT_BATCH);
-        yield batch.map((file) => fileTableRow(file, catalogue));
-        const last = batch[batch.length - 1];
-        if (batch.length < EXPORT_BATCH || !last) return;
-        after = cursorOf(last);
-      }
-    })();
-    const table = {
+    return exportedList({
+      request,
+      format,
+      lang,
       title: lang === 'vi' ? 'Danh sách hồ sơ' : 'Files',
       headers: fileTableHeaders(lang),
-      rows,
-    };
-    const group = request.groupBy && request.group ? `-${request.groupBy}-${request.group}` : '';
-    const name = `files-${request.figure}${group}-${request.from}-${request.to}`.replace(/[^\w.-]/g, '_');
-    return {
-      stream: format === 'csv' ? csvStream(table) : xlsxStream(table),
-      fileName: `onegate-${name}.${format}`,
-    };
+      name: `files-${request.figure}`,
+      read: (after: FileCursor | null) => this.files.page(query, after, EXPORT_BATCH),
+      cursorOf,
+      rowOf: (file) => fileTableRow(file, catalogue),
+    });
   }
 
   private async resolve(
@@ -130,21 +121,79 @@ export class ReportFilesService {
       procedureIds: query.procedureId ? [query.procedureId] : null,
       channel: null,
     };
-    if (!request.groupBy) {
-      if (request.group !== undefined) throw groupProblem('groupBy', 'is required with group');
-      return { query: scoped, catalogue };
-    }
-    return { query: inGroup(scoped, request.groupBy, request.group ?? '', catalogue), catalogue };
+    return { query: narrowedToGroup(scoped, request, catalogue), catalogue };
   }
 }
 
+/** The scope narrowed to the request's breakdown group, if it names one. */
+export function narrowedToGroup<Query extends GroupedScope>(
+  query: Query,
+  request: { groupBy?: BreakdownGrouping | undefined; group?: string | undefined },
+  catalogue: ReportCatalogue,
+): Query {
+  if (!request.groupBy) {
+    if (request.group !== undefined) throw groupProblem('groupBy', 'is required with group');
+    return query;
+  }
+  return inGroup(query, request.groupBy, request.group ?? '', catalogue);
+}
+
+/** What a list's download needs: its rows read a batch at a time from a cursor, and its columns. */
+export interface ListExport<Item, Cursor> {
+  request: { from: string; to: string; groupBy?: string | undefined; group?: string | undefined };
+  format: ExportFormat;
+  lang: Language;
+  title: string;
+  headers: string[];
+  /** The file name's stem, before the group and the period. */
+  name: string;
+  read: (after: Cursor | null) => Promise<Item[]>;
+  cursorOf: (item: Item) => Cursor;
+  rowOf: (item: Item) => Cell[];
+}
+
+/** A whole list as CSV or XLSX, read and written a batch at a time (docs/metrics.md, "Drill-down"). */
+export function exportedList<Item, Cursor>(
+  list: ListExport<Item, Cursor>,
+): {
+  stream: Readable;
+  fileName: string;
+} {
+  const rows = (async function* () {
+    for (let after: Cursor | null = null; ;) {
+      const batch = await list.read(after);
+      yield batch.map(list.rowOf);
+      const last = batch[batch.length - 1];
+      if (batch.length < EXPORT_BATCH || !last) return;
+      after = list.cursorOf(last);
+    }
+  })();
+  const table = { title: list.title, headers: list.headers, rows };
+  const { request } = list;
+  const group = request.groupBy && request.group ? `-${request.groupBy}-${request.group}` : '';
+  const name = `${list.name}${group}-${request.from}-${request.to}`.replace(/[^\w.-]/g, '_');
+  return {
+    stream: list.format === 'csv' ? csvStream(table) : xlsxStream(table),
+    fileName: `onegate-${name}.${list.format}`,
+  };
+}
+
+/** The scope a breakdown's group narrows. */
+export interface GroupedScope {
+  readonly from: string;
+  readonly to: string;
+  readonly agencyIds: readonly string[] | null;
+  readonly procedureIds: readonly string[] | null;
+  readonly channel?: Channel | null;
+}
+
 /** A breakdown's group, as the breakdown computes it (docs/metrics.md, "Breakdowns"). */
-function inGroup(
-  query: FigureFileQuery,
+export function inGroup<Query extends GroupedScope>(
+  query: Query,
   groupBy: BreakdownGrouping,
   group: string,
   catalogue: ReportCatalogue,
-): FigureFileQuery {
+): Query {
   switch (groupBy) {
     case 'agency': {
       const agency = catalogue.agencyByCode(group);
@@ -194,7 +243,7 @@ function nextMonth(month: string): string {
   return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
 }
 
-function groupProblem(field: string, problem: string) {
+export function groupProblem(field: string, problem: string) {
   return invalidFields([{ field, problems: [`${field} ${problem}`] }]);
 }
 
@@ -220,25 +269,43 @@ function cursorOf(file: FigureFile): FileCursor {
 
 function encodeCursor(file: FigureFile): string {
   const cursor = cursorOf(file);
-  return Buffer.from(JSON.stringify([cursor.date, cursor.at, cursor.applicationId])).toString('base64url');
+  return encodedCursor([cursor.date, cursor.at, cursor.applicationId]);
 }
 
-/** A cursor is text anyone can edit: a local date, a whole number of milliseconds and an id. */
-function decodeCursor(cursor: string | undefined): FileCursor | null {
-  if (!cursor) return null;
+/** A page's cursor as text: its values, in the list's order. */
+export function encodedCursor(values: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+/**
+ * A cursor is text anyone can edit: a local date, a whole number of milliseconds, an id, and whatever
+ * else `rest` accepts (the values after those three), or a 400 naming the field.
+ */
+export function decodedCursor<Rest extends unknown[]>(
+  cursor: string,
+  rest: (values: unknown[]) => Rest | null,
+): [date: string, at: number, id: string, ...rest: Rest] {
   try {
-    const [date, at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
+    const [date, at, id, ...others] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
+    const more = rest(others);
     if (
       typeof date === 'string' &&
       /^\d{4}-\d{2}-\d{2}$/.test(date) &&
       Number.isSafeInteger(at) &&
       typeof id === 'string' &&
-      id.length <= 36
+      id.length <= 36 &&
+      more
     ) {
-      return { date, at: at as number, applicationId: id };
+      return [date, at as number, id, ...more];
     }
   } catch {
     // fall through to the field error
   }
   throw invalidFields([{ field: 'cursor', problems: ['is not a cursor this API gave'] }]);
+}
+
+function decodeCursor(cursor: string | undefined): FileCursor | null {
+  if (!cursor) return null;
+  const [date, at, applicationId] = decodedCursor(cursor, (others) => (others.length === 0 ? [] : null));
+  return { date, at, applicationId };
 }

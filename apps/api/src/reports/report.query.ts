@@ -1,11 +1,23 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 
-import { LANGUAGES } from '@onegate/domain';
+import { LANGUAGES, STEP_ROLES } from '@onegate/domain';
 import type { Language } from '@onegate/domain';
 import { IntegerBetween } from '@onegate/platform';
-import { BREAKDOWN_GROUPINGS, DRILL_DOWN_FIGURES, EXPORT_FORMATS, STEP_TABLES } from '@onegate/reporting';
-import type { BreakdownGrouping, DrillDownFigure, ExportFormat, StepTableKind } from '@onegate/reporting';
+import {
+  BREAKDOWN_GROUPINGS,
+  DRILL_DOWN_FIGURES,
+  EXPORT_FORMATS,
+  STEP_FILE_FIGURES,
+  STEP_TABLES,
+} from '@onegate/reporting';
+import type {
+  BreakdownGrouping,
+  DrillDownFigure,
+  ExportFormat,
+  StepFileFigure,
+  StepTableKind,
+} from '@onegate/reporting';
 
 import { IsLocalDate } from '../calendar/calendar.validators';
 
@@ -78,19 +90,15 @@ export class StepExportQueryDto extends SummaryExportQueryDto {
   public by: StepTableKind = 'step';
 }
 
-/** A figure's file list (docs/metrics.md, "Drill-down"): the figure, its scope and a keyset page. */
-export class ReportFilesQueryDto extends ReportQueryDto {
-  @ApiProperty({ enum: DRILL_DOWN_FIGURES, description: 'The figure whose files are listed' })
-  @IsIn(DRILL_DOWN_FIGURES)
-  public figure!: DrillDownFigure;
-
+/** A drill-down list's scope beyond the report's: a breakdown group and a keyset page (docs/metrics.md, "Drill-down"). */
+export class DrillDownQueryDto extends ReportQueryDto {
   @ApiPropertyOptional({ enum: BREAKDOWN_GROUPINGS, description: 'With group: one group of a breakdown' })
   @IsOptional()
   @IsIn(BREAKDOWN_GROUPINGS)
   public groupBy?: BreakdownGrouping;
 
   @ApiPropertyOptional({ description: 'The group key of the breakdown (code, field, YYYY-MM, channel)' })
-  @ValidateIf((query: ReportFilesQueryDto) => query.groupBy !== undefined || query.group !== undefined)
+  @ValidateIf((query: DrillDownQueryDto) => query.groupBy !== undefined || query.group !== undefined)
   @IsString()
   @MaxLength(255)
   public group?: string;
@@ -107,7 +115,15 @@ export class ReportFilesQueryDto extends ReportQueryDto {
   public limit = 50;
 }
 
-export class ReportFilesExportQueryDto extends ReportFilesQueryDto {
+/** A figure's file list (docs/metrics.md, "Drill-down"): the figure, its scope and a keyset page. */
+export class ReportFilesQueryDto extends DrillDownQueryDto {
+  @ApiProperty({ enum: DRILL_DOWN_FIGURES, description: 'The figure whose files are listed' })
+  @IsIn(DRILL_DOWN_FIGURES)
+  public figure!: DrillDownFigure;
+}
+
+/** The language and format of a list's download. */
+class ListExport {
   @ApiProperty({ enum: EXPORT_FORMATS })
   @IsIn(EXPORT_FORMATS)
   public format!: ExportFormat;
@@ -117,3 +133,45 @@ export class ReportFilesExportQueryDto extends ReportFilesQueryDto {
   @IsIn(LANGUAGES)
   public lang: Language = 'vi';
 }
+
+export class ReportFilesExportQueryDto extends IntersectionType(ReportFilesQueryDto, ListExport) {}
+
+/**
+ * The stretches behind a step figure (docs/metrics.md, "Drill-down from the step figures"): a step line
+ * (`step` and `stepName`, with `procedure`), a unit line (`unit` and `role`), a breakdown group or the
+ * whole scope.
+ */
+export class StepFilesQueryDto extends DrillDownQueryDto {
+  @ApiProperty({
+    enum: STEP_FILE_FIGURES,
+    description: 'All stretches, the late ones, or those at other agencies',
+  })
+  @IsIn(STEP_FILE_FIGURES)
+  public figure!: StepFileFigure;
+
+  @ApiPropertyOptional({ description: "The step's position (a step line of the step report)" })
+  @IsOptional()
+  @IntegerBetween(1, 8)
+  public step?: number;
+
+  @ApiPropertyOptional({ description: "The step's name, as the step report gives it" })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  public stepName?: string;
+
+  @ApiPropertyOptional({ description: 'The holding agency code (a unit line of the step report)' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  public unit?: string;
+
+  @ApiPropertyOptional({ enum: STEP_ROLES, description: 'The holding role (a unit line)' })
+  @IsOptional()
+  @IsIn(STEP_ROLES)
+  public role?: (typeof STEP_ROLES)[number];
+}
+
+export class StepFilesExportQueryDto extends IntersectionType(StepFilesQueryDto, ListExport) {}

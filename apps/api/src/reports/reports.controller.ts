@@ -1,5 +1,6 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Readable } from 'node:stream';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
@@ -13,6 +14,8 @@ import {
   ReportFilesQueryDto,
   ReportQueryDto,
   StepExportQueryDto,
+  StepFilesExportQueryDto,
+  StepFilesQueryDto,
   SummaryExportQueryDto,
   WorkloadQueryDto,
 } from './report.query';
@@ -30,6 +33,8 @@ import type { ReportFilesPage } from './report-files.service';
 import type { StalledReport, WorkloadReport } from './workload.service';
 import { WorkloadService } from './workload.service';
 import { ReportFilesService } from './report-files.service';
+import type { StepFilesPage } from './step-files.service';
+import { StepFilesService } from './step-files.service';
 
 /** Turnaround, on-time and fully-online reports (docs/metrics.md), for supervisors and administrators. */
 @ApiTags('reports')
@@ -39,6 +44,7 @@ export class ReportsController {
   public constructor(
     private readonly reports: ReportsService,
     private readonly files: ReportFilesService,
+    private readonly stepFiles: StepFilesService,
     private readonly workload: WorkloadService,
   ) {}
 
@@ -74,11 +80,24 @@ export class ReportsController {
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ReportFilesExportQueryDto,
   ): Promise<StreamableFile> {
-    const exported = await this.files.export(user, query, query.format, query.lang);
-    return new StreamableFile(exported.stream, {
-      type: MEDIA_TYPES[query.format],
-      disposition: `attachment; filename="${exported.fileName}"`,
-    });
+    return streamed(await this.files.export(user, query, query.format, query.lang), query.format);
+  }
+
+  /** The step stretches a step figure counts, with its scope (docs/metrics.md, "Drill-down from the step figures"). */
+  @Get('steps/files')
+  public stepFigureFiles(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: StepFilesQueryDto,
+  ): Promise<StepFilesPage> {
+    return this.stepFiles.page(user, query);
+  }
+
+  @Get('steps/files/export')
+  public async exportStepFigureFiles(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: StepFilesExportQueryDto,
+  ): Promise<StreamableFile> {
+    return streamed(await this.stepFiles.export(user, query, query.format, query.lang), query.format);
   }
 
   @Get('summary')
@@ -158,6 +177,14 @@ export class ReportsController {
       query.format,
     );
   }
+}
+
+/** A streamed list as the download it is answered with. */
+function streamed(exported: { stream: Readable; fileName: string }, format: ExportFormat): StreamableFile {
+  return new StreamableFile(exported.stream, {
+    type: MEDIA_TYPES[format],
+    disposition: `attachment; filename="${exported.fileName}"`,
+  });
 }
 
 /** An exported report as the download it is answered with. */

@@ -7,6 +7,7 @@ import { RatingService } from './rating.service';
 import { RatingsController } from './ratings.controller';
 import { ReportFilesService } from './report-files.service';
 import { ReportScopeService } from './report-scope.service';
+import { StepFilesService } from './step-files.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { WorkloadService } from './workload.service';
@@ -19,6 +20,7 @@ import { ServiceIndexService } from './service-index.service';
   providers: [
     ReportsService,
     ReportFilesService,
+    StepFilesService,
     ReportScopeService,
     RatingService,
     ServiceIndexService,
@@ -27,6 +29,7 @@ import { ServiceIndexService } from './service-index.service';
   exports: [
     ReportsService,
     ReportFilesService,
+    StepFilesService,
     ReportScopeService,
     RatingService,
     ServiceIndexService,

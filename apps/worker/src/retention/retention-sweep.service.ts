@@ -12,6 +12,8 @@ const BATCH = 100;
 export interface SweepOutcome {
   anonymised: number;
   draftsRemoved: number;
+  /** Feedback about an agency whose texts were emptied. */
+  feedbackCleared: number;
   failed: number;
 }
 
@@ -20,7 +22,8 @@ export interface SweepOutcome {
  * documents, forms and signed result leave storage, then their personal data leaves the database
  * with one audit row each. What reports count (procedure, agencies, channel, states, event times,
  * ratings' scores) stays, so report figures do not move. Removes, with their documents, the drafts
- * nobody has changed for DRAFT_RETENTION_DAYS (docs/applications.md).
+ * nobody has changed for DRAFT_RETENTION_DAYS (docs/applications.md), and empties the texts of feedback
+ * about an agency answered FEEDBACK_RETENTION_DAYS ago (docs/feedback.md).
  */
 @Injectable()
 export class RetentionSweep {
@@ -37,11 +40,18 @@ export class RetentionSweep {
   @OnJob(JobName.ApplyRetention)
   public async sweep(): Promise<SweepOutcome> {
     const now = this.clock.now();
-    const outcome: SweepOutcome = { anonymised: 0, draftsRemoved: 0, failed: 0 };
+    const outcome: SweepOutcome = { anonymised: 0, draftsRemoved: 0, feedbackCleared: 0, failed: 0 };
     for (const rule of await this.retention.rules()) {
       await this.sweepProcedure(rule, now, outcome);
     }
     await this.sweepDrafts(now, outcome);
+    // Feedback about a file goes with the file above; feedback about an agency by its own answer's date.
+    const feedbackDays = this.config.feedbackRetentionDays;
+    outcome.feedbackCleared = await this.retention.clearAgencyFeedback(
+      retentionCutoff(now, feedbackDays),
+      now,
+      feedbackDays,
+    );
     if (outcome.failed > 0) {
       // Failing the job makes the queue retry it and shows on the failed-jobs metric.
       throw new Error(`${outcome.failed} applications past retention could not be anonymised or removed`);

@@ -21,6 +21,7 @@ export type AuditEventType =
   | 'account_deactivated'
   | 'account_reactivated'
   | 'application_anonymised'
+  | 'feedback_texts_cleared'
   | 'calendar_schedule_loaded'
   | 'draft_removed'
   | 'payment_notice_refused';

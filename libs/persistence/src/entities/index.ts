@@ -10,6 +10,7 @@ import { ReportHistogram } from './report-histogram.entity';
 import { ReportRollup } from './report-rollup.entity';
 import { ReportStepRollup } from './report-step-rollup.entity';
 import { ReportFileEntry } from './report-file-entry.entity';
+import { ReportStepEntry } from './report-step-entry.entity';
 import { Attachment } from './attachment.entity';
 import { DocumentReview } from './document-review.entity';
 import { DraftedResult } from './drafted-result.entity';
@@ -90,6 +91,7 @@ export const ENTITIES = [
   ReportHistogram,
   ReportStepRollup,
   ReportFileEntry,
+  ReportStepEntry,
   Attachment,
   DocumentReview,
   DraftedResult,

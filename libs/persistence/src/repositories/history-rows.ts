@@ -13,6 +13,7 @@ import {
   Attachment,
   Consultation,
   Feedback,
+  IssuedResult,
 } from '../entities';
 import { EntityRows } from '../entity-rows';
 import { inSlices } from '../in-slices';
@@ -29,6 +30,8 @@ export interface HistoryRowsOfFile {
   consultations?: Consultation[];
   /** Its documents, as metadata without a stored copy (docs/documents.md, "Where a document came from"). */
   attachments?: Attachment[];
+  /** Its electronic result, as metadata without a stored copy (docs/metrics.md, "Historical import"). */
+  results?: IssuedResult[];
   /** The feedback filed about it (docs/feedback.md, "Imported feedback"). */
   feedback?: Feedback[];
   /** The receipt number the code uses, so later receptions that day never reuse it. */
@@ -48,6 +51,7 @@ export class HistoryRows {
   private readonly consultations: EntityRows<Consultation>;
   private readonly attachments: EntityRows<Attachment>;
   private readonly feedback: EntityRows<Feedback>;
+  private readonly results: EntityRows<IssuedResult>;
 
   public constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.applications = new EntityRows(dataSource, Application);
@@ -56,6 +60,7 @@ export class HistoryRows {
     this.consultations = new EntityRows(dataSource, Consultation);
     this.attachments = new EntityRows(dataSource, Attachment);
     this.feedback = new EntityRows(dataSource, Feedback);
+    this.results = new EntityRows(dataSource, IssuedResult);
   }
 
   /** `share` is awaited between slices, so that other requests run meanwhile. */
@@ -70,6 +75,7 @@ export class HistoryRows {
     const consultations = files.flatMap((file) => file.consultations ?? []);
     const attachments = files.flatMap((file) => file.attachments ?? []);
     const feedback = files.flatMap((file) => file.feedback ?? []);
+    const results = files.flatMap((file) => file.results ?? []);
     if (this.dataSource.options.type === 'postgres') {
       const client = (await manager.queryRunner!.connect()) as PoolClient;
       await this.copy(client, this.applications, applications, share);
@@ -78,6 +84,7 @@ export class HistoryRows {
       await this.copy(client, this.consultations, consultations, share);
       await this.copy(client, this.attachments, attachments, share);
       await this.copy(client, this.feedback, feedback, share);
+      await this.copy(client, this.results, results, share);
     } else {
       await inSlices(applications, SLICE_ROWS, share, (slice) => this.applications.insert(manager, slice));
       await inSlices(events, SLICE_ROWS, share, (slice) => this.events.insert(manager, slice));
@@ -85,6 +92,7 @@ export class HistoryRows {
       await inSlices(consultations, SLICE_ROWS, share, (slice) => this.consultations.insert(manager, slice));
       await inSlices(attachments, SLICE_ROWS, share, (slice) => this.attachments.insert(manager, slice));
       await inSlices(feedback, SLICE_ROWS, share, (slice) => this.feedback.insert(manager, slice));
+      await inSlices(results, SLICE_ROWS, share, (slice) => this.results.insert(manager, slice));
     }
     await bulkInsert(manager, {
       table: 'receipt_sequences',

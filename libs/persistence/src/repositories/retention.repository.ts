@@ -113,7 +113,7 @@ export class RetentionRepository {
     return [
       // A document imported without a copy has no stored bytes to remove.
       ...attachments.filter(hasStoredCopy).map((attachment) => attachment.storageKey),
-      ...(result ? [result.storageKey] : []),
+      ...(result && hasStoredCopy(result) ? [result.storageKey] : []),
       ...(drafted ? [drafted.storageKey] : []),
     ];
   }
@@ -174,6 +174,36 @@ export class RetentionRepository {
     };
     await audit(manager, 'application_anonymised', at, { ...auditDetails, ...removed });
     return removed;
+  }
+
+  /**
+   * Empties the texts of feedback about an agency alone (no file) answered before `cutoff`, as a file's
+   * retention empties its feedback's (docs/feedback.md, "Retention"): subject, text, contact and answer
+   * go; code, kind, aspect, agency, times and rating stay. One audit row per item; answers how many.
+   */
+  public async clearAgencyFeedback(cutoff: Date, at: Date, retentionDays: number): Promise<number> {
+    const due = await this.dataSource
+      .getRepository(Feedback)
+      .createQueryBuilder('feedback')
+      .select(['feedback.id', 'feedback.code', 'feedback.answeredAt'])
+      .where('feedback.application_id IS NULL')
+      .andWhere('feedback.answered_at < :cutoff', { cutoff: cutoff.getTime() })
+      // Emptied already: the answer is gone.
+      .andWhere('feedback.answer IS NOT NULL')
+      .getMany();
+    for (const item of due) {
+      await this.dataSource.transaction(async (manager) => {
+        await manager
+          .getRepository(Feedback)
+          .update({ id: item.id }, { subject: '', body: '', contact: null, answer: null });
+        await audit(manager, 'feedback_texts_cleared', at, {
+          feedbackCode: item.code,
+          answeredAt: item.answeredAt!.toISOString(),
+          retentionDays,
+        });
+      });
+    }
+    return due.length;
   }
 
   /** Drafts abandoned since `cutoff`, oldest change first, after the cursor. */

@@ -51,6 +51,8 @@ export interface DemoHistoryEvent {
   stepDueAt?: string;
   /** `submit`, `register_counter`: the file's documents and where each came from (docs/documents.md). */
   documents?: DemoHistoryDocument[];
+  /** `approve`, `deny`, `return`: the result was issued electronically (docs/metrics.md, "Historical import"). */
+  result?: { electronic: boolean };
 }
 
 export interface DemoHistoryDocument {
@@ -235,8 +237,19 @@ class Story {
   public tell(index: number, procedure: Procedure, day: IntakeDay): DemoHistoryLine {
     const line = this.story(index, procedure, day);
     this.addDocuments(line, procedure);
+    this.addResult(line);
     this.addFeedback(line);
     return line;
+  }
+
+  /**
+   * A decided file whose result was signed digitally (most online files, some paper ones) says so on its
+   * decision, so that it keeps its electronic result (the digitisation figures count it).
+   */
+  private addResult(line: DemoHistoryLine): void {
+    if (!line.events.some((event) => event.type === 'sign' && event.channel === 'online')) return;
+    const decision = line.events.find((event) => event.type === 'approve' || event.type === 'deny');
+    if (decision) decision.result = { electronic: true };
   }
 
   /**

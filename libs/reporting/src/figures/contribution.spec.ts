@@ -209,6 +209,9 @@ describe('what an application adds to the reports', () => {
     expect(closed.steps).toEqual([
       {
         date: '2025-06-03',
+        // The withdrawal ended the file's first stretch, which its drill-down entry is kept under.
+        at: Date.parse('2025-06-03T07:45:00+07:00'),
+        stretch: 0,
         position: 1,
         name: 'Bước 1',
         holderAgencyId: 'other',

@@ -10,6 +10,9 @@ export type StepCalendarOf = (agencyId: string) => WorkingCalendar;
 /** One ended step stretch as the rollups count it: on the competent agency's local date of its end. */
 export interface StepSample {
   readonly date: string;
+  /** When it ended, and its place among the application's stretches (0 first). */
+  readonly at: number;
+  readonly stretch: number;
   readonly position: number;
   readonly name: string;
   readonly holderAgencyId: string;
@@ -30,12 +33,14 @@ export function stepSamplesOf(
   calendarOf: StepCalendarOf,
 ): StepSample[] {
   const localDays = LocalDays.of(timeZone);
-  return stepStretchesOf(history.events, calendarOf).flatMap((stretch) =>
+  return stepStretchesOf(history.events, calendarOf).flatMap((stretch, index) =>
     stretch.endedAt === null
       ? []
       : [
           {
             date: localDays.dateOf(stretch.endedAt),
+            at: stretch.endedAt,
+            stretch: index,
             position: stretch.position,
             name: stretch.name,
             holderAgencyId: stretch.agencyId,

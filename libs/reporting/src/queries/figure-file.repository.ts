@@ -52,7 +52,7 @@ interface EntryRow {
   channel: Channel;
 }
 
-interface ApplicationRow {
+export interface ApplicationRow {
   id: string;
   code: string | null;
   state: ApplicationState;
@@ -104,17 +104,10 @@ export class FigureFileRepository {
       sql.values,
     );
     if (entries.length === 0) return [];
-    const details = new SqlParameters(postgres);
-    const applications = await readReplica<ApplicationRow>(
+    const byId = await applicationsById(
       this.dataSource,
-      `SELECT id, code, state, received_at, decided_at, due_at FROM applications
-       WHERE ${details.isIn(
-         'id',
-         entries.map((row) => row.application_id),
-       )}`,
-      details.values,
+      entries.map((row) => row.application_id),
     );
-    const byId = new Map(applications.map((row) => [row.id, row]));
     return entries.map((row) => {
       const application = byId.get(row.application_id);
       return {
@@ -134,6 +127,20 @@ export class FigureFileRepository {
   }
 }
 
-function dateOf(value: string | number | null | undefined): Date | null {
+/** What a list shows of its files, read by their ids (none of the applicant's data). */
+export async function applicationsById(
+  dataSource: DataSource,
+  ids: readonly string[],
+): Promise<Map<string, ApplicationRow>> {
+  const sql = new SqlParameters(dataSource.options.type === 'postgres');
+  const applications = await readReplica<ApplicationRow>(
+    dataSource,
+    `SELECT id, code, state, received_at, decided_at, due_at FROM applications WHERE ${sql.isIn('id', ids)}`,
+    sql.values,
+  );
+  return new Map(applications.map((row) => [row.id, row]));
+}
+
+export function dateOf(value: string | number | null | undefined): Date | null {
   return value === null || value === undefined ? null : new Date(Number(value));
 }

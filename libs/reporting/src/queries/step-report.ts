@@ -45,7 +45,9 @@ export interface StepReport {
 }
 
 const MS_PER_HOUR = 3_600_000;
-const hours = (ms: number) => Math.round((ms / MS_PER_HOUR) * 100) / 100;
+/** Working hours, rounded to 2 decimals. */
+export const hoursOf = (ms: number) => Math.round((ms / MS_PER_HOUR) * 100) / 100;
+const hours = hoursOf;
 
 interface Sums {
   stretches: number;

@@ -129,6 +129,40 @@ const FILE_ENTRIES: Upsert = {
     .join(', ')}`,
 };
 
+const STEP_ENTRIES: Upsert = {
+  table: 'report_step_entries',
+  columns: [
+    { name: 'application_id', pgType: 'varchar' },
+    { name: 'stretch', pgType: 'integer' },
+    { name: 'local_date', pgType: 'varchar' },
+    { name: 'at', pgType: 'bigint' },
+    { name: 'agency_id', pgType: 'varchar' },
+    { name: 'procedure_id', pgType: 'varchar' },
+    { name: 'step_position', pgType: 'integer' },
+    { name: 'step_name', pgType: 'varchar' },
+    { name: 'holder_agency_id', pgType: 'varchar' },
+    { name: 'holder_role', pgType: 'varchar' },
+    { name: 'late', pgType: 'integer' },
+    { name: 'working_ms', pgType: 'bigint' },
+    { name: 'lateness_ms', pgType: 'bigint' },
+  ],
+  onConflict: `(application_id, stretch) DO UPDATE SET ${[
+    'local_date',
+    'at',
+    'agency_id',
+    'procedure_id',
+    'step_position',
+    'step_name',
+    'holder_agency_id',
+    'holder_role',
+    'late',
+    'working_ms',
+    'lateness_ms',
+  ]
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', ')}`,
+};
+
 /** The step sums of one competent agency, procedure, step and holding unit over a report's period. */
 export type StepSums = Omit<StepRollupKey, 'grain' | 'period'> &
   StepCounters & {
@@ -191,16 +225,15 @@ export class ReportRollupRepository {
         counters.latenessMs,
       ]);
     await upsertInSlices(manager, STEP_ROLLUPS, stepRows, between);
-    const { removed, added } = changes.fileEntryChanges();
-    for (const entry of removed) {
-      const sql = new SqlParameters(this.isPostgres);
-      await manager.query(
-        `DELETE FROM report_file_entries WHERE application_id = ${sql.add(entry.applicationId)}
-           AND figure = ${sql.add(entry.figure)} AND local_date = ${sql.add(entry.date)}`,
-        sql.values,
-      );
-    }
-    const entryRows = added.map((entry) => [
+    const files = changes.fileEntryChanges();
+    await this.deleteEntries(
+      manager,
+      files.removed.map((entry) => ({
+        table: 'report_file_entries',
+        key: { application_id: entry.applicationId, figure: entry.figure, local_date: entry.date },
+      })),
+    );
+    const entryRows = files.added.map((entry) => [
       entry.applicationId,
       entry.figure,
       entry.date,
@@ -211,19 +244,56 @@ export class ReportRollupRepository {
       entry.channel,
     ]);
     await upsertInSlices(manager, FILE_ENTRIES, entryRows, between);
+    const steps = changes.stepEntryChanges();
+    await this.deleteEntries(
+      manager,
+      steps.removed.map((entry) => ({
+        table: 'report_step_entries',
+        key: { application_id: entry.applicationId, stretch: entry.stretch },
+      })),
+    );
+    const stepEntryRows = steps.added.map((entry) => [
+      entry.applicationId,
+      entry.stretch,
+      entry.date,
+      entry.at,
+      entry.agencyId,
+      entry.procedureId,
+      entry.position,
+      entry.name,
+      entry.holderAgencyId,
+      entry.holderRole,
+      entry.late ? 1 : 0,
+      entry.workingMs,
+      entry.latenessMs,
+    ]);
+    await upsertInSlices(manager, STEP_ENTRIES, stepEntryRows, between);
+  }
+
+  /** Deletes the list entries that go, by their keys, before the ones that come are written. */
+  private async deleteEntries(
+    manager: EntityManager,
+    removed: readonly { table: string; key: Record<string, unknown> }[],
+  ): Promise<void> {
+    for (const { table, key } of removed) {
+      const sql = new SqlParameters(this.isPostgres);
+      const where = Object.entries(key).map(([column, value]) => `${column} = ${sql.add(value)}`);
+      await manager.query(`DELETE FROM ${table} WHERE ${where.join(' AND ')}`, sql.values);
+    }
   }
 
   /** Empties the rollups for a rebuild; on PostgreSQL, writers wait until the rebuild commits. */
   public async clearForRebuild(manager: EntityManager): Promise<void> {
     if (manager.connection.options.type === 'postgres') {
       await manager.query(
-        'LOCK TABLE report_rollups, report_histograms, report_step_rollups, report_file_entries IN EXCLUSIVE MODE',
+        'LOCK TABLE report_rollups, report_histograms, report_step_rollups, report_file_entries, report_step_entries IN EXCLUSIVE MODE',
       );
     }
     await manager.query('DELETE FROM report_rollups');
     await manager.query('DELETE FROM report_histograms');
     await manager.query('DELETE FROM report_step_rollups');
     await manager.query('DELETE FROM report_file_entries');
+    await manager.query('DELETE FROM report_step_entries');
   }
 
   /** Counter sums per group over the given ranges of rows. */

@@ -4,6 +4,7 @@ import type { ReportGrain } from '@onegate/persistence';
 import type { ApplicationContribution } from '../figures/contribution';
 import type { FileEntry } from '../figures/figure-files';
 import type { HistogramMetric } from '../figures/histogram';
+import type { StepSample } from '../figures/step-contribution';
 import { bucketOf } from '../figures/histogram';
 import type { Counters } from '../figures/report-counters';
 import { addCounters, isZero, zeroCounters } from '../figures/report-counters';
@@ -44,6 +45,13 @@ export interface FileEntryRow extends FileEntry {
   readonly channel: Channel;
 }
 
+/** One row of `report_step_entries`: an ended step stretch of a file (docs/metrics.md, "Drill-down"). */
+export interface StepEntryRow extends StepSample {
+  readonly applicationId: string;
+  readonly agencyId: string;
+  readonly procedureId: string;
+}
+
 /** The coarser grains, by the length of their period: a date's change is also its month's and year's. */
 const COARSER_GRAINS: readonly { grain: ReportGrain; length: number }[] = [
   { grain: 'month', length: 7 },
@@ -60,10 +68,20 @@ export class RollupChanges {
   private readonly dayHistograms = new Map<string, HistogramChange>();
   private readonly steps = new StepRollupChanges();
   private readonly fileEntries = new Map<string, { row: FileEntryRow; count: number }>();
+  private readonly stepEntries = new Map<string, { row: StepEntryRow; count: number }>();
 
   public add(owner: Owner, contribution: ApplicationContribution | null, sign: 1 | -1 = 1): void {
     if (!contribution) return;
     this.steps.add(owner, contribution.steps, sign);
+    for (const sample of contribution.steps) {
+      const row: StepEntryRow = {
+        ...sample,
+        applicationId: owner.applicationId,
+        agencyId: owner.agencyId,
+        procedureId: owner.procedureId,
+      };
+      countChange(this.stepEntries, JSON.stringify(Object.values(row)), row, sign);
+    }
     for (const entry of contribution.files) {
       const row: FileEntryRow = {
         ...entry,
@@ -82,9 +100,7 @@ export class RollupChanges {
         row.procedureId,
         row.channel,
       ].join('|');
-      const change = this.fileEntries.get(id);
-      if (change) change.count += sign;
-      else this.fileEntries.set(id, { row, count: sign });
+      countChange(this.fileEntries, id, row, sign);
     }
     const suffix = `|${owner.agencyId}|${owner.procedureId}|${contribution.channel}`;
     for (const [date, counters] of contribution.days) {
@@ -130,11 +146,12 @@ export class RollupChanges {
    * entry that changed goes and comes back, so the ones that go are deleted before the others are written.
    */
   public fileEntryChanges(): { removed: FileEntryRow[]; added: FileEntryRow[] } {
-    const changes = [...this.fileEntries.values()];
-    return {
-      removed: changes.filter((change) => change.count < 0).map((change) => change.row),
-      added: changes.filter((change) => change.count > 0).map((change) => change.row),
-    };
+    return entryChanges(this.fileEntries);
+  }
+
+  /** The step stretch entries that go and those that come, as `fileEntryChanges`. */
+  public stepEntryChanges(): { removed: StepEntryRow[]; added: StepEntryRow[] } {
+    return entryChanges(this.stepEntries);
   }
 
   public stepRows(): StepRollupRowChange[] {
@@ -155,6 +172,28 @@ export class RollupChanges {
       .filter((change) => change.count !== 0)
       .sort((a, b) => byKey(a, b) || compare(a.metric, b.metric) || a.bucket - b.bucket);
   }
+}
+
+function countChange<Row>(
+  changes: Map<string, { row: Row; count: number }>,
+  id: string,
+  row: Row,
+  sign: 1 | -1,
+): void {
+  const change = changes.get(id);
+  if (change) change.count += sign;
+  else changes.set(id, { row, count: sign });
+}
+
+function entryChanges<Row>(changes: Map<string, { row: Row; count: number }>): {
+  removed: Row[];
+  added: Row[];
+} {
+  const all = [...changes.values()];
+  return {
+    removed: all.filter((change) => change.count < 0).map((change) => change.row),
+    added: all.filter((change) => change.count > 0).map((change) => change.row),
+  };
 }
 
 function keyOf(owner: Owner, channel: Channel, grain: ReportGrain, period: string): RollupKey {

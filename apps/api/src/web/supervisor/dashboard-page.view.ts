@@ -10,7 +10,7 @@ import { translate } from '../core/messages';
 import type { AgencyTree } from './agency-picker.view';
 import { agencyPickerView } from './agency-picker.view';
 import { serviceIndexView } from './service-index.view';
-import { figureLinks } from './figure-files-page.view';
+import { figureLinks, roleKeyOf, stepLinks } from './figure-files-page.view';
 import { monthWords, PERIOD_PRESETS, presetRange } from './period-presets';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -96,12 +96,22 @@ export function dashboardView(lang: Language, period: Period, figures: Dashboard
     summaryLinks: figureLinks(scope),
     byAgency: linked('agency', figures.byAgency),
     byProcedure: linked('procedure', figures.byProcedure),
-    steps: figures.steps.steps,
+    steps: figures.steps.steps.map((line) => ({
+      ...line,
+      links: stepLinks(
+        { ...scope, procedure: line.procedure },
+        { step: String(line.position), stepName: line.name },
+      ),
+    })),
     units: figures.steps.units.map((unit) => ({
       ...unit,
-      roleKey: unit.role === 'supervisor' ? 'dashboard.roleSupervisor' : 'dashboard.roleClerk',
+      roleKey: roleKeyOf(unit.role),
+      links: stepLinks(scope, { unit: unit.agency, role: unit.role }),
     })),
-    stepAgencies: figures.steps.agencies,
+    stepAgencies: figures.steps.agencies.map((line) => ({
+      ...line,
+      links: stepLinks({ ...scope, groupBy: 'agency', group: line.agency }),
+    })),
     workload: workloadView(figures.workload),
     stalled: figures.stalled,
     serviceIndex: serviceIndexView(lang, period, figures.index, figures.ranking),
