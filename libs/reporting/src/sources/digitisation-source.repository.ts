@@ -4,8 +4,10 @@ import { Between, DataSource, In } from 'typeorm';
 import type { FindOptionsWhere } from 'typeorm';
 
 import { DEFAULT_TIME_ZONE } from '@onegate/domain';
-import { Agency, Application, Attachment, IssuedResult, MESSAGE_FILES_PREFIX } from '@onegate/persistence';
-import type { AttachmentOrigin } from '@onegate/persistence';
+import { Agency, Application } from '@onegate/persistence';
+
+import type { DocumentFacts } from '../figures/application-history';
+import { ReportSourceRepository } from './report-source.repository';
 
 /** What the digitisation figures need of one file (docs/metrics.md, "Digitisation"). */
 export interface DigitisedFileFacts {
@@ -16,22 +18,22 @@ export interface DigitisedFileFacts {
   /** The competent agency's time zone, whose local date counts the file in a period. */
   timeZone: string;
   decided: boolean;
-  /** A signed electronic result or decision letter (a `results` row). */
-  electronicResult: boolean;
-  /** The origins of its documents, leaving out the files of its messages. */
-  origins: AttachmentOrigin[];
+  /** Its documents (its messages' files left out) and whether an electronic result was issued. */
+  documents: DocumentFacts;
 }
-
-const SLICE = 500;
 
 /**
  * Reads the files received within an instant window (a period widened by a day each side, so that
- * every time zone's local dates are inside), with their documents' origins and whether a result was
- * issued. The caller keeps those whose local reception date is in the period.
+ * every time zone's local dates are inside), with their documents' facts. The caller keeps those whose
+ * local reception date is in the period. Only while the rollups do not hold the counts yet
+ * (docs/operations.md, "Rollup layout").
  */
 @Injectable()
 export class DigitisationSourceRepository {
-  public constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  public constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sources: ReportSourceRepository,
+  ) {}
 
   public async filesReceivedBetween(
     scope: { agencyIds: readonly string[] | null; procedureId: string | null },
@@ -52,36 +54,17 @@ export class DigitisationSourceRepository {
         agency.timeZone,
       ]),
     );
-    const origins = new Map<string, AttachmentOrigin[]>();
-    const results = new Set<string>();
-    const ids = files.map((file) => file.id);
-    for (let start = 0; start < ids.length; start += SLICE) {
-      const slice = In(ids.slice(start, start + SLICE));
-      const documents = await manager.find(Attachment, {
-        select: { applicationId: true, origin: true, documentName: true },
-        where: { applicationId: slice },
-      });
-      for (const document of documents) {
-        if (document.documentName?.startsWith(MESSAGE_FILES_PREFIX)) continue;
-        origins.set(document.applicationId, [
-          ...(origins.get(document.applicationId) ?? []),
-          document.origin,
-        ]);
-      }
-      const issued = await manager.find(IssuedResult, {
-        select: { applicationId: true },
-        where: { applicationId: slice },
-      });
-      for (const result of issued) results.add(result.applicationId);
-    }
+    const documents = await this.sources.documentsOf(
+      manager,
+      files.map((file) => file.id),
+    );
     return files.map((file) => ({
       id: file.id,
       receivedAt: file.receivedAt!,
       agencyId: file.competentAgencyId,
       timeZone: zones.get(file.competentAgencyId) ?? DEFAULT_TIME_ZONE,
       decided: file.decidedAt !== null,
-      electronicResult: results.has(file.id),
-      origins: origins.get(file.id) ?? [],
+      documents: documents.get(file.id)!,
     }));
   }
 }
