@@ -42,6 +42,7 @@ import {
   withClient,
 } from './stack.mjs';
 import { IntakeBacklog, runSubmitLoad } from './submit.bench.mjs';
+import { benchWorkload } from './workload.bench.mjs';
 import { printTable } from './table.mjs';
 import { deadlineScans } from './worker-metrics.mjs';
 
@@ -166,6 +167,14 @@ async function main() {
       apiUrl,
       token: supervisorToken,
       year: REPORT_YEAR,
+      agencyCode: CLERK_AGENCY,
+      provinceCode: PROVINCE,
+    });
+    console.log('workload: the open files now, clerk agency and province; the stalled files of the province');
+    run.workload = await benchWorkload({
+      apiUrl,
+      token: supervisorToken,
+      databaseUrl,
       agencyCode: CLERK_AGENCY,
       provinceCode: PROVINCE,
     });

@@ -99,6 +99,16 @@ export function tableRows(run) {
       'p99 ≤ 50 ms',
     ]);
   }
+  for (const [name, figures] of Object.entries(run.workload ?? {})) {
+    const target = name.startsWith('workload') ? 'p99 ≤ 100 ms' : '';
+    rows.push([
+      `${name} ${figures.agency}${figures.open === undefined ? '' : ` (${figures.open.toLocaleString('en')} open)`} p50 / p99`,
+      both(figures.api),
+      `bare SQL ${both(figures.floor)}`,
+      times(figures.api.p99 / figures.floor.p99),
+      target,
+    ]);
+  }
   if (run.deadlineScan) {
     const { scans, meanSeconds } = run.deadlineScan;
     const mean = meanSeconds === null ? 'none finished' : `${meanSeconds.toFixed(1)} s`;

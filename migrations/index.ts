@@ -59,6 +59,7 @@ import { AddAttachmentOrigin1764500700000 } from './1764500700000-add-attachment
 import { CreateReportFileEntries1764500500000 } from './1764500500000-create-report-file-entries';
 import { CreateReportStepEntries1764500900000 } from './1764500900000-create-report-step-entries';
 import { AddAttachmentReturnedBy1764500200000 } from './1764500200000-add-attachment-returned-by';
+import { AddDigitisationRollups1764500800000 } from './1764500800000-add-digitisation-rollups';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -123,4 +124,5 @@ export const MIGRATIONS = [
   CreateReportFileEntries1764500500000,
   AddAttachmentReturnedBy1764500200000,
   CreateReportStepEntries1764500900000,
+  AddDigitisationRollups1764500800000,
 ];

@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { WorkingCalendarService } from '@onegate/applications';
+import { rebuildReports, WorkingCalendarService } from '@onegate/applications';
 import { Agency, AgencyRepository } from '@onegate/persistence';
 import { ReportRebuildService } from '@onegate/reporting';
 
-import { rebuildReports } from '../apps/api/src/reports/reports-command';
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
 import { ApplicationsClient } from './support/applications';

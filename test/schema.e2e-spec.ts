@@ -88,6 +88,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'refresh_tokens',
       'report_file_entries',
       'report_histograms',
+      'report_layout',
       'report_rollups',
       'report_step_entries',
       'report_step_rollups',

@@ -26,6 +26,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { IntakeModule } from './intake/intake.module';
 import { IssuanceModule } from './issuance/issuance.module';
 import { PAYMENT_SCHEDULES } from './payments/payment-schedules';
+import { RollupLayoutModule } from './reports/rollup-layout-check';
 import { RETENTION_SCHEDULES } from './retention/retention-schedule';
 import { RetentionModule } from './retention/retention.module';
 import { SystemModule } from './system/system.module';
@@ -64,6 +65,7 @@ export class WorkerModule {
         PlatformModule,
         JobsModule.forRoot(),
         DiscoveryModule,
+        RollupLayoutModule,
         ...jobModules,
       ],
       providers: [

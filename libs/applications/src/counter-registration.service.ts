@@ -16,6 +16,7 @@ import {
 import type { Application, Attachment, Procedure } from '@onegate/persistence';
 import type { FieldProblem } from '@onegate/domain';
 import { Clock, FileStore } from '@onegate/platform';
+import { ReportRollupsService } from '@onegate/reporting';
 
 import { ActionContextService } from './action-context.service';
 import { decidedOrThrow, invalidFields } from './application-errors';
@@ -47,6 +48,7 @@ export class CounterRegistrationService {
     private readonly attachments: AttachmentRepository,
     private readonly files: FileStore,
     private readonly clock: Clock,
+    private readonly reportRollups: ReportRollupsService,
   ) {}
 
   /**
@@ -119,7 +121,10 @@ export class CounterRegistrationService {
           note: request.note ?? null,
           calendar,
         });
-        for (const document of documents) await this.attachments.insert(document, manager);
+        // The scans make the new file digitised (docs/metrics.md, "Digitisation").
+        await this.reportRollups.recordDocumentsChange(manager, application.id, async () => {
+          for (const document of documents) await this.attachments.insert(document, manager);
+        });
       })
       .catch(async (error: unknown) => {
         for (const document of documents) await this.files.remove(document.storageKey);

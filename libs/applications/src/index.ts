@@ -1,6 +1,7 @@
 export { ApplicationsModule } from './applications.module';
 export { WorkingCalendarModule } from './working-calendar.module';
 export { WorkingCalendarService } from './working-calendar.service';
+export { rebuildReports } from './report-rebuild';
 
 // Writing: intake, counter registration, actions and the journal they share
 export { ApplicationIntakeService } from './application-intake.service';

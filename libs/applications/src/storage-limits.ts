@@ -9,6 +9,7 @@ import {
   UserRepository,
 } from '@onegate/persistence';
 import type { Application, Attachment, AttachmentUsage } from '@onegate/persistence';
+import { ReportRollupsService } from '@onegate/reporting';
 
 /** The states in which the applicant adds documents. */
 const TAKING_DOCUMENTS: readonly ApplicationState[] = ['draft', 'supplement_requested'];
@@ -28,6 +29,7 @@ export class StorageLimits {
     private readonly attachments: AttachmentRepository,
     private readonly users: UserRepository,
     private readonly transactions: TransactionRunner,
+    private readonly reportRollups: ReportRollupsService,
   ) {}
 
   /**
@@ -49,7 +51,10 @@ export class StorageLimits {
       if (!(await this.applications.touchInStates(manager, applicationId, TAKING_DOCUMENTS, uploadedAt)))
         throw new ConflictException('The application no longer takes documents: reload it');
       this.assertRoom(await this.attachments.usage(applicationId, documentName, manager), sizeBytes);
-      await this.attachments.insert(attachment, manager);
+      // A document of a received file (a supplement's) moves its digitisation counts.
+      await this.reportRollups.recordDocumentsChange(manager, applicationId, () =>
+        this.attachments.insert(attachment, manager),
+      );
     });
   }
 

@@ -7,6 +7,7 @@ import type { Action, ProcessContext } from '@onegate/domain';
 import { AttachmentRepository, NOT_REUSED } from '@onegate/persistence';
 import type { Application, Attachment } from '@onegate/persistence';
 import { FileStore } from '@onegate/platform';
+import { ReportRollupsService } from '@onegate/reporting';
 
 import { invalidFields } from './application-errors';
 import type { MessageFile } from './application-messages.service';
@@ -31,6 +32,7 @@ export class TransferDocuments {
   public constructor(
     private readonly attachments: AttachmentRepository,
     private readonly files: FileStore,
+    private readonly reportRollups: ReportRollupsService,
   ) {}
 
   /** Checks the received files and stores them; nothing is stored when one of them is refused. */
@@ -91,7 +93,12 @@ export class TransferDocuments {
 
   /** Records the stored documents in the action's transaction. */
   public async record(manager: EntityManager, stored: StoredTransferDocuments): Promise<void> {
-    for (const attachment of stored.attachments) await this.attachments.insert(attachment, manager);
+    const [first] = stored.attachments;
+    if (!first) return;
+    // Documents the file did not have may make it digitised (docs/metrics.md, "Digitisation").
+    await this.reportRollups.recordDocumentsChange(manager, first.applicationId, async () => {
+      for (const attachment of stored.attachments) await this.attachments.insert(attachment, manager);
+    });
   }
 
   /** Removes the stored bytes of documents whose action did not happen. */

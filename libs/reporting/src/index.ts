@@ -48,7 +48,7 @@ export { ReportRebuildService } from './rollups/report-rebuild.service';
 export { RollupChanges } from './rollups/rollup-changes';
 
 // Figures and their sources
-export { historyEventOf, type ApplicationHistory } from './figures/application-history';
+export { documentFactsOf, historyEventOf, type ApplicationHistory } from './figures/application-history';
 export { contributionOf } from './figures/contribution';
 export { LocalDays } from './figures/local-days';
 export type { ReportFigures } from './figures/report-figures';

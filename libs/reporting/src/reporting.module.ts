@@ -9,6 +9,7 @@ import { ReportQueryService } from './queries/report-query.service';
 import { ReportRebuildService } from './rollups/report-rebuild.service';
 import { ReportRollupRepository } from './rollups/report-rollup.repository';
 import { ReportRollupsService } from './rollups/report-rollups.service';
+import { RollupLayoutRepository } from './rollups/rollup-layout';
 import { ScoringTableRepository } from './service-index/scoring-table.repository';
 import { ServiceIndexQueryService } from './service-index/service-index-query.service';
 import { ComplaintSourceRepository } from './sources/complaint-source.repository';
@@ -31,6 +32,7 @@ const PROVIDERS = [
   ReportRollupsService,
   RatingRepository,
   ReportSourceRepository,
+  RollupLayoutRepository,
   ScoringTableRepository,
   ServiceIndexQueryService,
   WorkloadRepository,

@@ -14,7 +14,7 @@ import type {
 import { newApplication } from '@onegate/persistence';
 import { timeOrderedId } from '@onegate/platform';
 import type { ApplicationHistory } from '@onegate/reporting';
-import { historyEventOf, LocalDays } from '@onegate/reporting';
+import { documentFactsOf, historyEventOf, LocalDays } from '@onegate/reporting';
 
 import { attachmentRowsOf } from './import-documents';
 import { feedbackRowsOf } from './import-feedback';
@@ -172,6 +172,11 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
       feeVnd: application.feeVnd,
       events: events.map(historyEventOf),
       rating: line.rating?.score ?? null,
+      // An import brings no result: an imported decided file has no electronic one (docs/metrics.md).
+      documents: documentFactsOf(
+        attachments.map((attachment) => attachment.origin),
+        false,
+      ),
     },
     receiptNumber: receiptNumberOf(line.code, application, context),
   };

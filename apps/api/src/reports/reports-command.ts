@@ -2,9 +2,8 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 
-import { WorkingCalendarModule, WorkingCalendarService } from '@onegate/applications';
+import { rebuildReports, WorkingCalendarModule, WorkingCalendarService } from '@onegate/applications';
 import type { AppConfig } from '@onegate/config';
-import type { WorkingCalendar } from '@onegate/domain';
 import { AgencyRepository, openDatabase, PersistenceModule } from '@onegate/persistence';
 import { ReportingModule, ReportRebuildService } from '@onegate/reporting';
 
@@ -27,11 +26,11 @@ export async function runReportsCommand(config: AppConfig, action: string | unde
   });
   try {
     const started = Date.now();
-    const { applications } = await rebuildReports(
+    const { applications } = (await rebuildReports(
       app.get(ReportRebuildService),
       app.get(AgencyRepository),
       app.get(WorkingCalendarService),
-    );
+    ))!;
     process.stdout.write(
       `report rollups rebuilt from ${applications} applications in ${Date.now() - started} ms\n`,
     );
@@ -39,24 +38,4 @@ export async function runReportsCommand(config: AppConfig, action: string | unde
     await app.close();
     if (dataSource.isInitialized) await dataSource.destroy();
   }
-}
-
-/** Rebuilds with each competent agency's calendar. */
-export function rebuildReports(
-  rebuild: ReportRebuildService,
-  agencies: AgencyRepository,
-  calendars: WorkingCalendarService,
-): Promise<{ applications: number }> {
-  const byAgency = new Map<string, Promise<WorkingCalendar>>();
-  return rebuild.rebuild((agencyId) => {
-    let calendar = byAgency.get(agencyId);
-    if (!calendar) {
-      calendar = agencies.findById(agencyId).then((agency) => {
-        if (!agency) throw new Error(`no agency ${agencyId}`);
-        return calendars.calendarFor(agency);
-      });
-      byAgency.set(agencyId, calendar);
-    }
-    return calendar;
-  });
 }

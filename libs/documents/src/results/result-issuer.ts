@@ -2,9 +2,15 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable, Logger } from '@nestjs/common';
 
-import { ApplicationRepository, DraftedResultRepository, IssuedResultRepository } from '@onegate/persistence';
+import {
+  ApplicationRepository,
+  DraftedResultRepository,
+  IssuedResultRepository,
+  TransactionRunner,
+} from '@onegate/persistence';
 import type { Application, ApplicationEvent, IssuedResult } from '@onegate/persistence';
 import { Clock, FileStore } from '@onegate/platform';
+import { ReportRollupsService } from '@onegate/reporting';
 
 import { PdfSigner } from '../signing/pdf-signer';
 import { documentYear } from './official-layout';
@@ -26,6 +32,8 @@ export class ResultIssuer {
     private readonly signer: PdfSigner,
     private readonly files: FileStore,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
+    private readonly reportRollups: ReportRollupsService,
   ) {}
 
   /** The stored result, or a new one for a decided file not yet signed; null when there is none to make. */
@@ -48,7 +56,7 @@ export class ResultIssuer {
       signingTime: signedAt,
     });
     const stored = await this.files.save(signed);
-    const kept = await this.results.insertOnce({
+    const result: IssuedResult = {
       id: randomUUID(),
       applicationId,
       code: application.code,
@@ -58,6 +66,13 @@ export class ResultIssuer {
       storageKey: stored.storageKey,
       signer: this.signer.signerName,
       signedAt,
+    };
+    // With the file held, an electronic result moves its digitisation counts once (docs/metrics.md).
+    const kept = await this.transactions.run(async (manager) => {
+      await this.applications.hold(manager, applicationId);
+      return this.reportRollups.recordDocumentsChange(manager, applicationId, () =>
+        this.results.insertOnce(result, manager),
+      );
     });
     if (kept.storageKey !== stored.storageKey) await this.files.remove(stored.storageKey);
     else this.logger.log({ applicationId, kind: kept.kind }, 'result signed');

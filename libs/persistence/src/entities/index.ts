@@ -7,6 +7,7 @@ import { ApplicationRating } from './application-rating.entity';
 import { Consultation } from './consultation.entity';
 import { Feedback } from './feedback.entity';
 import { ReportHistogram } from './report-histogram.entity';
+import { ReportLayout } from './report-layout.entity';
 import { ReportRollup } from './report-rollup.entity';
 import { ReportStepRollup } from './report-step-rollup.entity';
 import { ReportFileEntry } from './report-file-entry.entity';
@@ -88,6 +89,7 @@ export const ENTITIES = [
   Consultation,
   Feedback,
   ReportRollup,
+  ReportLayout,
   ReportHistogram,
   ReportStepRollup,
   ReportFileEntry,

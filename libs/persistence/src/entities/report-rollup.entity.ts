@@ -96,4 +96,12 @@ export class ReportRollup {
   /** Service index, 5c: returned files rated 1 or 2. */
   @Column({ type: 'integer', default: 0 })
   public dissatisfied!: number;
+
+  /** Service index, 4b: received files with a digital document and, once decided, an electronic result. */
+  @Column({ type: 'integer', default: 0 })
+  public digitised!: number;
+
+  /** Service index, 4c: received files with a document reused from the citizen's store. */
+  @Column({ type: 'integer', default: 0 })
+  public reused!: number;
 }

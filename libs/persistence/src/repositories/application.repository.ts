@@ -188,6 +188,16 @@ export class ApplicationRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /** Holds the file's row until the transaction ends: what is derived from the file cannot change meanwhile. */
+  public async hold(manager: EntityManager, id: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Application)
+      .set({ version: () => 'version' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
   public countDraftsOf(manager: EntityManager, applicantId: string): Promise<number> {
     return manager.getRepository(Application).countBy({ applicantId, state: 'draft' });
   }

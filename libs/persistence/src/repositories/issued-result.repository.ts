@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 
 import { IssuedResult, ResultDownload, ResultNumber } from '../entities';
 
@@ -33,9 +33,13 @@ export class IssuedResultRepository {
   }
 
   /** Keeps the first result of an application; answers the one kept, which may be another's. */
-  public async insertOnce(result: IssuedResult): Promise<IssuedResult> {
-    await this.results.createQueryBuilder().insert().values(result).orIgnore().execute();
-    return this.results.findOneByOrFail({ applicationId: result.applicationId });
+  public async insertOnce(
+    result: IssuedResult,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<IssuedResult> {
+    const results = manager.getRepository(IssuedResult);
+    await results.createQueryBuilder().insert().values(result).orIgnore().execute();
+    return results.findOneByOrFail({ applicationId: result.applicationId });
   }
 
   /**

@@ -26,6 +26,46 @@ export interface ApplicationHistory {
   readonly events: readonly HistoryEvent[];
   /** The citizen's score, 1 to 5, if they rated it. */
   readonly rating: number | null;
+  /** What its documents and result say for the digitisation criteria (docs/metrics.md, "Digitisation"). */
+  readonly documents: DocumentFacts;
+}
+
+/** A file's documents and result as criteria 4b and 4c of the service index read them. */
+export interface DocumentFacts {
+  /** A document reached it in digital form: origin `uploaded`, `scanned` or `reused` (message files aside). */
+  readonly digital: boolean;
+  /** A document came from the citizen's store: origin `reused`. */
+  readonly reused: boolean;
+  /** A signed electronic result or decision letter was issued: a `results` row. */
+  readonly electronicResult: boolean;
+}
+
+/** The origins that mean a document reached the file in digital form, by any channel. */
+const DIGITAL_ORIGINS: ReadonlySet<string> = new Set(['uploaded', 'scanned', 'reused']);
+
+/** The facts of a file with documents of these origins (its messages' files left out) and a result or not. */
+export function documentFactsOf(origins: Iterable<string>, electronicResult: boolean): DocumentFacts {
+  const all = [...origins];
+  return {
+    digital: all.some((origin) => DIGITAL_ORIGINS.has(origin)),
+    reused: all.includes('reused'),
+    electronicResult,
+  };
+}
+
+/**
+ * What a received file adds to 4b's and 4c's numerators (docs/metrics.md, "Digitisation"): digitised
+ * when it holds a digital document and, once decided, an electronic result; reused when one of its
+ * documents came from the citizen's store.
+ */
+export function digitisationCountersOf(
+  facts: DocumentFacts,
+  decided: boolean,
+): { digitised: number; reused: number } {
+  return {
+    digitised: facts.digital && (!decided || facts.electronicResult) ? 1 : 0,
+    reused: facts.reused ? 1 : 0,
+  };
 }
 
 export interface StoredEvent {

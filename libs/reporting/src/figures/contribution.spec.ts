@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createVietnamWorkingCalendar, WorkingCalendar } from '@onegate/domain';
 
 import type { ApplicationHistory, HistoryEvent } from './application-history';
+import { documentFactsOf } from './application-history';
 import { contributionOf } from './contribution';
 
 const calendar = createVietnamWorkingCalendar();
@@ -19,6 +20,7 @@ function story(
     procedureId: 'procedure',
     feeVnd: 0,
     rating: null,
+    documents: documentFactsOf([], false),
     events: events.map(([type, local, fields]) => ({
       type,
       at: at(local),

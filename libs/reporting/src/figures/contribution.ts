@@ -2,6 +2,7 @@ import { ACTION_TABLE } from '@onegate/domain';
 import type { Channel, WorkingCalendar } from '@onegate/domain';
 
 import type { ApplicationHistory, HistoryEvent } from './application-history';
+import { digitisationCountersOf } from './application-history';
 import type { FigureMoment, FileEntry } from './figure-files';
 import { fileEntriesOf } from './figure-files';
 import type { HistogramMetric } from './histogram';
@@ -45,6 +46,9 @@ type WorkState = 'received' | 'in_progress' | 'supplement_requested' | 'decided'
  *   stretch began, if later) until the date the stretch ends;
  * - late open files of the service index (docs/decision-766.md, 2a): from the date it is overdue as
  *   above, or received a second supplement request, until the date of its decision or withdrawal.
+ *
+ * The digitisation counts of the service index (4b, 4c) count on the date of its reception, from what
+ * its documents and result are now (`history.documents`).
  *
  * An application never submitted nor registered contributes nothing. Its step stretches are measured
  * on the calendar of each step's holding agency (`calendarOf`; the competent agency's when not given).
@@ -210,6 +214,8 @@ export function contributionOf(
     lateOpen.push({ from: dateOf(overdueFrom), to: null });
   }
   if (resupplementedAt !== null) lateOpen.push({ from: dateOf(resupplementedAt), to: null });
+  if (receivedAt !== null)
+    addOn(dateOf(receivedAt), digitisationCountersOf(history.documents, decidedAt !== null));
   for (const interval of mergedIntervals(lateOpen)) {
     addOn(interval.from, { indexLateOpenDelta: 1 });
     if (interval.to !== null) addOn(interval.to, { indexLateOpenDelta: -1 });

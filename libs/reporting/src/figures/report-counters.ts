@@ -23,6 +23,8 @@ export const COUNTER_NAMES = [
   'paidOnline',
   'signedOnline',
   'dissatisfied',
+  'digitised',
+  'reused',
 ] as const;
 
 export type CounterName = (typeof COUNTER_NAMES)[number];
@@ -50,6 +52,8 @@ export const COUNTER_COLUMNS: { readonly [Name in CounterName]: string } = {
   paidOnline: 'paid_online',
   signedOnline: 'signed_online',
   dissatisfied: 'dissatisfied',
+  digitised: 'digitised',
+  reused: 'reused',
 };
 
 export function zeroCounters(): Counters {

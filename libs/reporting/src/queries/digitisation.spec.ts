@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
+import { documentFactsOf } from '../figures/application-history';
 import { digitisationOf } from './digitisation';
 
 const file = (origins: string[], decided = false, electronicResult = false) => ({
   id: String(Math.random()),
-  origins: origins as ('uploaded' | 'scanned' | 'reused' | 'issued')[],
+  documents: documentFactsOf(origins, electronicResult),
   decided,
-  electronicResult,
 });
 
 describe('digitisation figures (Decision 766, 4b and 4c)', () => {

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 
 import { addDays } from '@onegate/domain';
 
+import { digitisationCountersOf } from '../figures/application-history';
 import { LocalDays } from '../figures/local-days';
+import { periodRanges } from '../figures/period-ranges';
+import { ReportRollupRepository } from '../rollups/report-rollup.repository';
+import { RollupLayoutRepository } from '../rollups/rollup-layout';
 import { DigitisationSourceRepository } from '../sources/digitisation-source.repository';
 import type { DigitisedFileFacts } from '../sources/digitisation-source.repository';
 import type { ReportQuery } from './report-query.service';
@@ -19,39 +23,58 @@ export interface DigitisationFigures {
   reuseRate: number | null;
 }
 
-/** The origins that mean a document reached the file in digital form, by any channel. */
-const DIGITISED = new Set(['uploaded', 'scanned', 'reused']);
+/** The figures from the counts: rates `null` without files. */
+export function digitisationRatesOf(counts: {
+  files: number;
+  digitised: number;
+  reused: number;
+}): DigitisationFigures {
+  const rate = (count: number) => (counts.files === 0 ? null : count / counts.files);
+  return { ...counts, digitisedRate: rate(counts.digitised), reuseRate: rate(counts.reused) };
+}
 
-/** Counts the files of the period (those already chosen by local reception date). */
+/** Counts the files of the period (those already chosen by local reception date), one by one. */
 export function digitisationOf(
   files: readonly Omit<DigitisedFileFacts, 'receivedAt' | 'timeZone' | 'agencyId'>[],
-) {
-  const digitised = files.filter(
-    (file) =>
-      file.origins.some((origin) => DIGITISED.has(origin)) && (!file.decided || file.electronicResult),
-  ).length;
-  const reused = files.filter((file) => file.origins.includes('reused')).length;
-  const rate = (count: number) => (files.length === 0 ? null : count / files.length);
-  return {
-    files: files.length,
-    digitised,
-    reused,
-    digitisedRate: rate(digitised),
-    reuseRate: rate(reused),
-  } satisfies DigitisationFigures;
+): DigitisationFigures {
+  let digitised = 0;
+  let reused = 0;
+  for (const file of files) {
+    const counts = digitisationCountersOf(file.documents, file.decided);
+    digitised += counts.digitised;
+    reused += counts.reused;
+  }
+  return digitisationRatesOf({ files: files.length, digitised, reused });
 }
 
 /**
- * Reads the figures live from the files and their documents for an agency subtree (or everything) and a
- * period of local dates: a file counts by the local date, on its competent agency's clock, of its
- * reception, as the `received` figure does.
+ * The figures of an agency subtree (or everything) and a period of local dates: a file counts by the
+ * local date, on its competent agency's clock, of its reception, as the `received` figure does. They
+ * come from the rollups; while a rebuild after an upgrade has not filled them yet (docs/operations.md,
+ * "Rollup layout"), from the files and their documents, read live.
  */
 @Injectable()
 export class DigitisationQuery {
-  public constructor(private readonly source: DigitisationSourceRepository) {}
+  public constructor(
+    private readonly source: DigitisationSourceRepository,
+    private readonly rollups: ReportRollupRepository,
+    private readonly layout: RollupLayoutRepository,
+  ) {}
 
   public async figures(query: ReportQuery): Promise<DigitisationFigures> {
-    return digitisationOf(await this.filesOf(query));
+    if (!(await this.layout.isCurrent())) return digitisationOf(await this.filesOf(query));
+    const sums = await this.rollups.sums(query, periodRanges(query.from, query.to), null);
+    const counters = sums.get('all')?.counters;
+    return digitisationRatesOf({
+      files: counters?.received ?? 0,
+      digitised: counters?.digitised ?? 0,
+      reused: counters?.reused ?? 0,
+    });
+  }
+
+  /** Whether the figures must be read live: the rollups do not hold them yet. */
+  public async readsLive(): Promise<boolean> {
+    return !(await this.layout.isCurrent());
   }
 
   /** The files received in the period, by the local date of their reception. */

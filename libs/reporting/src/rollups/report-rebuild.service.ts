@@ -8,6 +8,7 @@ import { stepAgenciesOf } from '../figures/step-contribution';
 import { ReportSourceRepository } from '../sources/report-source.repository';
 import { ReportRollupRepository } from './report-rollup.repository';
 import { RollupChanges } from './rollup-changes';
+import { ROLLUP_LAYOUT_VERSION, RollupLayoutRepository } from './rollup-layout';
 
 const PAGE_SIZE = 2_000;
 
@@ -16,7 +17,8 @@ export type CalendarOfAgency = (agencyId: string) => Promise<WorkingCalendar>;
 
 /**
  * Recomputes every rollup from the events, in one transaction (`npm run reports:rebuild`): after a
- * change of the days off, or to prove the rollups right.
+ * change of the days off, or to prove the rollups right; and once after an upgrade that changed their
+ * layout (docs/operations.md, "Rollup layout"). Until it commits, readers see the rollups as they were.
  */
 @Injectable()
 export class ReportRebuildService {
@@ -24,10 +26,21 @@ export class ReportRebuildService {
     private readonly rollups: ReportRollupRepository,
     private readonly sources: ReportSourceRepository,
     private readonly transactions: TransactionRunner,
+    private readonly layout: RollupLayoutRepository,
   ) {}
 
-  public rebuild(calendarOf: CalendarOfAgency): Promise<{ applications: number }> {
+  /**
+   * Rebuilds, and records the rollups as in this code's layout; `onlyIfStale`: only when the recorded
+   * layout is older (a worker's start), answering null when it is not. Two at once take turns: the
+   * second finds the layout current.
+   */
+  public rebuild(
+    calendarOf: CalendarOfAgency,
+    { onlyIfStale = false } = {},
+  ): Promise<{ applications: number } | null> {
     return this.transactions.run(async (manager) => {
+      const recorded = await this.layout.hold(manager);
+      if (onlyIfStale && recorded >= ROLLUP_LAYOUT_VERSION) return null;
       await this.rollups.clearForRebuild(manager);
       const changes = new RollupChanges();
       let applications = 0;
@@ -48,6 +61,7 @@ export class ReportRebuildService {
         after = page[page.length - 1]!.id;
       }
       await this.rollups.apply(manager, changes);
+      await this.layout.recordRebuilt(manager, new Date());
       return { applications };
     });
   }

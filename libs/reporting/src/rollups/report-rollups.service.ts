@@ -3,12 +3,14 @@ import type { EntityManager } from 'typeorm';
 
 import type { WorkingCalendar } from '@onegate/domain';
 
-import type { ApplicationHistory, StoredEvent } from '../figures/application-history';
-import { historyEventOf } from '../figures/application-history';
+import type { ApplicationHistory, DocumentFacts, StoredEvent } from '../figures/application-history';
+import { digitisationCountersOf, historyEventOf } from '../figures/application-history';
 import { contributionOf } from '../figures/contribution';
+import type { ApplicationContribution } from '../figures/contribution';
+import { LocalDays } from '../figures/local-days';
 import { stepAgenciesOf } from '../figures/step-contribution';
 import type { StepCalendarOf } from '../figures/step-contribution';
-import type { HistoryOwner } from '../sources/report-source.repository';
+import type { HistoryOwner, ReceptionFacts } from '../sources/report-source.repository';
 import { historyOf, ReportSourceRepository } from '../sources/report-source.repository';
 import { ReportRollupRepository } from './report-rollup.repository';
 import { RollupChanges } from './rollup-changes';
@@ -43,7 +45,9 @@ export class ReportRollupsService {
     // A rating counts only with the return it rates: without one, it is not read.
     const returned = history.some((event) => event.type === 'return');
     const rating = returned ? await this.sources.ratingOf(manager, application.id) : null;
-    const after = historyOf(application, history, rating);
+    // Documents and results change the figures by `recordDocumentsChange`: the same before and after.
+    const documents = await this.sources.documentsOfOne(manager, application.id);
+    const after = historyOf(application, history, rating, documents);
     const others = stepAgenciesOf(after).filter((id) => id !== application.competentAgencyId);
     const calendars = others.length > 0 && stepCalendars ? await stepCalendars(others) : new Map();
     await this.recordChange(
@@ -63,12 +67,36 @@ export class ReportRollupsService {
     calendar: WorkingCalendar,
   ): Promise<void> {
     const events = await this.sources.eventsOf(manager, application.id);
+    const documents = await this.sources.documentsOfOne(manager, application.id);
     await this.recordChange(
       manager,
-      historyOf(application, events, null),
-      historyOf(application, events, score),
+      historyOf(application, events, null, documents),
+      historyOf(application, events, score, documents),
       calendar,
     );
+  }
+
+  /**
+   * For a change of a file's documents or of its result (docs/metrics.md, "Digitisation"): `change` runs
+   * in the caller's transaction, which holds the file (its row is written or locked first), between a
+   * look at the file's documents before and one after; the difference moves the counts of its reception.
+   */
+  public async recordDocumentsChange<T>(
+    manager: EntityManager,
+    applicationId: string,
+    change: () => Promise<T>,
+  ): Promise<T> {
+    const before = await this.sources.documentsOfOne(manager, applicationId);
+    const result = await change();
+    const after = await this.sources.documentsOfOne(manager, applicationId);
+    if (sameDocuments(before, after)) return result;
+    const reception = await this.sources.receptionOf(manager, applicationId);
+    if (!reception?.receivedAt) return result;
+    const changes = new RollupChanges();
+    changes.add(reception.owner, digitisationOnly(reception, before), -1);
+    changes.add(reception.owner, digitisationOnly(reception, after), 1);
+    await this.rollups.apply(manager, changes);
+    return result;
   }
 
   public async recordChange(
@@ -95,4 +123,20 @@ export class ReportRollupsService {
   ): Promise<void> {
     await this.rollups.apply(manager, changes, between);
   }
+}
+
+function sameDocuments(a: DocumentFacts, b: DocumentFacts): boolean {
+  return a.digital === b.digital && a.reused === b.reused && a.electronicResult === b.electronicResult;
+}
+
+/** The part of a received file's contribution its documents decide: the counts on its reception date. */
+function digitisationOnly(reception: ReceptionFacts, documents: DocumentFacts): ApplicationContribution {
+  const date = LocalDays.of(reception.timeZone).dateOf(reception.receivedAt!.getTime());
+  return {
+    channel: reception.channel,
+    days: new Map([[date, digitisationCountersOf(documents, reception.decided)]]),
+    durations: [],
+    steps: [],
+    files: [],
+  };
 }

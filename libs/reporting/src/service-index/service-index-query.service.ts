@@ -7,7 +7,7 @@ import { BEGINNING, periodRanges } from '../figures/period-ranges';
 import type { Counters } from '../figures/report-counters';
 import { addCounters, zeroCounters } from '../figures/report-counters';
 import { LocalDays } from '../figures/local-days';
-import { DigitisationQuery, digitisationOf } from '../queries/digitisation';
+import { DigitisationQuery, digitisationOf, digitisationRatesOf } from '../queries/digitisation';
 import { FeedbackFiguresService, feedbackFiguresOf } from '../queries/feedback-figures.service';
 import type { FeedbackRow } from '../queries/feedback-figures.service';
 import type { ReportCatalogue } from '../queries/report-catalogue';
@@ -68,7 +68,8 @@ interface IndexRead {
 
 /** What the index reads live rather than from the rollups, for every unit of the query. */
 interface LiveFacts {
-  files: DigitisedFileFacts[];
+  /** 4b and 4c's files, only while the rollups do not hold their counts yet (docs/operations.md). */
+  files: DigitisedFileFacts[] | null;
   feedback: FeedbackRow[];
   /** Files returned in the period with a complaint filed by its end, not rated 1 or 2. */
   complained: { agencyId: string }[];
@@ -77,7 +78,8 @@ interface LiveFacts {
 /**
  * The service index of Decision 766 (docs/decision-766.md) from the rollups: one read of the period's
  * rows and one of the open files at its end, by competent agency and procedure, then every unit of a
- * ranking summed from them.
+ * ranking summed from them. Feedback (5a, 5b) and complaints (5c) are read from their own tables by
+ * their indexes, the period's rows alone.
  */
 @Injectable()
 export class ServiceIndexQueryService {
@@ -137,14 +139,16 @@ export class ServiceIndexQueryService {
   }
 
   /**
-   * The files received in the period with their documents (4b, 4c), the feedback due in it (5a, 5b) and
-   * the returned files with a complaint (5c), read once for every unit.
+   * The feedback due in the period (5a, 5b) and the returned files with a complaint (5c), read once for
+   * every unit; and the files received in the period with their documents (4b, 4c) only while the
+   * rollups do not hold their counts yet.
    */
   private async live(query: ReportQuery): Promise<LiveFacts> {
     const agencyIds = query.agencyIds ?? null;
+    const readsLive = await this.digitisation.readsLive();
     // A complaint filed before the period's last local day ends, on every clock (a day's margin).
     const [files, feedback, complained] = await Promise.all([
-      this.digitisation.filesOf(query),
+      readsLive ? this.digitisation.filesOf(query) : null,
       this.feedback.dueIn({ from: query.from, to: query.to, agencyIds }),
       this.complaints.returnedFilesWithComplaint(agencyIds, new Date(`${addDays(query.to, 2)}T00:00:00Z`)),
     ]);
@@ -265,7 +269,13 @@ function inputsOf(
     lateOpen,
     procedures,
     proceduresReceivedOnline,
-    digitisation: digitisationOf(mine(live.files)),
+    digitisation: live.files
+      ? digitisationOf(mine(live.files))
+      : digitisationRatesOf({
+          files: counters.received,
+          digitised: counters.digitised,
+          reused: counters.reused,
+        }),
     feedback: feedbackFiguresOf(mine(live.feedback), now),
     returnedWithComplaint: mine(live.complained).length,
   };

@@ -3,10 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThan } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
-import { Application, ApplicationEvent, ApplicationRating, PreparedSelect } from '@onegate/persistence';
+import { DEFAULT_TIME_ZONE } from '@onegate/domain';
+import type { Channel } from '@onegate/domain';
+import {
+  Agency,
+  Application,
+  ApplicationEvent,
+  ApplicationRating,
+  Attachment,
+  IssuedResult,
+  MESSAGE_FILES_PREFIX,
+  PreparedSelect,
+} from '@onegate/persistence';
 
-import type { ApplicationHistory, HistoryEvent } from '../figures/application-history';
-import { historyEventOf } from '../figures/application-history';
+import type { ApplicationHistory, DocumentFacts, HistoryEvent } from '../figures/application-history';
+import { documentFactsOf, historyEventOf } from '../figures/application-history';
 
 /** What an application's report figures are computed from: the application itself. */
 export type HistoryOwner = Pick<Application, 'id' | 'competentAgencyId' | 'procedureId' | 'feeVnd'>;
@@ -15,6 +26,7 @@ export function historyOf(
   owner: HistoryOwner,
   events: readonly HistoryEvent[],
   rating: number | null,
+  documents: DocumentFacts,
 ): ApplicationHistory {
   return {
     applicationId: owner.id,
@@ -23,8 +35,21 @@ export function historyOf(
     feeVnd: owner.feeVnd,
     events,
     rating,
+    documents,
   };
 }
+
+/** Where a file's digitisation counts land: its reception, on its competent agency's clock. */
+export interface ReceptionFacts {
+  owner: { applicationId: string; agencyId: string; procedureId: string };
+  channel: Channel;
+  timeZone: string;
+  receivedAt: Date | null;
+  decided: boolean;
+}
+
+/** Ids a statement reads at once. */
+const SLICE = 500;
 
 /** Reads events and ratings for the rollups, through the caller's transaction. */
 @Injectable()
@@ -58,6 +83,71 @@ export class ReportSourceRepository {
     return rating?.score ?? null;
   }
 
+  /** The document facts of the given files (docs/metrics.md, "Digitisation"), by id. */
+  public async documentsOf(
+    manager: EntityManager,
+    applicationIds: readonly string[],
+  ): Promise<Map<string, DocumentFacts>> {
+    const origins = new Map<string, string[]>();
+    const results = new Set<string>();
+    for (let start = 0; start < applicationIds.length; start += SLICE) {
+      const slice = In(applicationIds.slice(start, start + SLICE));
+      const documents = await manager.find(Attachment, {
+        select: { applicationId: true, origin: true, documentName: true },
+        where: { applicationId: slice },
+      });
+      for (const document of documents) {
+        // A message's files are no document of the file (docs/messages.md).
+        if (document.documentName?.startsWith(MESSAGE_FILES_PREFIX)) continue;
+        const list = origins.get(document.applicationId) ?? [];
+        list.push(document.origin);
+        origins.set(document.applicationId, list);
+      }
+      const issued = await manager.find(IssuedResult, {
+        select: { applicationId: true },
+        where: { applicationId: slice },
+      });
+      for (const result of issued) results.add(result.applicationId);
+    }
+    return new Map(applicationIds.map((id) => [id, documentFactsOf(origins.get(id) ?? [], results.has(id))]));
+  }
+
+  /** The facts of one file's documents. */
+  public async documentsOfOne(manager: EntityManager, applicationId: string): Promise<DocumentFacts> {
+    return (await this.documentsOf(manager, [applicationId])).get(applicationId)!;
+  }
+
+  /** Where a file's digitisation counts land, or null for no such file. */
+  public async receptionOf(manager: EntityManager, applicationId: string): Promise<ReceptionFacts | null> {
+    const application = await manager.findOne(Application, {
+      select: {
+        id: true,
+        competentAgencyId: true,
+        procedureId: true,
+        submissionChannel: true,
+        receivedAt: true,
+        decidedAt: true,
+      },
+      where: { id: applicationId },
+    });
+    if (!application) return null;
+    const agency = await manager.findOne(Agency, {
+      select: { id: true, timeZone: true },
+      where: { id: application.competentAgencyId },
+    });
+    return {
+      owner: {
+        applicationId: application.id,
+        agencyId: application.competentAgencyId,
+        procedureId: application.procedureId,
+      },
+      channel: application.submissionChannel,
+      timeZone: agency?.timeZone ?? DEFAULT_TIME_ZONE,
+      receivedAt: application.receivedAt,
+      decided: application.decidedAt !== null,
+    };
+  }
+
   /** The next applications after `afterId` (by id) with their whole histories, for a rebuild. */
   public async historiesAfter(
     manager: EntityManager,
@@ -72,7 +162,7 @@ export class ReportSourceRepository {
     });
     if (applications.length === 0) return [];
     const ids = applications.map((application) => application.id);
-    const [events, ratings] = await Promise.all([
+    const [events, ratings, documents] = await Promise.all([
       manager.getRepository(ApplicationEvent).find({
         select: { applicationId: true, type: true, at: true, channel: true, data: true, sequence: true },
         where: { applicationId: In(ids) },
@@ -82,6 +172,7 @@ export class ReportSourceRepository {
         select: { applicationId: true, score: true },
         where: { applicationId: In(ids) },
       }),
+      this.documentsOf(manager, ids),
     ]);
     const eventsById = new Map<string, HistoryEvent[]>();
     for (const event of events) {
@@ -96,6 +187,7 @@ export class ReportSourceRepository {
         application,
         eventsById.get(application.id) ?? [],
         scores.get(application.id) ?? null,
+        documents.get(application.id)!,
       ),
     }));
   }
