@@ -58,6 +58,7 @@ import { AddServiceIndex1764500400000 } from './1764500400000-add-service-index'
 import { AddAttachmentOrigin1764500700000 } from './1764500700000-add-attachment-origin';
 import { CreateReportFileEntries1764500500000 } from './1764500500000-create-report-file-entries';
 import { AddAttachmentReturnedBy1764500200000 } from './1764500200000-add-attachment-returned-by';
+import { CreateWebhooks1764501100000 } from './1764501100000-create-webhooks';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -121,4 +122,5 @@ export const MIGRATIONS = [
   AddAttachmentOrigin1764500700000,
   CreateReportFileEntries1764500500000,
   AddAttachmentReturnedBy1764500200000,
+  CreateWebhooks1764501100000,
 ];
