@@ -35,6 +35,8 @@ interface Delivery {
 }
 
 const FIRST_RETRY_MS = 200;
+const FORM = 'application/x-www-form-urlencoded';
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
 const FILES = 3;
 /** What each file's story tells, in order. */
 const STORY = ['file.submitted', 'file.received', 'file.supplement_requested'];
@@ -350,5 +352,59 @@ describe(`webhooks (${testDatabaseKind()})`, () => {
 
     expect((await api(`/${moved.id}`, 'DELETE')).status).toBe(204);
     expect((await api(`/${moved.id}`)).status).toBe(404);
+  });
+
+  it('lets an administrator register a subscription from the pages, see its secret once, and its deliveries', async () => {
+    const session = { cookie: `onegate_session=${admin.accessToken}; onegate_lang=en` };
+    const list = await fetch(`${stack.apiUrl}/admin/webhooks`, { headers: session });
+    expect(list.status).toBe(200);
+    const html = await list.text();
+    expect(html).toContain('Add a subscription');
+    const post = (fields: [string, string][]) =>
+      fetch(`${stack.apiUrl}/admin/webhooks`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { ...session, 'content-type': FORM, origin: stack.apiUrl },
+        body: new URLSearchParams([['_csrf', csrfOf(html)], ...fields]).toString(),
+      });
+    const refused = await post([
+      ['url', 'http://10.1.2.3/hook'],
+      ['events', 'file.decided'],
+    ]);
+    expect(refused.status).toBe(400);
+    const refusal = await refused.text();
+    expect(refusal).toContain('govuk-error-summary');
+    expect(refusal).toContain('private, loopback or link-local address');
+    expect(refusal).toContain('value="http://10.1.2.3/hook"');
+
+    const created = await post([
+      ['url', `${receiver.url}/from-page`],
+      ['description', 'Cổng dịch vụ công quốc gia'],
+      ['events', 'file.decided'],
+      ['events', 'file.returned'],
+      ['agencies', 'QN-HL, QN-STP'],
+      ['ordered', 'true'],
+    ]);
+    expect(created.status).toBe(201);
+    const page = await created.text();
+    // Handlebars escapes the base64 padding as an entity; the browser shows `=`.
+    const secret = /id="webhook-secret">(whsec_[^<]+)</.exec(page)![1]!.replace(/&#x3D;/g, '=');
+    const subscription = (await api<Subscription[]>('')).body.find(
+      (item) => item.url === `${receiver.url}/from-page`,
+    )!;
+    expect(subscription).toMatchObject({
+      events: ['file.decided', 'file.returned'],
+      agencies: ['QN-HL', 'QN-STP'],
+      ordered: true,
+    });
+    const { request: pingRequest } = await pinged(subscription);
+    expect(secretsThatSigned(pingRequest!, [secret])).toEqual([secret]);
+
+    const shown = await (
+      await fetch(`${stack.apiUrl}/admin/webhooks/${subscription.id}`, { headers: session })
+    ).text();
+    expect(shown).not.toContain('whsec_');
+    expect(shown).toContain('webhook.ping');
+    expect(shown).toContain('Delivered');
   });
 });
