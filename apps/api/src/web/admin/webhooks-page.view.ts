@@ -8,6 +8,9 @@ import { formatDateTime } from '../core/formatters';
 import { translate } from '../core/messages';
 import type { WebhookFormValues } from './webhook.form';
 
+/** An event type's name in the catalogue: `file.decided` is `webhookEvent.file_decided`. */
+const eventLabelKey = (type: string) => `webhookEvent.${type.replace(/\./g, '_')}`;
+
 const BLANK: WebhookFormValues = {
   url: '',
   description: '',
@@ -34,7 +37,11 @@ export function webhooksView(
     })),
     total: subscriptions.length,
     values: form,
-    events: WEBHOOK_EVENT_TYPES.map((type) => ({ value: type, checked: form.events.includes(type) })),
+    events: WEBHOOK_EVENT_TYPES.map((type) => ({
+      value: type,
+      labelKey: eventLabelKey(type),
+      checked: form.events.includes(type),
+    })),
     errors,
   };
 }
@@ -52,6 +59,7 @@ export function webhookView(
     subscription: {
       ...subscription,
       agencies: subscription.agencies.join(', '),
+      events: subscription.events.map((type) => ({ value: type, labelKey: eventLabelKey(type) })),
       disabledAt: at(subscription.disabledAt),
       failingSince: at(subscription.failingSince),
       previousSecretUntil: at(subscription.previousSecretUntil),
@@ -62,6 +70,7 @@ export function webhookView(
       createdAt: at(delivery.createdAt),
       nextAttemptAt: at(delivery.nextAttemptAt),
       failed: delivery.state === 'failed',
+      eventLabelKey: eventLabelKey(delivery.eventType),
       tries: delivery.tries.map((attempt) => ({ ...attempt, at: at(attempt.at) })),
     })),
     total: deliveries.total,
