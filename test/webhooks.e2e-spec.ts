@@ -298,7 +298,7 @@ describe(`webhooks (${testDatabaseKind()})`, () => {
     });
     // A subscription for another agency hears nothing of these files.
     expect(await deliveriesOf(elsewhere.id)).toEqual([]);
-  });
+  }, 180_000);
 
   it('refuses a target again at delivery, follows no redirect, and redelivers what failed', async () => {
     receiver.on('/moved', () => ({ status: 302, headers: { location: `${receiver.url}/landing` } }));

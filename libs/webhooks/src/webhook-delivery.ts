@@ -22,9 +22,6 @@ import { sendWebhook } from './webhook-sender';
 import type { SendOutcome } from './webhook-sender';
 import { signedHeaders } from './webhook-signature';
 
-/** A job may run this much before its delivery's next try is due (the relay's and Redis' clocks). */
-const EARLY_MS = 1_000;
-
 /** The job of a delivery's try: a new id for each, so BullMQ never takes one for a finished one. */
 export const deliveryJob = (
   deliveryId: string,
@@ -131,7 +128,9 @@ export class WebhookDeliveries {
     const delivery = await this.webhooks.findDelivery(payload.deliveryId);
     if (!delivery || delivery.state !== 'pending') return;
     const now = this.clock.now();
-    if (delivery.nextAttemptAt && delivery.nextAttemptAt.getTime() > now.getTime() + EARLY_MS) return;
+    // A try's own job runs once its wait is over; any other job for it (a recheck of the file's order)
+    // that comes during the wait does nothing, so the wait is kept.
+    if (delivery.nextAttemptAt && delivery.nextAttemptAt.getTime() > now.getTime()) return;
     const subscription = await this.webhooks.findSubscription(delivery.subscriptionId);
     if (!subscription) return;
     if (subscription.disabledAt) {
