@@ -172,10 +172,10 @@ export function replayLine(line: ImportLine, context: ReplayContext): ReplayedAp
       feeVnd: application.feeVnd,
       events: events.map(historyEventOf),
       rating: line.rating?.score ?? null,
-      // An import brings no result: an imported decided file has no electronic one (docs/metrics.md).
+      // An imported result said electronic counts as one (docs/metrics.md, "Historical import").
       documents: documentFactsOf(
         attachments.map((attachment) => attachment.origin),
-        false,
+        results.length > 0,
       ),
     },
     receiptNumber: receiptNumberOf(line.code, application, context),
