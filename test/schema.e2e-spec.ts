@@ -97,9 +97,6 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'results',
       'service_index_scoring_tables',
       'users',
-      'webhook_attempts',
-      'webhook_deliveries',
-      'webhook_subscriptions',
     ]);
   });
 

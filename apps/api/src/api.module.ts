@@ -21,7 +21,6 @@ import { ReportsModule } from './reports/reports.module';
 import { SystemModule } from './system/system.module';
 import { VerificationModule } from './verification/verification.module';
 import { WebModule } from './web/web.module';
-import { WebhooksHttpModule } from './webhooks/webhooks-http.module';
 
 @Module({})
 export class ApiModule {
@@ -50,7 +49,6 @@ export class ApiModule {
         ImportsModule,
         SystemModule,
         VerificationModule,
-        WebhooksHttpModule,
         WebModule,
       ],
     };

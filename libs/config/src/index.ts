@@ -5,7 +5,6 @@ export {
   type HttpTimeouts,
   type OidcConfig,
   type PaymentsConfig,
-  type WebhooksConfig,
 } from './app-config';
 export { ConfigModule } from './config.module';
 export {

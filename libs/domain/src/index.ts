@@ -95,7 +95,6 @@ export { fieldPattern, FORM_FIELD_TYPES, validateFormData, type FieldProblem, ty
 export {
   deadlineAlertAt,
   feedbackPagePath,
-  webhookPagePath,
   noticePagePath,
   filePagePath,
   isNotificationKind,
