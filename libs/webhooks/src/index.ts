@@ -1,0 +1,8 @@
+export { WebhookAdminModule, WebhooksModule } from './webhooks.module';
+export {
+  WebhookSubscriptions,
+  type WebhookDeliveryPage,
+  type WebhookSubscriptionDto,
+} from './webhook-subscriptions';
+export { CreateWebhookRequest, UpdateWebhookRequest } from './webhook.requests';
+export { WEBHOOK_EVENT_TYPES } from './webhook-events';
