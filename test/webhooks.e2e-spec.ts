@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { AppConfig } from '@onegate/config';
+import { TransactionRunner, WebhookRepository } from '@onegate/persistence';
+import { WebhookDeliveries } from '@onegate/webhooks';
 
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
 import type { Tokens } from './support/accounts';
@@ -124,7 +126,7 @@ describe(`webhooks (${testDatabaseKind()})`, () => {
     expect(ping.status).toBe(202);
     const delivery = await eventually(async () => {
       const found = (await deliveriesOf(subscription.id)).find((item) => item.id === ping.body.deliveryId);
-      return found && found.attempts > 0 ? found : undefined;
+      return found && found.tries.length > 0 ? found : undefined;
     });
     const request = receiver.received.find((item) => item.headers['webhook-id'] === delivery.webhookId);
     return { delivery, request };
@@ -299,6 +301,38 @@ describe(`webhooks (${testDatabaseKind()})`, () => {
     // A subscription for another agency hears nothing of these files.
     expect(await deliveriesOf(elsewhere.id)).toEqual([]);
   }, 180_000);
+
+  it('makes each try once when jobs meet on one delivery, and leaves no delivery due without a job', async () => {
+    const deliveries = stack.worker!.get(WebhookDeliveries);
+    let calls = 0;
+    receiver.on('/meet', () => (++calls === 1 ? 'hang' : { status: 204 }));
+    const hook = await subscribe('/meet');
+    const ping = await api<{ deliveryId: string }>(`/${hook.id}/ping`, 'POST');
+    expect(ping.status).toBe(202);
+    const deliveryId = ping.body.deliveryId;
+    // Three more jobs for the same delivery, at the same moment as its own: one request alone is made.
+    await Promise.all([1, 2, 3].map(() => deliveries.deliver({ deliveryId })));
+    await eventually(async () => (receiver.hangingCount === 1 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(receiver.at('/meet')).toHaveLength(1);
+    receiver.releaseHanging();
+    const [delivered] = await settled(hook.id, 1);
+    expect(delivered).toMatchObject({ state: 'delivered', attempts: 1 });
+    expect(delivered.tries).toHaveLength(1);
+
+    // A delivery put back as due later, whose only job comes early: that job looks again at its time.
+    const webhooks = stack.worker!.get(WebhookRepository);
+    await stack.worker!.get(TransactionRunner).run((manager) =>
+      webhooks.updateDelivery(manager, deliveryId, {
+        state: 'pending',
+        nextAttemptAt: new Date(Date.now() + 1_500),
+      }),
+    );
+    await deliveries.deliver({ deliveryId });
+    expect(receiver.at('/meet')).toHaveLength(1);
+    await eventually(async () => (receiver.at('/meet').length === 2 ? true : undefined), 20_000);
+    expect((await settled(hook.id, 1))[0]).toMatchObject({ state: 'delivered', attempts: 2 });
+  });
 
   it('refuses a target again at delivery, follows no redirect, and redelivers what failed', async () => {
     receiver.on('/moved', () => ({ status: 302, headers: { location: `${receiver.url}/landing` } }));

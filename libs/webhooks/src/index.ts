@@ -1,4 +1,5 @@
 export { WebhookAdminModule, WebhooksModule } from './webhooks.module';
+export { WebhookDeliveries } from './webhook-delivery';
 export {
   WebhookSubscriptions,
   type WebhookDeliveryPage,

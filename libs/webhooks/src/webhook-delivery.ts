@@ -22,6 +22,9 @@ import { sendWebhook } from './webhook-sender';
 import type { SendOutcome } from './webhook-sender';
 import { signedHeaders } from './webhook-signature';
 
+/** Beyond the request's own time limit, how long a try holds its delivery (writing its outcome). */
+const HOLD_MARGIN_MS = 5_000;
+
 /** The job of a delivery's try: a new id for each, so BullMQ never takes one for a finished one. */
 export const deliveryJob = (
   deliveryId: string,
@@ -128,9 +131,12 @@ export class WebhookDeliveries {
     const delivery = await this.webhooks.findDelivery(payload.deliveryId);
     if (!delivery || delivery.state !== 'pending') return;
     const now = this.clock.now();
-    // A try's own job runs once its wait is over; any other job for it (a recheck of the file's order)
-    // that comes during the wait does nothing, so the wait is kept.
-    if (delivery.nextAttemptAt && delivery.nextAttemptAt.getTime() > now.getTime()) return;
+    // A job that comes before the delivery's time (a recheck of the file's order, or a try held by
+    // another job) looks again at that time, so the wait is kept and no delivery is left without a job.
+    if (delivery.nextAttemptAt && delivery.nextAttemptAt.getTime() > now.getTime()) {
+      await this.lookAgainAt(delivery.id, delivery.nextAttemptAt, now);
+      return;
+    }
     const subscription = await this.webhooks.findSubscription(delivery.subscriptionId);
     if (!subscription) return;
     if (subscription.disabledAt) {
@@ -145,6 +151,7 @@ export class WebhookDeliveries {
     }
     if (subscription.ordered && (await this.waitsForEarlier(subscription, delivery, now))) return;
     const attempt = delivery.attempts + 1;
+    if (!(await this.claim(delivery, now))) return;
     const headers = {
       'content-type': 'application/json',
       'user-agent': 'OneGate-Webhooks/1',
@@ -152,6 +159,25 @@ export class WebhookDeliveries {
     };
     const outcome = await sendWebhook(subscription.url, delivery.payload, headers, this.config.webhooks);
     await this.record(subscription, delivery, attempt, now, outcome);
+  }
+
+  /**
+   * One job alone makes each try: the try is counted and the delivery held for as long as a try can
+   * take, so that a second job reading it meanwhile waits; a job whose worker dies holding it is
+   * followed by its own retry once the hold ends (docs/webhooks.md, "One job per try").
+   */
+  private claim(delivery: Delivery, now: Date): Promise<boolean> {
+    const heldUntil = new Date(now.getTime() + this.config.webhooks.timeoutMs + HOLD_MARGIN_MS);
+    return this.transactions.run((manager) =>
+      this.webhooks.claimTry(manager, delivery.id, delivery.attempts, heldUntil),
+    );
+  }
+
+  private async lookAgainAt(deliveryId: string, due: Date, now: Date): Promise<void> {
+    const runAt = new Date(Date.now() + (due.getTime() - now.getTime()));
+    await this.transactions.run((manager) =>
+      this.outbox.add(manager, [deliveryJob(deliveryId, `at|${due.getTime()}`, runAt)]),
+    );
   }
 
   /** Whether an event is one the subscription asked for, raised since it last changed what it asks for. */

@@ -79,6 +79,25 @@ export class WebhookRepository {
     await manager.getRepository(WebhookDelivery).update({ id }, changes);
   }
 
+  /**
+   * Takes a delivery's next try for one job: counts it and holds the delivery until `heldUntil`, only
+   * if no other job has taken a try since `attemptsRead` was read. False when another job has.
+   */
+  public async claimTry(
+    manager: EntityManager,
+    id: string,
+    attemptsRead: number,
+    heldUntil: Date,
+  ): Promise<boolean> {
+    const result = await manager
+      .getRepository(WebhookDelivery)
+      .update(
+        { id, attempts: attemptsRead, state: 'pending' },
+        { attempts: attemptsRead + 1, nextAttemptAt: heldUntil },
+      );
+    return (result.affected ?? 0) === 1;
+  }
+
   public async addAttempt(manager: EntityManager, attempt: WebhookAttempt): Promise<void> {
     await manager.getRepository(WebhookAttempt).insert(attempt);
   }
