@@ -97,6 +97,9 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'results',
       'service_index_scoring_tables',
       'users',
+      'webhook_attempts',
+      'webhook_deliveries',
+      'webhook_subscriptions',
     ]);
   });
 

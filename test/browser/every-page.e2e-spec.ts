@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { RouteAccess } from '@onegate/access';
 import { NOTIFICATION_KINDS } from '@onegate/domain';
-import { Application, IssuedResult, MailSinkMessage, User } from '@onegate/persistence';
+import { Application, IssuedResult, MailSinkMessage, User, WebhookSubscription } from '@onegate/persistence';
 
 import { bearer, DEMO_ACCOUNTS, signIn } from '../support/accounts';
 import type { Tokens } from '../support/accounts';
@@ -100,6 +100,43 @@ describe.runIf(testDatabaseKind() === 'sqlite')(
       return [aboutFile.body, aboutAgency.body];
     }
 
+    /**
+     * A webhook subscription to a receiver that is not there: registered with the demo data's own
+     * values, since the suite allows no private target, then pinged so its page has a history.
+     */
+    async function webhookWithHistory(): Promise<string> {
+      const admin = await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, stack.config.demoPassword!);
+      const owner = await stack.apiDataSource
+        .getRepository(User)
+        .findOneByOrFail({ email: DEMO_ACCOUNTS.admin });
+      const now = new Date();
+      const id = '00000000-0000-4000-8000-00000000beef';
+      await stack.apiDataSource.getRepository(WebhookSubscription).insert({
+        id,
+        url: 'https://receiver.example.vn/onegate/very-long-path-that-a-phone-must-wrap',
+        description: 'Cổng dịch vụ công quốc gia',
+        eventTypes: ['file.decided', 'file.returned'],
+        agencyIds: [],
+        personalData: false,
+        ordered: true,
+        secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+        previousSecret: null,
+        previousSecretUntil: null,
+        ownerId: owner.id,
+        failingSince: null,
+        disabledAt: null,
+        disabledReason: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const ping = await request(`${stack.apiUrl}/api/admin/webhooks/${id}/ping`, {
+        method: 'POST',
+        headers: bearer(admin),
+      });
+      expect(ping.status).toBe(202);
+      return id;
+    }
+
     /** Real values for the pages' parameters, from the demo data and the files made above. */
     async function realParameters(): Promise<PageSamples> {
       const [draft, ...filed] = await applicationsInEveryState();
@@ -112,6 +149,7 @@ describe.runIf(testDatabaseKind() === 'sqlite')(
       const mail = await eventually(
         async () => (await data.getRepository(MailSinkMessage).find({ take: 1 }))[0],
       );
+      const webhook = await webhookWithHistory();
       return {
         '/procedures/:code': [{ code: HOUSEHOLD }],
         // A code with a result, and one without: the untrusted verdict is drawn differently.
@@ -126,6 +164,7 @@ describe.runIf(testDatabaseKind() === 'sqlite')(
         '/admin/staff/:id': [{ id: staff.id }],
         '/admin/procedures/:code': [{ code: HOUSEHOLD }],
         '/admin/mail/:id': [{ id: mail.id }],
+        '/admin/webhooks/:id': [{ id: webhook }],
         '/admin/mail/preview/:template': [{ template: NOTIFICATION_KINDS[0] }],
       };
     }

@@ -21,6 +21,7 @@ import { ReportsModule } from './reports/reports.module';
 import { SystemModule } from './system/system.module';
 import { VerificationModule } from './verification/verification.module';
 import { WebModule } from './web/web.module';
+import { WebhooksHttpModule } from './webhooks/webhooks-http.module';
 
 @Module({})
 export class ApiModule {
@@ -49,6 +50,7 @@ export class ApiModule {
         ImportsModule,
         SystemModule,
         VerificationModule,
+        WebhooksHttpModule,
         WebModule,
       ],
     };

@@ -20,6 +20,7 @@ import { OperationsModule } from '@onegate/observability';
 import { PaymentsModule } from '@onegate/payments';
 import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
 import { PlatformModule } from '@onegate/platform';
+import { WebhooksModule } from '@onegate/webhooks';
 
 import { DEADLINE_SCHEDULES } from './deadlines/deadline-schedules';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -44,6 +45,7 @@ export const JOB_MODULES: Type[] = [
   DocumentsModule,
   RetentionModule,
   PaymentsModule,
+  WebhooksModule,
 ];
 
 @Module({})

@@ -69,7 +69,11 @@ export class ApplicationJournal {
       },
       previous,
     );
-    await this.outbox.add(manager, this.jobsOf(application.id, decision, event.id, entry.calendar));
+    await this.outbox.add(manager, [
+      ...this.jobsOf(application.id, decision, event.id, entry.calendar),
+      // Every event goes to the webhook subscriptions that asked for it (docs/webhooks.md).
+      { name: JobName.WebhookEvent, payload: { eventId: event.id }, jobId: `webhook|${event.id}` },
+    ]);
     const events = [...previous, event];
     await this.reportRollups.recordLatestEvent(
       manager,

@@ -50,6 +50,20 @@ export interface PaymentsConfig {
   expiryMinutes: number;
 }
 
+/** Outgoing webhooks (docs/webhooks.md). */
+export interface WebhooksConfig {
+  /** Lower-case host names and addresses that may be reached although private, loopback or link-local. */
+  allowedHosts: string[];
+  timeoutMs: number;
+  retryFirstMs: number;
+  retryLongestMs: number;
+  /** How long after its first try a delivery is given up. */
+  retryForMs: number;
+  /** How long a subscription fails without a success before it is disabled. */
+  disableAfterMs: number;
+  secretOverlapMs: number;
+}
+
 export interface HttpTimeouts {
   headersMs: number;
   bodyIdleMs: number;
@@ -110,6 +124,7 @@ export class AppConfig {
   /** null outside production when unset: a self-signed development certificate is used. */
   public readonly signing!: SigningConfig | null;
   public readonly payments!: PaymentsConfig;
+  public readonly webhooks!: WebhooksConfig;
 
   public constructor(values: AppConfigValues) {
     Object.assign(this, values);

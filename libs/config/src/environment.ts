@@ -29,6 +29,8 @@ const IsIntegerBetween = (min: number, max: number) => {
     Max(max, { message }),
   );
 };
+/** Host names or IP addresses, comma-separated, or nothing. */
+const HOST_LIST_PATTERN = /^(\s*[A-Za-z0-9.:\-[\]]+\s*(,\s*[A-Za-z0-9.:\-[\]]+\s*)*)?$/;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 export const ENVIRONMENT_VARIABLES = [
@@ -87,6 +89,13 @@ export const ENVIRONMENT_VARIABLES = [
   'VNPAY_HASH_SECRET',
   'PAYMENT_SANDBOX_PORT',
   'PAYMENT_EXPIRY_MINUTES',
+  'WEBHOOK_ALLOWED_HOSTS',
+  'WEBHOOK_TIMEOUT_SECONDS',
+  'WEBHOOK_RETRY_FIRST_SECONDS',
+  'WEBHOOK_RETRY_LONGEST_HOURS',
+  'WEBHOOK_RETRY_HOURS',
+  'WEBHOOK_DISABLE_AFTER_HOURS',
+  'WEBHOOK_SECRET_OVERLAP_HOURS',
 ] as const;
 
 /** Every environment variable OneGate reads, validated once at boot. */
@@ -350,6 +359,36 @@ export class Environment {
   /** How long a citizen has to pay at the gateway once a payment is created. */
   @IsIntegerBetween(5, 1_440)
   public PAYMENT_EXPIRY_MINUTES = 15;
+
+  /** Hosts (names or addresses) webhooks may reach although they are private, loopback or link-local (docs/webhooks.md). */
+  @Matches(HOST_LIST_PATTERN, {
+    message: 'WEBHOOK_ALLOWED_HOSTS must be comma-separated host names or IP addresses',
+  })
+  public WEBHOOK_ALLOWED_HOSTS = '';
+
+  /** How long one webhook request may take, answer included (docs/webhooks.md). */
+  @IsIntegerBetween(15, 30)
+  public WEBHOOK_TIMEOUT_SECONDS = 20;
+
+  /** The wait before a failed webhook's first retry; each next wait is about four times longer. */
+  @IsIntegerBetween(1, 3_600)
+  public WEBHOOK_RETRY_FIRST_SECONDS = 5;
+
+  /** The longest wait between two tries of one webhook. */
+  @IsIntegerBetween(1, 72)
+  public WEBHOOK_RETRY_LONGEST_HOURS = 24;
+
+  /** How long a webhook is retried before it is given up. */
+  @IsIntegerBetween(1, 720)
+  public WEBHOOK_RETRY_HOURS = 72;
+
+  /** How long a subscription may fail without one success before it is disabled and its owner told. */
+  @IsIntegerBetween(1, 720)
+  public WEBHOOK_DISABLE_AFTER_HOURS = 72;
+
+  /** How long a rotated secret keeps signing beside the new one. */
+  @IsIntegerBetween(0, 720)
+  public WEBHOOK_SECRET_OVERLAP_HOURS = 24;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',

@@ -5,6 +5,7 @@ export {
   type HttpTimeouts,
   type OidcConfig,
   type PaymentsConfig,
+  type WebhooksConfig,
 } from './app-config';
 export { ConfigModule } from './config.module';
 export {

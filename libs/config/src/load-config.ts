@@ -9,6 +9,7 @@ import { AppConfig } from './app-config';
 import { Environment, ENVIRONMENT_VARIABLES } from './environment';
 import { duplicateKeyIds, nationalIdKeysFrom } from './national-id-keys';
 
+const HOUR_MS = 3_600_000;
 export const DEFAULT_SQLITE_FILE = 'data/onegate.sqlite';
 export const DEVELOPMENT_DEMO_PASSWORD = 'OneGate-demo-2026';
 /** The local sandbox gateway's merchant code and secret, used outside production when none is set. */
@@ -93,6 +94,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       hashSecret: env.VNPAY_HASH_SECRET ?? SANDBOX_HASH_SECRET,
       sandboxPort: env.PAYMENT_SANDBOX_PORT,
       expiryMinutes: env.PAYMENT_EXPIRY_MINUTES,
+    },
+    webhooks: {
+      allowedHosts: env.WEBHOOK_ALLOWED_HOSTS.split(',')
+        .map((host) =>
+          host
+            .trim()
+            .toLowerCase()
+            .replace(/^\[(.*)\]$/, '$1'),
+        )
+        .filter((host) => host !== ''),
+      timeoutMs: env.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      retryFirstMs: env.WEBHOOK_RETRY_FIRST_SECONDS * 1000,
+      retryLongestMs: env.WEBHOOK_RETRY_LONGEST_HOURS * HOUR_MS,
+      retryForMs: env.WEBHOOK_RETRY_HOURS * HOUR_MS,
+      disableAfterMs: env.WEBHOOK_DISABLE_AFTER_HOURS * HOUR_MS,
+      secretOverlapMs: env.WEBHOOK_SECRET_OVERLAP_HOURS * HOUR_MS,
     },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     oidc: env.OIDC_ISSUER_URL

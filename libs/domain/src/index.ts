@@ -95,6 +95,7 @@ export { fieldPattern, FORM_FIELD_TYPES, validateFormData, type FieldProblem, ty
 export {
   deadlineAlertAt,
   feedbackPagePath,
+  webhookPagePath,
   noticePagePath,
   filePagePath,
   isNotificationKind,

@@ -15,6 +15,8 @@ export {
   type NotificationFacts,
   type NotificationPayload,
   type PingPayload,
+  type WebhookDeliveryPayload,
+  type WebhookEventPayload,
 } from './job-registry';
 export { notificationJobId } from './notification-job-id';
 export { JOB_SCHEDULES, JobScheduleKeeper, type JobSchedule } from './job-schedules';

@@ -11,6 +11,7 @@ export enum QueueName {
   Deadlines = 'deadlines',
   Documents = 'documents',
   Payments = 'payments',
+  Webhooks = 'webhooks',
 }
 
 /** Every job name, prefixed by its queue. */
@@ -28,6 +29,8 @@ export enum JobName {
   WeeklyDigest = 'deadlines.weekly-digest',
   RenderForm = 'documents.render-form',
   ReconcilePayments = 'payments.reconcile',
+  WebhookEvent = 'webhooks.fan-out',
+  DeliverWebhook = 'webhooks.deliver',
 }
 
 export interface PingPayload {
@@ -69,6 +72,16 @@ export interface FeedbackCheckPayload {
   dueAt: string;
 }
 
+/** A file's event, told to the webhook subscriptions that asked for it (docs/webhooks.md). */
+export interface WebhookEventPayload {
+  eventId: string;
+}
+
+/** One delivery of one event to one subscription. */
+export interface WebhookDeliveryPayload {
+  deliveryId: string;
+}
+
 export type NoPayload = Record<string, never>;
 
 export interface FormPayload {
@@ -91,6 +104,8 @@ export interface JobPayloads {
   [JobName.WeeklyDigest]: NoPayload;
   [JobName.RenderForm]: FormPayload;
   [JobName.ReconcilePayments]: NoPayload;
+  [JobName.WebhookEvent]: WebhookEventPayload;
+  [JobName.DeliverWebhook]: WebhookDeliveryPayload;
 }
 
 /** The payload of one job, e.g. `JobPayload<JobName.Intake>`. */
@@ -117,6 +132,8 @@ export const JOB_QUEUE: { readonly [Name in JobName]: QueueName } = {
   [JobName.WeeklyDigest]: QueueName.Deadlines,
   [JobName.RenderForm]: QueueName.Documents,
   [JobName.ReconcilePayments]: QueueName.Payments,
+  [JobName.WebhookEvent]: QueueName.Webhooks,
+  [JobName.DeliverWebhook]: QueueName.Webhooks,
 };
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -143,6 +160,9 @@ export const QUEUE_JOB_OPTIONS: { readonly [Queue in QueueName]: DefaultJobOptio
   [QueueName.Deadlines]: STANDARD_OPTIONS,
   [QueueName.Documents]: STANDARD_OPTIONS,
   [QueueName.Payments]: STANDARD_OPTIONS,
+  // A receiver's failures are retried by the delivery itself, on its own schedule (docs/webhooks.md);
+  // these attempts only cover the worker's own errors (the database away).
+  [QueueName.Webhooks]: STANDARD_OPTIONS,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);

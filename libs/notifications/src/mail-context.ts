@@ -37,6 +37,14 @@ export interface FeedbackView {
   dueAt: string;
 }
 
+/** A webhook subscription disabled (docs/webhooks.md): its receiver, why, and when. */
+export interface WebhookView {
+  url: string;
+  /** The receiver answered 410 Gone, rather than failing for too long. */
+  gone: boolean;
+  disabledAt: string;
+}
+
 /** Everything a mail template may print. Instants are already written out in the recipient's language. */
 export interface MailContext {
   language: Language;
@@ -65,6 +73,7 @@ export interface MailContext {
   fromApplicant?: boolean;
   consultation?: ConsultationView;
   feedback?: FeedbackView;
+  webhook?: WebhookView;
   /** The file name of the form, or of the signed result, attached to the e-mail, if it carries one. */
   attachment?: string;
 }

@@ -1,4 +1,4 @@
-import { feedbackPagePath, filePagePath } from '@onegate/domain';
+import { feedbackPagePath, filePagePath, webhookPagePath } from '@onegate/domain';
 import type { Language, NotificationKind } from '@onegate/domain';
 
 import { formatInstant } from './mail-formatting';
@@ -30,6 +30,7 @@ export function sampleContext(kind: NotificationKind, language: Language, portal
     'weekly_digest',
     'consultation_overdue',
     'feedback_overdue',
+    'webhook_disabled',
   ].includes(kind);
   const aboutFeedback = kind === 'feedback_answered' || kind === 'feedback_overdue';
   return {
@@ -37,7 +38,9 @@ export function sampleContext(kind: NotificationKind, language: Language, portal
     portalUrl,
     fileUrl: aboutFeedback
       ? `${portalUrl}${feedbackPagePath(staff ? 'clerk' : 'citizen', SAMPLE_ID)}`
-      : `${portalUrl}${filePagePath(staff ? 'supervisor' : 'citizen', kind === 'weekly_digest' ? null : SAMPLE_ID)}`,
+      : kind === 'webhook_disabled'
+        ? `${portalUrl}${webhookPagePath(SAMPLE_ID)}`
+        : `${portalUrl}${filePagePath(staff ? 'supervisor' : 'citizen', kind === 'weekly_digest' ? null : SAMPLE_ID)}`,
     resultUrl: `${portalUrl}/my/applications/${SAMPLE_ID}/result`,
     recipientName: staff ? 'Lê Văn Giám Sát' : 'Nguyễn Văn A',
     application: {
@@ -85,6 +88,11 @@ export function sampleContext(kind: NotificationKind, language: Language, portal
       petition: false,
       agencyName: vi ? 'UBND thành phố Hạ Long' : 'Ha Long City People’s Committee',
       dueAt: time('2026-12-07T17:00:00'),
+    },
+    webhook: {
+      url: 'https://receiver.example.vn/onegate',
+      gone: false,
+      disabledAt: time('2026-11-25T10:00:00'),
     },
     attachment: SAMPLE_ATTACHMENTS[kind],
   };

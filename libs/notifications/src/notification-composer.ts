@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 
 import { AppConfig } from '@onegate/config';
-import { CLOCK_RUNNING_STATES, DEFAULT_TIME_ZONE, feedbackPagePath, filePagePath } from '@onegate/domain';
+import {
+  CLOCK_RUNNING_STATES,
+  DEFAULT_TIME_ZONE,
+  feedbackPagePath,
+  filePagePath,
+  webhookPagePath,
+} from '@onegate/domain';
 import type { Language, NotificationKind, Role } from '@onegate/domain';
 import type { NotificationFacts, NotificationPayload } from '@onegate/jobs';
 import {
@@ -187,6 +193,14 @@ export class NotificationComposer {
         petition: facts.kind === 'petition',
         agencyName: text(facts, language === 'vi' ? 'agencyNameVi' : 'agencyNameEn') ?? '',
         dueAt: time('dueAt') ?? '',
+      };
+    }
+    if (payload.kind === 'webhook_disabled') {
+      context.fileUrl = `${this.config.publicUrl}${webhookPagePath(text(facts, 'subscriptionId') ?? '')}`;
+      context.webhook = {
+        url: text(facts, 'url') ?? '',
+        gone: facts.reason === 'gone',
+        disabledAt: time('disabledAt') ?? '',
       };
     }
     if (payload.kind === 'weekly_digest') {

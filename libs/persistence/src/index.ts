@@ -55,6 +55,10 @@ export {
   RefreshToken,
   ServiceIndexScoringTable,
   User,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookSubscription,
+  type WebhookDisabledReason,
   type AuditEventType,
   type IssuedResultKind,
   type JsonObject,
@@ -90,6 +94,7 @@ export { AuditEventRepository, type NewAuditEvent } from './repositories/audit-e
 export { CalendarOverrideRepository } from './repositories/calendar-override.repository';
 export { ConsultationRepository } from './repositories/consultation.repository';
 export { FeedbackRepository } from './repositories/feedback.repository';
+export { WebhookRepository } from './repositories/webhook.repository';
 export { HistoryRows, type HistoryRowsOfFile } from './repositories/history-rows';
 export { IdempotencyRepository, type KeyClaim } from './repositories/idempotency.repository';
 export { IssuedResultRepository, resultFileName } from './repositories/issued-result.repository';

@@ -28,6 +28,7 @@ import { ProcedureStepRepository } from './repositories/procedure-step.repositor
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { RetentionRepository } from './repositories/retention.repository';
 import { UserRepository } from './repositories/user.repository';
+import { WebhookRepository } from './repositories/webhook.repository';
 import { TransactionRunner } from './transaction-runner';
 import { DatabaseDurabilityCheck } from './database-durability';
 import { HistoryRows } from './repositories/history-rows';
@@ -61,6 +62,7 @@ const REPOSITORIES = [
   RetentionRepository,
   HistoryRows,
   PaymentRepository,
+  WebhookRepository,
 ];
 
 /** Hands an already opened and migrated DataSource to Nest, with the repositories built on it. */

@@ -9,6 +9,7 @@ import { AuthModule } from '@onegate/auth';
 import { MailTemplatesModule } from '@onegate/notifications';
 import { PaymentsModule } from '@onegate/payments';
 import { ReportingModule } from '@onegate/reporting';
+import { WebhookAdminModule } from '@onegate/webhooks';
 
 import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
@@ -24,6 +25,7 @@ import { MailPreviewPageController } from './admin/mail-preview-page.controller'
 import { ProceduresPageController } from './admin/procedures-page.controller';
 import { QUEUE_CONSOLE_IMPORTS } from './admin/queue-console';
 import { StaffPageController } from './admin/staff-page.controller';
+import { WebhooksPageController } from './admin/webhooks-page.controller';
 import { AccountPagesController } from './account/account-pages.controller';
 import { ApplicationFormController } from './citizen/application-form.controller';
 import { ApplicationFormSaving } from './citizen/application-form.saving';
@@ -78,6 +80,7 @@ import { FigureFilesPageController } from './supervisor/figure-files-page.contro
     NotificationsHttpModule,
     ReportsModule,
     OpenDataModule,
+    WebhookAdminModule,
     ...QUEUE_CONSOLE_IMPORTS,
   ],
   controllers: [
@@ -107,6 +110,7 @@ import { FigureFilesPageController } from './supervisor/figure-files-page.contro
     StaffFeedbackPageController,
     ProceduresPageController,
     StaffPageController,
+    WebhooksPageController,
     CalendarPageController,
     ScoringPageController,
     // Before the mail sink's pages: /admin/mail/preview/… is not a message.

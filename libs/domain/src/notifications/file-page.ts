@@ -23,9 +23,13 @@ export function feedbackPagePath(role: Role | null, feedbackId: string): string 
 
 const FEEDBACK_NOTICES: readonly string[] = ['feedback_answered', 'feedback_overdue'];
 
+/** The administrators' page of a webhook subscription and its deliveries (docs/webhooks.md). */
+export const webhookPagePath = (subscriptionId: string): string => `/admin/webhooks/${subscriptionId}`;
+
 /**
  * Where a notification in the inbox leads (docs/portal.md): a feedback notice to its feedback's page
- * (its key starts with the feedback's id, `<feedbackId>:<kind>:<recipient>`), any other to its file's.
+ * (its key starts with the feedback's id, `<feedbackId>:<kind>:<recipient>`), a disabled webhook to
+ * its subscription's page (key `<subscriptionId>:webhook_disabled:<ms>`), any other to its file's.
  */
 export function noticePagePath(
   role: Role | null,
@@ -35,5 +39,6 @@ export function noticePagePath(
     const feedbackId = notice.notificationKey.split(':')[0];
     if (feedbackId) return feedbackPagePath(role, feedbackId);
   }
+  if (notice.kind === 'webhook_disabled') return webhookPagePath(notice.notificationKey.split(':')[0]);
   return filePagePath(role, notice.applicationId);
 }

@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'consultation_overdue',
   'feedback_answered',
   'feedback_overdue',
+  'webhook_disabled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

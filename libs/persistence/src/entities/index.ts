@@ -34,8 +34,10 @@ import { ProcedureStep } from './procedure-step.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { ServiceIndexScoringTable } from './service-index-scoring-table.entity';
 import { User } from './user.entity';
+import { WebhookAttempt, WebhookDelivery, WebhookSubscription } from './webhook.entity';
 
 export * from './account-token.entity';
+export * from './webhook.entity';
 export * from './agency.entity';
 export * from './application.entity';
 export * from './application-event.entity';
@@ -111,4 +113,7 @@ export const ENTITIES = [
   CalendarSchedule,
   AccountToken,
   Payment,
+  WebhookSubscription,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

@@ -31,7 +31,7 @@ export const FORM_ANSWER_COLUMNS: readonly SealedColumn[] = [
 /**
  * Other personal text: phone numbers, the bodies of notifications and of caught e-mails (they repeat the
  * form answers), the answers kept for Idempotency-Keys (they repeat whole applications), and the messages of files'
- * threads, and citizens' feedback with its answers.
+ * threads, citizens' feedback with its answers, and webhooks' secrets and bodies.
  */
 export const PERSONAL_TEXT_COLUMNS: readonly SealedColumn[] = [
   { table: 'users', column: 'phone', pageSize: BODY_PAGE_SIZE },
@@ -47,4 +47,7 @@ export const PERSONAL_TEXT_COLUMNS: readonly SealedColumn[] = [
   { table: 'feedback', column: 'body', pageSize: BODY_PAGE_SIZE },
   { table: 'feedback', column: 'contact', pageSize: BODY_PAGE_SIZE },
   { table: 'feedback', column: 'answer', pageSize: BODY_PAGE_SIZE },
+  { table: 'webhook_subscriptions', column: 'secret' },
+  { table: 'webhook_subscriptions', column: 'previous_secret' },
+  { table: 'webhook_deliveries', column: 'payload', pageSize: BODY_PAGE_SIZE },
 ];

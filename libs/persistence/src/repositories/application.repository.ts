@@ -155,6 +155,10 @@ export class ApplicationRepository {
     return appended;
   }
 
+  public findEvent(id: string): Promise<ApplicationEvent | null> {
+    return this.dataSource.getRepository(ApplicationEvent).findOneBy({ id });
+  }
+
   /** Through `manager` to read inside its transaction. */
   public eventsOf(applicationId: string, manager?: EntityManager): Promise<ApplicationEvent[]> {
     return this.eventsById.getMany({ applicationId }, manager);

@@ -83,6 +83,13 @@ const PATTERNS: [RegExp, string][] = [
     'problems.stepSum',
   ],
   [/^no such agency$/, 'problems.noSuchAgency'],
+  // A webhook's target and choices (docs/webhooks.md).
+  [/^must be an absolute http or https URL$|^url must be an absolute/, 'problems.webhookUrl'],
+  [/^must not carry a user name or password$/, 'problems.webhookCredentials'],
+  [/^the host (?<host>\S+) does not resolve$/, 'problems.webhookUnresolved'],
+  [/ resolves to (?<address>\S+), a private, loopback or link-local address/, 'problems.webhookPrivate'],
+  [/^there is no agency (?<code>\S+)$/, 'problems.webhookAgency'],
+  [/^events must name at least one event type$/, 'problems.webhookEvents'],
 ];
 
 export function translateProblem(language: Language, problem: string): string {

@@ -1,0 +1,89 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+import { Authenticated, BodyAfter, CurrentUser, ROLE_IS_ENOUGH } from '@onegate/access';
+import type { AuthenticatedUser } from '@onegate/access';
+import { CreateWebhookRequest, UpdateWebhookRequest, WebhookSubscriptions } from '@onegate/webhooks';
+import type { WebhookDeliveryPage, WebhookSubscriptionDto } from '@onegate/webhooks';
+
+import { PageQuery } from '../catalogue/catalogue.dto';
+import { IdParam } from '../id-param';
+
+/** Webhook subscriptions, their deliveries, redelivery and a test ping (docs/webhooks.md). */
+@ApiTags('webhooks')
+@Controller('api/admin/webhooks')
+@Authenticated({ roles: ['admin'] })
+export class AdminWebhooksController {
+  public constructor(private readonly webhooks: WebhookSubscriptions) {}
+
+  /** Registers a subscription; the answer shows its secret, this once. */
+  @Post()
+  public create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateWebhookRequest,
+  ): Promise<WebhookSubscriptionDto & { secret: string }> {
+    return this.webhooks.create(user.id, body);
+  }
+
+  @Get()
+  public list(): Promise<WebhookSubscriptionDto[]> {
+    return this.webhooks.list();
+  }
+
+  @Get(':id')
+  public get(@IdParam() id: string): Promise<WebhookSubscriptionDto> {
+    return this.webhooks.get(id);
+  }
+
+  @Patch(':id')
+  @BodyAfter(ROLE_IS_ENOUGH)
+  public update(@IdParam() id: string, @Body() body: UpdateWebhookRequest): Promise<WebhookSubscriptionDto> {
+    return this.webhooks.update(id, body);
+  }
+
+  @Delete(':id')
+  @BodyAfter(ROLE_IS_ENOUGH)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  public async remove(@IdParam() id: string): Promise<void> {
+    await this.webhooks.remove(id);
+  }
+
+  /** A new secret, shown this once; the previous one keeps signing beside it for the overlap. */
+  @Post(':id/rotate-secret')
+  @BodyAfter(ROLE_IS_ENOUGH)
+  @HttpCode(HttpStatus.OK)
+  public rotate(@IdParam() id: string): Promise<{ secret: string; previousSecretUntil: string | null }> {
+    return this.webhooks.rotateSecret(id);
+  }
+
+  /** The subscription's deliveries, newest first, each with its tries. */
+  @Get(':id/deliveries')
+  public deliveries(@IdParam() id: string, @Query() query: PageQuery): Promise<WebhookDeliveryPage> {
+    return this.webhooks.deliveries(id, query.page, query.pageSize);
+  }
+
+  @Post(':id/deliveries/:deliveryId/redeliver')
+  @BodyAfter(ROLE_IS_ENOUGH)
+  @HttpCode(HttpStatus.ACCEPTED)
+  public redeliver(
+    @IdParam() id: string,
+    @IdParam('deliveryId') deliveryId: string,
+  ): Promise<{ redelivered: number }> {
+    return this.webhooks.redeliver(id, deliveryId);
+  }
+
+  /** Every delivery given up, tried again from now. */
+  @Post(':id/redeliver-failed')
+  @BodyAfter(ROLE_IS_ENOUGH)
+  @HttpCode(HttpStatus.ACCEPTED)
+  public redeliverFailed(@IdParam() id: string): Promise<{ redelivered: number }> {
+    return this.webhooks.redeliverFailed(id);
+  }
+
+  @Post(':id/ping')
+  @BodyAfter(ROLE_IS_ENOUGH)
+  @HttpCode(HttpStatus.ACCEPTED)
+  public ping(@IdParam() id: string): Promise<{ deliveryId: string }> {
+    return this.webhooks.ping(id);
+  }
+}
