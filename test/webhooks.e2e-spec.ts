@@ -302,6 +302,62 @@ describe(`webhooks (${testDatabaseKind()})`, () => {
     expect(await deliveriesOf(elsewhere.id)).toEqual([]);
   }, 180_000);
 
+  it('tells of answered feedback in the subscribed agencies only, its texts only with the personal-data scope', async () => {
+    const plain = await subscribe('/feedback', { events: ['feedback.answered'], agencies: ['QN-HL'] });
+    const personal = await subscribe('/feedback-personal', {
+      events: ['feedback.answered'],
+      personalData: true,
+    });
+    const other = await subscribe('/feedback-other', { events: ['feedback.answered'], agencies: ['QN-STP'] });
+    const filed = await request<{ id: string; code: string; dueAt: string }>(`${stack.apiUrl}/api/feedback`, {
+      method: 'POST',
+      headers: bearer(citizen),
+      body: {
+        kind: 'petition',
+        agencyCode: 'QN-HL',
+        subject: 'Chỗ ngồi chờ',
+        body: 'Phòng chờ thiếu ghế ngồi.',
+      },
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const answer = 'Đã bổ sung ghế ngồi tại phòng chờ.';
+    const answered = await request(`${stack.apiUrl}/api/staff/feedback/${filed.body.id}/answer`, {
+      method: 'POST',
+      headers: bearer(clerk),
+      body: { answer },
+    });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+
+    const [delivery] = await settled(plain.id, 1);
+    expect(delivery).toMatchObject({
+      state: 'delivered',
+      eventType: 'feedback.answered',
+      applicationId: null,
+    });
+    const [received] = receiver.at('/feedback');
+    expect(secretsThatSigned(received!, [plain.secret!])).toEqual([plain.secret]);
+    const body = JSON.parse(received!.body) as { type: string; data: Record<string, unknown> };
+    expect(body.type).toBe('feedback.answered');
+    expect(body.data).toMatchObject({
+      feedbackId: filed.body.id,
+      code: filed.body.code,
+      kind: 'petition',
+      agencyCode: 'QN-HL',
+      applicationId: null,
+      dueAt: filed.body.dueAt,
+      onTime: true,
+    });
+    expect(received!.body).not.toContain(answer);
+    expect(received!.body).not.toContain('Chỗ ngồi chờ');
+
+    await settled(personal.id, 1);
+    const [withTexts] = receiver.at('/feedback-personal');
+    expect(JSON.parse(withTexts!.body).data).toMatchObject({ subject: 'Chỗ ngồi chờ', answer });
+    expect(await deliveriesOf(other.id)).toEqual([]);
+    for (const subscription of [plain, personal, other])
+      expect((await api(`/${subscription.id}`, 'DELETE')).status).toBe(204);
+  });
+
   it('makes each try once when jobs meet on one delivery, and leaves no delivery due without a job', async () => {
     const deliveries = stack.worker!.get(WebhookDeliveries);
     let calls = 0;

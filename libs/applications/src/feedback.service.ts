@@ -175,7 +175,11 @@ export class FeedbackService {
         answer,
       });
       if (!recorded) throw alreadyAnswered();
-      await this.outbox.add(manager, answerNotices(answered, agency));
+      await this.outbox.add(manager, [
+        ...answerNotices(answered, agency),
+        // Subscribed systems hear of the answer (docs/webhooks.md, "Events").
+        { name: JobName.WebhookEvent, payload: { feedbackId: id }, jobId: `webhook|feedback|${id}` },
+      ]);
     });
     return FeedbackDto.from(answered, agency, this.clock.now(), true);
   }

@@ -73,9 +73,8 @@ export interface FeedbackCheckPayload {
 }
 
 /** A file's event, told to the webhook subscriptions that asked for it (docs/webhooks.md). */
-export interface WebhookEventPayload {
-  eventId: string;
-}
+/** A file's event (`eventId`) or an answered feedback item (`feedbackId`) to fan out. */
+export type WebhookEventPayload = { eventId: string } | { feedbackId: string };
 
 /** One delivery of one event to one subscription. */
 export interface WebhookDeliveryPayload {

@@ -6,7 +6,13 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@onegate/config';
 import { JobName, notificationJobId, OnJob, Outbox } from '@onegate/jobs';
 import type { OutboxJob, WebhookDeliveryPayload, WebhookEventPayload } from '@onegate/jobs';
-import { ApplicationRepository, TransactionRunner, WebhookRepository } from '@onegate/persistence';
+import {
+  AgencyRepository,
+  ApplicationRepository,
+  FeedbackRepository,
+  TransactionRunner,
+  WebhookRepository,
+} from '@onegate/persistence';
 import type {
   ApplicationEvent,
   WebhookDelivery as Delivery,
@@ -16,8 +22,9 @@ import type {
 import { Clock, nameBasedUuid } from '@onegate/platform';
 
 import { retryDelayMs } from './retry-schedule';
-import { fileEventBody } from './webhook-payload';
+import { feedbackAnsweredBody, fileEventBody } from './webhook-payload';
 import { webhookEventOf } from './webhook-events';
+import type { WebhookEventType } from './webhook-events';
 import { sendWebhook } from './webhook-sender';
 import type { SendOutcome } from './webhook-sender';
 import { signedHeaders } from './webhook-signature';
@@ -79,43 +86,25 @@ export class WebhookDeliveries {
   public constructor(
     private readonly webhooks: WebhookRepository,
     private readonly applications: ApplicationRepository,
+    private readonly feedback: FeedbackRepository,
+    private readonly agencies: AgencyRepository,
     private readonly transactions: TransactionRunner,
     private readonly outbox: Outbox,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
-  /** One delivery per subscription that asked for the event's type and the file's agency. */
+  /**
+   * One delivery per subscription that asked for the event's type and the agency it concerns: a file's
+   * competent agency, or the agency a feedback item is about.
+   */
   @OnJob(JobName.WebhookEvent)
   public async fanOut(payload: WebhookEventPayload): Promise<void> {
-    const event = await this.applications.findEvent(payload.eventId);
-    const type = event ? webhookEventOf(event.type) : null;
-    if (!event || !type) return;
-    const subscriptions = (await this.webhooks.enabledSubscriptions()).filter((subscription) =>
-      this.wants(subscription, event),
-    );
-    if (subscriptions.length === 0) return;
-    const application = await this.applications.findById(event.applicationId);
-    if (!application) return;
-    const inScope = subscriptions.filter(
-      (subscription) =>
-        subscription.agencyIds.length === 0 || subscription.agencyIds.includes(application.competentAgencyId),
-    );
-    const now = this.clock.now();
-    const deliveries = inScope.map((subscription) =>
-      newDelivery(
-        {
-          id: nameBasedUuid(`webhook|${subscription.id}|${event.id}`),
-          subscriptionId: subscription.id,
-          eventKey: event.id,
-          eventType: type,
-          applicationId: event.applicationId,
-          sequence: event.sequence,
-          payload: fileEventBody(type, event, application, subscription.personalData),
-        },
-        now,
-      ),
-    );
+    const deliveries =
+      'feedbackId' in payload
+        ? await this.feedbackDeliveries(payload.feedbackId)
+        : await this.fileDeliveries(payload.eventId);
+    if (deliveries.length === 0) return;
     await this.transactions.run(async (manager) => {
       await this.webhooks.addDeliveries(manager, deliveries);
       await this.outbox.add(
@@ -123,6 +112,64 @@ export class WebhookDeliveries {
         deliveries.map((delivery) => deliveryJob(delivery.id, '1')),
       );
     });
+  }
+
+  private async fileDeliveries(eventId: string): Promise<Delivery[]> {
+    const event = await this.applications.findEvent(eventId);
+    const type = event ? webhookEventOf(event.type) : null;
+    if (!event || !type) return [];
+    const subscriptions = (await this.webhooks.enabledSubscriptions()).filter((subscription) =>
+      this.wants(subscription, event),
+    );
+    if (subscriptions.length === 0) return [];
+    const application = await this.applications.findById(event.applicationId);
+    if (!application) return [];
+    const now = this.clock.now();
+    return subscriptions
+      .filter((subscription) => inAgencies(subscription, application.competentAgencyId))
+      .map((subscription) =>
+        newDelivery(
+          {
+            id: nameBasedUuid(`webhook|${subscription.id}|${event.id}`),
+            subscriptionId: subscription.id,
+            eventKey: event.id,
+            eventType: type,
+            applicationId: event.applicationId,
+            sequence: event.sequence,
+            payload: fileEventBody(type, event, application, subscription.personalData),
+          },
+          now,
+        ),
+      );
+  }
+
+  private async feedbackDeliveries(feedbackId: string): Promise<Delivery[]> {
+    const feedback = await this.feedback.findById(feedbackId);
+    const answeredAt = feedback?.answeredAt;
+    if (!feedback || !answeredAt) return [];
+    const subscriptions = (await this.webhooks.enabledSubscriptions()).filter(
+      (subscription) =>
+        subscription.eventTypes.includes(FEEDBACK_ANSWERED) &&
+        answeredAt.getTime() >= subscription.updatedAt.getTime() &&
+        inAgencies(subscription, feedback.agencyId),
+    );
+    if (subscriptions.length === 0) return [];
+    const agencyCode = (await this.agencies.findById(feedback.agencyId))?.code ?? '';
+    const now = this.clock.now();
+    return subscriptions.map((subscription) =>
+      newDelivery(
+        {
+          id: nameBasedUuid(`webhook|${subscription.id}|feedback|${feedback.id}`),
+          subscriptionId: subscription.id,
+          eventKey: `feedback:${feedback.id}`,
+          eventType: FEEDBACK_ANSWERED,
+          applicationId: null,
+          sequence: null,
+          payload: feedbackAnsweredBody(feedback, agencyCode, subscription.personalData),
+        },
+        now,
+      ),
+    );
   }
 
   /** One try of one delivery; a job that finds it delivered, given up or not yet due does nothing. */
@@ -312,6 +359,13 @@ export class WebhookDeliveries {
     });
     if (disabled) await this.outbox.add(manager, [disabledNotice(subscription, disabled, at)]);
   }
+}
+
+const FEEDBACK_ANSWERED: WebhookEventType = 'feedback.answered';
+
+/** Whether an agency is among a subscription's (none listed: every agency). */
+function inAgencies(subscription: WebhookSubscription, agencyId: string): boolean {
+  return subscription.agencyIds.length === 0 || subscription.agencyIds.includes(agencyId);
 }
 
 /** The e-mail that tells a subscription's owner it was disabled (docs/webhooks.md). */

@@ -12,6 +12,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'file.returned',
   'file.withdrawn',
   'payment.paid',
+  'feedback.answered',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

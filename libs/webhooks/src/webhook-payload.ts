@@ -1,4 +1,4 @@
-import type { Application, ApplicationEvent } from '@onegate/persistence';
+import type { Application, ApplicationEvent, Feedback } from '@onegate/persistence';
 
 import type { WebhookEventType } from './webhook-events';
 
@@ -38,6 +38,32 @@ export function fileEventBody(
       procedureCode: application.procedure?.code ?? null,
       agencyCode: application.competentAgency?.code ?? null,
       ...applicant,
+    },
+  });
+}
+
+/**
+ * The body of an answered feedback item: its ids, codes, times and whether it was answered on time;
+ * its subject and the answer only for a subscription with the personal-data scope (docs/webhooks.md,
+ * "Payloads").
+ */
+export function feedbackAnsweredBody(feedback: Feedback, agencyCode: string, personalData: boolean): string {
+  const answeredAt = feedback.answeredAt!;
+  const texts = personalData ? { subject: feedback.subject, answer: feedback.answer } : {};
+  return JSON.stringify({
+    type: 'feedback.answered',
+    timestamp: answeredAt.toISOString(),
+    data: {
+      feedbackId: feedback.id,
+      code: feedback.code,
+      kind: feedback.kind,
+      agencyCode,
+      applicationId: feedback.applicationId,
+      filedAt: feedback.filedAt.toISOString(),
+      dueAt: feedback.dueAt.toISOString(),
+      answeredAt: answeredAt.toISOString(),
+      onTime: answeredAt.getTime() <= feedback.dueAt.getTime(),
+      ...texts,
     },
   });
 }
