@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { unmaskedToken } from '@onegate/auth';
 import { AppConfig } from '@onegate/config';
 
 import { presetRange, todayIn } from '../../apps/api/src/web/supervisor/period-presets';
@@ -205,7 +206,7 @@ describe(`the supervisor's walk on the demo history (${testDatabaseKind()})`, ()
     }
   }, 300_000);
 
-  it('sends the stylesheets and scripts compressed, and the page as it is', async () => {
+  it('sends pages, stylesheets and scripts compressed, each page with its form token masked afresh', async () => {
     const cookie = (await desk.context().cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
     const gzip = { 'accept-encoding': 'gzip' };
     for (const asset of ['/assets/govuk/govuk-frontend.min.css', '/assets/chart.js/chart.umd.min.js']) {
@@ -213,9 +214,20 @@ describe(`the supervisor's walk on the demo history (${testDatabaseKind()})`, ()
       expect(answer.headers.get('content-encoding'), asset).toBe('gzip');
       expect((await answer.text()).length).toBeGreaterThan(100_000);
     }
-    const page = await fetch(`${stack.apiUrl}/supervisor/dashboard`, { headers: { ...gzip, cookie } });
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-encoding')).toBeNull();
+    const tokens: string[] = [];
+    for (let index = 0; index < 2; index++) {
+      const page = await fetch(`${stack.apiUrl}/supervisor/dashboard`, { headers: { ...gzip, cookie } });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-encoding')).toBe('gzip');
+      tokens.push(/name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!);
+    }
+    // Two pages of one session never carry the same token bytes; both carry the session's token.
+    expect(tokens[0]).not.toBe(tokens[1]);
+    expect(unmaskedToken(tokens[0]!)).toBe(unmaskedToken(tokens[1]!));
+    expect(unmaskedToken(tokens[0]!)).not.toBe(tokens[0]);
+    // The API's JSON is sent as it is.
+    const json = await fetch(`${stack.apiUrl}/api/reports/summary`, { headers: { ...gzip, cookie } });
+    expect(json.headers.get('content-encoding')).toBeNull();
   });
 
   it('follows three figures to their files: each list holds as many files as the dashboard and the API say', async () => {

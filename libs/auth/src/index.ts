@@ -6,6 +6,9 @@ export {
   CSRF_COOKIE,
   CSRF_FORM_FIELD,
   csrfTokenFor,
+  isSameToken,
+  maskedToken,
+  unmaskedToken,
   isCsrfTokenValid,
   SESSION_COOKIE,
 } from './session-cookies';

@@ -72,8 +72,7 @@ export class ReportFilesService {
   public async page(user: AuthenticatedUser, request: ReportFilesQueryDto): Promise<ReportFilesPage> {
     const { query, catalogue } = await this.resolve(user, request);
     const rows = await this.files.page(query, decodeCursor(request.cursor), request.limit + 1);
-    const files = rows.slice(0, request.limit);
-    const last = files[files.length - 1];
+    const { items: files, nextCursor } = keysetPage(rows, request.limit, cursorValuesOf);
     return {
       figure: request.figure,
       from: request.from,
@@ -83,7 +82,7 @@ export class ReportFilesService {
       groupBy: request.groupBy ?? null,
       group: request.groupBy ? (request.group ?? null) : null,
       files: files.map((file) => dtoOf(file, catalogue)),
-      nextCursor: rows.length > request.limit && last ? encodeCursor(last) : null,
+      nextCursor,
     };
   }
 
@@ -267,9 +266,20 @@ function cursorOf(file: FigureFile): FileCursor {
   return { date: file.date, at: file.at.getTime(), applicationId: file.applicationId };
 }
 
-function encodeCursor(file: FigureFile): string {
+function cursorValuesOf(file: FigureFile): unknown[] {
   const cursor = cursorOf(file);
-  return encodedCursor([cursor.date, cursor.at, cursor.applicationId]);
+  return [cursor.date, cursor.at, cursor.applicationId];
+}
+
+/** A page of a list read one row past its size: its rows, and the cursor after them while more follow. */
+export function keysetPage<Row>(
+  rows: Row[],
+  limit: number,
+  valuesOf: (row: Row) => readonly unknown[],
+): { items: Row[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodedCursor(valuesOf(last)) : null };
 }
 
 /** A page's cursor as text: its values, in the list's order. */

@@ -17,7 +17,7 @@ import type {
 import type { StepFilesQueryDto } from './report.query';
 import {
   decodedCursor,
-  encodedCursor,
+  keysetPage,
   EXPORT_BATCH,
   exportedList,
   groupProblem,
@@ -77,8 +77,12 @@ export class StepFilesService {
   public async page(user: AuthenticatedUser, request: StepFilesQueryDto): Promise<StepFilesPage> {
     const { query, catalogue } = await this.resolve(user, request);
     const rows = await this.files.page(query, decodeCursor(request.cursor), request.limit + 1);
-    const stretches = rows.slice(0, request.limit);
-    const last = stretches[stretches.length - 1];
+    const { items: stretches, nextCursor } = keysetPage(rows, request.limit, (last) => [
+      last.date,
+      last.at,
+      last.applicationId,
+      last.stretch,
+    ]);
     return {
       figure: request.figure,
       from: request.from,
@@ -92,10 +96,7 @@ export class StepFilesService {
       groupBy: request.groupBy ?? null,
       group: request.groupBy ? (request.group ?? null) : null,
       stretches: stretches.map((file) => dtoOf(file, catalogue)),
-      nextCursor:
-        rows.length > request.limit && last
-          ? encodedCursor([last.date, last.at, last.applicationId, last.stretch])
-          : null,
+      nextCursor,
     };
   }
 

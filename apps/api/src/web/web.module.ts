@@ -41,7 +41,7 @@ import { DocumentController } from './core/document.controller';
 import { PageRendererModule } from './core/page-renderer.module';
 import { PublicFormGuard } from './core/public-form.guard';
 import { securityHeaders } from './core/security-headers';
-import { installViewEngine } from './core/view-engine';
+import { compressedResponses, installViewEngine } from './core/view-engine';
 import { WebExceptionFilter } from './core/web-exception.filter';
 import { FeedbackPagesController } from './public/feedback-pages.controller';
 import { HomePageController } from './public/home-page.controller';
@@ -135,7 +135,9 @@ export class WebModule implements NestModule, OnModuleInit {
   ) {}
 
   public configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(securityHeaders(this.config.payments.gatewayUrl)).forRoutes('{*path}');
+    consumer
+      .apply(securityHeaders(this.config.payments.gatewayUrl), compressedResponses())
+      .forRoutes('{*path}');
   }
 
   public onModuleInit(): void {

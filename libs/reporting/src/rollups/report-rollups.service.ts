@@ -80,18 +80,19 @@ export class ReportRollupsService {
    * For a change of a file's documents or of its result (docs/metrics.md, "Digitisation"): `change` runs
    * in the caller's transaction, which holds the file (its row is written or locked first), between a
    * look at the file's documents before and one after; the difference moves the counts of its reception.
+   * A file not yet received counts nowhere, so its documents are not looked at (a draft's uploads).
    */
   public async recordDocumentsChange<T>(
     manager: EntityManager,
     applicationId: string,
     change: () => Promise<T>,
   ): Promise<T> {
+    const reception = await this.sources.receptionOf(manager, applicationId);
+    if (!reception?.receivedAt) return change();
     const before = await this.sources.documentsOfOne(manager, applicationId);
     const result = await change();
     const after = await this.sources.documentsOfOne(manager, applicationId);
     if (sameDocuments(before, after)) return result;
-    const reception = await this.sources.receptionOf(manager, applicationId);
-    if (!reception?.receivedAt) return result;
     const changes = new RollupChanges();
     changes.add(reception.owner, digitisationOnly(reception, before), -1);
     changes.add(reception.owner, digitisationOnly(reception, after), 1);

@@ -30,6 +30,22 @@ export function refusalProblems(error: unknown): FieldProblem[] {
 }
 
 /**
+ * What a page reads to show, or null once `showRefusal` has shown the page again with the problems of a
+ * refusal (a form error); any other error is thrown again.
+ */
+export async function readOrShowRefusal<T>(
+  read: Promise<T>,
+  showRefusal: (problems: FieldProblem[]) => Promise<void>,
+): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    await showRefusal(refusalProblems(error));
+    return null;
+  }
+}
+
+/**
  * For `.catch` on a service call whose refusal the page puts in its own words: a form error for which
  * `wordsFor` has words is thrown again as those words, under the same status; anything else as it was.
  */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 
-import { csrfTokenFor } from '@onegate/auth';
+import { csrfTokenFor, maskedToken } from '@onegate/auth';
 import { AppConfig } from '@onegate/config';
 import type { Language, Role } from '@onegate/domain';
 import { NotificationRepository, UserRepository } from '@onegate/persistence';
@@ -40,10 +40,11 @@ export class PageRenderer {
     const user = signedIn ? { id: signedIn.id, name: signedIn.fullName, role: signedIn.role } : null;
     // The header's bell counts the unread notifications of whoever is signed in.
     const unreadNotifications = user ? await this.notifications.countUnread(user.id) : 0;
-    const csrfToken =
+    const csrfToken = maskedToken(
       request.user?.via === 'cookie'
         ? csrfTokenFor(request.user.sessionId, this.config.jwtSecret)
-        : publicFormToken(request, response, this.config.jwtSecret, this.config.isProduction);
+        : publicFormToken(request, response, this.config.jwtSecret, this.config.isProduction),
+    );
     const currentPath = request.originalUrl;
     const notice = typeof request.query.notice === 'string' ? request.query.notice : null;
     return {

@@ -24,9 +24,6 @@ export function installViewEngine(app: Express): void {
   app.set('view engine', '.hbs');
   app.set('views', WEB_PATHS.views);
 
-  // Stylesheets and scripts are sent compressed to a browser that accepts it; pages are not, as they
-  // carry the form token beside text the visitor typed (docs/portal.md, "Rules chosen").
-  app.use('/assets', compression({ filter: isStylesheetOrScript }));
   const options = { index: false, fallthrough: false, maxAge: ONE_DAY_SECONDS * 1000 };
   app.use('/assets/onegate', express.static(WEB_PATHS.public, options));
   // Only the design system's compiled CSS and JS, not its fonts or crown images; only Chart.js's bundle.
@@ -36,10 +33,17 @@ export function installViewEngine(app: Express): void {
   app.use('/assets/pdfjs', onlyPdfJs, express.static(WEB_PATHS.pdfJs, options));
 }
 
-/** CSS and JavaScript only: fonts, images and PDF maps are sent as they are. */
-const COMPRESSED_TYPES = /^(text\/css|text\/javascript|application\/javascript)\b/;
+/**
+ * Pages, stylesheets and scripts go compressed to a browser that accepts it; a page's form token is
+ * masked afresh in each, so its compressed size tells nothing of it (docs/portal.md, "Compressed
+ * pages"). Installed before the routes, as the routes answer pages themselves.
+ */
+export const compressedResponses = (): RequestHandler => compression({ filter: isPageStylesheetOrScript });
 
-function isStylesheetOrScript(request: Request, response: Response): boolean {
+/** HTML, CSS and JavaScript only: JSON, exports, fonts, images, documents and PDFs are sent as they are. */
+const COMPRESSED_TYPES = /^(text\/html|text\/css|text\/javascript|application\/javascript)\b/;
+
+function isPageStylesheetOrScript(request: Request, response: Response): boolean {
   const type = String(response.getHeader('Content-Type') ?? '');
   return COMPRESSED_TYPES.test(type) && compression.filter(request, response);
 }

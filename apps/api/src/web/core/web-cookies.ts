@@ -1,7 +1,8 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
 import type { CookieOptions, Request, Response } from 'express';
 
+import { isSameToken } from '@onegate/auth';
 import type { Language } from '@onegate/domain';
 
 import { DEFAULT_LANGUAGE, isLanguage } from './messages';
@@ -46,10 +47,7 @@ export function publicFormToken(
 
 export function isPublicFormTokenValid(request: Request, offered: unknown, secret: string): boolean {
   const value = cookiesOf(request)[FORM_COOKIE];
-  if (typeof value !== 'string' || typeof offered !== 'string') return false;
-  const expected = Buffer.from(signFormValue(value, secret));
-  const given = Buffer.from(offered);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return typeof value === 'string' && isSameToken(offered, signFormValue(value, secret));
 }
 
 const signFormValue = (value: string, secret: string) =>

@@ -9,7 +9,8 @@ import { ReportCatalogueRepository } from '@onegate/reporting';
 
 import { OpenDataService } from '../../open-data/open-data.service';
 import { PUBLISHED_FIGURES } from '../../open-data/published-figures';
-import { refusalProblems } from '../core/form-outcome';
+import { readOrShowRefusal } from '../core/form-outcome';
+import type { FieldProblem } from '../core/form-problems';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
@@ -55,23 +56,21 @@ export class OpenDataPageController {
       meanings: PUBLISHED_FIGURES.filter((name) => name !== 'fullyOnline'),
       agencies: agencies.map((agency) => ({ ...agency, selected: agency.code === choice.agency })),
     };
-    const found = monthProblems(choice);
-    const data =
-      found.length > 0
-        ? found
-        : await this.openData
-            .monthly({ from: choice.from, to: choice.to, agency: choice.agency })
-            .catch((error: unknown) => refusalProblems(error));
-    if (Array.isArray(data)) {
-      const errors = openDataErrors(lang, data);
-      return this.pages.render(
+    const showRefusal = (problems: FieldProblem[]) =>
+      this.pages.render(
         request,
         response,
         'public/open-data',
-        { ...frame, errors },
+        { ...frame, errors: openDataErrors(lang, problems) },
         HttpStatus.BAD_REQUEST,
       );
-    }
+    const found = monthProblems(choice);
+    if (found.length > 0) return showRefusal(found);
+    const data = await readOrShowRefusal(
+      this.openData.monthly({ from: choice.from, to: choice.to, agency: choice.agency }),
+      showRefusal,
+    );
+    if (data === null) return;
     const chosen = agencies.find((agency) => agency.code === choice.agency);
     const view = { ...openDataView(lang, choice, data.lines), chosen };
     await this.pages.render(request, response, 'public/open-data', { ...frame, ...view });

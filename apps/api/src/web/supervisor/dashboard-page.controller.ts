@@ -10,7 +10,7 @@ import { DISPLAY_TIME_ZONE } from '@onegate/platform';
 import { ReportsService } from '../../reports/reports.service';
 import { ServiceIndexService } from '../../reports/service-index.service';
 import { WorkloadService } from '../../reports/workload.service';
-import { refusalProblems } from '../core/form-outcome';
+import { readOrShowRefusal } from '../core/form-outcome';
 import { PageRenderer } from '../core/page-renderer';
 import { languageOf } from '../core/web-cookies';
 import type { WebRequest } from '../core/web-request';
@@ -57,17 +57,16 @@ export class DashboardPageController {
     const today = todayIn(chosen?.timeZone ?? DISPLAY_TIME_ZONE);
     const period = periodOf(fields, agencies, today);
     const frame = dashboardFrame(lang, period, tree, today);
-    const figures = await this.figures(user, period).catch((error: unknown) => refusalProblems(error));
-    if (Array.isArray(figures)) {
-      const errors = dashboardErrors(lang, figures);
-      return this.pages.render(
+    const figures = await readOrShowRefusal(this.figures(user, period), (problems) =>
+      this.pages.render(
         request,
         response,
         'supervisor/dashboard',
-        { ...frame, errors },
+        { ...frame, errors: dashboardErrors(lang, problems) },
         HttpStatus.BAD_REQUEST,
-      );
-    }
+      ),
+    );
+    if (figures === null) return;
     const view = { ...frame, ...dashboardView(lang, period, figures) };
     await this.pages.render(request, response, 'supervisor/dashboard', view);
   }
