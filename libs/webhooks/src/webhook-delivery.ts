@@ -13,9 +13,8 @@ import type {
   WebhookDisabledReason,
   WebhookSubscription,
 } from '@onegate/persistence';
-import { Clock, nameBasedUuid } from '@onegate/platform';
+import { Clock, nameBasedUuid, retryDelayMs } from '@onegate/platform';
 
-import { retryDelayMs } from './retry-schedule';
 import { fileEventBody } from './webhook-payload';
 import { webhookEventOf } from './webhook-events';
 import { sendWebhook } from './webhook-sender';
