@@ -115,6 +115,41 @@ describe(`national portal synchronisation (${testDatabaseKind()})`, () => {
     return returned.body.events as unknown as FileEvent[];
   }
 
+  /** The portal's code of each state in the story, written here from docs/integrations.md. */
+  const CODE_OF: Record<string, string> = {
+    received: '1',
+    in_progress: '2',
+    supplement_requested: '5',
+    decided: '8',
+    returned: '10',
+  };
+
+  /**
+   * Criterion 1d for today, by hand: the files received today (every received file of this suite)
+   * whose state now is the one the stand-in holds, dossier and last step alike, over those files.
+   */
+  async function synchronisedByHand(): Promise<{ numerator: number; denominator: number }> {
+    const files: { code: string; state: string }[] = await stack.apiDataSource.query(
+      'SELECT code, state FROM applications WHERE received_at IS NOT NULL',
+    );
+    const numerator = files.filter((file) => {
+      const held = standIn.files.get(file.code);
+      const steps = (held?.TienDo ?? []) as Record<string, string>[];
+      return held?.TrangThaiHoSo === CODE_OF[file.state] && steps.at(-1)?.TrangThai === CODE_OF[file.state];
+    }).length;
+    return { numerator, denominator: files.length };
+  }
+
+  async function criterion1d(): Promise<{ numerator: number; denominator: number; rate: number }> {
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const answer = await request<{
+      criteria: { id: string; numerator: number; denominator: number; rate: number }[];
+    }>(`${stack.apiUrl}/api/reports/service-index?from=${today}&to=${today}`, { headers: bearer(admin) });
+    expect(answer.status).toBe(200);
+    const { numerator, denominator, rate } = answer.body.criteria.find((criterion) => criterion.id === '1d')!;
+    return { numerator, denominator, rate };
+  }
+
   /** The requests about one file, in the order the stand-in received them. */
   const requestsOf = (code: string): StandInRequest[] =>
     standIn.received.filter((item) => {
@@ -210,6 +245,10 @@ describe(`national portal synchronisation (${testDatabaseKind()})`, () => {
       pendingChanges: 1,
       lastError: expect.stringContaining('error_code 99'),
     });
+    // While its change waits, the file is not synchronised for 1d.
+    const waiting = await synchronisedByHand();
+    expect(waiting.numerator).toBe(waiting.denominator - 1);
+    expect(await criterion1d()).toEqual({ ...waiting, rate: waiting.numerator / waiting.denominator });
     // The file's code and figures only: nothing about the applicant.
     expect(Object.keys(listed).sort()).toEqual([
       'applicationId',
@@ -228,6 +267,9 @@ describe(`national portal synchronisation (${testDatabaseKind()})`, () => {
       const found = (await pending()).find((item) => item.applicationId === file.id);
       return found ? undefined : true;
     }, 30_000);
+    const caughtUp = await synchronisedByHand();
+    expect(caughtUp.numerator).toBe(caughtUp.denominator);
+    expect(await criterion1d()).toEqual({ ...caughtUp, rate: 1 });
     const accepted = requestsOf(file.code).filter((item) => item.answer === '00');
     expect(accepted.map((item) => itemOf(item).TrangThaiHoSo ?? itemOf(item).TrangThai)).toEqual([
       '1',
