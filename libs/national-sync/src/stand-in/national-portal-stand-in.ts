@@ -58,6 +58,7 @@ export class NationalPortalStandIn {
   private failNext = 0;
   private failShare = 0;
   private readonly failingCodes = new Set<string>();
+  private delayMs = 0;
 
   private constructor(
     private readonly server: Server,
@@ -83,9 +84,11 @@ export class NationalPortalStandIn {
 
   /**
    * How to fail from now on: the next `next` service requests, then a `share` (0 to 1) of the others
-   * at random, and every request about the files of `codes`.
+   * at random, and every request about the files of `codes`; each service request answered (and taken
+   * into account) only after `delayMs`, whether its caller still waits or not.
    */
-  public failWith(failures: { next?: number; share?: number; codes?: string[] }): void {
+  public failWith(failures: { next?: number; share?: number; codes?: string[]; delayMs?: number }): void {
+    this.delayMs = failures.delayMs ?? 0;
     this.failNext = failures.next ?? 0;
     this.failShare = failures.share ?? 0;
     this.failingCodes.clear();
@@ -111,6 +114,7 @@ export class NationalPortalStandIn {
         next: Number(body.next) || 0,
         share: Number(body.share) || 0,
         codes: Array.isArray(body.codes) ? body.codes.map(String) : [],
+        delayMs: Math.min(Number(body.delayMs) || 0, 60_000),
       });
       return send(response, 200, { error_code: ACCEPTED });
     }
@@ -121,6 +125,7 @@ export class NationalPortalStandIn {
       this.record(service, body, 'http 401');
       return send(response, 401, { error_code: '401', message: 'Phiên làm việc không hợp lệ' });
     }
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const failure = this.failureFor(body);
     if (failure === 'dropped') {
       this.record(service, body, 'dropped');
