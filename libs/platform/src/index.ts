@@ -27,4 +27,4 @@ export { Trimmed, TrimmedLowercase } from './requests/trimmed-text';
 export { createValidationPipe, invalidFields } from './requests/validation.pipe';
 
 // Retries
-export { retryDelayMs, type RetryWaits } from './retries/retry-schedule';
+export { retryDelayMs } from './retries/retry-schedule';
