@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs OneGate on one machine: Redis (started here only if needed), then the API, then the worker,
-// and the local payment sandbox when no payment gateway is configured.
+// the local payment sandbox when no payment gateway is configured, and the local stand-in of the
+// national public-service portal when no portal is configured (docs/integrations.md).
 // Ctrl-C or SIGTERM stops them all cleanly; if one of them stops by itself, the others are stopped too.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -105,6 +106,12 @@ process.on('SIGTERM', () => stopAll(0));
 
 await ensureRedis();
 const port = process.env.PORT || '3000';
+// The national portal's stand-in records what it receives; the worker is pointed at it.
+if (!process.env.NATIONAL_PORTAL_URL) {
+  const standInPort = process.env.NATIONAL_PORTAL_STANDIN_PORT || '3003';
+  run('national portal stand-in', process.execPath, ['dist/apps/api/main.js', 'national-portal-stand-in']);
+  process.env.NATIONAL_PORTAL_URL = `http://127.0.0.1:${standInPort}`;
+}
 run('api', process.execPath, ['dist/apps/api/main.js']);
 if (await waitForApi(port)) {
   run('worker', process.execPath, ['dist/apps/worker/main.js']);

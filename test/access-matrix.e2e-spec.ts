@@ -59,6 +59,7 @@ describe(`route-by-role matrix (${testDatabaseKind()})`, () => {
         'GET /api/me',
         'POST /api/auth/login',
         'GET /api/admin/users',
+        'GET /api/admin/national-sync/pending',
         'GET /health/ready',
       ]),
     );

@@ -79,6 +79,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'idempotency_records',
       'job_runs',
       'mail_sink_messages',
+      'national_sync_entries',
       'notifications',
       'outbox_messages',
       'payments',

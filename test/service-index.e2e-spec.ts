@@ -153,14 +153,14 @@ describe(`service index of Decision 766 against an independent computation (${te
     const answer = await index(admin, period);
     expect(answer.status).toBe(200);
     const expected = byHand.criteria(period.from, period.to, period.agency ?? null);
-    for (const [id, { numerator, denominator }] of Object.entries(expected)) {
+    for (const [id, { numerator, denominator, factor }] of Object.entries(expected)) {
       const criterion = answer.body.criteria.find((candidate) => candidate.id === id)!;
       expect({ id, numerator: criterion.numerator, denominator: criterion.denominator }).toEqual({
         id,
         numerator,
         denominator,
       });
-      expect(criterion.rate).toBe(denominator === 0 ? null : numerator / denominator);
+      expect(criterion.rate).toBe(denominator === 0 ? null : (numerator / denominator) * (factor ?? 1));
     }
     expect(answer.body.total).toBeCloseTo(byHand.total(period.from, period.to, period.agency ?? null), 6);
     const resolution = byHand.resolution(period.from, period.to, period.agency ?? null);
@@ -184,15 +184,16 @@ describe(`service index of Decision 766 against an independent computation (${te
   it('shows what it cannot compute as not computed, outside the points', async () => {
     const answer = await index(admin, PERIODS[0]!);
     const missing = answer.body.criteria.filter((criterion) => criterion.source === null);
-    expect(missing.map((criterion) => criterion.id)).toEqual(['1a', '1b', '1c', '1d']);
+    expect(missing.map((criterion) => criterion.id)).toEqual(['1a', '1b', '1c']);
     for (const criterion of missing) {
       expect(criterion).toMatchObject({ numerator: null, denominator: null, rate: null, points: null });
       expect(criterion.missing).toBeTruthy();
     }
+    // 1d is computed: no imported file was synchronised by OneGate, so it scores 0 of its 6.
     expect(answer.body.groups.find((group) => group.id === '1')).toMatchObject({
       max: 18,
       points: 0,
-      computableMax: 0,
+      computableMax: 6,
     });
     // 4b and 4c count over the files received; 5a and 5b over the feedback due in the year.
     expect(answer.body.groups.find((group) => group.id === '4')!.computableMax).toBe(12);
@@ -219,7 +220,7 @@ describe(`service index of Decision 766 against an independent computation (${te
     expect(csv.status).toBe(200);
     const text = await csv.text();
     expect(text).toContain('Files processed early or on time');
-    expect(text).toContain('Needs synchronisation of files with the national portal');
+    expect(text).toContain('Files synchronised to the national portal');
     expect(text).toContain('Digitised files');
     const xlsx = await fetch(
       `${stack.apiUrl}/api/reports/service-index/ranking/export?from=2025-01-01&to=2025-12-31&format=xlsx`,

@@ -79,9 +79,11 @@ describe.runIf(testDatabaseKind() === 'sqlite')('the service index pages on a ph
     const onTime = (await section.locator('tr[data-criterion="2a"]').textContent()) ?? '';
     expect(onTime).toMatch(/\d+ \/ \d+/);
     expect(onTime).toContain('%');
-    const missing = (await section.locator('tr[data-criterion="1d"]').textContent()) ?? '';
+    const missing = (await section.locator('tr[data-criterion="1a"]').textContent()) ?? '';
     expect(missing).toContain('Chưa tính được tại đây');
-    expect(missing).toContain('Cổng Dịch vụ công quốc gia');
+    expect(missing).toContain('Cơ sở dữ liệu quốc gia về thủ tục hành chính');
+    const synchronised = (await section.locator('tr[data-criterion="1d"]').textContent()) ?? '';
+    expect(synchronised).toMatch(/\d+ \/ \d+/);
     const digitised = (await section.locator('tr[data-criterion="4b"]').textContent()) ?? '';
     expect(digitised).toMatch(/\d+ \/ \d+/);
     // No feedback is due in the dashboard's period: 5a says so instead of a rate.

@@ -336,7 +336,7 @@ describe(`the supervisor's walk on the demo history (${testDatabaseKind()})`, ()
     await screenshotAtBothWidths(desk, 'supervisor-demo-workload');
   }, 120_000);
 
-  it('shows the Decision 766 index: total, groups, 1a to 1d not computed here, each computed rate as n / d', async () => {
+  it('shows the Decision 766 index: total, groups, 1a to 1c not computed here, each computed rate as n / d', async () => {
     const year = presetRange('thisYear', today());
     await plain.goto(`/supervisor/dashboard?from=${year.from}&to=${year.to}`);
     const section = plain.locator('#service-index');
@@ -344,7 +344,7 @@ describe(`the supervisor's walk on the demo history (${testDatabaseKind()})`, ()
     for (const group of ['1', '2', '3', '4', '5']) {
       expect(await section.locator(`#service-index-group-${group}`).count(), `group ${group}`).toBe(1);
     }
-    for (const id of ['1a', '1b', '1c', '1d']) {
+    for (const id of ['1a', '1b', '1c']) {
       await containsText(section.locator(`tr[data-criterion="${id}"]`), 'Chưa tính được tại đây');
     }
     const index = await getReport<{ criteria: (Criterion & { source: string | null; scored: boolean })[] }>(
@@ -355,7 +355,7 @@ describe(`the supervisor's walk on the demo history (${testDatabaseKind()})`, ()
     );
     const computed = index.body.criteria.filter((criterion) => criterion.source !== null && criterion.scored);
     expect(computed.map((criterion) => criterion.id)).toEqual(
-      expect.arrayContaining(['2a', '3c', '4a', '4b', '5a', '5b', '5c']),
+      expect.arrayContaining(['1d', '2a', '3c', '4a', '4b', '5a', '5b', '5c']),
     );
     for (const criterion of computed) {
       const cell = await section.locator(`tr[data-criterion="${criterion.id}"] td`).first().innerText();

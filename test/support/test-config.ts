@@ -18,5 +18,11 @@ export function testConfig(database: DatabaseConfig): AppConfig {
     WORKER_CONCURRENCY: '2',
     STORAGE_DIR: mkdtempSync(join(tmpdir(), 'onegate-files-')),
   });
-  return new AppConfig({ ...base, database, readDatabase: database } as AppConfig);
+  // No suite talks to a national portal unless it starts the stand-in and says so (test/national-sync).
+  return new AppConfig({
+    ...base,
+    database,
+    readDatabase: database,
+    nationalPortal: { ...base.nationalPortal, url: null },
+  } as AppConfig);
 }

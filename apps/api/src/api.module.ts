@@ -21,6 +21,7 @@ import { ReportsModule } from './reports/reports.module';
 import { SystemModule } from './system/system.module';
 import { VerificationModule } from './verification/verification.module';
 import { WebModule } from './web/web.module';
+import { NationalSyncHttpModule } from './national-sync/national-sync-http.module';
 import { WebhooksHttpModule } from './webhooks/webhooks-http.module';
 
 @Module({})
@@ -51,6 +52,7 @@ export class ApiModule {
         SystemModule,
         VerificationModule,
         WebhooksHttpModule,
+        NationalSyncHttpModule,
         WebModule,
       ],
     };

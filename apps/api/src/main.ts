@@ -13,6 +13,7 @@ import { runReportsCommand } from './reports/reports-command';
 import { runKeysCommand } from './keys-command';
 import { runDatabaseCommand } from './database-command';
 import { runPaymentSandbox } from './payments/payment-sandbox-command';
+import { runNationalPortalStandIn } from './national-sync/national-portal-stand-in-command';
 
 const [command, subcommand, argument] = process.argv.slice(2);
 
@@ -30,6 +31,8 @@ if (command === 'migrate') {
   runProcess('db', (config) => runDatabaseCommand(config, subcommand, argument));
 } else if (command === 'payment-sandbox') {
   runProcess('payment-sandbox', runPaymentSandbox);
+} else if (command === 'national-portal-stand-in') {
+  runProcess('national-portal-stand-in', runNationalPortalStandIn);
 } else {
   runProcess('api', async (config) => {
     limitHeapGrowth();

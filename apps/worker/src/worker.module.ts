@@ -15,6 +15,7 @@ import {
   QueueWorkers,
   RedisReadiness,
 } from '@onegate/jobs';
+import { NationalSyncModule } from '@onegate/national-sync';
 import { NotificationsModule } from '@onegate/notifications';
 import { OperationsModule } from '@onegate/observability';
 import { PaymentsModule } from '@onegate/payments';
@@ -26,6 +27,7 @@ import { DEADLINE_SCHEDULES } from './deadlines/deadline-schedules';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { IntakeModule } from './intake/intake.module';
 import { IssuanceModule } from './issuance/issuance.module';
+import { NATIONAL_SYNC_SCHEDULES } from './national-sync/national-sync-schedules';
 import { PAYMENT_SCHEDULES } from './payments/payment-schedules';
 import { RollupLayoutModule } from './reports/rollup-layout-check';
 import { RETENTION_SCHEDULES } from './retention/retention-schedule';
@@ -46,6 +48,7 @@ export const JOB_MODULES: Type[] = [
   RetentionModule,
   PaymentsModule,
   WebhooksModule,
+  NationalSyncModule,
 ];
 
 @Module({})
@@ -77,7 +80,12 @@ export class WorkerModule {
         OutboxReconciler,
         {
           provide: JOB_SCHEDULES,
-          useValue: [...DEADLINE_SCHEDULES, ...RETENTION_SCHEDULES, ...PAYMENT_SCHEDULES],
+          useValue: [
+            ...DEADLINE_SCHEDULES,
+            ...RETENTION_SCHEDULES,
+            ...PAYMENT_SCHEDULES,
+            ...NATIONAL_SYNC_SCHEDULES,
+          ],
         },
         JobScheduleKeeper,
         QueueWorkers,

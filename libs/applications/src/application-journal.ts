@@ -73,6 +73,16 @@ export class ApplicationJournal {
       ...this.jobsOf(application.id, decision, event.id, entry.calendar),
       // Every event goes to the webhook subscriptions that asked for it (docs/webhooks.md).
       { name: JobName.WebhookEvent, payload: { eventId: event.id }, jobId: `webhook|${event.id}` },
+      // Every change of status goes to the national portal (docs/integrations.md).
+      ...(event.fromState !== event.toState
+        ? [
+            {
+              name: JobName.NationalSyncEvent,
+              payload: { eventId: event.id },
+              jobId: `national-sync|${event.id}`,
+            },
+          ]
+        : []),
     ]);
     const events = [...previous, event];
     await this.reportRollups.recordLatestEvent(

@@ -64,6 +64,22 @@ export interface WebhooksConfig {
   secretOverlapMs: number;
 }
 
+/** The national public-service portal that files are synchronised to (docs/integrations.md). */
+export interface NationalPortalConfig {
+  /** The portal's endpoint; null (production without NATIONAL_PORTAL_URL): nothing is sent. */
+  url: string | null;
+  /** Never logged. */
+  username: string;
+  password: string;
+  /** The province's unit code (`madonvi`). */
+  unitCode: string;
+  /** Port of the local stand-in (development and tests). */
+  standInPort: number;
+  timeoutMs: number;
+  retryFirstMs: number;
+  retryLongestMs: number;
+}
+
 export interface HttpTimeouts {
   headersMs: number;
   bodyIdleMs: number;
@@ -125,6 +141,7 @@ export class AppConfig {
   public readonly signing!: SigningConfig | null;
   public readonly payments!: PaymentsConfig;
   public readonly webhooks!: WebhooksConfig;
+  public readonly nationalPortal!: NationalPortalConfig;
 
   public constructor(values: AppConfigValues) {
     Object.assign(this, values);

@@ -96,6 +96,14 @@ export const ENVIRONMENT_VARIABLES = [
   'WEBHOOK_RETRY_HOURS',
   'WEBHOOK_DISABLE_AFTER_HOURS',
   'WEBHOOK_SECRET_OVERLAP_HOURS',
+  'NATIONAL_PORTAL_URL',
+  'NATIONAL_PORTAL_USERNAME',
+  'NATIONAL_PORTAL_PASSWORD',
+  'NATIONAL_PORTAL_UNIT_CODE',
+  'NATIONAL_PORTAL_STANDIN_PORT',
+  'NATIONAL_PORTAL_TIMEOUT_SECONDS',
+  'NATIONAL_SYNC_RETRY_FIRST_SECONDS',
+  'NATIONAL_SYNC_RETRY_LONGEST_HOURS',
 ] as const;
 
 /** Every environment variable OneGate reads, validated once at boot. */
@@ -389,6 +397,62 @@ export class Environment {
   /** How long a rotated secret keeps signing beside the new one. */
   @IsIntegerBetween(0, 720)
   public WEBHOOK_SECRET_OVERLAP_HOURS = 24;
+
+  /**
+   * The national public-service portal's synchronisation endpoint (docs/integrations.md); unset: the
+   * local stand-in outside production, no synchronisation in production.
+   */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.NATIONAL_PORTAL_URL !== undefined)
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'NATIONAL_PORTAL_URL must be an http(s) URL' })
+  public NATIONAL_PORTAL_URL?: string;
+
+  /** The account OneGate signs in to the national portal with; required with NATIONAL_PORTAL_URL in production. */
+  @Transform(emptyToUndefined)
+  @ValidateIf(
+    (env: Environment) =>
+      (env.NODE_ENV === 'production' && env.NATIONAL_PORTAL_URL !== undefined) ||
+      env.NATIONAL_PORTAL_USERNAME !== undefined,
+  )
+  @MaxLength(200, { message: 'NATIONAL_PORTAL_USERNAME must be at most 200 characters' })
+  @IsNotEmpty({
+    message: 'NATIONAL_PORTAL_USERNAME is required when NATIONAL_PORTAL_URL is set in production',
+  })
+  public NATIONAL_PORTAL_USERNAME?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf(
+    (env: Environment) =>
+      (env.NODE_ENV === 'production' && env.NATIONAL_PORTAL_URL !== undefined) ||
+      env.NATIONAL_PORTAL_PASSWORD !== undefined,
+  )
+  @MaxLength(200, { message: 'NATIONAL_PORTAL_PASSWORD must be at most 200 characters' })
+  @IsNotEmpty({
+    message: 'NATIONAL_PORTAL_PASSWORD is required when NATIONAL_PORTAL_URL is set in production',
+  })
+  public NATIONAL_PORTAL_PASSWORD?: string;
+
+  /** The province's unit code at the national portal (`madonvi`). */
+  @Matches(/^[A-Za-z0-9.\-_]{1,40}$/, {
+    message: 'NATIONAL_PORTAL_UNIT_CODE must be 1 to 40 letters, digits, dots, dashes or underscores',
+  })
+  public NATIONAL_PORTAL_UNIT_CODE = '000.00.00.H00';
+
+  /** Port of the local stand-in of the national portal that `npm start` runs when NATIONAL_PORTAL_URL is unset. */
+  @IsIntegerBetween(1, 65_535)
+  public NATIONAL_PORTAL_STANDIN_PORT = 3003;
+
+  /** How long one request to the national portal may take, answer included. */
+  @IsIntegerBetween(5, 120)
+  public NATIONAL_PORTAL_TIMEOUT_SECONDS = 20;
+
+  /** The wait before a failed synchronisation's first retry; each next wait is about four times longer. */
+  @IsIntegerBetween(1, 3_600)
+  public NATIONAL_SYNC_RETRY_FIRST_SECONDS = 30;
+
+  /** The longest wait between two tries of one synchronisation. */
+  @IsIntegerBetween(1, 72)
+  public NATIONAL_SYNC_RETRY_LONGEST_HOURS = 6;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',

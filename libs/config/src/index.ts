@@ -3,9 +3,9 @@ export {
   type AccessTokenLifetimes,
   type DatabaseConfig,
   type HttpTimeouts,
+  type NationalPortalConfig,
   type OidcConfig,
   type PaymentsConfig,
-  type WebhooksConfig,
 } from './app-config';
 export { ConfigModule } from './config.module';
 export {

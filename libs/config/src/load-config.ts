@@ -14,6 +14,9 @@ export const DEFAULT_SQLITE_FILE = 'data/onegate.sqlite';
 export const DEVELOPMENT_DEMO_PASSWORD = 'OneGate-demo-2026';
 /** The local sandbox gateway's merchant code and secret, used outside production when none is set. */
 export const SANDBOX_TMN_CODE = 'ONEGATE1';
+/** The account the national portal's local stand-in takes outside production (docs/integrations.md). */
+export const STAND_IN_USERNAME = 'onegate';
+export const STAND_IN_PASSWORD = 'onegate-stand-in';
 export const SANDBOX_HASH_SECRET = 'onegate-sandbox-hash-secret-2026';
 
 /** Thrown with one line per problem, so the process can print them and stop. */
@@ -110,6 +113,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       retryForMs: env.WEBHOOK_RETRY_HOURS * HOUR_MS,
       disableAfterMs: env.WEBHOOK_DISABLE_AFTER_HOURS * HOUR_MS,
       secretOverlapMs: env.WEBHOOK_SECRET_OVERLAP_HOURS * HOUR_MS,
+    },
+    nationalPortal: {
+      url:
+        env.NATIONAL_PORTAL_URL?.replace(/\/$/, '') ??
+        (env.NODE_ENV === 'production' ? null : `http://127.0.0.1:${env.NATIONAL_PORTAL_STANDIN_PORT}`),
+      username: env.NATIONAL_PORTAL_USERNAME ?? STAND_IN_USERNAME,
+      password: env.NATIONAL_PORTAL_PASSWORD ?? STAND_IN_PASSWORD,
+      unitCode: env.NATIONAL_PORTAL_UNIT_CODE,
+      standInPort: env.NATIONAL_PORTAL_STANDIN_PORT,
+      timeoutMs: env.NATIONAL_PORTAL_TIMEOUT_SECONDS * 1000,
+      retryFirstMs: env.NATIONAL_SYNC_RETRY_FIRST_SECONDS * 1000,
+      retryLongestMs: env.NATIONAL_SYNC_RETRY_LONGEST_HOURS * HOUR_MS,
     },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     oidc: env.OIDC_ISSUER_URL

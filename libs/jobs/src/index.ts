@@ -12,6 +12,8 @@ export {
   type FormPayload,
   type JobContext,
   type JobPayloads,
+  type NationalSyncEventPayload,
+  type NationalSyncFilePayload,
   type NotificationFacts,
   type NotificationPayload,
   type PingPayload,

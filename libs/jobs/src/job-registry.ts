@@ -12,6 +12,7 @@ export enum QueueName {
   Documents = 'documents',
   Payments = 'payments',
   Webhooks = 'webhooks',
+  NationalSync = 'national-sync',
 }
 
 /** Every job name, prefixed by its queue. */
@@ -31,6 +32,9 @@ export enum JobName {
   ReconcilePayments = 'payments.reconcile',
   WebhookEvent = 'webhooks.fan-out',
   DeliverWebhook = 'webhooks.deliver',
+  NationalSyncEvent = 'national-sync.record',
+  NationalSyncFile = 'national-sync.send',
+  ReconcileNationalSync = 'national-sync.reconcile',
 }
 
 export interface PingPayload {
@@ -81,6 +85,16 @@ export interface WebhookDeliveryPayload {
   deliveryId: string;
 }
 
+/** A file's event that changed its status, to be synchronised to the national portal (docs/integrations.md). */
+export interface NationalSyncEventPayload {
+  eventId: string;
+}
+
+/** A file whose next synchronisation entry is to be sent. */
+export interface NationalSyncFilePayload {
+  applicationId: string;
+}
+
 export type NoPayload = Record<string, never>;
 
 export interface FormPayload {
@@ -105,6 +119,9 @@ export interface JobPayloads {
   [JobName.ReconcilePayments]: NoPayload;
   [JobName.WebhookEvent]: WebhookEventPayload;
   [JobName.DeliverWebhook]: WebhookDeliveryPayload;
+  [JobName.NationalSyncEvent]: NationalSyncEventPayload;
+  [JobName.NationalSyncFile]: NationalSyncFilePayload;
+  [JobName.ReconcileNationalSync]: NoPayload;
 }
 
 /** The payload of one job, e.g. `JobPayload<JobName.Intake>`. */
@@ -133,6 +150,9 @@ export const JOB_QUEUE: { readonly [Name in JobName]: QueueName } = {
   [JobName.ReconcilePayments]: QueueName.Payments,
   [JobName.WebhookEvent]: QueueName.Webhooks,
   [JobName.DeliverWebhook]: QueueName.Webhooks,
+  [JobName.NationalSyncEvent]: QueueName.NationalSync,
+  [JobName.NationalSyncFile]: QueueName.NationalSync,
+  [JobName.ReconcileNationalSync]: QueueName.NationalSync,
 };
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -162,6 +182,8 @@ export const QUEUE_JOB_OPTIONS: { readonly [Queue in QueueName]: DefaultJobOptio
   // A receiver's failures are retried by the delivery itself, on its own schedule (docs/webhooks.md);
   // these attempts only cover the worker's own errors (the database away).
   [QueueName.Webhooks]: STANDARD_OPTIONS,
+  // Likewise the portal's failures are retried by the synchronisation entry itself (docs/integrations.md).
+  [QueueName.NationalSync]: STANDARD_OPTIONS,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);

@@ -59,6 +59,7 @@ export {
   WebhookDelivery,
   WebhookSubscription,
   type WebhookDisabledReason,
+  NationalSyncEntry,
   type AuditEventType,
   type IssuedResultKind,
   type JsonObject,
@@ -95,6 +96,7 @@ export { CalendarOverrideRepository } from './repositories/calendar-override.rep
 export { ConsultationRepository } from './repositories/consultation.repository';
 export { FeedbackRepository } from './repositories/feedback.repository';
 export { WebhookRepository } from './repositories/webhook.repository';
+export { NationalSyncRepository } from './repositories/national-sync.repository';
 export { HistoryRows, type HistoryRowsOfFile } from './repositories/history-rows';
 export { IdempotencyRepository, type KeyClaim } from './repositories/idempotency.repository';
 export { IssuedResultRepository, resultFileName } from './repositories/issued-result.repository';

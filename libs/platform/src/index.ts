@@ -3,6 +3,7 @@ export { PlatformModule } from './platform.module';
 // Time
 export { Clock } from './time/clock';
 export { DISPLAY_TIME_ZONE, formatLocal, localTime } from './time/local-time';
+export { vietnamTime } from './time/vietnam-time';
 
 // Files
 export { contentDisposition } from './files/content-disposition';
@@ -24,3 +25,6 @@ export {
 } from './requests/query-parameters';
 export { Trimmed, TrimmedLowercase } from './requests/trimmed-text';
 export { createValidationPipe, invalidFields } from './requests/validation.pipe';
+
+// Retries
+export { retryDelayMs } from './retries/retry-schedule';

@@ -4,7 +4,16 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../../..');
-const FEATURES = ['applications', 'auth', 'documents', 'notifications', 'payments', 'reporting'];
+const FEATURES = [
+  'applications',
+  'auth',
+  'documents',
+  'national-sync',
+  'notifications',
+  'payments',
+  'reporting',
+  'webhooks',
+];
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -32,7 +41,7 @@ function documentedMap(): Map<string, string[]> {
   const rows = table
     .split('\n')
     .map((line) => line.split('|').map((cell) => cell.trim()))
-    .filter((cells) => cells.length === 4 && /^[a-z]+$/.test(cells[1]) && cells[1] !== 'lib');
+    .filter((cells) => cells.length === 4 && /^[a-z]+(-[a-z]+)*$/.test(cells[1]) && cells[1] !== 'lib');
   return new Map(
     rows.map(([, lib, imports]) => [lib, imports === '(none)' ? [] : imports.split(', ').sort()]),
   );

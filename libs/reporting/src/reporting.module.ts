@@ -13,6 +13,7 @@ import { RollupLayoutRepository } from './rollups/rollup-layout';
 import { ScoringTableRepository } from './service-index/scoring-table.repository';
 import { ServiceIndexQueryService } from './service-index/service-index-query.service';
 import { ComplaintSourceRepository } from './sources/complaint-source.repository';
+import { SynchronisedSourceRepository } from './sources/synchronised-source.repository';
 import { DigitisationSourceRepository } from './sources/digitisation-source.repository';
 import { RatingRepository } from './sources/rating.repository';
 import { ReportSourceRepository } from './sources/report-source.repository';
@@ -20,6 +21,7 @@ import { WorkloadRepository } from './queries/workload.repository';
 
 const PROVIDERS = [
   ComplaintSourceRepository,
+  SynchronisedSourceRepository,
   FeedbackFiguresService,
   DigitisationQuery,
   DigitisationSourceRepository,

@@ -19,9 +19,8 @@ import type {
   WebhookDisabledReason,
   WebhookSubscription,
 } from '@onegate/persistence';
-import { Clock, nameBasedUuid } from '@onegate/platform';
+import { Clock, nameBasedUuid, retryDelayMs } from '@onegate/platform';
 
-import { retryDelayMs } from './retry-schedule';
 import { feedbackAnsweredBody, fileEventBody } from './webhook-payload';
 import { webhookEventOf } from './webhook-events';
 import type { WebhookEventType } from './webhook-events';

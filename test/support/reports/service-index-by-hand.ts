@@ -55,10 +55,13 @@ const COMPLAINTS = ['reception', 'handling', 'lateness'];
 export interface Expected {
   numerator: number;
   denominator: number;
+  /** 3c's synchronisation factor: 1d's rate (docs/decision-766.md). */
+  factor?: number;
 }
 
 /** The shipped maxima and full-points rates of the computed criteria. */
 export const SHIPPED_SCORING: Record<string, { max: number; fullAt: number; group: string }> = {
+  '1d': { max: 6, fullAt: 1, group: '1' },
   '2a': { max: 20, fullAt: 1, group: '2' },
   '3a': { max: 4, fullAt: 0.8, group: '3' },
   '3b': { max: 2, fullAt: 1, group: '3' },
@@ -159,7 +162,13 @@ export class ServiceIndexByHand {
         numerator: onlineServices.filter((procedure) => usedOnline.has(procedure.code)).length,
         denominator: onlineServices.length,
       },
-      '3c': { numerator: received.filter((story) => story.submitted).length, denominator: received.length },
+      // Imported files were never synchronised by OneGate: 1d counts none, and 3c's factor is 0.
+      '1d': { numerator: 0, denominator: received.length },
+      '3c': {
+        numerator: received.filter((story) => story.submitted).length,
+        denominator: received.length,
+        factor: 0,
+      },
       '3d': {
         numerator: withFee.filter((procedure) => procedure.onlineLevel !== 'offline').length,
         denominator: withFee.length,
@@ -215,10 +224,10 @@ export class ServiceIndexByHand {
   /** The total: each computed criterion with a denominator scored by the shipped table. */
   public total(from: string, to: string, agency: string | null): number {
     let total = 0;
-    for (const [id, { numerator, denominator }] of Object.entries(this.criteria(from, to, agency))) {
+    for (const [id, { numerator, denominator, factor }] of Object.entries(this.criteria(from, to, agency))) {
       if (denominator === 0) continue;
       const { max, fullAt } = SHIPPED_SCORING[id]!;
-      const rate = numerator / denominator;
+      const rate = (numerator / denominator) * (factor ?? 1);
       total += Math.min(max, Math.round((rate >= fullAt ? max : (rate * max) / fullAt) * 100) / 100);
     }
     return Math.round(total * 100) / 100;

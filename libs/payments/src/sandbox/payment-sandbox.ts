@@ -11,7 +11,6 @@ import {
   sameHash,
   signatureHolds,
   signParams,
-  vietnamTime,
 } from '../vnpay/vnpay-signature';
 import {
   hashedValues,
@@ -22,6 +21,7 @@ import {
   TRANSACTION_API_PATH,
 } from '../vnpay/vnpay-messages';
 import { checkoutPage, refusedPage } from './sandbox-page';
+import { vietnamTime } from '@onegate/platform';
 
 export type SandboxChoice = 'pay' | 'fail' | 'cancel';
 

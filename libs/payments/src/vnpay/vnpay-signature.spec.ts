@@ -3,14 +3,8 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import { VnpayProvider } from './vnpay.provider';
-import {
-  fromVietnamTime,
-  pipeHash,
-  signatureHolds,
-  signedText,
-  signParams,
-  vietnamTime,
-} from './vnpay-signature';
+import { fromVietnamTime, pipeHash, signatureHolds, signedText, signParams } from './vnpay-signature';
+import { vietnamTime } from '@onegate/platform';
 
 const SECRET = 'test-hash-secret-0123456789';
 /** Computed here with node:crypto alone, from text written out by hand. */

@@ -39,11 +39,6 @@ export const signatureHolds = (params: Record<string, string>, secret: string): 
 export const pipeHash = (secret: string, fields: readonly string[]): string =>
   hmacSha512(secret, fields.join('|'));
 
-/** `yyyyMMddHHmmss` in Viet Nam time (UTC+7 all year). */
-export function vietnamTime(at: Date): string {
-  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().replace(/\D/g, '').slice(0, 14);
-}
-
 /** The instant of a `yyyyMMddHHmmss` Viet Nam time, or null when it is not one. */
 export function fromVietnamTime(text: string | undefined): Date | null {
   const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text ?? '');

@@ -30,8 +30,8 @@ import {
   signedText,
   signParams,
   VNPAY_VERSION,
-  vietnamTime,
 } from './vnpay-signature';
+import { vietnamTime } from '@onegate/platform';
 
 const QUERY_TIMEOUT_MS = 15_000;
 /** What OneGate sends as its own address when it asks the gateway something. */

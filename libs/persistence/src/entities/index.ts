@@ -34,10 +34,12 @@ import { ProcedureStep } from './procedure-step.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { ServiceIndexScoringTable } from './service-index-scoring-table.entity';
 import { User } from './user.entity';
+import { NationalSyncEntry } from './national-sync-entry.entity';
 import { WebhookAttempt, WebhookDelivery, WebhookSubscription } from './webhook.entity';
 
 export * from './account-token.entity';
 export * from './webhook.entity';
+export * from './national-sync-entry.entity';
 export * from './agency.entity';
 export * from './application.entity';
 export * from './application-event.entity';
@@ -116,4 +118,5 @@ export const ENTITIES = [
   WebhookSubscription,
   WebhookDelivery,
   WebhookAttempt,
+  NationalSyncEntry,
 ];

@@ -35,10 +35,6 @@ export const MISSING_DATA_REASONS: { readonly [Reason in MissingData]: Text } = 
     vi: 'Cần ngày công bố, công khai trong Cơ sở dữ liệu quốc gia về thủ tục hành chính',
     en: 'Needs the announcement and publication dates of the national procedures database',
   },
-  portal_synchronisation: {
-    vi: 'Cần đồng bộ hồ sơ với Cổng Dịch vụ công quốc gia',
-    en: 'Needs synchronisation of files with the national portal',
-  },
 };
 
 const T = (vi: string, en: string): Text => ({ vi, en });

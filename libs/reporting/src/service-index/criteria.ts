@@ -27,10 +27,10 @@ export const CRITERION_IDS = [
 export type CriterionId = (typeof CRITERION_IDS)[number];
 
 /** Why a criterion is not computed here: the data OneGate does not hold yet. */
-export type MissingData = 'publication_dates' | 'portal_synchronisation';
+export type MissingData = 'publication_dates';
 
 /** Where a computed criterion's figures come from. */
-export type CriterionSource = 'rollups' | 'catalogue' | 'documents' | 'feedback';
+export type CriterionSource = 'rollups' | 'catalogue' | 'documents' | 'feedback' | 'portal';
 
 /** A procedure of the unit, as the catalogue criteria read it. */
 export interface IndexProcedure {
@@ -62,12 +62,23 @@ export interface IndexInputs {
    * end: 5c's not satisfied besides the ratings (docs/decision-766.md, "5c, not satisfied").
    */
   readonly returnedWithComplaint: number;
+  /**
+   * Files received in the period whose every status change the national portal has accepted: 1d's
+   * numerator (docs/decision-766.md, "1d, synchronised").
+   */
+  readonly synchronised: number;
 }
 
 export interface Measure {
   readonly numerator: number;
   readonly denominator: number;
+  /** A factor the rate is multiplied by (3c's synchronisation factor, 1d's rate); 1 when absent. */
+  readonly factor?: number;
 }
+
+/** 1d's rate: the share of the files received in the period that are synchronised; 0 without files. */
+const synchronisedShare = ({ counters, synchronised }: IndexInputs): number =>
+  counters.received === 0 ? 0 : synchronised / counters.received;
 
 /**
  * One criterion of the index: its group, whether it is scored, and where its figures come from. A
@@ -91,7 +102,13 @@ export const CRITERIA: readonly CriterionDefinition[] = [
   { id: '1a', group: '1', scored: true, source: null, missing: 'publication_dates' },
   { id: '1b', group: '1', scored: true, source: null, missing: 'publication_dates' },
   { id: '1c', group: '1', scored: true, source: null, missing: 'publication_dates' },
-  { id: '1d', group: '1', scored: true, source: null, missing: 'portal_synchronisation' },
+  {
+    id: '1d',
+    group: '1',
+    scored: true,
+    source: 'portal',
+    measure: ({ counters, synchronised }) => ({ numerator: synchronised, denominator: counters.received }),
+  },
   {
     id: '2a',
     group: '2',
@@ -137,9 +154,10 @@ export const CRITERIA: readonly CriterionDefinition[] = [
     group: '3',
     scored: true,
     source: 'rollups',
-    measure: ({ counters, onlineReceived }) => ({
-      numerator: onlineReceived,
-      denominator: counters.received,
+    measure: (inputs) => ({
+      numerator: inputs.onlineReceived,
+      denominator: inputs.counters.received,
+      factor: synchronisedShare(inputs),
     }),
   },
   {

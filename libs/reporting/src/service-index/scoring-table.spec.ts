@@ -72,6 +72,7 @@ describe('the service index of a unit', () => {
     digitisation: { files: 100, digitised: 60, reused: 20 },
     feedback: { feedback: 10, handledOnTime: 7, notSatisfiedOrLate: 4 },
     returnedWithComplaint: 3,
+    synchronised: 80,
   };
   const index = serviceIndexOf(inputs, VERSION_1);
   const criterion = (id: string) => index.criteria.find((candidate) => candidate.id === id)!;
@@ -87,7 +88,10 @@ describe('the service index of a unit', () => {
     expect(criterion('2b')).toMatchObject({ meanDays: 2, denominator: 80, points: null, max: null });
     expect(criterion('3a')).toMatchObject({ numerator: 2, denominator: 3, points: 3.33 });
     expect(criterion('3b')).toMatchObject({ numerator: 1, denominator: 2, points: 1 });
-    expect(criterion('3c')).toMatchObject({ numerator: 30, denominator: 100, points: 3.6 });
+    // 1d: 80 of the 100 files received are synchronised; 3c's rate 0.3 is multiplied by that 0.8.
+    expect(criterion('1d')).toMatchObject({ source: 'portal', numerator: 80, denominator: 100, points: 4.8 });
+    expect(criterion('3c')).toMatchObject({ numerator: 30, denominator: 100, factor: 0.8, points: 2.88 });
+    expect(criterion('3c').rate).toBeCloseTo(0.24, 12);
     expect(criterion('3d')).toMatchObject({ numerator: 1, denominator: 2, points: 2.5 });
     expect(criterion('3e')).toMatchObject({ numerator: 10, denominator: 40, points: 1.5 });
     expect(criterion('4a')).toMatchObject({ numerator: 40, denominator: 80, points: 3 });
@@ -119,13 +123,12 @@ describe('the service index of a unit', () => {
 
   it('shows what it cannot compute with the reason, outside the points and the computable maximum', () => {
     expect(criterion('1a')).toMatchObject({ source: null, missing: 'publication_dates', points: null });
-    expect(criterion('1d')).toMatchObject({ source: null, missing: 'portal_synchronisation', points: null });
     const group = (id: string) => index.groups.find((candidate) => candidate.id === id)!;
-    expect(group('1')).toEqual({ id: '1', max: 18, confirmed: true, points: 0, computableMax: 0 });
-    expect(group('3')).toMatchObject({ points: 11.93, computableMax: 22 });
+    expect(group('1')).toEqual({ id: '1', max: 18, confirmed: true, points: 4.8, computableMax: 6 });
+    expect(group('3')).toMatchObject({ points: 11.21, computableMax: 22 });
     expect(group('4')).toMatchObject({ points: 6.5, computableMax: 12 });
     expect(group('5')).toMatchObject({ points: 13.4, computableMax: 18 });
-    expect(index.total).toBe(46.83);
-    expect(index.computableMax).toBe(72);
+    expect(index.total).toBe(50.91);
+    expect(index.computableMax).toBe(78);
   });
 });

@@ -17,6 +17,7 @@ import { ReportRollupRepository } from '../rollups/report-rollup.repository';
 import { ComplaintSourceRepository } from '../sources/complaint-source.repository';
 import type { ComplainedFileFacts } from '../sources/complaint-source.repository';
 import type { DigitisedFileFacts } from '../sources/digitisation-source.repository';
+import { SynchronisedSourceRepository } from '../sources/synchronised-source.repository';
 import type { IndexInputs } from './criteria';
 import { ScoringTableRepository } from './scoring-table.repository';
 import { versionFor } from './scoring-table';
@@ -73,6 +74,8 @@ interface LiveFacts {
   feedback: FeedbackRow[];
   /** Files returned in the period with a complaint filed by its end, not rated 1 or 2. */
   complained: { agencyId: string }[];
+  /** Files received in the period whose every status change the national portal accepted (1d). */
+  synchronised: { agencyId: string }[];
 }
 
 /**
@@ -89,6 +92,7 @@ export class ServiceIndexQueryService {
     private readonly digitisation: DigitisationQuery,
     private readonly feedback: FeedbackFiguresService,
     private readonly complaints: ComplaintSourceRepository,
+    private readonly synchronisation: SynchronisedSourceRepository,
   ) {}
 
   public async index(
@@ -147,12 +151,18 @@ export class ServiceIndexQueryService {
     const agencyIds = query.agencyIds ?? null;
     const readsLive = await this.digitisation.readsLive();
     // A complaint filed before the period's last local day ends, on every clock (a day's margin).
-    const [files, feedback, complained] = await Promise.all([
+    const [files, feedback, complained, synchronised] = await Promise.all([
       readsLive ? this.digitisation.filesOf(query) : null,
       this.feedback.dueIn({ from: query.from, to: query.to, agencyIds }),
       this.complaints.returnedFilesWithComplaint(agencyIds, new Date(`${addDays(query.to, 2)}T00:00:00Z`)),
+      this.synchronisation.synchronisedFiles(agencyIds, query.from, query.to),
     ]);
-    return { files, feedback, complained: complainedInPeriod(complained, query.from, query.to) };
+    return {
+      files,
+      feedback,
+      complained: complainedInPeriod(complained, query.from, query.to),
+      synchronised,
+    };
   }
 
   private async cells(query: ReportQuery): Promise<Cell[]> {
@@ -278,6 +288,7 @@ function inputsOf(
         }),
     feedback: feedbackFiguresOf(mine(live.feedback), now),
     returnedWithComplaint: mine(live.complained).length,
+    synchronised: mine(live.synchronised).length,
   };
 }
 

@@ -14,8 +14,13 @@ export interface CriterionResult {
   missing: MissingData | null;
   numerator: number | null;
   denominator: number | null;
-  /** `numerator / denominator`; null when not computed or nothing was counted below the line. */
+  /**
+   * `numerator / denominator`, times `factor` when there is one; null when not computed or nothing was
+   * counted below the line.
+   */
   rate: number | null;
+  /** 3c only: the synchronisation factor its rate is multiplied by (1d's rate). */
+  factor?: number;
   /** 2b only: the mean resolution time in working days. */
   meanDays?: number | null;
   points: number | null;
@@ -70,7 +75,7 @@ export function serviceIndexOf(inputs: IndexInputs, table: ScoringTableVersion):
         points: null,
       };
     }
-    const { numerator, denominator } = definition.measure(inputs);
+    const { numerator, denominator, factor } = definition.measure(inputs);
     if (!definition.scored) {
       const meanDays = denominator === 0 ? null : numerator / denominator / MS_PER_WORKING_DAY;
       return {
@@ -84,13 +89,14 @@ export function serviceIndexOf(inputs: IndexInputs, table: ScoringTableVersion):
         points: null,
       };
     }
-    const rate = denominator === 0 ? null : numerator / denominator;
+    const rate = denominator === 0 ? null : (numerator / denominator) * (factor ?? 1);
     return {
       ...base,
       source: definition.source,
       missing: null,
       numerator,
       denominator,
+      ...(factor === undefined ? {} : { factor }),
       rate,
       points: rate === null ? null : pointsOf(rate, { max: base.max ?? 0, fullAt: base.fullAt ?? 1 }),
     };

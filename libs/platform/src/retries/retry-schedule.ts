@@ -1,18 +1,23 @@
-import type { WebhooksConfig } from '@onegate/config';
-
 /** Statuses whose Retry-After is honoured (docs/webhooks.md, "Retries"). */
 const THROTTLING = new Set([429, 502, 504]);
 const GROWTH = 4;
 const JITTER = 0.25;
 
+/** The first wait and the longest one of a retry schedule. */
+export interface RetryWaits {
+  retryFirstMs: number;
+  retryLongestMs: number;
+}
+
 /**
  * The wait before the retry that follows failed attempt `attempt` (1 for the first): the first wait,
  * four times longer at each attempt, capped, each spread by ±25% so failed receivers are not all
- * retried at once. A throttling answer's Retry-After replaces it, under the same cap.
+ * retried at once. A throttling answer's Retry-After replaces it, under the same cap. Webhooks
+ * (docs/webhooks.md) and the national portal's synchronisation (docs/integrations.md) both wait so.
  */
 export function retryDelayMs(
   attempt: number,
-  config: Pick<WebhooksConfig, 'retryFirstMs' | 'retryLongestMs'>,
+  config: RetryWaits,
   answer: { status: number | null; retryAfterMs: number | null },
   random: () => number = Math.random,
 ): number {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { retryDelayMs } from './retry-schedule';
-import { retryAfterMs } from './webhook-sender';
 
 const CONFIG = { retryFirstMs: 5_000, retryLongestMs: 24 * 3_600_000 };
 const NO_ANSWER = { status: null, retryAfterMs: null };
 
-describe('webhook retry schedule', () => {
+describe('retry schedule', () => {
   it('waits about four times longer after each failure, ±25%, up to the longest wait', () => {
     const middle = (attempt: number) => retryDelayMs(attempt, CONFIG, NO_ANSWER, () => 0.5);
     expect([1, 2, 3, 4, 5].map(middle)).toEqual([5_000, 20_000, 80_000, 320_000, 1_280_000]);
@@ -23,13 +22,5 @@ describe('webhook retry schedule', () => {
     expect(retryDelayMs(1, CONFIG, { status: 429, retryAfterMs: 10 * 24 * 3_600_000 })).toBe(
       CONFIG.retryLongestMs,
     );
-  });
-
-  it('reads Retry-After as seconds or as an HTTP date', () => {
-    const now = Date.parse('2026-12-07T10:00:00Z');
-    expect(retryAfterMs('120', now)).toBe(120_000);
-    expect(retryAfterMs('Mon, 07 Dec 2026 10:01:00 GMT', now)).toBe(60_000);
-    expect(retryAfterMs('soon', now)).toBeNull();
-    expect(retryAfterMs(undefined, now)).toBeNull();
   });
 });

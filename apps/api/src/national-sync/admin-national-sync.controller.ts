@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+import { Authenticated } from '@onegate/access';
+import { NationalSyncStatus } from '@onegate/national-sync';
+import type { PendingSyncDto } from '@onegate/national-sync';
+
+/** The files whose latest status the national portal has not accepted yet (docs/integrations.md). */
+@ApiTags('national-sync')
+@Controller('api/admin/national-sync')
+@Authenticated({ roles: ['admin'] })
+export class AdminNationalSyncController {
+  public constructor(private readonly status: NationalSyncStatus) {}
+
+  /** Each such file with its first waiting change, oldest first. */
+  @Get('pending')
+  public pending(): Promise<PendingSyncDto[]> {
+    return this.status.pending();
+  }
+}
