@@ -189,11 +189,18 @@ describe(`service index of Decision 766 against an independent computation (${te
       expect(criterion).toMatchObject({ numerator: null, denominator: null, rate: null, points: null });
       expect(criterion.missing).toBeTruthy();
     }
-    // 1d is computed: no imported file was synchronised by OneGate, so it scores 0 of its 6.
+    // 1d is computed, but no imported file was sent by OneGate: it has no rate, so nothing of group 1
+    // counts yet.
+    expect(answer.body.criteria.find((criterion) => criterion.id === '1d')).toMatchObject({
+      numerator: 0,
+      denominator: 0,
+      rate: null,
+      points: null,
+    });
     expect(answer.body.groups.find((group) => group.id === '1')).toMatchObject({
       max: 18,
       points: 0,
-      computableMax: 6,
+      computableMax: 0,
     });
     // 4b and 4c count over the files received; 5a and 5b over the feedback due in the year.
     expect(answer.body.groups.find((group) => group.id === '4')!.computableMax).toBe(12);

@@ -162,12 +162,12 @@ export class ServiceIndexByHand {
         numerator: onlineServices.filter((procedure) => usedOnline.has(procedure.code)).length,
         denominator: onlineServices.length,
       },
-      // Imported files were never synchronised by OneGate: 1d counts none, and 3c's factor is 0.
-      '1d': { numerator: 0, denominator: received.length },
+      // Imported files were never sent by OneGate: 1d has no file, and 3c stands without its factor.
+      '1d': { numerator: 0, denominator: 0 },
       '3c': {
         numerator: received.filter((story) => story.submitted).length,
         denominator: received.length,
-        factor: 0,
+        factor: 1,
       },
       '3d': {
         numerator: withFee.filter((procedure) => procedure.onlineLevel !== 'offline').length,

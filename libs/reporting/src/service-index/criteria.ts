@@ -63,9 +63,11 @@ export interface IndexInputs {
    */
   readonly returnedWithComplaint: number;
   /**
-   * Files received in the period whose every status change the national portal has accepted: 1d's
-   * numerator (docs/decision-766.md, "1d, synchronised").
+   * Of the files received in the period, those OneGate sent to the national portal (1d's denominator)
+   * and those whose every status change it has accepted (1d's numerator) (docs/decision-766.md, "1d,
+   * synchronised").
    */
+  readonly sentToPortal: number;
   readonly synchronised: number;
 }
 
@@ -76,9 +78,9 @@ export interface Measure {
   readonly factor?: number;
 }
 
-/** 1d's rate: the share of the files received in the period that are synchronised; 0 without files. */
-const synchronisedShare = ({ counters, synchronised }: IndexInputs): number =>
-  counters.received === 0 ? 0 : synchronised / counters.received;
+/** 1d's rate, 3c's factor: 1 while no file of the period was sent (all imported, or none received). */
+const synchronisedShare = ({ sentToPortal, synchronised }: IndexInputs): number =>
+  sentToPortal === 0 ? 1 : synchronised / sentToPortal;
 
 /**
  * One criterion of the index: its group, whether it is scored, and where its figures come from. A
@@ -107,7 +109,7 @@ export const CRITERIA: readonly CriterionDefinition[] = [
     group: '1',
     scored: true,
     source: 'portal',
-    measure: ({ counters, synchronised }) => ({ numerator: synchronised, denominator: counters.received }),
+    measure: ({ sentToPortal, synchronised }) => ({ numerator: synchronised, denominator: sentToPortal }),
   },
   {
     id: '2a',

@@ -72,6 +72,7 @@ describe('the service index of a unit', () => {
     digitisation: { files: 100, digitised: 60, reused: 20 },
     feedback: { feedback: 10, handledOnTime: 7, notSatisfiedOrLate: 4 },
     returnedWithComplaint: 3,
+    sentToPortal: 100,
     synchronised: 80,
   };
   const index = serviceIndexOf(inputs, VERSION_1);
@@ -88,7 +89,7 @@ describe('the service index of a unit', () => {
     expect(criterion('2b')).toMatchObject({ meanDays: 2, denominator: 80, points: null, max: null });
     expect(criterion('3a')).toMatchObject({ numerator: 2, denominator: 3, points: 3.33 });
     expect(criterion('3b')).toMatchObject({ numerator: 1, denominator: 2, points: 1 });
-    // 1d: 80 of the 100 files received are synchronised; 3c's rate 0.3 is multiplied by that 0.8.
+    // 1d: 80 of the 100 files sent to the portal are synchronised; 3c's rate 0.3 is multiplied by that 0.8.
     expect(criterion('1d')).toMatchObject({ source: 'portal', numerator: 80, denominator: 100, points: 4.8 });
     expect(criterion('3c')).toMatchObject({ numerator: 30, denominator: 100, factor: 0.8, points: 2.88 });
     expect(criterion('3c').rate).toBeCloseTo(0.24, 12);

@@ -75,7 +75,7 @@ interface LiveFacts {
   /** Files returned in the period with a complaint filed by its end, not rated 1 or 2. */
   complained: { agencyId: string }[];
   /** Files received in the period whose every status change the national portal accepted (1d). */
-  synchronised: { agencyId: string }[];
+  synchronised: { agencyId: string; synchronised: boolean }[];
 }
 
 /**
@@ -288,7 +288,8 @@ function inputsOf(
         }),
     feedback: feedbackFiguresOf(mine(live.feedback), now),
     returnedWithComplaint: mine(live.complained).length,
-    synchronised: mine(live.synchronised).length,
+    sentToPortal: mine(live.synchronised).length,
+    synchronised: mine(live.synchronised).filter((file) => file.synchronised).length,
   };
 }
 

@@ -8,9 +8,10 @@ import { Agency, Application, NationalSyncEntry } from '@onegate/persistence';
 import { LocalDays } from '../figures/local-days';
 
 /**
- * The files received in a period whose every status change the national portal has accepted
- * (docs/decision-766.md, "1d, synchronised"): read from the synchronisation entries, by the local date
- * of the file's reception on its competent agency's clock.
+ * The files received in a period that OneGate sent to the national portal, each with whether the portal
+ * has accepted its every status change (docs/decision-766.md, "1d, synchronised"): read from the
+ * synchronisation entries, by the local date of the file's reception on its competent agency's clock.
+ * Files brought by the historical import have no entries and are not among them.
  */
 @Injectable()
 export class SynchronisedSourceRepository {
@@ -20,7 +21,7 @@ export class SynchronisedSourceRepository {
     agencyIds: readonly string[] | null,
     from: string,
     to: string,
-  ): Promise<{ agencyId: string }[]> {
+  ): Promise<{ agencyId: string; synchronised: boolean }[]> {
     if (agencyIds?.length === 0) return [];
     // Every clock's local dates of the period lie within a day of the UTC ones.
     const start = Date.parse(`${addDays(from, -1)}T00:00:00Z`);
@@ -53,14 +54,16 @@ export class SynchronisedSourceRepository {
     );
     const unit = agencyIds ? new Set(agencyIds) : null;
     return rows
-      .filter((row) => Number(row.entries) > 0 && Number(row.accepted) === Number(row.entries))
-      .filter((row) => !unit || unit.has(row.agencyId))
+      .filter((row) => Number(row.entries) > 0 && (!unit || unit.has(row.agencyId)))
       .filter((row) => {
         const date = LocalDays.of(zones.get(row.agencyId) ?? DEFAULT_TIME_ZONE).dateOf(
           Number(row.receivedAt),
         );
         return date >= from && date <= to;
       })
-      .map((row) => ({ agencyId: row.agencyId }));
+      .map((row) => ({
+        agencyId: row.agencyId,
+        synchronised: Number(row.accepted) === Number(row.entries),
+      }));
   }
 }
