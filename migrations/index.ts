@@ -60,6 +60,7 @@ import { CreateReportFileEntries1764500500000 } from './1764500500000-create-rep
 import { CreateReportStepEntries1764500900000 } from './1764500900000-create-report-step-entries';
 import { AddAttachmentReturnedBy1764500200000 } from './1764500200000-add-attachment-returned-by';
 import { AddDigitisationRollups1764500800000 } from './1764500800000-add-digitisation-rollups';
+import { AddIndexFileLists1764501400000 } from './1764501400000-add-index-file-lists';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -125,4 +126,5 @@ export const MIGRATIONS = [
   AddAttachmentReturnedBy1764500200000,
   CreateReportStepEntries1764500900000,
   AddDigitisationRollups1764500800000,
+  AddIndexFileLists1764501400000,
 ];
