@@ -8,7 +8,13 @@ import { CalendarWalk } from './support/reports/calendar-walk';
 import type { Figures, Filter, Grouping } from './support/reports/figures-by-hand';
 import { FiguresByHand } from './support/reports/figures-by-hand';
 import { generateApplications } from './support/reports/random-applications';
-import { getReport, importLines, readCatalogue, reportUrl } from './support/reports/report-client';
+import {
+  getReport,
+  importLines,
+  readCatalogue,
+  reportUrl,
+  wholeFileList,
+} from './support/reports/report-client';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
 
@@ -87,23 +93,9 @@ describe(`drill-down from each figure to its files (${testDatabaseKind()})`, () 
 
   afterAll(() => stack?.stop());
 
-  /** Every file of a list, read a page at a time; each file once. */
-  async function wholeList(query: Record<string, string | undefined>, limit = 500): Promise<string[]> {
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await getReport<FilesPage>(stack.apiUrl, admin, 'files', {
-        ...query,
-        limit: String(limit),
-        cursor,
-      });
-      expect(page.status, JSON.stringify(page.body)).toBe(200);
-      ids.push(...page.body.files.map((file) => file.id));
-      cursor = page.body.nextCursor ?? undefined;
-    } while (cursor);
-    expect(new Set(ids).size).toBe(ids.length);
-    return ids;
-  }
+  /** The ids of every file of a list, read a page at a time; each file once. */
+  const wholeList = async (query: Record<string, string | undefined>, limit = 500): Promise<string[]> =>
+    (await wholeFileList(stack.apiUrl, admin, query, limit)).map((file) => file.id);
 
   it.each(SUMMARIES.map((filter) => [label(filter), filter] as const))(
     'summary %s: each figure is the length of its list',

@@ -9,7 +9,7 @@ import type { Tokens } from './support/accounts';
 import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import { eventually, request } from './support/http';
 import { generateApplications } from './support/reports/random-applications';
-import { getReport, importLines, readCatalogue } from './support/reports/report-client';
+import { getReport, importLines, readCatalogue, wholeFileList } from './support/reports/report-client';
 import { testDatabaseKind } from './support/test-database';
 import { confirmOnlinePayment } from './support/payments';
 import { TestStack } from './support/test-stack';
@@ -159,6 +159,27 @@ describe(`report rollups equal a rebuild from the events (${testDatabaseKind()})
     });
 
     const kept = await snapshot();
+    // The service index's lists (docs/decision-766.md, "Drill-down") are kept by the same writes, the
+    // digitised files' too as their documents change after reception.
+    for (const figure of ['indexOnTime', 'indexOpenOnTime', 'paidOnline', 'signedOnline', 'digitised']) {
+      expect(
+        kept.fileEntries.some((row) => row.includes(`figure=${figure} `)),
+        figure,
+      ).toBe(true);
+    }
+    const index = await getReport<{ criteria: { id: string; numerator: number; denominator: number }[] }>(
+      stack.apiUrl,
+      admin,
+      'service-index',
+      JUNE,
+    );
+    for (const id of ['4b', '4c']) {
+      const criterion = index.body.criteria.find((candidate) => candidate.id === id)!;
+      const listed = await wholeFileList(stack.apiUrl, admin, { ...JUNE, figure: `index.${id}.numerator` });
+      expect(listed.length, id).toBe(criterion.numerator);
+    }
+    const digitised = await wholeFileList(stack.apiUrl, admin, { ...JUNE, figure: 'index.4b.numerator' });
+    expect(digitised.map((file) => file.id)).toContain(draft.body.id);
     const rebuilt = await rebuildReports(
       stack.api.get(ReportRebuildService, { strict: false }),
       stack.api.get(AgencyRepository, { strict: false }),

@@ -83,7 +83,7 @@ describe(`the rollups are rebuilt once when their layout is older (${testDatabas
       for (const worker of workers) await worker.close();
     }
     const [layout] = await query('SELECT version, rebuilt_at FROM report_layout');
-    expect(Number(layout!.version)).toBe(1);
+    expect(Number(layout!.version)).toBe(2);
     expect(layout!.rebuilt_at).not.toBeNull();
     expect(await snapshot()).toEqual(fresh);
     expect(await digitisation()).toEqual(figures);

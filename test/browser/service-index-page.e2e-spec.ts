@@ -96,6 +96,43 @@ describe.runIf(testDatabaseKind() === 'sqlite')('the service index pages on a ph
     expect(await accessibilityProblems(measured, 'the dashboard with the service index')).toEqual([]);
   }, 120_000);
 
+  it('links each numerator and denominator that counts files to its list, in the index’s scope', async () => {
+    await plain.goto(DASHBOARD);
+    const section = plain.locator('#service-index');
+    const linked: [criterion: string, parts: string[]][] = [
+      ['2a', ['numerator', 'denominator']],
+      ['2b', ['denominator']],
+      ['3c', ['numerator', 'denominator']],
+      ['3e', ['numerator', 'denominator']],
+      ['4a', ['numerator', 'denominator']],
+      ['4b', ['numerator', 'denominator']],
+      ['4c', ['numerator', 'denominator']],
+      ['5c', ['denominator']],
+    ];
+    for (const [id, parts] of linked) {
+      for (const part of parts) {
+        const link = section.locator(`tr[data-criterion="${id}"] a[data-part="${part}"]`);
+        expect(await link.getAttribute('href'), `${id} ${part}`).toBe(
+          `/supervisor/dashboard/files?from=2025-01-01&to=2025-12-31&agency=QN&figure=index.${id}.${part}`,
+        );
+      }
+    }
+    // Procedures and feedback are not files: those criteria stay plain numbers.
+    for (const id of ['3a', '3b', '3d', '5a', '5b']) {
+      expect(await section.locator(`tr[data-criterion="${id}"] a`).count(), id).toBe(0);
+    }
+    expect(await section.locator('tr[data-criterion="5c"] a[data-part="numerator"]').count()).toBe(0);
+
+    const paid = section.locator('tr[data-criterion="3e"] a[data-part="numerator"]');
+    const count = Number(((await paid.textContent()) ?? '').replace(/\D/g, ''));
+    expect(count).toBeGreaterThan(0);
+    await Promise.all([plain.waitForURL(/figure=index\.3e\.numerator/), paid.click()]);
+    expect(await plain.locator('h1').textContent()).toBe(
+      'Chỉ số phục vụ 3e: hồ sơ có phí, lệ phí thanh toán trực tuyến',
+    );
+    expect(await plain.locator('#figure-files tbody tr').count()).toBe(Math.min(count, 50));
+  }, 120_000);
+
   it('lets an administrator add a version, and refuses one over a group maximum naming the field', async () => {
     await measured.goto('/admin/service-index');
     await fitsWidth(measured, 'the scoring page');

@@ -63,6 +63,39 @@ export async function getReport<T>(
   return request<T>(reportUrl(apiUrl, path, query), { headers: bearer(tokens) });
 }
 
+/** One file of a figure's list (`GET /api/reports/files`), as the tests read it. */
+export interface ListedFile {
+  id: string;
+  code: string;
+  countedOn: string;
+  countedAt: string;
+  agency: string;
+}
+
+/** Every file of a figure's list, read a page at a time; each file once. */
+export async function wholeFileList(
+  apiUrl: string,
+  tokens: Tokens,
+  query: Record<string, string | undefined>,
+  limit = 500,
+): Promise<ListedFile[]> {
+  const files: ListedFile[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await getReport<{ files: ListedFile[]; nextCursor: string | null }>(
+      apiUrl,
+      tokens,
+      'files',
+      { ...query, limit: String(limit), cursor },
+    );
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    files.push(...page.body.files);
+    cursor = page.body.nextCursor ?? undefined;
+  } while (cursor);
+  expect(new Set(files.map((file) => file.id)).size).toBe(files.length);
+  return files;
+}
+
 const COUNTS = [
   'received',
   'onlineSubmitted',

@@ -21,7 +21,8 @@ export interface IndexProcedureFacts {
   retired: boolean;
 }
 
-interface Story {
+export interface Story {
+  code: string;
   agency: string;
   procedure: string;
   submitted: boolean;
@@ -101,34 +102,19 @@ export class ServiceIndexByHand {
     now = Date.now(),
   ): Record<string, Expected> {
     const unit = agency ? this.subtree(agency) : null;
-    const mine = this.stories.filter((story) => !unit || unit.has(story.agency));
     const procedures = this.procedures.filter(
       (procedure) => !procedure.retired && (!unit || unit.has(procedure.agencyCode)),
     );
     const inPeriod = (at: number | null) =>
       at !== null && this.calendar.dateOf(at) >= from && this.calendar.dateOf(at) <= to;
     const end = this.calendar.startOf(shiftDate(to, 1));
-    const before = (at: number | null) => at !== null && at < end;
-    const requests = (story: Story, until = Infinity) =>
-      story.events.filter((event) => event.type === 'request_supplement' && event.at < until).length;
-
-    const decided = mine.filter((story) => inPeriod(story.decidedAt));
-    const open = mine.filter(
-      (story) => before(story.receivedAt) && !before(story.decidedAt) && !before(story.withdrawnAt),
-    );
-    const lateOpen = open.filter((story) => {
-      if (requests(story, end) >= 2) return true;
-      const last = story.events
-        .filter(
-          (event) => event.at < end && (event.type === 'request_supplement' || event.type === 'supplement'),
-        )
-        .at(-1);
-      if (last?.type === 'request_supplement') return false;
-      return story.dueChanges.filter((change) => change.at < end).at(-1)!.dueAt < end;
+    const lists = this.fileLists(from, to, agency);
+    const count = (id: string): Expected => ({
+      numerator: lists[`index.${id}.numerator`]!.length,
+      denominator: lists[`index.${id}.denominator`]!.length,
     });
-    const received = mine.filter((story) => inPeriod(story.receivedAt));
-    const feeBearing = received.filter((story) => story.fee > 0);
-    const returned = mine.filter((story) => inPeriod(story.returnedAt));
+    const received = lists['index.3c.denominator']!;
+    const returned = lists['index.5c.denominator']!;
     const onlineServices = procedures.filter((procedure) => procedure.onlineLevel !== 'offline');
     const usedOnline = new Set(received.filter((story) => story.submitted).map((story) => story.procedure));
     const withFee = procedures.filter((procedure) => procedure.feeVnd > 0);
@@ -147,16 +133,8 @@ export class ServiceIndexByHand {
         .filter((fact) => fact.line !== null && COMPLAINTS.includes(fact.aspect ?? '') && fact.filedAt < end)
         .map((fact) => this.stories[fact.line!]!),
     );
-    const hasOnline = (story: Story, type: string) =>
-      story.events.some((event) => event.type === type && event.channel === 'online');
     return {
-      '2a': {
-        numerator:
-          decided.filter((story) => story.onTime && requests(story) <= 1).length +
-          open.length -
-          lateOpen.length,
-        denominator: decided.length + open.length,
-      },
+      '2a': count('2a'),
       '3a': { numerator: onlineServices.length, denominator: procedures.length },
       '3b': {
         numerator: onlineServices.filter((procedure) => usedOnline.has(procedure.code)).length,
@@ -164,26 +142,15 @@ export class ServiceIndexByHand {
       },
       // Imported files were never sent by OneGate: 1d has no file, and 3c stands without its factor.
       '1d': { numerator: 0, denominator: 0 },
-      '3c': {
-        numerator: received.filter((story) => story.submitted).length,
-        denominator: received.length,
-        factor: 1,
-      },
+      '3c': { ...count('3c'), factor: 1 },
       '3d': {
         numerator: withFee.filter((procedure) => procedure.onlineLevel !== 'offline').length,
         denominator: withFee.length,
       },
-      '3e': {
-        numerator: feeBearing.filter((story) => hasOnline(story, 'pay')).length,
-        denominator: feeBearing.length,
-      },
-      '4a': {
-        numerator: decided.filter((story) => hasOnline(story, 'sign')).length,
-        denominator: decided.length,
-      },
-      // Imported files carry no documents: none is digitised or reused, over the files received.
-      '4b': { numerator: 0, denominator: received.length },
-      '4c': { numerator: 0, denominator: received.length },
+      '3e': count('3e'),
+      '4a': count('4a'),
+      '4b': count('4b'),
+      '4c': count('4c'),
       '5a': { numerator: onTimeFeedback.length, denominator: feedback.length },
       '5b': { numerator: feedback.length - unhappyFeedback.length, denominator: feedback.length },
       '5c': {
@@ -192,6 +159,62 @@ export class ServiceIndexByHand {
         ).length,
         denominator: returned.length,
       },
+    };
+  }
+
+  /**
+   * The files each numerator and denominator of the index counts, by receipt code, as the drill-down
+   * figures name them (`index.2a.numerator`…): the lists behind 2a, 2b, 3c, 3e, 4a to 4c and 5c.
+   */
+  public fileLists(from: string, to: string, agency: string | null): Record<string, Story[]> {
+    const unit = agency ? this.subtree(agency) : null;
+    const mine = this.stories.filter((story) => !unit || unit.has(story.agency));
+    const inPeriod = (at: number | null) =>
+      at !== null && this.calendar.dateOf(at) >= from && this.calendar.dateOf(at) <= to;
+    const end = this.calendar.startOf(shiftDate(to, 1));
+    const before = (at: number | null) => at !== null && at < end;
+    const requests = (story: Story, until = Infinity) =>
+      story.events.filter((event) => event.type === 'request_supplement' && event.at < until).length;
+    const hasOnline = (story: Story, type: string) =>
+      story.events.some((event) => event.type === type && event.channel === 'online');
+
+    const decided = mine.filter((story) => inPeriod(story.decidedAt));
+    const open = mine.filter(
+      (story) => before(story.receivedAt) && !before(story.decidedAt) && !before(story.withdrawnAt),
+    );
+    const lateOpen = new Set(
+      open.filter((story) => {
+        if (requests(story, end) >= 2) return true;
+        const last = story.events
+          .filter(
+            (event) => event.at < end && (event.type === 'request_supplement' || event.type === 'supplement'),
+          )
+          .at(-1);
+        if (last?.type === 'request_supplement') return false;
+        return story.dueChanges.filter((change) => change.at < end).at(-1)!.dueAt < end;
+      }),
+    );
+    const received = mine.filter((story) => inPeriod(story.receivedAt));
+    const feeBearing = received.filter((story) => story.fee > 0);
+    return {
+      'index.2a.numerator': [
+        ...decided.filter((story) => story.onTime && requests(story) <= 1),
+        ...open.filter((story) => !lateOpen.has(story)),
+      ],
+      'index.2a.denominator': [...decided, ...open],
+      'index.2b.denominator': decided,
+      'index.3c.numerator': received.filter((story) => story.submitted),
+      'index.3c.denominator': received,
+      'index.3e.numerator': feeBearing.filter((story) => hasOnline(story, 'pay')),
+      'index.3e.denominator': feeBearing,
+      'index.4a.numerator': decided.filter((story) => hasOnline(story, 'sign')),
+      'index.4a.denominator': decided,
+      // Imported files carry no documents: none is digitised or reused, over the files received.
+      'index.4b.numerator': [],
+      'index.4b.denominator': received,
+      'index.4c.numerator': [],
+      'index.4c.denominator': received,
+      'index.5c.denominator': mine.filter((story) => inPeriod(story.returnedAt)),
     };
   }
 
@@ -260,6 +283,7 @@ export class ServiceIndexByHand {
       channel: event.channel,
     }));
     const story: Story = {
+      code: line.code,
       agency: procedure.agencyCode,
       procedure: procedure.code,
       submitted: events.some((event) => event.type === 'submit'),

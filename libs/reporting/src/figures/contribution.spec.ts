@@ -242,6 +242,8 @@ describe('which files each figure lists', () => {
       'backlog 2025-06-02 2025-06-06',
       'decided 2025-06-06 -',
       'inReceived 2025-06-06 -',
+      // Open and not yet late by the service index's rule (2a) until it became overdue.
+      'indexOpenOnTime 2025-06-02 2025-06-03',
       'late 2025-06-06 -',
       'overdueBacklog 2025-06-03 2025-06-06',
       'received 2025-06-02 -',
@@ -262,6 +264,9 @@ describe('which files each figure lists', () => {
     );
     expect(entries(contribution)).toEqual([
       'backlog 2025-06-02 -',
+      // Waiting for the citizen after one request is not late by the index's rule (2a).
+      'indexOpenOnTime 2025-06-02 2025-06-03',
+      'indexOpenOnTime 2025-06-05 2025-06-10',
       'overdueBacklog 2025-06-03 2025-06-05',
       'overdueBacklog 2025-06-10 -',
       'received 2025-06-02 -',
@@ -294,8 +299,15 @@ describe('which files each figure lists', () => {
       expect(counted('returned', date)).toBe(counters.returned ?? 0);
       expect(counted('fullyOnline', date)).toBe(counters.fullyOnline ?? 0);
       expect(counted('rated', date)).toBe(counters.ratingCount ?? 0);
+      expect(counted('indexOnTime', date)).toBe(counters.indexOnTime ?? 0);
+      expect(counted('signedOnline', date)).toBe(counters.signedOnline ?? 0);
+      expect(counted('feeBearing', date)).toBe(counters.feeBearing ?? 0);
+      expect(counted('paidOnline', date)).toBe(counters.paidOnline ?? 0);
+      expect(counted('digitised', date)).toBe(counters.digitised ?? 0);
+      expect(counted('reused', date)).toBe(counters.reused ?? 0);
     }
     expect(contribution.files.filter((entry) => entry.figure === 'extended')).toHaveLength(1);
+    expect(contribution.files.filter((entry) => entry.figure === 'signedOnline')).toHaveLength(1);
     expect(contribution.files.filter((entry) => entry.figure === 'rated')).toHaveLength(1);
   });
 });

@@ -80,11 +80,11 @@ export function contributionOf(
     addOn(date, counters);
   };
   // Service index, 2a (docs/decision-766.md): the dates an open file is late by the index's rule.
-  const lateOpen: DateInterval[] = [];
+  const lateOpen: TimeInterval[] = [];
   let supplementRequests = 0;
   let resupplementedAt: number | null = null;
   const endResupplemented = (end: number) => {
-    if (resupplementedAt !== null) lateOpen.push({ from: dateOf(resupplementedAt), to: dateOf(end) });
+    if (resupplementedAt !== null) lateOpen.push({ from: resupplementedAt, to: end });
     resupplementedAt = null;
   };
 
@@ -104,7 +104,7 @@ export function contributionOf(
       if (dateOf(overdueFrom) < dateOf(end)) {
         add(overdueFrom, { overdueDelta: 1 });
         add(end, { overdueDelta: -1 });
-        lateOpen.push({ from: dateOf(overdueFrom), to: dateOf(end) });
+        lateOpen.push({ from: overdueFrom, to: end });
       }
     }
     workedSince = null;
@@ -211,14 +211,13 @@ export function contributionOf(
   if (workedSince !== null && dueAt !== null) {
     const overdueFrom = Math.max(workedSince, dueAt);
     add(overdueFrom, { overdueDelta: 1 });
-    lateOpen.push({ from: dateOf(overdueFrom), to: null });
+    lateOpen.push({ from: overdueFrom, to: null });
   }
-  if (resupplementedAt !== null) lateOpen.push({ from: dateOf(resupplementedAt), to: null });
-  if (receivedAt !== null)
-    addOn(dateOf(receivedAt), digitisationCountersOf(history.documents, decidedAt !== null));
-  for (const interval of mergedIntervals(lateOpen)) {
-    addOn(interval.from, { indexLateOpenDelta: 1 });
-    if (interval.to !== null) addOn(interval.to, { indexLateOpenDelta: -1 });
+  if (resupplementedAt !== null) lateOpen.push({ from: resupplementedAt, to: null });
+  if (receivedAt !== null) add(receivedAt, digitisationCountersOf(history.documents, decidedAt !== null));
+  for (const interval of mergedIntervals(lateOpen, dateOf)) {
+    add(interval.fromAt, { indexLateOpenDelta: 1 });
+    if (interval.toAt !== null) add(interval.toAt, { indexLateOpenDelta: -1 });
   }
   return {
     channel: entry.type === 'register_counter' ? 'offline' : 'online',
@@ -229,22 +228,45 @@ export function contributionOf(
   };
 }
 
-/** Local dates `[from, to)`: from the end of `from` until the end of the day before `to`; `to` null: still. */
+/** From one time until another (null: still). */
+interface TimeInterval {
+  readonly from: number;
+  readonly to: number | null;
+}
+
+/**
+ * Local dates `[from, to)`: from the end of `from` until the end of the day before `to`; `to` null:
+ * still. `fromAt` and `toAt` are the times they begin and end at (the list entries' event times).
+ */
 interface DateInterval {
   readonly from: string;
   readonly to: string | null;
+  readonly fromAt: number;
+  readonly toAt: number | null;
 }
 
-/** The union of date intervals, as disjoint intervals in date order; empty ones dropped. */
-export function mergedIntervals(intervals: readonly DateInterval[]): DateInterval[] {
+/** The union of time intervals by local date, as disjoint date intervals in date order; empty ones dropped. */
+export function mergedIntervals(
+  intervals: readonly TimeInterval[],
+  dateOf: (ms: number) => string,
+): DateInterval[] {
   const sorted = intervals
+    .map((interval) => ({
+      from: dateOf(interval.from),
+      to: interval.to === null ? null : dateOf(interval.to),
+      fromAt: interval.from,
+      toAt: interval.to,
+    }))
     .filter((interval) => interval.to === null || interval.from < interval.to)
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  const merged: { from: string; to: string | null }[] = [];
+  const merged: { from: string; to: string | null; fromAt: number; toAt: number | null }[] = [];
   for (const interval of sorted) {
     const last = merged.at(-1);
     if (last && (last.to === null || interval.from <= last.to)) {
-      if (last.to !== null && (interval.to === null || interval.to > last.to)) last.to = interval.to;
+      if (last.to !== null && (interval.to === null || interval.to > last.to)) {
+        last.to = interval.to;
+        last.toAt = interval.toAt;
+      }
     } else {
       merged.push({ ...interval });
     }

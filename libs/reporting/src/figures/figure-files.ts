@@ -24,11 +24,18 @@ export const ENTRY_FIGURES = [
   'inProgress',
   'inSupplementRequested',
   'inDecided',
+  'indexOnTime',
+  'indexOpenOnTime',
+  'feeBearing',
+  'paidOnline',
+  'signedOnline',
+  'digitised',
+  'reused',
 ] as const;
 export type EntryFigure = (typeof ENTRY_FIGURES)[number];
 
 /** The backlogs count at the end of a date; the others on the local date of their event. */
-export const STANDING_FIGURES: readonly EntryFigure[] = ['backlog', 'overdueBacklog'];
+export const STANDING_FIGURES: readonly EntryFigure[] = ['backlog', 'overdueBacklog', 'indexOpenOnTime'];
 
 /**
  * One file in one figure's list: `date` is the local date it counts on (a standing figure: the first
@@ -71,11 +78,22 @@ const COUNTED: readonly (readonly [CounterName, EntryFigure])[] = [
   ['refused', 'refused'],
   ['withdrawn', 'withdrawn'],
   ['ratingCount', 'rated'],
+  ['indexOnTime', 'indexOnTime'],
+  ['feeBearing', 'feeBearing'],
+  ['paidOnline', 'paidOnline'],
+  ['signedOnline', 'signedOnline'],
+  ['digitised', 'digitised'],
+  ['reused', 'reused'],
 ];
 
-const STANDING: readonly (readonly [CounterName, EntryFigure])[] = [
-  ['backlogDelta', 'backlog'],
-  ['overdueDelta', 'overdueBacklog'],
+/**
+ * The standing figures, from the changes of their counters: the service index's open files not late
+ * (2a) are the backlog less the index's late open files, which are always part of it.
+ */
+const STANDING: readonly (readonly [(counters: Partial<Counters>) => number, EntryFigure])[] = [
+  [(counters) => counters.backlogDelta ?? 0, 'backlog'],
+  [(counters) => counters.overdueDelta ?? 0, 'overdueBacklog'],
+  [(counters) => (counters.backlogDelta ?? 0) - (counters.indexLateOpenDelta ?? 0), 'indexOpenOnTime'],
 ];
 
 const STATE_FIGURES: Partial<Record<HistogramMetric, EntryFigure>> = {
@@ -100,7 +118,7 @@ export function fileEntriesOf(moments: readonly FigureMoment[], states: readonly
     const figure = STATE_FIGURES[sample.metric];
     if (figure) event(figure, sample);
   }
-  for (const [counter, figure] of STANDING) entries.push(...standingEntries(moments, counter, figure));
+  for (const [change, figure] of STANDING) entries.push(...standingEntries(moments, change, figure));
   return entries;
 }
 
@@ -110,12 +128,12 @@ export function fileEntriesOf(moments: readonly FigureMoment[], states: readonly
  */
 function standingEntries(
   moments: readonly FigureMoment[],
-  counter: CounterName,
+  changeOf: (counters: Partial<Counters>) => number,
   figure: EntryFigure,
 ): FileEntry[] {
   const byDate = new Map<string, { change: number; at: number }>();
   for (const moment of moments) {
-    const change = moment.counters[counter] ?? 0;
+    const change = changeOf(moment.counters);
     if (change === 0) continue;
     const day = byDate.get(moment.date) ?? { change: 0, at: Number.POSITIVE_INFINITY };
     day.change += change;
@@ -140,31 +158,48 @@ function standingEntries(
 
 /**
  * Which list each reported figure links to (docs/metrics.md, "Drill-down"): a count links to the files
- * it counts; a rate, a mean or a percentile to the files of its denominator.
+ * it counts; a rate, a mean or a percentile to the files of its denominator. A list may join the entries
+ * of several figures whose files never meet (2a's: the files decided in the period and those open at
+ * its end).
  */
 export const DRILL_DOWNS = {
-  received: { entry: 'received' },
-  onlineSubmitted: { entry: 'received', channel: 'online' },
-  onlineSubmissionRate: { entry: 'received' },
-  decided: { entry: 'decided' },
-  onTime: { entry: 'onTime' },
-  late: { entry: 'late' },
-  onTimeRate: { entry: 'decided' },
-  extended: { entry: 'extended' },
-  returned: { entry: 'returned' },
-  fullyOnline: { entry: 'fullyOnline' },
-  fullyOnlineShare: { entry: 'returned' },
-  refused: { entry: 'refused' },
-  withdrawn: { entry: 'withdrawn' },
-  backlog: { entry: 'backlog' },
-  overdueBacklog: { entry: 'overdueBacklog' },
-  turnaroundDays: { entry: 'decided' },
-  satisfaction: { entry: 'rated' },
-  'timeInState.received': { entry: 'inReceived' },
-  'timeInState.in_progress': { entry: 'inProgress' },
-  'timeInState.supplement_requested': { entry: 'inSupplementRequested' },
-  'timeInState.decided': { entry: 'inDecided' },
-} as const satisfies Record<string, { entry: EntryFigure; channel?: Channel }>;
+  received: { entries: ['received'] },
+  onlineSubmitted: { entries: ['received'], channel: 'online' },
+  onlineSubmissionRate: { entries: ['received'] },
+  decided: { entries: ['decided'] },
+  onTime: { entries: ['onTime'] },
+  late: { entries: ['late'] },
+  onTimeRate: { entries: ['decided'] },
+  extended: { entries: ['extended'] },
+  returned: { entries: ['returned'] },
+  fullyOnline: { entries: ['fullyOnline'] },
+  fullyOnlineShare: { entries: ['returned'] },
+  refused: { entries: ['refused'] },
+  withdrawn: { entries: ['withdrawn'] },
+  backlog: { entries: ['backlog'] },
+  overdueBacklog: { entries: ['overdueBacklog'] },
+  turnaroundDays: { entries: ['decided'] },
+  satisfaction: { entries: ['rated'] },
+  'timeInState.received': { entries: ['inReceived'] },
+  'timeInState.in_progress': { entries: ['inProgress'] },
+  'timeInState.supplement_requested': { entries: ['inSupplementRequested'] },
+  'timeInState.decided': { entries: ['inDecided'] },
+  // The service index's numerators and denominators (docs/decision-766.md, "Drill-down").
+  'index.2a.numerator': { entries: ['indexOnTime', 'indexOpenOnTime'] },
+  'index.2a.denominator': { entries: ['decided', 'backlog'] },
+  'index.2b.denominator': { entries: ['decided'] },
+  'index.3c.numerator': { entries: ['received'], channel: 'online' },
+  'index.3c.denominator': { entries: ['received'] },
+  'index.3e.numerator': { entries: ['paidOnline'] },
+  'index.3e.denominator': { entries: ['feeBearing'] },
+  'index.4a.numerator': { entries: ['signedOnline'] },
+  'index.4a.denominator': { entries: ['decided'] },
+  'index.4b.numerator': { entries: ['digitised'] },
+  'index.4b.denominator': { entries: ['received'] },
+  'index.4c.numerator': { entries: ['reused'] },
+  'index.4c.denominator': { entries: ['received'] },
+  'index.5c.denominator': { entries: ['returned'] },
+} as const satisfies Record<string, { entries: readonly EntryFigure[]; channel?: Channel }>;
 
 export type DrillDownFigure = keyof typeof DRILL_DOWNS;
 export const DRILL_DOWN_FIGURES = Object.keys(DRILL_DOWNS) as DrillDownFigure[];

@@ -73,16 +73,15 @@ export class FigureFileRepository {
   public async page(query: FigureFileQuery, after: FileCursor | null, limit: number): Promise<FigureFile[]> {
     const postgres = this.dataSource.options.type === 'postgres';
     const sql = new SqlParameters(postgres);
-    const { entry, ...rest } = DRILL_DOWNS[query.figure];
+    const { entries: figures, ...rest } = DRILL_DOWNS[query.figure];
     const channel = 'channel' in rest ? rest.channel : null;
-    const conditions = [`figure = ${sql.add(entry)}`];
-    if (STANDING_FIGURES.includes(entry)) {
-      // Counted at the end of `to`: there since that date or before, and not gone by its end.
-      conditions.push(`local_date <= ${sql.add(query.to)}`);
-      conditions.push(`(until_date IS NULL OR until_date > ${sql.add(query.to)})`);
-    } else {
-      conditions.push(`local_date >= ${sql.add(query.from)}`, `local_date <= ${sql.add(query.to)}`);
-    }
+    const lists = figures.map((entry) =>
+      STANDING_FIGURES.includes(entry)
+        ? // Counted at the end of `to`: there since that date or before, and not gone by its end.
+          `(figure = ${sql.add(entry)} AND local_date <= ${sql.add(query.to)} AND (until_date IS NULL OR until_date > ${sql.add(query.to)}))`
+        : `(figure = ${sql.add(entry)} AND local_date >= ${sql.add(query.from)} AND local_date <= ${sql.add(query.to)})`,
+    );
+    const conditions = [lists.length === 1 ? lists[0]! : `(${lists.join(' OR ')})`];
     if (query.agencyIds) conditions.push(sql.isIn('agency_id', query.agencyIds));
     if (query.procedureIds) conditions.push(sql.isIn('procedure_id', query.procedureIds));
     for (const wanted of [channel, query.channel]) {

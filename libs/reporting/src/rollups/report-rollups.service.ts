@@ -7,6 +7,7 @@ import type { ApplicationHistory, DocumentFacts, StoredEvent } from '../figures/
 import { digitisationCountersOf, historyEventOf } from '../figures/application-history';
 import { contributionOf } from '../figures/contribution';
 import type { ApplicationContribution } from '../figures/contribution';
+import { fileEntriesOf } from '../figures/figure-files';
 import { LocalDays } from '../figures/local-days';
 import { stepAgenciesOf } from '../figures/step-contribution';
 import type { StepCalendarOf } from '../figures/step-contribution';
@@ -130,14 +131,19 @@ function sameDocuments(a: DocumentFacts, b: DocumentFacts): boolean {
   return a.digital === b.digital && a.reused === b.reused && a.electronicResult === b.electronicResult;
 }
 
-/** The part of a received file's contribution its documents decide: the counts on its reception date. */
+/**
+ * The part of a received file's contribution its documents decide: the counts on its reception date,
+ * and its entries in their lists (a file no longer counted leaves the list).
+ */
 function digitisationOnly(reception: ReceptionFacts, documents: DocumentFacts): ApplicationContribution {
-  const date = LocalDays.of(reception.timeZone).dateOf(reception.receivedAt!.getTime());
+  const at = reception.receivedAt!.getTime();
+  const date = LocalDays.of(reception.timeZone).dateOf(at);
+  const counters = digitisationCountersOf(documents, reception.decided);
   return {
     channel: reception.channel,
-    days: new Map([[date, digitisationCountersOf(documents, reception.decided)]]),
+    days: new Map([[date, counters]]),
     durations: [],
     steps: [],
-    files: [],
+    files: fileEntriesOf([{ at, date, counters }], []),
   };
 }

@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
  * whose rollups hold something older ones did not write raises it; a database recording an older one
  * is rebuilt once by the first worker that starts.
  */
-export const ROLLUP_LAYOUT_VERSION = 1;
+export const ROLLUP_LAYOUT_VERSION = 2;
 
 /** The recorded layout of the rollups (`report_layout`, one row). */
 @Injectable()

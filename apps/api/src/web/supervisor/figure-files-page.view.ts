@@ -104,7 +104,7 @@ export function figureFilesView(
     `/api/reports/files/export?${searchOf(scope, { figure: request.figure, format, lang }).toString()}`;
   return {
     titleKey: 'drilldown.title',
-    figureKey: `drilldown.figure_${request.figure.replace('.', '_')}`,
+    figureKey: `drilldown.figure_${request.figure.replaceAll('.', '_')}`,
     period: { from: request.from, to: request.to },
     agencyPicker,
     procedure: request.procedure ?? null,

@@ -1,8 +1,19 @@
 import type { Language } from '@onegate/domain';
-import { GROUP_IDS } from '@onegate/reporting';
+import { DRILL_DOWN_FIGURES, GROUP_IDS } from '@onegate/reporting';
 
 import type { ServiceIndexRanking, ServiceIndexReport } from '../../reports/service-index.service';
 import type { Period } from './dashboard-page.view';
+import { drillDownHref } from './figure-files-page.view';
+
+/**
+ * The list a criterion's numerator or denominator links to, in the index's scope, or null for a figure
+ * that is not a count of files (docs/decision-766.md, "Drill-down").
+ */
+function indexLink(period: Period, criterion: string, part: 'numerator' | 'denominator'): string | null {
+  const figure = `index.${criterion}.${part}`;
+  if (!(DRILL_DOWN_FIGURES as readonly string[]).includes(figure)) return null;
+  return drillDownHref({ from: period.from, to: period.to, agency: period.agency }, figure);
+}
 
 /** The dashboard's service index section (docs/decision-766.md): groups, criteria, ranking, exports. */
 export function serviceIndexView(
@@ -33,6 +44,10 @@ export function serviceIndexView(
             noFiles: criterion.source !== null && criterion.denominator === 0,
             noFilesKey: criterion.source === 'feedback' ? 'serviceIndex.noFeedback' : 'serviceIndex.noFiles',
             unconfirmed: criterion.scored && !criterion.confirmed,
+            links: {
+              numerator: indexLink(period, criterion.id, 'numerator'),
+              denominator: indexLink(period, criterion.id, 'denominator'),
+            },
           })),
       };
     }),
