@@ -61,6 +61,7 @@ import { CreateReportStepEntries1764500900000 } from './1764500900000-create-rep
 import { AddAttachmentReturnedBy1764500200000 } from './1764500200000-add-attachment-returned-by';
 import { AddDigitisationRollups1764500800000 } from './1764500800000-add-digitisation-rollups';
 import { CreateWebhooks1764501100000 } from './1764501100000-create-webhooks';
+import { CreatePartnerClients1764501300000 } from './1764501300000-create-partner-clients';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -127,4 +128,5 @@ export const MIGRATIONS = [
   CreateReportStepEntries1764500900000,
   AddDigitisationRollups1764500800000,
   CreateWebhooks1764501100000,
+  CreatePartnerClients1764501300000,
 ];

@@ -81,6 +81,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'mail_sink_messages',
       'notifications',
       'outbox_messages',
+      'partner_clients',
       'payments',
       'procedure_steps',
       'procedures',

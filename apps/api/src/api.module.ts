@@ -22,6 +22,7 @@ import { SystemModule } from './system/system.module';
 import { VerificationModule } from './verification/verification.module';
 import { WebModule } from './web/web.module';
 import { WebhooksHttpModule } from './webhooks/webhooks-http.module';
+import { PartnersHttpModule } from './partners/partners-http.module';
 
 @Module({})
 export class ApiModule {
@@ -51,6 +52,7 @@ export class ApiModule {
         SystemModule,
         VerificationModule,
         WebhooksHttpModule,
+        PartnersHttpModule,
         WebModule,
       ],
     };

@@ -64,6 +64,16 @@ export interface WebhooksConfig {
   secretOverlapMs: number;
 }
 
+/** Partner API clients (docs/partner-clients.md). */
+export interface PartnersConfig {
+  /** How long a rotated secret is still accepted beside the new one. */
+  secretOverlapMs: number;
+  /** How long an access token lives. */
+  tokenSeconds: number;
+  /** Calls a client may make a minute. */
+  ratePerMinute: number;
+}
+
 export interface HttpTimeouts {
   headersMs: number;
   bodyIdleMs: number;
@@ -125,6 +135,7 @@ export class AppConfig {
   public readonly signing!: SigningConfig | null;
   public readonly payments!: PaymentsConfig;
   public readonly webhooks!: WebhooksConfig;
+  public readonly partners!: PartnersConfig;
 
   public constructor(values: AppConfigValues) {
     Object.assign(this, values);

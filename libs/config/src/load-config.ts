@@ -111,6 +111,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       disableAfterMs: env.WEBHOOK_DISABLE_AFTER_HOURS * HOUR_MS,
       secretOverlapMs: env.WEBHOOK_SECRET_OVERLAP_HOURS * HOUR_MS,
     },
+    partners: {
+      secretOverlapMs: env.PARTNER_SECRET_OVERLAP_HOURS * HOUR_MS,
+      tokenSeconds: env.PARTNER_TOKEN_MINUTES * 60,
+      ratePerMinute: env.PARTNER_RATE_PER_MINUTE,
+    },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     oidc: env.OIDC_ISSUER_URL
       ? {

@@ -59,6 +59,7 @@ export {
   WebhookDelivery,
   WebhookSubscription,
   type WebhookDisabledReason,
+  PartnerClient,
   type AuditEventType,
   type IssuedResultKind,
   type JsonObject,
@@ -95,6 +96,7 @@ export { CalendarOverrideRepository } from './repositories/calendar-override.rep
 export { ConsultationRepository } from './repositories/consultation.repository';
 export { FeedbackRepository } from './repositories/feedback.repository';
 export { WebhookRepository } from './repositories/webhook.repository';
+export { PartnerClientRepository } from './repositories/partner-client.repository';
 export { HistoryRows, type HistoryRowsOfFile } from './repositories/history-rows';
 export { IdempotencyRepository, type KeyClaim } from './repositories/idempotency.repository';
 export { IssuedResultRepository, resultFileName } from './repositories/issued-result.repository';

@@ -29,6 +29,7 @@ import { RefreshTokenRepository } from './repositories/refresh-token.repository'
 import { RetentionRepository } from './repositories/retention.repository';
 import { UserRepository } from './repositories/user.repository';
 import { WebhookRepository } from './repositories/webhook.repository';
+import { PartnerClientRepository } from './repositories/partner-client.repository';
 import { TransactionRunner } from './transaction-runner';
 import { DatabaseDurabilityCheck } from './database-durability';
 import { HistoryRows } from './repositories/history-rows';
@@ -63,6 +64,7 @@ const REPOSITORIES = [
   HistoryRows,
   PaymentRepository,
   WebhookRepository,
+  PartnerClientRepository,
 ];
 
 /** Hands an already opened and migrated DataSource to Nest, with the repositories built on it. */

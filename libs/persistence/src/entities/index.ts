@@ -35,9 +35,11 @@ import { RefreshToken } from './refresh-token.entity';
 import { ServiceIndexScoringTable } from './service-index-scoring-table.entity';
 import { User } from './user.entity';
 import { WebhookAttempt, WebhookDelivery, WebhookSubscription } from './webhook.entity';
+import { PartnerClient } from './partner-client.entity';
 
 export * from './account-token.entity';
 export * from './webhook.entity';
+export * from './partner-client.entity';
 export * from './agency.entity';
 export * from './application.entity';
 export * from './application-event.entity';
@@ -116,4 +118,5 @@ export const ENTITIES = [
   WebhookSubscription,
   WebhookDelivery,
   WebhookAttempt,
+  PartnerClient,
 ];
