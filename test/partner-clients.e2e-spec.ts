@@ -241,9 +241,20 @@ describe(`partner API clients (${testDatabaseKind()})`, () => {
     const badAmount = await call(tax, path(transferredFile), { method: 'POST', body: { amountDue: -5 } });
     expect(badAmount.status).toBe(400);
     expect(JSON.stringify(badAmount.body.details)).toContain('amountDue');
+    const noVersion = await call(tax, path(transferredFile), { method: 'POST', body: {} });
+    expect(noVersion.status).toBe(400);
+    expect(JSON.stringify(noVersion.body.details)).toContain('version');
+    const seen = await request<{ version: number }>(`${stack.apiUrl}/api/applications/${transferredFile}`, {
+      headers: bearer(clerk),
+    });
+    const stale = await call(tax, path(transferredFile), {
+      method: 'POST',
+      body: { opinion: 'Lệ phí trước bạ 0,5%', version: seen.body.version - 1 },
+    });
+    expect(stale.status).toBe(409);
     const forwarded = await call(tax, path(transferredFile), {
       method: 'POST',
-      body: { opinion: 'Lệ phí trước bạ 0,5%', amountDue: 1_250_000 },
+      body: { opinion: 'Lệ phí trước bạ 0,5%', amountDue: 1_250_000, version: seen.body.version },
     });
     expect(forwarded.status, JSON.stringify(forwarded.body)).toBe(200);
     expect(forwarded.body.step).toMatchObject({ position: 3, agency: 'QN-HL' });
@@ -298,10 +309,16 @@ describe(`partner API clients (${testDatabaseKind()})`, () => {
     await call(token, `/api/partner/files/${haLongFile}`);
     await call(token, `/api/partner/files/${justiceFile}`);
     await call(token, '/api/applications');
+    const refused = await askPartnerToken(stack.apiUrl, {
+      grant_type: 'client_credentials',
+      client_id: client.clientId,
+      client_secret: 'ogp_not-its-secret',
+    });
+    expect(refused.status).toBe(401);
     const calls = await eventually(async () => {
       const answer = await administer(`/${client.id}/calls`);
       const items = answer.body.items as { method: string; route: string; path: string; status: number }[];
-      return items.length >= 4 ? items : undefined;
+      return items.length >= 5 ? items : undefined;
     });
     expect(calls.map((each) => `${each.method} ${each.route} ${each.status}`).sort()).toEqual(
       [
@@ -309,9 +326,19 @@ describe(`partner API clients (${testDatabaseKind()})`, () => {
         'GET /api/partner/files/:id 200',
         'GET /api/partner/files/:id 404',
         'POST /api/oauth/token 200',
+        'POST /api/oauth/token 401',
       ].sort(),
     );
     expect(JSON.stringify(calls)).not.toContain(APPLICANT.fullName);
+    const inLog = await request<{ items: { type: string; actorId: string }[] }>(
+      `${stack.apiUrl}/api/admin/audit?type=partner_call&userId=${client.id}`,
+      { headers: bearer(admin) },
+    );
+    expect(inLog.status).toBe(200);
+    expect(inLog.body.items.map((event) => [event.type, event.actorId])).toContainEqual([
+      'partner_call',
+      client.id,
+    ]);
     expect(
       (
         await request(`${stack.apiUrl}/api/admin/partner-clients/${client.id}/calls`, {

@@ -24,6 +24,8 @@ export class OAuthError extends HttpException {
   public constructor(
     public readonly code: 'invalid_request' | 'invalid_client' | 'unsupported_grant_type',
     public readonly description: string,
+    /** The registered client the refused request named, if it named one: its calls include this one. */
+    public readonly clientId: string | null = null,
   ) {
     super(
       { error: code, error_description: description },
@@ -55,16 +57,13 @@ export class PartnerTokens {
   /** The client whose id and secret these are, enabled; anything else is `invalid_client`. */
   public async clientWith(clientId: string, secret: string, now: Date): Promise<PartnerClient> {
     const client = /^[0-9a-f-]{36}$/i.test(clientId) ? await this.clients.findById(clientId) : null;
-    const previousValid =
-      client?.previousSecretUntil !== null &&
-      client?.previousSecretUntil !== undefined &&
-      client.previousSecretUntil > now;
+    if (!client) throw new OAuthError('invalid_client', 'Unknown client or wrong secret');
+    const previousValid = client.previousSecretUntil !== null && client.previousSecretUntil > now;
     const matches =
-      client !== null &&
-      (partnerSecretMatches(secret, client.secretHash) ||
-        (previousValid && partnerSecretMatches(secret, client.previousSecretHash)));
-    if (!client || !matches) throw new OAuthError('invalid_client', 'Unknown client or wrong secret');
-    if (client.disabledAt) throw new OAuthError('invalid_client', 'This client is disabled');
+      partnerSecretMatches(secret, client.secretHash) ||
+      (previousValid && partnerSecretMatches(secret, client.previousSecretHash));
+    if (!matches) throw new OAuthError('invalid_client', 'Unknown client or wrong secret', client.id);
+    if (client.disabledAt) throw new OAuthError('invalid_client', 'This client is disabled', client.id);
     return client;
   }
 

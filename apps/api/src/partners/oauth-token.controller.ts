@@ -37,18 +37,19 @@ export class OAuthTokenController {
     let clientId: string | null = null;
     try {
       const credentials = clientCredentialsOf(authorization, request.body as unknown);
-      clientId = credentials.clientId;
       const client = await this.tokens.clientWith(credentials.clientId, credentials.secret, this.clock.now());
+      clientId = client.id;
       response.status(HttpStatus.OK).json(await this.tokens.issue(client));
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
+      clientId = error.clientId;
       if (error.code === 'invalid_client' && authorization?.startsWith('Basic ')) {
         response.setHeader('WWW-Authenticate', 'Basic realm="onegate"');
       }
       response.status(error.getStatus()).json(error.getResponse());
     }
-    // A known client's requests for tokens are among its calls (refused ones too).
-    if (clientId && /^[0-9a-f-]{36}$/i.test(clientId)) {
+    // A registered client's requests for tokens are among its calls (refused ones too).
+    if (clientId) {
       await this.calls.record({
         clientId,
         method: 'POST',

@@ -67,10 +67,10 @@ export class PartnerForwardRequest {
   @Max(2_000_000_000, { message: 'amountDue must be at most 2000000000' })
   public amountDue?: number;
 
-  @ApiPropertyOptional({ description: 'The version the client last saw; a newer one answers 409' })
-  @IsOptional()
+  /** Required: a system acting on a file says which version it read, so it never acts on one that moved since. */
+  @ApiProperty({ description: 'The version the client last read; a newer one answers 409' })
   @NumberFromText()
   @IsInt({ message: 'version must be a whole number' })
   @Min(1, { message: 'version must be at least 1' })
-  public version?: number;
+  public version!: number;
 }
