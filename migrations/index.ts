@@ -62,6 +62,7 @@ import { AddAttachmentReturnedBy1764500200000 } from './1764500200000-add-attach
 import { AddDigitisationRollups1764500800000 } from './1764500800000-add-digitisation-rollups';
 import { CreateWebhooks1764501100000 } from './1764501100000-create-webhooks';
 import { CreateNationalSyncEntries1764501200000 } from './1764501200000-create-national-sync-entries';
+import { CreatePartnerClients1764501300000 } from './1764501300000-create-partner-clients';
 import { AddIndexFileLists1764501400000 } from './1764501400000-add-index-file-lists';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
@@ -130,5 +131,6 @@ export const MIGRATIONS = [
   AddDigitisationRollups1764500800000,
   CreateWebhooks1764501100000,
   CreateNationalSyncEntries1764501200000,
+  CreatePartnerClients1764501300000,
   AddIndexFileLists1764501400000,
 ];

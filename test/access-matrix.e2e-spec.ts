@@ -10,11 +10,17 @@ import type { DemoRole, Tokens } from './support/accounts';
 import { bearer, createStaff, DEMO_ACCOUNTS, signIn } from './support/accounts';
 import { HOUSEHOLD, HOUSEHOLD_FORM } from './support/demo-facts';
 import { request } from './support/http';
+import { partnerToken, registerPartnerClient } from './support/partner-clients';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
 
-type Caller = 'anonymous' | DemoRole;
-const CALLERS: Caller[] = ['anonymous', 'citizen', 'clerk', 'supervisor', 'admin'];
+/** `client`: a partner client holding every scope (docs/partner-clients.md). */
+type Caller = 'anonymous' | DemoRole | 'client';
+const CALLERS: Caller[] = ['anonymous', 'citizen', 'clerk', 'supervisor', 'admin', 'client'];
+/** A partner client's token is asked for again well before it expires. */
+const CLIENT_TOKEN_REUSE_MS = 60_000;
+/** Every route called by six kinds of caller, one call at a time. */
+const MATRIX_TIMEOUT_MS = 240_000;
 const SAMPLE_PARAMETER = '00000000-0000-4000-8000-000000000000';
 
 /** A well-formed body for the application routes, so that only access decides the answer. */
@@ -30,6 +36,9 @@ function expectedOutcome(route: RouteAccess, caller: Caller): 'allowed' | 401 | 
   const rule = route.rule!;
   if (rule.kind === 'public') return 'allowed';
   if (caller === 'anonymous') return 401;
+  // People are refused the partner routes, partner clients every other route.
+  if (rule.kind === 'partner') return caller === 'client' ? 'allowed' : 403;
+  if (caller === 'client') return 403;
   return rule.roles === 'any' || rule.roles.includes(caller as Role) ? 'allowed' : 403;
 }
 
@@ -44,7 +53,12 @@ describe(`route-by-role matrix (${testDatabaseKind()})`, () => {
   beforeAll(async () => {
     stack = await TestStack.start({
       worker: false,
-      configure: (config) => new AppConfig({ ...config, authRateLimit: 10_000 }),
+      configure: (config) =>
+        new AppConfig({
+          ...config,
+          authRateLimit: 10_000,
+          partners: { ...config.partners, ratePerMinute: 100_000 },
+        }),
     });
     routes = listRoutes(stack.api.get(ModulesContainer));
   });
@@ -65,40 +79,54 @@ describe(`route-by-role matrix (${testDatabaseKind()})`, () => {
     );
   });
 
-  it('lets through exactly the callers each route declares, and no call fails with a 5xx', async () => {
-    const outcomes: string[] = [];
-    const expected: string[] = [];
-    const sessions = new Map<string, Record<string, string>>();
-    // Some routes (sign-out) end the session they are called with: such a session is opened again.
-    const headersOf = async (caller: Caller) => {
-      if (caller === 'anonymous') return {};
-      const kept = sessions.get(caller);
-      if (kept && (await fetch(`${stack.apiUrl}/api/me`, { headers: kept })).status === 200) return kept;
-      const fresh = bearer(await signIn(stack.apiUrl, DEMO_ACCOUNTS[caller], stack.config.demoPassword!));
-      sessions.set(caller, fresh);
-      return fresh;
-    };
-    for (const route of routes) {
-      for (const caller of CALLERS) {
-        const headers = await headersOf(caller);
-        const path = route.path.replace(/:\w+/g, SAMPLE_PARAMETER);
-        // From the API's own origin, as its pages call it: routes that open sessions refuse other ones.
-        const response = await fetch(`${stack.apiUrl}${path}`, {
-          method: route.method,
-          headers: { ...headers, 'content-type': 'application/json', origin: stack.apiUrl },
-          body: ['GET', 'HEAD', 'DELETE'].includes(route.method) ? undefined : '{}',
-        });
-        const label = `${route.method} ${route.path} as ${caller}`;
-        const status = response.status;
-        // An unread body (a stream, an export) would keep its connection busy and the API from closing.
-        await response.body?.cancel();
-        const outcome = status === 401 || status === 403 ? status : status >= 500 ? `${status}` : 'allowed';
-        outcomes.push(`${label}: ${outcome}`);
-        expected.push(`${label}: ${expectedOutcome(route, caller)}`);
+  it(
+    'lets through exactly the callers each route declares, and no call fails with a 5xx',
+    async () => {
+      const outcomes: string[] = [];
+      const expected: string[] = [];
+      const sessions = new Map<string, Record<string, string>>();
+      const admin = await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, stack.config.demoPassword!);
+      const client = await registerPartnerClient(stack.apiUrl, admin, { agencies: ['QN'] });
+      let clientToken = { headers: {}, at: 0 };
+      // Some routes (sign-out) end the session they are called with: such a session is opened again.
+      const headersOf = async (caller: Caller) => {
+        if (caller === 'anonymous') return {};
+        if (caller === 'client') {
+          if (Date.now() - clientToken.at > CLIENT_TOKEN_REUSE_MS) {
+            const token = await partnerToken(stack.apiUrl, client.clientId, client.clientSecret);
+            clientToken = { headers: bearer(token), at: Date.now() };
+          }
+          return clientToken.headers;
+        }
+        const kept = sessions.get(caller);
+        if (kept && (await fetch(`${stack.apiUrl}/api/me`, { headers: kept })).status === 200) return kept;
+        const fresh = bearer(await signIn(stack.apiUrl, DEMO_ACCOUNTS[caller], stack.config.demoPassword!));
+        sessions.set(caller, fresh);
+        return fresh;
+      };
+      for (const route of routes) {
+        for (const caller of CALLERS) {
+          const headers = await headersOf(caller);
+          const path = route.path.replace(/:\w+/g, SAMPLE_PARAMETER);
+          // From the API's own origin, as its pages call it: routes that open sessions refuse other ones.
+          const response = await fetch(`${stack.apiUrl}${path}`, {
+            method: route.method,
+            headers: { ...headers, 'content-type': 'application/json', origin: stack.apiUrl },
+            body: ['GET', 'HEAD', 'DELETE'].includes(route.method) ? undefined : '{}',
+          });
+          const label = `${route.method} ${route.path} as ${caller}`;
+          const status = response.status;
+          // An unread body (a stream, an export) would keep its connection busy and the API from closing.
+          await response.body?.cancel();
+          const outcome = status === 401 || status === 403 ? status : status >= 500 ? `${status}` : 'allowed';
+          outcomes.push(`${label}: ${outcome}`);
+          expected.push(`${label}: ${expectedOutcome(route, caller)}`);
+        }
       }
-    }
-    expect(outcomes).toEqual(expected);
-  });
+      expect(outcomes).toEqual(expected);
+    },
+    MATRIX_TIMEOUT_MS,
+  );
 
   it('answers 404 to every caller outside a file’s owner and agencies, on every route that names one', async () => {
     // A file of another citizen, for a procedure of the Department of Justice (QN-STP): outside the demo

@@ -8,19 +8,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteAccess } from '@onegate/access';
 import { listRoutes } from '@onegate/access';
 import { AppConfig } from '@onegate/config';
-import { Notification, NotificationRepository } from '@onegate/persistence';
+import { Agency, Notification, NotificationRepository } from '@onegate/persistence';
 import type { IntegerRange, QueryParameter } from '@onegate/platform';
 import { queryOf } from '@onegate/platform';
 
 import type { DemoRole, Tokens } from './support/accounts';
 import { bearer, DEMO_ACCOUNTS, signIn } from './support/accounts';
+import type { RegisteredClient } from './support/partner-clients';
+import { partnerToken, registerPartnerClient } from './support/partner-clients';
 import { ApplicationsClient, EXECUTABLE_BYTES, PDF_BYTES } from './support/applications';
 import { RECORD, RECORD_DOCUMENT, RECORD_FORM } from './support/demo-facts';
 import { PNG_BYTES, zipBomb } from './support/hostile-files';
 import { testDatabaseKind } from './support/test-database';
 import { TestStack } from './support/test-stack';
+import { fileAtTaxStep } from './support/transfer-procedure';
 
-type Caller = 'anonymous' | DemoRole;
+/** `client`: a partner client holding every scope (docs/partner-clients.md). */
+type Caller = 'anonymous' | DemoRole | 'client';
 
 const INJECTIONS = [
   `' OR '1'='1' --`,
@@ -43,7 +47,7 @@ const BODY_FIELDS = [
   'code',
 ];
 /** Hundreds of requests each; room for a busy machine. */
-const ATTACK_TIMEOUT_MS = 180_000;
+const ATTACK_TIMEOUT_MS = 300_000;
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
 const HUGE = '99999999999999999999';
 /** Texts no whole-number parameter accepts, whatever its range. */
@@ -77,6 +81,10 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
   let stack: TestStack;
   let routes: RouteAccess[];
   const tokens = new Map<DemoRole, Tokens>();
+  let partner: RegisteredClient;
+  /** A file at a step transferred to the tax office, which the partner client may forward. */
+  let transferredId: string;
+  let partnerHeaders = { headers: {} as Record<string, string>, at: 0 };
   let draftId: string;
   /** Resources the routes' allowed callers may act on, so that a body reaches its validation. */
   let submittedId: string;
@@ -87,12 +95,26 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
   beforeAll(async () => {
     stack = await TestStack.start({
       worker: false,
-      configure: (config) => new AppConfig({ ...config, authRateLimit: 100_000 }),
+      configure: (config) =>
+        new AppConfig({
+          ...config,
+          authRateLimit: 100_000,
+          partners: { ...config.partners, ratePerMinute: 100_000 },
+        }),
     });
     routes = listRoutes(stack.api.get(ModulesContainer));
     for (const role of Object.keys(DEMO_ACCOUNTS) as DemoRole[]) {
       tokens.set(role, await signIn(stack.apiUrl, DEMO_ACCOUNTS[role], stack.config.demoPassword!));
     }
+    partner = await registerPartnerClient(stack.apiUrl, tokens.get('admin')!, { agencies: ['QN'] });
+    const taxOffice = await stack.apiDataSource.getRepository(Agency).findOneByOrFail({ code: 'QN-THUE-HL' });
+    transferredId = await fileAtTaxStep(
+      stack.apiUrl,
+      { admin: tokens.get('admin')!, clerk: tokens.get('clerk')! },
+      taxOffice.id,
+      '9.700002',
+      { nationalId: '022190006543', fullName: 'Hồ Sơ Liên Thông' },
+    );
     apps = new ApplicationsClient(stack.apiUrl);
     draftId = (await apps.create(tokens.get('citizen')!, RECORD, RECORD_FORM)).body.id;
     submittedId = await submittedApplication();
@@ -155,6 +177,7 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
     if (route.path.startsWith('/api/notifications/') || route.path.startsWith('/my/notifications/'))
       return notificationId;
     if (route.path.startsWith('/staff/applications/')) return submittedId;
+    if (route.path.startsWith('/api/partner/files/')) return transferredId;
     if (/^(\/api)?(\/staff)?\/feedback\/|^\/my\/feedback\//.test(route.path)) return feedbackId;
     // Deleting the citizen's draft would leave the other routes without it: a sent file is refused (409).
     if (route.path === '/my/applications/:id/delete') return submittedId;
@@ -181,6 +204,7 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
   const allowedCaller = (route: RouteAccess): Caller => {
     const rule = route.rule!;
     if (rule.kind === 'public') return 'citizen';
+    if (rule.kind === 'partner') return 'client';
     if (rule.roles === 'any') return 'citizen';
     return (['admin', 'citizen', 'clerk', 'supervisor'] as const).find((role) => rule.roles.includes(role))!;
   };
@@ -188,6 +212,14 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
   /** Signs the caller in again when a route (sign-out, session end) ended its session. */
   const headersOf = async (caller: Caller): Promise<Record<string, string>> => {
     if (caller === 'anonymous') return {};
+    if (caller === 'client') {
+      // A partner token lives minutes: a fresh one every minute.
+      if (Date.now() - partnerHeaders.at > 60_000) {
+        const token = await partnerToken(stack.apiUrl, partner.clientId, partner.clientSecret);
+        partnerHeaders = { headers: bearer(token), at: Date.now() };
+      }
+      return partnerHeaders.headers;
+    }
     const current = tokens.get(caller)!;
     const me = await fetch(`${stack.apiUrl}/api/me`, { headers: bearer(current) });
     await me.arrayBuffer();
@@ -310,7 +342,7 @@ describe(`hostile input on every route (${testDatabaseKind()})`, () => {
         const json = { ...auth, 'content-type': 'application/json' };
         // A caller the route refuses gets its 401 before any of the body is read. On a route that ends the
         // session, the attacks sent alongside may have ended it first: either answer is right there.
-        const refused = !auth.authorization && route.rule!.kind === 'authenticated';
+        const refused = !auth.authorization && route.rule!.kind !== 'public';
         const endsSession = /^\/(api\/auth\/(logout|session)|sign-out)$/.test(route.path);
         const attack = (
           label: string,

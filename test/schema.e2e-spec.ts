@@ -82,6 +82,7 @@ describe(`schema from migrations (${testDatabaseKind()})`, () => {
       'national_sync_entries',
       'notifications',
       'outbox_messages',
+      'partner_clients',
       'payments',
       'procedure_steps',
       'procedures',

@@ -11,6 +11,7 @@ import { ApplicationsClient, PDF_BYTES } from '../support/applications';
 import type { ApplicationBody } from '../support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT, HOUSEHOLD_FORM } from '../support/demo-facts';
 import { eventually, request } from '../support/http';
+import { partnerToken, registerPartnerClient } from '../support/partner-clients';
 import { testDatabaseKind } from '../support/test-database';
 import { confirmOnlinePayment } from '../support/payments';
 import { TestStack } from '../support/test-stack';
@@ -137,6 +138,19 @@ describe.runIf(testDatabaseKind() === 'sqlite')(
       return id;
     }
 
+    /** A partner client that has called the API, so its page lists calls, a refused one among them. */
+    async function partnerClientWithCalls(): Promise<string> {
+      const admin = await signIn(stack.apiUrl, DEMO_ACCOUNTS.admin, stack.config.demoPassword!);
+      const client = await registerPartnerClient(stack.apiUrl, admin, {
+        name: 'Hệ thống quản lý thuế của Chi cục Thuế thành phố Hạ Long',
+        agencies: ['QN-THUE-HL'],
+      });
+      const token = await partnerToken(stack.apiUrl, client.clientId, client.clientSecret);
+      await request(`${stack.apiUrl}/api/partner/files`, { headers: bearer(token) });
+      await request(`${stack.apiUrl}/api/applications`, { headers: bearer(token) });
+      return client.id;
+    }
+
     /** Real values for the pages' parameters, from the demo data and the files made above. */
     async function realParameters(): Promise<PageSamples> {
       const [draft, ...filed] = await applicationsInEveryState();
@@ -150,6 +164,7 @@ describe.runIf(testDatabaseKind() === 'sqlite')(
         async () => (await data.getRepository(MailSinkMessage).find({ take: 1 }))[0],
       );
       const webhook = await webhookWithHistory();
+      const partner = await partnerClientWithCalls();
       return {
         '/procedures/:code': [{ code: HOUSEHOLD }],
         // A code with a result, and one without: the untrusted verdict is drawn differently.
@@ -165,6 +180,7 @@ describe.runIf(testDatabaseKind() === 'sqlite')(
         '/admin/procedures/:code': [{ code: HOUSEHOLD }],
         '/admin/mail/:id': [{ id: mail.id }],
         '/admin/webhooks/:id': [{ id: webhook }],
+        '/admin/partner-clients/:id': [{ id: partner }],
         '/admin/mail/preview/:template': [{ template: NOTIFICATION_KINDS[0] }],
       };
     }

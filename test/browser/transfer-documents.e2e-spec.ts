@@ -7,7 +7,7 @@ import { bearer, DEMO_ACCOUNTS, signIn as signInToApi } from '../support/account
 import { ApplicationsClient } from '../support/applications';
 import { request } from '../support/http';
 import { letterPdf } from '../support/sample-files';
-import { createProcedureWithSteps } from '../support/transfer-procedure';
+import { createProcedureWithSteps, taxTransferSteps } from '../support/transfer-procedure';
 import { TestStack } from '../support/test-stack';
 import {
   DESKTOP,
@@ -46,17 +46,7 @@ describe('a transfer’s returned document in a browser', () => {
     const clerk = await signInToApi(stack.apiUrl, DEMO_ACCOUNTS.clerk, password);
     const taxOffice = await stack.apiDataSource.getRepository(Agency).findOneByOrFail({ code: 'QN-THUE-HL' });
     expect(
-      await createProcedureWithSteps(stack.apiUrl, admin, '1.004403', [
-        { nameVi: 'Tiếp nhận hồ sơ', nameEn: 'Reception', holderRole: 'clerk', budgetHours: 8 },
-        {
-          nameVi: 'Xác định nghĩa vụ tài chính',
-          nameEn: 'Tax assessment',
-          holderRole: 'clerk',
-          holderAgencyId: taxOffice.id,
-          budgetHours: 8,
-        },
-        { nameVi: 'Ký kết quả', nameEn: 'Signature', holderRole: 'supervisor', budgetHours: 8 },
-      ]),
+      await createProcedureWithSteps(stack.apiUrl, admin, '1.004403', taxTransferSteps(taxOffice.id)),
     ).toBe(201);
     const registered = await request<{ id: string }>(`${stack.apiUrl}/api/applications/counter`, {
       method: 'POST',

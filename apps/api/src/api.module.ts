@@ -23,6 +23,7 @@ import { VerificationModule } from './verification/verification.module';
 import { WebModule } from './web/web.module';
 import { NationalSyncHttpModule } from './national-sync/national-sync-http.module';
 import { WebhooksHttpModule } from './webhooks/webhooks-http.module';
+import { PartnersHttpModule } from './partners/partners-http.module';
 
 @Module({})
 export class ApiModule {
@@ -53,6 +54,7 @@ export class ApiModule {
         VerificationModule,
         WebhooksHttpModule,
         NationalSyncHttpModule,
+        PartnersHttpModule,
         WebModule,
       ],
     };

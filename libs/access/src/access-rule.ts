@@ -1,11 +1,14 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 
-import type { Role } from '@onegate/domain';
+import type { PartnerScope, Role } from '@onegate/domain';
 
 export const ACCESS_RULE = Symbol('onegate:access-rule');
 
-export type AccessRule = { kind: 'public' } | { kind: 'authenticated'; roles: readonly Role[] | 'any' };
+export type AccessRule =
+  | { kind: 'public' }
+  | { kind: 'authenticated'; roles: readonly Role[] | 'any' }
+  | { kind: 'partner'; scope: PartnerScope };
 
 /** Anyone may call this route, signed in or not. Every route must say who may call it. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_RULE, { kind: 'public' });
@@ -25,3 +28,10 @@ export const Authenticated = (options: { roles?: readonly Role[] } = {}): Method
     SetMetadata(ACCESS_RULE, { kind: 'authenticated', roles: options.roles ?? 'any' }),
     ApiBearerAuth(),
   );
+
+/**
+ * Only partner clients holding `scope` may call this route (docs/partner-clients.md); people are refused
+ * with 403, and partner clients are refused every route not marked so.
+ */
+export const PartnerRoute = (scope: PartnerScope): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'partner', scope }), ApiBearerAuth());

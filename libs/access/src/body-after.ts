@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { SetMetadata } from '@nestjs/common';
 
 import type { AuthenticatedUser } from './authenticated-user';
+import type { PartnerCaller } from './partner-caller';
 
 export const BODY_AFTER = Symbol('onegate:body-after');
 
@@ -11,6 +12,8 @@ export const BODY_AFTER = Symbol('onegate:body-after');
  */
 export interface ResourceCheck {
   assertMayActOn(user: AuthenticatedUser, params: Readonly<Record<string, string>>): Promise<void>;
+  /** The same for a partner client, on a partner route (docs/partner-clients.md). */
+  assertPartnerMayActOn?(caller: PartnerCaller, params: Readonly<Record<string, string>>): Promise<void>;
 }
 
 /** Said by a route whose resource any caller with the route's role may act on (administrators' records). */

@@ -3,9 +3,11 @@ export {
   Authenticated,
   BEFORE_PASSWORD_CHANGE,
   BeforePasswordChange,
+  PartnerRoute,
   Public,
   type AccessRule,
 } from './access-rule';
+export { CurrentPartner, type PartnerCaller } from './partner-caller';
 export { emailNotVerified, PASSWORD_CHANGE_REQUIRED, passwordChangeRequired } from './account-refusals';
 export { CurrentUser, type AuthenticatedUser } from './authenticated-user';
 export {

@@ -1,7 +1,7 @@
 import { ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { Request } from 'express';
+import { Request, Response } from 'express';
 
 import {
   ACCESS_RULE,
@@ -11,10 +11,12 @@ import {
   readRequestBody,
   ROLE_IS_ENOUGH,
 } from '@onegate/access';
-import type { AccessRule, AuthenticatedUser, BodyAfterCheck } from '@onegate/access';
+import type { AccessRule, AuthenticatedUser, BodyAfterCheck, PartnerCaller } from '@onegate/access';
 import { AppConfig } from '@onegate/config';
 
 import { leadingFormField, leadingUrlEncodedField } from './leading-form-field';
+import { PartnerCalls } from './partner-calls';
+import { isPartnerToken, PartnerTokens } from './partner-tokens';
 import { CSRF_FORM_FIELD, CSRF_HEADER, isCsrfTokenValid, SESSION_COOKIE } from './session-cookies';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -33,6 +35,8 @@ export class AccessGuard extends AuthGuard('jwt') {
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
     private readonly modules: ModuleRef,
+    private readonly partnerTokens: PartnerTokens,
+    private readonly partnerCalls: PartnerCalls,
   ) {
     super();
   }
@@ -44,6 +48,8 @@ export class AccessGuard extends AuthGuard('jwt') {
     ]);
     if (!rule) throw new ForbiddenException('This route declares no access rule');
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const partnerToken = partnerTokenOf(request);
+    if (partnerToken !== null) return this.partnerCall(context, rule, partnerToken);
     if (rule.kind === 'public') {
       if (offersIdentity(request)) await (super.canActivate(context) as Promise<boolean>).catch(() => false);
       await readRequestBody(request);
@@ -51,6 +57,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     await super.canActivate(context);
     const user = request.user!;
+    if (rule.kind === 'partner') throw new ForbiddenException('Only partner clients may call this route');
     if (rule.roles !== 'any' && !rule.roles.includes(user.role)) {
       throw new ForbiddenException('Your role may not do this');
     }
@@ -69,6 +76,35 @@ export class AccessGuard extends AuthGuard('jwt') {
     return true;
   }
 
+  /**
+   * A call with a partner client's token (docs/partner-clients.md): the client must still be enabled,
+   * within its rate, and the route one of the partner routes of a scope it holds; every call it makes
+   * is audited, refused or not.
+   */
+  private async partnerCall(context: ExecutionContext, rule: AccessRule, token: string): Promise<boolean> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & { partner?: PartnerCaller }>();
+    const response = http.getResponse<Response>();
+    const caller = await this.partnerTokens.callerOf(token, new Date());
+    if (!caller)
+      throw new UnauthorizedException('The access token is missing, expired or its client disabled');
+    request.partner = caller;
+    this.partnerCalls.auditWhenAnswered(caller, request, response);
+    await this.partnerCalls.count(caller, response);
+    if (rule.kind === 'authenticated')
+      throw new ForbiddenException('Partner clients may call only /api/partner routes');
+    if (rule.kind === 'partner' && !caller.scopes.includes(rule.scope)) {
+      throw new ForbiddenException(`This client does not hold the scope ${rule.scope}`);
+    }
+    const check = this.bodyAfterCheck(context);
+    if (check && check !== ROLE_IS_ENOUGH) {
+      const params = request.params as Record<string, string>;
+      await this.modules.get(check, { strict: false }).assertPartnerMayActOn?.(caller, params);
+    }
+    await readRequestBody(request);
+    return true;
+  }
+
   private openBeforePasswordChange(context: ExecutionContext): boolean {
     return !!this.reflector.getAllAndOverride<boolean | undefined>(BEFORE_PASSWORD_CHANGE, [
       context.getHandler(),
@@ -76,11 +112,15 @@ export class AccessGuard extends AuthGuard('jwt') {
     ]);
   }
 
-  private async checkResource(context: ExecutionContext, request: Request, user: AuthenticatedUser) {
-    const check = this.reflector.getAllAndOverride<BodyAfterCheck | undefined>(BODY_AFTER, [
+  private bodyAfterCheck(context: ExecutionContext): BodyAfterCheck | undefined {
+    return this.reflector.getAllAndOverride<BodyAfterCheck | undefined>(BODY_AFTER, [
       context.getHandler(),
       context.getClass(),
     ]);
+  }
+
+  private async checkResource(context: ExecutionContext, request: Request, user: AuthenticatedUser) {
+    const check = this.bodyAfterCheck(context);
     if (!check || check === ROLE_IS_ENOUGH) return;
     const params = request.params as Record<string, string>;
     await this.modules.get(check, { strict: false }).assertMayActOn(user, params);
@@ -107,6 +147,12 @@ async function csrfTokenOf(request: Request): Promise<unknown> {
   if (request.is('application/x-www-form-urlencoded'))
     return leadingUrlEncodedField(request, CSRF_FORM_FIELD);
   return undefined; // a JSON body sends its token in the header
+}
+
+/** The bearer token of a partner client, if the request carries one. */
+function partnerTokenOf(request: Request): string | null {
+  const match = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '');
+  return match && isPartnerToken(match[1]!) ? match[1]! : null;
 }
 
 function offersIdentity(request: Request): boolean {

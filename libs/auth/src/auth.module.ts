@@ -12,6 +12,8 @@ import { LocalStrategy } from './local.strategy';
 import { CitizenLinkerService } from './oidc/citizen-linker.service';
 import { OidcClientService } from './oidc/oidc-client.service';
 import { OidcStrategy } from './oidc/oidc.strategy';
+import { PartnerCalls } from './partner-calls';
+import { PartnerTokens } from './partner-tokens';
 import { PasswordHasher } from './password-hasher';
 import { SessionService } from './session.service';
 import { SignInService } from './sign-in.service';
@@ -23,6 +25,7 @@ export const AUTH_THROTTLER = 'auth';
 @Module({
   imports: [
     PassportModule,
+    ThrottleCounterModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
@@ -47,8 +50,10 @@ export const AUTH_THROTTLER = 'auth';
     OidcClientService,
     CitizenLinkerService,
     OidcStrategy,
+    PartnerTokens,
+    PartnerCalls,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordHasher, SessionService, ThrottlerModule],
+  exports: [PasswordHasher, SessionService, ThrottlerModule, PartnerTokens, PartnerCalls],
 })
 export class AuthModule {}

@@ -18,3 +18,8 @@ export { OIDC_STATE_COOKIE } from './oidc/oidc.strategy';
 
 // Passwords
 export { PasswordHasher } from './password-hasher';
+
+// Partner clients (docs/partner-clients.md)
+export { newPartnerSecret, partnerSecretHash } from './partner-secret';
+export { OAuthError, PartnerTokens } from './partner-tokens';
+export { PartnerCalls } from './partner-calls';

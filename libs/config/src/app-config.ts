@@ -80,6 +80,16 @@ export interface NationalPortalConfig {
   retryLongestMs: number;
 }
 
+/** Partner API clients (docs/partner-clients.md). */
+export interface PartnersConfig {
+  /** How long a rotated secret is still accepted beside the new one. */
+  secretOverlapMs: number;
+  /** How long an access token lives. */
+  tokenSeconds: number;
+  /** Calls a client may make a minute. */
+  ratePerMinute: number;
+}
+
 export interface HttpTimeouts {
   headersMs: number;
   bodyIdleMs: number;
@@ -142,6 +152,7 @@ export class AppConfig {
   public readonly payments!: PaymentsConfig;
   public readonly webhooks!: WebhooksConfig;
   public readonly nationalPortal!: NationalPortalConfig;
+  public readonly partners!: PartnersConfig;
 
   public constructor(values: AppConfigValues) {
     Object.assign(this, values);

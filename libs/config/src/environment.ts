@@ -454,6 +454,18 @@ export class Environment {
   @IsIntegerBetween(1, 72)
   public NATIONAL_SYNC_RETRY_LONGEST_HOURS = 6;
 
+  /** How long a partner client's rotated secret is still accepted beside the new one (docs/partner-clients.md). */
+  @IsIntegerBetween(0, 720)
+  public PARTNER_SECRET_OVERLAP_HOURS = 24;
+
+  /** How long a partner client's access token lives. */
+  @IsIntegerBetween(1, 60)
+  public PARTNER_TOKEN_MINUTES = 10;
+
+  /** How many calls a partner client may make a minute before it is answered 429. */
+  @IsIntegerBetween(1, 100_000)
+  public PARTNER_RATE_PER_MINUTE = 600;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })

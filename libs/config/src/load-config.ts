@@ -126,6 +126,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       retryFirstMs: env.NATIONAL_SYNC_RETRY_FIRST_SECONDS * 1000,
       retryLongestMs: env.NATIONAL_SYNC_RETRY_LONGEST_HOURS * HOUR_MS,
     },
+    partners: {
+      secretOverlapMs: env.PARTNER_SECRET_OVERLAP_HOURS * HOUR_MS,
+      tokenSeconds: env.PARTNER_TOKEN_MINUTES * 60,
+      ratePerMinute: env.PARTNER_RATE_PER_MINUTE,
+    },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     oidc: env.OIDC_ISSUER_URL
       ? {

@@ -1,5 +1,6 @@
 // Roles and languages
 export { LANGUAGES, ROLES, STAFF_ROLES, type Language, type Role } from './roles';
+export { PARTNER_SCOPES, type PartnerScope } from './partner-scopes';
 
 // Working calendar and local dates
 export {

@@ -60,6 +60,7 @@ export {
   WebhookSubscription,
   type WebhookDisabledReason,
   NationalSyncEntry,
+  PartnerClient,
   type AuditEventType,
   type IssuedResultKind,
   type JsonObject,
@@ -97,6 +98,7 @@ export { ConsultationRepository } from './repositories/consultation.repository';
 export { FeedbackRepository } from './repositories/feedback.repository';
 export { WebhookRepository } from './repositories/webhook.repository';
 export { NationalSyncRepository } from './repositories/national-sync.repository';
+export { PartnerClientRepository } from './repositories/partner-client.repository';
 export { HistoryRows, type HistoryRowsOfFile } from './repositories/history-rows';
 export { IdempotencyRepository, type KeyClaim } from './repositories/idempotency.repository';
 export { IssuedResultRepository, resultFileName } from './repositories/issued-result.repository';

@@ -30,6 +30,7 @@ import { RetentionRepository } from './repositories/retention.repository';
 import { UserRepository } from './repositories/user.repository';
 import { WebhookRepository } from './repositories/webhook.repository';
 import { NationalSyncRepository } from './repositories/national-sync.repository';
+import { PartnerClientRepository } from './repositories/partner-client.repository';
 import { TransactionRunner } from './transaction-runner';
 import { DatabaseDurabilityCheck } from './database-durability';
 import { HistoryRows } from './repositories/history-rows';
@@ -65,6 +66,7 @@ const REPOSITORIES = [
   PaymentRepository,
   WebhookRepository,
   NationalSyncRepository,
+  PartnerClientRepository,
 ];
 
 /** Hands an already opened and migrated DataSource to Nest, with the repositories built on it. */

@@ -44,7 +44,7 @@ export function portalPages(stack: TestStack): RouteAccess[] {
 export function opens(route: RouteAccess, visitor: Visitor): boolean {
   const rule = route.rule!;
   if (rule.kind === 'public') return true;
-  if (visitor === 'anonymous') return false;
+  if (visitor === 'anonymous' || rule.kind === 'partner') return false;
   return rule.roles === 'any' || rule.roles.includes(visitor);
 }
 

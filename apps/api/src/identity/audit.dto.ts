@@ -26,6 +26,7 @@ export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = [
   'calendar_schedule_loaded',
   'draft_removed',
   'payment_notice_refused',
+  'partner_call',
 ];
 
 export class AuditQuery extends PageQuery {

@@ -13,6 +13,7 @@ import { WebhookAdminModule } from '@onegate/webhooks';
 
 import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { PartnersHttpModule } from '../partners/partners-http.module';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsHttpModule } from '../notifications/notifications-http.module';
 import { OpenDataModule } from '../open-data/open-data.module';
@@ -26,6 +27,7 @@ import { ProceduresPageController } from './admin/procedures-page.controller';
 import { QUEUE_CONSOLE_IMPORTS } from './admin/queue-console';
 import { StaffPageController } from './admin/staff-page.controller';
 import { WebhooksPageController } from './admin/webhooks-page.controller';
+import { PartnerClientsPageController } from './admin/partner-clients-page.controller';
 import { AccountPagesController } from './account/account-pages.controller';
 import { ApplicationFormController } from './citizen/application-form.controller';
 import { ApplicationFormSaving } from './citizen/application-form.saving';
@@ -81,6 +83,7 @@ import { FigureFilesPageController } from './supervisor/figure-files-page.contro
     ReportsModule,
     OpenDataModule,
     WebhookAdminModule,
+    PartnersHttpModule,
     ...QUEUE_CONSOLE_IMPORTS,
   ],
   controllers: [
@@ -111,6 +114,7 @@ import { FigureFilesPageController } from './supervisor/figure-files-page.contro
     ProceduresPageController,
     StaffPageController,
     WebhooksPageController,
+    PartnerClientsPageController,
     CalendarPageController,
     ScoringPageController,
     // Before the mail sink's pages: /admin/mail/preview/… is not a message.

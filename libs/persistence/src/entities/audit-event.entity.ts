@@ -24,7 +24,8 @@ export type AuditEventType =
   | 'feedback_texts_cleared'
   | 'calendar_schedule_loaded'
   | 'draft_removed'
-  | 'payment_notice_refused';
+  | 'payment_notice_refused'
+  | 'partner_call';
 
 /** One security-relevant event. Rows are only ever inserted: the database refuses updates and deletes. */
 @Entity('audit_events')

@@ -36,10 +36,12 @@ import { ServiceIndexScoringTable } from './service-index-scoring-table.entity';
 import { User } from './user.entity';
 import { NationalSyncEntry } from './national-sync-entry.entity';
 import { WebhookAttempt, WebhookDelivery, WebhookSubscription } from './webhook.entity';
+import { PartnerClient } from './partner-client.entity';
 
 export * from './account-token.entity';
 export * from './webhook.entity';
 export * from './national-sync-entry.entity';
+export * from './partner-client.entity';
 export * from './agency.entity';
 export * from './application.entity';
 export * from './application-event.entity';
@@ -119,4 +121,5 @@ export const ENTITIES = [
   WebhookDelivery,
   WebhookAttempt,
   NationalSyncEntry,
+  PartnerClient,
 ];

@@ -13,6 +13,26 @@ import { PreparedSelect } from '../prepared-select';
 import { afterInDueOrder } from './due-order-cursor';
 import { searchQueue } from './queue-search';
 
+/** What a partner client's list shows of a file (docs/partner-clients.md). */
+const PARTNER_COLUMNS = [
+  'id',
+  'code',
+  'procedureId',
+  'competentAgencyId',
+  'receivingAgencyId',
+  'state',
+  'submissionChannel',
+  'receivedAt',
+  'dueAt',
+  'decidedAt',
+  'closedAt',
+  'stepPosition',
+  'stepAgencyId',
+  'stepDueAt',
+  'version',
+  'createdAt',
+] as const;
+
 export interface QueueFilter {
   agencyIds: string[] | 'all';
   /** Files whose current processing step this agency holds, besides those of `agencyIds`. */
@@ -214,6 +234,35 @@ export class ApplicationRepository {
       take: request.pageSize,
       skip: pageOffset(request),
     });
+  }
+
+  /**
+   * The sent files whose competent or receiving agency is among `agencyIds`, newest first, as a partner
+   * client reads them (docs/partner-clients.md): only the columns it is shown, never the applicant's.
+   */
+  public async pageOfAgencies(
+    agencyIds: readonly string[],
+    request: PageRequest,
+  ): Promise<[Application[], number]> {
+    if (agencyIds.length === 0) return [[], 0];
+    return this.applications
+      .createQueryBuilder('application')
+      .select(PARTNER_COLUMNS.map((column) => `application.${column}`))
+      .leftJoin('application.procedure', 'procedure')
+      .addSelect(['procedure.id', 'procedure.code'])
+      .where("application.state <> 'draft'")
+      .andWhere(
+        new Brackets((where) =>
+          where
+            .where('application.competent_agency_id IN (:...agencyIds)', { agencyIds })
+            .orWhere('application.receiving_agency_id IN (:...agencyIds)', { agencyIds }),
+        ),
+      )
+      .orderBy('application.created_at', 'DESC')
+      .addOrderBy('application.id', 'ASC')
+      .take(request.pageSize)
+      .skip(pageOffset(request))
+      .getManyAndCount();
   }
 
   /**

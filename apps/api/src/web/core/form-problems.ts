@@ -90,6 +90,9 @@ const PATTERNS: [RegExp, string][] = [
   [/ resolves to (?<address>\S+), a private, loopback or link-local address/, 'problems.webhookPrivate'],
   [/^there is no agency (?<code>\S+)$/, 'problems.webhookAgency'],
   [/^events must name at least one event type$/, 'problems.webhookEvents'],
+  // A partner client's choices (docs/partner-clients.md).
+  [/^scopes must name at least one scope$/, 'problems.partnerScopes'],
+  [/^agencies must name at least one agency$/, 'problems.partnerAgencies'],
 ];
 
 export function translateProblem(language: Language, problem: string): string {

@@ -35,6 +35,7 @@ const LINKS: Record<Role | 'anonymous', NavigationLink[]> = {
     { key: 'nav.adminCalendar', href: '/admin/calendar' },
     { key: 'nav.adminScoring', href: '/admin/service-index' },
     { key: 'nav.adminWebhooks', href: '/admin/webhooks' },
+    { key: 'nav.adminPartners', href: '/admin/partner-clients' },
     { key: 'nav.adminQueues', href: '/admin/queues' },
     { key: 'nav.adminMail', href: '/admin/mail' },
     { key: 'nav.dashboard', href: '/supervisor/dashboard' },

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+import { BodyAfter, CurrentPartner, PartnerRoute } from '@onegate/access';
+import type { PartnerCaller } from '@onegate/access';
+
+import { PageQuery } from '../catalogue/catalogue.dto';
+import { IdParam } from '../id-param';
+import { ReportQueryDto } from '../reports/report.query';
+import type { SummaryReport } from '../reports/reports.service';
+import { PartnerForwardRequest } from './partner-client.requests';
+import type { PartnerFileDetailDto, PartnerFilePage } from './partner-files.service';
+import { PartnerFilesService } from './partner-files.service';
+import { PartnerReportsService } from './partner-reports.service';
+import { TransferredStepOfPartner } from './transferred-step.check';
+
+/** What partner clients call with their access token, each route by scope (docs/partner-clients.md). */
+@ApiTags('partners')
+@Controller('api/partner')
+export class PartnerApiController {
+  public constructor(
+    private readonly files: PartnerFilesService,
+    private readonly reports: PartnerReportsService,
+  ) {}
+
+  /** The sent files of the client's agencies, newest first. */
+  @Get('files')
+  @PartnerRoute('files:read')
+  public list(@CurrentPartner() caller: PartnerCaller, @Query() query: PageQuery): Promise<PartnerFilePage> {
+    return this.files.page(caller, query.page, query.pageSize);
+  }
+
+  @Get('files/:id')
+  @PartnerRoute('files:read')
+  public get(@CurrentPartner() caller: PartnerCaller, @IdParam() id: string): Promise<PartnerFileDetailDto> {
+    return this.files.detail(caller, id);
+  }
+
+  /** Forwards a file from a step transferred to the client's agency to the next step. */
+  @Post('files/:id/forward')
+  @PartnerRoute('steps:act')
+  @BodyAfter(TransferredStepOfPartner)
+  @HttpCode(HttpStatus.OK)
+  public forward(
+    @CurrentPartner() caller: PartnerCaller,
+    @IdParam() id: string,
+    @Body() body: PartnerForwardRequest,
+  ): Promise<PartnerFileDetailDto> {
+    return this.files.forward(caller, id, body);
+  }
+
+  /** The report's summary figures for one of the client's agencies, with the agencies below it. */
+  @Get('reports/summary')
+  @PartnerRoute('reports:read')
+  public summary(
+    @CurrentPartner() caller: PartnerCaller,
+    @Query() query: ReportQueryDto,
+  ): Promise<SummaryReport> {
+    return this.reports.summary(caller, query);
+  }
+}
