@@ -251,14 +251,18 @@ describe(`retention of closed applications (${testDatabaseKind()})`, () => {
     );
     expect(imported.body).toMatchObject({ imported: IMPORTED, rejected: [] });
 
-    // The forms the worker renders at reception are documents of the file too: the receipt of every
-    // received file the clerk sees is waited for, so that none arrives between the snapshots below.
-    const received = [old.returned, kept.open, kept.recent];
-    const hasReceipt = async (id: string) =>
-      (await detail(id)).attachments?.some((item) => item.documentName === 'form:receipt') ?? false;
-    await eventually(async () =>
-      (await Promise.all(received.map(hasReceipt))).every(Boolean) ? true : undefined,
-    );
+    // The forms the worker renders are documents of the file too: the receipt of every received file
+    // the clerk sees, and the refusal letter, are waited for, so that none arrives between the
+    // snapshots below or after the sweep.
+    const forms: [string, string][] = [
+      [old.returned, 'form:receipt'],
+      [kept.open, 'form:receipt'],
+      [kept.recent, 'form:receipt'],
+      [old.refused, 'form:refusal'],
+    ];
+    const hasForm = async ([id, form]: [string, string]) =>
+      (await detail(id)).attachments?.some((item) => item.documentName === form) ?? false;
+    await eventually(async () => ((await Promise.all(forms.map(hasForm))).every(Boolean) ? true : undefined));
     const oldFiles = (await Promise.all(Object.values(old).map(storedPaths))).flat();
     const keptFiles = (await Promise.all(Object.values(kept).map(storedPaths))).flat();
     expect(oldFiles.length).toBeGreaterThanOrEqual(5);
