@@ -12,15 +12,17 @@ import type { DaysOff } from '../support/working-time-by-hand';
 import { addWorkingHoursByHand, localTime, workingHoursBetweenByHand } from '../support/working-time-by-hand';
 import type { AxeProblem } from './support/browser';
 import {
-  accessibilityProblems,
   DESKTOP,
+  PHONE,
+  accessibilityProblems,
   fitsWidth,
   launchChromium,
   onlyThisMachine,
-  PHONE,
   pdfPageDrawn,
   phoneScreenshot,
   screenshot,
+  shownText,
+  shownTexts,
   signInThroughPage,
 } from './support/browser';
 
@@ -326,18 +328,18 @@ describe(`the clerks’ desk, walked in a browser (${testDatabaseKind()})`, { ti
     };
     expect(lateness[1]).toBeGreaterThan(0);
     expect(lateness[3]).toBeGreaterThan(0);
-    const first = await rows.first().innerText();
+    const first = await shownText(rows.first());
     expect(first).toContain('3. Xác định nghĩa vụ tài chính');
-    const cells = (await rows.first().locator('td').allInnerTexts()).map((text) => text.trim());
+    const cells = (await shownTexts(rows.first().locator('td'))).map((text) => text.trim());
     const hours3 = stretches[3].reduce((sum, hours) => sum + hours, 0);
     expect(cells).toEqual(['1', hoursShown(hours3), hoursShown(hours3), '1', hoursShown(lateness[3])]);
-    const second = (await rows.nth(1).locator('td').allInnerTexts()).map((text) => text.trim());
+    const second = (await shownTexts(rows.nth(1).locator('td'))).map((text) => text.trim());
     const hours1 = stretches[1].reduce((sum, hours) => sum + hours, 0);
     expect(second).toEqual(['2', hoursShown(hours1), hoursShown(hours1 / 2), '1', hoursShown(lateness[1])]);
-    const third = await rows.nth(2).innerText();
+    const third = await shownText(rows.nth(2));
     expect(third).toContain('2. Thẩm định hồ sơ');
     const taxUnit = supervisor.locator('#by-unit tbody tr', { hasText: TAX_OFFICE });
-    expect(await taxUnit.locator('td').first().innerText()).toBe('1');
+    expect(await shownText(taxUnit.locator('td').first())).toBe('1');
     await look(supervisor, 'walk-dashboard-steps');
     await supervisor.context().close();
   });

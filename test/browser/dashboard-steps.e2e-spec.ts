@@ -7,11 +7,13 @@ import { getReport, importLines } from '../support/reports/report-client';
 import { testDatabaseKind } from '../support/test-database';
 import { TestStack } from '../support/test-stack';
 import {
+  PHONE,
   accessibilityProblems,
   fitsWidth,
   launchChromium,
-  PHONE,
   screenshotAtBothWidths,
+  shownText,
+  shownTexts,
 } from './support/browser';
 
 const PERIOD = 'from=2025-06-01&to=2025-06-30';
@@ -75,10 +77,10 @@ describe.runIf(testDatabaseKind() === 'sqlite')('dashboard: step figures per gro
     );
     // The open files now: the only file is returned, so each workload table says there are none.
     for (const id of ['#workload-clerks', '#workload-steps', '#workload-units', '#stalled-files']) {
-      expect(await page.locator(`${id} tbody`).innerText()).toBe('Không có hồ sơ đang xử lý.');
+      expect(await shownText(page.locator(`${id} tbody`))).toBe('Không có hồ sơ đang xử lý.');
     }
     const table = page.locator('#by-agency');
-    const headers = await table.locator('thead th').allInnerTexts();
+    const headers = await shownTexts(table.locator('thead th'));
     expect(headers.slice(-5)).toEqual([
       'Lượt qua bước xử lý (số lượt)',
       'Thời gian tại các bước (giờ làm việc)',
@@ -87,7 +89,7 @@ describe.runIf(testDatabaseKind() === 'sqlite')('dashboard: step figures per gro
       'Thời gian tại cơ quan khác (giờ làm việc)',
     ]);
     const row = table.locator('tbody tr', { hasText: 'QN-STP' });
-    const cells = await row.locator('td').allInnerTexts();
+    const cells = await shownTexts(row.locator('td'));
     // Mon 09:00-12:00 and 13:00-17:00, Tue 08:00-11:00: 10 hours, late by 9 (from Mon 10:00), all at
     // the Department of Construction.
     expect(cells.slice(-5)).toEqual(['1', '10', '1', '9', '10']);

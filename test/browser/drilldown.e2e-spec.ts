@@ -12,6 +12,7 @@ import {
   fitsWidth,
   launchChromium,
   screenshot,
+  shownText,
   signedInPhonePage,
 } from './support/browser';
 
@@ -82,7 +83,7 @@ describe('drill-down from the dashboard to the files, on a phone without JavaScr
   it('links a breakdown line’s number to its files, a page at a time, each file to its page', async () => {
     await page.goto('/supervisor/dashboard?from=2025-06-01&to=2025-06-30');
     const decided = page.locator('#by-agency a[href*="figure=decided"]').first();
-    expect(await decided.innerText()).toBe(String(FILES));
+    expect(await shownText(decided)).toBe(String(FILES));
     await Promise.all([page.waitForURL(/\/supervisor\/dashboard\/files\?/), decided.click()]);
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -116,7 +117,7 @@ describe('drill-down from the dashboard to the files, on a phone without JavaScr
   it('links a step’s late stretches to them, and a unit’s', async () => {
     await page.goto('/supervisor/dashboard?from=2025-06-01&to=2025-06-30');
     const late = page.locator('#by-step a[href*="figure=late"]').first();
-    expect(await late.innerText()).toBe(String(FILES));
+    expect(await shownText(late)).toBe(String(FILES));
     await Promise.all([page.waitForURL(/\/supervisor\/dashboard\/files\/steps\?/), late.click()]);
     expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({
       from: '2025-06-01',
@@ -138,7 +139,7 @@ describe('drill-down from the dashboard to the files, on a phone without JavaScr
 
     await page.goto('/supervisor/dashboard?from=2025-06-01&to=2025-06-30');
     const unit = page.locator('#by-unit a[href*="figure=stretches"]').first();
-    expect(await unit.innerText()).toBe(String(FILES));
+    expect(await shownText(unit)).toBe(String(FILES));
     await Promise.all([page.waitForURL(/unit=QN-STP/), unit.click()]);
     expect(await page.locator('#step-files tbody tr').count()).toBe(50);
   }, 180_000);

@@ -12,14 +12,16 @@ import { testDatabaseKind } from '../support/test-database';
 import { TestStack } from '../support/test-stack';
 import type { AxeProblem } from './support/browser';
 import {
+  DESKTOP,
+  PHONE,
   accessibilityProblems,
   containsText,
-  DESKTOP,
   fitsWidth,
   launchChromium,
   onlyThisMachine,
-  PHONE,
   screenshotAtBothWidths,
+  shownText,
+  shownTexts,
   signInThroughPage,
 } from './support/browser';
 
@@ -102,8 +104,9 @@ describe(`the supervisor's walk on the demo history (${testDatabaseKind()})`, ()
     query: Record<string, string>,
     figure: string,
   ): Promise<{ shown: number; href: string }> => {
-    const links = await desk.locator(`#${table} tbody tr td:nth-child(${column}) a`).all();
-    const numbers = await Promise.all(links.map(async (link) => numberIn(await link.innerText())));
+    const cells = desk.locator(`#${table} tbody tr td:nth-child(${column}) a`);
+    const numbers = (await shownTexts(cells)).map(numberIn);
+    const links = await cells.all();
     const shown = Math.max(...numbers);
     const href = (await links[numbers.indexOf(shown)]!.getAttribute('href'))!;
     const group = new URL(href, stack.apiUrl).searchParams.get('group')!;
@@ -197,7 +200,7 @@ describe(`the supervisor's walk on the demo history (${testDatabaseKind()})`, ()
       expect(await plain.locator('#by-month tbody tr').count()).toBeGreaterThan(0);
       expect(await plain.locator('#by-agency tbody tr').count()).toBeGreaterThan(1);
       expect(await plain.locator('#by-procedure tbody tr').count()).toBeGreaterThan(1);
-      const receivedByMonth = (await plain.locator('#by-month tbody tr td:nth-child(2)').allInnerTexts()).map(
+      const receivedByMonth = (await shownTexts(plain.locator('#by-month tbody tr td:nth-child(2)'))).map(
         numberIn,
       );
       expect(receivedByMonth.reduce((sum, value) => sum + value, 0)).toBe(summary.received);
@@ -277,9 +280,9 @@ describe(`the supervisor's walk on the demo history (${testDatabaseKind()})`, ()
         ? []
         : Promise.all(
             (await desk.locator(`#${table} tbody tr`).all()).map(async (row) => ({
-              name: (await row.locator('th').innerText()).trim(),
-              overdue: numberIn(await row.locator('td').nth(0).innerText()),
-              open: numberIn(await row.locator('td').nth(1).innerText()),
+              name: (await shownText(row.locator('th'))).trim(),
+              overdue: numberIn(await shownText(row.locator('td').nth(0))),
+              open: numberIn(await shownText(row.locator('td').nth(1))),
             })),
           );
     const workload = await getReport<{ clerks: Counts[]; steps: Counts[]; units: Counts[] }>(
@@ -326,9 +329,9 @@ describe(`the supervisor's walk on the demo history (${testDatabaseKind()})`, ()
     const lastEvents = stalled.body.files.map((file) => Date.parse(file.lastEventAt));
     expect(lastEvents).toEqual([...lastEvents].sort((a, b) => a - b));
     const stalledRows = desk.locator('#stalled-files tbody tr');
-    const codes = (await stalledRows.locator('th a').allInnerTexts()).map((code) => code.trim());
+    const codes = (await shownTexts(stalledRows.locator('th a'))).map((code) => code.trim());
     expect(codes).toEqual(stalled.body.files.map((file) => file.code));
-    const days = (await stalledRows.locator('td:nth-child(4)').allInnerTexts()).map((text) =>
+    const days = (await shownTexts(stalledRows.locator('td:nth-child(4)'))).map((text) =>
       Number(text.replace(/\./g, '').replace(',', '.')),
     );
     expect(days).toEqual([...days].sort((a, b) => b - a));
@@ -345,7 +348,9 @@ describe(`the supervisor's walk on the demo history (${testDatabaseKind()})`, ()
       expect(await section.locator(`#service-index-group-${group}`).count(), `group ${group}`).toBe(1);
     }
     for (const id of ['1a', '1b', '1c']) {
-      await containsText(section.locator(`tr[data-criterion="${id}"]`), 'Chưa tính được tại đây');
+      expect(await shownText(section.locator(`tr[data-criterion="${id}"]`))).toContain(
+        'Chưa tính được tại đây',
+      );
     }
     const index = await getReport<{ criteria: (Criterion & { source: string | null; scored: boolean })[] }>(
       stack.apiUrl,
@@ -358,7 +363,7 @@ describe(`the supervisor's walk on the demo history (${testDatabaseKind()})`, ()
       expect.arrayContaining(['1d', '2a', '3c', '4a', '4b', '5a', '5b', '5c']),
     );
     for (const criterion of computed) {
-      const cell = await section.locator(`tr[data-criterion="${criterion.id}"] td`).first().innerText();
+      const cell = await shownText(section.locator(`tr[data-criterion="${criterion.id}"] td`).first());
       const [numerator, denominator] = cell.split('\n')[0]!.split('/').map(numberIn);
       expect({ id: criterion.id, numerator, denominator }).toEqual({
         id: criterion.id,
@@ -379,7 +384,7 @@ describe(`the supervisor's walk on the demo history (${testDatabaseKind()})`, ()
     const indexCells = async () => {
       await plain.goto(dashboard);
       const read = async (id: string) => {
-        const text = await plain.locator(`tr[data-criterion="${id}"] td`).first().innerText();
+        const text = await shownText(plain.locator(`tr[data-criterion="${id}"] td`).first());
         const [numerator, denominator] = text.split('\n')[0]!.split('/').map(numberIn);
         return { numerator, denominator };
       };

@@ -137,6 +137,26 @@ export async function containsText(locator: Locator, text: string): Promise<void
   expect(await locator.first().innerText()).toContain(text);
 }
 
+/**
+ * The text of a part of a page as a person reads it: scrolled to first. The dashboard lays its tables out
+ * only as they near the screen (docs/performance.md), and a table not laid out yet has no text to read.
+ * Several elements are read together: they are one table's, laid out at once.
+ */
+export async function shownText(locator: Locator): Promise<string> {
+  // A table not laid out yet has no place of its rows to scroll to: its box is scrolled to first.
+  const table = locator.locator('xpath=ancestor-or-self::*[contains(@class, "onegate-table-wrapper")][1]');
+  if ((await table.count()) > 0) await table.scrollIntoViewIfNeeded();
+  await locator.scrollIntoViewIfNeeded();
+  // Laid out at the browser's next frame once near the screen.
+  await expect.poll(() => locator.innerText()).not.toBe('');
+  return locator.innerText();
+}
+
+export async function shownTexts(locator: Locator): Promise<string[]> {
+  await shownText(locator.first());
+  return locator.allInnerTexts();
+}
+
 export async function hasText(locator: Locator, text: string): Promise<void> {
   await locator.first().waitFor();
   expect((await locator.first().innerText()).trim()).toBe(text);
