@@ -41,6 +41,7 @@ import {
   waitForReady,
   withClient,
 } from './stack.mjs';
+import { benchKeepingUp, startPortalStandIn } from './keeping-up.bench.mjs';
 import { IntakeBacklog, runSubmitLoad } from './submit.bench.mjs';
 import { benchWorkload } from './workload.bench.mjs';
 import { printTable } from './table.mjs';
@@ -122,7 +123,10 @@ async function main() {
   removeQueueKeysAtCleanup(prefix);
   const jwtSecret = randomBytes(32).toString('hex');
   await setStaffPassword(databaseUrl);
+  // As a deployment runs: the national portal answering (its stand-in), and webhooks allowed to this machine.
+  const portal = await startPortalStandIn(scratch);
   const onegate = await startOneGate({
+    env: { ...portal.env, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' },
     databaseUrl,
     apis: options.api,
     workers: options.workers,
@@ -135,6 +139,7 @@ async function main() {
   try {
     const clerkToken = await signIn(apiUrl, 'clerk@demo.onegate.vn');
     const supervisorToken = await signIn(apiUrl, 'supervisor@demo.onegate.vn');
+    const adminToken = await signIn(apiUrl, 'admin@demo.onegate.vn');
     const tokens = await registerCitizens(apiUrl, options.citizens, { databaseUrl });
 
     console.log('queue page: the clerk’s queue, first page and deep cursor page');
@@ -181,18 +186,17 @@ async function main() {
 
     const backlog = new IntakeBacklog(databaseUrl, prefix);
     atCleanup(() => backlog.close());
-    const submitLoad = (label, servers) =>
-      backlog.watch(() =>
-        runSubmitLoad({
-          urls: servers.map((server) => server.url),
-          pids: servers.map((server) => server.pid),
-          tokens,
-          connections: options.connections,
-          durationSeconds: options.duration,
-          scratch,
-          label,
-        }),
-      );
+    const loadOnly = (label, servers) =>
+      runSubmitLoad({
+        urls: servers.map((server) => server.url),
+        pids: servers.map((server) => server.pid),
+        tokens,
+        connections: options.connections,
+        durationSeconds: options.duration,
+        scratch,
+        label,
+      });
+    const submitLoad = (label, servers) => backlog.watch(() => loadOnly(label, servers));
 
     console.log(`submit, bare baseline: ${options.duration} s on ${options.api} process(es)`);
     const bare = [];
@@ -218,6 +222,17 @@ async function main() {
     const apiRun = await submitLoad('onegate', onegate.apis);
     run.submit = { ...apiRun.result, backlog: apiRun.backlog };
     run.deadlineScan = await deadlineScans(onegate.workers);
+
+    console.log(
+      'keeping up: the same load with webhooks and the national synchronisation paused, then running',
+    );
+    run.keepingUp = await benchKeepingUp({
+      apiUrl,
+      adminToken,
+      databaseUrl,
+      prefix,
+      submitLoad: (label) => loadOnly(label, onegate.apis),
+    });
   } catch (error) {
     for (const program of [...onegate.apis, ...onegate.workers]) {
       console.error(`--- ${program.logFile}\n${await tail(program.logFile)}`);
@@ -226,6 +241,7 @@ async function main() {
   } finally {
     run.load.atEnd = load();
     await onegate.stop();
+    await portal.program.stop();
   }
 
   printTable(run);

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
 import { Redis } from 'ioredis';
@@ -15,7 +15,7 @@ export const ADMIN_DATABASE_URL =
   process.env.TEST_DATABASE_URL ||
   'postgres://postgres@127.0.0.1:5432/test';
 // BENCH_DIST: run the programs of another build (a copy of dist/), say to compare two builds.
-const DIST = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : resolve(ROOT, 'dist');
+export const DIST = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : resolve(ROOT, 'dist');
 export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
 const cleanups = [];
@@ -58,11 +58,11 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 /** Starts a Node program; its output goes to `logFile`. Stopped with SIGTERM at clean-up. */
-export function startProgram(script, { env, logFile, nodeArgs = [] }) {
+export function startProgram(script, { env, logFile, nodeArgs = [], args = [] }) {
   // Straight into a file: a pipe through this script would block the program's (synchronous) log
   // writes whenever this script is slow to read them.
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...nodeArgs, resolve(ROOT, script)], {
+  const child = spawn(process.execPath, [...nodeArgs, resolve(ROOT, script), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', log, log],
@@ -114,6 +114,23 @@ export async function waitForReady(url, program) {
     await new Promise((wait) => setTimeout(wait, 250));
   }
   throw new Error(`${url} did not become ready`);
+}
+
+/** Waits until something listens on the port (a program without a readiness route). */
+export async function waitForListening(port, program) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+    if (program.child.exitCode !== null) {
+      throw new Error(`port ${port}: the program exited; its log:\n${await tail(program.logFile)}`);
+    }
+    const listening = await new Promise((done) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => done(socket.end() && true));
+      socket.once('error', () => done(false));
+    });
+    if (listening) return;
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+  throw new Error(`nothing listens on port ${port}`);
 }
 
 export async function tail(file, lines = 20) {
@@ -178,8 +195,18 @@ export async function removeQueueKeys(prefix) {
 }
 
 /** The OneGate API and worker processes of a run, all on one database and one queue prefix. */
-export async function startOneGate({ databaseUrl, apis, workers, prefix, jwtSecret, storageDir, logDir }) {
+export async function startOneGate({
+  databaseUrl,
+  apis,
+  workers,
+  prefix,
+  jwtSecret,
+  storageDir,
+  logDir,
+  env = {},
+}) {
   const common = {
+    ...env,
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     REDIS_URL,

@@ -42,26 +42,8 @@ function runChild(configFile) {
   });
 }
 
-/**
- * The intake backlog: submissions whose intake job is still in the outbox or waiting in the intake
- * queue. Sampled during the load (does the queue keep up?) and until it is empty (drain time).
- */
-export class IntakeBacklog {
-  constructor(databaseUrl, prefix) {
-    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-    this.queue = new Queue('intake', { connection: { url: REDIS_URL }, prefix });
-  }
-
-  async size() {
-    const [{ rows }, counts] = await Promise.all([
-      this.pool.query(
-        `SELECT count(*)::int AS pending FROM outbox_messages WHERE dispatched_at IS NULL AND job_name = 'intake.route'`,
-      ),
-      this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused'),
-    ]);
-    return rows[0].pending + Object.values(counts).reduce((sum, count) => sum + count, 0);
-  }
-
+/** Work left behind a load, sampled during it (does it keep up?) and until it is none (drain time). */
+export class Backlog {
   /** Runs `work` while sampling the backlog; then waits for it to drain (up to `limitSeconds`). */
   async watch(work, limitSeconds = 300) {
     let peak = 0;
@@ -92,6 +74,28 @@ export class IntakeBacklog {
         drainSeconds: left === 0 ? (performance.now() - started) / 1000 : null,
       },
     };
+  }
+}
+
+/**
+ * The intake backlog: submissions whose intake job is still in the outbox or waiting in the intake
+ * queue.
+ */
+export class IntakeBacklog extends Backlog {
+  constructor(databaseUrl, prefix) {
+    super();
+    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    this.queue = new Queue('intake', { connection: { url: REDIS_URL }, prefix });
+  }
+
+  async size() {
+    const [{ rows }, counts] = await Promise.all([
+      this.pool.query(
+        `SELECT count(*)::int AS pending FROM outbox_messages WHERE dispatched_at IS NULL AND job_name = 'intake.route'`,
+      ),
+      this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused'),
+    ]);
+    return rows[0].pending + Object.values(counts).reduce((sum, count) => sum + count, 0);
   }
 
   async close() {

@@ -114,6 +114,24 @@ export function tableRows(run) {
     const mean = meanSeconds === null ? 'none finished' : `${meanSeconds.toFixed(1)} s`;
     rows.push([`worker: deadline scan, mean of ${scans} (beside the above)`, mean, '', '', '']);
   }
+  if (run.keepingUp) {
+    const { paused, delivering, submitRateRatio } = run.keepingUp;
+    const drained = delivering.backlog.drainSeconds;
+    rows.push([
+      'keeping up: accepted with webhooks and sync running',
+      rate(delivering.acceptedPerSecond),
+      `both paused ${rate(paused.acceptedPerSecond)}`,
+      times(submitRateRatio),
+      '≥ 0.90×',
+    ]);
+    rows.push([
+      'keeping up: deliveries and sync left peak / caught up after',
+      `${delivering.backlog.peak} / ${drained === null ? 'not caught up' : `${drained.toFixed(1)} s`}`,
+      `${delivering.deliveriesMade} delivered, ${delivering.changesSynchronised} synchronised`,
+      '',
+      'within seconds',
+    ]);
+  }
   return rows;
 }
 
