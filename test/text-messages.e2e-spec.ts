@@ -6,7 +6,7 @@ import type { JobPayloads } from '@onegate/jobs';
 import { gsm7Length, SMS_LIMIT, TextMessageStandIn } from '@onegate/notifications';
 import { Notification, TextMessage } from '@onegate/persistence';
 
-import { bearer, DEMO_ACCOUNTS, newCitizen, registerVerified, signIn } from './support/accounts';
+import { bearer, newCitizen, registerVerified } from './support/accounts';
 import type { Tokens } from './support/accounts';
 import { ApplicationsClient, PDF_BYTES } from './support/applications';
 import { HOUSEHOLD, HOUSEHOLD_DOCUMENT } from './support/demo-facts';
@@ -44,7 +44,6 @@ describe(`text messages: SMS and Zalo notices, phone verification (${testDatabas
   let standIn: TextMessageStandIn;
   let stack: TestStack;
   let apps: ApplicationsClient;
-  let clerk: Tokens;
 
   beforeAll(async () => {
     catcher = await SmtpCatcher.start();
@@ -65,7 +64,6 @@ describe(`text messages: SMS and Zalo notices, phone verification (${testDatabas
         } as AppConfig),
     });
     apps = new ApplicationsClient(stack.apiUrl);
-    clerk = await signIn(stack.apiUrl, DEMO_ACCOUNTS.clerk, stack.config.demoPassword!);
   });
 
   afterEach(() => {

@@ -50,7 +50,8 @@ export class AccountService {
     }
     // SMS and Zalo are dropped when the number changes; they are chosen again once it is verified.
     const kept = phoneVerified ? channels : channels.filter((channel) => channel === 'email');
-    if (changes.channels || kept.length !== noticeChannelsOf(user).length) update.noticeChannels = kept.join(',');
+    if (changes.channels || kept.length !== noticeChannelsOf(user).length)
+      update.noticeChannels = kept.join(',');
     if (changes.fullName) update.fullName = changes.fullName;
     if (Object.keys(update).length > 0) await this.users.update(caller.id, update);
     const pendingEmail = changes.email && changes.email !== user.email ? changes.email : null;

@@ -18,7 +18,13 @@ import { StaffService } from './staff.service';
 @Module({
   imports: [AuthModule, AccountMailModule, TextMessageProviderModule],
   controllers: [AuthController, MeController, AdminUsersController, AuditController, OidcController],
-  providers: [RegistrationService, AccountService, StaffService, AccountLinksService, PhoneVerificationService],
+  providers: [
+    RegistrationService,
+    AccountService,
+    StaffService,
+    AccountLinksService,
+    PhoneVerificationService,
+  ],
   exports: [RegistrationService, StaffService, AccountService, AccountLinksService, PhoneVerificationService],
 })
 export class IdentityModule {}

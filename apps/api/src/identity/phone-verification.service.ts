@@ -1,6 +1,6 @@
 import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 
-import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 
 import type { AuthenticatedUser } from '@onegate/access';
 import { hashNationalId } from '@onegate/config';
@@ -21,6 +21,7 @@ const HOUR_MS = 3_600_000;
 /** Why a code was not sent or not taken; the pages say it in the reader's language by `reason`. */
 export type PhoneRefusalReason =
   | 'noPhone'
+  | 'unavailable'
   | 'alreadyVerified'
   | 'tooManyCodes'
   | 'notSent'
@@ -31,6 +32,7 @@ export type PhoneRefusalReason =
 
 const REFUSALS: Record<PhoneRefusalReason, { status: number; field: 'phone' | 'code'; words: string }> = {
   noPhone: { status: 400, field: 'phone', words: 'add a phone number to the account first' },
+  unavailable: { status: 409, field: 'phone', words: 'text messages are not available on this portal' },
   alreadyVerified: { status: 409, field: 'phone', words: 'this phone number is verified already' },
   tooManyCodes: {
     status: 429,
@@ -86,6 +88,7 @@ export class PhoneVerificationService {
     const user = await this.users.findById(caller.id);
     if (!user?.phone) throw new PhoneRefusal('noPhone');
     if (user.phoneVerifiedAt) throw new PhoneRefusal('alreadyVerified');
+    if (!this.provider.enabled) throw new PhoneRefusal('unavailable');
     const now = this.clock.now();
     const since = new Date(now.getTime() - HOUR_MS);
     const phoneHash = hashNationalId(user.phone);
@@ -111,9 +114,7 @@ export class PhoneVerificationService {
       code,
       minutes: PHONE_CODE_MINUTES,
     });
-    const sent = this.provider.enabled
-      ? await this.provider.send({ channel: 'sms', to: user.phone, text, idempotencyKey: id })
-      : { outcome: 'refused' as const, reason: 'no text-message provider is configured' };
+    const sent = await this.provider.send({ channel: 'sms', to: user.phone, text, idempotencyKey: id });
     if (sent.outcome !== 'accepted') {
       // Not the caller's doing: the code is forgotten and does not count against the limits.
       await this.codes.remove(id);
@@ -135,7 +136,8 @@ export class PhoneVerificationService {
     const now = this.clock.now();
     if (code.expiresAt.getTime() <= now.getTime()) throw new PhoneRefusal('expired');
     if (!sameHash(code.codeHash, codeHashOf(code.id, typed))) {
-      if (!(await this.codes.countWrongTry(code.id, PHONE_CODE_TRIES))) throw new PhoneRefusal('tooManyTries');
+      if (!(await this.codes.countWrongTry(code.id, PHONE_CODE_TRIES)))
+        throw new PhoneRefusal('tooManyTries');
       const left = PHONE_CODE_TRIES - code.attempts - 1;
       throw left > 0 ? new PhoneRefusal('wrongCode', left) : new PhoneRefusal('tooManyTries');
     }

@@ -17,9 +17,13 @@ export class UserDto {
   @ApiProperty() public language!: Language;
   @ApiProperty() public active!: boolean;
   @ApiProperty() public emailVerified!: boolean;
-  @ApiProperty({ description: 'The phone number was shown to be the owner\'s with a code sent by SMS' })
+  @ApiProperty({ description: "The phone number was shown to be the owner's with a code sent by SMS" })
   public phoneVerified!: boolean;
-  @ApiProperty({ enum: NOTICE_CHANNELS, isArray: true, description: 'Where notices go besides the application' })
+  @ApiProperty({
+    enum: NOTICE_CHANNELS,
+    isArray: true,
+    description: 'Where notices go besides the application',
+  })
   public channels!: NoticeChannel[];
   @ApiProperty({ description: 'An administrator set the password; its owner must change it first' })
   public passwordChangeDue!: boolean;

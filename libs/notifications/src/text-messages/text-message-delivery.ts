@@ -120,11 +120,16 @@ export class TextMessageDelivery {
     const now = this.clock.now();
     if (!(await this.messages.claim(message.id, now, new Date(now.getTime() - TEXT_SEND_LEASE_MS)))) return;
     const since = new Date(now.getTime() - HOUR_MS);
-    if ((await this.messages.countTakenSince(message.phoneHash, since)) > this.config.textMessages.hourlyLimit) {
+    if (
+      (await this.messages.countTakenSince(message.phoneHash, since)) > this.config.textMessages.hourlyLimit
+    ) {
       const first = await this.messages.firstTakenSince(message.phoneHash, since, message.id);
       const wait = first ? new Date(first.getTime() + HOUR_MS) : new Date(now.getTime() + RACE_WAIT_MS);
       await this.messages.release(message, wait, null, false);
-      this.logger.log({ textMessageId: message.id, until: wait }, 'text message delayed: hourly limit per number');
+      this.logger.log(
+        { textMessageId: message.id, until: wait },
+        'text message delayed: hourly limit per number',
+      );
       return;
     }
     const outcome = await this.provider.send({

@@ -16,9 +16,7 @@ export interface OutgoingText {
  * `refused`: refused for good (another 4xx). The reason never carries the number or the text.
  */
 export type TextOutcome =
-  | { outcome: 'accepted' }
-  | { outcome: 'retry'; reason: string }
-  | { outcome: 'refused'; reason: string };
+  { outcome: 'accepted' } | { outcome: 'retry'; reason: string } | { outcome: 'refused'; reason: string };
 
 /** What OneGate asks of an SMS or Zalo (ZNS) provider. */
 export interface TextMessageProvider {
@@ -72,7 +70,8 @@ export class HttpTextMessageProvider implements TextMessageProvider {
     const status = response.status;
     if (status >= 200 && status < 300) return { outcome: 'accepted' };
     const reason = `answered HTTP ${status}`;
-    if (status === 429 || status >= 500 || (status >= 300 && status < 400)) return { outcome: 'retry', reason };
+    if (status === 429 || status >= 500 || (status >= 300 && status < 400))
+      return { outcome: 'retry', reason };
     return { outcome: 'refused', reason };
   }
 }

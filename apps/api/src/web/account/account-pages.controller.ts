@@ -213,7 +213,15 @@ export class AccountPagesController {
       const problems: FieldProblem[] = [
         { field: error.field === 'code' ? 'code' : 'phoneCode', problems: [words] },
       ];
-      await this.renderProfile(user, request, response, null, accountErrors(lang, problems), error.getStatus(), code);
+      await this.renderProfile(
+        user,
+        request,
+        response,
+        null,
+        accountErrors(lang, problems),
+        error.getStatus(),
+        code,
+      );
     }
   }
 
