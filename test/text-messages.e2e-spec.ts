@@ -394,4 +394,58 @@ describe(`text messages: SMS and Zalo notices, phone verification (${testDatabas
     expect(notices()).toHaveLength(own.length);
     for (const row of delayed) expect((await textsOf(row.notificationId))[0]!.status).toBe('sent');
   });
+
+  it('lets the citizen confirm the phone and choose the channels on the profile page, in plain words', async () => {
+    const { tokens, phone } = await citizenWithPhone('vi');
+    const cookie = `onegate_session=${tokens.accessToken}`;
+    const page = async () => {
+      const response = await fetch(`${stack.apiUrl}/account`, { headers: { cookie }, redirect: 'manual' });
+      return response.text();
+    };
+    const post = async (path: string, fields: [string, string][]) => {
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await page())![1]!;
+      const response = await fetch(`${stack.apiUrl}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams([['_csrf', csrf], ...fields]).toString(),
+      });
+      return {
+        status: response.status,
+        location: response.headers.get('location'),
+        html: await response.text(),
+      };
+    };
+    const before = await page();
+    expect(before).toContain('Xác minh số điện thoại');
+    expect(before).toMatch(/id="channels-sms"[^>]* disabled/);
+    const refused = await post('/account/channels', [['channels', 'fax']]);
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('href="#channels"');
+    const early = await post('/account/channels', [['channels', 'sms']]);
+    expect(early.status).toBe(400);
+    expect(early.html).toContain('SMS và Zalo chỉ chọn được khi số điện thoại đã được xác minh.');
+    expect((await me(tokens)).channels).toEqual(['email']);
+
+    const sent = await post('/account/phone/code', []);
+    expect([sent.status, sent.location]).toEqual([303, '/account?notice=phoneCodeSent#phone-code']);
+    const code = lastCode(phone);
+    const wrong = await post('/account/phone/confirm', [['code', code === '000000' ? '000001' : '000000']]);
+    expect(wrong.status).toBe(400);
+    expect(wrong.html).toContain('Mã không đúng. Hãy nhập 6 chữ số trong tin nhắn SMS (còn 4 lần thử).');
+    expect(wrong.html).toContain('href="#code"');
+
+    const right = await post('/account/phone/confirm', [['code', `${code.slice(0, 3)} ${code.slice(3)}`]]);
+    expect([right.status, right.location]).toEqual([303, '/account?notice=phoneVerified']);
+    const chosen = await post('/account/channels', [
+      ['channels', 'sms'],
+      ['channels', 'zns'],
+    ]);
+    expect([chosen.status, chosen.location]).toEqual([303, '/account?notice=channelsSaved#channels']);
+    const after = await page();
+    expect(after).not.toContain('Xác minh số điện thoại');
+    expect(after).toMatch(/id="channels-sms"[^>]* checked/);
+    expect(after).not.toMatch(/id="channels"[^>]* checked/);
+    expect((await me(tokens)).channels).toEqual(['sms', 'zns']);
+  });
 });

@@ -134,8 +134,9 @@ export class AccountPagesController {
     @Req() request: WebRequest,
     @Res() response: Response,
   ) {
-    const { request: changes, problems } = await readAccountForm(UpdateMeRequest, {});
-    changes.channels = listField(body, 'channels') as UpdateMeRequest['channels'];
+    // The tick boxes arrive as a list; the API's own checks read it.
+    const values = { channels: listField(body, 'channels') } as unknown as Record<string, string>;
+    const { request: changes, problems } = await readAccountForm(UpdateMeRequest, values);
     const outcome = await attempt(
       async () => {
         await this.account.update(user, changes);
@@ -143,13 +144,19 @@ export class AccountPagesController {
       },
       { problems, status: 'refusal' },
     );
+    const lang = languageOf(request);
+    // One plain sentence in the reader's language, whatever the check that refused the choice.
+    const inWords = (problem: FieldProblem) =>
+      problem.field === 'channels'
+        ? { field: 'channels', problems: [translate(lang, 'account.channelsRefused')] }
+        : problem;
     await answerForm(response, outcome, (failure) =>
       this.renderProfile(
         user,
         request,
         response,
         null,
-        accountErrors(languageOf(request), failure.problems),
+        accountErrors(lang, failure.problems.map(inWords)),
         failure.status,
       ),
     );
