@@ -64,6 +64,7 @@ import { CreateWebhooks1764501100000 } from './1764501100000-create-webhooks';
 import { CreateNationalSyncEntries1764501200000 } from './1764501200000-create-national-sync-entries';
 import { CreatePartnerClients1764501300000 } from './1764501300000-create-partner-clients';
 import { AddIndexFileLists1764501400000 } from './1764501400000-add-index-file-lists';
+import { CreateTextMessages1764501500000 } from './1764501500000-create-text-messages';
 
 /** Every migration, in order. Listed explicitly so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -133,4 +134,5 @@ export const MIGRATIONS = [
   CreateNationalSyncEntries1764501200000,
   CreatePartnerClients1764501300000,
   AddIndexFileLists1764501400000,
+  CreateTextMessages1764501500000,
 ];

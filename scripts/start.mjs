@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs OneGate on one machine: Redis (started here only if needed), then the API, then the worker,
 // the local payment sandbox when no payment gateway is configured, and the local stand-in of the
-// national public-service portal when no portal is configured (docs/integrations.md).
+// national public-service portal when no portal is configured (docs/integrations.md), and the local
+// text-message stand-in when no SMS provider is configured (docs/text-messages.md).
 // Ctrl-C or SIGTERM stops them all cleanly; if one of them stops by itself, the others are stopped too.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -111,6 +112,12 @@ if (!process.env.NATIONAL_PORTAL_URL) {
   const standInPort = process.env.NATIONAL_PORTAL_STANDIN_PORT || '3003';
   run('national portal stand-in', process.execPath, ['dist/apps/api/main.js', 'national-portal-stand-in']);
   process.env.NATIONAL_PORTAL_URL = `http://127.0.0.1:${standInPort}`;
+}
+// The SMS and Zalo provider's stand-in records what it would send (docs/text-messages.md).
+if (!process.env.TEXT_MESSAGE_URL) {
+  const textPort = process.env.TEXT_MESSAGE_STANDIN_PORT || '3004';
+  run('text-message stand-in', process.execPath, ['dist/apps/api/main.js', 'text-message-stand-in']);
+  process.env.TEXT_MESSAGE_URL = `http://127.0.0.1:${textPort}`;
 }
 run('api', process.execPath, ['dist/apps/api/main.js']);
 if (await waitForApi(port)) {

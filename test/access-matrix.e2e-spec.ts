@@ -71,6 +71,11 @@ describe(`route-by-role matrix (${testDatabaseKind()})`, () => {
     expect(routes.map((route) => `${route.method} ${route.path}`)).toEqual(
       expect.arrayContaining([
         'GET /api/me',
+        'POST /api/me/phone/code',
+        'POST /api/me/phone/confirm',
+        'POST /account/phone/code',
+        'POST /account/phone/confirm',
+        'POST /account/channels',
         'POST /api/auth/login',
         'GET /api/admin/users',
         'GET /api/admin/national-sync/pending',

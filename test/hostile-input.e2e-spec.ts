@@ -45,6 +45,7 @@ const BODY_FIELDS = [
   'nationalId',
   'email',
   'code',
+  'channels',
 ];
 /** Hundreds of requests each; room for a busy machine. */
 const ATTACK_TIMEOUT_MS = 300_000;

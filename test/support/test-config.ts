@@ -18,11 +18,13 @@ export function testConfig(database: DatabaseConfig): AppConfig {
     WORKER_CONCURRENCY: '2',
     STORAGE_DIR: mkdtempSync(join(tmpdir(), 'onegate-files-')),
   });
-  // No suite talks to a national portal unless it starts the stand-in and says so (test/national-sync).
+  // No suite talks to a national portal, nor to an SMS provider, unless it starts the stand-in and says
+  // so (test/national-sync, test/text-messages).
   return new AppConfig({
     ...base,
     database,
     readDatabase: database,
     nationalPortal: { ...base.nationalPortal, url: null },
+    textMessages: { ...base.textMessages, url: null },
   } as AppConfig);
 }

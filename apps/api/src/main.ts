@@ -14,6 +14,7 @@ import { runKeysCommand } from './keys-command';
 import { runDatabaseCommand } from './database-command';
 import { runPaymentSandbox } from './payments/payment-sandbox-command';
 import { runNationalPortalStandIn } from './national-sync/national-portal-stand-in-command';
+import { runTextMessageStandIn } from './text-messages/text-message-stand-in-command';
 
 const [command, subcommand, argument] = process.argv.slice(2);
 
@@ -33,6 +34,8 @@ if (command === 'migrate') {
   runProcess('payment-sandbox', runPaymentSandbox);
 } else if (command === 'national-portal-stand-in') {
   runProcess('national-portal-stand-in', runNationalPortalStandIn);
+} else if (command === 'text-message-stand-in') {
+  runProcess('text-message-stand-in', runTextMessageStandIn);
 } else {
   runProcess('api', async (config) => {
     limitHeapGrowth();

@@ -16,7 +16,7 @@ import {
   RedisReadiness,
 } from '@onegate/jobs';
 import { NationalSyncModule } from '@onegate/national-sync';
-import { NotificationsModule } from '@onegate/notifications';
+import { NotificationsModule, TEXT_MESSAGE_SCHEDULES } from '@onegate/notifications';
 import { OperationsModule } from '@onegate/observability';
 import { PaymentsModule } from '@onegate/payments';
 import { DatabaseReadiness, PersistenceModule } from '@onegate/persistence';
@@ -85,6 +85,7 @@ export class WorkerModule {
             ...RETENTION_SCHEDULES,
             ...PAYMENT_SCHEDULES,
             ...NATIONAL_SYNC_SCHEDULES,
+            ...TEXT_MESSAGE_SCHEDULES,
           ],
         },
         JobScheduleKeeper,

@@ -80,6 +80,19 @@ export interface NationalPortalConfig {
   retryLongestMs: number;
 }
 
+/** The SMS and Zalo (ZNS) provider (docs/text-messages.md). */
+export interface TextMessagesConfig {
+  /** The provider's endpoint; null (production without TEXT_MESSAGE_URL): no text message is sent. */
+  url: string | null;
+  /** Bearer token; never logged. */
+  token: string;
+  /** Port of the local stand-in (development and tests). */
+  standInPort: number;
+  timeoutMs: number;
+  /** Notices sent to one number in any hour. */
+  hourlyLimit: number;
+}
+
 /** Partner API clients (docs/partner-clients.md). */
 export interface PartnersConfig {
   /** How long a rotated secret is still accepted beside the new one. */
@@ -153,6 +166,7 @@ export class AppConfig {
   public readonly webhooks!: WebhooksConfig;
   public readonly nationalPortal!: NationalPortalConfig;
   public readonly partners!: PartnersConfig;
+  public readonly textMessages!: TextMessagesConfig;
 
   public constructor(values: AppConfigValues) {
     Object.assign(this, values);

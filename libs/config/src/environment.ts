@@ -104,6 +104,11 @@ export const ENVIRONMENT_VARIABLES = [
   'NATIONAL_PORTAL_TIMEOUT_SECONDS',
   'NATIONAL_SYNC_RETRY_FIRST_SECONDS',
   'NATIONAL_SYNC_RETRY_LONGEST_HOURS',
+  'TEXT_MESSAGE_URL',
+  'TEXT_MESSAGE_TOKEN',
+  'TEXT_MESSAGE_STANDIN_PORT',
+  'TEXT_MESSAGE_TIMEOUT_SECONDS',
+  'TEXT_MESSAGE_HOURLY_LIMIT',
 ] as const;
 
 /** Every environment variable OneGate reads, validated once at boot. */
@@ -453,6 +458,38 @@ export class Environment {
   /** The longest wait between two tries of one synchronisation. */
   @IsIntegerBetween(1, 72)
   public NATIONAL_SYNC_RETRY_LONGEST_HOURS = 6;
+
+  /**
+   * The text-message (SMS and Zalo ZNS) provider's endpoint (docs/text-messages.md); unset: the local
+   * stand-in outside production, no text messages in production.
+   */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.TEXT_MESSAGE_URL !== undefined)
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'TEXT_MESSAGE_URL must be an http(s) URL' })
+  public TEXT_MESSAGE_URL?: string;
+
+  /** The bearer token sent to the text-message provider; required with TEXT_MESSAGE_URL in production. */
+  @Transform(emptyToUndefined)
+  @ValidateIf(
+    (env: Environment) =>
+      (env.NODE_ENV === 'production' && env.TEXT_MESSAGE_URL !== undefined) ||
+      env.TEXT_MESSAGE_TOKEN !== undefined,
+  )
+  @MaxLength(500, { message: 'TEXT_MESSAGE_TOKEN must be at most 500 characters' })
+  @IsNotEmpty({ message: 'TEXT_MESSAGE_TOKEN is required when TEXT_MESSAGE_URL is set in production' })
+  public TEXT_MESSAGE_TOKEN?: string;
+
+  /** Port of the local text-message stand-in that `npm start` runs when TEXT_MESSAGE_URL is unset. */
+  @IsIntegerBetween(1, 65_535)
+  public TEXT_MESSAGE_STANDIN_PORT = 3004;
+
+  /** How long one request to the text-message provider may take, answer included. */
+  @IsIntegerBetween(1, 60)
+  public TEXT_MESSAGE_TIMEOUT_SECONDS = 10;
+
+  /** Notices sent to one phone number in any hour; the next wait until the hour has room. */
+  @IsIntegerBetween(1, 1_000)
+  public TEXT_MESSAGE_HOURLY_LIMIT = 5;
 
   /** How long a partner client's rotated secret is still accepted beside the new one (docs/partner-clients.md). */
   @IsIntegerBetween(0, 720)

@@ -6,6 +6,7 @@ export {
   type NationalPortalConfig,
   type OidcConfig,
   type PaymentsConfig,
+  type TextMessagesConfig,
 } from './app-config';
 export { ConfigModule } from './config.module';
 export {

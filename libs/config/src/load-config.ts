@@ -17,6 +17,8 @@ export const SANDBOX_TMN_CODE = 'ONEGATE1';
 /** The account the national portal's local stand-in takes outside production (docs/integrations.md). */
 export const STAND_IN_USERNAME = 'onegate';
 export const STAND_IN_PASSWORD = 'onegate-stand-in';
+/** The token the local text-message stand-in takes outside production (docs/text-messages.md). */
+export const TEXT_STAND_IN_TOKEN = 'onegate-text-stand-in';
 export const SANDBOX_HASH_SECRET = 'onegate-sandbox-hash-secret-2026';
 
 /** Thrown with one line per problem, so the process can print them and stop. */
@@ -130,6 +132,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       secretOverlapMs: env.PARTNER_SECRET_OVERLAP_HOURS * HOUR_MS,
       tokenSeconds: env.PARTNER_TOKEN_MINUTES * 60,
       ratePerMinute: env.PARTNER_RATE_PER_MINUTE,
+    },
+    textMessages: {
+      url:
+        env.TEXT_MESSAGE_URL?.replace(/\/$/, '') ??
+        (env.NODE_ENV === 'production' ? null : `http://127.0.0.1:${env.TEXT_MESSAGE_STANDIN_PORT}`),
+      token: env.TEXT_MESSAGE_TOKEN ?? TEXT_STAND_IN_TOKEN,
+      standInPort: env.TEXT_MESSAGE_STANDIN_PORT,
+      timeoutMs: env.TEXT_MESSAGE_TIMEOUT_SECONDS * 1000,
+      hourlyLimit: env.TEXT_MESSAGE_HOURLY_LIMIT,
     },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     oidc: env.OIDC_ISSUER_URL

@@ -13,6 +13,7 @@ export enum QueueName {
   Payments = 'payments',
   Webhooks = 'webhooks',
   NationalSync = 'national-sync',
+  TextMessages = 'text-messages',
 }
 
 /** Every job name, prefixed by its queue. */
@@ -35,6 +36,7 @@ export enum JobName {
   NationalSyncEvent = 'national-sync.record',
   NationalSyncFile = 'national-sync.send',
   ReconcileNationalSync = 'national-sync.reconcile',
+  SendDueTexts = 'text-messages.send-due',
 }
 
 export interface PingPayload {
@@ -109,6 +111,7 @@ export interface JobPayloads {
   [JobName.Intake]: ApplicationPayload;
   [JobName.IssueResult]: ApplicationPayload;
   [JobName.SendNotification]: NotificationPayload;
+  [JobName.SendDueTexts]: NoPayload;
   [JobName.ScanDeadlines]: NoPayload;
   [JobName.CheckDeadline]: ApplicationPayload;
   [JobName.CheckStepDeadline]: StepCheckPayload;
@@ -153,6 +156,7 @@ export const JOB_QUEUE: { readonly [Name in JobName]: QueueName } = {
   [JobName.NationalSyncEvent]: QueueName.NationalSync,
   [JobName.NationalSyncFile]: QueueName.NationalSync,
   [JobName.ReconcileNationalSync]: QueueName.NationalSync,
+  [JobName.SendDueTexts]: QueueName.TextMessages,
 };
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -184,6 +188,8 @@ export const QUEUE_JOB_OPTIONS: { readonly [Queue in QueueName]: DefaultJobOptio
   [QueueName.Webhooks]: STANDARD_OPTIONS,
   // Likewise the portal's failures are retried by the synchronisation entry itself (docs/integrations.md).
   [QueueName.NationalSync]: STANDARD_OPTIONS,
+  // A provider's failures are retried by the text message itself (docs/text-messages.md).
+  [QueueName.TextMessages]: STANDARD_OPTIONS,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);

@@ -15,6 +15,7 @@ import type { NotificationFacts, NotificationPayload } from '@onegate/jobs';
 import {
   ApplicationRepository,
   IssuedResultRepository,
+  noticeChannelsOf,
   resultFileName,
   UserRepository,
 } from '@onegate/persistence';
@@ -139,7 +140,8 @@ export class NotificationComposer {
       userId: user.id,
       role: user.role,
       // A deactivated account still sees its notifications, but is sent no more e-mail.
-      email: user.active ? user.email : null,
+      // Nor to an account that chose not to have e-mail (docs/text-messages.md).
+      email: user.active && noticeChannelsOf(user).includes('email') ? user.email : null,
       language: user.language,
       name: user.fullName,
       timeZone: user.agency?.timeZone ?? null,

@@ -12,6 +12,7 @@ import { Clock, FileStore } from '@onegate/platform';
 import { MailTransport } from './mail-transport';
 import type { MailAttachment } from './mail-transport';
 import { NotificationComposer } from './notification-composer';
+import { TextMessageDelivery } from './text-messages/text-message-delivery';
 
 /**
  * Stores each notification once and sends its e-mail at most once, whatever BullMQ redelivers.
@@ -48,6 +49,7 @@ export class NotificationDelivery {
     private readonly forms: FormIssuer,
     private readonly attachments: AttachmentRepository,
     private readonly files: FileStore,
+    private readonly texts: TextMessageDelivery,
   ) {}
 
   @OnJob(JobName.SendNotification)
@@ -67,6 +69,8 @@ export class NotificationDelivery {
       await this.notifications.insertOnce(composed);
       stored = (await this.notifications.findByKey(payload.key))!;
     }
+    // Text messages first: an e-mail server away fails the job, and the texts must not wait on it.
+    await this.texts.deliver(stored, payload);
     await this.sendOnce(stored);
   }
 

@@ -46,6 +46,10 @@ export {
   MailSinkMessage,
   newApplication,
   newUser,
+  NOTICE_CHANNELS,
+  noticeChannelsOf,
+  textChannelsOf,
+  type NoticeChannel,
   Notification,
   OutboxMessage,
   Payment,
@@ -61,6 +65,8 @@ export {
   type WebhookDisabledReason,
   NationalSyncEntry,
   PartnerClient,
+  TextMessage,
+  type TextChannel,
   type AuditEventType,
   type IssuedResultKind,
   type JsonObject,
@@ -106,6 +112,7 @@ export { FeeReceiptRepository } from './repositories/fee-receipt.repository';
 export { JobRunRepository } from './repositories/job-run.repository';
 export { MailSinkRepository } from './repositories/mail-sink.repository';
 export { NotificationRepository } from './repositories/notification.repository';
+export { PhoneCodeRepository, TextMessageRepository } from './repositories/text-message.repository';
 export {
   OutboxRepository,
   type UnfinishedCursor,

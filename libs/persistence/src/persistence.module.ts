@@ -31,6 +31,7 @@ import { UserRepository } from './repositories/user.repository';
 import { WebhookRepository } from './repositories/webhook.repository';
 import { NationalSyncRepository } from './repositories/national-sync.repository';
 import { PartnerClientRepository } from './repositories/partner-client.repository';
+import { PhoneCodeRepository, TextMessageRepository } from './repositories/text-message.repository';
 import { TransactionRunner } from './transaction-runner';
 import { DatabaseDurabilityCheck } from './database-durability';
 import { HistoryRows } from './repositories/history-rows';
@@ -67,6 +68,8 @@ const REPOSITORIES = [
   WebhookRepository,
   NationalSyncRepository,
   PartnerClientRepository,
+  TextMessageRepository,
+  PhoneCodeRepository,
 ];
 
 /** Hands an already opened and migrated DataSource to Nest, with the repositories built on it. */

@@ -3,7 +3,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import type { AuthenticatedUser } from '@onegate/access';
 import { PasswordHasher, SessionService } from '@onegate/auth';
 import { normalizeVietnamesePhone } from '@onegate/domain';
-import { AuditEventRepository, User, UserRepository } from '@onegate/persistence';
+import { AuditEventRepository, noticeChannelsOf, User, UserRepository } from '@onegate/persistence';
 
 import { AccountLinksService } from './account-links.service';
 
@@ -34,7 +34,24 @@ export class AccountService {
     const user = await this.load(caller.id);
     const update: Partial<User> = {};
     if (changes.language) update.language = changes.language;
-    if (changes.phone) update.phone = normalizeVietnamesePhone(changes.phone);
+    if (changes.phone) {
+      update.phone = normalizeVietnamesePhone(changes.phone);
+      // A new number is not verified: it needs its own code, and gets no text message until then.
+      if (update.phone !== user.phone) update.phoneVerifiedAt = null;
+    }
+    const channels = changes.channels ?? noticeChannelsOf(user);
+    const verifiedAt = 'phoneVerifiedAt' in update ? update.phoneVerifiedAt : user.phoneVerifiedAt;
+    const phoneVerified = (update.phone ?? user.phone) !== null && verifiedAt !== null;
+    if (changes.channels && !phoneVerified && channels.some((channel) => channel !== 'email')) {
+      throw new BadRequestException({
+        message: 'Invalid channels',
+        details: [{ field: 'channels', problems: ['SMS and Zalo need a verified phone number'] }],
+      });
+    }
+    // SMS and Zalo are dropped when the number changes; they are chosen again once it is verified.
+    const kept = phoneVerified ? channels : channels.filter((channel) => channel === 'email');
+    if (changes.channels || kept.length !== noticeChannelsOf(user).length)
+      update.noticeChannels = kept.join(',');
     if (changes.fullName) update.fullName = changes.fullName;
     if (Object.keys(update).length > 0) await this.users.update(caller.id, update);
     const pendingEmail = changes.email && changes.email !== user.email ? changes.email : null;

@@ -7,14 +7,18 @@ import { Authenticated, BeforePasswordChange, CurrentUser } from '@onegate/acces
 import type { AuthenticatedUser } from '@onegate/access';
 
 import { AccountService } from './account.service';
-import { ChangePasswordRequest, UpdateMeRequest } from './me.dto';
+import { ChangePasswordRequest, ConfirmPhoneRequest, UpdateMeRequest } from './me.dto';
+import { PhoneVerificationService } from './phone-verification.service';
 import { UserDto } from './user.dto';
 
 @ApiTags('auth')
 @Controller('api/me')
 @Authenticated()
 export class MeController {
-  public constructor(private readonly account: AccountService) {}
+  public constructor(
+    private readonly account: AccountService,
+    private readonly phones: PhoneVerificationService,
+  ) {}
 
   @Get()
   public me(@CurrentUser() user: AuthenticatedUser): Promise<UserDto> {
@@ -32,6 +36,28 @@ export class MeController {
   @HttpCode(HttpStatus.ACCEPTED)
   public resendVerification(@CurrentUser() user: AuthenticatedUser): Promise<void> {
     return this.account.resendVerification(user);
+  }
+
+  /**
+   * Sends a six-digit code by SMS to the account's phone number (docs/text-messages.md): 202 with when
+   * it expires; 429 past the hourly limits, 503 when the text could not be sent.
+   */
+  @Post('phone/code')
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(HttpStatus.ACCEPTED)
+  public requestPhoneCode(@CurrentUser() user: AuthenticatedUser): Promise<{ expiresAt: Date }> {
+    return this.phones.requestCode(user);
+  }
+
+  /** The code sent: the phone number becomes verified. Wrong, expired or spent codes answer 400 naming `code`. */
+  @Post('phone/confirm')
+  @UseGuards(ThrottlerGuard)
+  public async confirmPhone(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: ConfirmPhoneRequest,
+  ): Promise<UserDto> {
+    await this.phones.confirm(user, body.code);
+    return this.account.me(user);
   }
 
   @Post('password')

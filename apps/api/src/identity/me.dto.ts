@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 
 import { LANGUAGES } from '@onegate/domain';
+import { NOTICE_CHANNELS } from '@onegate/persistence';
+import type { NoticeChannel } from '@onegate/persistence';
 import type { Language } from '@onegate/domain';
 import { Trimmed, TrimmedLowercase } from '@onegate/platform';
 
@@ -32,6 +45,25 @@ export class UpdateMeRequest {
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(255)
   public email?: string;
+
+  @ApiPropertyOptional({
+    enum: NOTICE_CHANNELS,
+    isArray: true,
+    description: 'Where notices go besides the application; sms and zns need a verified phone number',
+  })
+  @IsOptional()
+  @IsArray({ message: 'channels must be a list of email, sms, zns' })
+  @ArrayMaxSize(NOTICE_CHANNELS.length)
+  @ArrayUnique({ message: 'channels must not name a channel twice' })
+  @IsIn(NOTICE_CHANNELS, { each: true, message: 'channels must be a list of email, sms, zns' })
+  public channels?: NoticeChannel[];
+}
+
+export class ConfirmPhoneRequest {
+  @ApiProperty({ description: 'The six digits sent by SMS' })
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'code must be the six digits sent by SMS' })
+  public code!: string;
 }
 
 export class ForgotPasswordRequest {

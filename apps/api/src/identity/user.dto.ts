@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 
 import { maskNationalId } from '@onegate/domain';
 import type { Language, Role } from '@onegate/domain';
-import { User } from '@onegate/persistence';
+import { NOTICE_CHANNELS, noticeChannelsOf, User } from '@onegate/persistence';
+import type { NoticeChannel } from '@onegate/persistence';
 
 export class UserDto {
   @ApiProperty() public id!: string;
@@ -16,6 +17,14 @@ export class UserDto {
   @ApiProperty() public language!: Language;
   @ApiProperty() public active!: boolean;
   @ApiProperty() public emailVerified!: boolean;
+  @ApiProperty({ description: "The phone number was shown to be the owner's with a code sent by SMS" })
+  public phoneVerified!: boolean;
+  @ApiProperty({
+    enum: NOTICE_CHANNELS,
+    isArray: true,
+    description: 'Where notices go besides the application',
+  })
+  public channels!: NoticeChannel[];
   @ApiProperty({ description: 'An administrator set the password; its owner must change it first' })
   public passwordChangeDue!: boolean;
   @ApiProperty({
@@ -39,6 +48,8 @@ export class UserDto {
       language: user.language,
       active: user.active,
       emailVerified: user.emailVerifiedAt !== null,
+      phoneVerified: user.phone !== null && user.phoneVerifiedAt !== null,
+      channels: noticeChannelsOf(user),
       passwordChangeDue: user.passwordChangeDue,
     };
   }

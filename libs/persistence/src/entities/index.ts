@@ -37,11 +37,13 @@ import { User } from './user.entity';
 import { NationalSyncEntry } from './national-sync-entry.entity';
 import { WebhookAttempt, WebhookDelivery, WebhookSubscription } from './webhook.entity';
 import { PartnerClient } from './partner-client.entity';
+import { PhoneVerificationCode, TextMessage } from './text-message.entity';
 
 export * from './account-token.entity';
 export * from './webhook.entity';
 export * from './national-sync-entry.entity';
 export * from './partner-client.entity';
+export * from './text-message.entity';
 export * from './agency.entity';
 export * from './application.entity';
 export * from './application-event.entity';
@@ -122,4 +124,6 @@ export const ENTITIES = [
   WebhookAttempt,
   NationalSyncEntry,
   PartnerClient,
+  TextMessage,
+  PhoneVerificationCode,
 ];

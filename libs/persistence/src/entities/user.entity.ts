@@ -35,6 +35,14 @@ export class User {
   @SealedTextColumn({ name: 'phone', nullable: true, short: true })
   public phone!: string | null;
 
+  /** When the owner showed, with a one-time code, that `phone` is theirs; null until then (docs/text-messages.md). */
+  @TimestampColumn({ name: 'phone_verified_at', nullable: true })
+  public phoneVerifiedAt!: Date | null;
+
+  /** The channels notices go out on besides the application, comma-separated: `email`, `sms`, `zns`. */
+  @Column({ name: 'notice_channels', type: 'varchar', length: 32, default: 'email' })
+  public noticeChannels!: string;
+
   @Column({ type: 'varchar', length: 16 })
   public role!: Role;
 
@@ -87,6 +95,8 @@ export function newUser(fields: NewUser, now = new Date()): User {
     id: randomUUID(),
     nationalId: null,
     phone: null,
+    phoneVerifiedAt: null,
+    noticeChannels: 'email',
     agencyId: null,
     passwordHash: null,
     language: 'vi',
@@ -100,4 +110,20 @@ export function newUser(fields: NewUser, now = new Date()): User {
     ...fields,
     nationalIdHash: fields.nationalId ? hashNationalId(fields.nationalId) : null,
   };
+}
+
+/** The channels a notice may go out on besides the application (docs/text-messages.md). */
+export const NOTICE_CHANNELS = ['email', 'sms', 'zns'] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+
+/** The channels the account chose, in a fixed order; e-mail only when it chose nothing else. */
+export function noticeChannelsOf(user: Pick<User, 'noticeChannels'>): NoticeChannel[] {
+  const chosen = (user.noticeChannels ?? 'email').split(',');
+  return NOTICE_CHANNELS.filter((channel) => chosen.includes(channel));
+}
+
+/** The text channels a notice really goes out on: only to a verified phone number. */
+export function textChannelsOf(user: Pick<User, 'noticeChannels' | 'phone' | 'phoneVerifiedAt'>) {
+  if (!user.phone || !user.phoneVerifiedAt) return [];
+  return noticeChannelsOf(user).filter((channel) => channel !== 'email') as ('sms' | 'zns')[];
 }

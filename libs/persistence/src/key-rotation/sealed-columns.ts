@@ -50,4 +50,7 @@ export const PERSONAL_TEXT_COLUMNS: readonly SealedColumn[] = [
   { table: 'webhook_subscriptions', column: 'secret' },
   { table: 'webhook_subscriptions', column: 'previous_secret' },
   { table: 'webhook_deliveries', column: 'payload', pageSize: BODY_PAGE_SIZE },
+  // Kept in E.164 form, so its hash (the hourly limit's) is the hash of the value itself.
+  { table: 'text_messages', column: 'phone', hashColumn: 'phone_hash' },
+  { table: 'text_messages', column: 'body', pageSize: BODY_PAGE_SIZE },
 ];
