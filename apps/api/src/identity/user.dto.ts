@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { maskNationalId } from '@onegate/domain';
+import { LANGUAGES, maskNationalId, ROLES } from '@onegate/domain';
 import type { Language, Role } from '@onegate/domain';
 import { User } from '@onegate/persistence';
 
@@ -11,9 +11,9 @@ export class UserDto {
   public nationalId!: string | null;
   @ApiProperty() public fullName!: string;
   @ApiProperty({ nullable: true, type: String }) public phone!: string | null;
-  @ApiProperty() public role!: Role;
+  @ApiProperty({ enum: ROLES }) public role!: Role;
   @ApiProperty({ nullable: true, type: String }) public agencyCode!: string | null;
-  @ApiProperty() public language!: Language;
+  @ApiProperty({ enum: LANGUAGES }) public language!: Language;
   @ApiProperty() public active!: boolean;
   @ApiProperty() public emailVerified!: boolean;
   @ApiProperty({ description: 'An administrator set the password; its owner must change it first' })

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated } from '@onegate/access';
 import { NationalSyncStatus } from '@onegate/national-sync';
@@ -13,6 +13,11 @@ export class AdminNationalSyncController {
   public constructor(private readonly status: NationalSyncStatus) {}
 
   /** Each such file with its first waiting change, oldest first. */
+  @ApiOperation({ summary: 'List files waiting to reach the national portal' })
+  @ApiOkResponse({
+    description: 'Each waiting file (docs/integrations.md)',
+    schema: { type: 'array', items: { type: 'object' } },
+  })
   @Get('pending')
   public pending(): Promise<PendingSyncDto[]> {
     return this.status.pending();

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { BodyAfter, CurrentPartner, PartnerRoute } from '@onegate/access';
 import type { PartnerCaller } from '@onegate/access';
@@ -13,6 +13,8 @@ import type { PartnerFileDetailDto, PartnerFilePage } from './partner-files.serv
 import { PartnerFilesService } from './partner-files.service';
 import { PartnerReportsService } from './partner-reports.service';
 import { TransferredStepOfPartner } from './transferred-step.check';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { ApiObjectResponse } from '../openapi/api-responses.decorator';
 
 /** What partner clients call with their access token, each route by scope (docs/partner-clients.md). */
 @ApiTags('partners')
@@ -24,12 +26,16 @@ export class PartnerApiController {
   ) {}
 
   /** The sent files of the client's agencies, newest first. */
+  @ApiOperation({ summary: 'List the sent files of the client’s agencies' })
+  @ApiObjectResponse('A page of files (docs/partner-clients.md)')
   @Get('files')
   @PartnerRoute('files:read')
   public list(@CurrentPartner() caller: PartnerCaller, @Query() query: PageQuery): Promise<PartnerFilePage> {
     return this.files.page(caller, query.page, query.pageSize);
   }
 
+  @ApiOperation({ summary: 'Read one file with its events' })
+  @ApiObjectResponse('The file with its events (docs/partner-clients.md)')
   @Get('files/:id')
   @PartnerRoute('files:read')
   public get(@CurrentPartner() caller: PartnerCaller, @IdParam() id: string): Promise<PartnerFileDetailDto> {
@@ -37,6 +43,9 @@ export class PartnerApiController {
   }
 
   /** Forwards a file from a step transferred to the client's agency to the next step. */
+  @ApiOperation({ summary: 'Forward a file from a step transferred to the client' })
+  @ApiObjectResponse('The file after the step (docs/partner-clients.md)')
+  @ApiErrors(409, 422)
   @Post('files/:id/forward')
   @PartnerRoute('steps:act')
   @BodyAfter(TransferredStepOfPartner)
@@ -50,6 +59,8 @@ export class PartnerApiController {
   }
 
   /** The report's summary figures for one of the client's agencies, with the agencies below it. */
+  @ApiOperation({ summary: 'Read the summary report of one of the client’s agencies' })
+  @ApiObjectResponse('The summary figures (docs/metrics.md)')
   @Get('reports/summary')
   @PartnerRoute('reports:read')
   public summary(
