@@ -2,8 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated } from '@onegate/access';
-import { NationalSyncStatus } from '@onegate/national-sync';
-import type { PendingSyncDto } from '@onegate/national-sync';
+import { NationalSyncStatus, PendingSyncDto } from '@onegate/national-sync';
 
 /** The files whose latest status the national portal has not accepted yet (docs/integrations.md). */
 @ApiTags('national-sync')
@@ -14,10 +13,7 @@ export class AdminNationalSyncController {
 
   /** Each such file with its first waiting change, oldest first. */
   @ApiOperation({ summary: 'List files waiting to reach the national portal' })
-  @ApiOkResponse({
-    description: 'Each waiting file (docs/integrations.md)',
-    schema: { type: 'array', items: { type: 'object' } },
-  })
+  @ApiOkResponse({ description: 'Each waiting file', type: [PendingSyncDto] })
   @Get('pending')
   public pending(): Promise<PendingSyncDto[]> {
     return this.status.pending();

@@ -1,6 +1,12 @@
 import type { Type } from '@nestjs/common';
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProduces, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProduces,
+  getSchemaPath,
+} from '@nestjs/swagger';
 
 /** A page of items: `{items, total, page, pageSize}` (docs/api.md, "Paging"). */
 export function ApiPageResponse(item: Type, description = 'One page of the list'): MethodDecorator {
@@ -68,3 +74,19 @@ export const REDELIVERED = {
   required: ['redelivered'],
   properties: { redelivered: { type: 'integer' as const, minimum: 0, example: 1 } },
 };
+
+/** A record answered once with its new secret beside it (`clientSecret`, `secret`): shown this once. */
+export function ApiCreatedWithSecret(item: Type, secret: string, description: string): MethodDecorator {
+  return applyDecorators(
+    ApiExtraModels(item),
+    ApiCreatedResponse({
+      description,
+      schema: {
+        allOf: [
+          { $ref: getSchemaPath(item) },
+          { type: 'object', required: [secret], properties: { [secret]: { type: 'string' } } },
+        ],
+      },
+    }),
+  );
+}

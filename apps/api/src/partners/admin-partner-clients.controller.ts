@@ -1,20 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, BodyAfter, ROLE_IS_ENOUGH } from '@onegate/access';
 
 import { PageQuery } from '../catalogue/catalogue.dto';
 import { IdParam } from '../id-param';
 import { CreatePartnerClientRequest, UpdatePartnerClientRequest } from './partner-client.requests';
-import type { PartnerCallPage, PartnerClientDto } from './partner-clients.service';
-import { PartnerClientsService } from './partner-clients.service';
-import { ApiObjectResponse, SECRET_ROTATION } from '../openapi/api-responses.decorator';
+import { PartnerCallPage, PartnerClientDto, PartnerClientsService } from './partner-clients.service';
+import { ApiCreatedWithSecret, SECRET_ROTATION } from '../openapi/api-responses.decorator';
 
 /** Partner API clients: registration, secrets, and the audit trail of their calls (docs/partner-clients.md). */
 @ApiTags('partners')
@@ -25,10 +18,7 @@ export class AdminPartnerClientsController {
 
   /** Registers a client; the answer shows its secret, this once. */
   @ApiOperation({ summary: 'Register a partner client' })
-  @ApiCreatedResponse({
-    description: 'The client with its secret, shown this once (docs/partner-clients.md)',
-    schema: { type: 'object' },
-  })
+  @ApiCreatedWithSecret(PartnerClientDto, 'clientSecret', 'The client with its secret, shown this once')
   @Post()
   public create(
     @Body() body: CreatePartnerClientRequest,
@@ -37,24 +27,21 @@ export class AdminPartnerClientsController {
   }
 
   @ApiOperation({ summary: 'List partner clients' })
-  @ApiOkResponse({
-    description: 'Every client, newest first (docs/partner-clients.md)',
-    schema: { type: 'array', items: { type: 'object' } },
-  })
+  @ApiOkResponse({ description: 'Every client, newest first', type: [PartnerClientDto] })
   @Get()
   public list(): Promise<PartnerClientDto[]> {
     return this.clients.list();
   }
 
   @ApiOperation({ summary: 'Read a partner client' })
-  @ApiObjectResponse('The client (docs/partner-clients.md)')
+  @ApiOkResponse({ type: PartnerClientDto })
   @Get(':id')
   public get(@IdParam() id: string): Promise<PartnerClientDto> {
     return this.clients.get(id);
   }
 
   @ApiOperation({ summary: 'Change, disable or enable a partner client' })
-  @ApiObjectResponse('The client (docs/partner-clients.md)')
+  @ApiOkResponse({ type: PartnerClientDto })
   @Patch(':id')
   @BodyAfter(ROLE_IS_ENOUGH)
   public update(@IdParam() id: string, @Body() body: UpdatePartnerClientRequest): Promise<PartnerClientDto> {
@@ -84,7 +71,7 @@ export class AdminPartnerClientsController {
 
   /** The client's calls, newest first: route, method, answer and time. */
   @ApiOperation({ summary: 'List a partner client’s calls' })
-  @ApiObjectResponse('A page of calls (docs/partner-clients.md)')
+  @ApiOkResponse({ type: PartnerCallPage })
   @Get(':id/calls')
   public calls(@IdParam() id: string, @Query() query: PageQuery): Promise<PartnerCallPage> {
     return this.clients.calls(id, query.page, query.pageSize);

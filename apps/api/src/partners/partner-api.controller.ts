@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { BodyAfter, CurrentPartner, PartnerRoute } from '@onegate/access';
 import type { PartnerCaller } from '@onegate/access';
@@ -9,8 +9,7 @@ import { IdParam } from '../id-param';
 import { ReportQueryDto } from '../reports/report.query';
 import type { SummaryReport } from '../reports/reports.service';
 import { PartnerForwardRequest } from './partner-client.requests';
-import type { PartnerFileDetailDto, PartnerFilePage } from './partner-files.service';
-import { PartnerFilesService } from './partner-files.service';
+import { PartnerFileDetailDto, PartnerFilePage, PartnerFilesService } from './partner-files.service';
 import { PartnerReportsService } from './partner-reports.service';
 import { TransferredStepOfPartner } from './transferred-step.check';
 import { ApiErrors } from '../openapi/api-errors.decorator';
@@ -27,7 +26,7 @@ export class PartnerApiController {
 
   /** The sent files of the client's agencies, newest first. */
   @ApiOperation({ summary: 'List the sent files of the client’s agencies' })
-  @ApiObjectResponse('A page of files (docs/partner-clients.md)')
+  @ApiOkResponse({ type: PartnerFilePage })
   @Get('files')
   @PartnerRoute('files:read')
   public list(@CurrentPartner() caller: PartnerCaller, @Query() query: PageQuery): Promise<PartnerFilePage> {
@@ -35,7 +34,7 @@ export class PartnerApiController {
   }
 
   @ApiOperation({ summary: 'Read one file with its events' })
-  @ApiObjectResponse('The file with its events (docs/partner-clients.md)')
+  @ApiOkResponse({ type: PartnerFileDetailDto })
   @Get('files/:id')
   @PartnerRoute('files:read')
   public get(@CurrentPartner() caller: PartnerCaller, @IdParam() id: string): Promise<PartnerFileDetailDto> {
@@ -44,7 +43,7 @@ export class PartnerApiController {
 
   /** Forwards a file from a step transferred to the client's agency to the next step. */
   @ApiOperation({ summary: 'Forward a file from a step transferred to the client' })
-  @ApiObjectResponse('The file after the step (docs/partner-clients.md)')
+  @ApiOkResponse({ description: 'The file after the step', type: PartnerFileDetailDto })
   @ApiErrors(409, 422)
   @Post('files/:id/forward')
   @PartnerRoute('steps:act')

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -10,12 +9,17 @@ import {
 
 import { Authenticated, BodyAfter, CurrentUser, ROLE_IS_ENOUGH } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
-import { CreateWebhookRequest, UpdateWebhookRequest, WebhookSubscriptions } from '@onegate/webhooks';
-import type { WebhookDeliveryPage, WebhookSubscriptionDto } from '@onegate/webhooks';
+import {
+  CreateWebhookRequest,
+  UpdateWebhookRequest,
+  WebhookDeliveryPage,
+  WebhookSubscriptionDto,
+  WebhookSubscriptions,
+} from '@onegate/webhooks';
 
 import { PageQuery } from '../catalogue/catalogue.dto';
 import { IdParam } from '../id-param';
-import { ApiObjectResponse, REDELIVERED, SECRET_ROTATION } from '../openapi/api-responses.decorator';
+import { ApiCreatedWithSecret, REDELIVERED, SECRET_ROTATION } from '../openapi/api-responses.decorator';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** Webhook subscriptions, their deliveries, redelivery and a test ping (docs/webhooks.md). */
@@ -27,10 +31,7 @@ export class AdminWebhooksController {
 
   /** Registers a subscription; the answer shows its secret, this once. */
   @ApiOperation({ summary: 'Subscribe a webhook' })
-  @ApiCreatedResponse({
-    description: 'The subscription with its secret, shown this once (docs/webhooks.md)',
-    schema: { type: 'object' },
-  })
+  @ApiCreatedWithSecret(WebhookSubscriptionDto, 'secret', 'The subscription with its secret, shown this once')
   @Post()
   public create(
     @CurrentUser() user: AuthenticatedUser,
@@ -40,24 +41,21 @@ export class AdminWebhooksController {
   }
 
   @ApiOperation({ summary: 'List webhook subscriptions' })
-  @ApiOkResponse({
-    description: 'Every subscription (docs/webhooks.md)',
-    schema: { type: 'array', items: { type: 'object' } },
-  })
+  @ApiOkResponse({ description: 'Every subscription', type: [WebhookSubscriptionDto] })
   @Get()
   public list(): Promise<WebhookSubscriptionDto[]> {
     return this.webhooks.list();
   }
 
   @ApiOperation({ summary: 'Read a webhook subscription' })
-  @ApiObjectResponse('The subscription (docs/webhooks.md)')
+  @ApiOkResponse({ type: WebhookSubscriptionDto })
   @Get(':id')
   public get(@IdParam() id: string): Promise<WebhookSubscriptionDto> {
     return this.webhooks.get(id);
   }
 
   @ApiOperation({ summary: 'Change a webhook subscription' })
-  @ApiObjectResponse('The subscription (docs/webhooks.md)')
+  @ApiOkResponse({ type: WebhookSubscriptionDto })
   @Patch(':id')
   @BodyAfter(ROLE_IS_ENOUGH)
   public update(@IdParam() id: string, @Body() body: UpdateWebhookRequest): Promise<WebhookSubscriptionDto> {
@@ -85,7 +83,7 @@ export class AdminWebhooksController {
 
   /** The subscription's deliveries, newest first, each with its tries. */
   @ApiOperation({ summary: 'List a subscription’s deliveries' })
-  @ApiObjectResponse('A page of deliveries (docs/webhooks.md)')
+  @ApiOkResponse({ type: WebhookDeliveryPage })
   @Get(':id/deliveries')
   public deliveries(@IdParam() id: string, @Query() query: PageQuery): Promise<WebhookDeliveryPage> {
     return this.webhooks.deliveries(id, query.page, query.pageSize);
