@@ -327,7 +327,19 @@ export class TrackingDto {
   @ApiProperty() public procedureName!: { vi: string; en: string };
   @ApiProperty({ enum: APPLICATION_STATES }) public state!: ApplicationState;
   @ApiProperty({ nullable: true, type: String }) public dueAt!: string | null;
-  @ApiProperty() public timeline!: { type: Action; at: string; toState: ApplicationState }[];
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['type', 'at', 'toState'],
+      properties: {
+        type: { type: 'string', enum: [...ACTIONS] },
+        at: { type: 'string' },
+        toState: { type: 'string', enum: [...APPLICATION_STATES] },
+      },
+    },
+  })
+  public timeline!: { type: Action; at: string; toState: ApplicationState }[];
 
   public static from(application: Application, events: ApplicationEvent[]): TrackingDto {
     return {

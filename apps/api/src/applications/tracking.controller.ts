@@ -15,6 +15,7 @@ import { Public } from '@onegate/access';
 import { ApplicationReadingService, TrackingDto } from '@onegate/applications';
 
 import { TrackRequestDto } from './applications.query';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { ErrorBody } from '../openapi/error-body.dto';
 
 /**
@@ -29,6 +30,7 @@ export class TrackingController {
 
   @ApiOperation({ summary: 'Track a file by its code and the applicant’s details' })
   @ApiOkResponse({ type: TrackingDto })
+  @ApiErrors(404)
   @Post()
   @HttpCode(HttpStatus.OK)
   @UseGuards(ThrottlerGuard)

@@ -52,6 +52,7 @@ export class AuthController {
   }
 
   @ApiOperation({ summary: 'Sign in with e-mail and password' })
+  @ApiErrors(401)
   @ApiOkResponse({ type: TokenResponse })
   @Post('login')
   @Public()
@@ -65,6 +66,7 @@ export class AuthController {
   }
 
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens' })
+  @ApiErrors(401)
   @ApiOkResponse({ type: TokenResponse })
   @Post('refresh')
   @Public()
@@ -119,7 +121,7 @@ export class AuthController {
   /** Web sign-in: the same check, answered with the session cookies instead of tokens. */
   @ApiOperation({ summary: 'Open a web session (cookies) with e-mail and password' })
   @ApiOkResponse({ type: WebSessionResponse })
-  @ApiErrors(403)
+  @ApiErrors(401, 403)
   @Post('session')
   @Public()
   @HttpCode(HttpStatus.OK)

@@ -102,7 +102,8 @@ function describeAccessAndErrors(document: OpenAPIObject, routes: RouteAccess[])
         ...(hasInput(operation) || CHANGES_STATE.has(method) ? [400] : []),
         ...(route.rule.kind === 'public' ? [] : [401, 403]),
         ...(path.includes('{') ? [404] : []),
-        ...(isThrottled(route) ? [429] : []),
+        // Partner clients are held to PARTNER_RATE_PER_MINUTE on every route (docs/partner-clients.md).
+        ...(isThrottled(route) || route.rule.kind === 'partner' ? [429] : []),
         // Any request that may carry a body: over BODY_LIMIT_KB, or of a media type the route does not read.
         ...(CHANGES_STATE.has(method) ? [413, 415] : []),
       ];

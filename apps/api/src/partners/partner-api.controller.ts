@@ -60,6 +60,7 @@ export class PartnerApiController {
   /** The report's summary figures for one of the client's agencies, with the agencies below it. */
   @ApiOperation({ summary: 'Read the summary report of one of the client’s agencies' })
   @ApiObjectResponse('The summary figures (docs/metrics.md)')
+  @ApiErrors(404)
   @Get('reports/summary')
   @PartnerRoute('reports:read')
   public summary(
