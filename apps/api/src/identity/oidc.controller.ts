@@ -37,7 +37,7 @@ export class OidcController {
    * browser's signed sign-in cookie (and of PKCE and `nonce`) is what keeps another site's sign-in out.
    */
   @ApiOperation({ summary: 'Finish signing in with the national identity provider' })
-  @ApiErrors(401, 404)
+  @ApiErrors(401, 404, 409)
   @Get('callback')
   @Redirect('/', HttpStatus.FOUND)
   @ApiFoundResponse({ description: 'Signed in: the web session cookies are set; redirects to /' })

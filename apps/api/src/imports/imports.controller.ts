@@ -26,7 +26,7 @@ export class ImportsController {
   ) {}
 
   @ApiOperation({ summary: 'Import historical files (NDJSON)' })
-  @ApiErrors(409, 413, 415)
+  @ApiErrors(409, 413, 415, 422)
   @Post()
   @Authenticated({ roles: ['admin'] })
   @HttpCode(HttpStatus.OK)
