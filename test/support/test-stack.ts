@@ -9,6 +9,7 @@ import { createApiApp } from '../../apps/api/src/create-api-app';
 import { seedDemoHistory } from '../../apps/api/src/imports/demo-history.seeder';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import type { TestDatabase } from './test-database';
+import { ResponseCheck } from './openapi-response-check';
 import { createTestDatabase } from './test-database';
 import { testConfig } from './test-config';
 import { removeSuiteLeftovers } from './test-leftovers';
@@ -35,6 +36,8 @@ export class TestStack {
     private readonly database: TestDatabase,
     public readonly api: INestApplication,
     public readonly worker: INestApplication | null,
+    /** Every answer of the API checked against the OpenAPI document (docs/api.md). */
+    public readonly responses: ResponseCheck,
   ) {}
 
   /** Starts the stack; if any part fails to start, what was started is closed and removed again. */
@@ -48,6 +51,7 @@ export class TestStack {
       await seedDemoData(apiData, config.demoPassword);
       const api = await createApiApp(config, apiData);
       started.push(api);
+      const responses = ResponseCheck.install(api);
       await api.listen(options.apiPort ?? 0, '127.0.0.1');
       // Only a suite that asks for it (DEMO_HISTORY) seeds the demo history, as npm start does.
       if (config.demoHistory) await seedDemoHistory(api, config.demoHistory.files);
@@ -64,6 +68,7 @@ export class TestStack {
         database,
         api,
         worker,
+        responses,
       );
     } catch (error) {
       await closeAndRemove(started.reverse(), database, config);
@@ -85,6 +90,7 @@ export class TestStack {
 
   public async stop(): Promise<void> {
     await closeAndRemove([this.worker, this.api], this.database, this.config);
+    this.responses.conclude();
   }
 }
 

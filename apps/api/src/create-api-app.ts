@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 
@@ -13,6 +13,7 @@ import { assertEveryQueryIsDeclared, createValidationPipe } from '@onegate/platf
 import { ApiModule } from './api.module';
 import { applyBodyLimits, applyCors } from './http-boundary';
 import { closeWithGrace } from './http-shutdown';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 import { applyHttpTimeouts } from './http-timeouts';
 import { removeStaleUploads } from './uploads/upload-folders';
 
@@ -35,10 +36,6 @@ export async function createApiApp(config: AppConfig, dataSource: DataSource): P
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('OneGate API').setVersion('0.1.0').build(),
-  );
-  SwaggerModule.setup('api/docs', app, document);
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app));
   return app;
 }

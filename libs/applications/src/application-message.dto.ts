@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+import { ROLES } from '@onegate/domain';
 import type { Action, Role } from '@onegate/domain';
 import type { ThreadMessage } from '@onegate/persistence';
 
@@ -9,7 +10,10 @@ import { AttachmentDto } from './application.dto';
 export class ApplicationMessageDto {
   @ApiProperty() public id!: string;
   @ApiProperty() public at!: string;
-  @ApiProperty({ description: 'citizen for the applicant; clerk, supervisor or admin for the agency' })
+  @ApiProperty({
+    enum: ROLES,
+    description: 'citizen for the applicant; clerk, supervisor or admin for the agency',
+  })
   public authorRole!: Role;
   @ApiProperty() public body!: string;
   @ApiProperty({ nullable: true, type: String, description: 'The action whose form it was written on' })

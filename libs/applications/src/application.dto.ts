@@ -8,6 +8,7 @@ import {
   possibleActions,
   waitsForFee,
 } from '@onegate/domain';
+import { ACTIONS, APPLICATION_STATES, ROLES } from '@onegate/domain';
 import type { Action, ActorRole, ApplicationState, Channel, FeeDue, Role } from '@onegate/domain';
 import { ATTACHMENT_ORIGINS, hasStoredCopy, MESSAGE_FILES_PREFIX } from '@onegate/persistence';
 import type {
@@ -21,17 +22,18 @@ import type {
 import type { ConsultationDto } from './consultation.dto';
 
 const MS_PER_HOUR = 3_600_000;
+const CHANNELS: Channel[] = ['online', 'offline'];
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
 export class ApplicationEventDto {
   @ApiProperty() public sequence!: number;
-  @ApiProperty() public type!: Action;
+  @ApiProperty({ enum: ACTIONS }) public type!: Action;
   @ApiProperty() public at!: string;
   @ApiProperty({ nullable: true, type: String }) public actorId!: string | null;
-  @ApiProperty() public actorRole!: ActorRole;
-  @ApiProperty() public channel!: Channel;
-  @ApiProperty({ nullable: true, type: String }) public fromState!: ApplicationState | null;
-  @ApiProperty() public toState!: ApplicationState;
+  @ApiProperty({ enum: [...ROLES, 'system', 'import'] }) public actorRole!: ActorRole;
+  @ApiProperty({ enum: CHANNELS }) public channel!: Channel;
+  @ApiProperty({ nullable: true, enum: APPLICATION_STATES }) public fromState!: ApplicationState | null;
+  @ApiProperty({ enum: APPLICATION_STATES }) public toState!: ApplicationState;
   @ApiProperty({ nullable: true, type: String }) public note!: string | null;
   @ApiProperty() public data!: JsonObject;
 
@@ -151,10 +153,10 @@ export class ApplicationDto {
   @ApiProperty() public procedureName!: { vi: string; en: string };
   @ApiProperty() public competentAgencyCode!: string;
   @ApiProperty({ nullable: true, type: String }) public receivingAgencyCode!: string | null;
-  @ApiProperty() public state!: ApplicationState;
+  @ApiProperty({ enum: APPLICATION_STATES }) public state!: ApplicationState;
   @ApiProperty() public applicant!: { nationalId: string; fullName: string; email: string | null };
   @ApiProperty() public formData!: JsonObject;
-  @ApiProperty() public submissionChannel!: Channel;
+  @ApiProperty({ enum: CHANNELS }) public submissionChannel!: Channel;
   @ApiProperty() public feeVnd!: number;
   @ApiProperty() public paid!: boolean;
   @ApiProperty({ enum: FEE_DUE_MOMENTS, description: 'When the fee is due (the procedure says)' })
@@ -323,9 +325,21 @@ function withoutPersonalData(dto: ApplicationDto): ApplicationDto {
 export class TrackingDto {
   @ApiProperty() public code!: string;
   @ApiProperty() public procedureName!: { vi: string; en: string };
-  @ApiProperty() public state!: ApplicationState;
+  @ApiProperty({ enum: APPLICATION_STATES }) public state!: ApplicationState;
   @ApiProperty({ nullable: true, type: String }) public dueAt!: string | null;
-  @ApiProperty() public timeline!: { type: Action; at: string; toState: ApplicationState }[];
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['type', 'at', 'toState'],
+      properties: {
+        type: { type: 'string', enum: [...ACTIONS] },
+        at: { type: 'string' },
+        toState: { type: 'string', enum: [...APPLICATION_STATES] },
+      },
+    },
+  })
+  public timeline!: { type: Action; at: string; toState: ApplicationState }[];
 
   public static from(application: Application, events: ApplicationEvent[]): TrackingDto {
     return {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { possibleActions } from '@onegate/domain';
+import { APPLICATION_STATES, possibleActions } from '@onegate/domain';
 import type { Action, ApplicationState } from '@onegate/domain';
 import { isLateConsultation, MESSAGE_FILES_PREFIX } from '@onegate/persistence';
 import type { Agency, Application, Attachment, Consultation } from '@onegate/persistence';
@@ -62,7 +62,7 @@ export class ConsultedFileDto {
   @ApiProperty() public procedureCode!: string;
   @ApiProperty() public procedureName!: { vi: string; en: string };
   @ApiProperty() public competentAgencyCode!: string;
-  @ApiProperty() public state!: ApplicationState;
+  @ApiProperty({ enum: APPLICATION_STATES }) public state!: ApplicationState;
   @ApiProperty() public version!: number;
   @ApiProperty({ description: 'What the viewer may do now: answer their consultation' })
   public allowedActions!: Action[];

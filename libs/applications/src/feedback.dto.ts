@@ -11,26 +11,30 @@ export class FeedbackDto {
   @ApiProperty() public agencyCode!: string;
   @ApiProperty() public agencyNameVi!: string;
   @ApiProperty() public agencyNameEn!: string;
-  @ApiProperty({ nullable: true }) public applicationId!: string | null;
-  @ApiProperty({ nullable: true }) public aspect!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public applicationId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public aspect!: string | null;
   @ApiProperty({ description: 'About a file, on its reception, handling or lateness' })
   public complaint!: boolean;
   @ApiProperty() public anonymous!: boolean;
   @ApiProperty() public subject!: string;
   @ApiProperty() public body!: string;
-  @ApiProperty({ nullable: true }) public contact!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public contact!: string | null;
   @ApiProperty() public filedAt!: string;
   @ApiProperty() public dueAt!: string;
   @ApiProperty({ description: 'Unanswered past its due time' }) public overdue!: boolean;
-  @ApiProperty({ nullable: true }) public answeredAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Staff only: who answered' })
+  @ApiProperty({ nullable: true, type: String }) public answeredAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Staff only: who answered' })
   public answeredBy?: string | null;
-  @ApiProperty({ nullable: true }) public answeredByRole!: string | null;
-  @ApiProperty({ nullable: true }) public answer!: string | null;
-  @ApiProperty({ nullable: true, description: 'Answered after its due time (null while unanswered)' })
+  @ApiProperty({ nullable: true, type: String }) public answeredByRole!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public answer!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Boolean,
+    description: 'Answered after its due time (null while unanswered)',
+  })
   public answeredLate!: boolean | null;
   @ApiProperty({ nullable: true, enum: ['satisfied', 'not_satisfied'] }) public rating!: string | null;
-  @ApiProperty({ nullable: true }) public ratedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public ratedAt!: string | null;
 
   public static from(feedback: Feedback, agency: Agency, now: Date, staff: boolean): FeedbackDto {
     return {

@@ -91,7 +91,13 @@ export class FeedbackAnswerRequest {
 }
 
 export class FeedbackDaysRequest {
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 60, description: 'null follows FEEDBACK_DAYS' })
+  @ApiProperty({
+    nullable: true,
+    type: 'integer',
+    minimum: 1,
+    maximum: 60,
+    description: 'null follows FEEDBACK_DAYS',
+  })
   @ValidateIf((_, value) => value !== null)
   @IsInt({ message: 'feedbackDays must be a whole number of working days, or null' })
   @Min(1, { message: 'feedbackDays must be at least 1' })

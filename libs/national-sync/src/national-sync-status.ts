@@ -1,24 +1,25 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { Gauge, Registry } from 'prom-client';
 
 import { NationalSyncRepository } from '@onegate/persistence';
 
 /** A file whose latest status the national portal has not accepted yet (docs/integrations.md, "Reconciliation"). */
-export interface PendingSyncDto {
-  applicationId: string;
+export class PendingSyncDto {
+  @ApiProperty() public applicationId!: string;
   /** The file's receipt code. */
-  code: string | null;
+  @ApiProperty({ nullable: true, type: String }) public code!: string | null;
   /** The file's state now. */
-  state: string;
+  @ApiProperty() public state!: string;
   /** The first status change not accepted: its state, and when the file took it. */
-  pendingState: string;
-  since: string;
+  @ApiProperty() public pendingState!: string;
+  @ApiProperty() public since!: string;
   /** Status changes of the file waiting (that one and those after it). */
-  pendingChanges: number;
+  @ApiProperty() public pendingChanges!: number;
   /** Tries of the first one so far, its last error and its next try. */
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string | null;
+  @ApiProperty() public attempts!: number;
+  @ApiProperty({ nullable: true, type: String }) public lastError!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public nextAttemptAt!: string | null;
 }
 
 /** The API's side: the files waiting for the portal, for administrators and the metrics. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 
 import { Public } from '@onegate/access';
@@ -16,6 +16,7 @@ export class HealthController {
   ) {}
 
   /** The process is up and serving; says nothing of its dependencies. */
+  @ApiOperation({ summary: 'Is the process up?' })
   @Get('live')
   @HealthCheck()
   public live() {
@@ -23,6 +24,7 @@ export class HealthController {
   }
 
   /** The database and Redis answer; load balancers send traffic only when this is 200. */
+  @ApiOperation({ summary: 'Do the database and Redis answer?' })
   @Get('ready')
   @HealthCheck()
   public ready() {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 
 import { AppConfig } from '@onegate/config';
 import { Outbox } from '@onegate/jobs';
@@ -16,56 +17,56 @@ import type { CreateWebhookRequest, UpdateWebhookRequest } from './webhook.reque
 import { newWebhookSecret } from './webhook-signature';
 
 /** A subscription as administrators see it: never its secrets. */
-export interface WebhookSubscriptionDto {
-  id: string;
-  url: string;
-  description: string | null;
-  events: string[];
+export class WebhookSubscriptionDto {
+  @ApiProperty() public id!: string;
+  @ApiProperty() public url!: string;
+  @ApiProperty({ nullable: true, type: String }) public description!: string | null;
+  @ApiProperty({ type: [String] }) public events!: string[];
   /** Agency codes in scope; empty: every agency. */
-  agencies: string[];
-  personalData: boolean;
-  ordered: boolean;
-  enabled: boolean;
-  disabledAt: string | null;
-  disabledReason: string | null;
-  failingSince: string | null;
+  @ApiProperty({ type: [String] }) public agencies!: string[];
+  @ApiProperty() public personalData!: boolean;
+  @ApiProperty() public ordered!: boolean;
+  @ApiProperty() public enabled!: boolean;
+  @ApiProperty({ nullable: true, type: String }) public disabledAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public disabledReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public failingSince!: string | null;
   /** Until when the secret before the last rotation still signs beside the current one. */
-  previousSecretUntil: string | null;
-  createdAt: string;
-  updatedAt: string;
+  @ApiProperty({ nullable: true, type: String }) public previousSecretUntil!: string | null;
+  @ApiProperty() public createdAt!: string;
+  @ApiProperty() public updatedAt!: string;
 }
 
-export interface WebhookAttemptDto {
-  attempt: number;
-  at: string;
-  status: number | null;
-  error: string | null;
-  durationMs: number;
+export class WebhookAttemptDto {
+  @ApiProperty() public attempt!: number;
+  @ApiProperty() public at!: string;
+  @ApiProperty({ nullable: true, type: Number }) public status!: number | null;
+  @ApiProperty({ nullable: true, type: String }) public error!: string | null;
+  @ApiProperty() public durationMs!: number;
 }
 
-export interface WebhookDeliveryDto {
-  id: string;
+export class WebhookDeliveryDto {
+  @ApiProperty() public id!: string;
   /** The `webhook-id` header of each of its requests. */
-  webhookId: string;
-  eventType: string;
-  applicationId: string | null;
-  state: string;
-  attempts: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
+  @ApiProperty() public webhookId!: string;
+  @ApiProperty() public eventType!: string;
+  @ApiProperty({ nullable: true, type: String }) public applicationId!: string | null;
+  @ApiProperty() public state!: string;
+  @ApiProperty() public attempts!: number;
+  @ApiProperty({ nullable: true, type: Number }) public lastStatus!: number | null;
+  @ApiProperty({ nullable: true, type: String }) public lastError!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public nextAttemptAt!: string | null;
+  @ApiProperty() public createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) public deliveredAt!: string | null;
   /** The request's body, exactly as sent. */
-  body: string;
-  tries: WebhookAttemptDto[];
+  @ApiProperty() public body!: string;
+  @ApiProperty({ type: [WebhookAttemptDto] }) public tries!: WebhookAttemptDto[];
 }
 
-export interface WebhookDeliveryPage {
-  items: WebhookDeliveryDto[];
-  page: number;
-  pageSize: number;
-  total: number;
+export class WebhookDeliveryPage {
+  @ApiProperty({ type: [WebhookDeliveryDto] }) public items!: WebhookDeliveryDto[];
+  @ApiProperty() public page!: number;
+  @ApiProperty() public pageSize!: number;
+  @ApiProperty() public total!: number;
 }
 
 const iso = (at: Date | null): string | null => (at ? at.toISOString() : null);

@@ -10,7 +10,16 @@ import {
   Req,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 
 import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
@@ -38,6 +47,8 @@ import { QueueQueryDto } from './applications.query';
 import { IdParam } from '../id-param';
 import { receivedFiles } from '../uploads/received-files';
 import { StreamedUploads } from '../uploads/streamed-uploads';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { ApiObjectResponse } from '../openapi/api-responses.decorator';
 
 @ApiTags('applications')
 @Controller('api/applications')
@@ -51,6 +62,9 @@ export class ApplicationsController {
   ) {}
 
   /** A citizen starts a draft. */
+  @ApiOperation({ summary: 'Start a draft application' })
+  @ApiCreatedResponse({ type: ApplicationDto })
+  @ApiErrors(409, 422)
   @Post()
   @Authenticated({ roles: ['citizen'] })
   @Idempotent()
@@ -62,6 +76,9 @@ export class ApplicationsController {
   }
 
   /** A clerk registers a paper file taken at the desk (register_counter). */
+  @ApiOperation({ summary: 'Register a file received at the counter' })
+  @ApiCreatedResponse({ type: ApplicationDto })
+  @ApiErrors(409, 422)
   @Post('counter')
   @Authenticated({ roles: ['clerk'] })
   @Idempotent()
@@ -76,6 +93,8 @@ export class ApplicationsController {
    * One action (receive, assign) on up to 100 files of the queue, each through the same path as a single
    * action; the answer gives each file's outcome, in the order asked.
    */
+  @ApiOperation({ summary: 'Act on several files of the queue at once' })
+  @ApiObjectResponse('Each file’s outcome (docs/applications.md)')
   @Post('bulk-actions')
   @Authenticated({ roles: ['clerk', 'supervisor', 'admin'] })
   @HttpCode(HttpStatus.OK)
@@ -84,6 +103,8 @@ export class ApplicationsController {
   }
 
   /** Citizens: their own applications. Staff: their agency's queue, soonest due first. */
+  @ApiOperation({ summary: 'List my applications, or my agency’s queue' })
+  @ApiObjectResponse('A page of files or the queue (docs/applications.md)')
   @Get()
   @Authenticated()
   public list(@CurrentUser() user: AuthenticatedUser, @Query() query: QueueQueryDto) {
@@ -93,6 +114,12 @@ export class ApplicationsController {
   }
 
   /** The file; staff of a consulted agency get its restricted view (docs/applications.md, "Consultations"). */
+  @ApiOperation({ summary: 'Read a file' })
+  @ApiExtraModels(ApplicationDto, ConsultedFileDto)
+  @ApiOkResponse({
+    description: 'The file, or a consulted agency’s restricted view',
+    schema: { anyOf: [{ $ref: getSchemaPath(ApplicationDto) }, { $ref: getSchemaPath(ConsultedFileDto) }] },
+  })
   @Get(':id')
   @Authenticated()
   public get(
@@ -102,6 +129,9 @@ export class ApplicationsController {
     return this.reading.read(user, id);
   }
 
+  @ApiOperation({ summary: 'Change a draft’s form answers' })
+  @ApiOkResponse({ type: ApplicationDto })
+  @ApiErrors(409, 422)
   @Patch(':id')
   @BodyAfter(ApplicationOfCaller)
   @Authenticated({ roles: ['citizen'] })
@@ -118,6 +148,13 @@ export class ApplicationsController {
    * multipart, the same fields with up to three `documents` files: what the agency holding a transferred
    * step returns with its `forward` (docs/applications.md, "Transfers").
    */
+  @ApiOperation({ summary: 'Take an action on a file (submit, receive, decide, ...)' })
+  @ApiExtraModels(ApplicationDto, ConsultedFileDto)
+  @ApiOkResponse({
+    description: 'The file after the action',
+    schema: { anyOf: [{ $ref: getSchemaPath(ApplicationDto) }, { $ref: getSchemaPath(ConsultedFileDto) }] },
+  })
+  @ApiErrors(409, 413, 415, 422)
   @Post(':id/actions')
   @BodyAfter(ApplicationReachedByCaller)
   @Authenticated()

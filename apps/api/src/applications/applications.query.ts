@@ -13,7 +13,12 @@ const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 const flag = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class QueueQueryDto {
-  @ApiPropertyOptional({ description: 'One or more states, comma-separated', enum: APPLICATION_STATES })
+  @ApiPropertyOptional({
+    description: 'One or more states, comma-separated (`state=received,in_progress`)',
+    enum: APPLICATION_STATES,
+    isArray: true,
+    example: ['received', 'in_progress'],
+  })
   @IsOptional()
   @Transform(list)
   @IsIn(APPLICATION_STATES, { each: true })

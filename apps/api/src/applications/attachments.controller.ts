@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
@@ -12,6 +12,8 @@ import {
 } from '@onegate/applications';
 import { IdParam } from '../id-param';
 import { StreamedUploads } from '../uploads/streamed-uploads';
+import { ApiFileResponse } from '../openapi/api-responses.decorator';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 export class UploadFields {
   @IsOptional()
@@ -36,6 +38,9 @@ export class ReuseFields {
 export class AttachmentsController {
   public constructor(private readonly attachments: AttachmentService) {}
 
+  @ApiOperation({ summary: 'Attach a document to a draft' })
+  @ApiCreatedResponse({ type: AttachmentDto })
+  @ApiErrors(409, 413, 415, 422)
   @Post()
   @BodyAfter(ApplicantOfApplication)
   @Authenticated({ roles: ['citizen'] })
@@ -75,6 +80,9 @@ export class AttachmentsController {
     return AttachmentDto.from(attachment);
   }
 
+  @ApiOperation({ summary: 'Attach a document from my document store' })
+  @ApiCreatedResponse({ type: AttachmentDto })
+  @ApiErrors(409, 422)
   @Post('reuse')
   @BodyAfter(ApplicantOfApplication)
   @Authenticated({ roles: ['citizen'] })
@@ -87,6 +95,8 @@ export class AttachmentsController {
     return AttachmentDto.from(attachment);
   }
 
+  @ApiOperation({ summary: 'Download an attachment' })
+  @ApiFileResponse('The attached document', 'application/pdf', 'image/jpeg', 'image/png')
   @Get(':attachmentId')
   @Authenticated()
   public download(

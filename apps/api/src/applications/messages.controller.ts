@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Post, Req, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 
 import { Authenticated, BodyAfter, CurrentUser } from '@onegate/access';
@@ -14,6 +21,7 @@ import {
 import { IdParam } from '../id-param';
 import { StreamedUploads } from '../uploads/streamed-uploads';
 import { receivedFiles } from '../uploads/received-files';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 export class MessageFields {
   /** Its length is checked by the service, which names the limit (docs/messages.md). */
@@ -29,6 +37,8 @@ export class MessagesController {
   public constructor(private readonly messages: ApplicationMessagesService) {}
 
   /** The thread, oldest first. */
+  @ApiOperation({ summary: 'List a file’s messages' })
+  @ApiOkResponse({ type: [ApplicationMessageDto] })
   @Get()
   @Authenticated()
   public async list(
@@ -39,6 +49,9 @@ export class MessagesController {
   }
 
   /** A message, as JSON `{body}` or multipart with `body` and up to three files (any part name). */
+  @ApiOperation({ summary: 'Send a message on a file' })
+  @ApiCreatedResponse({ type: ApplicationMessageDto })
+  @ApiErrors(409, 413, 415, 422)
   @Post()
   @BodyAfter(PartyOfThread)
   @Authenticated()

@@ -1,11 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 
 import { Authenticated, BodyAfter, CurrentUser, ROLE_IS_ENOUGH } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
 
 import { CalendarOverrideDto, CreateOverrideRequest, OverrideQuery } from './calendar.dto';
 import { CalendarOverridesService } from './calendar-overrides.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 @ApiTags('admin')
 @Controller('api/admin/calendar/overrides')
@@ -13,11 +20,16 @@ import { CalendarOverridesService } from './calendar-overrides.service';
 export class AdminCalendarController {
   public constructor(private readonly overrides: CalendarOverridesService) {}
 
+  @ApiOperation({ summary: 'List calendar overrides' })
+  @ApiOkResponse({ type: [CalendarOverrideDto] })
   @Get()
   public list(@Query() query: OverrideQuery): Promise<CalendarOverrideDto[]> {
     return this.overrides.list(query);
   }
 
+  @ApiOperation({ summary: 'Add a calendar override' })
+  @ApiCreatedResponse({ type: CalendarOverrideDto })
+  @ApiErrors(409)
   @Post()
   public create(
     @CurrentUser() admin: AuthenticatedUser,
@@ -26,6 +38,8 @@ export class AdminCalendarController {
     return this.overrides.create(admin, body);
   }
 
+  @ApiOperation({ summary: 'Remove a calendar override' })
+  @ApiNoContentResponse({ description: 'Removed' })
   @Delete(':date')
   @BodyAfter(ROLE_IS_ENOUGH)
   @HttpCode(HttpStatus.NO_CONTENT)

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Public } from '@onegate/access';
 
@@ -12,6 +12,8 @@ import { CalendarListingService } from './calendar-listing.service';
 export class CalendarController {
   public constructor(private readonly listing: CalendarListingService) {}
 
+  @ApiOperation({ summary: 'List working and non-working days' })
+  @ApiOkResponse({ type: CalendarListingDto })
   @Get()
   public list(@Query() query: CalendarQuery): Promise<CalendarListingDto> {
     return this.listing.list(query);

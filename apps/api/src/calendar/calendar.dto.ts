@@ -34,7 +34,11 @@ export class OfficeIntervalDto {
 
 export class CalendarDayDto {
   @ApiProperty({ example: '2026-02-17' }) public date!: string;
-  @ApiProperty({ example: 'Tuesday' }) public weekday!: Weekday;
+  @ApiProperty({
+    enum: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    example: 'Tuesday',
+  })
+  public weekday!: Weekday;
   @ApiProperty() public working!: boolean;
   @ApiProperty({
     example: 'public_holiday: Tết Nguyên Đán',

@@ -60,7 +60,15 @@ export class AgencyDto {
   @ApiProperty() public nameVi!: string;
   @ApiProperty() public nameEn!: string;
   @ApiProperty() public timeZone!: string;
-  @ApiProperty() public officeHours!: { start: string; end: string }[];
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['start', 'end'],
+      properties: { start: { type: 'string', example: '07:30' }, end: { type: 'string', example: '11:30' } },
+    },
+  })
+  public officeHours!: { start: string; end: string }[];
 
   public static from(agency: Agency, codeOf: (id: string) => string | null): AgencyDto {
     return {
@@ -110,8 +118,14 @@ export class ProcedureDto {
   @ApiProperty({ description: 'Fee in VND' }) public feeVnd!: number;
   @ApiProperty({ enum: FEE_DUE_MOMENTS, description: 'When the fee is due' }) public feeDue!: FeeDue;
   @ApiProperty({ enum: ['pause', 'restart'] }) public supplementPolicy!: string;
-  @ApiProperty() public requiredDocuments!: Procedure['requiredDocuments'];
-  @ApiProperty() public formSchema!: Procedure['formSchema'];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'The documents an application needs',
+  })
+  public requiredDocuments!: Procedure['requiredDocuments'];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The fields of the form' })
+  public formSchema!: Procedure['formSchema'];
   @ApiProperty({ nullable: true, type: String }) public resultTemplate!: string | null;
   @ApiProperty({
     nullable: true,

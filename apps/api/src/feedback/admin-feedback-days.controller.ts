@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, BodyAfter, ROLE_IS_ENOUGH } from '@onegate/access';
 import { FeedbackDaysRequest, FeedbackService } from '@onegate/applications';
@@ -11,6 +11,14 @@ import { FeedbackDaysRequest, FeedbackService } from '@onegate/applications';
 export class AdminFeedbackDaysController {
   public constructor(private readonly feedback: FeedbackService) {}
 
+  @ApiOperation({ summary: 'Set an agency’s days to answer feedback' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['feedbackDays'],
+      properties: { feedbackDays: { type: 'integer', example: 15 } },
+    },
+  })
   @Put()
   @BodyAfter(ROLE_IS_ENOUGH)
   public set(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 
 import { Authenticated, BodyAfter, CurrentUser, Public } from '@onegate/access';
@@ -17,6 +17,7 @@ import {
 } from '@onegate/applications';
 
 import { IdParam } from '../id-param';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** Citizens' feedback and petitions, signed in or anonymous (docs/feedback.md). */
 @ApiTags('feedback')
@@ -25,6 +26,9 @@ export class FeedbackController {
   public constructor(private readonly feedback: FeedbackService) {}
 
   /** A citizen's feedback about one of their files (with its aspect) or about an agency. */
+  @ApiOperation({ summary: 'File feedback or a petition, signed in' })
+  @ApiCreatedResponse({ type: FeedbackDto })
+  @ApiErrors(409, 422)
   @Post()
   @Authenticated({ roles: ['citizen'] })
   @UseGuards(ThrottlerGuard)
@@ -36,6 +40,9 @@ export class FeedbackController {
   }
 
   /** Anonymous feedback about an agency (never a file): answered with its code and a secret, once. */
+  @ApiOperation({ summary: 'File feedback anonymously' })
+  @ApiCreatedResponse({ type: FiledFeedbackDto })
+  @ApiErrors(422)
   @Post('anonymous')
   @Public()
   @UseGuards(ThrottlerGuard)
@@ -44,6 +51,9 @@ export class FeedbackController {
   }
 
   /** Anonymous feedback followed by its code and secret, in the body, never the address. */
+  @ApiOperation({ summary: 'Follow anonymous feedback by its code' })
+  @ApiOkResponse({ type: FeedbackDto })
+  @ApiErrors(404)
   @Post('track')
   @Public()
   @HttpCode(HttpStatus.OK)
@@ -52,6 +62,9 @@ export class FeedbackController {
     return this.feedback.follow(body.code, body.secret);
   }
 
+  @ApiOperation({ summary: 'Rate the answer to anonymous feedback' })
+  @ApiOkResponse({ type: FeedbackDto })
+  @ApiErrors(404, 409)
   @Post('track/rating')
   @Public()
   @HttpCode(HttpStatus.OK)
@@ -61,6 +74,8 @@ export class FeedbackController {
   }
 
   /** The citizen's own feedback, newest first. */
+  @ApiOperation({ summary: 'List my feedback' })
+  @ApiOkResponse({ type: [FeedbackDto] })
   @Get()
   @Authenticated({ roles: ['citizen'] })
   public mine(@CurrentUser() user: AuthenticatedUser): Promise<FeedbackDto[]> {
@@ -68,6 +83,8 @@ export class FeedbackController {
   }
 
   /** Its author, the agency's staff and administrators; anyone else 404. */
+  @ApiOperation({ summary: 'Read one of my feedback items' })
+  @ApiOkResponse({ type: FeedbackDto })
   @Get(':id')
   @Authenticated()
   public read(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<FeedbackDto> {
@@ -75,6 +92,9 @@ export class FeedbackController {
   }
 
   /** The author rates the answer once. */
+  @ApiOperation({ summary: 'Rate the answer to my feedback' })
+  @ApiOkResponse({ type: FeedbackDto })
+  @ApiErrors(409)
   @Post(':id/rating')
   @BodyAfter(AuthorOfFeedback)
   @Authenticated({ roles: ['citizen'] })

@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated } from '@onegate/access';
 import { AuditEventRepository } from '@onegate/persistence';
 
 import { mapPage, PageDto } from '../catalogue/catalogue.dto';
 import { AuditEventDto, AuditQuery } from './audit.dto';
+import { ApiPageResponse } from '../openapi/api-responses.decorator';
 
 @ApiTags('admin')
 @Controller('api/admin/audit')
@@ -13,6 +14,8 @@ import { AuditEventDto, AuditQuery } from './audit.dto';
 export class AuditController {
   public constructor(private readonly events: AuditEventRepository) {}
 
+  @ApiOperation({ summary: 'Search the audit log' })
+  @ApiPageResponse(AuditEventDto)
   @Get()
   public async search(@Query() query: AuditQuery): Promise<PageDto<AuditEventDto>> {
     const page = await this.events.search({

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 
@@ -16,6 +23,7 @@ import { ForgotPasswordRequest, LinkTokenRequest, ResetPasswordRequest } from '.
 import { RegistrationService } from './registration.service';
 import { clearWebSessionCookies, setWebSessionCookies } from './web-session.cookies';
 import { WebSessionRequestGuard } from './web-session-request.guard';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 const toTokens = ({ accessToken, refreshToken, expiresIn }: TokenResponse): TokenResponse => ({
   accessToken,
@@ -33,6 +41,9 @@ export class AuthController {
     private readonly links: AccountLinksService,
   ) {}
 
+  @ApiOperation({ summary: 'Register a citizen account' })
+  @ApiCreatedResponse({ type: TokenResponse })
+  @ApiErrors(409)
   @Post('register')
   @Public()
   @UseGuards(ThrottlerGuard)
@@ -40,6 +51,9 @@ export class AuthController {
     return toTokens(await this.registration.register(body, request.ip ?? null));
   }
 
+  @ApiOperation({ summary: 'Sign in with e-mail and password' })
+  @ApiErrors(401)
+  @ApiOkResponse({ type: TokenResponse })
   @Post('login')
   @Public()
   @HttpCode(HttpStatus.OK)
@@ -51,6 +65,9 @@ export class AuthController {
     return toTokens(await this.sessions.start(request.user, 'api'));
   }
 
+  @ApiOperation({ summary: 'Exchange a refresh token for new tokens' })
+  @ApiErrors(401)
+  @ApiOkResponse({ type: TokenResponse })
   @Post('refresh')
   @Public()
   @HttpCode(HttpStatus.OK)
@@ -60,6 +77,8 @@ export class AuthController {
   }
 
   /** Opening the mailed link verifies the address; it signs nobody in. */
+  @ApiOperation({ summary: 'Verify the e-mail address with a mailed link' })
+  @ApiNoContentResponse({ description: 'Verified' })
   @Post('verify-email')
   @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
@@ -69,6 +88,8 @@ export class AuthController {
   }
 
   /** The same answer, as fast, whether or not an account has this address. */
+  @ApiOperation({ summary: 'Ask for a password reset link' })
+  @ApiAcceptedResponse({ description: 'A link is mailed if the address has an account' })
   @Post('forgot-password')
   @Public()
   @HttpCode(HttpStatus.ACCEPTED)
@@ -77,6 +98,8 @@ export class AuthController {
     this.links.requestPasswordReset(body.email, request.ip ?? null);
   }
 
+  @ApiOperation({ summary: 'Set a new password with a mailed link' })
+  @ApiNoContentResponse({ description: 'The password is set' })
   @Post('reset-password')
   @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
@@ -85,6 +108,8 @@ export class AuthController {
     return this.links.resetPassword(body.token, body.password, request.ip ?? null);
   }
 
+  @ApiOperation({ summary: 'Sign out: revoke the refresh tokens' })
+  @ApiNoContentResponse({ description: 'Signed out' })
   @Post('logout')
   @Authenticated()
   @BeforePasswordChange()
@@ -94,6 +119,9 @@ export class AuthController {
   }
 
   /** Web sign-in: the same check, answered with the session cookies instead of tokens. */
+  @ApiOperation({ summary: 'Open a web session (cookies) with e-mail and password' })
+  @ApiOkResponse({ type: WebSessionResponse })
+  @ApiErrors(401, 403)
   @Post('session')
   @Public()
   @HttpCode(HttpStatus.OK)
@@ -107,6 +135,8 @@ export class AuthController {
     return { csrfToken: setWebSessionCookies(response, session, this.config), expiresIn: session.expiresIn };
   }
 
+  @ApiOperation({ summary: 'Close the web session' })
+  @ApiNoContentResponse({ description: 'The session cookies are cleared' })
   @Delete('session')
   @Authenticated()
   @BeforePasswordChange()

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Redirect, Req, Res, UseGuards } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { ApiFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 
@@ -10,6 +10,7 @@ import { AppConfig } from '@onegate/config';
 import { User } from '@onegate/persistence';
 
 import { setWebSessionCookies } from './web-session.cookies';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** Citizens sign in through the national identity provider; both routes answer 404 when it is not configured. */
 @ApiTags('auth')
@@ -22,6 +23,8 @@ export class OidcController {
     private readonly config: AppConfig,
   ) {}
 
+  @ApiOperation({ summary: 'Start signing in with the national identity provider' })
+  @ApiErrors(401, 404)
   @Get()
   @ApiFoundResponse({ description: 'Redirects to the national identity provider' })
   public start(): void {
@@ -33,6 +36,8 @@ export class OidcController {
    * redirect is a top-level navigation from its own site. The guard's check of `state` against this
    * browser's signed sign-in cookie (and of PKCE and `nonce`) is what keeps another site's sign-in out.
    */
+  @ApiOperation({ summary: 'Finish signing in with the national identity provider' })
+  @ApiErrors(401, 404, 409)
   @Get('callback')
   @Redirect('/', HttpStatus.FOUND)
   @ApiFoundResponse({ description: 'Signed in: the web session cookies are set; redirects to /' })

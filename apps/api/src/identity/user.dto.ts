@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { maskNationalId } from '@onegate/domain';
+import { LANGUAGES, maskNationalId, ROLES } from '@onegate/domain';
 import type { Language, Role } from '@onegate/domain';
 import { NOTICE_CHANNELS, noticeChannelsOf, User } from '@onegate/persistence';
 import type { NoticeChannel } from '@onegate/persistence';
@@ -12,9 +12,9 @@ export class UserDto {
   public nationalId!: string | null;
   @ApiProperty() public fullName!: string;
   @ApiProperty({ nullable: true, type: String }) public phone!: string | null;
-  @ApiProperty() public role!: Role;
+  @ApiProperty({ enum: ROLES }) public role!: Role;
   @ApiProperty({ nullable: true, type: String }) public agencyCode!: string | null;
-  @ApiProperty() public language!: Language;
+  @ApiProperty({ enum: LANGUAGES }) public language!: Language;
   @ApiProperty() public active!: boolean;
   @ApiProperty() public emailVerified!: boolean;
   @ApiProperty({ description: "The phone number was shown to be the owner's with a code sent by SMS" })

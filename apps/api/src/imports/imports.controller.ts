@@ -1,5 +1,5 @@
 import { Controller, HttpCode, HttpStatus, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
 import { Authenticated } from '@onegate/access';
@@ -9,6 +9,7 @@ import { StreamedIdempotency } from '../idempotency/streamed-idempotency';
 
 import { ImportResultDto } from './import-result.dto';
 import { ImportService } from './import.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 export const NDJSON = 'application/x-ndjson';
 
@@ -24,6 +25,8 @@ export class ImportsController {
     private readonly idempotency: StreamedIdempotency,
   ) {}
 
+  @ApiOperation({ summary: 'Import historical files (NDJSON)' })
+  @ApiErrors(409, 413, 415, 422)
   @Post()
   @Authenticated({ roles: ['admin'] })
   @HttpCode(HttpStatus.OK)

@@ -1,9 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated } from '@onegate/access';
-import { NationalSyncStatus } from '@onegate/national-sync';
-import type { PendingSyncDto } from '@onegate/national-sync';
+import { NationalSyncStatus, PendingSyncDto } from '@onegate/national-sync';
 
 /** The files whose latest status the national portal has not accepted yet (docs/integrations.md). */
 @ApiTags('national-sync')
@@ -13,6 +12,8 @@ export class AdminNationalSyncController {
   public constructor(private readonly status: NationalSyncStatus) {}
 
   /** Each such file with its first waiting change, oldest first. */
+  @ApiOperation({ summary: 'List files waiting to reach the national portal' })
+  @ApiOkResponse({ description: 'Each waiting file', type: [PendingSyncDto] })
   @Get('pending')
   public pending(): Promise<PendingSyncDto[]> {
     return this.status.pending();

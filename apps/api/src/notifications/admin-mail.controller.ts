@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated } from '@onegate/access';
 
@@ -14,12 +14,16 @@ export class AdminMailController {
   public constructor(private readonly mail: AdminMailService) {}
 
   /** A mail template rendered with sample data, in Vietnamese or English. */
+  @ApiOperation({ summary: 'Preview a mail template' })
+  @ApiOkResponse({ type: MailPreviewDto })
   @Get('preview/:template')
   public preview(@Param('template') template: string, @Query() query: PreviewQuery): Promise<MailPreviewDto> {
     return this.mail.preview(template, query);
   }
 
   /** What the development mail sink received (empty when SMTP_URL points at a real server). */
+  @ApiOperation({ summary: 'List the mails sent or waiting' })
+  @ApiOkResponse({ type: OutboxPage })
   @Get('outbox')
   public outbox(@Query() query: PageQuery): Promise<OutboxPage> {
     return this.mail.messages({ page: query.page, pageSize: query.pageSize });

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, BodyAfter, CurrentUser, ROLE_IS_ENOUGH } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
@@ -15,6 +15,8 @@ export class NotificationsController {
   public constructor(private readonly notifications: NotificationsService) {}
 
   /** The caller's own notifications, newest first. */
+  @ApiOperation({ summary: 'List my notifications' })
+  @ApiOkResponse({ type: NotificationPage })
   @Get()
   public inbox(
     @CurrentUser() user: AuthenticatedUser,
@@ -23,6 +25,10 @@ export class NotificationsController {
     return this.notifications.inbox(user, query);
   }
 
+  @ApiOperation({ summary: 'Mark all my notifications read' })
+  @ApiOkResponse({
+    schema: { type: 'object', required: ['unread'], properties: { unread: { type: 'integer', example: 0 } } },
+  })
   @Post('read')
   @BodyAfter(ROLE_IS_ENOUGH)
   @HttpCode(HttpStatus.OK)
@@ -30,6 +36,8 @@ export class NotificationsController {
     return this.notifications.markAllRead(user);
   }
 
+  @ApiOperation({ summary: 'Mark one notification read' })
+  @ApiOkResponse({ type: NotificationDto })
   @Post(':id/read')
   @BodyAfter(OwnNotification)
   @HttpCode(HttpStatus.OK)

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 
@@ -11,6 +11,7 @@ import { MEDIA_TYPES, toCsv, toXlsx } from '@onegate/reporting';
 import { OpenDataExportQueryDto, OpenDataQueryDto } from './open-data.query';
 import { OpenDataService, openDataTable } from './open-data.service';
 import { entityTag, sendCacheable } from './cacheable-answer';
+import { ApiExportResponse, ApiObjectResponse } from '../openapi/api-responses.decorator';
 
 /**
  * The open data (docs/open-data.md): each agency's monthly figures for anyone, without signing in, as
@@ -26,8 +27,10 @@ export class OpenDataController {
     private readonly config: AppConfig,
   ) {}
 
+  @ApiOperation({ summary: 'Read the monthly open-data figures' })
+  @ApiResponse({ status: 304, description: 'Not modified since the ETag sent' })
   @Get('monthly')
-  @ApiOkResponse({ description: 'Each agency in each month: its figures, the ones held back and why' })
+  @ApiObjectResponse('Each agency in each month: its figures, the ones held back and why (docs/open-data.md)')
   public async monthly(@Query() query: OpenDataQueryDto, @Req() request: Request, @Res() response: Response) {
     const body = JSON.stringify(await this.openData.monthly(query));
     await sendCacheable(request, response, {
@@ -38,6 +41,9 @@ export class OpenDataController {
     });
   }
 
+  @ApiOperation({ summary: 'Download the monthly open-data figures' })
+  @ApiExportResponse()
+  @ApiResponse({ status: 304, description: 'Not modified since the ETag sent' })
   @Get('monthly/export')
   public async export(
     @Query() query: OpenDataExportQueryDto,

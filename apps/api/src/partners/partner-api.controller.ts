@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { BodyAfter, CurrentPartner, PartnerRoute } from '@onegate/access';
 import type { PartnerCaller } from '@onegate/access';
@@ -9,10 +9,11 @@ import { IdParam } from '../id-param';
 import { ReportQueryDto } from '../reports/report.query';
 import type { SummaryReport } from '../reports/reports.service';
 import { PartnerForwardRequest } from './partner-client.requests';
-import type { PartnerFileDetailDto, PartnerFilePage } from './partner-files.service';
-import { PartnerFilesService } from './partner-files.service';
+import { PartnerFileDetailDto, PartnerFilePage, PartnerFilesService } from './partner-files.service';
 import { PartnerReportsService } from './partner-reports.service';
 import { TransferredStepOfPartner } from './transferred-step.check';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { ApiObjectResponse } from '../openapi/api-responses.decorator';
 
 /** What partner clients call with their access token, each route by scope (docs/partner-clients.md). */
 @ApiTags('partners')
@@ -24,12 +25,16 @@ export class PartnerApiController {
   ) {}
 
   /** The sent files of the client's agencies, newest first. */
+  @ApiOperation({ summary: 'List the sent files of the client’s agencies' })
+  @ApiOkResponse({ type: PartnerFilePage })
   @Get('files')
   @PartnerRoute('files:read')
   public list(@CurrentPartner() caller: PartnerCaller, @Query() query: PageQuery): Promise<PartnerFilePage> {
     return this.files.page(caller, query.page, query.pageSize);
   }
 
+  @ApiOperation({ summary: 'Read one file with its events' })
+  @ApiOkResponse({ type: PartnerFileDetailDto })
   @Get('files/:id')
   @PartnerRoute('files:read')
   public get(@CurrentPartner() caller: PartnerCaller, @IdParam() id: string): Promise<PartnerFileDetailDto> {
@@ -37,6 +42,9 @@ export class PartnerApiController {
   }
 
   /** Forwards a file from a step transferred to the client's agency to the next step. */
+  @ApiOperation({ summary: 'Forward a file from a step transferred to the client' })
+  @ApiOkResponse({ description: 'The file after the step', type: PartnerFileDetailDto })
+  @ApiErrors(409, 422)
   @Post('files/:id/forward')
   @PartnerRoute('steps:act')
   @BodyAfter(TransferredStepOfPartner)
@@ -50,6 +58,9 @@ export class PartnerApiController {
   }
 
   /** The report's summary figures for one of the client's agencies, with the agencies below it. */
+  @ApiOperation({ summary: 'Read the summary report of one of the client’s agencies' })
+  @ApiObjectResponse('The summary figures (docs/metrics.md)')
+  @ApiErrors(404)
   @Get('reports/summary')
   @PartnerRoute('reports:read')
   public summary(

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 
 import { newPartnerSecret, partnerSecretHash } from '@onegate/auth';
 import { AppConfig } from '@onegate/config';
+import { PARTNER_SCOPES } from '@onegate/domain';
 import type { PartnerScope } from '@onegate/domain';
 import { AgencyRepository, AuditEventRepository, PartnerClientRepository } from '@onegate/persistence';
 import type { PartnerClient } from '@onegate/persistence';
@@ -12,35 +14,35 @@ import { Clock } from '@onegate/platform';
 import type { CreatePartnerClientRequest, UpdatePartnerClientRequest } from './partner-client.requests';
 
 /** A partner client as administrators see it: never its secret, nor its hash. */
-export interface PartnerClientDto {
-  id: string;
+export class PartnerClientDto {
+  @ApiProperty() public id!: string;
   /** The `client_id` it asks for tokens with (its id). */
-  clientId: string;
-  name: string;
-  scopes: PartnerScope[];
+  @ApiProperty() public clientId!: string;
+  @ApiProperty() public name!: string;
+  @ApiProperty({ enum: PARTNER_SCOPES, isArray: true }) public scopes!: PartnerScope[];
   /** Agency codes it may see, each with every agency below it. */
-  agencies: string[];
-  enabled: boolean;
-  disabledAt: string | null;
+  @ApiProperty({ type: [String] }) public agencies!: string[];
+  @ApiProperty() public enabled!: boolean;
+  @ApiProperty({ nullable: true, type: String }) public disabledAt!: string | null;
   /** Until when the secret before the last rotation is still accepted. */
-  previousSecretUntil: string | null;
-  createdAt: string;
-  updatedAt: string;
+  @ApiProperty({ nullable: true, type: String }) public previousSecretUntil!: string | null;
+  @ApiProperty() public createdAt!: string;
+  @ApiProperty() public updatedAt!: string;
 }
 
-export interface PartnerCallDto {
-  at: string;
-  method: string;
-  route: string;
-  path: string;
-  status: number;
+export class PartnerCallDto {
+  @ApiProperty() public at!: string;
+  @ApiProperty() public method!: string;
+  @ApiProperty() public route!: string;
+  @ApiProperty() public path!: string;
+  @ApiProperty() public status!: number;
 }
 
-export interface PartnerCallPage {
-  items: PartnerCallDto[];
-  total: number;
-  page: number;
-  pageSize: number;
+export class PartnerCallPage {
+  @ApiProperty({ type: [PartnerCallDto] }) public items!: PartnerCallDto[];
+  @ApiProperty() public total!: number;
+  @ApiProperty() public page!: number;
+  @ApiProperty() public pageSize!: number;
 }
 
 const iso = (at: Date | null): string | null => (at ? at.toISOString() : null);

@@ -1,4 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 
 import type { PartnerCaller } from '@onegate/access';
 import { ApplicationActionsService } from '@onegate/applications';
@@ -13,33 +14,57 @@ import type { PartnerForwardRequest } from './partner-client.requests';
  * A file as a partner client reads it: where it stands and when, never who filed it (no name, national
  * ID number, contact, address, form answers, documents or messages; docs/partner-clients.md).
  */
-export interface PartnerFileDto {
-  id: string;
-  code: string | null;
-  procedureCode: string | null;
-  state: string;
-  submissionChannel: string;
-  competentAgency: string | null;
-  receivingAgency: string | null;
-  receivedAt: string | null;
-  dueAt: string | null;
-  decidedAt: string | null;
-  closedAt: string | null;
+export class PartnerFileDto {
+  @ApiProperty() public id!: string;
+  @ApiProperty({ nullable: true, type: String }) public code!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public procedureCode!: string | null;
+  @ApiProperty() public state!: string;
+  @ApiProperty() public submissionChannel!: string;
+  @ApiProperty({ nullable: true, type: String }) public competentAgency!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public receivingAgency!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public receivedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public dueAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public decidedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) public closedAt!: string | null;
   /** The current step: its position, holding agency and due time; null without steps. */
-  step: { position: number; agency: string | null; dueAt: string | null } | null;
-  version: number;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    required: ['position', 'agency', 'dueAt'],
+    properties: {
+      position: { type: 'integer' },
+      agency: { type: 'string', nullable: true },
+      dueAt: { type: 'string', nullable: true },
+    },
+  })
+  public step!: { position: number; agency: string | null; dueAt: string | null } | null;
+  @ApiProperty() public version!: number;
 }
 
-export interface PartnerFileDetailDto extends PartnerFileDto {
+export class PartnerFileDetailDto extends PartnerFileDto {
   /** The file's events: what happened and when, without notes, reasons or the people who acted. */
-  events: { sequence: number; type: string; at: string; channel: string; step: number | null }[];
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['sequence', 'type', 'at', 'channel', 'step'],
+      properties: {
+        sequence: { type: 'integer' },
+        type: { type: 'string' },
+        at: { type: 'string' },
+        channel: { type: 'string' },
+        step: { type: 'integer', nullable: true },
+      },
+    },
+  })
+  public events!: { sequence: number; type: string; at: string; channel: string; step: number | null }[];
 }
 
-export interface PartnerFilePage {
-  items: PartnerFileDto[];
-  total: number;
-  page: number;
-  pageSize: number;
+export class PartnerFilePage {
+  @ApiProperty({ type: [PartnerFileDto] }) public items!: PartnerFileDto[];
+  @ApiProperty() public total!: number;
+  @ApiProperty() public page!: number;
+  @ApiProperty() public pageSize!: number;
 }
 
 const iso = (at: Date | null): string | null => (at ? at.toISOString() : null);

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Query, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
 import { Authenticated, BodyAfter, CurrentUser, Public } from '@onegate/access';
@@ -14,6 +14,7 @@ import {
 
 import { IdParam } from '../id-param';
 import { PaymentDto, StartedPaymentDto } from './payment.dto';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 @ApiTags('payments')
 @Controller()
@@ -24,6 +25,9 @@ export class PaymentsController {
   ) {}
 
   /** The applicant starts paying the fee online: a pending payment and the gateway address to send them to. */
+  @ApiOperation({ summary: 'Start paying a file’s fee online' })
+  @ApiCreatedResponse({ type: StartedPaymentDto })
+  @ApiErrors(409, 422, 503)
   @Post('api/applications/:id/payments')
   @Authenticated({ roles: ['citizen'] })
   @BodyAfter(ApplicationOfCaller)
@@ -38,6 +42,8 @@ export class PaymentsController {
   }
 
   /** The application's online payments, the newest first. */
+  @ApiOperation({ summary: 'List a file’s payments' })
+  @ApiOkResponse({ type: [PaymentDto] })
   @Get('api/applications/:id/payments')
   @Authenticated()
   public async list(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<PaymentDto[]> {
@@ -45,6 +51,18 @@ export class PaymentsController {
   }
 
   /** The gateway's server-to-server notice (IPN): signed, with no session and no CSRF token. */
+  @ApiOperation({ summary: 'Receive the payment gateway’s notice (VNPAY IPN)' })
+  @ApiOkResponse({
+    description: 'The answer VNPAY expects',
+    schema: {
+      type: 'object',
+      required: ['RspCode', 'Message'],
+      properties: {
+        RspCode: { type: 'string', example: '00' },
+        Message: { type: 'string', example: 'Confirm Success' },
+      },
+    },
+  })
   @Get('api/payments/vnpay/ipn')
   @Public()
   @HttpCode(HttpStatus.OK)

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
@@ -35,6 +35,8 @@ import { WorkloadService } from './workload.service';
 import { ReportFilesService } from './report-files.service';
 import type { StepFilesPage } from './step-files.service';
 import { StepFilesService } from './step-files.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { ApiExportResponse, ApiObjectResponse } from '../openapi/api-responses.decorator';
 
 /** Turnaround, on-time and fully-online reports (docs/metrics.md), for supervisors and administrators. */
 @ApiTags('reports')
@@ -49,6 +51,9 @@ export class ReportsController {
   ) {}
 
   /** The open files now, per clerk, step and holding agency, overdue first (docs/metrics.md, "Workload"). */
+  @ApiOperation({ summary: 'Read the workload of each officer' })
+  @ApiErrors(404)
+  @ApiObjectResponse('The workload (docs/metrics.md)')
   @Get('workload')
   public workloadReport(
     @CurrentUser() user: AuthenticatedUser,
@@ -58,6 +63,9 @@ export class ReportsController {
   }
 
   /** The 20 open files longest without an event, oldest first (docs/metrics.md, "Stalled files"). */
+  @ApiOperation({ summary: 'List stalled files' })
+  @ApiErrors(404)
+  @ApiObjectResponse('The stalled files (docs/metrics.md)')
   @Get('stalled')
   public stalledFiles(
     @CurrentUser() user: AuthenticatedUser,
@@ -67,6 +75,9 @@ export class ReportsController {
   }
 
   /** The files a figure counts, with its scope (docs/metrics.md, "Drill-down"). */
+  @ApiOperation({ summary: 'List the files behind a report figure' })
+  @ApiErrors(404)
+  @ApiObjectResponse('A page of files (docs/metrics.md, "Drill-down")')
   @Get('files')
   public figureFiles(
     @CurrentUser() user: AuthenticatedUser,
@@ -75,6 +86,9 @@ export class ReportsController {
     return this.files.page(user, query);
   }
 
+  @ApiOperation({ summary: 'Download the files behind a report figure' })
+  @ApiErrors(404)
+  @ApiExportResponse()
   @Get('files/export')
   public async exportFigureFiles(
     @CurrentUser() user: AuthenticatedUser,
@@ -84,6 +98,9 @@ export class ReportsController {
   }
 
   /** The step stretches a step figure counts, with its scope (docs/metrics.md, "Drill-down from the step figures"). */
+  @ApiOperation({ summary: 'List the step stretches behind a step figure' })
+  @ApiErrors(404)
+  @ApiObjectResponse('A page of step stretches (docs/metrics.md)')
   @Get('steps/files')
   public stepFigureFiles(
     @CurrentUser() user: AuthenticatedUser,
@@ -92,6 +109,9 @@ export class ReportsController {
     return this.stepFiles.page(user, query);
   }
 
+  @ApiOperation({ summary: 'Download the step stretches behind a step figure' })
+  @ApiErrors(404)
+  @ApiExportResponse()
   @Get('steps/files/export')
   public async exportStepFigureFiles(
     @CurrentUser() user: AuthenticatedUser,
@@ -100,6 +120,9 @@ export class ReportsController {
     return streamed(await this.stepFiles.export(user, query, query.format, query.lang), query.format);
   }
 
+  @ApiOperation({ summary: 'Read the summary report' })
+  @ApiErrors(404)
+  @ApiObjectResponse('The summary figures (docs/metrics.md)')
   @Get('summary')
   public summary(
     @CurrentUser() user: AuthenticatedUser,
@@ -108,6 +131,9 @@ export class ReportsController {
     return this.reports.summary(user, query);
   }
 
+  @ApiOperation({ summary: 'Read the report broken down by agency, procedure or channel' })
+  @ApiErrors(404)
+  @ApiObjectResponse('The groups and their figures (docs/metrics.md)')
   @Get('breakdown')
   public breakdown(
     @CurrentUser() user: AuthenticatedUser,
@@ -116,6 +142,9 @@ export class ReportsController {
     return this.reports.breakdown(user, query, query.groupBy);
   }
 
+  @ApiOperation({ summary: 'Read the time files spend in each state' })
+  @ApiErrors(404)
+  @ApiObjectResponse('Per procedure, the time in each state (docs/metrics.md)')
   @Get('time-in-state')
   public timeInState(
     @CurrentUser() user: AuthenticatedUser,
@@ -125,6 +154,9 @@ export class ReportsController {
   }
 
   /** Feedback in the remit, handled on time or late, rated not satisfied; files with a complaint. */
+  @ApiOperation({ summary: 'Read the feedback figures' })
+  @ApiErrors(404)
+  @ApiObjectResponse('The feedback figures (docs/feedback.md)')
   @Get('feedback')
   public feedback(
     @CurrentUser() user: AuthenticatedUser,
@@ -134,6 +166,9 @@ export class ReportsController {
   }
 
   /** Files whose documents were digitised, and files that reused the citizen's stored documents. */
+  @ApiOperation({ summary: 'Read the digitisation figures' })
+  @ApiErrors(404)
+  @ApiObjectResponse('The digitisation figures (docs/metrics.md)')
   @Get('digitisation')
   public digitisation(
     @CurrentUser() user: AuthenticatedUser,
@@ -143,11 +178,17 @@ export class ReportsController {
   }
 
   /** Where files stall: the step figures per step, holding unit and competent agency. */
+  @ApiOperation({ summary: 'Read the figures of each step' })
+  @ApiErrors(404)
+  @ApiObjectResponse('The step figures (docs/metrics.md)')
   @Get('steps')
   public steps(@CurrentUser() user: AuthenticatedUser, @Query() query: ReportQueryDto): Promise<StepsReport> {
     return this.reports.steps(user, query);
   }
 
+  @ApiOperation({ summary: 'Download the step figures' })
+  @ApiErrors(404)
+  @ApiExportResponse()
   @Get('steps/export')
   public async exportSteps(
     @CurrentUser() user: AuthenticatedUser,
@@ -159,6 +200,9 @@ export class ReportsController {
     );
   }
 
+  @ApiOperation({ summary: 'Download the summary report' })
+  @ApiErrors(404)
+  @ApiExportResponse()
   @Get('summary/export')
   public async exportSummary(
     @CurrentUser() user: AuthenticatedUser,
@@ -167,6 +211,9 @@ export class ReportsController {
     return file(await this.reports.exportSummary(user, query, query.format, query.lang), query.format);
   }
 
+  @ApiOperation({ summary: 'Download the broken-down report' })
+  @ApiErrors(404)
+  @ApiExportResponse()
   @Get('breakdown/export')
   public async exportBreakdown(
     @CurrentUser() user: AuthenticatedUser,

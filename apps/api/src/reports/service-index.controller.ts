@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, CurrentUser } from '@onegate/access';
 import type { AuthenticatedUser } from '@onegate/access';
@@ -9,6 +9,8 @@ import { file } from './reports.controller';
 import { ScoringTableRequest, ServiceIndexExportQueryDto, ServiceIndexQueryDto } from './service-index.query';
 import type { ServiceIndexRanking, ServiceIndexReport } from './service-index.service';
 import { ServiceIndexService } from './service-index.service';
+import { ApiExportResponse, ApiObjectResponse } from '../openapi/api-responses.decorator';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** The service index of Decision 766 (docs/decision-766.md), for supervisors and administrators. */
 @ApiTags('reports')
@@ -17,6 +19,9 @@ import { ServiceIndexService } from './service-index.service';
 export class ServiceIndexController {
   public constructor(private readonly serviceIndex: ServiceIndexService) {}
 
+  @ApiOperation({ summary: 'Read the service index figures' })
+  @ApiErrors(404)
+  @ApiObjectResponse('The service index (docs/metrics.md)')
   @Get()
   public figures(
     @CurrentUser() user: AuthenticatedUser,
@@ -25,6 +30,9 @@ export class ServiceIndexController {
     return this.serviceIndex.figures(user, query);
   }
 
+  @ApiOperation({ summary: 'Download the service index figures' })
+  @ApiErrors(404)
+  @ApiExportResponse()
   @Get('export')
   public async exportFigures(
     @CurrentUser() user: AuthenticatedUser,
@@ -33,6 +41,9 @@ export class ServiceIndexController {
     return file(await this.serviceIndex.exportFigures(user, query, query.format, query.lang), query.format);
   }
 
+  @ApiOperation({ summary: 'Read the service index ranking' })
+  @ApiErrors(404)
+  @ApiObjectResponse('The ranked units (docs/metrics.md)')
   @Get('ranking')
   public ranking(
     @CurrentUser() user: AuthenticatedUser,
@@ -41,6 +52,9 @@ export class ServiceIndexController {
     return this.serviceIndex.ranking(user, query);
   }
 
+  @ApiOperation({ summary: 'Download the service index ranking' })
+  @ApiErrors(404)
+  @ApiExportResponse()
   @Get('ranking/export')
   public async exportRanking(
     @CurrentUser() user: AuthenticatedUser,
@@ -57,11 +71,19 @@ export class ServiceIndexController {
 export class AdminScoringTablesController {
   public constructor(private readonly serviceIndex: ServiceIndexService) {}
 
+  @ApiOperation({ summary: 'List the scoring table versions' })
+  @ApiOkResponse({
+    description: 'Every version (docs/metrics.md)',
+    schema: { type: 'array', items: { type: 'object' } },
+  })
   @Get()
   public list(): Promise<ScoringTableVersion[]> {
     return this.serviceIndex.scoringTables();
   }
 
+  @ApiOperation({ summary: 'Add a scoring table version' })
+  @ApiCreatedResponse({ description: 'The new version (docs/metrics.md)', schema: { type: 'object' } })
+  @ApiErrors(409)
   @Post()
   public add(
     @CurrentUser() admin: AuthenticatedUser,

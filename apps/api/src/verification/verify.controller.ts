@@ -12,13 +12,14 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 
 import { Public } from '@onegate/access';
 import { ResultVerificationDto, ResultVerificationService, UploadVerificationDto } from '@onegate/documents';
 
 import { StreamedUploads } from '../uploads/streamed-uploads';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** A signed result is a few dozen kilobytes; this leaves room for any PDF someone wants checked. */
 export const MAX_CHECKED_BYTES = 10 * 1024 * 1024;
@@ -31,12 +32,17 @@ export const MAX_CHECKED_BYTES = 10 * 1024 * 1024;
 export class VerifyController {
   public constructor(private readonly verification: ResultVerificationService) {}
 
+  @ApiOperation({ summary: 'Verify a result by its verification code' })
+  @ApiOkResponse({ type: ResultVerificationDto })
   @Get(':code')
   public byCode(@Param('code') code: string): Promise<ResultVerificationDto> {
     return this.verification.byCode(code);
   }
 
   /** Genuine means byte for byte the PDF OneGate signed and stored: any change, one byte, says no. */
+  @ApiOperation({ summary: 'Verify an uploaded result PDF' })
+  @ApiOkResponse({ type: UploadVerificationDto })
+  @ApiErrors(413, 415)
   @Post()
   @HttpCode(HttpStatus.OK)
   @ApiConsumes('multipart/form-data')

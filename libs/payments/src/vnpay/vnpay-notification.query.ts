@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 /**
@@ -5,19 +6,67 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
  * them are signed, and whether they agree, is the provider's check, not this class's.
  */
 export class VnpayNotificationQuery {
-  @IsOptional() @IsString() @MaxLength(32) public vnp_Amount?: string;
-  @IsOptional() @IsString() @MaxLength(32) public vnp_BankCode?: string;
-  @IsOptional() @IsString() @MaxLength(64) public vnp_BankTranNo?: string;
-  @IsOptional() @IsString() @MaxLength(32) public vnp_CardType?: string;
-  @IsOptional() @IsString() @MaxLength(255) public vnp_OrderInfo?: string;
-  @IsOptional() @IsString() @MaxLength(14) public vnp_PayDate?: string;
-  @IsOptional() @IsString() @MaxLength(8) public vnp_ResponseCode?: string;
-  @IsOptional() @IsString() @MaxLength(16) public vnp_TmnCode?: string;
-  @IsOptional() @IsString() @MaxLength(32) public vnp_TransactionNo?: string;
-  @IsOptional() @IsString() @MaxLength(8) public vnp_TransactionStatus?: string;
-  @IsOptional() @IsString() @MaxLength(100) public vnp_TxnRef?: string;
-  @IsOptional() @IsString() @MaxLength(256) public vnp_SecureHash?: string;
-  @IsOptional() @IsString() @MaxLength(16) public vnp_SecureHashType?: string;
+  @ApiPropertyOptional({ maxLength: 32 }) @IsOptional() @IsString() @MaxLength(32) public vnp_Amount?: string;
+  @ApiPropertyOptional({ maxLength: 32 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  public vnp_BankCode?: string;
+  @ApiPropertyOptional({ maxLength: 64 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  public vnp_BankTranNo?: string;
+  @ApiPropertyOptional({ maxLength: 32 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  public vnp_CardType?: string;
+  @ApiPropertyOptional({ maxLength: 255 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  public vnp_OrderInfo?: string;
+  @ApiPropertyOptional({ maxLength: 14 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(14)
+  public vnp_PayDate?: string;
+  @ApiPropertyOptional({ maxLength: 8 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(8)
+  public vnp_ResponseCode?: string;
+  @ApiPropertyOptional({ maxLength: 16 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  public vnp_TmnCode?: string;
+  @ApiPropertyOptional({ maxLength: 32 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  public vnp_TransactionNo?: string;
+  @ApiPropertyOptional({ maxLength: 8 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(8)
+  public vnp_TransactionStatus?: string;
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  public vnp_TxnRef?: string;
+  @ApiPropertyOptional({ maxLength: 256 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  public vnp_SecureHash?: string;
+  @ApiPropertyOptional({ maxLength: 16 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  public vnp_SecureHashType?: string;
 }
 
 /** The parameters that came, as plain text. */
