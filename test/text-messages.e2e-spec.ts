@@ -135,7 +135,7 @@ describe(`text messages: SMS and Zalo notices, phone verification (${testDatabas
   async function verifiedCitizen(language: 'vi' | 'en', channels: string[]) {
     const citizen = await citizenWithPhone(language);
     expect((await requestCode(citizen.tokens)).status).toBe(202);
-    expect((await confirm(citizen.tokens, lastCode(citizen.phone))).status).toBe(201);
+    expect((await confirm(citizen.tokens, lastCode(citizen.phone))).status).toBe(200);
     const chosen = await chooseChannels(citizen.tokens, channels);
     expect(chosen.status, JSON.stringify(chosen.body)).toBe(200);
     expect(chosen.body.channels).toEqual(channels);
@@ -190,7 +190,7 @@ describe(`text messages: SMS and Zalo notices, phone verification (${testDatabas
     expect(JSON.stringify(malformed.body)).toContain('code');
 
     const right = await confirm(tokens, code);
-    expect(right.status).toBe(201);
+    expect(right.status).toBe(200);
     expect(right.body.phoneVerified).toBe(true);
     expect((await chooseChannels(tokens, ['sms', 'zns'])).body.channels).toEqual(['sms', 'zns']);
     // Spent: the same code does nothing again, and a verified number asks for no code.

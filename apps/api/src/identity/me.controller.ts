@@ -67,7 +67,7 @@ export class MeController {
       },
     },
   })
-  @ApiErrors(429, 503)
+  @ApiErrors(409, 429, 503)
   @Post('phone/code')
   @UseGuards(ThrottlerGuard)
   @HttpCode(HttpStatus.ACCEPTED)
@@ -78,9 +78,10 @@ export class MeController {
   /** The code sent: the phone number becomes verified. Wrong, expired or spent codes answer 400 naming `code`. */
   @ApiOperation({ summary: 'Confirm the phone number with the code sent to it' })
   @ApiOkResponse({ type: UserDto })
-  @ApiErrors(429)
+  @ApiErrors(409, 429)
   @Post('phone/confirm')
   @UseGuards(ThrottlerGuard)
+  @HttpCode(HttpStatus.OK)
   public async confirmPhone(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: ConfirmPhoneRequest,
